@@ -1,0 +1,238 @@
+// Package connect is a client for the lead calls of Vitec Express Connect.
+//
+// It knows URLs, Basic auth and status codes, nothing of spreadsheets:
+// the caller hands it a path and a JSON body and gets back a Response or
+// an error it can classify with Retryable and RetryAfter.
+//
+//	c, err := connect.New("https://connect.maklare.vitec.net", user, pass,
+//		"leadimport/1.0", connect.NewHTTPClient(5))
+//	if err != nil {
+//		return err
+//	}
+//	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+//	defer cancel()
+//	resp, err := c.Post(ctx, connect.LeadPath("FinalPriceWatched", "M1234", "OBJ1_5"), body)
+//	switch {
+//	case err == nil:
+//		fmt.Println("contact", resp.ContactID)
+//	case connect.Retryable(err):
+//		wait, _ := connect.RetryAfter(err) // then try again
+//	default:
+//		// permanent: *connect.APIError says why
+//	}
+//
+// Post makes exactly one attempt: Connect has no idempotency key, so
+// whether to send again is the caller's decision.
+package connect
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// maxBody caps how much of a response is read. Connect answers with a
+// contact id or a short error; anything longer is not worth the memory.
+const maxBody = 1 << 20
+
+// Client posts leads to one Connect host as one user.
+type Client struct {
+	BaseURL   *url.URL
+	Username  string
+	Password  string
+	UserAgent string // "leadimport/VERSION"
+	HTTP      *http.Client
+}
+
+// Response is a 2xx answer.
+type Response struct {
+	Status int
+	// ContactID is the body when it is a JSON string (Connect's
+	// FinalPriceWatched answers with one, very likely the contact's id);
+	// "" otherwise.
+	ContactID string
+	// Body is the raw body text, at most 1 MiB.
+	Body string
+}
+
+// New checks baseURL and the credentials and returns a Client. baseURL
+// may carry a path prefix and a trailing slash. It must be https: Basic
+// auth sends the password with every request, so plain http is only
+// accepted for a loopback host (the sandbox). A nil httpClient gets
+// NewHTTPClient(1).
+func New(baseURL, username, password, userAgent string, httpClient *http.Client) (*Client, error) {
+	u, err := parseBaseURL(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	if username == "" {
+		return nil, errors.New("connect: no user name given")
+	}
+	if strings.Contains(username, ":") {
+		// Basic auth joins user and password with ':'; Connect would read
+		// the rest of the user name as the password.
+		return nil, errors.New("connect: the user name must not contain ':'")
+	}
+	if password == "" {
+		return nil, errors.New("connect: no password given")
+	}
+	if userAgent == "" {
+		userAgent = "leadimport"
+	}
+	if httpClient == nil {
+		httpClient = NewHTTPClient(1)
+	}
+	return &Client{BaseURL: u, Username: username, Password: password,
+		UserAgent: userAgent, HTTP: httpClient}, nil
+}
+
+func parseBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		// The inner error only: url.Error quotes the whole URL, which
+		// could hold a password someone pasted into it.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("connect: base URL is not a URL: %w", err)
+	}
+	if u.User != nil {
+		return nil, errors.New("connect: base URL must not contain a user name or password; give them separately")
+	}
+	if u.Host == "" || u.Opaque != "" {
+		return nil, fmt.Errorf("connect: base URL %q has no host; expected e.g. https://connect.maklare.vitec.net", u.Redacted())
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("connect: base URL %q must not have a query or fragment", u.Redacted())
+	}
+	switch u.Scheme {
+	case "https":
+	case "http":
+		if !isLoopback(u.Hostname()) {
+			return nil, fmt.Errorf("connect: refusing plain http to %s: the password would cross the network unencrypted; use https (http is only allowed for 127.0.0.1, ::1 or localhost)", u.Host)
+		}
+	default:
+		return nil, fmt.Errorf("connect: base URL %q must start with https://", u.Redacted())
+	}
+	return u, nil
+}
+
+// isLoopback is true for localhost and loopback addresses, judged by the
+// name alone: resolving would let DNS decide where the password goes.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// NewHTTPClient returns a client tuned for workers concurrent requests
+// to one host. It has no overall Timeout: each attempt's context sets
+// its own. It does not follow redirects: a redirected POST either loses
+// its body (301–303) or carries the password somewhere the user never
+// named, so a 3xx comes back as an *APIError instead.
+func NewHTTPClient(workers int) *http.Client {
+	if workers < 1 {
+		workers = 1
+	}
+	dialer := &net.Dialer{
+		// Long enough for a slow network, short enough that a dead host
+		// fails an attempt well before the caller's per-request timeout.
+		Timeout:   10 * time.Second,
+		KeepAlive: 30 * time.Second,
+	}
+	t := &http.Transport{
+		// The standard behaviour: corporate networks may need a proxy.
+		Proxy:             http.ProxyFromEnvironment,
+		DialContext:       dialer.DialContext,
+		ForceAttemptHTTP2: true,
+		// Verification stays on: the minimum version is the only change.
+		TLSClientConfig:     &tls.Config{MinVersion: tls.VersionTLS12},
+		TLSHandshakeTimeout: 10 * time.Second,
+		// One idle connection per worker, so every worker keeps its
+		// connection alive between rows instead of redialling.
+		MaxIdleConns:          workers,
+		MaxIdleConnsPerHost:   workers,
+		MaxConnsPerHost:       workers,
+		IdleConnTimeout:       90 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
+	return &http.Client{
+		Transport: t,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+	}
+}
+
+// LeadPath is the path, relative to the base URL, of a lead call such as
+// FinalPriceWatched. The ids are path-escaped: they come from a
+// spreadsheet and may hold anything.
+func LeadPath(endpoint, customerID, estateID string) string {
+	return "Advertising/Estate/" + url.PathEscape(customerID) + "/" +
+		url.PathEscape(estateID) + "/" + endpoint
+}
+
+// Post sends body as JSON to path (already escaped, as LeadPath gives it)
+// under the base URL. It makes one attempt. A 2xx gives a Response; any
+// other status an *APIError; a failure to reach Connect the transport's
+// error, wrapped.
+//
+// Once a 2xx status has arrived, a failure to read its body is not
+// reported: Connect has recorded the lead, and an error would invite a
+// retry that records it twice. The Response then has what was read.
+func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, error) {
+	if c.BaseURL == nil {
+		return Response{}, errors.New("connect: client has no base URL; use New")
+	}
+	target := strings.TrimSuffix(c.BaseURL.String(), "/") + "/" + strings.TrimPrefix(path, "/")
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
+	if err != nil {
+		return Response{}, fmt.Errorf("connect: build request for %s: %w", path, err)
+	}
+	req.Header.Set("Content-Type", "application/json; charset=utf-8")
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.UserAgent)
+	req.SetBasicAuth(c.Username, c.Password)
+
+	hc := c.HTTP
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		// *url.Error names the method and URL (which has no user info)
+		// and wraps the cause, so errors.Is/As still reach it.
+		return Response{}, fmt.Errorf("connect: send: %w", err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	// Drain a little more so a slightly long body does not cost the
+	// connection; anything longer is cheaper to drop.
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return Response{Status: resp.StatusCode, ContactID: jsonString(raw), Body: string(raw)}, nil
+	}
+	return Response{}, newAPIError(resp, raw, time.Now())
+}
+
+// jsonString decodes raw when it is a JSON string, else "".
+func jsonString(raw []byte) string {
+	var s string
+	if json.Unmarshal(bytes.TrimSpace(raw), &s) != nil {
+		return ""
+	}
+	return s
+}

@@ -1,0 +1,47 @@
+package importer
+
+import (
+	"strings"
+
+	"leadimport/importer/source"
+	"leadimport/mapping"
+)
+
+// Status is what became of one input row. Every row ends with exactly one.
+type Status string
+
+const (
+	StatusSent    Status = "sent"     // Connect accepted the lead
+	StatusInvalid Status = "invalid"  // the row is wrong; nothing was sent
+	StatusFailed  Status = "failed"   // Connect refused the lead, or every attempt failed
+	StatusNotSent Status = "not_sent" // the run stopped before the row was sent
+	StatusValid   Status = "valid"    // check: the row would be sent
+)
+
+// statuses lists every status in the order summaries show them.
+var statuses = []Status{StatusSent, StatusValid, StatusInvalid, StatusFailed, StatusNotSent}
+
+// Outcome is what the report is given for one row.
+type Outcome struct {
+	Row        source.Row
+	Status     Status
+	HTTPStatus int
+	Attempts   int
+	Response   string
+	Problems   []mapping.Problem
+	Err        error
+
+	seq int // position in the input, for the reorder buffer
+}
+
+// Reason says in plain words why the row was not sent, or "" if it was.
+func (o *Outcome) Reason() string {
+	var parts []string
+	for _, p := range o.Problems {
+		parts = append(parts, p.String())
+	}
+	if o.Err != nil {
+		parts = append(parts, o.Err.Error())
+	}
+	return strings.Join(parts, "; ")
+}

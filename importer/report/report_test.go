@@ -1,0 +1,61 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestNeutralize(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"", ""},
+		{"Anna", "Anna"},
+		{"=SUM(A1:A2)", "'=SUM(A1:A2)"},
+		{"=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"+46701234567", "+46701234567"},
+		{"+46 (0)70-123 45 67", "+46 (0)70-123 45 67"},
+		{"-12.5", "-12.5"},
+		{"+SUM(A1)", "'+SUM(A1)"},
+		{"-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"},
+		{"+", "'+"},
+		{"-", "'-"},
+		{"070-123 45 67", "070-123 45 67"},
+		{"a=b", "a=b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, Neutralize(tt.in))
+		})
+	}
+}
+
+func TestCSV(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := NewCSV(&buf, ';', []string{"Förnamn", "=Mobil"})
+	require.NoError(t, err)
+	require.NoError(t, w.Write(Line{Row: 2, Cells: []string{"Åsa", "070-1234567"}, Status: "sent", HTTPStatus: 200, Attempts: 1, Response: "CON1"}))
+	require.NoError(t, w.Write(Line{Row: 4, Cells: []string{"=HYPERLINK(\"x\")"}, Status: "invalid", Error: "Efternamn: is required; no e-mail or phone"}))
+	require.NoError(t, w.Flush())
+
+	out := buf.String()
+	require.True(t, strings.HasPrefix(out, "\ufeff"), "a BOM, so Excel reads UTF-8")
+	assert.Contains(t, out, "\r\n")
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff")))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, [][]string{
+		{"row", "Förnamn", "'=Mobil", "status", "http_status", "attempts", "response", "error"},
+		{"2", "Åsa", "070-1234567", "sent", "200", "1", "CON1", ""},
+		{"4", "'=HYPERLINK(\"x\")", "", "invalid", "", "", "", "Efternamn: is required; no e-mail or phone"},
+	}, recs)
+}

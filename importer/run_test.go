@@ -1,0 +1,403 @@
+package importer
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/time/rate"
+
+	"leadimport/importer/connect"
+	"leadimport/mapping"
+)
+
+const testMapping = `version: 1
+endpoint: FinalPriceWatched
+columns:
+  Förnamn: person.firstName
+  Efternamn: person.lastName
+  Personnummer: person.socialSecurityNumber
+  E-post: person.email.emailAddress
+  Mobil: person.telephone.cell
+constants:
+  customerId: M1001
+  estateId: OBJ1
+`
+
+// writeInput writes a CSV with the test mapping's header and n rows; row i
+// (0-based) is invalid when bad(i) says so.
+func writeInput(t *testing.T, n int, bad func(int) bool) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("Förnamn,Efternamn,Personnummer,E-post,Mobil\n")
+	for i := range n {
+		last := fmt.Sprintf("Svensson%d", i)
+		if bad != nil && bad(i) {
+			last = ""
+		}
+		fmt.Fprintf(&b, "Anna,%s,,anna%d@example.se,070-123 45 67\n", last, i)
+	}
+	path := filepath.Join(t.TempDir(), "in.csv")
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o600))
+	return path
+}
+
+func parseMapping(t *testing.T) *mapping.Mapping {
+	t.Helper()
+	m, err := mapping.Parse(strings.NewReader(testMapping), "mapping.yaml")
+	require.NoError(t, err)
+	return m
+}
+
+// readReport returns the report's data lines as maps keyed by column.
+func readReport(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(string(data), "\ufeff"), "report starts with a BOM")
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, recs)
+	var lines []map[string]string
+	for _, rec := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = rec[i]
+		}
+		lines = append(lines, m)
+	}
+	return lines
+}
+
+func newClient(t *testing.T, url string) *connect.Client {
+	t.Helper()
+	c, err := connect.New(url, "user", "secret", "leadimport/test", connect.NewHTTPClient(8))
+	require.NoError(t, err)
+	return c
+}
+
+func testConfig(t *testing.T, input, url string) Config {
+	cfg := Config{
+		Inputs:  []string{input},
+		Mapping: parseMapping(t),
+		Report:  filepath.Join(t.TempDir(), "report.csv"),
+		Workers: 4,
+		Timeout: 5 * time.Second,
+		Retries: 4,
+		Backoff: Backoff{Base: time.Millisecond, Max: 10 * time.Millisecond},
+	}
+	if url != "" {
+		cfg.Client = newClient(t, url)
+	}
+	return cfg
+}
+
+func TestRunEveryRowOnceInOrder(t *testing.T) {
+	var mu sync.Mutex
+	got := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body mapping.FinalPriceWatched
+		require.NoError(t, json.NewDecoder(r.Body).Decode(&body))
+		time.Sleep(time.Duration(rand.N(3)) * time.Millisecond) // finish out of order
+		mu.Lock()
+		got[body.Person.Email.EmailAddress]++
+		mu.Unlock()
+		assert.Equal(t, "/Advertising/Estate/M1001/OBJ1/FinalPriceWatched", r.URL.Path)
+		fmt.Fprintf(w, "%q", "C-"+body.Person.LastName)
+	}))
+	defer srv.Close()
+
+	const n = 500
+	bad := func(i int) bool { return i%10 == 3 }
+	cfg := testConfig(t, writeInput(t, n, bad), srv.URL)
+	cfg.Workers = 8
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	assert.Equal(t, n/10*9, sum.Counts[StatusSent])
+	assert.Equal(t, n/10, sum.Counts[StatusInvalid])
+	assert.False(t, sum.Clean())
+	assert.Nil(t, sum.Stopped)
+
+	lines := readReport(t, cfg.Report)
+	require.Len(t, lines, n)
+	for i, l := range lines {
+		assert.Equal(t, fmt.Sprint(i+2), l["row"], "input order")
+		email := fmt.Sprintf("anna%d@example.se", i)
+		if bad(i) {
+			assert.Equal(t, "invalid", l["status"])
+			assert.Contains(t, l["error"], "Efternamn")
+			assert.Zero(t, got[email], "an invalid row is never sent")
+			continue
+		}
+		assert.Equal(t, "sent", l["status"])
+		assert.Equal(t, "200", l["http_status"])
+		assert.Equal(t, "1", l["attempts"])
+		assert.Equal(t, fmt.Sprintf("C-Svensson%d", i), l["response"])
+		assert.Equal(t, 1, got[email], "row %d sent exactly once", i+2)
+	}
+}
+
+func TestRunCheckSendsNothing(t *testing.T) {
+	cfg := testConfig(t, writeInput(t, 10, func(i int) bool { return i == 4 }), "")
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	assert.Equal(t, 9, sum.Counts[StatusValid])
+	assert.Equal(t, 1, sum.Counts[StatusInvalid])
+	assert.Zero(t, sum.Requests)
+	lines := readReport(t, cfg.Report)
+	require.Len(t, lines, 10)
+	assert.Equal(t, "invalid", lines[4]["status"])
+	assert.Equal(t, "valid", lines[0]["status"])
+}
+
+// scripted answers each request with the next of its replies, then 200.
+type scripted struct {
+	mu      sync.Mutex
+	replies []func(w http.ResponseWriter)
+	times   []time.Time
+}
+
+func (s *scripted) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	s.times = append(s.times, time.Now())
+	var reply func(w http.ResponseWriter)
+	if len(s.replies) > 0 {
+		reply, s.replies = s.replies[0], s.replies[1:]
+	}
+	s.mu.Unlock()
+	if reply == nil {
+		io.WriteString(w, `"CON1"`)
+		return
+	}
+	reply(w)
+}
+
+func status(code int, header map[string]string, body string) func(w http.ResponseWriter) {
+	return func(w http.ResponseWriter) {
+		for k, v := range header {
+			w.Header().Set(k, v)
+		}
+		w.WriteHeader(code)
+		io.WriteString(w, body)
+	}
+}
+
+func TestRunRetries(t *testing.T) {
+	tests := []struct {
+		name       string
+		replies    []func(w http.ResponseWriter)
+		status     string
+		httpStatus string
+		attempts   string
+		errHas     string
+		minElapsed time.Duration
+	}{
+		{
+			name:       "429 with Retry-After then 200",
+			replies:    []func(http.ResponseWriter){status(429, map[string]string{"Retry-After": "1"}, "")},
+			status:     "sent",
+			httpStatus: "200",
+			attempts:   "2",
+			minElapsed: time.Second,
+		},
+		{
+			name: "three 503s then 200",
+			replies: []func(http.ResponseWriter){
+				status(503, nil, ""), status(503, nil, ""), status(503, nil, ""),
+			},
+			status:     "sent",
+			httpStatus: "200",
+			attempts:   "4",
+		},
+		{
+			name: "400 is not retried",
+			replies: []func(http.ResponseWriter){status(400, map[string]string{"Content-Type": "application/json"},
+				`{"Message":"The request is invalid.","ModelState":{"application.Person.FirstName":["Förnamn krävs"]}}`)},
+			status:     "failed",
+			httpStatus: "400",
+			attempts:   "1",
+			errHas:     "Förnamn krävs",
+		},
+		{
+			name: "500 until the retries are spent",
+			replies: []func(http.ResponseWriter){
+				status(500, nil, "oops"), status(500, nil, "oops"), status(500, nil, "oops"),
+				status(500, nil, "oops"), status(500, nil, "oops"),
+			},
+			status:     "failed",
+			httpStatus: "500",
+			attempts:   "5",
+			errHas:     "after 5 attempts",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := &scripted{replies: tt.replies}
+			srv := httptest.NewServer(h)
+			defer srv.Close()
+			cfg := testConfig(t, writeInput(t, 1, nil), srv.URL)
+			start := time.Now()
+			_, err := Run(context.Background(), cfg)
+			require.NoError(t, err)
+			lines := readReport(t, cfg.Report)
+			require.Len(t, lines, 1)
+			assert.Equal(t, tt.status, lines[0]["status"], lines[0]["error"])
+			assert.Equal(t, tt.httpStatus, lines[0]["http_status"])
+			assert.Equal(t, tt.attempts, lines[0]["attempts"])
+			assert.Contains(t, lines[0]["error"], tt.errHas)
+			if tt.minElapsed > 0 {
+				h.mu.Lock()
+				defer h.mu.Unlock()
+				require.Len(t, h.times, 2)
+				assert.GreaterOrEqual(t, h.times[1].Sub(h.times[0]), tt.minElapsed-10*time.Millisecond)
+				assert.GreaterOrEqual(t, time.Since(start), tt.minElapsed)
+			}
+		})
+	}
+}
+
+func TestRunUnauthorizedStops(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.WriteHeader(http.StatusUnauthorized)
+		io.WriteString(w, `{"Message":"Authorization has been denied for this request."}`)
+	}))
+	defer srv.Close()
+	cfg := testConfig(t, writeInput(t, 50, func(i int) bool { return i == 40 }), srv.URL)
+	cfg.Workers = 1
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	assert.ErrorIs(t, sum.Stopped, ErrUnauthorized)
+	assert.EqualValues(t, 1, calls.Load(), "no request after the 401")
+	assert.Equal(t, 1, sum.Counts[StatusFailed])
+	assert.Equal(t, 48, sum.Counts[StatusNotSent])
+	assert.Equal(t, 1, sum.Counts[StatusInvalid])
+	lines := readReport(t, cfg.Report)
+	require.Len(t, lines, 50)
+	assert.Equal(t, "failed", lines[0]["status"])
+	assert.Equal(t, "401", lines[0]["http_status"])
+	for _, l := range lines[1:40] {
+		assert.Equal(t, "not_sent", l["status"])
+		assert.Contains(t, l["error"], "401")
+	}
+}
+
+func TestRunInterruptedFinishesInFlight(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	release := make(chan struct{})
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			cancel(fmt.Errorf("interrupted"))
+			<-release
+		}
+		io.WriteString(w, `"CON1"`)
+	}))
+	defer srv.Close()
+	defer close(release)
+	cfg := testConfig(t, writeInput(t, 20, nil), srv.URL)
+	cfg.Workers = 1
+	go func() {
+		<-ctx.Done()
+		time.Sleep(50 * time.Millisecond)
+		release <- struct{}{}
+	}()
+	sum, err := Run(ctx, cfg)
+	require.NoError(t, err)
+	require.Error(t, sum.Stopped)
+	assert.Equal(t, 1, sum.Counts[StatusSent], "the request in flight finished and counts")
+	assert.Equal(t, 19, sum.Counts[StatusNotSent])
+	lines := readReport(t, cfg.Report)
+	require.Len(t, lines, 20)
+	assert.Equal(t, "sent", lines[0]["status"])
+	assert.Contains(t, lines[1]["error"], "interrupted")
+}
+
+func TestRunRateLimit(t *testing.T) {
+	h := &scripted{}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	cfg := testConfig(t, writeInput(t, 30, nil), srv.URL)
+	cfg.Workers = 8
+	cfg.Limiter = rate.NewLimiter(20, 1)
+	_, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	require.Len(t, h.times, 30)
+	assert.LessOrEqual(t, maxInWindow(h.times, time.Second), 21)
+}
+
+// maxInWindow returns the most events in any window of length d.
+func maxInWindow(ts []time.Time, d time.Duration) int {
+	most := 0
+	for i := range ts {
+		n := 0
+		for _, u := range ts[i:] {
+			if u.Sub(ts[i]) < d {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
+func TestRunSetupErrors(t *testing.T) {
+	dir := t.TempDir()
+	noHeader := filepath.Join(dir, "other.csv")
+	require.NoError(t, os.WriteFile(noHeader, []byte("Name,Mail\nA,b@c.se\n"), 0o600))
+	tests := []struct {
+		name   string
+		inputs []string
+		report string
+		errHas string
+	}{
+		{"missing input", []string{filepath.Join(dir, "nope.csv")}, "", "nope.csv"},
+		{"header the mapping needs is missing", []string{noHeader}, "", "Förnamn"},
+		{"one report file for two inputs", []string{writeInput(t, 1, nil), writeInput(t, 1, nil)}, filepath.Join(dir, "r.csv"), "directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := testConfig(t, "", "")
+			cfg.Inputs, cfg.Report = tt.inputs, tt.report
+			_, err := Run(context.Background(), cfg)
+			var setup *SetupError
+			require.ErrorAs(t, err, &setup)
+			assert.Contains(t, err.Error(), tt.errHas)
+		})
+	}
+}
+
+func TestRunReportDirectoryForSeveralInputs(t *testing.T) {
+	dir := t.TempDir()
+	cfg := testConfig(t, "", "")
+	cfg.Inputs = []string{writeInput(t, 2, nil), writeInput(t, 3, nil)} // both named in.csv
+	cfg.Report = dir
+	cfg.Now = func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) }
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	require.Len(t, sum.Files, 2)
+	assert.Equal(t, filepath.Join(dir, "in-report-20261126-100000.csv"), sum.Files[0].Report)
+	assert.Equal(t, filepath.Join(dir, "in-report-20261126-100000-2.csv"), sum.Files[1].Report)
+	assert.Len(t, readReport(t, sum.Files[1].Report), 3)
+	st, err := os.Stat(sum.Files[0].Report)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm(), "reports hold personal data")
+}

@@ -1,0 +1,230 @@
+// Package sandbox is a local stand-in for Vitec Express Connect: it
+// answers FinalPriceWatched as connect-api.md documents Connect, judging
+// each body by mapping's rules, so an import can be rehearsed and tested
+// without sending anything to a broker.
+//
+//	s := &sandbox.Server{Username: "demo", Password: sandbox.GeneratePassword(), Record: f}
+//	log.Fatal(http.ListenAndServe("127.0.0.1:8089", s))
+//
+// Then point leadimport at http://127.0.0.1:8089 with that user and
+// password: each accepted lead is appended to f as one JSON line.
+//
+// Routes are matched case-sensitively, though Connect (ASP.NET) may
+// ignore case: the importer builds its paths one way only.
+package sandbox
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"leadimport/mapping"
+)
+
+// maxBody is the largest body accepted; a lead is a few hundred bytes.
+const maxBody = 1 << 20
+
+// Server answers like Connect. Set the fields before the first request
+// and do not copy a Server once it has served.
+type Server struct {
+	Username, Password string
+	// Customers are the customer ids this user may reach. Empty means
+	// every id that starts with M, S, O, G or T, as Connect's do.
+	Customers []string
+	// Record gets each accepted lead as one JSON line; may be nil.
+	Record io.Writer
+	// Now is the clock for record lines; nil means time.Now.
+	Now func() time.Time
+
+	initOnce sync.Once
+	mux      *http.ServeMux
+
+	mu       sync.Mutex // guards the fields below and writes to Record
+	issued   int        // contact ids handed out, so none repeats
+	accepted int
+}
+
+// RecordLine is one line of the record file, as end-to-end tests read it back.
+type RecordLine struct {
+	Time       string                    `json:"time"`
+	CustomerID string                    `json:"customerId"`
+	EstateID   string                    `json:"estateId"`
+	Endpoint   string                    `json:"endpoint"`
+	ContactID  string                    `json:"contactId"`
+	Lead       mapping.FinalPriceWatched `json:"lead"`
+}
+
+// ServeHTTP checks the user first, then the route, the customer and
+// the body, in that order.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.initOnce.Do(func() {
+		mux := http.NewServeMux()
+		route := "/Advertising/Estate/{customerId}/{estateId}/" + mapping.EndpointFinalPriceWatched
+		mux.HandleFunc("POST "+route, s.finalPriceWatched)
+		mux.HandleFunc(route, methodNotAllowed)
+		mux.HandleFunc("/", notFound)
+		s.mux = mux
+	})
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Basic realm="Connect sandbox", charset="UTF-8"`)
+		writeJSON(w, http.StatusUnauthorized, errorBody{Message: "Authorization has been denied for this request."})
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// Accepted is how many leads have been accepted so far.
+func (s *Server) Accepted() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.accepted
+}
+
+// authorized compares hashes so that neither the content nor the length
+// of the password leaks through timing. An empty Password lets no one in.
+func (s *Server) authorized(r *http.Request) bool {
+	user, pass, ok := r.BasicAuth()
+	if !ok || s.Password == "" {
+		return false
+	}
+	wantUser, gotUser := sha256.Sum256([]byte(s.Username)), sha256.Sum256([]byte(user))
+	wantPass, gotPass := sha256.Sum256([]byte(s.Password)), sha256.Sum256([]byte(pass))
+	// Both comparisons always run: & does not short-circuit.
+	return subtle.ConstantTimeCompare(wantUser[:], gotUser[:])&
+		subtle.ConstantTimeCompare(wantPass[:], gotPass[:]) == 1
+}
+
+func (s *Server) customerAllowed(id string) bool {
+	if len(s.Customers) > 0 {
+		return slices.Contains(s.Customers, id)
+	}
+	return id != "" && strings.ContainsRune("MSOGT", rune(id[0]))
+}
+
+func (s *Server) finalPriceWatched(w http.ResponseWriter, r *http.Request) {
+	customerID, estateID := r.PathValue("customerId"), r.PathValue("estateId")
+	if !s.customerAllowed(customerID) {
+		writeJSON(w, http.StatusForbidden, errorBody{
+			Message: fmt.Sprintf("The user has no access to customer '%s' in this function group.", customerID)})
+		return
+	}
+	if status, e := checkContentType(r); status != 0 {
+		writeJSON(w, status, e)
+		return
+	}
+	raw, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{
+				Message: fmt.Sprintf("The request body is larger than %d bytes.", maxBody)})
+			return
+		}
+		writeJSON(w, http.StatusBadRequest, errorBody{Message: "The request body could not be read."})
+		return
+	}
+	body, invalid := judge(raw)
+	if invalid != nil {
+		writeJSON(w, http.StatusBadRequest, invalid)
+		return
+	}
+
+	contactID, err := s.accept(customerID, estateID, body)
+	if err != nil {
+		// Not recorded means not accepted: a 500 makes the importer retry.
+		writeJSON(w, http.StatusInternalServerError, errorBody{Message: "An error has occurred."})
+		return
+	}
+	writeJSON(w, http.StatusOK, contactID)
+}
+
+// accept hands out a contact id and records the lead under one lock, so
+// ids follow the record's order and lines never interleave.
+func (s *Server) accept(customerID, estateID string, body *mapping.FinalPriceWatched) (string, error) {
+	now := time.Now
+	if s.Now != nil {
+		now = s.Now
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.issued++
+	contactID := fmt.Sprintf("CON%08d", s.issued)
+	if s.Record != nil {
+		line, err := json.Marshal(RecordLine{
+			Time:       now().UTC().Format(time.RFC3339),
+			CustomerID: customerID,
+			EstateID:   estateID,
+			Endpoint:   mapping.EndpointFinalPriceWatched,
+			ContactID:  contactID,
+			Lead:       *body,
+		})
+		if err != nil {
+			return "", err
+		}
+		// One Write per line: a writer shared with others still gets
+		// whole lines.
+		if _, err := s.Record.Write(append(line, '\n')); err != nil {
+			return "", err
+		}
+	}
+	s.accepted++
+	return contactID, nil
+}
+
+// checkContentType accepts JSON only. Connect also takes XML and form
+// bodies, but the importer sends JSON, and a sandbox that took the
+// others would hide a client sending the wrong header.
+func checkContentType(r *http.Request) (int, *errorBody) {
+	ct := r.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if err == nil && (mt == "application/json" || mt == "text/json" || strings.HasSuffix(mt, "+json")) {
+		return 0, nil
+	}
+	if ct == "" {
+		ct = "(none)"
+	}
+	return http.StatusUnsupportedMediaType, &errorBody{
+		Message: fmt.Sprintf("The request entity's media type '%s' is not supported for this resource; the sandbox takes application/json.", ct)}
+}
+
+func methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Allow", http.MethodPost)
+	writeJSON(w, http.StatusMethodNotAllowed, errorBody{
+		Message: fmt.Sprintf("The requested resource does not support http method '%s'.", r.Method)})
+}
+
+func notFound(w http.ResponseWriter, r *http.Request) {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	// The path only: a query string could carry anything.
+	uri := scheme + "://" + r.Host + r.URL.EscapedPath()
+	writeJSON(w, http.StatusNotFound, errorBody{
+		Message: fmt.Sprintf("No HTTP resource was found that matches the request URI '%s'.", uri)})
+}
+
+// errorBody is ASP.NET Web API's error shape.
+type errorBody struct {
+	Message    string              `json:"Message"`
+	ModelState map[string][]string `json:"ModelState,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status, b = http.StatusInternalServerError, []byte(`{"Message":"An error has occurred."}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}

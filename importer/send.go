@@ -1,0 +1,164 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"leadimport/importer/connect"
+)
+
+// ErrUnauthorized stops a run: Connect refused the credentials, so every
+// further request would be refused the same way.
+var ErrUnauthorized = errors.New("Connect refused the user name or password (401): check VITEC_USERNAME and VITEC_PASSWORD, or the credentials file")
+
+// Poster sends one request; *connect.Client is the real one.
+type Poster interface {
+	Post(ctx context.Context, path string, body []byte) (connect.Response, error)
+}
+
+// Backoff sets the waits between attempts after a retryable failure.
+type Backoff struct {
+	// Base is the wait after the first failure; it doubles with each
+	// further one. Half a second lets a briefly overloaded server recover
+	// without stretching a run noticeably.
+	Base time.Duration
+	// Max caps a single wait, so a long outage is probed now and then
+	// rather than waited out blindly.
+	Max time.Duration
+}
+
+// DefaultBackoff is used when Config.Backoff is zero.
+var DefaultBackoff = Backoff{Base: 500 * time.Millisecond, Max: 30 * time.Second}
+
+// wait returns the pause before attempt n+1 after n failed attempts:
+// exponential, with ±50% jitter so that workers that failed together do
+// not retry together.
+func (b Backoff) wait(n int) time.Duration {
+	d := b.Base << (n - 1)
+	if d > b.Max || d <= 0 {
+		d = b.Max
+	}
+	return d/2 + rand.N(d+1)
+}
+
+// sender delivers leads: one shared limiter, retries, and a pause that
+// every worker honours when Connect asks for one with Retry-After.
+type sender struct {
+	client  Poster
+	limiter *rate.Limiter
+	timeout time.Duration
+	retries int
+	backoff Backoff
+	now     func() time.Time
+
+	stop func(error) // stops the run, with the reason
+
+	mu         sync.Mutex
+	pauseUntil time.Time
+}
+
+// send makes up to 1+retries attempts at one lead. stop ends waiting
+// (for the limiter, a pause or a backoff) but never a request in flight: a
+// request cut off midway may have been recorded, and the report must say
+// what Connect answered.
+func (s *sender) send(stop context.Context, path string, body []byte, o *Outcome) {
+	var lastErr error
+	for attempt := 1; ; attempt++ {
+		if err := s.waitTurn(stop); err != nil {
+			if attempt == 1 {
+				o.Status = StatusNotSent
+				o.Err = fmt.Errorf("not sent: %w", context.Cause(stop))
+			} else {
+				o.Status = StatusFailed
+				o.Err = fmt.Errorf("%w (not retried: %v)", lastErr, context.Cause(stop))
+			}
+			return
+		}
+		o.Attempts = attempt
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(stop), s.timeout)
+		resp, err := s.client.Post(ctx, path, body)
+		cancel()
+		if err == nil {
+			o.Status, o.HTTPStatus, o.Response, o.Err = StatusSent, resp.Status, resp.ContactID, nil
+			if o.Response == "" {
+				o.Response = resp.Body
+			}
+			return
+		}
+		lastErr = err
+		o.Status, o.Err = StatusFailed, err
+		var apiErr *connect.APIError
+		if errors.As(err, &apiErr) {
+			o.HTTPStatus = apiErr.Status
+			o.Response = apiErr.Body
+			if apiErr.Status == http.StatusUnauthorized {
+				s.stop(ErrUnauthorized)
+				return
+			}
+		} else if errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("no answer within %s: %w", s.timeout, err)
+			lastErr, o.Err = err, err
+		}
+		if !connect.Retryable(err) || attempt > s.retries {
+			if attempt > 1 {
+				o.Err = fmt.Errorf("%w (after %d attempts)", err, attempt)
+			}
+			return
+		}
+		wait := s.backoff.wait(attempt)
+		if ra, ok := connect.RetryAfter(err); ok {
+			wait = ra
+			s.pause(ra)
+		}
+		if sleep(stop, wait) != nil {
+			o.Err = fmt.Errorf("%w (not retried: %v)", err, context.Cause(stop))
+			return
+		}
+	}
+}
+
+// pause holds every worker back for d: a Retry-After speaks for the
+// server, not for one request.
+func (s *sender) pause(d time.Duration) {
+	until := s.now().Add(d)
+	s.mu.Lock()
+	if until.After(s.pauseUntil) {
+		s.pauseUntil = until
+	}
+	s.mu.Unlock()
+}
+
+// waitTurn waits out any pause, then for the limiter.
+func (s *sender) waitTurn(stop context.Context) error {
+	for {
+		s.mu.Lock()
+		d := s.pauseUntil.Sub(s.now())
+		s.mu.Unlock()
+		if d <= 0 {
+			break
+		}
+		if err := sleep(stop, d); err != nil {
+			return err
+		}
+	}
+	return s.limiter.Wait(stop)
+}
+
+// sleep waits for d or until ctx is done.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

@@ -1,0 +1,316 @@
+package source
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+// sheet is one sheet of a workbook written by writeXLSX.
+type sheet struct {
+	name   string
+	hidden bool
+	rows   map[int][]any     // by row number; rows left out are not in the file
+	styles map[string]string // cell → custom number format
+}
+
+// writeXLSX writes a workbook into a new temporary directory, the way Excel
+// would store it: rows missing from rows are missing from the file.
+func writeXLSX(t testing.TB, file string, sheets []sheet) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	active := -1
+	for i, s := range sheets {
+		if i == 0 {
+			require.NoError(t, f.SetSheetName("Sheet1", s.name))
+		} else {
+			_, err := f.NewSheet(s.name)
+			require.NoError(t, err)
+		}
+		for n, cells := range s.rows {
+			require.NoError(t, f.SetSheetRow(s.name, "A"+strconv.Itoa(n), &cells))
+		}
+		for cell, format := range s.styles {
+			style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+			require.NoError(t, err)
+			require.NoError(t, f.SetCellStyle(s.name, cell, cell, style))
+		}
+		if !s.hidden && active < 0 {
+			active = i
+		}
+	}
+	// Excel will not hide the active sheet.
+	f.SetActiveSheet(active)
+	for _, s := range sheets {
+		if s.hidden {
+			require.NoError(t, f.SetSheetVisible(s.name, false))
+		}
+	}
+	path := filepath.Join(t.TempDir(), file)
+	require.NoError(t, f.SaveAs(path))
+	return path
+}
+
+func TestXLSXSheets(t *testing.T) {
+	path := writeXLSX(t, "visning.xlsx", []sheet{
+		{name: "Listor", hidden: true, rows: map[int][]any{1: {"Ort"}, 2: {"Lund"}}},
+		{name: "Anmälningar", rows: map[int][]any{1: {"Namn", "Personnummer"}, 2: {"Anna", "198001022386"}}},
+		{name: "Blad2", rows: map[int][]any{1: {"Namn"}, 2: {"Bo"}}},
+	})
+	tests := []struct {
+		sheet  string
+		want   string
+		header []string
+	}{
+		{sheet: "", want: "Anmälningar", header: []string{"Namn", "Personnummer"}},
+		{sheet: "Blad2", want: "Blad2", header: []string{"Namn"}},
+		{sheet: "blad2", want: "Blad2", header: []string{"Namn"}},
+		{sheet: "ANMÄLNINGAR", want: "Anmälningar", header: []string{"Namn", "Personnummer"}},
+		{sheet: "1", want: "Anmälningar", header: []string{"Namn", "Personnummer"}},
+		{sheet: "2", want: "Blad2", header: []string{"Namn"}},
+		{sheet: "Listor", want: "Listor", header: []string{"Ort"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sheet, func(t *testing.T) {
+			r, err := Open(path, Options{Sheet: tt.sheet})
+			require.NoError(t, err)
+			defer r.Close()
+			assert.Equal(t, tt.header, r.Header())
+			assert.Equal(t, path+`: sheet "`+tt.want+`", header on row 1, `+columns(len(tt.header)), r.Describe())
+			assert.Equal(t, rune(0), r.Delimiter())
+		})
+	}
+}
+
+func TestXLSXSheetErrors(t *testing.T) {
+	plain := writeXLSX(t, "visning.xlsx", []sheet{
+		{name: "Anmälningar", rows: map[int][]any{1: {"Namn"}}},
+		{name: "Blad2", rows: map[int][]any{1: {"Namn"}}},
+	})
+	withHidden := writeXLSX(t, "listor.xlsx", []sheet{
+		{name: "Listor", hidden: true, rows: map[int][]any{1: {"Ort"}}},
+		{name: "Anmälningar", rows: map[int][]any{1: {"Namn"}}},
+	})
+	tests := []struct {
+		name  string
+		path  string
+		sheet string
+		msg   string
+	}{
+		{name: "missing name", path: plain, sheet: "Blad3", msg: plain + `: no sheet "Blad3"; the file has: Anmälningar, Blad2`},
+		{name: "index past the end", path: plain, sheet: "3", msg: plain + `: no sheet "3"; the file has: Anmälningar, Blad2`},
+		{name: "index zero", path: plain, sheet: "0", msg: plain + `: no sheet "0"; the file has: Anmälningar, Blad2`},
+		// The index counts visible tabs only; the hidden sheet is named.
+		{name: "hidden sheets are listed", path: withHidden, sheet: "2", msg: withHidden + `: no sheet "2"; the file has: Listor (hidden), Anmälningar`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Open(tt.path, Options{Sheet: tt.sheet})
+			assert.Nil(t, r)
+			assert.ErrorIs(t, err, ErrNoSheet)
+			assert.EqualError(t, err, tt.msg)
+		})
+	}
+}
+
+func TestXLSXRows(t *testing.T) {
+	date := time.Date(2024, 5, 12, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		sheet    sheet
+		opt      Options
+		header   []string
+		rows     []Row
+		describe string
+	}{
+		{
+			name: "gaps in the sheet keep Excel's row numbers",
+			sheet: sheet{name: "Blad1", rows: map[int][]any{
+				3:  {"Namn", "Personnummer"},
+				4:  {"Anna", "198001022386"},
+				7:  {"Bo", "199004162393"},
+				10: {"Cecilia", "199101142397"},
+			}},
+			header: []string{"Namn", "Personnummer"},
+			rows: []Row{
+				{4, []string{"Anna", "198001022386"}},
+				{7, []string{"Bo", "199004162393"}},
+				{10, []string{"Cecilia", "199101142397"}},
+			},
+			describe: `: sheet "Blad1", header on row 3, 2 columns`,
+		},
+		{
+			name: "numbers and dates as Excel shows them",
+			sheet: sheet{
+				name: "Blad1",
+				rows: map[int][]any{
+					1: {"Namn", "Personnummer", "Belopp", "Datum", "Antal"},
+					2: {"Anna", 198001022386, 1234.5, date, 42},
+				},
+				styles: map[string]string{"C2": "0.00", "D2": "yyyy-mm-dd"},
+			},
+			header: []string{"Namn", "Personnummer", "Belopp", "Datum", "Antal"},
+			rows:   []Row{{2, []string{"Anna", "198001022386", "1234.50", "2024-05-12", "42"}}},
+		},
+		{
+			name: "title rows above the header with HeaderRow set",
+			sheet: sheet{name: "Blad1", rows: map[int][]any{
+				1: {"Visning Storgatan 1"},
+				3: {" Namn ", "Telefon", nil, ""},
+				4: {"Anna", "0701234567"},
+			}},
+			opt:      Options{HeaderRow: 3},
+			header:   []string{"Namn", "Telefon"},
+			rows:     []Row{{4, []string{"Anna", "0701234567"}}},
+			describe: `: sheet "Blad1", header on row 3, 2 columns`,
+		},
+		{
+			name: "blank and whitespace rows are skipped, shorter and longer rows kept",
+			sheet: sheet{name: "Blad1", rows: map[int][]any{
+				1: {"Namn", "Telefon"},
+				2: {"  ", ""},
+				3: {"Anna"},
+				4: {"Bo", "0701234567", "extra"},
+				5: {nil, nil, "x"},
+			}},
+			header: []string{"Namn", "Telefon"},
+			rows: []Row{
+				{3, []string{"Anna"}},
+				{4, []string{"Bo", "0701234567", "extra"}},
+				{5, []string{"", "", "x"}},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeXLSX(t, "x.xlsx", []sheet{tt.sheet})
+			r, err := Open(path, tt.opt)
+			require.NoError(t, err)
+			defer r.Close()
+			assert.Equal(t, tt.header, r.Header())
+			assert.Equal(t, tt.rows, readAll(t, r))
+			if tt.describe != "" {
+				assert.Equal(t, path+tt.describe, r.Describe())
+			}
+		})
+	}
+}
+
+func TestXLSXHeaderErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		sheet sheet
+		opt   Options
+		msg   string
+	}{
+		{
+			name:  "empty sheet",
+			sheet: sheet{name: "Blad1"},
+			msg:   `: no header row found: sheet "Blad1" is empty`,
+		},
+		{
+			name:  "sheet of blank cells",
+			sheet: sheet{name: "Blad1", rows: map[int][]any{2: {" ", ""}}},
+			msg:   `: no header row found: sheet "Blad1" is empty`,
+		},
+		{
+			name:  "header row in a gap",
+			sheet: sheet{name: "Blad1", rows: map[int][]any{1: {"Visning"}, 3: {"Namn"}}},
+			opt:   Options{HeaderRow: 2},
+			msg:   ": no header row found: row 2 is empty: set the header row to the row with the column names",
+		},
+		{
+			name:  "header row past the end",
+			sheet: sheet{name: "Blad1", rows: map[int][]any{1: {"Namn"}, 2: {"Anna"}}},
+			opt:   Options{HeaderRow: 4},
+			msg:   ": no header row found: the last row is 2, before header row 4: set the header row to the row with the column names",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeXLSX(t, "x.xlsx", []sheet{tt.sheet})
+			r, err := Open(path, tt.opt)
+			assert.Nil(t, r)
+			assert.ErrorIs(t, err, ErrNoHeader)
+			assert.EqualError(t, err, path+tt.msg)
+		})
+	}
+}
+
+func TestXLSXNotAWorkbook(t *testing.T) {
+	good, err := os.ReadFile(writeXLSX(t, "good.xlsx", []sheet{{name: "Blad1", rows: map[int][]any{1: {"Namn"}}}}))
+	require.NoError(t, err)
+	random := make([]byte, 4096)
+	for i := range random {
+		random[i] = byte(i*7919 + i/13)
+	}
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{name: "CSV renamed", data: []byte("namn;personnummer\nAnna;198001022386\n")},
+		{name: "truncated zip", data: good[:len(good)/2]},
+		{name: "zip without its end", data: good[:len(good)-30]},
+		{name: "empty file", data: nil},
+		{name: "random bytes", data: random},
+		{name: "zip header then garbage", data: append([]byte("PK\x03\x04"), random...)},
+	}
+	dir := t.TempDir()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, "x.xlsx")
+			require.NoError(t, os.WriteFile(path, tt.data, 0o600))
+			r, err := Open(path, Options{})
+			assert.Nil(t, r)
+			assert.ErrorIs(t, err, ErrNotXLSX)
+			assert.Regexp(t, "^"+regexp.QuoteMeta(path)+`: not a readable Excel \.xlsx file \(.+\): open it in Excel and save it as \.xlsx or CSV$`, err.Error())
+		})
+	}
+}
+
+// TestXLSXCloseRemovesTempFiles reads a sheet that excelize unpacks to a
+// temporary file, as it does for big sheets, and checks that Close
+// removes it.
+func TestXLSXCloseRemovesTempFiles(t *testing.T) {
+	rows := map[int][]any{1: {"Namn", "Personnummer"}}
+	for n := 2; n <= 200; n++ {
+		rows[n] = []any{"Anna " + strconv.Itoa(n), "198001022386"}
+	}
+	path := writeXLSX(t, "big.xlsx", []sheet{{name: "Blad1", rows: rows}})
+	tmp := t.TempDir()
+	// A 1 KiB limit makes this small sheet a "big" one.
+	r, err := openXLSX(path, Options{}, excelize.Options{UnzipSizeLimit: 1 << 20, UnzipXMLSizeLimit: 1 << 10, TmpDir: tmp})
+	require.NoError(t, err)
+	open, err := os.ReadDir(tmp)
+	require.NoError(t, err)
+	require.NotEmpty(t, open, "the sheet should be unpacked to a file")
+
+	got := readAll(t, r)
+	require.Len(t, got, 199)
+	assert.Equal(t, Row{200, []string{"Anna 200", "198001022386"}}, got[198])
+	require.NoError(t, r.Close())
+	left, err := os.ReadDir(tmp)
+	require.NoError(t, err)
+	assert.Empty(t, left)
+}
+
+// TestXLSXUnzipLimit: a workbook that unpacks to more than the limit is
+// refused, as a zip bomb would be.
+func TestXLSXUnzipLimit(t *testing.T) {
+	rows := map[int][]any{1: {"Namn"}}
+	for n := 2; n <= 200; n++ {
+		rows[n] = []any{"Anna " + strconv.Itoa(n)}
+	}
+	path := writeXLSX(t, "big.xlsx", []sheet{{name: "Blad1", rows: rows}})
+	r, err := openXLSX(path, Options{}, excelize.Options{UnzipSizeLimit: 1 << 10, UnzipXMLSizeLimit: 1 << 10})
+	assert.Nil(t, r)
+	assert.ErrorIs(t, err, ErrNotXLSX)
+}

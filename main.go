@@ -1,0 +1,327 @@
+// Command leadimport registers the people in a spreadsheet as leads in
+// Vitec Express Connect, and reports what became of every row.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"leadimport/importer"
+	"leadimport/importer/connect"
+	"leadimport/importer/sandbox"
+	"leadimport/mapping"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Exit codes: a contract with scripts and cron jobs.
+const (
+	exitOK      = 0 // every row sent (check: every row valid)
+	exitRows    = 1 // finished, but some rows are invalid or failed
+	exitNothing = 2 // nothing sent: bad usage, mapping, input or credentials
+	exitStopped = 3 // stopped early: credentials refused, interrupted
+	exitForced  = 130
+)
+
+const defaultBaseURL = "https://connect.maklare.vitec.net"
+
+var errInterrupted = errors.New("interrupted")
+
+func main() {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sigs
+		fmt.Fprintln(os.Stderr, "interrupted: finishing the requests in flight and writing the report (interrupt again to quit at once)")
+		cancel(errInterrupted)
+		<-sigs
+		os.Exit(exitForced)
+	}()
+	os.Exit(realMain(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
+}
+
+// realMain runs one command and returns its exit code.
+func realMain(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitNothing
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "run", "check":
+		return runImport(ctx, cmd, args, getenv, stderr)
+	case "sandbox":
+		return runSandbox(ctx, args, getenv, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "leadimport %s (%s)\n", version, runtime.Version())
+		return exitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "leadimport: unknown command %q\n\n%s", cmd, usage)
+		return exitNothing
+	}
+}
+
+const usage = `leadimport registers the people in a spreadsheet as leads in Vitec Express Connect.
+
+Usage:
+  leadimport run     --mapping FILE [flags] INPUT...   read, map, validate, send, report
+  leadimport check   --mapping FILE [flags] INPUT...   the same, but send nothing
+  leadimport sandbox [--addr 127.0.0.1:8089] [flags]   a local stand-in for the Connect API
+  leadimport version
+
+Run 'leadimport COMMAND --help' for a command's flags.
+
+Exit codes:
+  0  every row sent (check: every row valid)
+  1  finished, but some rows are invalid or failed: the report says which and why
+  2  nothing sent: bad usage, unreadable mapping or input, missing credentials
+  3  stopped early (credentials refused, interrupted): rows not reached are not_sent
+`
+
+// setFlag collects repeated --set FIELD=VALUE flags.
+type setFlag map[string]string
+
+func (s setFlag) String() string { return "" }
+func (s setFlag) Set(v string) error {
+	field, value, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(field) == "" {
+		return errors.New("want FIELD=VALUE, e.g. estateId=OBJ1234")
+	}
+	s[strings.TrimSpace(field)] = strings.TrimSpace(value)
+	return nil
+}
+
+func runImport(ctx context.Context, cmd string, args []string, getenv func(string) string, stderr io.Writer) int {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	mappingPath := fs.String("mapping", "", "the mapping `file` (YAML), required")
+	reportPath := fs.String("report", "", "the report's `path` (default <input>-report-<time>.csv here; a directory for several inputs)")
+	sets := setFlag{}
+	fs.Var(sets, "set", "set `FIELD=VALUE` for every row, over the mapping (repeatable)")
+	var (
+		baseURL     *string
+		workers     *int
+		rps         *float64
+		timeout     *time.Duration
+		retries     *int
+		credentials *string
+	)
+	if cmd == "run" {
+		def := defaultBaseURL
+		if v := getenv("LEADIMPORT_BASE_URL"); v != "" {
+			def = v
+		}
+		baseURL = fs.String("base-url", def, "Connect's base `URL` (env LEADIMPORT_BASE_URL)")
+		workers = fs.Int("workers", 4, "concurrent requests")
+		rps = fs.Float64("rate", 5, "requests per second across all workers; 0 means no limit")
+		timeout = fs.Duration("timeout", 30*time.Second, "time allowed for one request")
+		retries = fs.Int("retries", 4, "further attempts after a retryable failure")
+		credentials = fs.String("credentials", "", "a `file` holding one line user:password, readable only by you (default: env VITEC_USERNAME, VITEC_PASSWORD)")
+	}
+	fs.Usage = func() { importUsage(fs, cmd) }
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitNothing
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "leadimport %s: "+format+"\n", append([]any{cmd}, a...)...)
+		return exitNothing
+	}
+	if *mappingPath == "" {
+		return fail("--mapping FILE is required (see leadimport %s --help)", cmd)
+	}
+	if len(inputs) == 0 {
+		return fail("no input file given: leadimport %s --mapping %s FILE...", cmd, *mappingPath)
+	}
+	m, err := mapping.Load(*mappingPath)
+	if err != nil {
+		return fail("%v", err)
+	}
+	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: sets, Report: *reportPath, Stderr: stderr}
+	if cmd == "run" {
+		if *workers < 1 {
+			return fail("--workers must be at least 1")
+		}
+		if *rps < 0 {
+			return fail("--rate must be 0 (no limit) or more")
+		}
+		if *retries < 0 {
+			return fail("--retries must be 0 or more")
+		}
+		creds, err := loadCredentials(*credentials, getenv)
+		if err != nil {
+			return fail("%v", err)
+		}
+		client, err := connect.New(*baseURL, creds.Username, creds.Password, "leadimport/"+version, connect.NewHTTPClient(*workers))
+		if err != nil {
+			return fail("%v", err)
+		}
+		limit := rate.Inf
+		if *rps > 0 {
+			limit = rate.Limit(*rps)
+		}
+		cfg.Client, cfg.Workers, cfg.Limiter = client, *workers, rate.NewLimiter(limit, 1)
+		cfg.Timeout, cfg.Retries = *timeout, *retries
+	}
+
+	sum, err := importer.Run(ctx, cfg)
+	sum.Print(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "leadimport %s: %v\n", cmd, err)
+		var setup *importer.SetupError
+		if errors.As(err, &setup) || sum.Sent() == 0 {
+			return exitNothing
+		}
+		return exitStopped
+	}
+	switch {
+	case sum.Stopped != nil:
+		return exitStopped
+	case !sum.Clean():
+		return exitRows
+	}
+	return exitOK
+}
+
+func importUsage(fs *flag.FlagSet, cmd string) {
+	w := fs.Output()
+	if cmd == "run" {
+		fmt.Fprint(w, "Usage: leadimport run --mapping FILE [flags] INPUT...\n\nReads each input (CSV or XLSX), turns every row into a lead through the mapping,\nsends the valid ones to Connect and writes a report with one line per row.\n\nFlags:\n")
+	} else {
+		fmt.Fprint(w, "Usage: leadimport check --mapping FILE [flags] INPUT...\n\nReads and validates every row as run does, sends nothing, and writes a report\nsaying which rows are valid and what is wrong with the others.\n\nFlags:\n")
+	}
+	fs.PrintDefaults()
+	fmt.Fprint(w, "\nExamples:\n")
+	if cmd == "run" {
+		fmt.Fprint(w, "  export VITEC_USERNAME=... VITEC_PASSWORD=...\n  leadimport run --mapping samples/open-house/mapping.yaml samples/open-house/visning.xlsx\n  leadimport run --mapping legacy.yaml --set estateId=OBJ1234 --rate 10 --report out/ a.csv b.csv\n")
+	} else {
+		fmt.Fprint(w, "  leadimport check --mapping samples/legacy/mapping.yaml samples/legacy/kontakter.csv\n")
+	}
+}
+
+// loadCredentials takes the credentials file when one is named, else the
+// environment.
+func loadCredentials(path string, getenv func(string) string) (importer.Credentials, error) {
+	if path != "" {
+		return importer.ReadCredentials(path)
+	}
+	c := importer.Credentials{Username: getenv("VITEC_USERNAME"), Password: getenv("VITEC_PASSWORD")}
+	if c.Username == "" || c.Password == "" {
+		return c, errors.New("no Connect credentials: set VITEC_USERNAME and VITEC_PASSWORD, or pass --credentials FILE (one line user:password, chmod 600)")
+	}
+	return c, nil
+}
+
+// parseInterspersed parses flags wherever they stand among the inputs, as
+// users type them (`run visning.xlsx --mapping m.yaml`). After "--" every
+// argument is an input.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func runSandbox(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8089", "loopback `address` to listen on (port 0: any free port)")
+	user := fs.String("user", "sandbox", "the user name it accepts (the password: env LEADIMPORT_SANDBOX_PASSWORD, else generated and printed)")
+	customers := fs.String("customers", "", "comma-separated customer `ids` it serves; others get 403 (default: every id starting with M, S, O, G or T)")
+	record := fs.String("record", "", "append every accepted lead to this `file` as a JSON line")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: leadimport sandbox [flags]\n\nServes FinalPriceWatched on loopback as Connect documents it, to try imports\nwithout touching a real broker system.\n\nFlags:\n")
+		fs.PrintDefaults()
+		fmt.Fprint(stderr, "\nExamples:\n  LEADIMPORT_SANDBOX_PASSWORD=secret leadimport sandbox --record sent.jsonl\n  # in another terminal:\n  VITEC_USERNAME=sandbox VITEC_PASSWORD=secret LEADIMPORT_BASE_URL=http://127.0.0.1:8089 \\\n    leadimport run --mapping samples/open-house/mapping.yaml samples/open-house/visning.xlsx\n")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitNothing
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "leadimport sandbox: unexpected argument %q\n", fs.Arg(0))
+		return exitNothing
+	}
+	host, _, err := net.SplitHostPort(*addr)
+	if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+		fmt.Fprintf(stderr, "leadimport sandbox: --addr %s: give a loopback address such as 127.0.0.1:8089; the sandbox speaks plain HTTP and is not meant to be reached from elsewhere\n", *addr)
+		return exitNothing
+	}
+	srv := &sandbox.Server{Username: *user, Password: getenv("LEADIMPORT_SANDBOX_PASSWORD")}
+	generated := srv.Password == ""
+	if generated {
+		srv.Password = sandbox.GeneratePassword()
+	}
+	for _, c := range strings.Split(*customers, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			srv.Customers = append(srv.Customers, c)
+		}
+	}
+	if *record != "" {
+		f, err := os.OpenFile(*record, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+		if err != nil {
+			fmt.Fprintf(stderr, "leadimport sandbox: %v\n", err)
+			return exitNothing
+		}
+		defer f.Close()
+		srv.Record = f
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "leadimport sandbox: %v\n", err)
+		return exitNothing
+	}
+	fmt.Fprintf(stdout, "sandbox: listening on http://%s\n", ln.Addr())
+	if generated {
+		fmt.Fprintf(stdout, "sandbox: user %q, password %s\n", *user, srv.Password)
+	} else {
+		fmt.Fprintf(stdout, "sandbox: user %q, password from LEADIMPORT_SANDBOX_PASSWORD\n", *user)
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		hs.Shutdown(shut)
+	}()
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "leadimport sandbox: %v\n", err)
+		return exitNothing
+	}
+	fmt.Fprintf(stdout, "sandbox: stopped after accepting %d leads\n", srv.Accepted())
+	return exitOK
+}

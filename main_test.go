@@ -1,0 +1,386 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/sandbox"
+	"leadimport/mapping"
+)
+
+// binary is the leadimport command built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "leadimport-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "leadimport")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "build leadimport: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+const (
+	sandboxUser     = "sandbox"
+	sandboxPassword = "e2e-Secret-Pass"
+)
+
+// testPins returns Skatteverket's official test personnummer (12 digits).
+func testPins(t testing.TB) []string {
+	t.Helper()
+	data, err := os.ReadFile("../shared/testdata/personnummer/allPins.json")
+	require.NoError(t, err)
+	var pins []string
+	require.NoError(t, json.Unmarshal(data, &pins))
+	return pins
+}
+
+// server is the sandbox behind an httptest server that notes when each
+// request arrived and keeps what was accepted.
+type server struct {
+	*httptest.Server
+	sb     *sandbox.Server
+	record *syncBuffer
+
+	mu    sync.Mutex
+	times []time.Time
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.Buffer.Write(p)
+}
+
+func startSandbox(t *testing.T) *server {
+	t.Helper()
+	s := &server{record: &syncBuffer{}}
+	s.sb = &sandbox.Server{Username: sandboxUser, Password: sandboxPassword, Record: s.record}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.times = append(s.times, time.Now())
+		s.mu.Unlock()
+		s.sb.ServeHTTP(w, r)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// received returns the leads the sandbox accepted.
+func (s *server) received(t *testing.T) []mapping.FinalPriceWatched {
+	t.Helper()
+	s.record.mu.Lock()
+	defer s.record.mu.Unlock()
+	var leads []mapping.FinalPriceWatched
+	for _, line := range strings.Split(strings.TrimSpace(s.record.String()), "\n") {
+		if line == "" {
+			continue
+		}
+		var rec struct {
+			Lead mapping.FinalPriceWatched `json:"lead"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		leads = append(leads, rec.Lead)
+	}
+	return leads
+}
+
+func (s *server) requests() []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Time(nil), s.times...)
+}
+
+const e2eMapping = `version: 1
+endpoint: FinalPriceWatched
+columns:
+  Förnamn: person.firstName
+  Efternamn: person.lastName
+  Personnummer: person.socialSecurityNumber
+  E-post: person.email.emailAddress
+  Mobil: person.telephone.cell
+constants:
+  customerId: M1001
+  estateId: OBJ1234
+  prospectiveBuyerStatus: interested
+`
+
+// result is one run of the binary.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runBinary(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir}, env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if err != nil {
+		exitErr, ok := err.(*exec.ExitError)
+		require.True(t, ok, "run %v: %v", args, err)
+		code = exitErr.ExitCode()
+	}
+	return result{code, stdout.String(), stderr.String()}
+}
+
+func sandboxEnv(s *server, password string) []string {
+	return []string{"VITEC_USERNAME=" + sandboxUser, "VITEC_PASSWORD=" + password, "LEADIMPORT_BASE_URL=" + s.URL}
+}
+
+// csvRow is one generated input row and what Connect should receive.
+type csvRow struct {
+	cells   []string
+	invalid string // why it is invalid, "" if valid
+	pin     string // canonical personnummer, "" if none
+	email   string // canonical e-mail
+}
+
+// generate writes n rows; every tenth is invalid in one of several ways.
+func generate(t *testing.T, dir string, n int) (string, []csvRow) {
+	t.Helper()
+	pins := testPins(t)
+	rows := make([]csvRow, n)
+	var b strings.Builder
+	b.WriteString("Förnamn;Efternamn;Personnummer;E-post;Mobil\r\n")
+	for i := range rows {
+		pin := pins[i%len(pins)]
+		long := pin[:8] + "-" + pin[8:]
+		written := long
+		switch i % 3 {
+		case 1:
+			written = pin // 12 digits, no separator
+		case 2:
+			written = pin[:8] + " - " + pin[8:]
+		}
+		r := csvRow{pin: long, email: fmt.Sprintf("person%d@example.se", i)}
+		first, last, email, phone := "Åsa", fmt.Sprintf("Öberg%d", i), fmt.Sprintf(" person%d@EXAMPLE.se ", i), "070-123 45 67"
+		if i%10 == 7 {
+			switch (i / 10) % 4 {
+			case 0:
+				last, r.invalid = "", "Efternamn"
+			case 1:
+				email, phone, r.invalid = "", "", "no e-mail or phone"
+			case 2:
+				written, r.invalid = pin[:11]+fmt.Sprint((pin[11]-'0'+1)%10), "check digit"
+			case 3:
+				email, r.invalid = "person.example.se", "E-post"
+			}
+		}
+		r.cells = []string{first, last, written, email, phone}
+		rows[i] = r
+		b.WriteString(strings.Join(r.cells, ";") + "\r\n")
+	}
+	path := filepath.Join(dir, "leads.csv")
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o600))
+	return path, rows
+}
+
+func writeMapping(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "mapping.yaml")
+	require.NoError(t, os.WriteFile(path, []byte(e2eMapping), 0o600))
+	return path
+}
+
+// readReport returns the header and the data lines of a CSV report.
+func readReport(t *testing.T, path string) ([]string, [][]string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.True(t, bytes.HasPrefix(data, []byte("\ufeff")))
+	r := csv.NewReader(bytes.NewReader(data[3:]))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	return recs[0], recs[1:]
+}
+
+func TestEndToEnd1000Rows(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, rows := generate(t, dir, 1000)
+	report := filepath.Join(dir, "report.csv")
+	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword),
+		"run", "--mapping", writeMapping(t, dir), "--rate", "0", "--workers", "8", "--report", report, input)
+	assert.Equal(t, 1, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "900 sent, 100 invalid")
+	assert.NotContains(t, res.stdout+res.stderr, sandboxPassword)
+
+	// Every valid row arrived exactly once, with the canonical values.
+	want := map[string]int{}
+	for _, r := range rows {
+		if r.invalid == "" {
+			want[r.email+" "+r.pin]++
+		}
+	}
+	got := map[string]int{}
+	for _, l := range s.received(t) {
+		require.NotNil(t, l.Person.Email)
+		got[l.Person.Email.EmailAddress+" "+l.Person.SocialSecurityNumber]++
+		assert.Equal(t, "Interested", l.ProspectiveBuyerStatus)
+		assert.Equal(t, "Åsa", l.Person.FirstName)
+	}
+	assert.Len(t, got, 900)
+	assert.Equal(t, want, got)
+
+	header, lines := readReport(t, report)
+	assert.Equal(t, []string{"row", "Förnamn", "Efternamn", "Personnummer", "E-post", "Mobil",
+		"status", "http_status", "attempts", "response", "error"}, header)
+	require.Len(t, lines, 1000)
+	for i, l := range lines {
+		require.Equal(t, fmt.Sprint(i+2), l[0], "input order")
+		if rows[i].invalid != "" {
+			assert.Equal(t, "invalid", l[6], "row %d", i+2)
+			assert.Contains(t, l[10], rows[i].invalid, "row %d", i+2)
+		} else {
+			assert.Equal(t, "sent", l[6], "row %d: %s", i+2, l[10])
+			assert.NotEmpty(t, l[9], "contact id")
+		}
+	}
+}
+
+func TestRateLimitAtTheServer(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 60)
+	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword),
+		"run", "--mapping", writeMapping(t, dir), "--rate", "20", "--workers", "8", "--report", filepath.Join(dir, "r.csv"), input)
+	assert.Equal(t, 1, res.code, res.stderr)
+	times := s.requests()
+	require.Len(t, times, 54)
+	most := 0
+	for i := range times {
+		n := 0
+		for _, u := range times {
+			if !u.Before(times[i]) && u.Sub(times[i]) < time.Second {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	assert.LessOrEqual(t, most, 21, "requests in the busiest second")
+}
+
+func TestCheckSendsNothing(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 100)
+	report := filepath.Join(dir, "check.csv")
+	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "check", "--mapping", writeMapping(t, dir), "--report", report, input)
+	assert.Equal(t, 1, res.code, res.stderr)
+	assert.Empty(t, s.requests())
+	_, lines := readReport(t, report)
+	require.Len(t, lines, 100)
+	assert.Equal(t, "valid", lines[0][6])
+	assert.Equal(t, "invalid", lines[7][6])
+}
+
+func TestUnauthorizedStopsWithExit3(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 20)
+	report := filepath.Join(dir, "r.csv")
+	res := runBinary(t, dir, sandboxEnv(s, "wrong-password"),
+		"run", "--mapping", writeMapping(t, dir), "--workers", "1", "--rate", "0", "--report", report, input)
+	assert.Equal(t, 3, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "VITEC_PASSWORD")
+	assert.NotContains(t, res.stderr, "wrong-password")
+	assert.Len(t, s.requests(), 1)
+	_, lines := readReport(t, report)
+	require.Len(t, lines, 20)
+	assert.Equal(t, "failed", lines[0][6])
+	for _, l := range lines[1:] {
+		assert.Contains(t, []string{"not_sent", "invalid"}, l[6])
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 5)
+	m := writeMapping(t, dir)
+	looseCreds := filepath.Join(dir, "creds-loose")
+	require.NoError(t, os.WriteFile(looseCreds, []byte("sandbox:"+sandboxPassword+"\n"), 0o644))
+	require.NoError(t, os.Chmod(looseCreds, 0o644))
+	badMapping := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(badMapping, []byte("version: 1\ncolumns:\n  Förnamn: person.firstname\n"), 0o600))
+	tests := []struct {
+		name   string
+		env    []string
+		args   []string
+		errHas string
+	}{
+		{"no command", nil, nil, "Usage"},
+		{"unknown command", nil, []string{"send"}, "unknown command"},
+		{"no mapping", sandboxEnv(s, sandboxPassword), []string{"run", input}, "--mapping"},
+		{"no input", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m}, "no input"},
+		{"missing input", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m, filepath.Join(dir, "nope.csv")}, "nope.csv"},
+		{"bad mapping names its line", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", badMapping, input}, "bad.yaml:3"},
+		{"no credentials", []string{"LEADIMPORT_BASE_URL=" + s.URL}, []string{"run", "--mapping", m, input}, "VITEC_USERNAME"},
+		{"credentials file others can read", []string{"LEADIMPORT_BASE_URL=" + s.URL}, []string{"run", "--mapping", m, "--credentials", looseCreds, input}, "chmod 600"},
+		{"plain http to a remote host", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m, "--base-url", "http://connect.example.com", input}, "http"},
+		{"bad --set", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m, "--set", "estateid", input}, "FIELD=VALUE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := runBinary(t, dir, tt.env, tt.args...)
+			assert.Equal(t, 2, res.code, res.stderr)
+			assert.Contains(t, res.stderr, tt.errHas)
+			assert.NotContains(t, res.stderr, sandboxPassword)
+		})
+	}
+	assert.Empty(t, s.requests(), "nothing is sent after a usage error")
+}
+
+func TestCredentialsFileAndFlagsAfterInputs(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 5)
+	creds := filepath.Join(dir, "creds")
+	require.NoError(t, os.WriteFile(creds, []byte("sandbox:"+sandboxPassword+"\n"), 0o600))
+	res := runBinary(t, dir, []string{"LEADIMPORT_BASE_URL=" + s.URL},
+		"run", input, "--mapping", writeMapping(t, dir), "--credentials", creds, "--rate", "0", "--set", "estateId=OBJ9")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "5 sent")
+	matches, err := filepath.Glob(filepath.Join(dir, "leads-report-*.csv"))
+	require.NoError(t, err)
+	assert.Len(t, matches, 1, "the default report is <input>-report-<time>.csv in the working directory")
+}
+
+func TestVersion(t *testing.T) {
+	res := runBinary(t, t.TempDir(), nil, "version")
+	assert.Equal(t, 0, res.code)
+	assert.True(t, strings.HasPrefix(res.stdout, "leadimport "))
+}

@@ -1,0 +1,234 @@
+package mapping
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Options are what a run adds to its mapping file.
+type Options struct {
+	Sets map[string]string // from --set FIELD=VALUE on the command line
+	Now  time.Time         // the run's date, for the century of 10-digit personnummer; zero means time.Now()
+}
+
+// Mapper turns rows of one input into leads. Bind has resolved every
+// header to a column index, so Map only indexes slices. A Mapper is never
+// changed after Bind: one may serve many goroutines.
+type Mapper struct {
+	endpoint string
+	now      time.Time
+	slots    []slot // in fieldID order, UTM tags last in mapping order
+	// byField is the slot of each field, -1 when nothing gives it.
+	byField [numFields]int8
+	utmTags int
+}
+
+// slot is one field and where its value comes from on every row.
+type slot struct {
+	id     fieldID
+	field  string // the field's name, UTM tags with their NAME
+	utm    string // the UTM tag's NAME
+	col    int    // index in the row's cells, -1 when no column fills it
+	header string // the input's header for col, as the input writes it
+	fixed  string // the constant or --set value, trimmed; "" when none
+	isSet  bool   // fixed came from --set and wins over the cell
+}
+
+// Bind matches the mapping against an input's header (the cells of its
+// header row) and returns the Mapper for that input's rows. Every problem
+// is reported at once, as an *Error or several joined.
+func (m *Mapping) Bind(header []string, opt Options) (*Mapper, error) {
+	b := binder{parser: parser{m: m}, now: opt.Now}
+	if b.now.IsZero() {
+		b.now = time.Now()
+	}
+	mp := b.bind(header, opt.Sets)
+	if err := b.err(); err != nil {
+		return nil, err
+	}
+	return mp, nil
+}
+
+// binder collects Bind's errors the way parser collects Parse's.
+type binder struct {
+	parser
+	now time.Time
+}
+
+func (b *binder) setErrorf(format string, args ...any) {
+	b.errs = append(b.errs, &Error{Msg: fmt.Sprintf(format, args...)})
+}
+
+func (b *binder) bind(header []string, sets map[string]string) *Mapper {
+	mp := &Mapper{endpoint: b.m.Endpoint, now: b.now}
+	if mp.endpoint == "" {
+		mp.endpoint = EndpointFinalPriceWatched
+	}
+	index := map[string][]int{} // headerKey → positions in the input
+	for i, h := range header {
+		if k := headerKey(h); k != "" {
+			index[k] = append(index[k], i)
+		}
+	}
+
+	var slots []slot
+	var given [numFields]bool // what the mapping and --set mean to give, bound or not
+	find := func(id fieldID, utm string) *slot {
+		for i := range slots {
+			if slots[i].id == id && slots[i].utm == utm {
+				return &slots[i]
+			}
+		}
+		slots = append(slots, slot{id: id, utm: utm, col: -1, field: fieldName(id, utm)})
+		return &slots[len(slots)-1]
+	}
+
+	for _, c := range b.m.Columns {
+		id, utm, ok := lookupField(c.Field)
+		if !ok {
+			b.errorf(c.Line, "%s", unknownField(c.Field))
+			continue
+		}
+		given[id] = true
+		at := index[headerKey(c.Header)]
+		switch len(at) {
+		case 0:
+			b.errorf(c.Line, "column %s is not in the input; its headers are: %s", quote(c.Header), listHeaders(header))
+			continue
+		case 1:
+		default:
+			b.errorf(c.Line, "column %s occurs %d times in the input (columns %s); rename all but one there, so it is clear which to read",
+				quote(c.Header), len(at), columnNumbers(at))
+			continue
+		}
+		s := find(id, utm)
+		s.col, s.header = at[0], header[at[0]]
+	}
+	for _, c := range b.m.Constants {
+		id, utm, ok := lookupField(c.Field)
+		if !ok {
+			b.errorf(c.Line, "%s", unknownField(c.Field))
+			continue
+		}
+		given[id] = true
+		v := strings.TrimSpace(c.Value)
+		if msg := checkFixed(id, v); msg != "" {
+			b.errorf(c.Line, "constant %s %s: %s", c.Field, quote(c.Value), msg)
+			continue
+		}
+		find(id, utm).fixed = v
+	}
+	for _, field := range slices.Sorted(maps.Keys(sets)) {
+		value := sets[field]
+		id, utm, ok := lookupField(field)
+		if !ok {
+			b.setErrorf("--set %s=%s: %s", field, value, unknownField(field))
+			continue
+		}
+		given[id] = true
+		if id == fFullName {
+			b.setErrorf("--set %s: person.fullName can only come from a column; set person.firstName and person.lastName instead", field)
+			continue
+		}
+		v := strings.TrimSpace(value)
+		if v == "" {
+			b.setErrorf("--set %s=: the value is empty; give one, e.g. --set %s=%s", field, field, exampleValue(id))
+			continue
+		}
+		if msg := checkFixed(id, v); msg != "" {
+			b.setErrorf("--set %s=%s: %s", field, value, msg)
+			continue
+		}
+		s := find(id, utm)
+		s.fixed, s.isSet = v, true
+	}
+
+	// Map fills a lead in fieldID order; UTM tags keep their mapping order.
+	slices.SortStableFunc(slots, func(a, b slot) int { return int(a.id) - int(b.id) })
+	mp.slots = slots
+	for i := range mp.byField {
+		mp.byField[i] = -1
+	}
+	for i, s := range slots {
+		if s.id == fUTM {
+			mp.utmTags++
+			continue
+		}
+		mp.byField[s.id] = int8(i)
+	}
+	b.required(&given)
+	return mp
+}
+
+// required reports the fields every row needs that nothing gives: such a
+// mapping would fail every row, so it is better said once.
+func (b *binder) required(given *[numFields]bool) {
+	for _, id := range []fieldID{fCustomerID, fEstateID} {
+		if !given[id] {
+			name, ex := fields[id].name, exampleValue(id)
+			b.errorf(0, "%s is not given: map a column to it, add `%s: %s` under constants, or pass --set %s=%s",
+				name, name, ex, name, ex)
+		}
+	}
+	has := func(ids ...fieldID) bool {
+		return slices.ContainsFunc(ids, func(id fieldID) bool { return given[id] })
+	}
+	if !has(fFullName) {
+		for _, id := range []fieldID{fFirstName, fLastName} {
+			if !has(id) {
+				b.errorf(0, "nothing gives %s, which every lead needs: map a column to it, or map one column to person.fullName",
+					fields[id].name)
+			}
+		}
+	}
+	if !has(fEmail, fEmail2, fHome, fWork, fCell, fOther) {
+		b.errorf(0, "nothing gives an e-mail address or a phone number, and every lead needs one: map a column to person.email.emailAddress or person.telephone.cell (or another phone field)")
+	}
+}
+
+// checkFixed checks a constant or --set value as Map would check a cell,
+// so that a mistake in it is reported once instead of on every row.
+func checkFixed(id fieldID, v string) string {
+	switch fields[id].kind {
+	case kindSSN:
+		// Whether it must be Swedish depends on
+		// person.isForeignSocialSecurityNumber, which a row may give.
+		return ""
+	default:
+		_, msg := normalize(id, v)
+		return msg
+	}
+}
+
+func fieldName(id fieldID, utm string) string {
+	if id == fUTM {
+		return utmPrefix + utm
+	}
+	return fields[id].name
+}
+
+func listHeaders(header []string) string {
+	var hs []string
+	for _, h := range header {
+		if h = strings.TrimSpace(h); h != "" {
+			hs = append(hs, h)
+		}
+	}
+	if len(hs) == 0 {
+		return "(none: is the header row empty?)"
+	}
+	return strings.Join(hs, ", ")
+}
+
+// columnNumbers lists positions as a spreadsheet user counts them, from 1.
+func columnNumbers(at []int) string {
+	s := make([]string, len(at))
+	for i, n := range at {
+		s[i] = strconv.Itoa(n + 1)
+	}
+	return strings.Join(s, " and ")
+}

@@ -1,0 +1,45 @@
+// Package mapping says what a row of a spreadsheet means as a lead for
+// Vitec Express Connect: it reads the mapping file, holds the vocabulary
+// of fields and the request body types, and turns each row's cells into a
+// Lead, normalising values and listing every problem with them.
+//
+// A mapping file names, for each input header, the field it fills, and
+// gives the fields that are the same on every row:
+//
+//	version: 1
+//	columns:
+//	  Förnamn: person.firstName
+//	  Efternamn: person.lastName
+//	  Personnummer: person.socialSecurityNumber
+//	  E-post: person.email.emailAddress
+//	  Objekt: estateId
+//	constants:
+//	  customerId: M1001
+//	  prospectiveBuyerStatus: Interested
+//
+// Parse it once, bind it to the input's header once, then map each row:
+//
+//	m, err := mapping.Load("mapping.yaml") // or mapping.Parse(r, name)
+//	if err != nil {
+//		return err // e.g. mapping.yaml:7: unknown field "person.firstname" (did you mean "person.firstName"?)
+//	}
+//	mp, err := m.Bind(header, mapping.Options{Sets: sets, Now: now})
+//	if err != nil {
+//		return err // e.g. mapping.yaml:5: column "Mobil" is not in the input; its headers are: ...
+//	}
+//	for _, row := range rows {
+//		lead, problems := mp.Map(row.Cells)
+//		if len(problems) > 0 {
+//			// the row is reported, not sent; each Problem names its column
+//			continue
+//		}
+//		send(lead)
+//	}
+//
+// Headers match ignoring case and surrounding spaces. On a row, a
+// --set value wins over everything, a non-empty cell over a constant.
+// Errors in the file or in how it meets the input are *Error values
+// (several joined with errors.Join); a row's problems are data, not
+// errors. The package reads no files but the one Load is given, and keeps
+// no state: a Mapper may be shared by goroutines.
+package mapping

@@ -1,0 +1,165 @@
+package mapping
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// Endpoint names the Connect call a lead is sent to.
+const EndpointFinalPriceWatched = "FinalPriceWatched"
+
+// Lead is one request ready to send: where it goes and the JSON body.
+type Lead struct {
+	Endpoint   string
+	CustomerID string
+	EstateID   string
+	Body       FinalPriceWatched
+}
+
+// FinalPriceWatched is the body of
+// POST Advertising/Estate/{customerId}/{estateId}/FinalPriceWatched.
+// Every field is omitempty: Connect gets no empty strings and no nulls.
+type FinalPriceWatched struct {
+	Person                 Person     `json:"person"`
+	ProspectiveBuyerStatus string     `json:"prospectiveBuyerStatus,omitempty"`
+	LeadSourceID           string     `json:"leadSourceId,omitempty"`
+	Marketing              *Marketing `json:"marketing,omitempty"`
+	Message                string     `json:"message,omitempty"`
+}
+
+// Person is Connect's AdvertisingLeadPerson.
+type Person struct {
+	FirstName                     string     `json:"firstName,omitempty"`
+	LastName                      string     `json:"lastName,omitempty"`
+	SocialSecurityNumber          string     `json:"socialSecurityNumber,omitempty"`
+	IsForeignSocialSecurityNumber bool       `json:"isForeignSocialSecurityNumber,omitempty"`
+	Address                       *Address   `json:"address,omitempty"`
+	Email                         *Email     `json:"email,omitempty"`
+	Telephone                     *Telephone `json:"telephone,omitempty"`
+}
+
+// Address is a person's postal address.
+type Address struct {
+	StreetAddress string `json:"streetAddress,omitempty"`
+	ZipCode       string `json:"zipCode,omitempty"`
+	City          string `json:"city,omitempty"`
+}
+
+// Email holds up to two e-mail addresses.
+type Email struct {
+	EmailAddress  string `json:"emailAddress,omitempty"`
+	EmailAddress2 string `json:"emailAddress2,omitempty"`
+}
+
+// Telephone holds a person's phone numbers.
+type Telephone struct {
+	Home  string `json:"home,omitempty"`
+	Work  string `json:"work,omitempty"`
+	Cell  string `json:"cell,omitempty"`
+	Other string `json:"other,omitempty"`
+}
+
+// Marketing says where a lead came from.
+type Marketing struct {
+	Referrer string   `json:"referrer,omitempty"`
+	UtmTags  []UtmTag `json:"utmTags,omitempty"`
+}
+
+// UtmTag is one UTM parameter.
+type UtmTag struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Problem is one thing wrong with a row. Column is the input header the
+// value came from ("" for a constant or a rule across fields), Field the
+// mapping field name ("" for a rule across fields).
+type Problem struct {
+	Column  string
+	Field   string
+	Value   string
+	Message string
+}
+
+// String reads as the report's error column does:
+// `Personnummer "19800101-1235": check digit should be 8`.
+func (p Problem) String() string {
+	where := p.Column
+	if where == "" {
+		where = p.Field
+	}
+	switch {
+	case where == "":
+		return p.Message
+	case p.Value == "":
+		return where + ": " + p.Message
+	default:
+		return fmt.Sprintf("%s %q: %s", where, p.Value, p.Message)
+	}
+}
+
+// Check applies Connect's documented rules for a FinalPriceWatched body
+// (connect-api.md): required names, length limits, at least one way to
+// reach the person, and the status enum. It reports problems by field
+// name; the sandbox uses it to judge bodies as Connect would.
+func (b *FinalPriceWatched) Check() []Problem {
+	var ps []Problem
+	p := &b.Person
+	required := func(field, v string) {
+		if v == "" {
+			ps = append(ps, Problem{Field: field, Message: "is required"})
+		}
+	}
+	required("person.firstName", p.FirstName)
+	required("person.lastName", p.LastName)
+	for _, f := range bodyLimits(b) {
+		if n := utf8.RuneCountInString(f.value); n > f.max {
+			ps = append(ps, Problem{Field: f.name, Value: f.value,
+				Message: fmt.Sprintf("is %d characters, at most %d allowed", n, f.max)})
+		}
+	}
+	if (p.Email == nil || (p.Email.EmailAddress == "" && p.Email.EmailAddress2 == "")) &&
+		(p.Telephone == nil || *p.Telephone == Telephone{}) {
+		ps = append(ps, Problem{Message: "no e-mail or phone: at least one is required"})
+	}
+	if s := b.ProspectiveBuyerStatus; s != "" && s != "Assigned" && s != "Interested" && s != "NotInterested" {
+		ps = append(ps, Problem{Field: "prospectiveBuyerStatus", Value: s,
+			Message: "must be Assigned, Interested or NotInterested"})
+	}
+	return ps
+}
+
+type limited struct {
+	name  string
+	value string
+	max   int
+}
+
+// bodyLimits lists every length-limited field of b with its documented limit.
+func bodyLimits(b *FinalPriceWatched) []limited {
+	p := &b.Person
+	ls := make([]limited, 0, 12) // every limited field: one allocation per row
+	ls = append(ls,
+		limited{"person.firstName", p.FirstName, 40},
+		limited{"person.lastName", p.LastName, 40},
+		limited{"person.socialSecurityNumber", p.SocialSecurityNumber, 20})
+	if a := p.Address; a != nil {
+		ls = append(ls,
+			limited{"person.address.streetAddress", a.StreetAddress, 68},
+			limited{"person.address.zipCode", a.ZipCode, 15},
+			limited{"person.address.city", a.City, 25})
+	}
+	if e := p.Email; e != nil {
+		ls = append(ls,
+			limited{"person.email.emailAddress", e.EmailAddress, 100},
+			limited{"person.email.emailAddress2", e.EmailAddress2, 100})
+	}
+	if t := p.Telephone; t != nil {
+		ls = append(ls,
+			limited{"person.telephone.home", t.Home, 17},
+			limited{"person.telephone.work", t.Work, 17},
+			limited{"person.telephone.cell", t.Cell, 17},
+			limited{"person.telephone.other", t.Other, 17})
+	}
+	return ls
+}

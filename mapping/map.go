@@ -1,0 +1,274 @@
+package mapping
+
+import (
+	"strings"
+)
+
+// origin records where a field's value came from on one row, so that a
+// problem found later (by FinalPriceWatched.Check) names the cell.
+type origin struct {
+	filled   bool
+	slot     int
+	fromCell bool
+	raw      string // as written
+}
+
+// extras holds a lead's optional parts in one allocation instead of four.
+type extras struct {
+	addr Address
+	mail Email
+	tel  Telephone
+	mkt  Marketing
+	utm  [4]UtmTag
+}
+
+// row is Map's work on one row.
+type row struct {
+	mp       *Mapper
+	lead     Lead
+	ext      *extras
+	from     [numFields]origin
+	bad      [numFields]bool // a problem was reported for the field already
+	problems []Problem
+}
+
+// Map turns one row's cells into a lead and lists every problem with it.
+// cells may be shorter than the header: missing cells are empty. A lead
+// with problems is not fit to send.
+func (mp *Mapper) Map(cells []string) (Lead, []Problem) {
+	r := row{mp: mp}
+	r.lead.Endpoint = mp.endpoint
+	for i := range mp.slots {
+		s := &mp.slots[i]
+		raw, fromCell := s.value(cells)
+		v := strings.TrimSpace(raw)
+		if v == "" {
+			continue
+		}
+		r.fill(i, origin{filled: true, slot: i, fromCell: fromCell, raw: raw}, v)
+	}
+	r.rowRules()
+	r.check()
+	return r.lead, r.problems
+}
+
+// value is the slot's value on a row: a --set, else a non-empty cell,
+// else the constant.
+func (s *slot) value(cells []string) (raw string, fromCell bool) {
+	if !s.isSet && s.col >= 0 && s.col < len(cells) {
+		if c := cells[s.col]; strings.TrimSpace(c) != "" {
+			return c, true
+		}
+	}
+	return s.fixed, false
+}
+
+func (r *row) problem(o origin, msg string) {
+	s := &r.mp.slots[o.slot]
+	p := Problem{Field: s.field, Value: o.raw, Message: msg}
+	if o.fromCell {
+		p.Column = s.header
+	}
+	r.problems = append(r.problems, p)
+	r.bad[s.id] = true
+}
+
+func (r *row) fill(i int, o origin, v string) {
+	s := &r.mp.slots[i]
+	person := &r.lead.Body.Person
+	switch s.id {
+	case fFullName:
+		first, last, msg := splitFullName(v)
+		if msg != "" {
+			r.problem(o, msg)
+			r.bad[fFirstName], r.bad[fLastName] = true, true
+			return
+		}
+		person.FirstName, person.LastName = first, last
+		r.from[fFirstName], r.from[fLastName] = o, o
+		return
+	case fSSN:
+		r.from[fSSN] = o
+		person.SocialSecurityNumber = v
+		if person.IsForeignSocialSecurityNumber {
+			return
+		}
+		pn, err := ParsePersonnummer(v, r.mp.now)
+		if err != nil {
+			r.problem(o, err.Error())
+			return
+		}
+		person.SocialSecurityNumber = pn.Long()
+		return
+	case fUTM:
+		m := r.marketing()
+		if m.UtmTags == nil && r.mp.utmTags > len(r.ext.utm) {
+			m.UtmTags = make([]UtmTag, 0, r.mp.utmTags)
+		} else if m.UtmTags == nil {
+			m.UtmTags = r.ext.utm[:0]
+		}
+		m.UtmTags = append(m.UtmTags, UtmTag{Name: s.utm, Value: v})
+		return
+	}
+	r.from[s.id] = o
+	out, msg := normalize(s.id, v)
+	if msg != "" {
+		r.problem(o, msg)
+	}
+	r.set(s.id, out)
+}
+
+// set puts a normalised value into the lead.
+func (r *row) set(id fieldID, v string) {
+	b := &r.lead.Body
+	p := &b.Person
+	switch id {
+	case fCustomerID:
+		r.lead.CustomerID = v
+	case fEstateID:
+		r.lead.EstateID = v
+	case fStatus:
+		b.ProspectiveBuyerStatus = v
+	case fLeadSource:
+		b.LeadSourceID = v
+	case fMessage:
+		b.Message = v
+	case fReferrer:
+		r.marketing().Referrer = v
+	case fFirstName:
+		p.FirstName = v
+	case fLastName:
+		p.LastName = v
+	case fForeign:
+		p.IsForeignSocialSecurityNumber = v == "true"
+	case fStreet:
+		r.address().StreetAddress = v
+	case fZip:
+		r.address().ZipCode = v
+	case fCity:
+		r.address().City = v
+	case fEmail:
+		r.email().EmailAddress = v
+	case fEmail2:
+		r.email().EmailAddress2 = v
+	case fHome:
+		r.telephone().Home = v
+	case fWork:
+		r.telephone().Work = v
+	case fCell:
+		r.telephone().Cell = v
+	case fOther:
+		r.telephone().Other = v
+	}
+}
+
+func (r *row) extras() *extras {
+	if r.ext == nil {
+		r.ext = new(extras)
+	}
+	return r.ext
+}
+
+func (r *row) address() *Address {
+	p := &r.lead.Body.Person
+	if p.Address == nil {
+		p.Address = &r.extras().addr
+	}
+	return p.Address
+}
+
+func (r *row) email() *Email {
+	p := &r.lead.Body.Person
+	if p.Email == nil {
+		p.Email = &r.extras().mail
+	}
+	return p.Email
+}
+
+func (r *row) telephone() *Telephone {
+	p := &r.lead.Body.Person
+	if p.Telephone == nil {
+		p.Telephone = &r.extras().tel
+	}
+	return p.Telephone
+}
+
+func (r *row) marketing() *Marketing {
+	b := &r.lead.Body
+	if b.Marketing == nil {
+		b.Marketing = &r.extras().mkt
+	}
+	return b.Marketing
+}
+
+// rowRules are the rules Check does not know: where the lead goes, and a
+// full name that is missing as a whole.
+func (r *row) rowRules() {
+	mp := r.mp
+	if i := mp.byField[fFullName]; i >= 0 && !r.bad[fFullName] &&
+		!r.from[fFirstName].filled && !r.from[fLastName].filled {
+		r.problems = append(r.problems, r.unfilled(int(i), "is required"))
+		r.bad[fFirstName], r.bad[fLastName] = true, true
+	}
+	if r.lead.CustomerID == "" {
+		r.problems = append(r.problems, r.unfilled(int(mp.byField[fCustomerID]), "customerId is empty on this row"))
+	}
+	if r.lead.EstateID == "" {
+		r.problems = append(r.problems, r.unfilled(int(mp.byField[fEstateID]), "estateId is empty on this row"))
+	}
+}
+
+// unfilled is a problem with the field of slot i, which has no value on
+// this row; i may be -1 when nothing maps the field.
+func (r *row) unfilled(i int, msg string) Problem {
+	if i < 0 {
+		return Problem{Message: msg}
+	}
+	s := &r.mp.slots[i]
+	p := Problem{Field: s.field, Message: msg}
+	if s.col >= 0 {
+		p.Column = s.header
+	}
+	return p
+}
+
+// check applies Connect's documented rules to the normalised body and
+// points each problem at the cell that filled the field. Fields that
+// already have a problem are skipped: one thing wrong, one message.
+func (r *row) check() {
+	for _, p := range r.lead.Body.Check() {
+		id, ok := lookupFieldName(p.Field)
+		if !ok {
+			r.problems = append(r.problems, p)
+			continue
+		}
+		if r.bad[id] {
+			continue
+		}
+		o := r.from[id]
+		if !o.filled {
+			i := r.mp.byField[id]
+			if i < 0 && (id == fFirstName || id == fLastName) {
+				i = r.mp.byField[fFullName]
+			}
+			q := r.unfilled(int(i), p.Message)
+			if q.Field == "" {
+				q.Field = p.Field
+			}
+			r.problems = append(r.problems, q)
+			continue
+		}
+		s := &r.mp.slots[o.slot]
+		msg := p.Message
+		if s.id == fFullName && id == fFirstName {
+			msg = "first name " + msg
+		} else if s.id == fFullName {
+			msg = "last name " + msg
+		}
+		q := Problem{Field: s.field, Value: o.raw, Message: msg}
+		if o.fromCell {
+			q.Column = s.header
+		}
+		r.problems = append(r.problems, q)
+	}
+}

@@ -1,0 +1,47 @@
+#!/bin/sh
+# make demo: start the sandbox on a free loopback port, import the
+# open-house sample into it, show the summary and the report, stop the
+# sandbox. Exits non-zero unless the report has at least one sent and one
+# invalid row, so CI proves the whole path works.
+set -eu
+bin=${1:-bin/leadimport}
+out=out/demo
+mkdir -p "$out"
+rm -f "$out"/*
+LEADIMPORT_SANDBOX_PASSWORD=demo-$$-$(date +%s)
+export LEADIMPORT_SANDBOX_PASSWORD
+
+"$bin" sandbox --addr 127.0.0.1:0 --record "$out/received.jsonl" >"$out/sandbox.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT INT TERM
+
+url=
+for _ in $(seq 100); do
+	url=$(sed -n 's/^sandbox: listening on //p' "$out/sandbox.log")
+	[ -n "$url" ] && break
+	kill -0 $pid 2>/dev/null || break
+	sleep 0.1
+done
+if [ -z "$url" ]; then
+	echo "demo: the sandbox did not start:" >&2
+	cat "$out/sandbox.log" >&2
+	exit 1
+fi
+echo "demo: sandbox listening on $url"
+
+report="$out/visning-report.csv"
+set +e
+VITEC_USERNAME=sandbox VITEC_PASSWORD=$LEADIMPORT_SANDBOX_PASSWORD LEADIMPORT_BASE_URL=$url \
+	"$bin" run --mapping samples/open-house/mapping.yaml --report "$report" samples/open-house/visning.xlsx
+code=$?
+set -e
+echo "demo: leadimport run exited $code (1: some rows invalid, as the sample means them to be)"
+echo "demo: report $report; leads the sandbox received: $out/received.jsonl"
+
+sent=$(grep -c ';sent;' "$report" || true)
+invalid=$(grep -c ';invalid;' "$report" || true)
+echo "demo: $sent sent, $invalid invalid"
+if [ "$code" -gt 1 ] || [ "$sent" -lt 1 ] || [ "$invalid" -lt 1 ]; then
+	echo "demo: FAILED: expected exit 0 or 1 with at least one sent and one invalid row" >&2
+	exit 1
+fi
