@@ -145,7 +145,7 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		return exitNothing
 	}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "leadimport %s: "+format+"\n", append([]any{cmd}, a...)...)
+		printErr(stderr, cmd, fmt.Errorf(format, a...))
 		return exitNothing
 	}
 	if *mappingPath == "" {
@@ -186,11 +186,15 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	}
 
 	sum, err := importer.Run(ctx, cfg)
+	var setup *importer.SetupError
+	if errors.As(err, &setup) {
+		printErr(stderr, cmd, err)
+		return exitNothing
+	}
 	sum.Print(stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "leadimport %s: %v\n", cmd, err)
-		var setup *importer.SetupError
-		if errors.As(err, &setup) || sum.Sent() == 0 {
+		printErr(stderr, cmd, err)
+		if sum.Sent() == 0 {
 			return exitNothing
 		}
 		return exitStopped
@@ -202,6 +206,16 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		return exitRows
 	}
 	return exitOK
+}
+
+// printErr writes err after the command's name; the lines of an error
+// that lists several problems are indented under the first.
+func printErr(w io.Writer, cmd string, err error) {
+	lines := strings.Split(err.Error(), "\n")
+	fmt.Fprintf(w, "leadimport %s: %s\n", cmd, lines[0])
+	for _, l := range lines[1:] {
+		fmt.Fprintf(w, "  %s\n", l)
+	}
 }
 
 func importUsage(fs *flag.FlagSet, cmd string) {

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -126,10 +127,18 @@ func (f *file) run(stop context.Context, cfg Config, snd *sender) (FileSummary, 
 func (f *file) read(stop context.Context, send bool, slots chan struct{}, jobs chan<- job, results chan<- Outcome) error {
 	for seq := 0; ; seq++ {
 		row, err := f.src.Next()
-		if err == io.EOF {
+		var rowErr *source.RowError
+		switch {
+		case err == io.EOF:
 			return nil
-		}
-		if err != nil {
+		case errors.As(err, &rowErr):
+			// One unreadable row (an unclosed quote, bytes that are not
+			// text) is that row's problem, not the file's: report it and
+			// read on.
+			slots <- struct{}{}
+			results <- Outcome{Row: source.Row{Number: rowErr.Row}, Status: StatusInvalid, Err: rowErr.Err, seq: seq}
+			continue
+		case err != nil:
 			return err
 		}
 		slots <- struct{}{}

@@ -211,7 +211,7 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 		files = append(files, f)
 		f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start})
 		if err != nil {
-			return files, fmt.Errorf("%s: %w", in, err)
+			return files, fmt.Errorf("%s does not fit the mapping:\n%w", in, err)
 		}
 		switch {
 		case cfg.Report != "" && reportDir == "":
