@@ -68,15 +68,24 @@ type server struct {
 	times []time.Time
 }
 
+// syncBuffer is a buffer that a server or a child process writes while a
+// test reads it. (It does not embed bytes.Buffer: io.Copy would use the
+// embedded ReadFrom and pass the lock by.)
 type syncBuffer struct {
-	mu sync.Mutex
-	bytes.Buffer
+	mu  sync.Mutex
+	buf bytes.Buffer
 }
 
 func (b *syncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.Buffer.Write(p)
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func startSandbox(t *testing.T) *server {
@@ -96,8 +105,6 @@ func startSandbox(t *testing.T) *server {
 // received returns the leads the sandbox accepted.
 func (s *server) received(t *testing.T) []mapping.FinalPriceWatched {
 	t.Helper()
-	s.record.mu.Lock()
-	defer s.record.mu.Unlock()
 	var leads []mapping.FinalPriceWatched
 	for _, line := range strings.Split(strings.TrimSpace(s.record.String()), "\n") {
 		if line == "" {
@@ -383,4 +390,59 @@ func TestVersion(t *testing.T) {
 	res := runBinary(t, t.TempDir(), nil, "version")
 	assert.Equal(t, 0, res.code)
 	assert.True(t, strings.HasPrefix(res.stdout, "leadimport "))
+}
+
+func TestInterruptFinishesAndReportsEveryRow(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 20)
+	report := filepath.Join(dir, "r.csv")
+	cmd := exec.Command(binary, "run", "--mapping", writeMapping(t, dir), "--rate", "4", "--workers", "2", "--report", report, input)
+	cmd.Dir = dir
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH")}, sandboxEnv(s, sandboxPassword)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	require.Eventually(t, func() bool { return len(s.requests()) >= 2 }, 10*time.Second, 10*time.Millisecond)
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	err := cmd.Wait()
+	var exitErr *exec.ExitError
+	require.ErrorAs(t, err, &exitErr)
+	assert.Equal(t, 3, exitErr.ExitCode(), stderr.String())
+	assert.Contains(t, stderr.String(), "interrupted")
+
+	_, lines := readReport(t, report)
+	require.Len(t, lines, 20, "every row is in the report")
+	counts := map[string]int{}
+	for _, l := range lines {
+		counts[l[6]]++
+	}
+	assert.Equal(t, s.sb.Accepted(), counts["sent"], "every lead the server took is reported sent")
+	assert.Equal(t, 2, counts["invalid"])
+	assert.Equal(t, 18-counts["sent"], counts["not_sent"])
+	assert.Less(t, counts["sent"], 18)
+}
+
+func TestSecondInterruptQuitsAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	block := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-block // a request that does not finish while the test runs
+	}))
+	defer srv.Close()
+	defer close(block) // before srv.Close, which waits for the handlers
+	input, _ := generate(t, dir, 5)
+	cmd := exec.Command(binary, "run", "--mapping", writeMapping(t, dir), "--report", filepath.Join(dir, "r.csv"), input)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "VITEC_USERNAME=u", "VITEC_PASSWORD=p", "LEADIMPORT_BASE_URL=" + srv.URL}
+	var stderr syncBuffer
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	time.Sleep(500 * time.Millisecond)
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	require.Eventually(t, func() bool { return strings.Contains(stderr.String(), "interrupted") }, 5*time.Second, 10*time.Millisecond)
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	err := cmd.Wait()
+	var exitErr *exec.ExitError
+	require.ErrorAs(t, err, &exitErr)
+	assert.Equal(t, 130, exitErr.ExitCode())
 }

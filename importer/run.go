@@ -193,6 +193,13 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 	}
 	reportDir := ""
 	if cfg.Report != "" {
+		if strings.HasSuffix(cfg.Report, "/") || strings.HasSuffix(cfg.Report, string(filepath.Separator)) {
+			// "out/" asks for a directory: make it (reports hold
+			// personal data, so only for this user).
+			if err := os.MkdirAll(cfg.Report, 0o700); err != nil {
+				return nil, fmt.Errorf("report directory: %w", err)
+			}
+		}
 		if st, err := os.Stat(cfg.Report); err == nil && st.IsDir() {
 			reportDir = cfg.Report
 		} else if len(cfg.Inputs) > 1 {

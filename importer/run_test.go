@@ -401,3 +401,17 @@ func TestRunReportDirectoryForSeveralInputs(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), st.Mode().Perm(), "reports hold personal data")
 }
+
+func TestRunReportDirectoryIsMadeWhenNamedWithSlash(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "reports") + string(filepath.Separator)
+	cfg := testConfig(t, "", "")
+	cfg.Inputs = []string{writeInput(t, 1, nil), writeInput(t, 1, nil)}
+	cfg.Report = dir
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	require.Len(t, sum.Files, 2)
+	for _, f := range sum.Files {
+		assert.Equal(t, filepath.Clean(dir), filepath.Dir(f.Report))
+		assert.FileExists(t, f.Report)
+	}
+}
