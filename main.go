@@ -3,6 +3,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -47,7 +48,7 @@ func main() {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-sigs
-		fmt.Fprintln(os.Stderr, "interrupted: finishing the requests in flight and writing the report (interrupt again to quit at once)")
+		fmt.Fprintln(os.Stderr, "interrupted: finishing what is under way (interrupt again to quit at once)")
 		cancel(errInterrupted)
 		<-sigs
 		os.Exit(exitForced)
@@ -125,11 +126,7 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		credentials *string
 	)
 	if cmd == "run" {
-		def := defaultBaseURL
-		if v := getenv("LEADIMPORT_BASE_URL"); v != "" {
-			def = v
-		}
-		baseURL = fs.String("base-url", def, "Connect's base `URL` (env LEADIMPORT_BASE_URL)")
+		baseURL = fs.String("base-url", "", "Connect's base `URL` (default: env LEADIMPORT_BASE_URL, else "+defaultBaseURL+")")
 		workers = fs.Int("workers", 4, "concurrent requests")
 		rps = fs.Float64("rate", 5, "requests per second across all workers; 0 means no limit")
 		timeout = fs.Duration("timeout", 30*time.Second, "time allowed for one request")
@@ -168,6 +165,9 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		}
 		if *retries < 0 {
 			return fail("--retries must be 0 or more")
+		}
+		if *baseURL == "" {
+			*baseURL = cmp.Or(getenv("LEADIMPORT_BASE_URL"), defaultBaseURL)
 		}
 		creds, err := loadCredentials(*credentials, getenv)
 		if err != nil {

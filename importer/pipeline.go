@@ -22,7 +22,15 @@ type file struct {
 	src      source.Reader
 	mapper   *mapping.Mapper
 	report   string
+	out      *os.File // the report, created before anything is sent
 	requests int
+}
+
+func (f *file) close() {
+	f.src.Close()
+	if f.out != nil {
+		f.out.Close()
+	}
 }
 
 // job is a valid row waiting for a worker.
@@ -40,21 +48,18 @@ const windowPerWorker = 64
 // run streams one input through mapping, sending and the report. The
 // reader goroutine maps each row and hands valid ones to the workers;
 // invalid ones go straight to the collector. The collector (this
-// goroutine) owns the report and writes outcomes in input order.
-func (f *file) run(stop context.Context, cfg Config, snd *sender) (FileSummary, error) {
+// goroutine) owns the report and writes outcomes in input order. A report
+// that cannot be written stops the run: nothing more is sent that the
+// report could not account for.
+func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Config, snd *sender) (FileSummary, error) {
 	fs := FileSummary{Input: f.input, Report: f.report, Counts: map[Status]int{}}
-	out, err := os.OpenFile(f.report, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return fs, &SetupError{fmt.Errorf("create report: %w", err)}
-	}
-	defer out.Close()
 	delim := f.src.Delimiter()
 	if delim == 0 {
 		delim = ';' // what Swedish Excel opens
 	}
-	rw, err := report.NewCSV(out, delim, f.src.Header())
-	if err != nil {
-		return fs, err
+	rw, writeErr := report.NewCSV(f.out, delim, f.src.Header())
+	if writeErr != nil {
+		stopRun(fmt.Errorf("cannot write the report %s: %w", f.report, writeErr))
 	}
 
 	window := cfg.Workers * windowPerWorker
@@ -87,7 +92,6 @@ func (f *file) run(stop context.Context, cfg Config, snd *sender) (FileSummary, 
 
 	pending := make([]*Outcome, window) // indexed by seq % window
 	next := 0
-	var writeErr error
 	for o := range results {
 		pending[o.seq%window] = &o
 		for p := pending[next%window]; p != nil; p = pending[next%window] {
@@ -106,18 +110,22 @@ func (f *file) run(stop context.Context, cfg Config, snd *sender) (FileSummary, 
 		if len(results) == 0 && writeErr == nil {
 			writeErr = rw.Flush()
 		}
+		if writeErr != nil && stop.Err() == nil {
+			stopRun(fmt.Errorf("cannot write the report %s: %w", f.report, writeErr))
+		}
 	}
 	f.requests = int(requests.Load())
 	if writeErr == nil {
 		writeErr = rw.Flush()
 	}
-	if writeErr == nil {
-		writeErr = out.Close()
+	if err := f.out.Close(); writeErr == nil {
+		writeErr = err
 	}
+	f.out = nil
 	if writeErr != nil {
-		return fs, fmt.Errorf("%s: %w", f.report, writeErr)
+		writeErr = fmt.Errorf("write the report %s: %w", f.report, writeErr)
 	}
-	return fs, readErr
+	return fs, errors.Join(readErr, writeErr)
 }
 
 // read maps every row and routes it: invalid rows (and, in check, valid
@@ -139,7 +147,7 @@ func (f *file) read(stop context.Context, send bool, slots chan struct{}, jobs c
 			results <- Outcome{Row: source.Row{Number: rowErr.Row}, Status: StatusInvalid, Err: rowErr.Err, seq: seq}
 			continue
 		case err != nil:
-			return err
+			return fmt.Errorf("%w; the rows after it were not read", err)
 		}
 		slots <- struct{}{}
 		o := Outcome{Row: row, seq: seq}
@@ -147,22 +155,31 @@ func (f *file) read(stop context.Context, send bool, slots chan struct{}, jobs c
 		switch {
 		case len(problems) > 0:
 			o.Status, o.Problems = StatusInvalid, problems
+		case stop.Err() != nil:
+			o.Status, o.Err = StatusNotSent, notSent(stop, send)
 		case !send:
 			o.Status = StatusValid
-		case stop.Err() != nil:
-			o.Status, o.Err = StatusNotSent, fmt.Errorf("not sent: %w", context.Cause(stop))
 		default:
 			body, err := json.Marshal(&lead.Body)
 			if err != nil {
-				return fmt.Errorf("%s: row %d: encode lead: %w", f.input, row.Number, err)
+				o.Status, o.Err = StatusInvalid, fmt.Errorf("cannot encode the lead: %w", err)
+				break
 			}
 			select {
 			case jobs <- job{out: o, path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}:
 				continue
 			case <-stop.Done():
-				o.Status, o.Err = StatusNotSent, fmt.Errorf("not sent: %w", context.Cause(stop))
+				o.Status, o.Err = StatusNotSent, notSent(stop, send)
 			}
 		}
 		results <- o
 	}
+}
+
+// notSent says why a row was not sent (in check: not checked).
+func notSent(stop context.Context, send bool) error {
+	if !send {
+		return fmt.Errorf("not checked: %w", context.Cause(stop))
+	}
+	return fmt.Errorf("not sent: %w", context.Cause(stop))
 }

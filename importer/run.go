@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,43 +126,45 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	start := cfg.Now()
 	sum := Summary{Counts: map[Status]int{}}
 
-	// Every input is opened and matched against the mapping before any
-	// row is sent, so that a wrong header in the third file does not
-	// leave the first two half imported.
+	// Every input is opened and matched against the mapping, and every
+	// report created, before any row is sent, so that a wrong header in
+	// the third file does not leave the first two half imported.
 	files, err := cfg.open(start)
 	defer func() {
 		for _, f := range files {
-			f.src.Close()
+			f.close()
 		}
 	}()
 	if err != nil {
 		return sum, &SetupError{err}
 	}
 
-	stop, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
+	stop, stopRun := context.WithCancelCause(ctx)
+	defer stopRun(nil)
 	var snd *sender
 	if cfg.Client != nil {
 		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout,
-			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, stop: cancel}
+			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, stop: stopRun}
 	}
+	// After a stop every later input is still read, so that each of its
+	// rows gets its line (not_sent) in its own report.
+	var errs []error
 	for _, f := range files {
-		fs, err := f.run(stop, cfg, snd)
-		sum.Files = append(sum.Files, fs)
-		for st, n := range fs.Counts {
+		fsum, err := f.run(stop, stopRun, cfg, snd)
+		sum.Files = append(sum.Files, fsum)
+		for st, n := range fsum.Counts {
 			sum.Counts[st] += n
 		}
 		sum.Requests += f.requests
 		if err != nil {
-			sum.Elapsed = cfg.Now().Sub(start)
-			return sum, err
+			errs = append(errs, err)
 		}
 	}
 	if stop.Err() != nil {
 		sum.Stopped = context.Cause(stop)
 	}
 	sum.Elapsed = cfg.Now().Sub(start)
-	return sum, nil
+	return sum, errors.Join(errs...)
 }
 
 func (cfg *Config) setDefaults() {
@@ -185,30 +188,15 @@ func (cfg *Config) setDefaults() {
 	}
 }
 
-// open opens every input, binds the mapping to its header and decides its
-// report path. On error, the files opened so far are returned for closing.
+// open opens every input, binds the mapping to its header, then creates
+// every report. On error, the files opened so far are returned for
+// closing, and no report is left behind.
 func (cfg *Config) open(start time.Time) ([]*file, error) {
 	if len(cfg.Inputs) == 0 {
 		return nil, errors.New("no input file given")
 	}
-	reportDir := ""
-	if cfg.Report != "" {
-		if strings.HasSuffix(cfg.Report, "/") || strings.HasSuffix(cfg.Report, string(filepath.Separator)) {
-			// "out/" asks for a directory: make it (reports hold
-			// personal data, so only for this user).
-			if err := os.MkdirAll(cfg.Report, 0o700); err != nil {
-				return nil, fmt.Errorf("report directory: %w", err)
-			}
-		}
-		if st, err := os.Stat(cfg.Report); err == nil && st.IsDir() {
-			reportDir = cfg.Report
-		} else if len(cfg.Inputs) > 1 {
-			return nil, fmt.Errorf("--report %s names one file, but there are %d inputs: give a directory instead", cfg.Report, len(cfg.Inputs))
-		}
-	}
 	opts := source.Options{Sheet: cfg.Mapping.Input.Sheet, HeaderRow: cfg.Mapping.Input.HeaderRow}
 	var files []*file
-	reports := map[string]bool{}
 	for _, in := range cfg.Inputs {
 		src, err := source.Open(in, opts)
 		if err != nil {
@@ -220,20 +208,84 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 		if err != nil {
 			return files, fmt.Errorf("%s does not fit the mapping:\n%w", in, err)
 		}
-		switch {
-		case cfg.Report != "" && reportDir == "":
-			f.report = cfg.Report
-		default:
-			base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
-			name := fmt.Sprintf("%s-report-%s", base, start.Format("20060102-150405"))
-			f.report = filepath.Join(reportDir, name+".csv")
-			// Two inputs of the same name in different folders.
-			for i := 2; reports[f.report]; i++ {
-				f.report = filepath.Join(reportDir, fmt.Sprintf("%s-%d.csv", name, i))
-			}
-		}
-		reports[f.report] = true
 		fmt.Fprintln(cfg.Stderr, src.Describe())
 	}
+	if err := cfg.createReports(files, start); err != nil {
+		for _, f := range files {
+			if f.out != nil {
+				f.out.Close()
+				os.Remove(f.report)
+				f.out = nil
+			}
+		}
+		return files, err
+	}
 	return files, nil
+}
+
+// createReports creates each input's report: at --report, or under the
+// default name in --report's directory or the working directory. Reports
+// are readable only by the user: they hold personal data.
+func (cfg *Config) createReports(files []*file, start time.Time) error {
+	dir := ""
+	if cfg.Report != "" {
+		if strings.HasSuffix(cfg.Report, "/") || strings.HasSuffix(cfg.Report, string(filepath.Separator)) {
+			// "out/" asks for a directory: make it.
+			if err := os.MkdirAll(cfg.Report, 0o700); err != nil {
+				return fmt.Errorf("report directory: %w", err)
+			}
+		}
+		if st, err := os.Stat(cfg.Report); err == nil && st.IsDir() {
+			dir = cfg.Report
+		} else if len(files) > 1 {
+			return fmt.Errorf("--report %s names one file, but there are %d inputs: give a directory instead", cfg.Report, len(files))
+		}
+	}
+	for _, f := range files {
+		var err error
+		if cfg.Report != "" && dir == "" {
+			f.report = cfg.Report
+			if err := notAnInput(f.report, cfg.Inputs); err != nil {
+				return err
+			}
+			f.out, err = os.OpenFile(f.report, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		} else {
+			f.report, f.out, err = createNew(dir, f.input, start)
+		}
+		if err != nil {
+			return fmt.Errorf("create report: %w", err)
+		}
+	}
+	return nil
+}
+
+// createNew creates <input>-report-<time>.csv in dir, never over an
+// existing file: two inputs of the same name, or a run in the same second,
+// get -2, -3, ...
+func createNew(dir, input string, start time.Time) (string, *os.File, error) {
+	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	name := fmt.Sprintf("%s-report-%s", base, start.Format("20060102-150405"))
+	path := filepath.Join(dir, name+".csv")
+	for i := 2; ; i++ {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if !errors.Is(err, fs.ErrExist) {
+			return path, f, err
+		}
+		path = filepath.Join(dir, fmt.Sprintf("%s-%d.csv", name, i))
+	}
+}
+
+// notAnInput refuses a report path that is one of the inputs: writing it
+// would destroy the input while it is read.
+func notAnInput(report string, inputs []string) error {
+	rs, err := os.Stat(report)
+	if err != nil {
+		return nil // does not exist yet
+	}
+	for _, in := range inputs {
+		if is, err := os.Stat(in); err == nil && os.SameFile(rs, is) {
+			return fmt.Errorf("--report %s is the input %s: give the report another name", report, in)
+		}
+	}
+	return nil
 }

@@ -225,6 +225,14 @@ func TestRunRetries(t *testing.T) {
 			attempts:   "4",
 		},
 		{
+			name:       "a dropped connection then 200 is sent, with a note",
+			replies:    []func(http.ResponseWriter){dropConnection},
+			status:     "sent",
+			httpStatus: "200",
+			attempts:   "2",
+			errHas:     "may have recorded this lead twice",
+		},
+		{
 			name: "400 is not retried",
 			replies: []func(http.ResponseWriter){status(400, map[string]string{"Content-Type": "application/json"},
 				`{"Message":"The request is invalid.","ModelState":{"application.Person.FirstName":["Förnamn krävs"]}}`)},
@@ -269,6 +277,45 @@ func TestRunRetries(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dropConnection closes the connection without an answer.
+func dropConnection(w http.ResponseWriter) {
+	conn, _, err := w.(http.Hijacker).Hijack()
+	if err == nil {
+		conn.Close()
+	}
+}
+
+func TestRunReportWriteFailureStops(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		io.WriteString(w, `"CON1"`)
+	}))
+	defer srv.Close()
+	cfg := testConfig(t, writeInput(t, 200, nil), srv.URL)
+	cfg.Workers = 1
+	cfg.Report = "/dev/full" // every write fails: no space left
+	sum, err := Run(context.Background(), cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "report")
+	require.Error(t, sum.Stopped)
+	assert.Less(t, int(calls.Load()), 20, "sending stops once the report cannot be written")
+	assert.Equal(t, 200, sum.Counts[StatusSent]+sum.Counts[StatusNotSent])
+}
+
+func TestRunRefusesReportOverInput(t *testing.T) {
+	input := writeInput(t, 3, nil)
+	cfg := testConfig(t, input, "")
+	cfg.Report = input
+	_, err := Run(context.Background(), cfg)
+	var setup *SetupError
+	require.ErrorAs(t, err, &setup)
+	assert.Contains(t, err.Error(), "is the input")
+	data, err := os.ReadFile(input)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), "Svensson2", "the input is untouched")
 }
 
 func TestRunUnauthorizedStops(t *testing.T) {

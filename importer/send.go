@@ -14,6 +14,10 @@ import (
 	"leadimport/importer/connect"
 )
 
+// errMaybeTwice notes on a sent row that an earlier attempt got no answer.
+// Connect has no idempotency key, so that attempt may have been recorded.
+var errMaybeTwice = errors.New("note: an earlier attempt got no answer, so Connect may have recorded this lead twice")
+
 // ErrUnauthorized stops a run: Connect refused the credentials, so every
 // further request would be refused the same way.
 var ErrUnauthorized = errors.New("Connect refused the user name or password (401): check VITEC_USERNAME and VITEC_PASSWORD, or the credentials file")
@@ -70,6 +74,7 @@ type sender struct {
 // what Connect answered.
 func (s *sender) send(stop context.Context, path string, body []byte, o *Outcome) {
 	var lastErr error
+	unanswered := false // an attempt got no answer: Connect may have recorded it
 	for attempt := 1; ; attempt++ {
 		if err := s.waitTurn(stop); err != nil {
 			if attempt == 1 {
@@ -90,21 +95,27 @@ func (s *sender) send(stop context.Context, path string, body []byte, o *Outcome
 			if o.Response == "" {
 				o.Response = resp.Body
 			}
+			if unanswered {
+				o.Err = errMaybeTwice
+			}
 			return
 		}
 		lastErr = err
 		o.Status, o.Err = StatusFailed, err
 		var apiErr *connect.APIError
 		if errors.As(err, &apiErr) {
-			o.HTTPStatus = apiErr.Status
-			o.Response = apiErr.Body
+			o.HTTPStatus, o.Response = apiErr.Status, apiErr.Body
 			if apiErr.Status == http.StatusUnauthorized {
 				s.stop(ErrUnauthorized)
 				return
 			}
-		} else if errors.Is(err, context.DeadlineExceeded) {
-			err = fmt.Errorf("no answer within %s: %w", s.timeout, err)
-			lastErr, o.Err = err, err
+		} else {
+			unanswered = true
+			o.HTTPStatus, o.Response = 0, ""
+			if errors.Is(err, context.DeadlineExceeded) {
+				err = fmt.Errorf("no answer within %s: %w", s.timeout, err)
+				lastErr, o.Err = err, err
+			}
 		}
 		if !connect.Retryable(err) || attempt > s.retries {
 			if attempt > 1 {
@@ -135,20 +146,30 @@ func (s *sender) pause(d time.Duration) {
 	s.mu.Unlock()
 }
 
-// waitTurn waits out any pause, then for the limiter.
+// waitTurn waits out any pause and then for the limiter, until both
+// agree: a pause that began while this worker waited for the limiter is
+// waited out too.
 func (s *sender) waitTurn(stop context.Context) error {
 	for {
-		s.mu.Lock()
-		d := s.pauseUntil.Sub(s.now())
-		s.mu.Unlock()
-		if d <= 0 {
-			break
+		for d := s.paused(); d > 0; d = s.paused() {
+			if err := sleep(stop, d); err != nil {
+				return err
+			}
 		}
-		if err := sleep(stop, d); err != nil {
+		if err := s.limiter.Wait(stop); err != nil {
 			return err
 		}
+		if s.paused() <= 0 {
+			return nil
+		}
 	}
-	return s.limiter.Wait(stop)
+}
+
+// paused returns how long the pause still lasts.
+func (s *sender) paused() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.pauseUntil.Sub(s.now())
 }
 
 // sleep waits for d or until ctx is done.

@@ -104,6 +104,11 @@ func parseBaseURL(raw string) (*url.URL, error) {
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
+		if strings.Contains(raw, "@") {
+			// Even the inner error quotes part of the URL ("invalid
+			// port"), and before an @ that part may be a password.
+			return nil, errors.New("connect: base URL is not a URL, and must not contain a user name or password; give just e.g. https://connect.maklare.vitec.net")
+		}
 		return nil, fmt.Errorf("connect: base URL is not a URL: %w", err)
 	}
 	if u.User != nil {

@@ -49,6 +49,7 @@ func TestNew(t *testing.T) {
 		{name: "query", baseURL: "https://connect.example.com/?x=1", wantErr: "query"},
 		{name: "not a URL", baseURL: "https://bad host/", wantErr: "not a URL"},
 		{name: "password in URL", baseURL: "https://u:" + testPassword + "@connect.example.com", wantErr: "give them separately"},
+		{name: "password in a URL that does not parse", baseURL: "https://u:" + testPassword + "/x@connect.example.com", wantErr: "must not contain a user name or password"},
 		{name: "no user", baseURL: "https://connect.example.com", user: "-", wantErr: "no user name"},
 		{name: "colon in user", baseURL: "https://connect.example.com", user: "a:b", wantErr: "must not contain ':'"},
 		{name: "no password", baseURL: "https://connect.example.com", password: "-", wantErr: "no password"},
