@@ -105,9 +105,11 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			}
 			<-slots
 		}
-		// Flush whenever the collector has caught up, so a crash leaves a
-		// report of every row finished, at little cost when rows stream fast.
-		if len(results) == 0 && writeErr == nil {
+		// When sending, flush whenever the collector has caught up, so a
+		// crash leaves a report of every row sent: rows come at the rate
+		// limit, so this costs little. A check has nothing to lose and
+		// flushes when its buffer fills.
+		if snd != nil && len(results) == 0 && writeErr == nil {
 			writeErr = rw.Flush()
 		}
 		if writeErr != nil && stop.Err() == nil {

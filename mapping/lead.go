@@ -112,7 +112,8 @@ func (b *FinalPriceWatched) Check() []Problem {
 	}
 	required("person.firstName", p.FirstName)
 	required("person.lastName", p.LastName)
-	for _, f := range bodyLimits(b) {
+	limits, n := bodyLimits(b)
+	for _, f := range limits[:n] {
 		if n := utf8.RuneCountInString(f.value); n > f.max {
 			ps = append(ps, Problem{Field: f.name, Value: f.value,
 				Message: fmt.Sprintf("is %d characters, at most %d allowed", n, f.max)})
@@ -135,31 +136,32 @@ type limited struct {
 	max   int
 }
 
-// bodyLimits lists every length-limited field of b with its documented limit.
-func bodyLimits(b *FinalPriceWatched) []limited {
+// bodyLimits lists every length-limited field of b with its documented
+// limit. It returns an array, not a slice: Check runs once per row, and an
+// array on the stack costs no allocation.
+func bodyLimits(b *FinalPriceWatched) (ls [12]limited, n int) {
+	add := func(name, value string, max int) {
+		ls[n] = limited{name, value, max}
+		n++
+	}
 	p := &b.Person
-	ls := make([]limited, 0, 12) // every limited field: one allocation per row
-	ls = append(ls,
-		limited{"person.firstName", p.FirstName, 40},
-		limited{"person.lastName", p.LastName, 40},
-		limited{"person.socialSecurityNumber", p.SocialSecurityNumber, 20})
+	add("person.firstName", p.FirstName, 40)
+	add("person.lastName", p.LastName, 40)
+	add("person.socialSecurityNumber", p.SocialSecurityNumber, 20)
 	if a := p.Address; a != nil {
-		ls = append(ls,
-			limited{"person.address.streetAddress", a.StreetAddress, 68},
-			limited{"person.address.zipCode", a.ZipCode, 15},
-			limited{"person.address.city", a.City, 25})
+		add("person.address.streetAddress", a.StreetAddress, 68)
+		add("person.address.zipCode", a.ZipCode, 15)
+		add("person.address.city", a.City, 25)
 	}
 	if e := p.Email; e != nil {
-		ls = append(ls,
-			limited{"person.email.emailAddress", e.EmailAddress, 100},
-			limited{"person.email.emailAddress2", e.EmailAddress2, 100})
+		add("person.email.emailAddress", e.EmailAddress, 100)
+		add("person.email.emailAddress2", e.EmailAddress2, 100)
 	}
 	if t := p.Telephone; t != nil {
-		ls = append(ls,
-			limited{"person.telephone.home", t.Home, 17},
-			limited{"person.telephone.work", t.Work, 17},
-			limited{"person.telephone.cell", t.Cell, 17},
-			limited{"person.telephone.other", t.Other, 17})
+		add("person.telephone.home", t.Home, 17)
+		add("person.telephone.work", t.Work, 17)
+		add("person.telephone.cell", t.Cell, 17)
+		add("person.telephone.other", t.Other, 17)
 	}
-	return ls
+	return ls, n
 }
