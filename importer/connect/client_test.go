@@ -214,7 +214,7 @@ func TestPostResponses(t *testing.T) {
 		{
 			name: "403", status: 403, body: `{"Message":"Access denied."}`,
 			wantErr:  &APIError{Status: 403, Message: "Access denied."},
-			wantText: "403 Forbidden: no access to this customer or function group",
+			wantText: "403 Forbidden: no access to this customer or function group (Access denied.)",
 		},
 		{
 			name: "404 empty body", status: 404,

@@ -50,6 +50,9 @@ func (e *APIError) Error() string {
 	case http.StatusUnauthorized:
 		return status + ": Connect refused the user name or password"
 	case http.StatusForbidden:
+		if e.Message != "" {
+			return status + ": no access to this customer or function group (" + e.Message + ")"
+		}
 		return status + ": no access to this customer or function group"
 	}
 	msg := e.Message

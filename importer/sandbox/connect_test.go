@@ -45,7 +45,7 @@ func TestConnectClientAgainstSandbox(t *testing.T) {
 			wantText:   "401 Unauthorized: Connect refused the user name or password"},
 		{name: "foreign customer", customer: "X1", body: `{}`,
 			wantStatus: http.StatusForbidden,
-			wantText:   "403 Forbidden: no access to this customer or function group"},
+			wantText:   "403 Forbidden: no access to this customer or function group (The user has no access to customer 'X1' in this function group.)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
