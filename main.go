@@ -123,6 +123,7 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		rps         *float64
 		timeout     *time.Duration
 		retries     *int
+		maxFailures *int
 		credentials *string
 	)
 	if cmd == "run" {
@@ -131,6 +132,7 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		rps = fs.Float64("rate", 5, "requests per second across all workers; 0 means no limit")
 		timeout = fs.Duration("timeout", 30*time.Second, "time allowed for one request")
 		retries = fs.Int("retries", 4, "further attempts after a retryable failure")
+		maxFailures = fs.Int("max-failures", 20, "rows failing in a row (5xx or network, after retries) that stop the run; 0: never stop")
 		credentials = fs.String("credentials", "", "a `file` holding one line user:password, readable only by you (default: env VITEC_USERNAME, VITEC_PASSWORD)")
 	}
 	fs.Usage = func() { importUsage(fs, cmd) }
@@ -166,6 +168,9 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		if *retries < 0 {
 			return fail("--retries must be 0 or more")
 		}
+		if *maxFailures < 0 {
+			return fail("--max-failures must be 0 (never stop) or more")
+		}
 		if *baseURL == "" {
 			*baseURL = cmp.Or(getenv("LEADIMPORT_BASE_URL"), defaultBaseURL)
 		}
@@ -182,7 +187,7 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 			limit = rate.Limit(*rps)
 		}
 		cfg.Client, cfg.Workers, cfg.Limiter = client, *workers, rate.NewLimiter(limit, 1)
-		cfg.Timeout, cfg.Retries = *timeout, *retries
+		cfg.Timeout, cfg.Retries, cfg.MaxFailures = *timeout, *retries, *maxFailures
 	}
 
 	sum, err := importer.Run(ctx, cfg)

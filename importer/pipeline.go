@@ -35,9 +35,10 @@ func (f *file) close() {
 
 // job is a valid row waiting for a worker.
 type job struct {
-	out  Outcome
-	path string
-	body []byte
+	out      Outcome
+	customer string
+	path     string
+	body     []byte
 }
 
 // windowPerWorker sizes the reorder window: how far reading may run ahead
@@ -74,7 +75,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		for range cfg.Workers {
 			wg.Go(func() {
 				for j := range jobs {
-					snd.send(stop, j.path, j.body, &j.out)
+					snd.send(stop, &j)
 					requests.Add(int64(j.out.Attempts))
 					results <- j.out
 				}
@@ -168,7 +169,7 @@ func (f *file) read(stop context.Context, send bool, slots chan struct{}, jobs c
 				break
 			}
 			select {
-			case jobs <- job{out: o, path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}:
+			case jobs <- job{out: o, customer: lead.CustomerID, path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}:
 				continue
 			case <-stop.Done():
 				o.Status, o.Err = StatusNotSent, notSent(stop, send)

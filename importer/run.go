@@ -50,6 +50,9 @@ type Config struct {
 	Timeout time.Duration // per request
 	Retries int           // further attempts after a retryable failure
 	Backoff Backoff       // zero: DefaultBackoff
+	// MaxFailures rows failing in a row (5xx or network, after their
+	// retries) stop the run: Connect is down. 0: never stop.
+	MaxFailures int
 
 	Now    func() time.Time // nil: time.Now
 	Stderr io.Writer        // what was detected in each input
@@ -144,7 +147,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	var snd *sender
 	if cfg.Client != nil {
 		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout,
-			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, stop: stopRun}
+			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, stop: stopRun, maxFailures: cfg.MaxFailures}
 	}
 	// After a stop every later input is still read, so that each of its
 	// rows gets its line (not_sent) in its own report.

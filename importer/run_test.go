@@ -462,3 +462,68 @@ func TestRunReportDirectoryIsMadeWhenNamedWithSlash(t *testing.T) {
 		assert.FileExists(t, f.Report)
 	}
 }
+
+func TestRunStopsWhenConnectIsDown(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.WriteHeader(http.StatusInternalServerError)
+	}))
+	defer srv.Close()
+	cfg := testConfig(t, writeInput(t, 50, nil), srv.URL)
+	cfg.Workers, cfg.Retries, cfg.MaxFailures = 1, 1, 5
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	require.ErrorIs(t, sum.Stopped, ErrConnectDown)
+	assert.Equal(t, 5, sum.Counts[StatusFailed])
+	assert.Equal(t, 45, sum.Counts[StatusNotSent])
+	assert.EqualValues(t, 10, calls.Load(), "5 rows, 2 attempts each, then no more")
+	lines := readReport(t, cfg.Report)
+	assert.Contains(t, lines[5]["error"], "Connect seems to be down")
+}
+
+func TestRunGivesUpOnAForbiddenCustomer(t *testing.T) {
+	var mu sync.Mutex
+	calls := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		customer := strings.Split(r.URL.Path, "/")[3]
+		mu.Lock()
+		calls[customer]++
+		mu.Unlock()
+		if customer == "M2" {
+			w.WriteHeader(http.StatusForbidden)
+			io.WriteString(w, `{"Message":"no access to M2"}`)
+			return
+		}
+		io.WriteString(w, `"CON1"`)
+	}))
+	defer srv.Close()
+
+	var b strings.Builder
+	b.WriteString("Kund,Förnamn,Efternamn,E-post\n")
+	for i := range 20 {
+		fmt.Fprintf(&b, "M%d,Anna,Svensson,anna%d@example.se\n", 1+i%2, i)
+	}
+	input := filepath.Join(t.TempDir(), "two.csv")
+	require.NoError(t, os.WriteFile(input, []byte(b.String()), 0o600))
+	m, err := mapping.Parse(strings.NewReader(`version: 1
+columns:
+  Kund: customerId
+  Förnamn: person.firstName
+  Efternamn: person.lastName
+  E-post: person.email.emailAddress
+constants:
+  estateId: OBJ1
+`), "m.yaml")
+	require.NoError(t, err)
+	cfg := testConfig(t, input, srv.URL)
+	cfg.Mapping, cfg.Workers = m, 1
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	assert.Nil(t, sum.Stopped, "other customers' rows go on")
+	assert.Equal(t, 10, sum.Counts[StatusSent])
+	assert.Equal(t, 10, sum.Counts[StatusFailed])
+	assert.Equal(t, map[string]int{"M1": 10, "M2": 3}, calls)
+	lines := readReport(t, cfg.Report)
+	assert.Contains(t, lines[19]["error"], "no access to customer M2")
+}

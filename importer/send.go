@@ -16,7 +16,11 @@ import (
 
 // errMaybeTwice notes on a sent row that an earlier attempt got no answer.
 // Connect has no idempotency key, so that attempt may have been recorded.
-var errMaybeTwice = errors.New("note: an earlier attempt got no answer, so Connect may have recorded this lead twice")
+var errMaybeTwice = errors.New("note: retried after an unconfirmed attempt (it got no answer), so Connect may have recorded this lead twice")
+
+// ErrConnectDown stops a run: so many rows failed in a row that Connect
+// is taken to be down, and sending the rest would only fail them too.
+var ErrConnectDown = errors.New("Connect seems to be down")
 
 // ErrUnauthorized stops a run: Connect refused the credentials, so every
 // further request would be refused the same way.
@@ -62,17 +66,69 @@ type sender struct {
 	backoff Backoff
 	now     func() time.Time
 
-	stop func(error) // stops the run, with the reason
+	stop        func(error) // stops the run, with the reason
+	maxFailures int         // failures in a row that stop the run; 0: never
 
-	mu         sync.Mutex
-	pauseUntil time.Time
+	mu            sync.Mutex
+	pauseUntil    time.Time
+	failuresInRow int
+	forbidden     map[string]int // customer id → 403s in a row
 }
 
-// send makes up to 1+retries attempts at one lead. stop ends waiting
+// customerGiveUp is how many 403s in a row for one customer id make the
+// sender give up on that customer: one 403 could be a passing permission
+// change; three mean this user has no access to that customer.
+const customerGiveUp = 3
+
+// send makes up to 1+retries attempts at one lead and settles its
+// outcome, then updates what the run learns from it: too many failures in
+// a row stop the run, a customer that keeps answering 403 is given up.
+func (s *sender) send(stop context.Context, j *job) {
+	o := &j.out
+	if s.customerBlocked(j.customer) {
+		o.Status = StatusFailed
+		o.Err = fmt.Errorf("no access to customer %s: not sent, after %d requests for it in a row were refused (403)", j.customer, customerGiveUp)
+		return
+	}
+	s.attempt(stop, j.path, j.body, o)
+	s.learn(j.customer, o)
+}
+
+// learn counts failures in a row: 5xx and network failures towards
+// ErrConnectDown, 403s per customer. A sent row resets both.
+func (s *sender) learn(customer string, o *Outcome) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case o.Status == StatusSent:
+		s.failuresInRow = 0
+		delete(s.forbidden, customer)
+	case o.Status != StatusFailed:
+	case o.HTTPStatus == http.StatusForbidden:
+		if s.forbidden == nil {
+			s.forbidden = map[string]int{}
+		}
+		s.forbidden[customer]++
+	case o.HTTPStatus == 0 || o.HTTPStatus >= 500 || o.HTTPStatus == http.StatusTooManyRequests:
+		s.failuresInRow++
+		if s.maxFailures > 0 && s.failuresInRow >= s.maxFailures {
+			s.stop(fmt.Errorf("%w: %d rows in a row failed after their retries (--max-failures %d); run again later, or raise --max-failures",
+				ErrConnectDown, s.failuresInRow, s.maxFailures))
+		}
+	}
+}
+
+func (s *sender) customerBlocked(customer string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.forbidden[customer] >= customerGiveUp
+}
+
+// attempt makes up to 1+retries attempts at one lead. stop ends waiting
 // (for the limiter, a pause or a backoff) but never a request in flight: a
 // request cut off midway may have been recorded, and the report must say
 // what Connect answered.
-func (s *sender) send(stop context.Context, path string, body []byte, o *Outcome) {
+func (s *sender) attempt(stop context.Context, path string, body []byte, o *Outcome) {
 	var lastErr error
 	unanswered := false // an attempt got no answer: Connect may have recorded it
 	for attempt := 1; ; attempt++ {
