@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -22,6 +23,7 @@ import (
 
 	"leadimport/importer"
 	"leadimport/importer/connect"
+	"leadimport/importer/ledger"
 	"leadimport/importer/sandbox"
 	"leadimport/mapping"
 )
@@ -68,6 +70,8 @@ func realMain(ctx context.Context, args []string, getenv func(string) string, st
 		return runImport(ctx, cmd, args, getenv, stderr)
 	case "sandbox":
 		return runSandbox(ctx, args, getenv, stdout, stderr)
+	case "history":
+		return runHistory(args, getenv, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "leadimport %s (%s)\n", version, runtime.Version())
 		return exitOK
@@ -86,6 +90,7 @@ Usage:
   leadimport run     --mapping FILE [flags] INPUT...   read, map, validate, send, report
   leadimport check   --mapping FILE [flags] INPUT...   the same, but send nothing
   leadimport sandbox [--addr 127.0.0.1:8089] [flags]   a local stand-in for the Connect API
+  leadimport history [--ledger FILE] [--limit N] [--csv]   recent runs, from the ledger
   leadimport version
 
 Run 'leadimport COMMAND --help' for a command's flags.
@@ -124,6 +129,8 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		timeout     *time.Duration
 		retries     *int
 		maxFailures *int
+		ledgerPath  *string
+		force       *bool
 		credentials *string
 	)
 	if cmd == "run" {
@@ -133,6 +140,8 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		timeout = fs.Duration("timeout", 30*time.Second, "time allowed for one request")
 		retries = fs.Int("retries", 4, "further attempts after a retryable failure")
 		maxFailures = fs.Int("max-failures", 20, "rows failing in a row (5xx or network, after retries) that stop the run; 0: never stop")
+		ledgerPath = fs.String("ledger", "", "the ledger `file` that remembers what was sent (default: leadimport/ledger.db in the user's state directory)")
+		force = fs.Bool("force", false, "send rows even when the ledger says they were sent before")
 		credentials = fs.String("credentials", "", "a `file` holding one line user:password, readable only by you (default: env VITEC_USERNAME, VITEC_PASSWORD)")
 	}
 	fs.Usage = func() { importUsage(fs, cmd) }
@@ -188,29 +197,23 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		}
 		cfg.Client, cfg.Workers, cfg.Limiter = client, *workers, rate.NewLimiter(limit, 1)
 		cfg.Timeout, cfg.Retries, cfg.MaxFailures = *timeout, *retries, *maxFailures
+		led, err := openLedger(*ledgerPath, getenv)
+		if err != nil {
+			return fail("%v", err)
+		}
+		defer led.Close()
+		cfg.Ledger, cfg.Force = led, *force
 	}
 
 	sum, err := importer.Run(ctx, cfg)
 	var setup *importer.SetupError
-	if errors.As(err, &setup) {
-		printErr(stderr, cmd, err)
-		return exitNothing
+	if !errors.As(err, &setup) {
+		sum.Print(stderr)
 	}
-	sum.Print(stderr)
 	if err != nil {
 		printErr(stderr, cmd, err)
-		if sum.Sent() == 0 {
-			return exitNothing
-		}
-		return exitStopped
 	}
-	switch {
-	case sum.Stopped != nil:
-		return exitStopped
-	case !sum.Clean():
-		return exitRows
-	}
-	return exitOK
+	return sum.ExitCode(err)
 }
 
 // printErr writes err after the command's name; the lines of an error
@@ -237,6 +240,18 @@ func importUsage(fs *flag.FlagSet, cmd string) {
 	} else {
 		fmt.Fprint(w, "  leadimport check --mapping samples/legacy/mapping.yaml samples/legacy/kontakter.csv\n")
 	}
+}
+
+// openLedger opens the ledger at path, or at the default place in the
+// user's state directory.
+func openLedger(path string, getenv func(string) string) (*ledger.Ledger, error) {
+	if path == "" {
+		var err error
+		if path, err = ledger.DefaultPath(getenv, runtime.GOOS); err != nil {
+			return nil, fmt.Errorf("%w: give the ledger's place with --ledger FILE", err)
+		}
+	}
+	return ledger.Open(path)
 }
 
 // loadCredentials takes the credentials file when one is named, else the
@@ -273,6 +288,40 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+func runHistory(args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("history", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	ledgerPath := fs.String("ledger", "", "the ledger `file` (default: leadimport/ledger.db in the user's state directory)")
+	limit := fs.Int("limit", 20, "how many runs, newest first")
+	asCSV := fs.Bool("csv", false, "write CSV instead of a table")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: leadimport history [flags]\n\nLists recent runs recorded in the ledger: when, inputs, counts per status, exit code.\n\nFlags:\n")
+		fs.PrintDefaults()
+		fmt.Fprint(stderr, "\nExamples:\n  leadimport history\n  leadimport history --csv --limit 100 > runs.csv\n")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitNothing
+	}
+	led, err := openLedger(*ledgerPath, getenv)
+	if err != nil {
+		printErr(stderr, "history", err)
+		return exitNothing
+	}
+	defer led.Close()
+	runs, err := led.History(*limit)
+	if err == nil {
+		err = importer.WriteHistory(stdout, runs, *asCSV)
+	}
+	if err != nil {
+		printErr(stderr, "history", err)
+		return exitNothing
+	}
+	return exitOK
+}
+
 func runSandbox(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -280,10 +329,13 @@ func runSandbox(ctx context.Context, args []string, getenv func(string) string, 
 	user := fs.String("user", "sandbox", "the user name it accepts (the password: env LEADIMPORT_SANDBOX_PASSWORD, else generated and printed)")
 	customers := fs.String("customers", "", "comma-separated customer `ids` it serves; others get 403 (default: every id starting with M, S, O, G or T)")
 	record := fs.String("record", "", "append every accepted lead to this `file` as a JSON line")
+	failRate := fs.String("fail-rate", "", "inject faults: `KIND=P,...` with KIND 429, 500, 502, 503, 504, reset (drop the connection) or slow (accept, then answer after 35s)")
+	rateLimit := fs.Float64("rate-limit", 0, "answer 429 with Retry-After above this many requests per second; 0: no limit")
+	seed := fs.Int64("seed", 0, "seed for the fault dice, to repeat a run (default: random, printed)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: leadimport sandbox [flags]\n\nServes FinalPriceWatched on loopback as Connect documents it, to try imports\nwithout touching a real broker system.\n\nFlags:\n")
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, "\nExamples:\n  LEADIMPORT_SANDBOX_PASSWORD=secret leadimport sandbox --record sent.jsonl\n  # in another terminal:\n  VITEC_USERNAME=sandbox VITEC_PASSWORD=secret LEADIMPORT_BASE_URL=http://127.0.0.1:8089 \\\n    leadimport run --mapping samples/open-house/mapping.yaml samples/open-house/visning.xlsx\n")
+		fmt.Fprint(stderr, "\nExamples:\n  LEADIMPORT_SANDBOX_PASSWORD=secret leadimport sandbox --record sent.jsonl\n  leadimport sandbox --fail-rate 429=0.05,500=0.05,503=0.02,reset=0.02 --rate-limit 10\n  # in another terminal:\n  VITEC_USERNAME=sandbox VITEC_PASSWORD=secret LEADIMPORT_BASE_URL=http://127.0.0.1:8089 \\\n    leadimport run --mapping samples/open-house/mapping.yaml samples/open-house/visning.xlsx\n")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -295,12 +347,25 @@ func runSandbox(ctx context.Context, args []string, getenv func(string) string, 
 		fmt.Fprintf(stderr, "leadimport sandbox: unexpected argument %q\n", fs.Arg(0))
 		return exitNothing
 	}
-	host, _, err := net.SplitHostPort(*addr)
-	if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+	host, _, splitErr := net.SplitHostPort(*addr)
+	if ip := net.ParseIP(host); splitErr != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
 		fmt.Fprintf(stderr, "leadimport sandbox: --addr %s: give a loopback address such as 127.0.0.1:8089; the sandbox speaks plain HTTP and is not meant to be reached from elsewhere\n", *addr)
 		return exitNothing
 	}
-	srv := &sandbox.Server{Username: *user, Password: getenv("LEADIMPORT_SANDBOX_PASSWORD")}
+	faults, err := sandbox.ParseFaults(*failRate)
+	if err != nil {
+		fmt.Fprintf(stderr, "leadimport sandbox: --fail-rate: %v\n", err)
+		return exitNothing
+	}
+	if *rateLimit < 0 {
+		fmt.Fprintln(stderr, "leadimport sandbox: --rate-limit must be 0 (no limit) or more")
+		return exitNothing
+	}
+	if *seed == 0 {
+		*seed = rand.Int64N(1<<31) + 1
+	}
+	srv := &sandbox.Server{Username: *user, Password: getenv("LEADIMPORT_SANDBOX_PASSWORD"),
+		Faults: faults, Seed: *seed, RateLimit: *rateLimit}
 	generated := srv.Password == ""
 	if generated {
 		srv.Password = sandbox.GeneratePassword()
@@ -325,6 +390,12 @@ func runSandbox(ctx context.Context, args []string, getenv func(string) string, 
 		return exitNothing
 	}
 	fmt.Fprintf(stdout, "sandbox: listening on http://%s\n", ln.Addr())
+	if !faults.IsZero() {
+		fmt.Fprintf(stdout, "sandbox: injecting faults %s (--seed %d)\n", faults, *seed)
+	}
+	if *rateLimit > 0 {
+		fmt.Fprintf(stdout, "sandbox: at most %g requests a second, then 429\n", *rateLimit)
+	}
 	if generated {
 		fmt.Fprintf(stdout, "sandbox: user %q, password %s\n", *user, srv.Password)
 	} else {

@@ -66,6 +66,10 @@ type server struct {
 
 	mu    sync.Mutex
 	times []time.Time
+
+	// hold, while a test holds it for writing, keeps requests from being
+	// answered.
+	hold sync.RWMutex
 }
 
 // syncBuffer is a buffer that a server or a child process writes while a
@@ -96,6 +100,8 @@ func startSandbox(t *testing.T) *server {
 		s.mu.Lock()
 		s.times = append(s.times, time.Now())
 		s.mu.Unlock()
+		s.hold.RLock()
+		s.hold.RUnlock()
 		s.sb.ServeHTTP(w, r)
 	}))
 	t.Cleanup(s.Close)
@@ -399,7 +405,7 @@ func TestInterruptFinishesAndReportsEveryRow(t *testing.T) {
 	report := filepath.Join(dir, "r.csv")
 	cmd := exec.Command(binary, "run", "--mapping", writeMapping(t, dir), "--rate", "4", "--workers", "2", "--report", report, input)
 	cmd.Dir = dir
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH")}, sandboxEnv(s, sandboxPassword)...)
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir}, sandboxEnv(s, sandboxPassword)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())
@@ -433,7 +439,7 @@ func TestSecondInterruptQuitsAtOnce(t *testing.T) {
 	defer close(block) // before srv.Close, which waits for the handlers
 	input, _ := generate(t, dir, 5)
 	cmd := exec.Command(binary, "run", "--mapping", writeMapping(t, dir), "--report", filepath.Join(dir, "r.csv"), input)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "VITEC_USERNAME=u", "VITEC_PASSWORD=p", "LEADIMPORT_BASE_URL=" + srv.URL}
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "VITEC_USERNAME=u", "VITEC_PASSWORD=p", "LEADIMPORT_BASE_URL=" + srv.URL}
 	var stderr syncBuffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())

@@ -16,10 +16,13 @@ const (
 	StatusFailed  Status = "failed"   // Connect refused the lead, or every attempt failed
 	StatusNotSent Status = "not_sent" // the run stopped before the row was sent
 	StatusValid   Status = "valid"    // check: the row would be sent
+
+	StatusSkipped   Status = "skipped"   // the ledger says an earlier run sent it
+	StatusDuplicate Status = "duplicate" // an earlier row of this run is the same lead
 )
 
 // statuses lists every status in the order summaries show them.
-var statuses = []Status{StatusSent, StatusValid, StatusInvalid, StatusFailed, StatusNotSent}
+var statuses = []Status{StatusSent, StatusValid, StatusSkipped, StatusDuplicate, StatusInvalid, StatusFailed, StatusNotSent}
 
 // Outcome is what the report is given for one row.
 type Outcome struct {
@@ -30,6 +33,7 @@ type Outcome struct {
 	Response   string
 	Problems   []mapping.Problem
 	Err        error
+	note       error // said beside the outcome, e.g. an earlier attempt unconfirmed
 
 	seq int // position in the input, for the reorder buffer
 }
@@ -42,6 +46,9 @@ func (o *Outcome) Reason() string {
 	}
 	if o.Err != nil {
 		parts = append(parts, o.Err.Error())
+	}
+	if o.note != nil {
+		parts = append(parts, o.note.Error())
 	}
 	return strings.Join(parts, "; ")
 }

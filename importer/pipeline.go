@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"leadimport/importer/connect"
+	"leadimport/importer/ledger"
 	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/mapping"
@@ -24,6 +25,10 @@ type file struct {
 	report   string
 	out      *os.File // the report, created before anything is sent
 	requests int
+
+	ledger *ledger.Ledger // nil: no ledger (check)
+	lrun   *ledger.Run
+	force  bool // send even what the ledger says was sent
 }
 
 func (f *file) close() {
@@ -39,6 +44,8 @@ type job struct {
 	customer string
 	path     string
 	body     []byte
+	key      ledger.Key // the lead's key in the ledger; "" without one
+	input    string
 }
 
 // windowPerWorker sizes the reorder window: how far reading may run ahead
@@ -168,8 +175,20 @@ func (f *file) read(stop context.Context, send bool, slots chan struct{}, jobs c
 				o.Status, o.Err = StatusInvalid, fmt.Errorf("cannot encode the lead: %w", err)
 				break
 			}
+			j := job{out: o, customer: lead.CustomerID, input: f.input,
+				path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}
+			if f.ledger != nil {
+				settled, err := f.consult(&lead, &j)
+				if err != nil {
+					return err
+				}
+				if settled {
+					o = j.out
+					break
+				}
+			}
 			select {
-			case jobs <- job{out: o, customer: lead.CustomerID, path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}:
+			case jobs <- j:
 				continue
 			case <-stop.Done():
 				o.Status, o.Err = StatusNotSent, notSent(stop, send)
@@ -185,4 +204,38 @@ func notSent(stop context.Context, send bool) error {
 		return fmt.Errorf("not checked: %w", context.Cause(stop))
 	}
 	return fmt.Errorf("not sent: %w", context.Cause(stop))
+}
+
+// consult asks the ledger about a valid row before it is sent: a row that
+// repeats an earlier row of this run is a duplicate, a lead the ledger
+// says was sent is skipped (unless --force), and a lead left pending by a
+// run that died is sent again with a note. It reports whether the row's
+// outcome is settled without sending.
+func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
+	o := &j.out
+	for i, id := range identities(f.ledger, lead) {
+		first, seen, err := f.lrun.FirstSeen(id, o.Row.Number)
+		if err != nil {
+			return false, fmt.Errorf("ledger: %w", err)
+		}
+		if i == 0 && seen {
+			o.Status, o.Err = StatusDuplicate, fmt.Errorf("the same person as row %d: sent once, for that row", first)
+			return true, nil
+		}
+	}
+	j.key = f.ledger.Key(lead.Endpoint, lead.CustomerID, lead.EstateID, string(j.body))
+	e, found, err := f.ledger.Lookup(j.key)
+	if err != nil {
+		return false, fmt.Errorf("ledger: %w", err)
+	}
+	switch {
+	case !found:
+	case e.Status == ledger.StatusSent && !f.force:
+		o.Status, o.Response = StatusSkipped, e.ContactID
+		o.Err = fmt.Errorf("sent before, on %s (run %d): not sent again; --force sends it anyway", e.At.Local().Format("2006-01-02 15:04"), e.RunID)
+		return true, nil
+	case e.Status == ledger.StatusPending:
+		o.note = errEarlierUnconfirmed
+	}
+	return false, nil
 }

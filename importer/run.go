@@ -16,6 +16,8 @@ package importer
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -27,6 +29,7 @@ import (
 
 	"golang.org/x/time/rate"
 
+	"leadimport/importer/ledger"
 	"leadimport/importer/source"
 	"leadimport/mapping"
 )
@@ -54,6 +57,12 @@ type Config struct {
 	// retries) stop the run: Connect is down. 0: never stop.
 	MaxFailures int
 
+	// Ledger remembers what was sent, so that no lead is sent twice. Nil:
+	// no memory between runs (and no duplicate check within one). Only a
+	// run that sends uses it.
+	Ledger *ledger.Ledger
+	Force  bool // send even what the ledger says was sent
+
 	Now    func() time.Time // nil: time.Now
 	Stderr io.Writer        // what was detected in each input
 }
@@ -66,6 +75,8 @@ type Summary struct {
 	Elapsed  time.Duration
 	// Stopped is why the run ended before every row was tried, or nil.
 	Stopped error
+	// LedgerErr is set when the run could not be closed in the ledger.
+	LedgerErr error
 }
 
 // FileSummary is one input's part of a run.
@@ -79,10 +90,11 @@ type FileSummary struct {
 // Sent reports how many rows were sent.
 func (s *Summary) Sent() int { return s.Counts[StatusSent] }
 
-// Clean reports whether every row was sent (or, in check, is valid).
+// Clean reports whether every row was sent, now or before, or is a
+// duplicate of one that was (in check: is valid).
 func (s *Summary) Clean() bool {
 	for st, n := range s.Counts {
-		if n > 0 && st != StatusSent && st != StatusValid {
+		if n > 0 && st != StatusSent && st != StatusValid && st != StatusSkipped && st != StatusDuplicate {
 			return false
 		}
 	}
@@ -111,6 +123,9 @@ func (s *Summary) Print(w io.Writer) {
 	if s.Stopped != nil {
 		fmt.Fprintf(w, "stopped early: %v\n", s.Stopped)
 	}
+	if s.LedgerErr != nil {
+		fmt.Fprintf(w, "the ledger could not record the run's end: %v\n", s.LedgerErr)
+	}
 }
 
 // SetupError is an error found before anything was sent: an unreadable
@@ -124,10 +139,10 @@ func (e *SetupError) Unwrap() error { return e.Err }
 // *SetupError means nothing was sent. Rows that fail are not errors: they
 // are in the report and the summary. Cancelling ctx stops the run like an
 // interruption: requests in flight finish, the rest are not_sent.
-func Run(ctx context.Context, cfg Config) (Summary, error) {
+func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	cfg.setDefaults()
 	start := cfg.Now()
-	sum := Summary{Counts: map[Status]int{}}
+	sum = Summary{Counts: map[Status]int{}}
 
 	// Every input is opened and matched against the mapping, and every
 	// report created, before any row is sent, so that a wrong header in
@@ -148,6 +163,19 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if cfg.Client != nil {
 		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout,
 			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, stop: stopRun, maxFailures: cfg.MaxFailures}
+		if cfg.Ledger != nil {
+			lrun, err := cfg.beginLedger(start)
+			if err != nil {
+				return sum, &SetupError{err}
+			}
+			snd.ledger = lrun
+			defer func() {
+				sum.LedgerErr = lrun.Finish(sum.countsByName(), sum.ExitCode(runErr), cfg.Now())
+			}()
+			for _, f := range files {
+				f.ledger, f.lrun, f.force = cfg.Ledger, lrun, cfg.Force
+			}
+		}
 	}
 	// After a stop every later input is still read, so that each of its
 	// rows gets its line (not_sent) in its own report.
@@ -168,6 +196,59 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	sum.Elapsed = cfg.Now().Sub(start)
 	return sum, errors.Join(errs...)
+}
+
+// beginLedger takes the ledger's one-run lock and records the run, with
+// each input's SHA-256 so that history can tell which file was which.
+func (cfg *Config) beginLedger(start time.Time) (*ledger.Run, error) {
+	info := ledger.RunInfo{Mapping: cfg.Mapping.Name, Command: "run", PID: os.Getpid(), Started: start}
+	for _, in := range cfg.Inputs {
+		sum, err := fileSHA256(in)
+		if err != nil {
+			return nil, err
+		}
+		info.Inputs = append(info.Inputs, ledger.Input{Path: in, SHA256: sum})
+	}
+	return cfg.Ledger.Begin(info)
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ExitCode is the exit code for a run that returned err, as documented:
+// 0 every row sent (or sent before; check: valid), 1 some rows invalid or
+// failed, 2 nothing sent because of err, 3 stopped early.
+func (s *Summary) ExitCode(err error) int {
+	var setup *SetupError
+	switch {
+	case errors.As(err, &setup):
+		return 2
+	case err != nil && s.Sent() == 0:
+		return 2
+	case err != nil, s.Stopped != nil:
+		return 3
+	case !s.Clean():
+		return 1
+	}
+	return 0
+}
+
+func (s *Summary) countsByName() map[string]int {
+	m := make(map[string]int, len(s.Counts))
+	for st, n := range s.Counts {
+		m[string(st)] = n
+	}
+	return m
 }
 
 func (cfg *Config) setDefaults() {

@@ -12,7 +12,12 @@ import (
 	"golang.org/x/time/rate"
 
 	"leadimport/importer/connect"
+	"leadimport/importer/ledger"
 )
+
+// errEarlierUnconfirmed notes on a row that the ledger holds as pending: a
+// run that died had sent it and never learned the answer.
+var errEarlierUnconfirmed = errors.New("note: sent again because an earlier run's attempt is unconfirmed (that run stopped before Connect answered), so Connect may have recorded this lead twice")
 
 // errMaybeTwice notes on a sent row that an earlier attempt got no answer.
 // Connect has no idempotency key, so that attempt may have been recorded.
@@ -68,6 +73,7 @@ type sender struct {
 
 	stop        func(error) // stops the run, with the reason
 	maxFailures int         // failures in a row that stop the run; 0: never
+	ledger      *ledger.Run // nil: no ledger
 
 	mu            sync.Mutex
 	pauseUntil    time.Time
@@ -90,8 +96,28 @@ func (s *sender) send(stop context.Context, j *job) {
 		o.Err = fmt.Errorf("no access to customer %s: not sent, after %d requests for it in a row were refused (403)", j.customer, customerGiveUp)
 		return
 	}
-	s.attempt(stop, j.path, j.body, o)
+	s.attempt(stop, j)
+	s.record(j)
 	s.learn(j.customer, o)
+}
+
+// record writes a row's outcome to the ledger: sent, or failed once a
+// request was made. A ledger that cannot be written stops the run, since
+// the next run could no longer tell what was sent.
+func (s *sender) record(j *job) {
+	if s.ledger == nil || j.key == "" || j.out.Attempts == 0 {
+		return
+	}
+	var err error
+	switch j.out.Status {
+	case StatusSent:
+		err = s.ledger.Sent(j.key, j.out.Response, j.out.HTTPStatus)
+	case StatusFailed:
+		err = s.ledger.Failed(j.key, j.out.HTTPStatus)
+	}
+	if err != nil {
+		s.stop(fmt.Errorf("cannot write the ledger: %w", err))
+	}
 }
 
 // learn counts failures in a row: 5xx and network failures towards
@@ -128,7 +154,8 @@ func (s *sender) customerBlocked(customer string) bool {
 // (for the limiter, a pause or a backoff) but never a request in flight: a
 // request cut off midway may have been recorded, and the report must say
 // what Connect answered.
-func (s *sender) attempt(stop context.Context, path string, body []byte, o *Outcome) {
+func (s *sender) attempt(stop context.Context, j *job) {
+	o := &j.out
 	var lastErr error
 	unanswered := false // an attempt got no answer: Connect may have recorded it
 	for attempt := 1; ; attempt++ {
@@ -142,9 +169,19 @@ func (s *sender) attempt(stop context.Context, path string, body []byte, o *Outc
 			}
 			return
 		}
+		if attempt == 1 && s.ledger != nil && j.key != "" {
+			// Durable before the request leaves: if this process dies
+			// now, the next run knows the lead may have been sent.
+			if err := s.ledger.Pending(j.key, j.input, o.Row.Number); err != nil {
+				err = fmt.Errorf("cannot write the ledger: %w", err)
+				s.stop(err)
+				o.Status, o.Err = StatusNotSent, fmt.Errorf("not sent: %w", err)
+				return
+			}
+		}
 		o.Attempts = attempt
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(stop), s.timeout)
-		resp, err := s.client.Post(ctx, path, body)
+		resp, err := s.client.Post(ctx, j.path, j.body)
 		cancel()
 		if err == nil {
 			o.Status, o.HTTPStatus, o.Response, o.Err = StatusSent, resp.Status, resp.ContactID, nil
@@ -152,7 +189,7 @@ func (s *sender) attempt(stop context.Context, path string, body []byte, o *Outc
 				o.Response = resp.Body
 			}
 			if unanswered {
-				o.Err = errMaybeTwice
+				o.note = errMaybeTwice
 			}
 			return
 		}

@@ -2,9 +2,11 @@ package sandbox_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -66,6 +68,56 @@ func TestConnectClientAgainstSandbox(t *testing.T) {
 			assert.Equal(t, tt.wantStatus, apiErr.Status)
 			assert.Equal(t, tt.wantText, err.Error())
 			assert.False(t, connect.Retryable(err))
+		})
+	}
+}
+
+// TestConnectClientSeesFaults checks that each injected fault reaches the
+// client as the kind of failure it stands in for, and that all of them
+// invite a retry.
+func TestConnectClientSeesFaults(t *testing.T) {
+	const body = `{"person":{"firstName":"Tolvan","lastName":"Tolvansson","email":{"emailAddress":"t@example.com"}}}`
+	tests := []struct {
+		name           string
+		faults         string
+		wantStatus     int           // 0: no HTTP answer
+		wantRetryAfter time.Duration // for an answer
+		wantDeadline   bool
+		wantAccepted   int
+	}{
+		{name: "429", faults: "429=1", wantStatus: http.StatusTooManyRequests, wantRetryAfter: time.Second},
+		{name: "503", faults: "503=1", wantStatus: http.StatusServiceUnavailable, wantRetryAfter: time.Second},
+		{name: "502", faults: "502=1", wantStatus: http.StatusBadGateway},
+		{name: "reset", faults: "reset=1"},
+		{name: "slow", faults: "slow=1", wantDeadline: true, wantAccepted: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			faults, err := sandbox.ParseFaults(tt.faults)
+			require.NoError(t, err)
+			s := &sandbox.Server{Username: "demo", Password: "right-password", Faults: faults, SlowDelay: time.Minute}
+			srv := httptest.NewServer(s)
+			defer srv.Close()
+
+			c, err := connect.New(srv.URL, "demo", "right-password", "leadimport/test", connect.NewHTTPClient(1))
+			require.NoError(t, err)
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			_, err = c.Post(ctx, connect.LeadPath("FinalPriceWatched", "M1", "E1"), []byte(body))
+
+			require.Error(t, err)
+			assert.True(t, connect.Retryable(err), "retryable: %v", err)
+			var apiErr *connect.APIError
+			if tt.wantStatus != 0 {
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, tt.wantStatus, apiErr.Status)
+				wait, _ := connect.RetryAfter(err)
+				assert.Equal(t, tt.wantRetryAfter, wait)
+			} else {
+				assert.False(t, errors.As(err, &apiErr), "not an HTTP answer: %v", err)
+			}
+			assert.Equal(t, tt.wantDeadline, errors.Is(err, context.DeadlineExceeded), "%v", err)
+			assert.Equal(t, tt.wantAccepted, s.Accepted())
 		})
 	}
 }

@@ -11,6 +11,17 @@
 //
 // Routes are matched case-sensitively, though Connect (ASP.NET) may
 // ignore case: the importer builds its paths one way only.
+//
+// To see how the importer copes with a Connect that misbehaves, give the
+// server faults and a rate limit:
+//
+//	faults, err := sandbox.ParseFaults("429=0.05,500=0.05,reset=0.02,slow=0.01")
+//	s := &sandbox.Server{Username: "demo", Password: pw, Record: f,
+//		Faults: faults, Seed: 42, RateLimit: 10}
+//
+// A slow fault accepts the lead but answers too late, so the importer
+// retries a lead the sandbox already holds: the record then has it
+// twice, as Connect would.
 package sandbox
 
 import (
@@ -20,12 +31,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"math/rand/v2"
 	"mime"
 	"net/http"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 
 	"leadimport/mapping"
 )
@@ -45,12 +60,46 @@ type Server struct {
 	// Now is the clock for record lines; nil means time.Now.
 	Now func() time.Time
 
+	// Faults are injected into FinalPriceWatched requests that pass the
+	// user check and the rate limit; the zero value injects none.
+	Faults Faults
+	// Seed seeds the dice that decide the faults, so a run can be
+	// repeated; 0 means a random seed.
+	Seed int64
+	// RateLimit is the requests per second, averaged over a burst of
+	// max(1, RateLimit) requests, above which the server answers 429
+	// with Retry-After: 1. 0 means no limit.
+	RateLimit float64
+	// SlowDelay is how long a slow fault holds its answer; 0 means
+	// DefaultSlowDelay.
+	SlowDelay time.Duration
+
 	initOnce sync.Once
 	mux      *http.ServeMux
+	limiter  *rate.Limiter // nil without a RateLimit
 
 	mu       sync.Mutex // guards the fields below and writes to Record
 	issued   int        // contact ids handed out, so none repeats
 	accepted int
+	dice     *rand.Rand
+	requests int
+	injected int
+	byKind   map[string]int
+}
+
+// Stats counts what a Server has done so far.
+type Stats struct {
+	// Requests is every request received, refused ones included.
+	Requests int
+	// Accepted is the leads accepted and recorded, slow ones included.
+	Accepted int
+	// Injected is the requests answered with a fault from Faults, slow
+	// ones included.
+	Injected int
+	// ByKind counts the injected faults by their names in the flag form
+	// (429, 500, 502, 503, 504, reset, slow), and under "ratelimit" the
+	// 429s that RateLimit sent. Kinds that never happened are absent.
+	ByKind map[string]int
 }
 
 // RecordLine is one line of the record file, as end-to-end tests read it back.
@@ -63,23 +112,46 @@ type RecordLine struct {
 	Lead       mapping.FinalPriceWatched `json:"lead"`
 }
 
-// ServeHTTP checks the user first, then the route, the customer and
-// the body, in that order.
+// ServeHTTP checks the user first, then the rate limit, then the route,
+// the dice for Faults, the customer and the body, in that order. The
+// limit applies to every route, as a gateway's would; faults only to
+// FinalPriceWatched: they are things that happen to a lead, and a wrong
+// path should stay a plain 404.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.initOnce.Do(func() {
-		mux := http.NewServeMux()
-		route := "/Advertising/Estate/{customerId}/{estateId}/" + mapping.EndpointFinalPriceWatched
-		mux.HandleFunc("POST "+route, s.finalPriceWatched)
-		mux.HandleFunc(route, methodNotAllowed)
-		mux.HandleFunc("/", notFound)
-		s.mux = mux
-	})
+	s.initOnce.Do(s.init)
+	s.mu.Lock()
+	s.requests++
+	s.mu.Unlock()
 	if !s.authorized(r) {
 		w.Header().Set("WWW-Authenticate", `Basic realm="Connect sandbox", charset="UTF-8"`)
 		writeJSON(w, http.StatusUnauthorized, errorBody{Message: "Authorization has been denied for this request."})
 		return
 	}
+	if s.limiter != nil && !s.limiter.Allow() {
+		s.count(kindRateLimit)
+		w.Header().Set("Retry-After", "1")
+		writeJSON(w, http.StatusTooManyRequests, errorBody{
+			Message: fmt.Sprintf("The sandbox takes at most %g requests a second.", s.RateLimit)})
+		return
+	}
 	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) init() {
+	mux := http.NewServeMux()
+	route := "/Advertising/Estate/{customerId}/{estateId}/" + mapping.EndpointFinalPriceWatched
+	mux.HandleFunc("POST "+route, s.injectFaults(s.finalPriceWatched))
+	mux.HandleFunc(route, methodNotAllowed)
+	mux.HandleFunc("/", notFound)
+	s.mux = mux
+	if s.RateLimit > 0 {
+		// A burst of one second's worth lets a client that keeps to the
+		// rate on average through, however its requests bunch up.
+		s.limiter = rate.NewLimiter(rate.Limit(s.RateLimit), max(1, int(s.RateLimit)))
+	}
+	s.mu.Lock()
+	s.dice = newDice(s.Seed)
+	s.mu.Unlock()
 }
 
 // Accepted is how many leads have been accepted so far.
@@ -87,6 +159,32 @@ func (s *Server) Accepted() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.accepted
+}
+
+// Stats returns the counts so far; its ByKind is a copy.
+func (s *Server) Stats() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return Stats{
+		Requests: s.requests,
+		Accepted: s.accepted,
+		Injected: s.injected,
+		ByKind:   maps.Clone(s.byKind),
+	}
+}
+
+func (s *Server) count(kind string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.countLocked(kind)
+}
+
+// countLocked is count for a caller that holds s.mu.
+func (s *Server) countLocked(kind string) {
+	if s.byKind == nil {
+		s.byKind = map[string]int{}
+	}
+	s.byKind[kind]++
 }
 
 // authorized compares hashes so that neither the content nor the length

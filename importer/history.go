@@ -1,0 +1,88 @@
+package importer
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/gocarina/gocsv"
+
+	"leadimport/importer/ledger"
+	"leadimport/importer/report"
+)
+
+// historyRow is one run as `leadimport history --csv` writes it.
+type historyRow struct {
+	Run       int64  `csv:"run"`
+	Started   string `csv:"started"`
+	Ended     string `csv:"ended"`
+	Command   string `csv:"command"`
+	Inputs    string `csv:"inputs"`
+	SHA256    string `csv:"sha256"`
+	Mapping   string `csv:"mapping"`
+	Sent      int    `csv:"sent"`
+	Skipped   int    `csv:"skipped"`
+	Duplicate int    `csv:"duplicate"`
+	Invalid   int    `csv:"invalid"`
+	Failed    int    `csv:"failed"`
+	NotSent   int    `csv:"not_sent"`
+	ExitCode  string `csv:"exit_code"`
+}
+
+func newHistoryRow(r ledger.RunRecord) historyRow {
+	h := historyRow{
+		Run: r.ID, Started: r.Started.Local().Format(time.DateTime), Command: r.Command, Mapping: r.Mapping,
+		Sent: r.Counts[string(StatusSent)], Skipped: r.Counts[string(StatusSkipped)],
+		Duplicate: r.Counts[string(StatusDuplicate)], Invalid: r.Counts[string(StatusInvalid)],
+		Failed: r.Counts[string(StatusFailed)], NotSent: r.Counts[string(StatusNotSent)],
+	}
+	if r.Finished {
+		h.Ended = r.Ended.Local().Format(time.DateTime)
+		h.ExitCode = strconv.Itoa(r.ExitCode)
+	}
+	var inputs, sums []string
+	for _, in := range r.Inputs {
+		inputs = append(inputs, in.Path)
+		sums = append(sums, in.SHA256)
+	}
+	h.Inputs, h.SHA256 = strings.Join(inputs, " "), strings.Join(sums, " ")
+	return h
+}
+
+// WriteHistory writes runs as a table, or as CSV.
+func WriteHistory(w io.Writer, runs []ledger.RunRecord, asCSV bool) error {
+	if asCSV {
+		rows := make([]historyRow, 0, len(runs))
+		for _, r := range runs {
+			h := newHistoryRow(r)
+			h.Inputs, h.Mapping = report.Neutralize(h.Inputs), report.Neutralize(h.Mapping)
+			rows = append(rows, h)
+		}
+		return gocsv.Marshal(rows, w)
+	}
+	if len(runs) == 0 {
+		_, err := fmt.Fprintln(w, "no runs recorded yet")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "RUN\tSTARTED\tTOOK\tSENT\tSKIPPED\tDUPLICATE\tINVALID\tFAILED\tNOT SENT\tEXIT\tINPUTS")
+	for _, r := range runs {
+		h := newHistoryRow(r)
+		took, exit := "running or died", "-"
+		if r.Finished {
+			took = r.Ended.Sub(r.Started).Round(time.Second).String()
+			exit = h.ExitCode
+		}
+		var names []string
+		for _, in := range r.Inputs {
+			names = append(names, filepath.Base(in.Path))
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n", h.Run, h.Started, took,
+			h.Sent, h.Skipped, h.Duplicate, h.Invalid, h.Failed, h.NotSent, exit, strings.Join(names, ", "))
+	}
+	return tw.Flush()
+}

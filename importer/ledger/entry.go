@@ -1,0 +1,155 @@
+package ledger
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Status is where a lead stands in the ledger.
+type Status string
+
+const (
+	// StatusPending: the request is about to be sent, or was sent by a run
+	// that died before hearing the answer. Either way the outcome is unknown.
+	StatusPending Status = "pending"
+	// StatusSent: Connect accepted the lead; sending it again makes a copy.
+	StatusSent Status = "sent"
+	// StatusFailed: Connect refused the lead, or every attempt failed.
+	StatusFailed Status = "failed"
+)
+
+// Entry is the current record of one key.
+//
+// Status, ContactID, HTTPStatus and At say where the lead stands and since
+// when; RunID, Input and Row say which run and row attempted it last. They
+// differ only for a lead that was sent and then attempted again with --force
+// (see Run.Pending).
+type Entry struct {
+	Key        Key
+	Status     Status
+	RunID      int64
+	Input      string
+	Row        int
+	ContactID  string
+	HTTPStatus int
+	At         time.Time
+}
+
+// Lookup returns the entry of k, and false if k was never attempted.
+func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
+	e := Entry{Key: k}
+	var at string
+	err := l.lookup.QueryRow(string(k)).Scan(&e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Entry{}, false, nil
+	}
+	if err != nil {
+		return Entry{}, false, fmt.Errorf("look up lead: %w", err)
+	}
+	if e.At, err = parseTime(at); err != nil {
+		return Entry{}, false, fmt.Errorf("look up lead: %w", err)
+	}
+	return e, true, nil
+}
+
+// A sent lead stays sent: only a later Sent updates it. Pending and Failed
+// from a --force run record the attempt (run, input, row) but keep the status,
+// contact id and time of the send, because the lead is in Connect whatever
+// the forced attempt does: if that attempt dies or fails, a later run must
+// still skip the row rather than send a further copy.
+const (
+	pendingSQL = `
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
+VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5)
+ON CONFLICT (key) DO UPDATE SET
+	run_id = excluded.run_id,
+	input = excluded.input,
+	row = excluded.row,
+	status = iif(status = 'sent', status, 'pending'),
+	http_status = iif(status = 'sent', http_status, 0),
+	at = iif(status = 'sent', at, excluded.at)`
+
+	sentSQL = `
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
+VALUES (?1, 'sent', ?2, '', 0, ?3, ?4, ?5)
+ON CONFLICT (key) DO UPDATE SET
+	status = 'sent',
+	run_id = excluded.run_id,
+	contact_id = excluded.contact_id,
+	http_status = excluded.http_status,
+	at = excluded.at`
+
+	failedSQL = `
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
+VALUES (?1, 'failed', ?2, '', 0, '', ?3, ?4)
+ON CONFLICT (key) DO UPDATE SET
+	status = 'failed',
+	run_id = excluded.run_id,
+	http_status = excluded.http_status,
+	at = excluded.at
+WHERE status <> 'sent'`
+)
+
+// Pending records that k is about to be sent from row of input. It returns
+// once the record is committed, so that a crash during the request leaves the
+// key pending: the next run then knows the outcome is unknown.
+func (r *Run) Pending(k Key, input string, row int) error {
+	if err := r.active(); err != nil {
+		return err
+	}
+	if _, err := r.l.pending.Exec(string(k), r.ID, input, row, formatTime(r.l.now())); err != nil {
+		return fmt.Errorf("record pending lead: %w", err)
+	}
+	return nil
+}
+
+// Sent records that Connect accepted k and answered with contactID. Without
+// an earlier Pending (which the importer always writes) the entry has row 0.
+func (r *Run) Sent(k Key, contactID string, httpStatus int) error {
+	if err := r.active(); err != nil {
+		return err
+	}
+	if _, err := r.l.sent.Exec(string(k), r.ID, contactID, httpStatus, formatTime(r.l.now())); err != nil {
+		return fmt.Errorf("record sent lead: %w", err)
+	}
+	return nil
+}
+
+// Failed records that k was not accepted. An entry already sent keeps its
+// status (see the note on sent leads above).
+func (r *Run) Failed(k Key, httpStatus int) error {
+	if err := r.active(); err != nil {
+		return err
+	}
+	if _, err := r.l.failed.Exec(string(k), r.ID, httpStatus, formatTime(r.l.now())); err != nil {
+		return fmt.Errorf("record failed lead: %w", err)
+	}
+	return nil
+}
+
+// FirstSeen tells whether identity was already met in this run. If so it
+// returns the row that met it first and true; if not it records row as that
+// row. The set lives in the database, so memory does not grow with the input.
+// Call it in input order so that "first" means the earliest row.
+func (r *Run) FirstSeen(identity Key, row int) (firstRow int, seen bool, err error) {
+	if err := r.active(); err != nil {
+		return 0, false, err
+	}
+	res, err := r.l.seenInsert.Exec(r.ID, string(identity), row)
+	if err != nil {
+		return 0, false, fmt.Errorf("record lead identity: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, false, fmt.Errorf("record lead identity: %w", err)
+	}
+	if n == 1 {
+		return row, false, nil
+	}
+	if err := r.l.seenSelect.QueryRow(r.ID, string(identity)).Scan(&firstRow); err != nil {
+		return 0, false, fmt.Errorf("look up lead identity: %w", err)
+	}
+	return firstRow, true, nil
+}

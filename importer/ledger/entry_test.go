@@ -1,0 +1,201 @@
+package ledger
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// step is one call on the ledger, made by the first or the second run.
+type step struct {
+	run     int // 1 or 2
+	op      string
+	row     int
+	contact string
+	http    int
+}
+
+func TestEntryTransitions(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps []step
+		want  Entry // Key and At are checked apart
+		atRun int   // the step (1-based) whose time At must show
+	}{
+		{
+			name:  "pending",
+			steps: []step{{run: 1, op: "pending", row: 3}},
+			want:  Entry{Status: StatusPending, RunID: 1, Input: "in.csv", Row: 3},
+			atRun: 1,
+		},
+		{
+			name:  "sent",
+			steps: []step{{run: 1, op: "pending", row: 3}, {run: 1, op: "sent", contact: "c1", http: 201}},
+			want:  Entry{Status: StatusSent, RunID: 1, Input: "in.csv", Row: 3, ContactID: "c1", HTTPStatus: 201},
+			atRun: 2,
+		},
+		{
+			name:  "failed",
+			steps: []step{{run: 1, op: "pending", row: 3}, {run: 1, op: "failed", http: 422}},
+			want:  Entry{Status: StatusFailed, RunID: 1, Input: "in.csv", Row: 3, HTTPStatus: 422},
+			atRun: 2,
+		},
+		{
+			name:  "failed then retried by a later run",
+			steps: []step{{run: 1, op: "pending", row: 3}, {run: 1, op: "failed", http: 503}, {run: 2, op: "pending", row: 4}},
+			want:  Entry{Status: StatusPending, RunID: 2, Input: "in.csv", Row: 4},
+			atRun: 3,
+		},
+		{
+			name:  "failed then sent by a later run",
+			steps: []step{{run: 1, op: "pending", row: 3}, {run: 1, op: "failed", http: 503}, {run: 2, op: "pending", row: 4}, {run: 2, op: "sent", contact: "c2", http: 201}},
+			want:  Entry{Status: StatusSent, RunID: 2, Input: "in.csv", Row: 4, ContactID: "c2", HTTPStatus: 201},
+			atRun: 4,
+		},
+		{
+			name:  "pending left by a dead run is taken over",
+			steps: []step{{run: 1, op: "pending", row: 3}, {run: 2, op: "pending", row: 3}, {run: 2, op: "sent", contact: "c2", http: 201}},
+			want:  Entry{Status: StatusSent, RunID: 2, Input: "in.csv", Row: 3, ContactID: "c2", HTTPStatus: 201},
+			atRun: 3,
+		},
+		{
+			name:  "forced resend that dies stays sent",
+			steps: []step{{run: 1, op: "pending", row: 3}, {run: 1, op: "sent", contact: "c1", http: 201}, {run: 2, op: "pending", row: 5}},
+			want:  Entry{Status: StatusSent, RunID: 2, Input: "in.csv", Row: 5, ContactID: "c1", HTTPStatus: 201},
+			atRun: 2,
+		},
+		{
+			name:  "forced resend that fails stays sent",
+			steps: []step{{run: 1, op: "pending", row: 3}, {run: 1, op: "sent", contact: "c1", http: 201}, {run: 2, op: "pending", row: 5}, {run: 2, op: "failed", http: 500}},
+			want:  Entry{Status: StatusSent, RunID: 2, Input: "in.csv", Row: 5, ContactID: "c1", HTTPStatus: 201},
+			atRun: 2,
+		},
+		{
+			name:  "forced resend that succeeds records the new contact",
+			steps: []step{{run: 1, op: "pending", row: 3}, {run: 1, op: "sent", contact: "c1", http: 201}, {run: 2, op: "pending", row: 5}, {run: 2, op: "sent", contact: "c2", http: 200}},
+			want:  Entry{Status: StatusSent, RunID: 2, Input: "in.csv", Row: 5, ContactID: "c2", HTTPStatus: 200},
+			atRun: 4,
+		},
+		{
+			name:  "sent without pending is still recorded",
+			steps: []step{{run: 1, op: "sent", contact: "c1", http: 201}},
+			want:  Entry{Status: StatusSent, RunID: 1, ContactID: "c1", HTTPStatus: 201},
+			atRun: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := newLedger(t)
+			base := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+			var stepNo int
+			l.now = func() time.Time { return base.Add(time.Duration(stepNo) * time.Minute) }
+			k := l.Key("endpoint", "customer", "estate", tt.name)
+
+			runs := map[int]*Run{}
+			for i, s := range tt.steps {
+				stepNo = i + 1
+				r := runs[s.run]
+				if r == nil {
+					if prev := runs[s.run-1]; prev != nil {
+						require.NoError(t, prev.Finish(nil, 0, base))
+					}
+					r = begin(t, l, "in.csv")
+					runs[s.run] = r
+				}
+				var err error
+				switch s.op {
+				case "pending":
+					err = r.Pending(k, "in.csv", s.row)
+				case "sent":
+					err = r.Sent(k, s.contact, s.http)
+				case "failed":
+					err = r.Failed(k, s.http)
+				}
+				require.NoError(t, err, "step %d", i+1)
+			}
+
+			got, found, err := l.Lookup(k)
+			require.NoError(t, err)
+			require.True(t, found)
+			want := tt.want
+			want.Key = k
+			want.RunID = runs[int(tt.want.RunID)].ID
+			want.At = base.Add(time.Duration(tt.atRun) * time.Minute)
+			assert.True(t, want.At.Equal(got.At), "At %v, want %v", got.At, want.At)
+			got.At = want.At
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+func TestLookupUnknown(t *testing.T) {
+	l := newLedger(t)
+	e, found, err := l.Lookup(l.Key("never"))
+	require.NoError(t, err)
+	assert.False(t, found)
+	assert.Equal(t, Entry{}, e)
+}
+
+func TestFirstSeen(t *testing.T) {
+	l := newLedger(t)
+	r := begin(t, l, "in.csv")
+	a, b := l.Key("c1", "e1", "person a"), l.Key("c1", "e1", "person b")
+
+	calls := []struct {
+		identity  Key
+		row       int
+		wantFirst int
+		wantSeen  bool
+	}{
+		{a, 2, 2, false},
+		{b, 3, 3, false},
+		{a, 4, 2, true},
+		{b, 5, 3, true},
+		{a, 6, 2, true},
+	}
+	for _, c := range calls {
+		first, seen, err := r.FirstSeen(c.identity, c.row)
+		require.NoError(t, err)
+		assert.Equal(t, c.wantSeen, seen, "row %d", c.row)
+		assert.Equal(t, c.wantFirst, first, "row %d", c.row)
+	}
+
+	require.NoError(t, r.Finish(nil, 0, time.Now()))
+	var left int
+	require.NoError(t, l.db.QueryRow("SELECT count(*) FROM seen").Scan(&left))
+	assert.Zero(t, left, "Finish drops the run's identities")
+
+	r2 := begin(t, l, "in.csv")
+	first, seen, err := r2.FirstSeen(a, 9)
+	require.NoError(t, err)
+	assert.False(t, seen, "identities are per run")
+	assert.Equal(t, 9, first)
+}
+
+func TestFirstSeenConcurrent(t *testing.T) {
+	l := newLedger(t)
+	r := begin(t, l, "in.csv")
+	const workers = 8
+	type result struct {
+		seen bool
+		err  error
+	}
+	results := make(chan result, workers)
+	for i := range workers {
+		go func() {
+			_, seen, err := r.FirstSeen(l.Key("same person"), 10+i)
+			results <- result{seen, err}
+		}()
+	}
+	var firsts int
+	for range workers {
+		res := <-results
+		require.NoError(t, res.err)
+		if !res.seen {
+			firsts++
+		}
+	}
+	assert.Equal(t, 1, firsts, "exactly one caller is first")
+}

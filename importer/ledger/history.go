@@ -1,0 +1,79 @@
+package ledger
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// RunRecord is one run as History reports it. A run that never finished
+// (it died, or is still going) has Finished false, a zero Ended and no counts.
+type RunRecord struct {
+	ID       int64
+	Started  time.Time
+	Ended    time.Time
+	Command  string
+	Inputs   []Input
+	Mapping  string
+	Counts   map[string]int
+	ExitCode int
+	PID      int
+	Finished bool
+}
+
+// History returns the latest limit runs, newest first; limit <= 0 returns all.
+func (l *Ledger) History(limit int) ([]RunRecord, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	rows, err := l.db.Query(`SELECT id, command, started, ended, pid, inputs, mapping, counts, exit_code
+		FROM runs ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
+	}
+	defer rows.Close()
+	var out []RunRecord
+	for rows.Next() {
+		rec, err := scanRun(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read history: %w", err)
+		}
+		out = append(out, rec)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read history: %w", err)
+	}
+	return out, nil
+}
+
+func scanRun(rows *sql.Rows) (RunRecord, error) {
+	var (
+		rec             RunRecord
+		started, inputs string
+		ended, counts   sql.NullString
+		exitCode        sql.NullInt64
+	)
+	if err := rows.Scan(&rec.ID, &rec.Command, &started, &ended, &rec.PID, &inputs, &rec.Mapping, &counts, &exitCode); err != nil {
+		return rec, err
+	}
+	var err error
+	if rec.Started, err = parseTime(started); err != nil {
+		return rec, fmt.Errorf("run %d: %w", rec.ID, err)
+	}
+	if err := json.Unmarshal([]byte(inputs), &rec.Inputs); err != nil {
+		return rec, fmt.Errorf("run %d inputs: %w", rec.ID, err)
+	}
+	if !ended.Valid {
+		return rec, nil
+	}
+	rec.Finished = true
+	rec.ExitCode = int(exitCode.Int64)
+	if rec.Ended, err = parseTime(ended.String); err != nil {
+		return rec, fmt.Errorf("run %d: %w", rec.ID, err)
+	}
+	if err := json.Unmarshal([]byte(counts.String), &rec.Counts); err != nil {
+		return rec, fmt.Errorf("run %d counts: %w", rec.ID, err)
+	}
+	return rec, nil
+}

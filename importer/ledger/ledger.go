@@ -1,0 +1,318 @@
+package ledger
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+var (
+	// ErrNotDatabase says the ledger path holds a file that is not SQLite,
+	// typically a --ledger pointing at the wrong file.
+	ErrNotDatabase = errors.New("not a SQLite database")
+	// ErrNotLedger says the file is a SQLite database of some other program;
+	// the ledger refuses to add its tables to it.
+	ErrNotLedger = errors.New("a SQLite database, but not a leadimport ledger")
+	// ErrNewerLedger says a newer leadimport changed the schema; this one
+	// could misread it.
+	ErrNewerLedger = errors.New("ledger written by a newer leadimport")
+)
+
+const (
+	// applicationID ("LDGR") marks the file as ours in the SQLite header, so
+	// that a --ledger pointing at another program's database is refused
+	// instead of being given extra tables.
+	applicationID = 0x4c444752
+	schemaVersion = 1
+	secretSize    = 32
+
+	// busyTimeout covers another process (leadimport history, or a second run
+	// about to be refused) writing at the same moment: every transaction here
+	// lasts milliseconds, so waiting seconds only happens when something else
+	// holds the file, and then failing with a message beats hanging.
+	busyTimeout = 10 * time.Second
+)
+
+// Ledger is the record of what was sent. It is safe for concurrent use.
+type Ledger struct {
+	path   string
+	db     *sql.DB
+	secret []byte
+	now    func() time.Time // the clock for entry times; tests replace it
+
+	pending, sent, failed, lookup, seenInsert, seenSelect *sql.Stmt
+}
+
+// Open opens the ledger at path, creating it (and its directory) when missing.
+// A new ledger gets a random secret that keys are derived from; it never
+// leaves the file.
+func Open(path string) (*Ledger, error) {
+	if path == "" {
+		return nil, errors.New("open ledger: empty path")
+	}
+	if err := create(path); err != nil {
+		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+	}
+	dsn, err := dataSourceName(path)
+	if err != nil {
+		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+	}
+	// One connection serialises this process's writers in Go instead of
+	// having them meet SQLITE_BUSY, and keeps the per-connection pragmas.
+	db.SetMaxOpenConns(1)
+	l := &Ledger{path: path, db: db, now: time.Now}
+	if err := l.init(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+	}
+	if err := l.prepare(); err != nil {
+		l.Close()
+		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+	}
+	return l, nil
+}
+
+// create makes the directory (0700) and an empty file (0600) when they are
+// missing: SQLite would create the file with 0644, and the WAL and shared
+// memory files copy the database file's mode. An empty file is a valid empty
+// database. An existing file keeps its mode: it is the user's.
+func create(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// dataSourceName builds a file: URI, so that a path holding '?' or '#' still
+// names the file instead of starting the query.
+//
+// WAL with synchronous=NORMAL: a commit is in the WAL file, in the kernel's
+// hands, when Exec returns, so it survives the process being killed, which is
+// the failure the ledger exists for. Only a power cut or kernel crash can
+// lose the last commits, at a much lower cost per Pending than FULL's fsync.
+func dataSourceName(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive path: file:///C:/...
+	}
+	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+	return fmt.Sprintf("file://%s?_txlock=immediate"+
+		"&_pragma=busy_timeout(%d)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)",
+		p, busyTimeout.Milliseconds()), nil
+}
+
+const schema = `
+CREATE TABLE meta (
+	name  TEXT PRIMARY KEY,
+	value BLOB NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE runs (
+	id        INTEGER PRIMARY KEY,
+	command   TEXT NOT NULL,
+	started   TEXT NOT NULL,
+	ended     TEXT,
+	pid       INTEGER NOT NULL,
+	host      TEXT NOT NULL,
+	inputs    TEXT NOT NULL,
+	mapping   TEXT NOT NULL,
+	counts    TEXT,
+	exit_code INTEGER
+);
+
+CREATE TABLE leads (
+	key         TEXT PRIMARY KEY,
+	status      TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+	run_id      INTEGER NOT NULL REFERENCES runs (id),
+	input       TEXT NOT NULL,
+	row         INTEGER NOT NULL,
+	contact_id  TEXT NOT NULL,
+	http_status INTEGER NOT NULL,
+	at          TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE seen (
+	run_id   INTEGER NOT NULL REFERENCES runs (id),
+	identity TEXT NOT NULL,
+	row      INTEGER NOT NULL,
+	PRIMARY KEY (run_id, identity)
+) WITHOUT ROWID;
+`
+
+// init checks that the file is a ledger this version understands, or an
+// empty file, before changing anything: a --ledger pointing at another
+// program's database must be left as it was. It then switches to WAL (which
+// the file remembers) and creates the schema and the secret in one immediate
+// transaction, so two processes opening a new ledger at once agree on one
+// secret.
+func (l *Ledger) init() error {
+	fresh, err := l.check(l.db)
+	if err != nil {
+		return err
+	}
+	if fresh {
+		// journal_mode cannot change inside a transaction.
+		if _, err := l.db.Exec("PRAGMA journal_mode = WAL"); err != nil {
+			return fmt.Errorf("set WAL mode: %w", err)
+		}
+	}
+	tx, err := l.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// Checked again: another process may have created the ledger meanwhile.
+	if fresh, err = l.check(tx); err != nil {
+		return err
+	}
+	if fresh {
+		if _, err := tx.Exec(schema); err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
+		secret := make([]byte, secretSize)
+		rand.Read(secret)
+		if _, err := tx.Exec("INSERT INTO meta (name, value) VALUES ('secret', ?)", secret); err != nil {
+			return fmt.Errorf("store secret: %w", err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, schemaVersion)); err != nil {
+			return fmt.Errorf("mark ledger: %w", err)
+		}
+	}
+	if err := tx.QueryRow("SELECT value FROM meta WHERE name = 'secret'").Scan(&l.secret); err != nil {
+		return fmt.Errorf("read secret: %w", err)
+	}
+	if len(l.secret) != secretSize {
+		return fmt.Errorf("read secret: %d bytes, want %d", len(l.secret), secretSize)
+	}
+	return tx.Commit()
+}
+
+// check reports whether the database is empty (fresh) or a ledger this
+// version can use, and refuses anything else.
+func (l *Ledger) check(q interface {
+	QueryRow(query string, args ...any) *sql.Row
+}) (fresh bool, err error) {
+	var appID, version, tables int
+	if err := q.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return false, sqliteError(err)
+	}
+	if err := q.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return false, sqliteError(err)
+	}
+	if err := q.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return false, sqliteError(err)
+	}
+	switch {
+	case appID == 0 && version == 0 && tables == 0:
+		return true, nil
+	case appID != applicationID:
+		return false, ErrNotLedger
+	case version > schemaVersion:
+		return false, fmt.Errorf("%w (schema %d, this one knows %d)", ErrNewerLedger, version, schemaVersion)
+	}
+	return false, nil
+}
+
+// sqliteError turns SQLite's "file is not a database" into ErrNotDatabase;
+// it shows up at the first statement, as the driver opens lazily.
+func sqliteError(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_NOTADB {
+		return fmt.Errorf("%w: %w", ErrNotDatabase, err)
+	}
+	return err
+}
+
+// Statements run for every row are prepared once.
+func (l *Ledger) prepare() error {
+	for _, s := range []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&l.pending, pendingSQL},
+		{&l.sent, sentSQL},
+		{&l.failed, failedSQL},
+		{&l.lookup, `SELECT status, run_id, input, row, contact_id, http_status, at FROM leads WHERE key = ?`},
+		{&l.seenInsert, `INSERT INTO seen (run_id, identity, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&l.seenSelect, `SELECT row FROM seen WHERE run_id = ? AND identity = ?`},
+	} {
+		stmt, err := l.db.Prepare(s.query)
+		if err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+		*s.dst = stmt
+	}
+	return nil
+}
+
+// Close closes the database. A run still in progress keeps its lock until it
+// is finished or released, or the process ends.
+func (l *Ledger) Close() error {
+	var errs []error
+	for _, s := range []*sql.Stmt{l.pending, l.sent, l.failed, l.lookup, l.seenInsert, l.seenSelect} {
+		if s != nil {
+			errs = append(errs, s.Close())
+		}
+	}
+	errs = append(errs, l.db.Close())
+	return errors.Join(errs...)
+}
+
+// Path returns the path the ledger was opened with.
+func (l *Ledger) Path() string { return l.path }
+
+// Key identifies something without revealing it: the hex HMAC-SHA256, under
+// this ledger's secret, of the parts. Each part is prefixed with its length so
+// that ("ab", "c") and ("a", "bc") differ. Without the secret, a key cannot be
+// checked against a guessed person number or e-mail address, which a plain
+// hash could.
+type Key string
+
+// Key derives the key of parts, e.g. endpoint, customer id, estate id and
+// canonical request body.
+func (l *Ledger) Key(parts ...string) Key {
+	mac := hmac.New(sha256.New, l.secret)
+	var n [8]byte
+	for _, p := range parts {
+		binary.BigEndian.PutUint64(n[:], uint64(len(p)))
+		mac.Write(n[:])
+		mac.Write([]byte(p))
+	}
+	return Key(hex.EncodeToString(mac.Sum(nil)))
+}
+
+// Times are stored as RFC 3339 text, readable in the sqlite3 shell, keeping
+// the offset they were recorded with.
+const timeLayout = time.RFC3339Nano
+
+func formatTime(t time.Time) string { return t.Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) { return time.Parse(timeLayout, s) }

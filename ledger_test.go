@@ -1,0 +1,316 @@
+package main
+
+import (
+	"bytes"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	_ "modernc.org/sqlite"
+
+	"leadimport/importer/sandbox"
+)
+
+// statusCounts counts a report's lines per status.
+func statusCounts(lines [][]string) map[string]int {
+	counts := map[string]int{}
+	for _, l := range lines {
+		counts[l[6]]++
+	}
+	return counts
+}
+
+// acceptedTimes counts how often the sandbox accepted each person (by
+// e-mail, unique per generated row).
+func acceptedTimes(t *testing.T, s *server) map[string]int {
+	got := map[string]int{}
+	for _, l := range s.received(t) {
+		got[l.Person.Email.EmailAddress]++
+	}
+	return got
+}
+
+func TestSecondRunSkipsWhatWasSent(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 7) // rows 0-6: none invalid
+	m := writeMapping(t, dir)
+	env := sandboxEnv(s, sandboxPassword)
+
+	first := runBinary(t, dir, env, "run", "--mapping", m, "--rate", "0", "--report", filepath.Join(dir, "r1.csv"), input)
+	require.Equal(t, 0, first.code, first.stderr)
+	second := runBinary(t, dir, env, "run", "--mapping", m, "--rate", "0", "--report", filepath.Join(dir, "r2.csv"), input)
+	assert.Equal(t, 0, second.code, second.stderr)
+	assert.Contains(t, second.stderr, "7 skipped")
+	assert.Equal(t, 7, s.sb.Accepted(), "each lead sent once")
+
+	_, lines1 := readReport(t, filepath.Join(dir, "r1.csv"))
+	_, lines2 := readReport(t, filepath.Join(dir, "r2.csv"))
+	for i, l := range lines2 {
+		assert.Equal(t, "skipped", l[6])
+		assert.Equal(t, lines1[i][9], l[9], "the earlier contact id")
+		assert.Contains(t, l[10], "sent before")
+	}
+
+	forced := runBinary(t, dir, env, "run", "--mapping", m, "--rate", "0", "--force", "--report", filepath.Join(dir, "r3.csv"), input)
+	assert.Equal(t, 0, forced.code, forced.stderr)
+	assert.Equal(t, 14, s.sb.Accepted(), "--force sends again")
+
+	hist := runBinary(t, dir, nil, "history", "--csv")
+	require.Equal(t, 0, hist.code, hist.stderr)
+	assert.Len(t, strings.Split(strings.TrimSpace(hist.stdout), "\n"), 4, "a header and three runs")
+	assert.Contains(t, hist.stdout, "leads.csv")
+}
+
+func TestDuplicateRowsInOneInput(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	pins := testPins(t)
+	pin := pins[0][:8] + "-" + pins[0][8:]
+	input := filepath.Join(dir, "dups.csv")
+	require.NoError(t, os.WriteFile(input, []byte("Förnamn;Efternamn;Personnummer;E-post;Mobil\n"+
+		"Åsa;Öberg;"+pin+";asa@example.se;070-1234567\n"+
+		"Åsa;Öberg;"+pins[0]+";other@example.se;\n"+ // same personnummer, written otherwise
+		"Bo;Ek;;bo@example.se;\n"+
+		"Bo;Ek;;BO@example.se;0701234567\n"+ // same e-mail
+		"Cia;Ek;;;070-765 43 21\n"+
+		"cia;ek;;;0707654321\n"), 0o600)) // same name and phone
+	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", writeMapping(t, dir), "--rate", "0",
+		"--report", filepath.Join(dir, "r.csv"), input)
+	assert.Equal(t, 0, res.code, res.stderr)
+	_, lines := readReport(t, filepath.Join(dir, "r.csv"))
+	got := []string{}
+	for _, l := range lines {
+		got = append(got, l[6])
+	}
+	assert.Equal(t, []string{"sent", "duplicate", "sent", "duplicate", "sent", "duplicate"}, got)
+	assert.Contains(t, lines[1][10], "row 2")
+	assert.Contains(t, lines[5][10], "row 6")
+	assert.Equal(t, 3, s.sb.Accepted())
+}
+
+func TestTwoRunsAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	s.hold.Lock() // the first run's request hangs until the test ends
+	defer s.hold.Unlock()
+	input, _ := generate(t, dir, 3)
+	m := writeMapping(t, dir)
+
+	first := exec.Command(binary, "run", "--mapping", m, "--report", filepath.Join(dir, "r1.csv"), input)
+	first.Dir = dir
+	first.Env = append([]string{"HOME=" + dir}, sandboxEnv(s, sandboxPassword)...)
+	require.NoError(t, first.Start())
+	defer first.Process.Kill()
+	require.Eventually(t, func() bool { return len(s.requests()) > 0 }, 10*time.Second, 10*time.Millisecond)
+
+	second := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", m, "--report", filepath.Join(dir, "r2.csv"), input)
+	assert.Equal(t, 2, second.code, second.stderr)
+	assert.Contains(t, second.stderr, fmt.Sprint(first.Process.Pid))
+	assert.Contains(t, second.stderr, "leads.csv")
+	assert.Len(t, s.requests(), 1, "the second run sent nothing")
+}
+
+// startRun starts the binary on input and returns it running.
+func startRun(t *testing.T, dir string, env []string, args ...string) (*exec.Cmd, *syncBuffer) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir}, env...)
+	stderr := &syncBuffer{}
+	cmd.Stderr = stderr
+	require.NoError(t, cmd.Start())
+	return cmd, stderr
+}
+
+func exitCode(t *testing.T, err error) int {
+	t.Helper()
+	if err == nil {
+		return 0
+	}
+	exitErr, ok := err.(*exec.ExitError)
+	require.True(t, ok, "%v", err)
+	if ws, ok := exitErr.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return -1
+	}
+	return exitErr.ExitCode()
+}
+
+func TestKilledRunResumes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, rows := generate(t, dir, 2000)
+	m := writeMapping(t, dir)
+	env := sandboxEnv(s, sandboxPassword)
+	const workers = 4
+
+	cmd, _ := startRun(t, dir, env, "run", "--mapping", m, "--rate", "300", "--workers", fmt.Sprint(workers), "--report", filepath.Join(dir, "r1.csv"), input)
+	require.Eventually(t, func() bool { return s.sb.Accepted() >= 300 }, 30*time.Second, 5*time.Millisecond)
+	require.NoError(t, cmd.Process.Kill())
+	assert.Equal(t, -1, exitCode(t, cmd.Wait()), "killed")
+	before := s.sb.Accepted()
+
+	res := runBinary(t, dir, env, "run", "--mapping", m, "--rate", "0", "--workers", "8", "--report", filepath.Join(dir, "r2.csv"), input)
+	assert.Equal(t, 1, res.code, res.stderr) // the generated file has invalid rows
+
+	_, lines := readReport(t, filepath.Join(dir, "r2.csv"))
+	require.Len(t, lines, 2000)
+	got := acceptedTimes(t, s)
+	twice := 0
+	for i, r := range rows {
+		email := fmt.Sprintf("person%d@example.se", i)
+		if r.invalid != "" {
+			assert.Zero(t, got[email])
+			continue
+		}
+		require.GreaterOrEqual(t, got[email], 1, "row %d accepted", i+2)
+		if got[email] > 1 {
+			twice++
+			assert.Equal(t, 2, got[email])
+			assert.Contains(t, lines[i][10], "unconfirmed", "row %d was sent twice: the report says why", i+2)
+		}
+	}
+	assert.LessOrEqual(t, twice, workers, "only rows in flight at the kill")
+	counts := statusCounts(lines)
+	assert.Equal(t, 1800, counts["sent"]+counts["skipped"])
+	assert.GreaterOrEqual(t, counts["skipped"], before-workers)
+}
+
+func TestTerminatedRunIsConsistent(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 300)
+	m := writeMapping(t, dir)
+	report := filepath.Join(dir, "r.csv")
+	cmd, stderr := startRun(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", m, "--rate", "50", "--timeout", "2s", "--report", report, input)
+	require.Eventually(t, func() bool { return s.sb.Accepted() >= 20 }, 20*time.Second, 5*time.Millisecond)
+	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+	signalled := time.Now()
+	code := exitCode(t, cmd.Wait())
+	assert.Less(t, time.Since(signalled), 3*time.Second, "exit within --timeout plus a second")
+	assert.Equal(t, 3, code, stderr.String())
+
+	_, lines := readReport(t, report)
+	require.Len(t, lines, 300)
+	counts := statusCounts(lines)
+	assert.Equal(t, s.sb.Accepted(), counts["sent"], "the report agrees with the server")
+	assert.Equal(t, 300, counts["sent"]+counts["invalid"]+counts["not_sent"])
+
+	hist := runBinary(t, dir, nil, "history", "--csv")
+	require.Equal(t, 0, hist.code, hist.stderr)
+	recs := strings.Split(strings.TrimSpace(hist.stdout), "\n")
+	require.Len(t, recs, 2)
+	header, values := strings.Split(recs[0], ","), strings.Split(recs[1], ",")
+	field := map[string]string{}
+	for i, h := range header {
+		field[h] = values[i]
+	}
+	assert.Equal(t, fmt.Sprint(counts["sent"]), field["sent"], "the ledger agrees with the server")
+	assert.Equal(t, "3", field["exit_code"])
+}
+
+func TestLedgerHoldsNoPersonalData(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, rows := generate(t, dir, 30)
+	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", writeMapping(t, dir), "--rate", "0", "--report", filepath.Join(dir, "r.csv"), input)
+	require.Equal(t, 1, res.code, res.stderr)
+
+	path := filepath.Join(dir, ".local", "state", "leadimport", "ledger.db")
+	db, err := sql.Open("sqlite", path)
+	require.NoError(t, err)
+	defer db.Close()
+	tables, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table'")
+	require.NoError(t, err)
+	var names []string
+	for tables.Next() {
+		var n string
+		require.NoError(t, tables.Scan(&n))
+		names = append(names, n)
+	}
+	require.NoError(t, tables.Err())
+	require.NotEmpty(t, names)
+	var dump bytes.Buffer
+	for _, n := range names {
+		q, err := db.Query(`SELECT * FROM "` + n + `"`)
+		require.NoError(t, err)
+		cols, err := q.Columns()
+		require.NoError(t, err)
+		for q.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			require.NoError(t, q.Scan(ptrs...))
+			fmt.Fprintln(&dump, vals...)
+		}
+		require.NoError(t, q.Err())
+	}
+	text := strings.ToLower(dump.String())
+	require.NotEmpty(t, text)
+	for _, r := range rows {
+		digits := strings.ReplaceAll(r.pin, "-", "")
+		for _, personal := range []string{digits, digits[2:], r.email, r.cells[1]} {
+			if personal != "" {
+				assert.NotContains(t, text, strings.ToLower(personal))
+			}
+		}
+	}
+	assert.NotContains(t, text, "åsa")
+	assert.NotContains(t, text, "0701234567")
+}
+
+func TestFaultsEveryRowSentOnce(t *testing.T) {
+	t.Parallel() // mostly waiting out Retry-After pauses
+	tests := []struct {
+		name   string
+		faults string
+	}{
+		{"errors and resets", "429=0.05,500=0.05,503=0.02,reset=0.02"},
+		{"and slow answers", "429=0.05,500=0.05,503=0.02,reset=0.02,slow=0.01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			s := startSandbox(t)
+			faults, err := sandbox.ParseFaults(tt.faults)
+			require.NoError(t, err)
+			s.sb.Faults, s.sb.Seed, s.sb.SlowDelay = faults, 7, 3*time.Second
+			input, rows := generate(t, dir, 2000)
+			report := filepath.Join(dir, "r.csv")
+			// --retries 8: a row fails only if all nine attempts draw a
+			// fault (0.14^9), so every valid row must end sent.
+			res := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", writeMapping(t, dir),
+				"--rate", "0", "--workers", "16", "--retries", "8", "--timeout", "1s", "--report", report, input)
+			assert.Equal(t, 1, res.code, res.stderr) // the invalid rows
+			_, lines := readReport(t, report)
+			require.Len(t, lines, 2000)
+			got := acceptedTimes(t, s)
+			for i, r := range rows {
+				email := fmt.Sprintf("person%d@example.se", i)
+				if r.invalid != "" {
+					continue
+				}
+				require.Equal(t, "sent", lines[i][6], "row %d: %s", i+2, lines[i][10])
+				if got[email] != 1 {
+					assert.Contains(t, lines[i][10], "retried after an unconfirmed attempt", "row %d accepted %d times", i+2, got[email])
+				}
+			}
+			stats := s.sb.Stats()
+			assert.Positive(t, stats.Injected)
+			t.Logf("%s: %d requests, %d faults %v", tt.name, stats.Requests, stats.Injected, stats.ByKind)
+		})
+	}
+}
