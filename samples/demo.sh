@@ -32,7 +32,7 @@ echo "demo: sandbox listening on $url"
 report="$out/visning-report.csv"
 set +e
 VITEC_USERNAME=sandbox VITEC_PASSWORD=$LEADIMPORT_SANDBOX_PASSWORD LEADIMPORT_BASE_URL=$url \
-	"$bin" run --mapping samples/open-house/mapping.yaml --report "$report" samples/open-house/visning.xlsx
+	"$bin" run --mapping samples/open-house/mapping.yaml --report "$report" --ledger "$out/ledger.db" samples/open-house/visning.xlsx
 code=$?
 set -e
 echo "demo: leadimport run exited $code (1: some rows invalid, as the sample means them to be)"
