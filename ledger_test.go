@@ -112,11 +112,14 @@ func TestTwoRunsAtOnce(t *testing.T) {
 	defer first.Process.Kill()
 	require.Eventually(t, func() bool { return len(s.requests()) > 0 }, 10*time.Second, 10*time.Millisecond)
 
-	second := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", m, "--report", filepath.Join(dir, "r2.csv"), input)
+	second := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", m, input)
 	assert.Equal(t, 2, second.code, second.stderr)
 	assert.Contains(t, second.stderr, fmt.Sprint(first.Process.Pid))
 	assert.Contains(t, second.stderr, "leads.csv")
 	assert.Len(t, s.requests(), 1, "the second run sent nothing")
+	reports, err := filepath.Glob(filepath.Join(dir, "*-report-*.csv"))
+	require.NoError(t, err)
+	assert.Empty(t, reports, "the refused run wrote no report: it takes the ledger before it creates one")
 }
 
 // startRun starts the binary on input and returns it running.

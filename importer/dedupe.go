@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 
@@ -9,30 +10,35 @@ import (
 )
 
 // identities returns the keys that say who a lead is for, strongest
-// first, in the order Connect itself matches people: the personnummer,
-// else the e-mail, else first name + last name + phone. Each key also
-// holds the customer and estate: the same person on another estate is
+// first, in the order Connect itself matches people: the personnummer (or
+// foreign number), else the e-mail, else first name + last name + phone.
+// Each key also holds the input, customer and estate: duplicates are
+// looked for within one input, and the same person on another estate is
 // another lead. The first key decides whether a row repeats an earlier
 // one; the others are recorded so that a later row that has only those
-// can match this one.
-func identities(l *ledger.Ledger, lead *mapping.Lead) []ledger.Key {
+// can match this one. Every valid row has at least one key, since it must
+// have an e-mail address or a phone number.
+func identities(l *ledger.Ledger, input string, lead *mapping.Lead) []ledger.Key {
 	p := &lead.Body.Person
 	var keys []ledger.Key
 	add := func(kind, value string) {
-		keys = append(keys, l.Key("identity", lead.Endpoint, lead.CustomerID, lead.EstateID, kind, value))
+		keys = append(keys, l.Key("identity", input, lead.Endpoint, lead.CustomerID, lead.EstateID, kind, value))
 	}
-	if p.SocialSecurityNumber != "" && !p.IsForeignSocialSecurityNumber {
+	switch {
+	case p.SocialSecurityNumber == "":
+	case p.IsForeignSocialSecurityNumber:
+		add("foreign", strings.ToLower(p.SocialSecurityNumber))
+	default:
 		add("personnummer", p.SocialSecurityNumber)
 	}
-	if p.Email != nil && p.Email.EmailAddress != "" {
-		add("email", strings.ToLower(p.Email.EmailAddress))
+	if e := p.Email; e != nil {
+		if email := cmp.Or(e.EmailAddress, e.EmailAddress2); email != "" {
+			add("email", strings.ToLower(email))
+		}
 	}
 	if t := p.Telephone; t != nil {
-		for _, phone := range []string{t.Cell, t.Home, t.Work, t.Other} {
-			if d := digits(phone); d != "" {
-				add("name+phone", strings.ToLower(p.FirstName)+"\x00"+strings.ToLower(p.LastName)+"\x00"+d)
-				break
-			}
+		if d := cmp.Or(digits(t.Cell), digits(t.Home), digits(t.Work), digits(t.Other)); d != "" {
+			add("name+phone", strings.ToLower(p.FirstName)+"\x00"+strings.ToLower(p.LastName)+"\x00"+d)
 		}
 	}
 	return keys

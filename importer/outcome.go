@@ -33,7 +33,7 @@ type Outcome struct {
 	Response   string
 	Problems   []mapping.Problem
 	Err        error
-	note       error // said beside the outcome, e.g. an earlier attempt unconfirmed
+	notes      []error // said beside the outcome, e.g. an earlier attempt unconfirmed
 
 	seq int // position in the input, for the reorder buffer
 }
@@ -47,8 +47,8 @@ func (o *Outcome) Reason() string {
 	if o.Err != nil {
 		parts = append(parts, o.Err.Error())
 	}
-	if o.note != nil {
-		parts = append(parts, o.note.Error())
+	for _, n := range o.notes {
+		parts = append(parts, n.Error())
 	}
 	return strings.Join(parts, "; ")
 }

@@ -46,6 +46,9 @@ type job struct {
 	body     []byte
 	key      ledger.Key // the lead's key in the ledger; "" without one
 	input    string
+	// unconfirmed: an attempt got no answer, so Connect may have the lead
+	// whatever the outcome says.
+	unconfirmed bool
 }
 
 // windowPerWorker sizes the reorder window: how far reading may run ahead
@@ -91,7 +94,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 	}
 	wg.Go(func() {
 		defer close(jobs)
-		readErr = f.read(stop, snd != nil, slots, jobs, results)
+		readErr = f.read(stop, stopRun, snd != nil, slots, jobs, results)
 	})
 	go func() {
 		wg.Wait()
@@ -142,7 +145,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 // ones) straight to the results, valid rows to the workers, and after the
 // run is stopped every valid row as not_sent, so that each row still gets
 // its line.
-func (f *file) read(stop context.Context, send bool, slots chan struct{}, jobs chan<- job, results chan<- Outcome) error {
+func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send bool, slots chan struct{}, jobs chan<- job, results chan<- Outcome) error {
 	for seq := 0; ; seq++ {
 		row, err := f.src.Next()
 		var rowErr *source.RowError
@@ -180,7 +183,11 @@ func (f *file) read(stop context.Context, send bool, slots chan struct{}, jobs c
 			if f.ledger != nil {
 				settled, err := f.consult(&lead, &j)
 				if err != nil {
-					return err
+					// Without the ledger nothing can be sent safely: stop,
+					// and read on so every row still gets its line.
+					stopRun(err)
+					o.Status, o.Err = StatusNotSent, notSent(stop, send)
+					break
 				}
 				if settled {
 					o = j.out
@@ -213,20 +220,20 @@ func notSent(stop context.Context, send bool) error {
 // outcome is settled without sending.
 func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 	o := &j.out
-	for i, id := range identities(f.ledger, lead) {
+	for i, id := range identities(f.ledger, f.input, lead) {
 		first, seen, err := f.lrun.FirstSeen(id, o.Row.Number)
 		if err != nil {
-			return false, fmt.Errorf("ledger: %w", err)
+			return false, fmt.Errorf("cannot read the ledger: %w", err)
 		}
 		if i == 0 && seen {
-			o.Status, o.Err = StatusDuplicate, fmt.Errorf("the same person as row %d: sent once, for that row", first)
+			o.Status, o.Err = StatusDuplicate, fmt.Errorf("the same person as row %d: only that row is sent", first)
 			return true, nil
 		}
 	}
 	j.key = f.ledger.Key(lead.Endpoint, lead.CustomerID, lead.EstateID, string(j.body))
 	e, found, err := f.ledger.Lookup(j.key)
 	if err != nil {
-		return false, fmt.Errorf("ledger: %w", err)
+		return false, fmt.Errorf("cannot read the ledger: %w", err)
 	}
 	switch {
 	case !found:
@@ -235,7 +242,7 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 		o.Err = fmt.Errorf("sent before, on %s (run %d): not sent again; --force sends it anyway", e.At.Local().Format("2006-01-02 15:04"), e.RunID)
 		return true, nil
 	case e.Status == ledger.StatusPending:
-		o.note = errEarlierUnconfirmed
+		o.notes = append(o.notes, errEarlierUnconfirmed)
 	}
 	return false, nil
 }

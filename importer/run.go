@@ -144,9 +144,11 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	start := cfg.Now()
 	sum = Summary{Counts: map[Status]int{}}
 
-	// Every input is opened and matched against the mapping, and every
-	// report created, before any row is sent, so that a wrong header in
-	// the third file does not leave the first two half imported.
+	// Every input is opened and matched against the mapping, the ledger
+	// taken and every report created, before any row is sent, so that a
+	// wrong header in the third file does not leave the first two half
+	// imported. The ledger comes before the reports: a run that finds
+	// another one running must not touch that run's report.
 	files, err := cfg.open(start)
 	defer func() {
 		for _, f := range files {
@@ -176,6 +178,9 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 				f.ledger, f.lrun, f.force = cfg.Ledger, lrun, cfg.Force
 			}
 		}
+	}
+	if err := cfg.createReports(files, start); err != nil {
+		return sum, &SetupError{err}
 	}
 	// After a stop every later input is still read, so that each of its
 	// rows gets its line (not_sent) in its own report.
@@ -272,9 +277,8 @@ func (cfg *Config) setDefaults() {
 	}
 }
 
-// open opens every input, binds the mapping to its header, then creates
-// every report. On error, the files opened so far are returned for
-// closing, and no report is left behind.
+// open opens every input and binds the mapping to its header. On error,
+// the files opened so far are returned for closing.
 func (cfg *Config) open(start time.Time) ([]*file, error) {
 	if len(cfg.Inputs) == 0 {
 		return nil, errors.New("no input file given")
@@ -294,7 +298,23 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 		}
 		fmt.Fprintln(cfg.Stderr, src.Describe())
 	}
-	if err := cfg.createReports(files, start); err != nil {
+	if cfg.Report != "" && len(files) > 1 && !strings.HasSuffix(cfg.Report, "/") && !strings.HasSuffix(cfg.Report, string(filepath.Separator)) {
+		if st, err := os.Stat(cfg.Report); err != nil || !st.IsDir() {
+			return files, fmt.Errorf("--report %s names one file, but there are %d inputs: give a directory instead", cfg.Report, len(files))
+		}
+	}
+	return files, nil
+}
+
+// createReports creates each input's report: at --report, or under the
+// default name in --report's directory or the working directory. Reports
+// are readable only by the user: they hold personal data. On error no
+// report is left behind.
+func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
+	defer func() {
+		if err == nil {
+			return
+		}
 		for _, f := range files {
 			if f.out != nil {
 				f.out.Close()
@@ -302,15 +322,7 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 				f.out = nil
 			}
 		}
-		return files, err
-	}
-	return files, nil
-}
-
-// createReports creates each input's report: at --report, or under the
-// default name in --report's directory or the working directory. Reports
-// are readable only by the user: they hold personal data.
-func (cfg *Config) createReports(files []*file, start time.Time) error {
+	}()
 	dir := ""
 	if cfg.Report != "" {
 		if strings.HasSuffix(cfg.Report, "/") || strings.HasSuffix(cfg.Report, string(filepath.Separator)) {
@@ -321,8 +333,6 @@ func (cfg *Config) createReports(files []*file, start time.Time) error {
 		}
 		if st, err := os.Stat(cfg.Report); err == nil && st.IsDir() {
 			dir = cfg.Report
-		} else if len(files) > 1 {
-			return fmt.Errorf("--report %s names one file, but there are %d inputs: give a directory instead", cfg.Report, len(files))
 		}
 	}
 	for _, f := range files {

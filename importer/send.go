@@ -19,6 +19,10 @@ import (
 // run that died had sent it and never learned the answer.
 var errEarlierUnconfirmed = errors.New("note: sent again because an earlier run's attempt is unconfirmed (that run stopped before Connect answered), so Connect may have recorded this lead twice")
 
+// errMayHaveIt notes on a failed row that an attempt got no answer, so
+// Connect may have recorded the lead after all.
+var errMayHaveIt = errors.New("note: an attempt got no answer, so Connect may have recorded this lead; the next run sends it again")
+
 // errMaybeTwice notes on a sent row that an earlier attempt got no answer.
 // Connect has no idempotency key, so that attempt may have been recorded.
 var errMaybeTwice = errors.New("note: retried after an unconfirmed attempt (it got no answer), so Connect may have recorded this lead twice")
@@ -109,10 +113,13 @@ func (s *sender) record(j *job) {
 		return
 	}
 	var err error
-	switch j.out.Status {
-	case StatusSent:
+	switch {
+	case j.out.Status == StatusSent:
 		err = s.ledger.Sent(j.key, j.out.Response, j.out.HTTPStatus)
-	case StatusFailed:
+	case j.out.Status == StatusFailed && j.unconfirmed:
+		// An attempt got no answer, so Connect may have the lead: it
+		// stays pending, and the next run sends it again with a note.
+	case j.out.Status == StatusFailed:
 		err = s.ledger.Failed(j.key, j.out.HTTPStatus)
 	}
 	if err != nil {
@@ -135,7 +142,7 @@ func (s *sender) learn(customer string, o *Outcome) {
 			s.forbidden = map[string]int{}
 		}
 		s.forbidden[customer]++
-	case o.HTTPStatus == 0 || o.HTTPStatus >= 500 || o.HTTPStatus == http.StatusTooManyRequests:
+	case o.HTTPStatus == 0 || o.HTTPStatus >= 500:
 		s.failuresInRow++
 		if s.maxFailures > 0 && s.failuresInRow >= s.maxFailures {
 			s.stop(fmt.Errorf("%w: %d rows in a row failed after their retries (--max-failures %d); run again later, or raise --max-failures",
@@ -189,7 +196,8 @@ func (s *sender) attempt(stop context.Context, j *job) {
 				o.Response = resp.Body
 			}
 			if unanswered {
-				o.note = errMaybeTwice
+				j.unconfirmed = true
+				o.notes = append(o.notes, errMaybeTwice)
 			}
 			return
 		}
@@ -214,6 +222,10 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			if attempt > 1 {
 				o.Err = fmt.Errorf("%w (after %d attempts)", err, attempt)
 			}
+			if unanswered {
+				j.unconfirmed = true
+				o.notes = append(o.notes, errMayHaveIt)
+			}
 			return
 		}
 		wait := s.backoff.wait(attempt)
@@ -223,6 +235,10 @@ func (s *sender) attempt(stop context.Context, j *job) {
 		}
 		if sleep(stop, wait) != nil {
 			o.Err = fmt.Errorf("%w (not retried: %v)", err, context.Cause(stop))
+			if unanswered {
+				j.unconfirmed = true
+				o.notes = append(o.notes, errMayHaveIt)
+			}
 			return
 		}
 	}

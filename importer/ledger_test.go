@@ -1,0 +1,120 @@
+package importer
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/ledger"
+	"leadimport/mapping"
+)
+
+func openLedger(t *testing.T) *ledger.Ledger {
+	t.Helper()
+	l, err := ledger.Open(filepath.Join(t.TempDir(), "ledger.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+func TestRunUnansweredThenFailedIsSentAgainWithANote(t *testing.T) {
+	var calls atomic.Int32
+	healthy := atomic.Bool{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := calls.Add(1)
+		switch {
+		case healthy.Load():
+			io.WriteString(w, `"CON2"`)
+		case n == 1:
+			time.Sleep(300 * time.Millisecond) // past the client's timeout: no answer
+			io.WriteString(w, `"CON1"`)
+		default:
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+	}))
+	defer srv.Close()
+	led := openLedger(t)
+	input := writeInput(t, 1, nil)
+
+	cfg := testConfig(t, input, srv.URL)
+	cfg.Ledger, cfg.Retries, cfg.Timeout = led, 1, 100*time.Millisecond
+	_, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	lines := readReport(t, cfg.Report)
+	assert.Equal(t, "failed", lines[0]["status"])
+	assert.Contains(t, lines[0]["error"], "Connect may have recorded this lead")
+
+	healthy.Store(true)
+	cfg2 := testConfig(t, input, srv.URL)
+	cfg2.Ledger = led
+	_, err = Run(context.Background(), cfg2)
+	require.NoError(t, err)
+	lines = readReport(t, cfg2.Report)
+	assert.Equal(t, "sent", lines[0]["status"])
+	assert.Contains(t, lines[0]["error"], "earlier run's attempt is unconfirmed")
+}
+
+func TestRunDuplicates(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, `"CON1"`)
+	}))
+	defer srv.Close()
+	m, err := mapping.Parse(strings.NewReader(`version: 1
+columns:
+  Förnamn: person.firstName
+  Efternamn: person.lastName
+  Pnr: person.socialSecurityNumber
+  Utländskt: person.isForeignSocialSecurityNumber
+  E-post: person.email.emailAddress
+  E-post 2: person.email.emailAddress2
+  Telefon: person.telephone.home
+constants:
+  customerId: M1001
+  estateId: OBJ1
+`), "m.yaml")
+	require.NoError(t, err)
+	// Skatteverket's test personnummer 19800101-... are not used here: a
+	// foreign number is sent as written, and any text will do.
+	rows := []struct {
+		cells string
+		want  string
+	}{
+		{"Anna,Berg,,,home@example.se,,", "sent"},
+		{"Erik,Berg,AB123456,ja,home@example.se,,", "sent"},       // a number of his own: not Anna
+		{"Erik,Berg,ab123456,ja,erik@example.se,,", "duplicate"},  // the same foreign number
+		{"Lo,Ek,,,,lo@example.se,", "sent"},                       // only a second e-mail
+		{"Lo,Ek,,,,LO@example.se,", "duplicate"},                  // ... is still an identity
+		{"Bo,Ek,,,,,08-123 456 78", "sent"},                       // only a home phone
+		{"bo,ek,,,,,0812345678", "duplicate"},                     // same name and number
+		{"Bo,Ek,,,,,08-999 999 99", "sent"},                       // another number
+		{"Anna,Berg,,,HOME@example.se,,070-1234567", "duplicate"}, // Anna's e-mail decides
+	}
+	var b strings.Builder
+	b.WriteString("Förnamn,Efternamn,Pnr,Utländskt,E-post,E-post 2,Telefon\n")
+	for _, r := range rows {
+		b.WriteString(r.cells + "\n")
+	}
+	input := filepath.Join(t.TempDir(), "dups.csv")
+	require.NoError(t, os.WriteFile(input, []byte(b.String()), 0o600))
+	cfg := testConfig(t, input, srv.URL)
+	cfg.Mapping, cfg.Ledger = m, openLedger(t)
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	lines := readReport(t, cfg.Report)
+	require.Len(t, lines, len(rows))
+	for i, r := range rows {
+		assert.Equal(t, r.want, lines[i]["status"], "row %d %q: %s", i+2, r.cells, lines[i]["error"])
+	}
+	assert.Contains(t, lines[2]["error"], "row 3")
+	assert.True(t, sum.Clean(), "duplicates are not errors")
+}
