@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -102,6 +103,49 @@ Exit codes:
   3  stopped early (credentials refused, interrupted): rows not reached are not_sent
 `
 
+// inputOverrides are the flags that say how to read an input, over the
+// mapping's input section.
+type inputOverrides struct {
+	sheet, encoding, delimiter *string
+	headerRow                  *int
+}
+
+func inputFlags(fs *flag.FlagSet) inputOverrides {
+	return inputOverrides{
+		sheet:     fs.String("sheet", "", "XLSX: the `sheet` to read, by name or 1-based number (over input.sheet)"),
+		headerRow: fs.Int("header-row", 0, "the `row` that holds the header, as Excel numbers it (over input.headerRow; default: found)"),
+		encoding:  fs.String("encoding", "", "CSV: the `encoding`, one of "+strings.Join(mapping.Encodings, ", ")+" (over input.encoding; default: detected)"),
+		delimiter: fs.String("delimiter", "", "CSV: the `delimiter`: , ; | or tab (over input.delimiter; default: detected)"),
+	}
+}
+
+func (o inputOverrides) apply(in *mapping.Input) error {
+	if *o.sheet != "" {
+		in.Sheet = *o.sheet
+	}
+	if *o.headerRow < 0 {
+		return errors.New("--header-row must be a row number, 1 or more")
+	}
+	if *o.headerRow > 0 {
+		in.HeaderRow = *o.headerRow
+	}
+	if *o.encoding != "" {
+		e := strings.ToLower(*o.encoding)
+		if !slices.Contains(mapping.Encodings, e) {
+			return fmt.Errorf("--encoding %s: use one of %s", *o.encoding, strings.Join(mapping.Encodings, ", "))
+		}
+		in.Encoding = e
+	}
+	if *o.delimiter != "" {
+		d, ok := mapping.ParseDelimiter(*o.delimiter)
+		if !ok {
+			return fmt.Errorf("--delimiter %q: use , ; | or tab", *o.delimiter)
+		}
+		in.Delimiter = d
+	}
+	return nil
+}
+
 // setFlag collects repeated --set FIELD=VALUE flags.
 type setFlag map[string]string
 
@@ -122,6 +166,7 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	reportPath := fs.String("report", "", "the report's `path` (default <input>-report-<time>.csv here; a directory for several inputs)")
 	sets := setFlag{}
 	fs.Var(sets, "set", "set `FIELD=VALUE` for every row, over the mapping (repeatable)")
+	in := inputFlags(fs)
 	var (
 		baseURL     *string
 		workers     *int
@@ -164,6 +209,9 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	}
 	m, err := mapping.Load(*mappingPath)
 	if err != nil {
+		return fail("%v", err)
+	}
+	if err := in.apply(&m.Input); err != nil {
 		return fail("%v", err)
 	}
 	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: sets, Report: *reportPath, Stderr: stderr}

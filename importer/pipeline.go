@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -165,6 +167,9 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		slots <- struct{}{}
 		o := Outcome{Row: row, seq: seq}
 		lead, problems := f.mapper.Map(row.Cells)
+		if p, ok := extraCells(row.Cells, len(f.src.Header())); ok {
+			problems = append(problems, p)
+		}
 		switch {
 		case len(problems) > 0:
 			o.Status, o.Problems = StatusInvalid, problems
@@ -245,4 +250,23 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 		o.notes = append(o.notes, errEarlierUnconfirmed)
 	}
 	return false, nil
+}
+
+// extraCells reports a row with values beyond the header's last column:
+// the row is shifted or the header is short, and guessing which value
+// belongs where could send one person's data as another field.
+func extraCells(cells []string, width int) (mapping.Problem, bool) {
+	last := len(cells) - 1
+	for last >= width && strings.TrimSpace(cells[last]) == "" {
+		last--
+	}
+	if last < width {
+		return mapping.Problem{}, false
+	}
+	var extra []string
+	for _, c := range cells[width : last+1] {
+		extra = append(extra, strconv.Quote(c))
+	}
+	return mapping.Problem{Message: fmt.Sprintf("%d cells, header has %d: values beyond the last column (%s); fix the row or the header",
+		last+1, width, strings.Join(extra, ", "))}, true
 }

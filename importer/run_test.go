@@ -527,3 +527,21 @@ constants:
 	lines := readReport(t, cfg.Report)
 	assert.Contains(t, lines[19]["error"], "no access to customer M2")
 }
+
+func TestRunRowWithExtraCellsIsInvalid(t *testing.T) {
+	input := filepath.Join(t.TempDir(), "ragged.csv")
+	require.NoError(t, os.WriteFile(input, []byte("Förnamn,Efternamn,Personnummer,E-post,Mobil\n"+
+		"Anna,Berg,,anna@example.se,,,\n"+ // empty cells beyond the header: fine
+		"Bo,Ek,,bo@example.se,,x\n"+ // a value beyond it: invalid
+		"Cia,Ek\n"), 0o600)) // short: the missing cells are empty
+	cfg := testConfig(t, input, "")
+	_, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	lines := readReport(t, cfg.Report)
+	require.Len(t, lines, 3)
+	assert.Equal(t, "valid", lines[0]["status"])
+	assert.Equal(t, "invalid", lines[1]["status"])
+	assert.Contains(t, lines[1]["error"], `6 cells, header has 5: values beyond the last column ("x")`)
+	assert.Equal(t, "invalid", lines[2]["status"]) // no e-mail or phone
+	assert.Contains(t, lines[2]["error"], "no e-mail or phone")
+}

@@ -39,11 +39,34 @@ type Constant struct {
 	Line  int
 }
 
-// Input says where the table is in the input file. Zero values mean the
-// defaults: the first sheet, and the first non-empty row as the header.
+// Input says where the table is in the input file and how to read it.
+// Zero values mean: detect. The first visible sheet; the first of the
+// first rows that holds the mapped headers; the encoding and delimiter
+// sniffed from the file.
 type Input struct {
 	Sheet     string
 	HeaderRow int
+	Encoding  string // CSV: one of Encodings
+	Delimiter rune   // CSV: ',', ';', '\t' or '|'
+}
+
+// Encodings are the names input.encoding and --encoding take.
+var Encodings = []string{"utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "cp1252", "latin1", "iso-8859-1"}
+
+// ParseDelimiter reads a delimiter as a user writes it: , ; | or tab
+// (also \t or a literal tab).
+func ParseDelimiter(s string) (rune, bool) {
+	switch strings.ToLower(s) {
+	case ",", "comma":
+		return ',', true
+	case ";", "semicolon":
+		return ';', true
+	case "|", "pipe":
+		return '|', true
+	case "\t", `\t`, "tab":
+		return '\t', true
+	}
+	return 0, false
 }
 
 // Error is one thing wrong with a mapping file or with how it meets the
@@ -389,7 +412,7 @@ func (p *parser) input(v *yaml.Node) {
 		return
 	}
 	if v.Kind != yaml.MappingNode {
-		p.errorf(v.Line, "input must hold `sheet:` and/or `headerRow:` lines, not %s", describe(v))
+		p.errorf(v.Line, "input must hold `sheet:`, `headerRow:`, `encoding:` or `delimiter:` lines, not %s", describe(v))
 		return
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
@@ -411,8 +434,23 @@ func (p *parser) input(v *yaml.Node) {
 				continue
 			}
 			p.m.Input.HeaderRow = n
+		case "encoding":
+			s, _ := scalar(vv)
+			if !slices.Contains(Encodings, strings.ToLower(strings.TrimSpace(s))) {
+				p.errorf(vv.Line, "input.encoding %s is not one leadimport reads; use one of %s, or leave it out to detect it", describe(vv), strings.Join(Encodings, ", "))
+				continue
+			}
+			p.m.Input.Encoding = strings.ToLower(strings.TrimSpace(s))
+		case "delimiter":
+			s, _ := scalar(vv)
+			d, ok := ParseDelimiter(s)
+			if !ok {
+				p.errorf(vv.Line, "input.delimiter %s: use \",\", \";\", \"|\" or tab, or leave it out to detect it", describe(vv))
+				continue
+			}
+			p.m.Input.Delimiter = d
 		default:
-			p.unknownKey(k.Line, key, " under input", []string{"sheet", "headerRow"})
+			p.unknownKey(k.Line, key, " under input", []string{"sheet", "headerRow", "encoding", "delimiter"})
 		}
 	}
 }

@@ -296,3 +296,32 @@ func TestErrorFormat(t *testing.T) {
 		})
 	}
 }
+
+func TestParseInputEncodingAndDelimiter(t *testing.T) {
+	tests := []struct {
+		name   string
+		input  string
+		want   Input
+		errHas string
+	}{
+		{"encoding", "  encoding: Windows-1252\n", Input{Encoding: "windows-1252"}, ""},
+		{"tab delimiter", "  delimiter: tab\n", Input{Delimiter: '\t'}, ""},
+		{"semicolon", "  delimiter: \";\"\n", Input{Delimiter: ';'}, ""},
+		{"pipe", "  delimiter: \"|\"\n", Input{Delimiter: '|'}, ""},
+		{"unknown encoding", "  encoding: ebcdic\n", Input{}, "m.yaml:7: input.encoding"},
+		{"bad delimiter", "  delimiter: x\n", Input{}, "m.yaml:7: input.delimiter"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "version: 1\ncolumns:\n  Förnamn: person.firstName\n  Efternamn: person.lastName\n  E-post: person.email.emailAddress\ninput:\n" + tt.input
+			m, err := Parse(strings.NewReader(src), "m.yaml")
+			if tt.errHas != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.errHas)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, m.Input)
+		})
+	}
+}

@@ -268,6 +268,10 @@ func TestNormalize(t *testing.T) {
 		{"email domain dots", fEmail, "anna@example..se", "anna@example..se", "is not an e-mail address like anna@example.se"},
 		{"phone kept as written", fHome, "+46 (0)70-174 06 08", "+46 (0)70-174 06 08", ""},
 		{"phone whitespace collapsed", fWork, "070  174\u00a006 09", "070 174 06 09", ""},
+		{"phone that lost its 0 in Excel", fCell, "701740610", "0701740610", ""},
+		{"landline that lost its 0 in Excel", fHome, "84650040", "084650040", ""},
+		{"short number kept", fHome, "112233", "112233", ""},
+		{"international number kept", fCell, "+46701740610", "+46701740610", ""},
 		{"phone with a letter", fOther, "070-174 06 1O", "070-174 06 1O", "a phone number may hold only digits, spaces and + - ( ) / ."},
 		{"text kept", fMessage, "Ring efter 17", "Ring efter 17", ""},
 	}

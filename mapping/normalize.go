@@ -102,6 +102,12 @@ func normalizePhone(v string) (string, string) {
 	if collapse {
 		v = strings.Join(strings.Fields(v), " ")
 	}
+	if digits == len(v) && digits >= 7 && digits <= 9 && v[0] != '0' {
+		// Bare digits without the leading 0 are a Swedish number that
+		// Excel stored as a number and so lost its 0 (701234567 was
+		// 0701234567): a national number is 7 to 9 digits after the 0.
+		v = "0" + v
+	}
 	return v, ""
 }
 

@@ -62,11 +62,15 @@ func NewCSV(w io.Writer, delimiter rune, header []string) (*CSV, error) {
 func (r *CSV) Write(l Line) error {
 	rec := r.record[:0]
 	rec = append(rec, strconv.Itoa(l.Row))
-	for _, c := range l.Cells {
-		rec = append(rec, Neutralize(c))
-	}
-	for i := len(l.Cells); i < r.width; i++ {
-		rec = append(rec, "")
+	// Exactly the header's width, so the outcome columns stay under their
+	// names: a short row is padded; cells beyond the header are left out
+	// (the importer names their values in the row's error).
+	for i := range r.width {
+		c := ""
+		if i < len(l.Cells) {
+			c = Neutralize(l.Cells[i])
+		}
+		rec = append(rec, c)
 	}
 	httpStatus, attempts := "", ""
 	if l.HTTPStatus != 0 {

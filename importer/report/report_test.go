@@ -44,6 +44,7 @@ func TestCSV(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, w.Write(Line{Row: 2, Cells: []string{"Åsa", "070-1234567"}, Status: "sent", HTTPStatus: 200, Attempts: 1, Response: "CON1"}))
 	require.NoError(t, w.Write(Line{Row: 4, Cells: []string{"=HYPERLINK(\"x\")"}, Status: "invalid", Error: "Efternamn: is required; no e-mail or phone"}))
+	require.NoError(t, w.Write(Line{Row: 5, Cells: []string{"Bo", "070", "extra"}, Status: "invalid", Error: "3 cells"}))
 	require.NoError(t, w.Flush())
 
 	out := buf.String()
@@ -57,5 +58,6 @@ func TestCSV(t *testing.T) {
 		{"row", "Förnamn", "'=Mobil", "status", "http_status", "attempts", "response", "error"},
 		{"2", "Åsa", "070-1234567", "sent", "200", "1", "CON1", ""},
 		{"4", "'=HYPERLINK(\"x\")", "", "invalid", "", "", "", "Efternamn: is required; no e-mail or phone"},
+		{"5", "Bo", "070", "invalid", "", "", "", "3 cells"},
 	}, recs)
 }
