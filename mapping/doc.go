@@ -36,6 +36,18 @@
 //		send(lead)
 //	}
 //
+// For an input without a mapping yet, Propose guesses one from the header
+// and the first rows, and WriteYAML writes it as a commented file to
+// review (leadimport init):
+//
+//	p := mapping.Propose(header, rows, time.Now())
+//	err := p.WriteYAML(os.Stdout, "visning.xlsx", "Anmälningar", 3)
+//
+// A header is placed by its name (the known names are in synonyms.csv,
+// one per line), by a near miss of one, or by its values: a column of
+// personnummer, e-mail addresses or Swedish mobile numbers is placed
+// whatever its header says.
+//
 // Headers match ignoring case and surrounding spaces. On a row, a
 // --set value wins over everything, a non-empty cell over a constant.
 // Errors in the file or in how it meets the input are *Error values

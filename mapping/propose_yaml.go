@@ -1,0 +1,175 @@
+package mapping
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Placeholders WriteYAML gives the ids every lead needs when no column
+// holds them: check accepts them, so the file works as written, and the
+// comment beside each says to replace it before a run.
+const (
+	placeholderCustomerID = "M0000"
+	placeholderEstateID   = "OBJ0000"
+	defaultStatus         = "Interested"
+)
+
+// commentColumn is where the comments on a file's lines start, unless a
+// line is longer: far enough right for most headers, near enough to read.
+const commentColumn = 48
+
+// WriteYAML writes p as a version-1 mapping file that Parse reads: a
+// comment naming input and asking for a review; one `Header: field` line
+// per placed column, with how sure it is and why; the unplaced headers as
+// comments; constants for the ids no column gives (placeholders to
+// replace); and, when sheet or headerRow are given, the input section that
+// reads the input the way Propose saw it.
+func (p Proposal) WriteYAML(w io.Writer, input string, sheet string, headerRow int) error {
+	var b strings.Builder
+	p.writeIntro(&b, input)
+	b.WriteString("version: 1\n")
+	b.WriteString("endpoint: " + EndpointFinalPriceWatched + "\n")
+	var lines [][2]string
+	for _, l := range p.Lines {
+		lines = append(lines, [2]string{yamlScalar(l.Header) + ": " + l.Field, l.Confidence + ": " + l.Why})
+	}
+	writeSection(&b, "columns:", "header in the input: field it fills", lines)
+	for i, h := range p.Unplaced {
+		fmt.Fprintf(&b, "  # %s: not placed (kept in the report, not sent): %s\n", yamlScalar(h), oneLine(p.UnplacedWhy[i]))
+	}
+	writeSection(&b, "constants:", "the same for every row; a non-empty mapped cell wins", p.constants())
+	// Parse refuses a blank sheet name; a sheet's own name is kept as it is.
+	named := strings.TrimSpace(sheet) != ""
+	if named || headerRow > 0 {
+		var in [][2]string
+		if named {
+			in = append(in, [2]string{"sheet: " + yamlScalar(sheet), "the sheet to read"})
+		}
+		if headerRow > 0 {
+			in = append(in, [2]string{"headerRow: " + strconv.Itoa(headerRow), "the row that holds the headers, as Excel numbers it"})
+		}
+		writeSection(&b, "input:", "", in)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (p Proposal) writeIntro(b *strings.Builder, input string) {
+	if !graphic(input) {
+		input = quote(input)
+	}
+	fmt.Fprintf(b, "# Mapping proposed by leadimport init for %s, from its headers\n", input)
+	fmt.Fprintf(b, "# and the values in its first %s. Review it before a run: each\n", plural(p.Sampled, "row"))
+	b.WriteString("# column line says how sure the guess is (sure, likely or guess) and why.\n")
+	b.WriteString("# Where several columns fit a field, the surest got it; the others are\n")
+	b.WriteString("# listed as comments. Replace the placeholders under constants, then try\n")
+	fmt.Fprintf(b, "# it with:  leadimport check --mapping THIS_FILE %s\n", input)
+	has := map[string]bool{}
+	for _, l := range p.Lines {
+		has[l.Field] = true
+	}
+	if !has[fields[fFullName].name] && !(has[fields[fFirstName].name] && has[fields[fLastName].name]) {
+		b.WriteString("# No column was placed as the name, which every lead needs: map one to\n")
+		b.WriteString("# person.fullName, or two to person.firstName and person.lastName.\n")
+	}
+	if !has[fields[fEmail].name] && !has[fields[fEmail2].name] && !has[fields[fHome].name] &&
+		!has[fields[fWork].name] && !has[fields[fCell].name] && !has[fields[fOther].name] {
+		b.WriteString("# No column was placed as an e-mail address or a phone number, and every\n")
+		b.WriteString("# lead needs one: map one to person.email.emailAddress or person.telephone.cell.\n")
+	}
+	b.WriteString("\n")
+}
+
+// constants are the lines for the fields a lead needs that no column gives.
+func (p Proposal) constants() [][2]string {
+	has := map[string]bool{}
+	for _, l := range p.Lines {
+		has[l.Field] = true
+	}
+	var lines [][2]string
+	if !has[fields[fCustomerID].name] {
+		lines = append(lines, [2]string{"customerId: " + placeholderCustomerID,
+			"placeholder: replace it with your agency's Vitec customer id, e.g. M1001"})
+	}
+	if !has[fields[fEstateID].name] {
+		lines = append(lines, [2]string{"estateId: " + placeholderEstateID,
+			"placeholder: replace it with the estate's id in Vitec, e.g. OBJ12345, or map a column to it"})
+	}
+	if !has[fields[fStatus].name] {
+		lines = append(lines, [2]string{"prospectiveBuyerStatus: " + defaultStatus,
+			"a default for every lead; Assigned and NotInterested are the others"})
+	}
+	return lines
+}
+
+// writeSection writes a top-level key and its indented `key: value`
+// lines, each with its comment, the comments lined up.
+func writeSection(b *strings.Builder, key, comment string, lines [][2]string) {
+	width := len(key)
+	for _, l := range lines {
+		width = max(width, 2+utf8.RuneCountInString(l[0]))
+	}
+	width = min(width, commentColumn) + 2
+	writeLine(b, key, comment, width)
+	for _, l := range lines {
+		writeLine(b, "  "+l[0], l[1], width)
+	}
+}
+
+func writeLine(b *strings.Builder, text, comment string, width int) {
+	b.WriteString(text)
+	if comment != "" {
+		pad := max(width-utf8.RuneCountInString(text), 2)
+		b.WriteString(strings.Repeat(" ", pad) + "# " + oneLine(comment))
+	}
+	b.WriteString("\n")
+}
+
+// oneLine keeps a comment on its line: a line break in it would end the
+// comment and start YAML. Headers in reasons are already quoted; this is
+// the last guard.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\u0085' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// yamlScalar writes s as YAML that reads back as s: plain when that is
+// safe ("E-post"), quoted when not ("Tfn: mobil", "#", "true"). The yaml
+// library knows when to quote, but writes line breaks, including U+2028,
+// as they are; so a value with any such rune, or one the library would
+// write on several lines, is double-quoted with Go's escapes, which are
+// YAML's too.
+func yamlScalar(s string) string {
+	if !graphic(s) {
+		return strconv.Quote(s)
+	}
+	b, err := yaml.Marshal(s)
+	out := strings.TrimSuffix(string(b), "\n")
+	if err != nil || strings.Contains(out, "\n") || strings.HasPrefix(out, "|") || strings.HasPrefix(out, ">") {
+		return strconv.Quote(s)
+	}
+	return out
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// graphic says whether s is valid UTF-8 of visible characters and spaces
+// only, which YAML and a comment can hold as they are.
+func graphic(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsGraphic(r) })
+}
