@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -26,6 +27,7 @@ import (
 	"leadimport/importer/connect"
 	"leadimport/importer/ledger"
 	"leadimport/importer/sandbox"
+	"leadimport/importer/source"
 	"leadimport/mapping"
 )
 
@@ -73,6 +75,8 @@ func realMain(ctx context.Context, args []string, getenv func(string) string, st
 		return runSandbox(ctx, args, getenv, stdout, stderr)
 	case "history":
 		return runHistory(args, getenv, stdout, stderr)
+	case "init":
+		return runInit(args, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "leadimport %s (%s)\n", version, runtime.Version())
 		return exitOK
@@ -92,6 +96,7 @@ Usage:
   leadimport check   --mapping FILE [flags] INPUT...   the same, but send nothing
   leadimport sandbox [--addr 127.0.0.1:8089] [flags]   a local stand-in for the Connect API
   leadimport history [--ledger FILE] [--limit N] [--csv]   recent runs, from the ledger
+  leadimport init    [-o FILE] [flags] INPUT              propose a mapping file for INPUT
   leadimport version
 
 Run 'leadimport COMMAND --help' for a command's flags.
@@ -334,6 +339,90 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// initSample is how many data rows init reads to place columns by their
+// values.
+const initSample = 50
+
+func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("init", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "write the mapping to this `file` instead of printing it (refused if it exists)")
+	in := inputFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: leadimport init [flags] INPUT\n\nProposes a mapping file for INPUT: each header placed on a field by its name\n(Swedish or English), a near miss of one, or the values in its first rows. Each\nline says how sure it is; review it, then try it with leadimport check.\n\nFlags:\n")
+		fs.PrintDefaults()
+		fmt.Fprint(stderr, "\nExamples:\n  leadimport init visning.xlsx -o visning.yaml\n  leadimport check --mapping visning.yaml visning.xlsx\n")
+	}
+	args, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitNothing
+	}
+	if len(args) != 1 {
+		printErr(stderr, "init", errors.New("give one input file: leadimport init [-o FILE] INPUT"))
+		return exitNothing
+	}
+	var input mapping.Input
+	if err := in.apply(&input); err != nil {
+		printErr(stderr, "init", err)
+		return exitNothing
+	}
+	if err := proposeMapping(args[0], input, *out, stdout, stderr); err != nil {
+		printErr(stderr, "init", err)
+		return exitNothing
+	}
+	return exitOK
+}
+
+// proposeMapping reads the header and the first rows of input and writes
+// a proposed mapping to outPath, or to stdout when outPath is "".
+func proposeMapping(input string, in mapping.Input, outPath string, stdout, stderr io.Writer) error {
+	// Without a mapping, the header row is the one among the first rows
+	// that holds the most names the synonym table knows.
+	src, err := source.Open(input, source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow,
+		Encoding: in.Encoding, Delimiter: in.Delimiter, Headers: mapping.KnownHeaders()})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	var rows [][]string
+	for len(rows) < initSample {
+		row, err := src.Next()
+		var rowErr *source.RowError
+		if err == io.EOF {
+			break
+		} else if errors.As(err, &rowErr) {
+			continue
+		} else if err != nil {
+			return err
+		}
+		rows = append(rows, row.Cells)
+	}
+	fmt.Fprintln(stderr, src.Describe())
+	p := mapping.Propose(src.Header(), rows, time.Now())
+	w := stdout
+	if outPath != "" {
+		f, err := os.OpenFile(outPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return fmt.Errorf("write the mapping: %w", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	// A header row found rather than given is left out: run and check
+	// find it again from the mapping's own headers.
+	if err := p.WriteYAML(w, filepath.Base(input), in.Sheet, in.HeaderRow); err != nil {
+		return fmt.Errorf("write the mapping: %w", err)
+	}
+	if outPath != "" {
+		fmt.Fprintf(stderr, "wrote %s: %d columns placed, %d not; review it, then: leadimport check --mapping %s %s\n",
+			outPath, len(p.Lines), len(p.Unplaced), outPath, input)
+	}
+	return nil
 }
 
 func runHistory(args []string, getenv func(string) string, stdout, stderr io.Writer) int {

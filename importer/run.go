@@ -283,7 +283,11 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 	if len(cfg.Inputs) == 0 {
 		return nil, errors.New("no input file given")
 	}
-	opts := source.Options{Sheet: cfg.Mapping.Input.Sheet, HeaderRow: cfg.Mapping.Input.HeaderRow}
+	in := cfg.Mapping.Input
+	opts := source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow, Encoding: in.Encoding, Delimiter: in.Delimiter}
+	for _, c := range cfg.Mapping.Columns {
+		opts.Headers = append(opts.Headers, c.Header)
+	}
 	var files []*file
 	for _, in := range cfg.Inputs {
 		src, err := source.Open(in, opts)

@@ -2,17 +2,30 @@ package source
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
-// sniffSize is how much of the file the delimiter is guessed from: the
-// header line and any title rows above it fit many times over.
+// sniffSize is how much of the file the encoding, the line ends and the
+// delimiter are guessed from: the header line, any title rows above it and
+// the first records fit many times over.
 const sniffSize = 64 << 10
+
+// Limits on what one row may hold. Excel itself stops at 32,767
+// characters in a cell and 16,384 columns, so a file over them was not a
+// sheet anyone saw; a CSV record over 1 MiB is one endless line or a quote
+// never closed, and reading on would hold the rest of the file in memory.
+const (
+	maxCellChars   = 32767
+	maxCells       = 16384
+	maxRecordBytes = 1 << 20
+)
 
 type csvReader struct {
 	table
@@ -31,30 +44,52 @@ type csvReader struct {
 }
 
 // NewCSV reads CSV text from r; name is used in messages (and a .tsv name
-// makes a tab the delimiter of a file with one column). The delimiter,
-// ',', ';' or tab, is the one that occurs most often on the header line.
-// Closing the Reader does not close r.
+// makes a tab the delimiter). The encoding and
+// the delimiter are Options.Encoding and Options.Delimiter, or guessed from
+// the first 64 KiB (see decodeText and sniffDelimiter); lines may end in
+// LF, CRLF or CR alone. Closing the Reader does not close r.
 func NewCSV(r io.Reader, name string, opt Options) (Reader, error) {
 	return newCSV(r, name, opt)
 }
 
 func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
-	text, enc, err := decodeText(bufio.NewReaderSize(r, sniffSize))
+	want, err := parseEncoding(opt.Encoding)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if d := opt.Delimiter; d != 0 && (d >= utf8.RuneSelf || d < ' ' && d != '\t' || d == '"') {
+		return nil, fmt.Errorf("%s: %w %q: use ',', ';', tab or '|'", name, ErrBadDelimiter, d)
+	}
+	raw := bufio.NewReaderSize(r, sniffSize)
+	if err := checkNotWorkbook(raw, name); err != nil {
+		return nil, err
+	}
+	decoded, enc, err := decodeText(raw, want)
 	if err != nil {
 		return nil, fmt.Errorf("%s: read: %w", name, withoutPath(err))
 	}
+	text := bufio.NewReaderSize(decoded, sniffSize)
 	head, err := text.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, fmt.Errorf("%s: read: %w", name, withoutPath(err))
 	}
-	fallback := ','
-	if strings.EqualFold(filepath.Ext(name), ".tsv") {
-		fallback = '\t'
+	var lines io.Reader = text
+	if crOnly(head) {
+		head = bytes.ReplaceAll(head, []byte{'\r'}, []byte{'\n'})
+		lines = crToLF{text}
 	}
-	delim := sniffDelimiter(head, opt.HeaderRow, fallback)
+	delim := opt.Delimiter
+	switch {
+	case delim != 0:
+	case strings.EqualFold(filepath.Ext(name), ".tsv"):
+		// The name says tab; a one-column file's commas are text.
+		delim = '\t'
+	default:
+		delim = sniffDelimiter(head, opt.HeaderRow, ',')
+	}
 
 	c := &csvReader{enc: enc, delim: delim}
-	c.quotes = &quoteTracker{r: text, delim: byte(delim)}
+	c.quotes = &quoteTracker{r: lines, delim: byte(delim), max: maxRecordBytes}
 	c.csv = csv.NewReader(c.quotes)
 	c.csv.Comma = delim
 	c.csv.FieldsPerRecord = -1 // ragged rows are normal in hand-made sheets
@@ -63,7 +98,7 @@ func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 	// its own slice. encoding/csv already makes a record's cells share one
 	// string, so there is nothing to copy.
 	c.table = table{name: name, read: c.record}
-	if err := c.findHeader(opt.HeaderRow, "the file is empty"); err != nil {
+	if err := c.findHeader(opt.HeaderRow, opt.Headers, "the file is empty"); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -80,6 +115,9 @@ func (c *csvReader) record() (Row, error) {
 		if errors.As(err, &pe) {
 			return Row{}, c.parseError(pe)
 		}
+		if errors.Is(err, errRecordTooLong) {
+			return Row{}, c.tooLong()
+		}
 		return Row{}, fmt.Errorf("%s: read after row %d: %w", c.name, c.row, withoutPath(err))
 	}
 	start, _ := c.csv.FieldPos(0)
@@ -92,10 +130,40 @@ func (c *csvReader) record() (Row, error) {
 		return Row{}, &RowError{File: c.name, Row: c.row,
 			Err: fmt.Errorf("%w: the cell in column %s opens a quote (\") that the file never closes, so every line after it would be read into that one cell: fix the quotes on this row", ErrUnclosedQuote, columnLetter(last+1))}
 	}
-	if err := checkUTF8(cells); err != nil {
+	if err := checkText(cells, c.enc); err != nil {
+		return Row{}, &RowError{File: c.name, Row: c.row, Err: err}
+	}
+	if err := checkSize(cells); err != nil {
 		return Row{}, &RowError{File: c.name, Row: c.row, Err: err}
 	}
 	return Row{Number: c.row, Cells: cells}, nil
+}
+
+// tooLong refuses the rest of the file at a record over maxRecordBytes:
+// encoding/csv cannot skip it, so no row after it can be found. The record
+// starts on the first line after the last one read, and blank lines
+// between them are rows, as in record.
+func (c *csvReader) tooLong() error {
+	row := c.row + max(1, c.quotes.recStartLine-c.endLine)
+	why := "a line that never ends"
+	if c.quotes.state == quoted || c.quotes.state == quoteSeenCR {
+		why = "a quote (\") that is not closed"
+	}
+	return fmt.Errorf("%s: row %d: %w: the row is over 1 MiB of text, most likely %s: fix the file in a text editor, or save it again from Excel", c.name, row, ErrTooLarge, why)
+}
+
+// checkSize holds a row to Excel's limits, which no sheet a person made
+// exceeds.
+func checkSize(cells []string) error {
+	if len(cells) > maxCells {
+		return fmt.Errorf("%w: the row has %d cells, more than the 16,384 columns Excel has", ErrTooLarge, len(cells))
+	}
+	for i, cell := range cells {
+		if len(cell) > maxCellChars && utf8.RuneCountInString(cell) > maxCellChars {
+			return fmt.Errorf("%w: the cell in column %s has %d characters, more than the 32,767 Excel allows in a cell", ErrTooLarge, columnLetter(i+1), utf8.RuneCountInString(cell))
+		}
+	}
+	return nil
 }
 
 // parseError numbers the row encoding/csv could not read; the partial

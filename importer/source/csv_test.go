@@ -262,7 +262,18 @@ func TestCSVOpenErrors(t *testing.T) {
 			msg:  "x.csv: no header row found: row 2 is empty",
 		},
 		{name: "negative header row", in: "a\n", opt: Options{HeaderRow: -1}, is: ErrNoHeader, msg: "rows are numbered from 1"},
-		{name: "header not UTF-8", in: "namn;ort\xf6\n", is: ErrNotUTF8, msg: `x.csv: row 1: the file is not UTF-8: save it from Excel as "CSV UTF-8"`},
+		{name: "header not UTF-8 in a file named utf-8", in: "namn;ort\xf6\n", opt: Options{Encoding: "utf-8"}, is: ErrNotUTF8, msg: `x.csv: row 1: bytes that are not UTF-8 in column B: set input.encoding or --encoding windows-1252`},
+		{
+			name: "unknown encoding",
+			in:   "a\n",
+			opt:  Options{Encoding: "ebcdic"},
+			is:   ErrUnknownEncoding,
+			msg:  `x.csv: unknown encoding "ebcdic": use one of utf-8, utf-16le, utf-16be, utf-16 (the byte order mark decides), windows-1252 (also cp1252; latin1 and iso-8859-1 are read as windows-1252)`,
+			all:  true,
+		},
+		{name: "a quote as delimiter", in: "a\n", opt: Options{Delimiter: '"'}, is: ErrBadDelimiter, msg: `x.csv: unusable delimiter '"': use ',', ';', tab or '|'`, all: true},
+		{name: "a workbook named .csv", in: "PK\x03\x04\x14\x00rest", is: ErrMisnamed, msg: "x.csv: the file is not what its name says: it is an Excel workbook (.xlsx) named .csv: rename it to .xlsx", all: true},
+		{name: "an .xls named .csv", in: "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", is: ErrMisnamed, msg: "x.csv: the file is not what its name says: it is an Excel .xls file or a password-protected workbook named .csv"},
 		{name: "header opens a quote it never closes", in: "\"namn;ort\n1;2\n", is: ErrUnclosedQuote, msg: "x.csv: row 1: a quoted cell is never closed: the cell in column A"},
 	}
 	for _, tt := range tests {
@@ -286,6 +297,7 @@ func TestCSVRowErrors(t *testing.T) {
 	tests := []struct {
 		name   string
 		in     string
+		opt    Options
 		before []Row
 		is     error
 		row    int
@@ -293,12 +305,13 @@ func TestCSVRowErrors(t *testing.T) {
 		after  []Row
 	}{
 		{
-			name:   "a Windows-1252 cell",
+			name:   "a Windows-1252 cell in a file named utf-8",
 			in:     "namn;ort\nAnna;Lund\n\nBo;Malm\xf6\nCecilia;Ystad\n",
+			opt:    Options{Encoding: "utf-8"},
 			before: []Row{{2, []string{"Anna", "Lund"}}},
 			is:     ErrNotUTF8,
 			row:    4,
-			msg:    `x.csv: row 4: the file is not UTF-8: save it from Excel as "CSV UTF-8" (File > Save As) and try again`,
+			msg:    `x.csv: row 4: bytes that are not UTF-8 in column B: set input.encoding or --encoding windows-1252 if Excel saved the file as plain "CSV"`,
 			after:  []Row{{5, []string{"Cecilia", "Ystad"}}},
 		},
 		{
@@ -320,7 +333,7 @@ func TestCSVRowErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := NewCSV(strings.NewReader(tt.in), "x.csv", Options{})
+			r, err := NewCSV(strings.NewReader(tt.in), "x.csv", tt.opt)
 			require.NoError(t, err)
 			for _, want := range tt.before {
 				got, err := r.Next()

@@ -5,53 +5,313 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
 )
 
-// textEncoding is what a text file's first bytes said about its encoding.
+// textEncoding is the encoding a CSV file is read in.
 type textEncoding struct {
-	name string // as Describe shows it
-	bom  bool
+	name     string // utf-8, utf-16le, utf-16be or windows-1252, as Describe shows it
+	bom      bool
+	detected bool // guessed from the first bytes rather than named in Options
 }
 
 func (e textEncoding) String() string {
-	if e.bom {
+	if e.bom && e.name == "utf-8" {
 		return e.name + " with BOM"
 	}
 	return e.name
 }
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+var (
+	utf8BOM    = []byte{0xEF, 0xBB, 0xBF}
+	utf16LEBOM = []byte{0xFF, 0xFE}
+	utf16BEBOM = []byte{0xFE, 0xFF}
+)
 
-// decodeText is the one place where a CSV file's encoding is chosen, and
-// the seam for more of them: it returns the text as UTF-8. Today that is
-// UTF-8 with or without a BOM (Excel's "CSV UTF-8" writes one), and a file
-// in another encoding is caught cell by cell by checkUTF8. To read
-// Windows-1252, sniff br here and return a bufio.Reader over a decoder;
-// every cell is then valid and checkUTF8 never fires.
-func decodeText(br *bufio.Reader) (*bufio.Reader, textEncoding, error) {
-	enc := textEncoding{name: "utf-8"}
-	start, err := br.Peek(len(utf8BOM))
-	if err != nil && err != io.EOF {
-		return nil, enc, err
+// encodingNames maps the names Options.Encoding accepts to the encoding
+// read. Latin-1 is read as Windows-1252, as browsers do: the two differ only
+// in 0x80–0x9F, where Latin-1 has control characters no sheet holds.
+var encodingNames = map[string]string{
+	"utf-8": "utf-8", "utf8": "utf-8",
+	"utf-16le": "utf-16le", "utf16le": "utf-16le",
+	"utf-16be": "utf-16be", "utf16be": "utf-16be",
+	"utf-16": "utf-16", "utf16": "utf-16",
+	"windows-1252": "windows-1252", "cp1252": "windows-1252",
+	"latin1": "windows-1252", "latin-1": "windows-1252", "iso-8859-1": "windows-1252",
+}
+
+const encodingList = "utf-8, utf-16le, utf-16be, utf-16 (the byte order mark decides), windows-1252 (also cp1252; latin1 and iso-8859-1 are read as windows-1252)"
+
+// parseEncoding normalises Options.Encoding; "" means detect.
+func parseEncoding(name string) (string, error) {
+	if strings.TrimSpace(name) == "" {
+		return "", nil
 	}
-	if bytes.Equal(start, utf8BOM) {
-		enc.bom = true
-		if _, err := br.Discard(len(utf8BOM)); err != nil {
+	if enc, ok := encodingNames[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return enc, nil
+	}
+	return "", fmt.Errorf("%w %q: use one of %s", ErrUnknownEncoding, name, encodingList)
+}
+
+// decodeText chooses the encoding from the first sniffSize bytes of br and
+// returns the text as UTF-8. A byte order mark decides, also over the
+// encoding the caller named: it cannot be there by accident. Without one,
+// want decides, and when it is "" the prefix: valid UTF-8 is UTF-8, NULs in
+// every other byte are UTF-16 without a BOM, anything else Windows-1252,
+// which is what Swedish Excel writes for plain "CSV".
+//
+// Deciding from a prefix keeps reading streaming; a later row that does
+// not fit the choice becomes a RowError (see checkText). The decoders never
+// put U+FFFD in place of what they cannot decode: they pass on a byte that
+// is not UTF-8, so that checkText can refuse the row and a U+FFFD that was
+// really in the file stays readable.
+func decodeText(br *bufio.Reader, want string) (io.Reader, textEncoding, error) {
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, textEncoding{}, err
+	}
+	enc := textEncoding{name: want}
+	switch {
+	case bytes.HasPrefix(head, utf8BOM):
+		enc = textEncoding{name: "utf-8", bom: true}
+	case bytes.HasPrefix(head, utf16LEBOM):
+		enc = textEncoding{name: "utf-16le", bom: true}
+	case bytes.HasPrefix(head, utf16BEBOM):
+		enc = textEncoding{name: "utf-16be", bom: true}
+	case want == "utf-16":
+		// No mark to decide by: Windows, where such files come from, is
+		// little-endian.
+		enc.name = "utf-16le"
+	case want == "":
+		enc = textEncoding{name: sniffEncoding(head, err == io.EOF), detected: true}
+	}
+	if enc.bom {
+		bomLen := 2
+		if enc.name == "utf-8" {
+			bomLen = 3
+		}
+		if _, err := br.Discard(bomLen); err != nil {
 			return nil, enc, err
 		}
+	}
+	switch enc.name {
+	case "utf-16le":
+		return transform.NewReader(br, &utf16Decoder{}), enc, nil
+	case "utf-16be":
+		return transform.NewReader(br, &utf16Decoder{bigEndian: true}), enc, nil
+	case "windows-1252":
+		return transform.NewReader(br, cp1252Decoder{}), enc, nil
 	}
 	return br, enc, nil
 }
 
-// checkUTF8 finds the first cell that is not UTF-8. Nothing downstream
-// could show or send such a cell correctly, and a Windows-1252 file is the
-// usual cause, so the message says how to save the file instead.
-func checkUTF8(cells []string) error {
-	for _, c := range cells {
-		if !utf8.ValidString(c) {
-			return fmt.Errorf(`%w: save it from Excel as "CSV UTF-8" (File > Save As) and try again`, ErrNotUTF8)
+// sniffEncoding guesses the encoding of a file without a BOM from head,
+// its first bytes; atEOF says head is the whole file.
+func sniffEncoding(head []byte, atEOF bool) string {
+	if !atEOF {
+		head = trimCutRune(head)
+	}
+	if enc := sniffUTF16(head); enc != "" {
+		return enc
+	}
+	if utf8.Valid(head) {
+		return "utf-8"
+	}
+	return "windows-1252"
+}
+
+// trimCutRune drops a multi-byte character cut off at the end of head, so
+// that the window's edge is not mistaken for a byte that is not UTF-8.
+func trimCutRune(head []byte) []byte {
+	for i := len(head) - 1; i >= 0 && i >= len(head)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(head[i]) {
+			if !utf8.FullRune(head[i:]) {
+				return head[:i]
+			}
+			break
 		}
 	}
+	return head
+}
+
+// sniffUTF16 recognises UTF-16 text without a BOM by its NULs: ASCII text
+// in UTF-16 has one in every other byte, which no CSV in a byte encoding
+// has.
+func sniffUTF16(head []byte) string {
+	head = head[:min(len(head), 4096)]
+	if len(head) < 8 {
+		return ""
+	}
+	var even, odd int
+	for i, b := range head {
+		if b == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	half := len(head) / 2
+	switch {
+	case odd > half*3/4 && even == 0:
+		return "utf-16le"
+	case even > half*3/4 && odd == 0:
+		return "utf-16be"
+	}
+	return ""
+}
+
+// cp1252 maps each byte to its character; the five bytes Windows-1252
+// leaves undefined map to utf8.RuneError.
+var cp1252 = func() (table [256]rune) {
+	for b := range table {
+		table[b] = charmap.Windows1252.DecodeByte(byte(b))
+	}
+	return table
+}()
+
+// cp1252Decoder decodes Windows-1252. An undefined byte (0x81, 0x8D, 0x8F,
+// 0x90, 0x9D) is passed on as itself: a lone continuation byte, never valid
+// UTF-8, so checkText refuses its row instead of the row reading U+FFFD.
+type cp1252Decoder struct{ transform.NopResetter }
+
+func (cp1252Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for ; nSrc < len(src); nSrc++ {
+		b := src[nSrc]
+		r := cp1252[b]
+		if b < utf8.RuneSelf || r == utf8.RuneError {
+			if nDst == len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			dst[nDst] = b
+			nDst++
+			continue
+		}
+		if nDst+utf8.RuneLen(r) > len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += utf8.EncodeRune(dst[nDst:], r)
+	}
+	return nDst, nSrc, nil
+}
+
+// notText stands for what a UTF-16 decoder cannot decode: an unpaired
+// surrogate or an odd byte at the end. 0xFF is never valid UTF-8.
+const notText = 0xFF
+
+// utf16Decoder decodes UTF-16 of one byte order, without a BOM.
+type utf16Decoder struct {
+	transform.NopResetter
+	bigEndian bool
+}
+
+func (d *utf16Decoder) unit(b []byte) rune {
+	if d.bigEndian {
+		return rune(b[0])<<8 | rune(b[1])
+	}
+	return rune(b[1])<<8 | rune(b[0])
+}
+
+func (d *utf16Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		r, size := rune(notText), 1
+		switch {
+		case len(src)-nSrc < 2:
+			if !atEOF {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
+		default:
+			u := d.unit(src[nSrc:])
+			size = 2
+			switch {
+			case u < 0xD800 || u > 0xDFFF:
+				r = u
+			case u < 0xDC00 && len(src)-nSrc < 4 && !atEOF:
+				return nDst, nSrc, transform.ErrShortSrc
+			case u < 0xDC00 && len(src)-nSrc >= 4:
+				if lo := d.unit(src[nSrc+2:]); lo >= 0xDC00 && lo <= 0xDFFF {
+					r, size = 0x10000+(u-0xD800)<<10+(lo-0xDC00), 4
+				}
+			}
+		}
+		if r == notText {
+			if nDst == len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			dst[nDst] = notText
+			nDst, nSrc = nDst+1, nSrc+size
+			continue
+		}
+		if nDst+utf8.RuneLen(r) > len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += utf8.EncodeRune(dst[nDst:], r)
+		nSrc += size
+	}
+	return nDst, nSrc, nil
+}
+
+// checkText finds the first cell that is not valid UTF-8 after decoding:
+// nothing downstream could show or send it correctly. What went wrong, and
+// so what to do, depends on the encoding the file is read in.
+func checkText(cells []string, enc textEncoding) error {
+	for i, c := range cells {
+		bad := invalidByte(c)
+		if bad < 0 {
+			continue
+		}
+		col := columnLetter(i + 1)
+		switch enc.name {
+		case "windows-1252":
+			return fmt.Errorf("%w: the cell in column %s holds byte 0x%02X, which windows-1252 does not define, so the file is in another encoding: save it from Excel as \"CSV UTF-8\" (File > Save As) and try again", ErrUndecodable, col, c[bad])
+		case "utf-16le", "utf-16be":
+			return fmt.Errorf("%w: the cell in column %s holds a broken %s character, so the file is damaged: save it from Excel as \"CSV UTF-8\" (File > Save As) and try again", ErrUndecodable, col, enc.name)
+		}
+		if enc.detected {
+			return fmt.Errorf("%w in column %s, though the start of the file was UTF-8: if Excel saved it as plain \"CSV\", set input.encoding or --encoding windows-1252", ErrNotUTF8, col)
+		}
+		return fmt.Errorf("%w in column %s: set input.encoding or --encoding windows-1252 if Excel saved the file as plain \"CSV\"", ErrNotUTF8, col)
+	}
 	return nil
+}
+
+// invalidByte is the index of the first byte of s that is not part of a
+// valid UTF-8 character, or -1.
+func invalidByte(s string) int {
+	if utf8.ValidString(s) {
+		return -1
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// crToLF makes a file with old Mac line ends (CR alone) readable by
+// encoding/csv, which only ends lines at LF. Every CR becomes LF, inside
+// quotes too, so a cell's line breaks read as everywhere else.
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := range p[:n] {
+		if p[i] == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
+}
+
+// crOnly reports whether head ends its lines with CR alone.
+func crOnly(head []byte) bool {
+	return bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0
 }

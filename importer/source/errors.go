@@ -17,9 +17,33 @@ var (
 	ErrNoSheet = errors.New("no sheet")
 	// ErrNoHeader: there is no row to take the column names from.
 	ErrNoHeader = errors.New("no header row found")
-	// ErrNotUTF8: a CSV cell holds bytes that are not UTF-8, most often
-	// because Excel saved the file as plain "CSV" (Windows-1252).
-	ErrNotUTF8 = errors.New("the file is not UTF-8")
+	// ErrNotUTF8: a CSV file read as UTF-8 has a row with bytes that are
+	// not, most often because Excel saved it as plain "CSV" (Windows-1252)
+	// and the first 64 KiB happened to be ASCII.
+	ErrNotUTF8 = errors.New("bytes that are not UTF-8")
+	// ErrUndecodable: a CSV row holds bytes that its encoding (UTF-16 or
+	// Windows-1252) does not define; the row is refused rather than read
+	// with U+FFFD in place of the lost characters.
+	ErrUndecodable = errors.New("characters the encoding cannot represent")
+	// ErrUnknownEncoding: Options.Encoding names no encoding this package reads.
+	ErrUnknownEncoding = errors.New("unknown encoding")
+	// ErrBadDelimiter: Options.Delimiter cannot separate CSV cells.
+	ErrBadDelimiter = errors.New("unusable delimiter")
+	// ErrTooLarge: a cell, row or record is over Excel's own limits
+	// (32,767 characters in a cell, 16,384 columns) or a CSV record is
+	// over 1 MiB of text.
+	ErrTooLarge = errors.New("too large")
+	// ErrMisnamed: the file's content is another format than its name says,
+	// e.g. CSV text named .xlsx.
+	ErrMisnamed = errors.New("the file is not what its name says")
+	// ErrEncrypted: the workbook is password-protected.
+	ErrEncrypted = errors.New("this is a password-protected Excel file")
+	// ErrLegacyXLS: the workbook is in the Excel 97–2003 (.xls) format.
+	ErrLegacyXLS = errors.New("this is an old Excel 97–2003 .xls file")
+	// ErrIncomplete: the workbook was cut off, e.g. by a failed download.
+	ErrIncomplete = errors.New("the file is incomplete (cut off) or damaged")
+	// ErrZipBomb: the workbook unpacks to more than the limit.
+	ErrZipBomb = errors.New("refused as a possible zip bomb")
 	// ErrUnclosedQuote: a CSV cell opens a quote that the file never closes,
 	// so the rest of the file would silently become one cell.
 	ErrUnclosedQuote = errors.New("a quoted cell is never closed")

@@ -3,8 +3,11 @@ package source
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"io"
+	"math"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -18,19 +21,44 @@ import (
 // every error must name the file, and the rows must be numbered in order.
 // For text without quotes or carriage returns, where a line is a row, the
 // rows are also checked against a plain split of the lines.
+//
+// opts picks the options: the header row (0–3), the encoding named (the
+// next bits: detect, or one of fuzzEncodings) and the delimiter named
+// (detect, or one of delimiters), and whether the header is found by
+// name.
 func FuzzCSV(f *testing.F) {
-	for _, path := range spectrumFiles(f) {
+	seeds := [][]byte{
+		[]byte("Visning\n\nnamn;ort\n\nAnna;Lund\n  ;\n"),
+		[]byte("\xEF\xBB\xBFa\tb\r\n\"x\r\ny\"\t1\r\n"),
+		[]byte("a,b\n1,\"open\n2,3\n"),
+		[]byte("Namn;Ort\r\nAnna \xc5berg;V\xe4xj\xf6\r\nBo;\x81\r\n"),
+		[]byte(utf16Bytes("Namn;Ort\r\nÅsa;Luleå\r\n", false, true)),
+		[]byte(utf16Bytes("Namn|Ort\nÅsa|Luleå\n", true, true) + "\x00\xd8"),
+		[]byte("namn,ort\r\"Anna\rA\",Lund\r\rBo,Malmö\r"),
+		[]byte("Kund, namn|Ort\nAnna|Lund\nBo|Malmö\n"),
+	}
+	for _, path := range append(spectrumFiles(f), "../../samples/legacy/kontakter.csv") {
 		data, err := os.ReadFile(path)
 		require.NoError(f, err)
-		f.Add(data, uint8(0))
-		f.Add(data, uint8(2))
+		seeds = append(seeds, data)
 	}
-	f.Add([]byte("Visning\n\nnamn;ort\n\nAnna;Lund\n  ;\n"), uint8(3))
-	f.Add([]byte("\xEF\xBB\xBFa\tb\r\n\"x\r\ny\"\t1\r\n"), uint8(0))
-	f.Add([]byte("a,b\n1,\"open\n2,3\n"), uint8(0))
+	for i, data := range seeds {
+		f.Add(data, uint16(0))
+		f.Add(data, uint16(i*37))
+	}
 
-	f.Fuzz(func(t *testing.T, data []byte, headerRow uint8) {
-		r, err := NewCSV(bytes.NewReader(data), "fuzz.csv", Options{HeaderRow: int(headerRow % 4)})
+	f.Fuzz(func(t *testing.T, data []byte, opts uint16) {
+		opt := Options{HeaderRow: int(opts % 4)}
+		if e := int(opts/4) % (len(fuzzEncodings) + 1); e > 0 {
+			opt.Encoding = fuzzEncodings[e-1]
+		}
+		if d := int(opts/32) % (len(delimiters) + 1); d > 0 {
+			opt.Delimiter = delimiters[d-1]
+		}
+		if opts&0x100 != 0 {
+			opt.Headers = []string{"namn", "Ort"}
+		}
+		r, err := NewCSV(bytes.NewReader(data), "fuzz.csv", opt)
 		if err != nil {
 			require.True(t, strings.HasPrefix(err.Error(), "fuzz.csv: "), err.Error())
 			return
@@ -56,8 +84,17 @@ func FuzzCSV(f *testing.F) {
 		_, err = r.Next()
 		require.Equal(t, io.EOF, err, "more rows than bytes")
 
+		// Each row was checked to hold only UTF-8, the only text the
+		// decoders may hand on.
+		for _, row := range rows {
+			for _, c := range row.Cells {
+				require.True(t, utf8.ValidString(c), "%q", c)
+			}
+		}
+
 		text := string(data)
-		if bytes.ContainsAny(data, "\"\r") || !utf8.Valid(data) || strings.HasPrefix(text, "\uFEFF") {
+		if bytes.ContainsAny(data, "\"\r\x00") || !utf8.Valid(data) || strings.HasPrefix(text, "\uFEFF") ||
+			opt.Encoding != "" && opt.Encoding != "utf-8" || len(opt.Headers) > 0 || len(data) > maxCellChars {
 			return
 		}
 		lines := strings.Split(text, "\n")
@@ -69,6 +106,46 @@ func FuzzCSV(f *testing.F) {
 			}
 		}
 		assert.Equal(t, want, rows)
+	})
+}
+
+// fuzzEncodings are the encodings FuzzCSV names in Options.
+var fuzzEncodings = []string{"utf-8", "windows-1252", "utf-16le", "utf-16be", "utf-16"}
+
+// FuzzCellValue feeds any stored value, cell type and number format to
+// cellValue: it must not panic, must give valid UTF-8 for valid input, and
+// a whole number must read back as its digits.
+func FuzzCellValue(f *testing.F) {
+	for _, s := range []struct {
+		typ, raw, code string
+		id             int
+	}{
+		{"", "198001022386", "", 0},
+		{"n", "1.98001022386E+11", "General", 0},
+		{"", "701234567", "0.00", 2},
+		{"", "45424.604166666664", "", 14},
+		{"", "45424.5", "yyyy-mm-dd hh:mm", 164},
+		{"", "0.5", "[h]:mm", 165},
+		{"d", "2024-05-12T14:30:00Z", "", 0},
+		{"b", "1", "", 0},
+		{"e", "#N/A", "", 0},
+		{"s", "Malmö", "@", 49},
+		{"", "-0", "\"kr\" 0.00", 170},
+		{"", "1e308", "d", 0},
+		{"", "2958465.99999", "", 22},
+	} {
+		f.Add(s.typ, s.raw, s.code, s.id, false)
+		f.Add(s.typ, s.raw, s.code, s.id, true)
+	}
+	f.Fuzz(func(t *testing.T, typ, raw, code string, id int, date1904 bool) {
+		got := cellValue(typ, raw, newNumFormat(id, code), date1904)
+		if utf8.ValidString(raw) {
+			require.True(t, utf8.ValidString(got))
+		}
+		f := newNumFormat(id, code)
+		if v, ok := parseNumber(raw); ok && (typ == "" || typ == "n") && !f.date && v == math.Trunc(v) && math.Abs(v) < 1e15 {
+			require.Equal(t, strconv.FormatInt(int64(v), 10), got)
+		}
 	})
 }
 
@@ -106,5 +183,47 @@ func FuzzQuoteTracker(f *testing.F) {
 		}
 		closed := len(last) == 1 && last[0] == "ZZZ"
 		assert.Equal(t, !closed, q.unclosed(), "%q", data)
+	})
+}
+
+// FuzzSheetXML feeds any bytes to the sheet reader as a sheet's XML, and
+// to the merged-cell scan: neither may panic or hang, and rows must come
+// in ascending order.
+func FuzzSheetXML(f *testing.F) {
+	for _, sheet := range []string{
+		`<sheetData><row r="1"><c t="inlineStr"><is><t>Namn</t></is></c><c r="C1" t="s"><v>0</v></c></row><row><c s="1"><v>45424</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells>`,
+		`<x:sheetData><x:row r="3"><x:c r="XFD3"><x:v>1.98001022386E+11</x:v></x:c></x:row></x:sheetData><x:mergeCell ref="$A$1:C$2"/>`,
+		`<sheetData><row r="2"><c t="b"><f>TRUE()</f><v>1</v></c><c t="e"><v>#N/A</v></c></row><row r="1"/></sheetData>`,
+	} {
+		f.Add([]byte(sheet))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		book := &workbook{sst: []string{"Malmö"}, formats: []numFormat{{}, newNumFormat(14, "")}}
+		s := &sheetReader{book: book, src: io.NopCloser(bytes.NewReader(data)), w: newWalker(&tokenGuard{r: bytes.NewReader(data)})}
+		last := 0
+		for range len(data) + 2 {
+			row, err := s.next()
+			if err == io.EOF {
+				break
+			}
+			var rowErr *RowError
+			if errors.As(err, &rowErr) {
+				require.Greater(t, rowErr.Row, last)
+				last = rowErr.Row
+				continue
+			}
+			if err != nil {
+				break
+			}
+			require.Greater(t, row.Number, last)
+			require.LessOrEqual(t, len(row.Cells), maxCells)
+			last = row.Number
+		}
+		open := func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+		merges, err := readMerges(open, "sheet")
+		require.NoError(t, err)
+		for _, m := range merges {
+			require.True(t, m.left <= m.right && m.top <= m.bottom)
+		}
 	})
 }

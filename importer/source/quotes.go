@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"errors"
 	"io"
 )
 
@@ -20,13 +21,27 @@ import (
 // quote, `"` before the delimiter or the end of the line closes the cell,
 // and any other `"` is kept as text. "\r\n" counts as "\n", and a final
 // "\r" is dropped, as encoding/csv's readLine does.
+//
+// It also bounds a record's length: encoding/csv keeps a whole record in
+// memory, so one endless line, or a quote that is never closed in a big
+// file, would otherwise take the memory the file's size.
 type quoteTracker struct {
 	r     io.Reader
 	delim byte
 	state quoteState
 	n     int64 // bytes read
 	eof   bool
+
+	max          int   // the longest record allowed, in bytes
+	recLen       int   // bytes of the record being read
+	recStartLine int   // the text line it starts on, from 1
+	lines        int   // line breaks read
+	err          error // sticky errRecordTooLong
 }
+
+// errRecordTooLong is what quoteTracker gives encoding/csv instead of the
+// rest of a record that is too long; the csvReader names the row.
+var errRecordTooLong = errors.New("record too long")
 
 type quoteState uint8
 
@@ -39,11 +54,20 @@ const (
 )
 
 func (q *quoteTracker) Read(p []byte) (int, error) {
+	if q.err != nil {
+		return 0, q.err
+	}
 	n, err := q.r.Read(p)
 	q.scan(p[:n])
 	q.n += int64(n)
 	if err == io.EOF {
 		q.eof = true
+	}
+	if q.max > 0 && q.recLen > q.max {
+		// None of this chunk goes on, so encoding/csv cannot finish the
+		// record with the line end in it.
+		q.err = errRecordTooLong
+		return 0, q.err
 	}
 	return n, err
 }
@@ -53,7 +77,11 @@ func (q *quoteTracker) Read(p []byte) (int, error) {
 func (q *quoteTracker) unclosed() bool { return q.eof && q.state == quoted }
 
 func (q *quoteTracker) scan(b []byte) {
+	if q.recStartLine == 0 {
+		q.recStartLine = 1
+	}
 	s, d := q.state, q.delim
+	lastEnd := -1 // where the last record in b ended
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch s {
@@ -61,7 +89,9 @@ func (q *quoteTracker) scan(b []byte) {
 			switch c {
 			case '"':
 				s = quoted
-			case '\n', d:
+			case '\n':
+				lastEnd = i
+			case d:
 			default:
 				s = unquoted
 			}
@@ -73,6 +103,9 @@ func (q *quoteTracker) scan(b []byte) {
 			}
 			if i = j; j < len(b) {
 				s = cellStart
+				if b[j] == '\n' {
+					lastEnd = j
+				}
 			}
 		case quoted:
 			j := bytes.IndexByte(b[i:], '"')
@@ -86,7 +119,9 @@ func (q *quoteTracker) scan(b []byte) {
 			switch c {
 			case '"':
 				s = quoted // `""`
-			case '\n', d:
+			case '\n':
+				s, lastEnd = cellStart, i
+			case d:
 				s = cellStart
 			case '\r':
 				s = quoteSeenCR
@@ -96,7 +131,7 @@ func (q *quoteTracker) scan(b []byte) {
 		case quoteSeenCR:
 			switch c {
 			case '\n':
-				s = cellStart
+				s, lastEnd = cellStart, i
 			case '"':
 				s = quoteSeen // the \r was text; this quote may close the cell
 			default:
@@ -105,4 +140,16 @@ func (q *quoteTracker) scan(b []byte) {
 		}
 	}
 	q.state = s
+	if lastEnd >= 0 {
+		// The record that ended first in b may be the one over the limit.
+		if first := bytes.IndexByte(b, '\n'); q.max > 0 && q.recLen+first > q.max {
+			q.recLen += first
+			return
+		}
+		q.recStartLine = q.lines + bytes.Count(b[:lastEnd+1], []byte{'\n'}) + 1
+		q.recLen = len(b) - lastEnd - 1
+	} else {
+		q.recLen += len(b)
+	}
+	q.lines += bytes.Count(b, []byte{'\n'})
 }

@@ -4,39 +4,36 @@ import "slices"
 
 // delimiters are the candidates, in the order that wins a tie: Swedish
 // Excel writes ';', and a semicolon in a column name is rarer than a stray
-// tab, which in turn is rarer than a comma.
-var delimiters = []rune{';', '\t', ','}
+// tab, which in turn is rarer than a comma; '|' comes from database
+// exports, which do not mix it with the others.
+var delimiters = []rune{';', '\t', ',', '|'}
 
-// sniffDelimiter picks the delimiter that occurs most often outside quotes
-// on the header line: row headerRow of head, or its first non-blank row
-// when headerRow is 0. Looking at the header line rather than the first
-// line matters when title rows sit above the header. With no candidate on
-// that line the file has one column, and fallback is as good as any.
+// sniffRecords is how many non-blank records the delimiter is guessed
+// from: enough that one odd line (a title, a header with a comma in a
+// name) is outvoted, few enough to stay inside the sniffed prefix.
+const sniffRecords = 10
+
+// sniffDelimiter picks the delimiter from the first non-blank records of
+// head, from row headerRow on (the first row when 0): the candidate whose
+// count outside quotes is the same on the most records wins, then the one
+// with the higher such count, then the earlier in delimiters. Looking at
+// several records rather than the header line alone outvotes a title row
+// above the header or a header whose names hold commas. With no candidate
+// anywhere the file has one column, and fallback is as good as any.
 //
 // head is the start of the file; rows are counted as Excel counts them: a
 // blank line is a row, a quoted cell with line breaks stays in one.
 func sniffDelimiter(head []byte, headerRow int, fallback rune) rune {
 	var (
-		counts    [3]int // on this row
-		total     [3]int // on all rows, for a file with no header line in head
+		records   [][4]int // counts per non-blank record
+		counts    [4]int   // on this record
+		total     [4]int   // on all records, for a head of blank records only
 		row       = 1
 		inQuotes  bool
 		nonBlank  bool
-		lineStart = true // at the start of a cell, where a quote opens one
+		cellStart = true // where a quote opens a quoted cell
 	)
-	pick := func(counts [3]int) rune {
-		best := 0
-		for i := range counts {
-			if counts[i] > counts[best] {
-				best = i
-			}
-		}
-		if counts[best] == 0 {
-			return fallback
-		}
-		return delimiters[best]
-	}
-	for i := 0; i < len(head); i++ {
+	for i := 0; i < len(head) && len(records) < sniffRecords; i++ {
 		c := head[i]
 		if inQuotes {
 			switch {
@@ -53,14 +50,13 @@ func sniffDelimiter(head []byte, headerRow int, fallback rune) rune {
 		switch c {
 		case '"':
 			// `""` alone is an empty cell, so the quote itself is no content.
-			inQuotes = lineStart
-			nonBlank = nonBlank || !lineStart
+			inQuotes = cellStart
+			nonBlank = nonBlank || !cellStart
 		case '\n':
-			if headerRow == row || headerRow == 0 && nonBlank {
-				return pick(counts)
+			if nonBlank && row >= headerRow {
+				records = append(records, counts)
 			}
-			counts, row, nonBlank = [3]int{}, row+1, false
-			lineStart = true
+			counts, row, nonBlank, cellStart = [4]int{}, row+1, false, true
 			continue
 		case ' ', '\r':
 		default:
@@ -72,14 +68,41 @@ func sniffDelimiter(head []byte, headerRow int, fallback rune) rune {
 				nonBlank = true
 			}
 		}
-		lineStart = slices.Contains(delimiters, rune(c))
+		cellStart = slices.Contains(delimiters, rune(c))
 	}
-	if headerRow == row || headerRow == 0 && nonBlank {
-		// The header line is the last one in head: the file is that
-		// short, or the line that long.
-		return pick(counts)
+	if len(records) == 0 && nonBlank && row >= headerRow {
+		// The only record is the last one in head: the file is that
+		// short, or the line that long. A cut-off line is used only
+		// alone, as its counts would disagree with whole ones.
+		records = append(records, counts)
 	}
-	// No header line at all, but maybe rows such as ";;;" that are blank
-	// only when split at the right delimiter.
-	return pick(total)
+	if len(records) == 0 {
+		// No record at all, but maybe rows such as ";;;" that are blank
+		// only when split at the right delimiter.
+		records = append(records, total)
+	}
+	best, bestVotes, bestCount := fallback, 0, 0
+	for j, d := range delimiters {
+		votes, count := modeCount(records, j)
+		if votes > bestVotes || votes == bestVotes && count > bestCount {
+			best, bestVotes, bestCount = d, votes, count
+		}
+	}
+	return best
+}
+
+// modeCount finds the most common non-zero count of candidate j over the
+// records: it returns how many records have it, and the count (the higher
+// one on a tie).
+func modeCount(records [][4]int, j int) (votes, count int) {
+	seen := map[int]int{}
+	for _, r := range records {
+		if n := r[j]; n > 0 {
+			seen[n]++
+			if seen[n] > votes || seen[n] == votes && n > count {
+				votes, count = seen[n], n
+			}
+		}
+	}
+	return votes, count
 }

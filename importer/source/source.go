@@ -14,10 +14,18 @@
 //		...
 //	}
 //
-// CSV files are UTF-8, with or without a byte order mark; the delimiter
-// (',', ';' or tab) is guessed from the header line. A blank line is an
-// empty row, as in Excel, so row numbers stay those Excel would show. In
-// a workbook, the row numbers are the sheet's own, gaps included.
+// CSV files may be UTF-8 (with or without a byte order mark), UTF-16 with
+// a byte order mark, or Windows-1252, as Swedish Excel saves plain "CSV";
+// the delimiter (',', ';', tab or '|') and CR-only line ends are guessed
+// from the first 64 KiB. Describe says what was found:
+//
+//	legacy.csv: windows-1252, ';', header on row 1, 12 columns
+//
+// A blank line is an empty row, as in Excel, so row numbers stay those
+// Excel would show. In a workbook, the row numbers are the sheet's own,
+// gaps included, and cells read as the user typed them rather than as
+// Excel displays them: a personnummer stored as a number reads
+// "198001022386", not "1.98001E+11", and a date reads 2024-05-12.
 //
 // Errors start with the file's name; one about a single row is a
 // *RowError, after which Next can go on.
@@ -46,8 +54,23 @@ type Options struct {
 	// "" is the first visible sheet.
 	Sheet string
 	// HeaderRow is the header's row, numbered as the spreadsheet numbers
-	// it; the rows above it are not read. 0 means the first non-empty row.
+	// it; the rows above it are not read. 0 means: found by Headers, else
+	// the first non-empty row.
 	HeaderRow int
+	// Headers are the column names the caller looks for. With HeaderRow 0
+	// the header is the first of the first 20 non-blank rows that holds
+	// them all (ignoring case and surrounding spaces), else the one that
+	// holds the most, else the first non-blank row; title rows above it
+	// are skipped.
+	Headers []string
+	// Encoding is, for CSV, the text encoding: utf-8, utf-16le, utf-16be,
+	// utf-16 (the byte order mark decides), windows-1252 (also cp1252;
+	// latin1 and iso-8859-1 are read as windows-1252). "" guesses it. A
+	// byte order mark at the start of the file wins over either.
+	Encoding string
+	// Delimiter is, for CSV, the cell delimiter; 0 guesses it among
+	// ',', ';', tab and '|'.
+	Delimiter rune
 }
 
 // Reader hands out the rows of one input file.
@@ -83,7 +106,7 @@ func Open(path string, opt Options) (Reader, error) {
 		c.closer = f
 		return c, nil
 	case ".xlsx", ".xlsm":
-		return openXLSX(path, opt, excelizeOptions)
+		return openXLSX(path, opt, defaultLimits)
 	}
 	what := fmt.Sprintf("%q files", filepath.Ext(path))
 	if filepath.Ext(path) == "" {

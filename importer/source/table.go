@@ -19,14 +19,31 @@ type table struct {
 	header    []string
 	headerRow int
 	err       error // sticky: io.EOF, or a failure that is not about one row
+
+	// fixHeader, if set, mends the header row before it is trimmed (the
+	// XLSX reader spreads merged cells with it).
+	fixHeader func(Row) Row
+	// Rows read past the header while looking for it by name, and the
+	// error that stopped the search; Next hands them out first.
+	pending    []Row
+	pendingErr error
 }
 
-// findHeader reads up to and including the header row: row want, or the
-// first non-blank row when want is 0. empty says why there is no header
-// when the file runs out (e.g. "the file is empty").
-func (t *table) findHeader(want int, empty string) error {
+// headerSearchRows is how many non-blank rows are searched for the header
+// by name: title rows, a date and a blank line or two fit many times over,
+// while a file without those names is not read far for nothing.
+const headerSearchRows = 20
+
+// findHeader reads up to and including the header row: row want, or when
+// want is 0 the row with the names in names (see findHeaderByName), or
+// else the first non-blank row. empty says why there is no header when the
+// file runs out (e.g. "the file is empty").
+func (t *table) findHeader(want int, names []string, empty string) error {
 	if want < 0 {
 		return fmt.Errorf("%s: %w: header row %d: rows are numbered from 1 (0 picks the first non-empty row)", t.name, ErrNoHeader, want)
+	}
+	if want == 0 && len(names) > 0 {
+		return t.findHeaderByName(names, empty)
 	}
 	last := 0
 	for {
@@ -46,17 +63,93 @@ func (t *table) findHeader(want int, empty string) error {
 			// one none for a row that was never written.
 			return fmt.Errorf("%s: %w: row %d is empty: set the header row to the row with the column names", t.name, ErrNoHeader, want)
 		}
-		t.header = headerCells(row.Cells)
-		t.headerRow = row.Number
-		if len(t.header) == 0 {
-			return fmt.Errorf("%s: %w: row %d is empty: set the header row to the row with the column names", t.name, ErrNoHeader, row.Number)
-		}
-		return nil
+		return t.setHeader(row)
 	}
 	if want == 0 || last == 0 {
 		return fmt.Errorf("%s: %w: %s", t.name, ErrNoHeader, empty)
 	}
 	return fmt.Errorf("%s: %w: the last row is %d, before header row %d: set the header row to the row with the column names", t.name, ErrNoHeader, last, want)
+}
+
+// findHeaderByName takes as the header the first of the first
+// headerSearchRows non-blank rows that holds every name in names (ignoring
+// case and surrounding spaces); failing that the one holding the most of
+// them, the earliest on a tie; failing that the first non-blank row, so
+// that the caller, which knows what each name is for, can say which are
+// missing. The rows after it that were read on the way are kept for Next.
+func (t *table) findHeaderByName(names []string, empty string) error {
+	want := make([]string, len(names))
+	for i, n := range names {
+		want[i] = headerKey(n)
+	}
+	var seen []Row
+	best, bestHits := 0, 0
+	for len(seen) < headerSearchRows {
+		row, err := t.read()
+		if err == io.EOF {
+			break
+		}
+		var rowErr *RowError
+		if err != nil && errors.As(err, &rowErr) && len(seen) > 0 {
+			// A bad row stops the search; it is reported in its turn.
+			t.pendingErr = err
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if blank(row.Cells) {
+			continue
+		}
+		seen = append(seen, row)
+		hits := headerHits(row.Cells, want)
+		if hits > bestHits {
+			best, bestHits = len(seen)-1, hits
+		}
+		if hits == len(want) {
+			break
+		}
+	}
+	if len(seen) == 0 {
+		return fmt.Errorf("%s: %w: %s", t.name, ErrNoHeader, empty)
+	}
+	t.pending = seen[best+1:]
+	return t.setHeader(seen[best])
+}
+
+// headerHits counts the names in want (made with headerKey) among cells.
+func headerHits(cells, want []string) int {
+	have := make(map[string]bool, len(cells))
+	for _, c := range cells {
+		have[headerKey(c)] = true
+	}
+	n := 0
+	for _, w := range want {
+		if have[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// headerKey is how a column name is compared: trimmed of spaces (no-break
+// spaces too, which Excel users type with Ctrl+Shift+Space and web pages
+// paste), a no-break space inside counted as a space, and case ignored.
+func headerKey(s string) string {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	return strings.ToLower(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }))
+}
+
+func (t *table) setHeader(row Row) error {
+	if t.fixHeader != nil {
+		row = t.fixHeader(row)
+	}
+	t.header = headerCells(row.Cells)
+	t.headerRow = row.Number
+	if len(t.header) == 0 {
+		return fmt.Errorf("%s: %w: row %d is empty: set the header row to the row with the column names", t.name, ErrNoHeader, row.Number)
+	}
+	return nil
 }
 
 // Header returns a copy, so a caller cannot change what later rows are
@@ -68,6 +161,15 @@ func (t *table) Header() []string { return slices.Clone(t.header) }
 func (t *table) Next() (Row, error) {
 	if t.err != nil {
 		return Row{}, t.err
+	}
+	if len(t.pending) > 0 {
+		row := t.pending[0]
+		t.pending = t.pending[1:]
+		return row, nil
+	}
+	if err := t.pendingErr; err != nil {
+		t.pendingErr = nil
+		return Row{}, err
 	}
 	for {
 		row, err := t.read()

@@ -1,143 +1,156 @@
 package source
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// excelizeOptions bound what opening a workbook may cost. An .xlsx is a
-// zip, and a small one can unpack to gigabytes: 1 GiB is far more than any
-// sheet of leads and stops a zip bomb. A sheet bigger than 16 MiB of XML
-// is unpacked to a temporary file instead of memory, so memory stays flat
-// for long sheets; Close removes those files.
-var excelizeOptions = excelize.Options{UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 16 << 20}
+// xlsxLimits bound what opening a workbook may cost. An .xlsx is a zip, and
+// a small one can unpack to gigabytes. The sheet is read as a stream, so
+// its size costs time, not memory; what is held in memory (the workbook
+// part, styles, shared strings) counts against unzip as well, and each of
+// the small parts also against part.
+type xlsxLimits struct {
+	unzip int64 // all entries together, as the zip declares them
+	part  int64 // each part read whole: workbook, relationships, styles
+}
+
+// defaultLimits: 256 MiB unpacked is several times a sheet of a million
+// leads and refuses a zip bomb before anything is unpacked; 16 MiB is far
+// more than a workbook's own small parts ever take.
+var defaultLimits = xlsxLimits{unzip: 256 << 20, part: 16 << 20}
 
 type xlsxReader struct {
 	table
-	file  *excelize.File
-	rows  *excelize.Rows
-	sheet string
-	row   int // the row the iterator is on
+	file   *os.File
+	book   *workbook
+	sheet  string
+	rows   *sheetReader
+	merges []cellRange
 }
 
-func openXLSX(path string, opt Options, limits excelize.Options) (_ Reader, err error) {
-	var x xlsxReader
-	x.table = table{name: path, read: x.readRow}
-	// Deferred in this order so that a panic is made an error first and
-	// the half-opened file is then closed.
+// openXLSX reads the workbook at path with its own streaming reader over
+// archive/zip: it needs each cell's type and style to give the value the
+// user typed (see cellValue), which excelize's row iterator does not
+// expose, and reading the zip itself lets a bomb be refused from the
+// central directory before a byte is unpacked.
+func openXLSX(path string, opt Options, limits xlsxLimits) (_ Reader, err error) {
+	x := &xlsxReader{}
+	x.table = table{name: path, read: x.readRow, fixHeader: x.spreadMerges}
 	defer func() {
 		if err != nil {
 			x.Close()
 		}
 	}()
-	defer recoverAsNotXLSX(path, &err)
-
-	x.file, err = excelize.OpenFile(path, limits)
-	if err != nil {
-		var pathErr *fs.PathError
-		if errors.As(err, &pathErr) && pathErr.Op == "open" {
-			return nil, fmt.Errorf("%s: cannot open it: %w", path, withoutPath(err))
-		}
-		return nil, notXLSX(path, err)
+	if x.file, err = os.Open(path); err != nil {
+		return nil, fmt.Errorf("%s: cannot open it: %w", path, withoutPath(err))
 	}
-	if x.sheet, err = pickSheet(x.file, path, opt.Sheet); err != nil {
+	info, err := x.file.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot open it: %w", path, withoutPath(err))
+	}
+	if err := checkZipMagic(path, x.file, info.Size()); err != nil {
 		return nil, err
 	}
-	if x.rows, err = x.file.Rows(x.sheet); err != nil {
-		return nil, notXLSX(path, err)
+	zr, err := zip.NewReader(x.file, info.Size())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w (%v): copy or download it again, or open it in Excel and save it again", path, ErrIncomplete, err)
 	}
-	if err := x.findHeader(opt.HeaderRow, fmt.Sprintf("sheet %q is empty", x.sheet)); err != nil {
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+	}
+	if total > uint64(limits.unzip) {
+		return nil, fmt.Errorf("%s: unpacks to more than %d MiB: %w; if it is a real workbook, save its rows as CSV", path, limits.unzip>>20, ErrZipBomb)
+	}
+	if x.book, err = readWorkbook(path, zr, limits); err != nil {
 		return nil, err
 	}
-	return &x, nil
+	if x.sheet, err = x.book.pick(path, opt.Sheet); err != nil {
+		return nil, err
+	}
+	part := x.book.sheetParts[x.sheet]
+	if x.merges, err = readMerges(x.book.open, part); err != nil {
+		return nil, x.book.damaged(err)
+	}
+	if x.rows, err = x.book.openSheet(part); err != nil {
+		return nil, x.book.damaged(err)
+	}
+	if err := x.findHeader(opt.HeaderRow, opt.Headers, fmt.Sprintf("sheet %q is empty", x.sheet)); err != nil {
+		return nil, err
+	}
+	return x, nil
 }
 
-// readRow returns the next row of the sheet. excelize's iterator stops at
-// every row number, also for rows the file leaves out, so counting its
-// steps gives the row numbers Excel shows.
-func (x *xlsxReader) readRow() (_ Row, err error) {
-	defer recoverAsNotXLSX(x.name, &err)
-	if !x.rows.Next() {
-		if err := x.rows.Error(); err != nil {
-			return Row{}, fmt.Errorf("%s: sheet %q after row %d: %w", x.name, x.sheet, x.row, err)
-		}
-		return Row{}, io.EOF
+// checkZipMagic says what a file named .xlsx is when it is not a zip.
+func checkZipMagic(path string, f io.ReaderAt, size int64) error {
+	head := make([]byte, min(size, 8<<10))
+	n, err := f.ReadAt(head, 0)
+	if err != nil && err != io.EOF {
+		return fmt.Errorf("%s: cannot read it: %w", path, withoutPath(err))
 	}
-	x.row++
-	// Columns gives each cell as Excel shows it: numbers and dates in the
-	// cell's number format, not the stored value.
-	cells, err := x.rows.Columns()
-	if err != nil {
-		return Row{}, &RowError{File: x.name, Row: x.row,
-			Err: fmt.Errorf("%w: %w: open the file in Excel and save it again", ErrBadRow, err)}
+	head = head[:n]
+	switch {
+	case len(head) == 0:
+		return fmt.Errorf("%s: %w (the file is empty): copy or download it again", path, ErrNotXLSX)
+	case bytes.HasPrefix(head, zipMagic), bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		return nil
+	case bytes.HasPrefix(head, cfbMagic):
+		return checkCFB(path, f)
+	case looksLikeText(head):
+		ext := filepath.Ext(path)
+		return fmt.Errorf("%s: %w: it is a text (CSV) file named %s: rename it to %s.csv", path, ErrMisnamed, ext, strings.TrimSuffix(filepath.Base(path), ext))
 	}
-	return Row{Number: x.row, Cells: cells}, nil
+	return fmt.Errorf("%s: %w (it is not a zip file, as every .xlsx is): open it in Excel and save it as .xlsx or CSV", path, ErrNotXLSX)
 }
 
-// pickSheet finds the sheet Options.Sheet names: by name, exactly and then
-// ignoring case, or by its place among the visible tabs ("2"), as the user
-// sees them in Excel. With no name it is the first visible sheet: a hidden
-// sheet usually holds lookup lists, never the rows to import.
-func pickSheet(f *excelize.File, path, want string) (string, error) {
-	sheets := f.GetSheetList()
-	var visible []string
-	for _, s := range sheets {
-		if v, err := f.GetSheetVisible(s); err == nil && v {
-			visible = append(visible, s)
-		}
+// readRow returns the next row present in the sheet; the sheet's row
+// numbers, gaps included, are the row numbers.
+func (x *xlsxReader) readRow() (Row, error) {
+	row, err := x.rows.next()
+	if err == nil || err == io.EOF {
+		return row, err
 	}
-	if want == "" {
-		if len(visible) == 0 {
-			return "", fmt.Errorf("%s: %w to read: every sheet is hidden; the file has: %s: name one with the sheet setting", path, ErrNoSheet, sheetList(sheets, visible))
-		}
-		return visible[0], nil
+	var rowErr *RowError
+	if errors.As(err, &rowErr) {
+		rowErr.File = x.name
+		return Row{}, rowErr
 	}
-	for _, s := range sheets {
-		if s == want {
-			return s, nil
-		}
-	}
-	for _, s := range sheets {
-		if strings.EqualFold(s, want) {
-			return s, nil
-		}
-	}
-	if n, err := strconv.Atoi(want); err == nil && n >= 1 && n <= len(visible) {
-		return visible[n-1], nil
-	}
-	return "", fmt.Errorf("%s: %w %q; the file has: %s", path, ErrNoSheet, want, sheetList(sheets, visible))
+	return Row{}, fmt.Errorf("%s: sheet %q after row %d: %w", x.name, x.sheet, x.rows.last, x.book.damaged(err))
 }
 
-// sheetList names the sheets in workbook order, marking the hidden ones,
-// which the user may not know are there.
-func sheetList(sheets, visible []string) string {
-	names := make([]string, len(sheets))
-	for i, s := range sheets {
-		names[i] = s
-		if !slices.Contains(visible, s) {
-			names[i] += " (hidden)"
+// spreadMerges gives every cell of a merge that crosses the header row the
+// merge's value, so a name merged over two columns names both, as the user
+// sees it. Only the header is mended: a merged data cell means one value,
+// and repeating it would put it in rows it was not typed in. A merge that
+// starts above the header row is left alone: its value is in a row above
+// the header, a title rather than a column name.
+func (x *xlsxReader) spreadMerges(row Row) Row {
+	cells := slices.Clone(row.Cells)
+	for _, m := range x.merges {
+		if m.top != row.Number || m.left > len(cells) || m.right > maxCells {
+			continue
+		}
+		v := cells[m.left-1]
+		for len(cells) < m.right {
+			cells = append(cells, "")
+		}
+		for c := m.left + 1; c <= m.right; c++ {
+			if strings.TrimSpace(cells[c-1]) == "" {
+				cells[c-1] = v
+			}
 		}
 	}
-	return strings.Join(names, ", ")
-}
-
-func notXLSX(path string, cause error) error {
-	return fmt.Errorf("%s: %w (%v): open it in Excel and save it as .xlsx or CSV", path, ErrNotXLSX, cause)
-}
-
-// recoverAsNotXLSX turns a panic inside excelize, which odd input can
-// cause, into an error: a bad file must not bring the run down.
-func recoverAsNotXLSX(path string, err *error) {
-	if p := recover(); p != nil {
-		*err = notXLSX(path, fmt.Errorf("excelize: %v", p))
-	}
+	row.Cells = cells
+	return row
 }
 
 func (x *xlsxReader) Delimiter() rune { return 0 }
@@ -146,16 +159,11 @@ func (x *xlsxReader) Describe() string {
 	return fmt.Sprintf("%s: sheet %q, header on row %d, %s", x.name, x.sheet, x.headerRow, columns(len(x.header)))
 }
 
-// Close closes the row iterator and the workbook, which removes the
-// temporary files excelize unpacked. It is safe to call more than once.
+// Close closes the sheet and the file. It is safe to call more than once.
 func (x *xlsxReader) Close() error {
 	var errs []error
 	if x.rows != nil {
-		// Without a temporary file Close returns the iterator's error,
-		// which Next has reported already.
-		if err := x.rows.Close(); err != x.rows.Error() {
-			errs = append(errs, err)
-		}
+		errs = append(errs, x.rows.close())
 		x.rows = nil
 	}
 	if x.file != nil {
@@ -163,4 +171,57 @@ func (x *xlsxReader) Close() error {
 		x.file = nil
 	}
 	return errors.Join(errs...)
+}
+
+// pick finds the sheet Options.Sheet names: by name, exactly and then
+// ignoring case, or by its place among the visible tabs ("2"), as the user
+// sees them in Excel. With no name it is the first visible sheet: a hidden
+// sheet usually holds lookup lists, never the rows to import.
+func (b *workbook) pick(path, want string) (string, error) {
+	var visible []string
+	for _, s := range b.sheets {
+		if !b.hidden[s] {
+			visible = append(visible, s)
+		}
+	}
+	if want == "" {
+		if len(visible) == 0 {
+			if len(b.sheets) == 0 {
+				return "", fmt.Errorf("%s: %w to read: the workbook has no sheets", path, ErrNoSheet)
+			}
+			return "", fmt.Errorf("%s: %w to read: every sheet is hidden; the file has: %s: name one with the sheet setting", path, ErrNoSheet, b.sheetList())
+		}
+		return visible[0], nil
+	}
+	for _, s := range b.sheets {
+		if s == want {
+			return s, nil
+		}
+	}
+	for _, s := range b.sheets {
+		if strings.EqualFold(s, want) {
+			return s, nil
+		}
+	}
+	if n, err := strconv.Atoi(want); err == nil && n >= 1 && n <= len(visible) {
+		return visible[n-1], nil
+	}
+	return "", fmt.Errorf("%s: %w %q; the file has: %s", path, ErrNoSheet, want, b.sheetList())
+}
+
+// sheetList names the sheets in workbook order, marking the hidden ones,
+// which the user may not know are there.
+func (b *workbook) sheetList() string {
+	names := make([]string, len(b.sheets))
+	for i, s := range b.sheets {
+		names[i] = s
+		if b.hidden[s] {
+			names[i] += " (hidden)"
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func notXLSX(path string, cause error) error {
+	return fmt.Errorf("%s: %w (%v): open it in Excel and save it as .xlsx or CSV", path, ErrNotXLSX, cause)
 }

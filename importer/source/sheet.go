@@ -1,0 +1,334 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxRows is the last row Excel has.
+const maxRows = 1 << 20
+
+// maxTokenBytes bounds the text between two '>' in a part. encoding/xml
+// holds a whole token in memory, and a cell of 32,767 characters, each
+// escaped as "&quot;", takes about 200 KiB; 4 MiB leaves room for any
+// real cell while one endless token cannot take the memory the unpacked
+// size allows.
+const maxTokenBytes = 4 << 20
+
+var errTokenTooLong = errors.New("an XML element or text of more than 4 MiB")
+
+// tokenGuard refuses a part with a run of maxTokenBytes without a '>'.
+type tokenGuard struct {
+	r   io.Reader
+	run int
+}
+
+func (g *tokenGuard) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	first := bytes.IndexByte(p[:n], '>')
+	if first < 0 {
+		first = n
+	}
+	if g.run+first > maxTokenBytes {
+		// None of p goes on, so the decoder cannot finish the token.
+		return 0, errTokenTooLong
+	}
+	if i := bytes.LastIndexByte(p[:n], '>'); i >= 0 {
+		g.run = n - i - 1
+	} else {
+		g.run += n
+	}
+	return n, err
+}
+
+// sheetReader reads a sheet's rows as a stream of XML tokens, one row at a
+// time, so memory does not grow with the sheet.
+type sheetReader struct {
+	book *workbook
+	src  io.ReadCloser
+	w    *xmlWalker
+	last int // the last row's number
+	done bool
+}
+
+func (s *sheetReader) close() error {
+	if s.src == nil {
+		return nil
+	}
+	err := s.src.Close()
+	s.src = nil
+	return err
+}
+
+// next returns the next row element's cells, in column order with empty
+// cells where the sheet has none. A row over Excel's limits is a
+// *RowError without File, read to its end so the next row can follow.
+func (s *sheetReader) next() (Row, error) {
+	if s.done {
+		return Row{}, io.EOF
+	}
+	for {
+		tok, err := s.w.token()
+		if err == io.EOF {
+			s.done = true
+			return Row{}, io.EOF
+		}
+		if err != nil {
+			return Row{}, err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			if e.Name.Local == "row" {
+				return s.row(e)
+			}
+		case xml.EndElement:
+			if e.Name.Local == "sheetData" {
+				s.done = true
+				return Row{}, io.EOF
+			}
+		}
+	}
+}
+
+// row reads a row element. Row numbers come from its r attribute; one
+// without it, or out of order, follows the row before.
+func (s *sheetReader) row(start xml.StartElement) (Row, error) {
+	num, err := strconv.Atoi(attr(start, "r"))
+	if err != nil || num <= s.last {
+		num = s.last + 1
+	}
+	if num > maxRows {
+		return Row{}, fmt.Errorf("row %d is past Excel's last row, %d", num, maxRows)
+	}
+	s.last = num
+	var (
+		cells []string
+		col   int
+		bad   error // the first problem; the row is read to its end anyway
+	)
+	for {
+		tok, err := s.w.token()
+		if err != nil {
+			return Row{}, err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			if e.Name.Local != "c" {
+				if err := s.w.skip(); err != nil {
+					return Row{}, err
+				}
+				continue
+			}
+			c, err := s.cell(e)
+			if err != nil {
+				return Row{}, err
+			}
+			if n, _, ok := parseCellRef(c.ref); ok && n > col {
+				col = n
+			} else {
+				col++
+			}
+			if bad != nil {
+				continue
+			}
+			if col > maxCells {
+				bad = fmt.Errorf("%w: the row has a cell in column %s, past the 16,384 columns Excel has", ErrTooLarge, columnLetter(col))
+				continue
+			}
+			v := cellValue(c.typ, c.value, s.format(c.style), s.book.date1904)
+			if len(v) > maxCellChars && utf8.RuneCountInString(v) > maxCellChars {
+				bad = fmt.Errorf("%w: the cell in column %s has %d characters, more than the 32,767 Excel allows in a cell", ErrTooLarge, columnLetter(col), utf8.RuneCountInString(v))
+				continue
+			}
+			if v == "" {
+				continue
+			}
+			for len(cells) < col-1 {
+				cells = append(cells, "")
+			}
+			cells = append(cells, v)
+		case xml.EndElement:
+			if bad != nil {
+				return Row{}, &RowError{Row: num, Err: bad}
+			}
+			return Row{Number: num, Cells: cells}, nil
+		}
+	}
+}
+
+// rawCell is a c element as the file has it.
+type rawCell struct {
+	ref, typ, value string
+	style           int
+}
+
+// cell reads a c element: its value is the v element (for a shared string
+// the string it points to), or the text of an inline string. A formula's
+// value is its cached result, in v; the formula itself is skipped.
+func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
+	c := rawCell{ref: attr(start, "r"), typ: attr(start, "t")}
+	c.style, _ = strconv.Atoi(attr(start, "s"))
+	var (
+		text  strings.Builder
+		inV   bool
+		inT   bool
+		inPh  int
+		depth = 1
+	)
+	for depth > 0 {
+		tok, err := s.w.token()
+		if err != nil {
+			return c, err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch e.Name.Local {
+			case "v":
+				inV = true
+			case "t":
+				inT = inPh == 0
+			case "rPh":
+				inPh++
+			case "f":
+				if err := s.w.skip(); err != nil {
+					return c, err
+				}
+				depth--
+			}
+		case xml.EndElement:
+			depth--
+			switch e.Name.Local {
+			case "v":
+				inV = false
+			case "t":
+				inT = false
+			case "rPh":
+				inPh--
+			}
+		case xml.CharData:
+			if inV || inT && c.typ == "inlineStr" {
+				text.Write(e)
+			}
+		}
+	}
+	c.value = text.String()
+	if c.typ == "s" {
+		i, err := strconv.Atoi(strings.TrimSpace(c.value))
+		if err != nil || i < 0 || i >= len(s.book.sst) {
+			return c, fmt.Errorf("cell %s points to shared string %q, which the workbook does not have", c.ref, c.value)
+		}
+		c.value = s.book.sst[i]
+	}
+	return c, nil
+}
+
+func (s *sheetReader) format(style int) numFormat {
+	if style < 0 || style >= len(s.book.formats) {
+		return numFormat{}
+	}
+	return s.book.formats[style]
+}
+
+// parseCellRef splits a cell reference such as "B12" into column and row.
+func parseCellRef(ref string) (col, row int, ok bool) {
+	i := 0
+	for ; i < len(ref) && i < 4; i++ {
+		c := ref[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+	}
+	if i == 0 || i > 3 {
+		return 0, 0, false
+	}
+	row, err := strconv.Atoi(ref[i:])
+	if err != nil || row < 1 || row > maxRows {
+		return 0, 0, false
+	}
+	return col, row, true
+}
+
+// cellRange is a merged area, 1-based and inclusive.
+type cellRange struct{ left, top, right, bottom int }
+
+// maxMerges bounds how many merged areas are kept; a real sheet has a
+// handful.
+const maxMerges = 100_000
+
+// readMerges finds the sheet's merged areas. They are listed after the
+// rows, so they are read in a pass of their own over the sheet, before its
+// rows: rather than parse the whole sheet as XML, it looks at each tag's
+// name only. Every '<' in the part starts a tag, as text escapes it.
+func readMerges(open func(string) (io.ReadCloser, error), part string) ([]cellRange, error) {
+	rc, err := open(part)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 64<<10)
+	var merges []cellRange
+	for len(merges) < maxMerges {
+		if _, err := br.ReadSlice('<'); err != nil {
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if err == io.EOF {
+				return merges, nil
+			}
+			return nil, err
+		}
+		name, _ := br.Peek(32)
+		end := bytes.IndexAny(name, " \t\r\n/>")
+		if end < 0 {
+			continue
+		}
+		name = name[:end]
+		if i := bytes.IndexByte(name, ':'); i >= 0 {
+			name = name[i+1:]
+		}
+		if string(name) != "mergeCell" {
+			continue
+		}
+		tag, err := br.ReadSlice('>')
+		if err != nil && err != io.EOF {
+			continue // a tag longer than the buffer is no mergeCell of Excel's
+		}
+		if m, ok := parseMerge(tag); ok {
+			merges = append(merges, m)
+		}
+	}
+	return merges, nil
+}
+
+// parseMerge reads the ref attribute of a mergeCell tag: `ref="A1:C1"`.
+func parseMerge(tag []byte) (cellRange, bool) {
+	i := bytes.Index(tag, []byte(`ref=`))
+	if i < 0 || i+5 > len(tag) {
+		return cellRange{}, false
+	}
+	q := tag[i+4]
+	rest := tag[i+5:]
+	j := bytes.IndexByte(rest, q)
+	if j < 0 {
+		return cellRange{}, false
+	}
+	from, to, ok := strings.Cut(string(rest[:j]), ":")
+	if !ok {
+		to = from
+	}
+	l, t, ok1 := parseCellRef(strings.ReplaceAll(from, "$", ""))
+	r, b, ok2 := parseCellRef(strings.ReplaceAll(to, "$", ""))
+	if !ok1 || !ok2 || r < l || b < t {
+		return cellRange{}, false
+	}
+	return cellRange{left: l, top: t, right: r, bottom: b}, true
+}

@@ -1,0 +1,345 @@
+package source
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// workbook is what reading a sheet needs from the rest of the package:
+// which part holds each sheet, the shared strings, the number format of
+// each cell style, and the date system.
+type workbook struct {
+	path       string
+	parts      map[string]*zip.File // by lower-case part name, as OOXML names are case-insensitive
+	sheets     []string             // in tab order
+	hidden     map[string]bool
+	sheetParts map[string]string
+	sst        []string
+	formats    []numFormat // by cell style index (the c element's s)
+	date1904   bool
+	limits     xlsxLimits
+}
+
+// maxXMLDepth bounds element nesting. encoding/xml keeps a stack entry per
+// open element, so a few megabytes of "<a><a><a>…" would otherwise cost
+// gigabytes; no OOXML part nests deeper than about ten.
+const maxXMLDepth = 64
+
+var errTooDeep = errors.New("XML nested too deep")
+
+// xmlWalker reads tokens and refuses deep nesting. encoding/xml expands
+// no entities but the five predefined ones, so there is no "billion
+// laughs"; the size of the input is bounded by the zip limits.
+type xmlWalker struct {
+	dec   *xml.Decoder
+	depth int
+}
+
+func newWalker(r io.Reader) *xmlWalker {
+	return &xmlWalker{dec: xml.NewDecoder(r)}
+}
+
+func (w *xmlWalker) token() (xml.Token, error) {
+	tok, err := w.dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok.(type) {
+	case xml.StartElement:
+		if w.depth++; w.depth > maxXMLDepth {
+			return nil, errTooDeep
+		}
+	case xml.EndElement:
+		w.depth--
+	}
+	return tok, nil
+}
+
+// skip reads to the end of the element just started.
+func (w *xmlWalker) skip() error {
+	for depth := 1; depth > 0; {
+		tok, err := w.token()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// readWorkbook reads the parts every sheet needs; any of them missing or
+// broken makes the workbook unreadable.
+func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, error) {
+	b := &workbook{path: file, parts: map[string]*zip.File{}, hidden: map[string]bool{}, sheetParts: map[string]string{}, limits: limits}
+	for _, f := range zr.File {
+		b.parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))] = f
+	}
+	main := "xl/workbook.xml"
+	if rels, err := b.readRels("_rels/.rels", ""); err == nil {
+		for _, r := range rels {
+			if strings.HasSuffix(r.typ, "/officeDocument") {
+				main = r.target
+			}
+		}
+	}
+	if b.parts[strings.ToLower(main)] == nil {
+		return nil, fmt.Errorf("%s: %w (it holds no workbook; it may be a Word or PowerPoint file): open it in Excel and save it as .xlsx or CSV", file, ErrNotXLSX)
+	}
+	ids, err := b.readSheets(main)
+	if err != nil {
+		return nil, b.damaged(err)
+	}
+	rels, err := b.readRels(path.Join(path.Dir(main), "_rels", path.Base(main)+".rels"), path.Dir(main))
+	if err != nil {
+		return nil, b.damaged(err)
+	}
+	byID := map[string]string{}
+	for _, r := range rels {
+		byID[r.id] = r.target
+		switch {
+		case strings.HasSuffix(r.typ, "/sharedStrings"):
+			if b.sst, err = b.readSharedStrings(r.target); err != nil {
+				return nil, b.damaged(err)
+			}
+		case strings.HasSuffix(r.typ, "/styles"):
+			if b.formats, err = b.readStyles(r.target); err != nil {
+				return nil, b.damaged(err)
+			}
+		}
+	}
+	for i, s := range b.sheets {
+		b.sheetParts[s] = byID[ids[i]]
+	}
+	return b, nil
+}
+
+// damaged words a failure inside the zip for the user: a checksum or
+// format error is a file cut off or changed on its way.
+func (b *workbook) damaged(err error) error {
+	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%s: %w (%v): copy or download it again, or open it in Excel and save it again", b.path, ErrIncomplete, err)
+	}
+	return notXLSX(b.path, err)
+}
+
+// open opens a part for reading as a stream.
+func (b *workbook) open(name string) (io.ReadCloser, error) {
+	f := b.parts[strings.ToLower(name)]
+	if f == nil {
+		return nil, fmt.Errorf("part %s is missing", name)
+	}
+	return f.Open()
+}
+
+// small opens a part that is read whole, refusing one over the limit.
+func (b *workbook) small(name string) (*xmlWalker, io.Closer, error) {
+	f := b.parts[strings.ToLower(name)]
+	if f == nil {
+		return nil, nil, fmt.Errorf("part %s is missing", name)
+	}
+	if f.UncompressedSize64 > uint64(b.limits.part) {
+		return nil, nil, fmt.Errorf("part %s is over %d MiB", name, b.limits.part>>20)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, nil, err
+	}
+	return newWalker(rc), rc, nil
+}
+
+type relationship struct{ id, typ, target string }
+
+// readRels reads a relationships part; targets are made part names,
+// relative ones against dir.
+func (b *workbook) readRels(name, dir string) ([]relationship, error) {
+	w, c, err := b.small(name)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	var rels []relationship
+	for {
+		tok, err := w.token()
+		if err == io.EOF {
+			return rels, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" && attr(e, "TargetMode") != "External" {
+			target := attr(e, "Target")
+			if strings.HasPrefix(target, "/") {
+				target = strings.TrimPrefix(target, "/")
+			} else {
+				target = path.Join(dir, target)
+			}
+			rels = append(rels, relationship{id: attr(e, "Id"), typ: attr(e, "Type"), target: target})
+		}
+	}
+}
+
+// readSheets reads the workbook part: the sheets in tab order with their
+// relationship ids, which are hidden, and the date system.
+func (b *workbook) readSheets(name string) (ids []string, err error) {
+	w, c, err := b.small(name)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	for {
+		tok, err := w.token()
+		if err == io.EOF {
+			return ids, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		e, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch e.Name.Local {
+		case "workbookPr":
+			v := attr(e, "date1904")
+			b.date1904 = v == "1" || v == "true"
+		case "sheet":
+			s := attr(e, "name")
+			b.sheets = append(b.sheets, s)
+			b.hidden[s] = attr(e, "state") == "hidden" || attr(e, "state") == "veryHidden"
+			id := ""
+			for _, a := range e.Attr {
+				if a.Name.Local == "id" && a.Name.Space != "" {
+					id = a.Value
+				}
+			}
+			ids = append(ids, id)
+		}
+	}
+}
+
+// readStyles reads the number format of each cell style: the cellXfs
+// list, indexed by a cell's s attribute, and the custom format codes.
+func (b *workbook) readStyles(name string) ([]numFormat, error) {
+	w, c, err := b.small(name)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	codes := map[int]string{}
+	var ids []int
+	inXfs := false
+	for {
+		tok, err := w.token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "numFmt":
+				if id, err := strconv.Atoi(attr(e, "numFmtId")); err == nil {
+					codes[id] = attr(e, "formatCode")
+				}
+			case "cellXfs":
+				inXfs = true
+			case "xf":
+				if inXfs {
+					id, _ := strconv.Atoi(attr(e, "numFmtId"))
+					ids = append(ids, id)
+				}
+			}
+		case xml.EndElement:
+			if e.Name.Local == "cellXfs" {
+				inXfs = false
+			}
+		}
+	}
+	formats := make([]numFormat, len(ids))
+	for i, id := range ids {
+		formats[i] = newNumFormat(id, codes[id])
+	}
+	return formats, nil
+}
+
+// readSharedStrings reads the strings cells of type "s" point into. Each
+// item is its text, or the runs of rich text joined; phonetic guides
+// (rPh) are not part of what the cell shows.
+func (b *workbook) readSharedStrings(name string) ([]string, error) {
+	rc, err := b.open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	w := newWalker(&tokenGuard{r: rc})
+	var (
+		sst  []string
+		text strings.Builder
+		inT  bool
+		inPh int
+	)
+	for {
+		tok, err := w.token()
+		if err == io.EOF {
+			return sst, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "si":
+				text.Reset()
+			case "t":
+				inT = inPh == 0
+			case "rPh":
+				inPh++
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "si":
+				sst = append(sst, text.String())
+			case "t":
+				inT = false
+			case "rPh":
+				inPh--
+			}
+		case xml.CharData:
+			if inT {
+				text.Write(e)
+			}
+		}
+	}
+}
+
+// openSheet starts reading a sheet's rows.
+func (b *workbook) openSheet(name string) (*sheetReader, error) {
+	rc, err := b.open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &sheetReader{book: b, src: rc, w: newWalker(&tokenGuard{r: rc})}, nil
+}

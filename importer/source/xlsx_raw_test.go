@@ -1,0 +1,435 @@
+package source
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// book is a workbook written part by part, for what excelize's writer
+// cannot make: inline strings, numbers stored in exponent notation, the
+// 1904 date system, broken and hostile files.
+type book struct {
+	sheet    string // the sheetData's rows and anything after them
+	styles   string // the cellXfs and numFmts, "" for none
+	sst      []string
+	date1904 bool
+}
+
+func (b book) files() map[string]string {
+	pr := ""
+	if b.date1904 {
+		pr = `<workbookPr date1904="1"/>`
+	}
+	files := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml": `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+			pr + `<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/>` +
+			`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml": `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + b.sheet + `</worksheet>`,
+		"xl/styles.xml":            `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + b.styles + `</styleSheet>`,
+	}
+	sst := `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`
+	for _, s := range b.sst {
+		sst += "<si>" + s + "</si>"
+	}
+	files["xl/sharedStrings.xml"] = sst + "</sst>"
+	return files
+}
+
+// writeZip writes files into a zip at a new path named file.
+func writeZip(t testing.TB, file string, files map[string]string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		w, err := zw.Create(name)
+		require.NoError(t, err)
+		_, err = io.WriteString(w, body)
+		require.NoError(t, err)
+	}
+	require.NoError(t, zw.Close())
+	path := filepath.Join(t.TempDir(), file)
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o600))
+	return path
+}
+
+// The styles the tests use: 0 General, 1 built-in date (14), 2 a custom
+// date and time, 3 a custom "0.00", 4 General with an explicit id.
+const testStyles = `<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="165" formatCode="0.00&quot; kr&quot;"/></numFmts>` +
+	`<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="0"/></cellXfs>`
+
+func TestXLSXCellValues(t *testing.T) {
+	tests := []struct {
+		name   string
+		book   book
+		opt    Options
+		header []string
+		rows   []Row
+	}{
+		{
+			name: "personnummer and phone numbers stored as numbers",
+			book: book{styles: testStyles, sheet: `<sheetData>` +
+				`<row r="1"><c r="A1" t="inlineStr"><is><t>Personnummer</t></is></c><c r="B1" t="inlineStr"><is><t>Telefon</t></is></c></row>` +
+				// Excel shows 1.98001E+11 in a narrow General column.
+				`<row r="2"><c r="A2" s="4"><v>198001022386</v></c><c r="B2"><v>701234567</v></c></row>` +
+				`<row r="3"><c r="A3"><v>1.98001022394E+11</v></c><c r="B3" s="3"><v>701234567</v></c></row>` +
+				`</sheetData>`},
+			header: []string{"Personnummer", "Telefon"},
+			rows: []Row{
+				{2, []string{"198001022386", "701234567"}},
+				{3, []string{"198001022394", "701234567"}},
+			},
+		},
+		{
+			name: "dates, times and other numbers",
+			book: book{styles: testStyles, sheet: `<sheetData>` +
+				`<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c><c t="s"><v>3</v></c></row>` +
+				`<row r="2"><c s="1"><v>45424</v></c><c s="2"><v>45424.604166666664</v></c><c s="3"><v>1234.5</v></c><c><v>0.30000000000000004</v></c></row>` +
+				`</sheetData>`, sst: []string{"<t>Datum</t>", "<t>Tid</t>", "<t>Belopp</t>", "<t>Andel</t>"}},
+			header: []string{"Datum", "Tid", "Belopp", "Andel"},
+			rows:   []Row{{2, []string{"2024-05-12", "2024-05-12 14:30", "1234.5", "0.3"}}},
+		},
+		{
+			name: "the 1904 date system",
+			book: book{date1904: true, styles: testStyles, sheet: `<sheetData>` +
+				`<row r="1"><c t="inlineStr"><is><t>Datum</t></is></c></row>` +
+				`<row r="2"><c s="1"><v>43962</v></c></row></sheetData>`},
+			header: []string{"Datum"},
+			rows:   []Row{{2, []string{"2024-05-12"}}},
+		},
+		{
+			name: "inline strings, rich text, booleans, formulas and errors",
+			book: book{sheet: `<sheetData>` +
+				`<row r="1"><c t="inlineStr"><is><t xml:space="preserve">Namn </t></is></c><c t="s"><v>0</v></c><c t="inlineStr"><is><t>Aktiv</t></is></c><c t="inlineStr"><is><t>Summa</t></is></c><c t="inlineStr"><is><t>Ort</t></is></c></row>` +
+				`<row r="2"><c t="inlineStr"><is><r><rPr><b/></rPr><t>Anna </t></r><r><t>Åberg</t></r><rPh><t>x</t></rPh></is></c>` +
+				`<c t="s"><v>1</v></c><c t="b"><v>1</v></c><c><f>1+1</f><v>2</v></c><c t="str"><f>"Lu"&amp;"nd"</f><v>Lund</v></c></row>` +
+				`<row r="3"><c r="C3" t="b"><v>0</v></c><c r="D3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>` +
+				`</sheetData>`, sst: []string{"<r><t>E-</t></r><r><t>post</t></r>", "<t>anna@example.se</t>"}},
+			header: []string{"Namn", "E-post", "Aktiv", "Summa", "Ort"},
+			rows: []Row{
+				{2, []string{"Anna Åberg", "anna@example.se", "TRUE", "2", "Lund"}},
+				{3, []string{"", "", "FALSE", "#DIV/0!"}},
+			},
+		},
+		{
+			name: "a title row above the header, found by the names",
+			book: book{sheet: `<sheetData>` +
+				`<row r="1"><c t="inlineStr"><is><t>Visning Storgatan 1</t></is></c></row>` +
+				`<row r="2"><c t="inlineStr"><is><t>12 maj, anmälda</t></is></c></row>` +
+				`<row r="4"><c t="inlineStr"><is><t>NAMN</t></is></c><c t="inlineStr"><is><t>Personnummer&#160;</t></is></c></row>` +
+				`<row r="5"><c t="inlineStr"><is><t>Anna</t></is></c><c><v>198001022386</v></c></row>` +
+				`</sheetData>`},
+			opt:    Options{Headers: []string{"namn", "personnummer"}},
+			header: []string{"NAMN", "Personnummer"},
+			rows:   []Row{{5, []string{"Anna", "198001022386"}}},
+		},
+		{
+			name: "a merged header cell names every column of the merge",
+			book: book{sheet: `<sheetData>` +
+				`<row r="1"><c t="inlineStr"><is><t>Anmälan</t></is></c></row>` +
+				`<row r="2"><c r="A2" t="inlineStr"><is><t>Namn</t></is></c><c r="B2" t="inlineStr"><is><t>Telefon</t></is></c></row>` +
+				`<row r="3"><c r="A3" t="inlineStr"><is><t>Anna</t></is></c><c r="B3"><v>701234567</v></c><c r="C3"><v>702345678</v></c></row>` +
+				`<row r="4"><c r="A4" t="inlineStr"><is><t>Bo</t></is></c></row>` +
+				// A1:C1 is a title above the header; A4:C4 a merged data cell.
+				`</sheetData><mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="B2:C2"/><mergeCell ref="A4:C4"/></mergeCells>`},
+			opt:    Options{HeaderRow: 2},
+			header: []string{"Namn", "Telefon", "Telefon"},
+			rows:   []Row{{3, []string{"Anna", "701234567", "702345678"}}, {4, []string{"Bo"}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeZip(t, "x.xlsx", tt.book.files())
+			r, err := Open(path, tt.opt)
+			require.NoError(t, err)
+			defer r.Close()
+			assert.Equal(t, tt.header, r.Header())
+			assert.Equal(t, tt.rows, readAll(t, r))
+		})
+	}
+}
+
+// TestXLSXNumbersWrittenByExcelize: the same through excelize's writer,
+// with the General format Excel shows as 1.98001E+11.
+func TestXLSXNumbersWrittenByExcelize(t *testing.T) {
+	path := writeXLSX(t, "x.xlsx", []sheet{{name: "Blad1", rows: map[int][]any{
+		1: {"Personnummer", "Telefon", "Född"},
+		2: {198001022386, 701234567, time.Date(1980, 1, 2, 0, 0, 0, 0, time.UTC)},
+		3: {1.98001032385e11, 701234567.0, time.Date(1980, 1, 3, 8, 15, 0, 0, time.UTC)},
+	}, styles: map[string]string{"A2": "General", "A3": "General", "C2": "yyyy-mm-dd", "C3": "d/m/yy h:mm"}}})
+	r, err := Open(path, Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	assert.Equal(t, []Row{
+		{2, []string{"198001022386", "701234567", "1980-01-02"}},
+		{3, []string{"198001032385", "701234567", "1980-01-03 08:15"}},
+	}, readAll(t, r))
+}
+
+// TestXLSXRowLimits: a cell or row over Excel's limits is a RowError, and
+// the rows after it are read.
+func TestXLSXRowLimits(t *testing.T) {
+	long := strings.Repeat("å", maxCellChars+1)
+	tests := []struct {
+		name string
+		row  string
+		msg  string
+	}{
+		{name: "a cell over 32,767 characters", row: `<c r="B2" t="inlineStr"><is><t>` + long + `</t></is></c>`,
+			msg: "x.xlsx: row 2: too large: the cell in column B has 32768 characters, more than the 32,767 Excel allows in a cell"},
+		{name: "a cell past column XFD", row: `<c r="A2"><v>1</v></c><c r="XFE2"><v>1</v></c>`,
+			msg: "x.xlsx: row 2: too large: the row has a cell in column XFE, past the 16,384 columns Excel has"},
+		{name: "more than 16,384 cells without references", row: strings.Repeat(`<c><v>1</v></c>`, maxCells+1),
+			msg: "x.xlsx: row 2: too large: the row has a cell in column XFE, past the 16,384 columns Excel has"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeZip(t, "x.xlsx", book{sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>Namn</t></is></c></row>` +
+				`<row r="2">` + tt.row + `</row><row r="3"><c t="inlineStr"><is><t>Bo</t></is></c></row></sheetData>`}.files())
+			r, err := Open(path, Options{})
+			require.NoError(t, err)
+			defer r.Close()
+			_, err = r.Next()
+			var rowErr *RowError
+			require.ErrorAs(t, err, &rowErr)
+			assert.Equal(t, 2, rowErr.Row)
+			assert.ErrorIs(t, err, ErrTooLarge)
+			assert.Equal(t, filepath.Dir(path)+"/"+tt.msg, err.Error())
+			assert.Equal(t, []Row{{3, []string{"Bo"}}}, readAll(t, r))
+		})
+	}
+}
+
+// cfb builds a minimal OLE compound file (version 3, 512-byte sectors)
+// whose root holds empty streams with the given names: sector 0 is the
+// FAT, sector 1 the directory. mscfb only reads, and the checks need
+// nothing but the directory, so this is all an encrypted workbook or an
+// .xls needs to be recognised. Up to three names fit the one sector.
+func cfb(names ...string) []byte {
+	const (
+		free       = 0xFFFFFFFF
+		endOfChain = 0xFFFFFFFE
+		fatSect    = 0xFFFFFFFD
+	)
+	le := binary.LittleEndian
+	header := make([]byte, 512)
+	copy(header, cfbMagic)
+	le.PutUint16(header[24:], 0x3E)       // minor version
+	le.PutUint16(header[26:], 3)          // major version
+	le.PutUint16(header[28:], 0xFFFE)     // byte order
+	le.PutUint16(header[30:], 9)          // sector shift: 512
+	le.PutUint16(header[32:], 6)          // mini sector shift: 64
+	le.PutUint32(header[44:], 1)          // FAT sectors
+	le.PutUint32(header[48:], 1)          // first directory sector
+	le.PutUint32(header[56:], 4096)       // mini stream cutoff
+	le.PutUint32(header[60:], endOfChain) // first mini FAT sector
+	le.PutUint32(header[68:], endOfChain) // first DIFAT sector
+	le.PutUint32(header[76:], 0)          // DIFAT[0]: the FAT is sector 0
+	for i := 80; i < 512; i += 4 {
+		le.PutUint32(header[i:], free)
+	}
+	fat := make([]byte, 512)
+	for i := 0; i < 512; i += 4 {
+		le.PutUint32(fat[i:], free)
+	}
+	le.PutUint32(fat[0:], fatSect)
+	le.PutUint32(fat[4:], endOfChain)
+
+	dir := make([]byte, 512)
+	entry := func(i int, name string, typ byte, child, right uint32) {
+		e := dir[i*128:]
+		u := utf16.Encode([]rune(name))
+		for j, c := range u {
+			le.PutUint16(e[2*j:], c)
+		}
+		le.PutUint16(e[64:], uint16(2*len(u)+2))
+		e[66], e[67] = typ, 1 // black
+		le.PutUint32(e[68:], free)
+		le.PutUint32(e[72:], right)
+		le.PutUint32(e[76:], child)
+		le.PutUint32(e[116:], endOfChain)
+	}
+	entry(0, "Root Entry", 5, 1, free)
+	for i, name := range names {
+		right := uint32(free)
+		if i+1 < len(names) {
+			right = uint32(i + 2)
+		}
+		entry(i+1, name, 2, free, right)
+	}
+	return append(append(header, fat...), dir...)
+}
+
+// TestXLSXHostileFiles: files that are not what their name says, or built
+// to hurt, are refused with a message an office worker can act on.
+func TestXLSXHostileFiles(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		is   error
+		msg  string // after the path
+	}{
+		{name: "password-protected", data: cfb("EncryptionInfo", "EncryptedPackage"), is: ErrEncrypted,
+			msg: ": this is a password-protected Excel file: save it without a password and try again"},
+		{name: "Excel 97-2003", data: cfb("Workbook", "\x05SummaryInformation"), is: ErrLegacyXLS,
+			msg: ": this is an old Excel 97–2003 .xls file: open it in Excel and save it as .xlsx or CSV"},
+		{name: "a Word document", data: cfb("WordDocument"), is: ErrNotXLSX,
+			msg: ": not a readable Excel .xlsx file (an Office file of another kind, such as a Word document): open it in Excel and save it as .xlsx or CSV"},
+		{name: "a CSV named .xlsx", data: []byte("namn;personnummer\r\nAnna;198001022386\r\n"), is: ErrMisnamed,
+			msg: ": the file is not what its name says: it is a text (CSV) file named .xlsx: rename it to x.csv"},
+		{name: "a zip without a workbook", data: zipOf(t, map[string]string{"word/document.xml": "<w/>"}), is: ErrNotXLSX,
+			msg: ": not a readable Excel .xlsx file (it holds no workbook; it may be a Word or PowerPoint file): open it in Excel and save it as .xlsx or CSV"},
+	}
+	dir := t.TempDir()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, "x.xlsx")
+			require.NoError(t, os.WriteFile(path, tt.data, 0o600))
+			r, err := Open(path, Options{})
+			assert.Nil(t, r)
+			assert.ErrorIs(t, err, tt.is)
+			assert.EqualError(t, err, path+tt.msg)
+		})
+	}
+}
+
+func zipOf(t testing.TB, files map[string]string) []byte {
+	data, err := os.ReadFile(writeZip(t, "z.zip", files))
+	require.NoError(t, err)
+	return data
+}
+
+// TestXLSXXMLBombs: a sheet nested without end, or one endless token, is
+// refused rather than read into memory.
+func TestXLSXXMLBombs(t *testing.T) {
+	tests := []struct {
+		name  string
+		sheet string
+	}{
+		{name: "deep nesting", sheet: `<sheetData><row r="1">` + strings.Repeat("<x>", 100_000) + `</row></sheetData>`},
+		{name: "an endless text", sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>` + strings.Repeat("a", maxTokenBytes+1) + `</t></is></c></row></sheetData>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeZip(t, "x.xlsx", book{sheet: tt.sheet}.files())
+			r, err := Open(path, Options{})
+			assert.Nil(t, r)
+			assert.ErrorIs(t, err, ErrNotXLSX)
+		})
+	}
+}
+
+// TestXLSXZipBomb: a workbook whose sheet unpacks to 300 MiB of zeros,
+// from a few hundred KiB, is refused from the zip's directory: fast, and
+// without unpacking it.
+func TestXLSXZipBomb(t *testing.T) {
+	files := book{sheet: "<sheetData/>"}.files()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		if name == "xl/worksheets/sheet1.xml" {
+			continue
+		}
+		w, err := zw.Create(name)
+		require.NoError(t, err)
+		_, err = io.WriteString(w, body)
+		require.NoError(t, err)
+	}
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	require.NoError(t, err)
+	zeros := make([]byte, 1<<20)
+	for range 300 {
+		_, err = w.Write(zeros)
+		require.NoError(t, err)
+	}
+	require.NoError(t, zw.Close())
+	require.Less(t, buf.Len(), 1<<20, "a bomb is small")
+	path := filepath.Join(t.TempDir(), "bomb.xlsx")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o600))
+	buf = bytes.Buffer{}
+
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}()
+	start := time.Now()
+	r, err := Open(path, Options{})
+	elapsed := time.Since(start)
+	close(stop)
+	<-sampled
+
+	assert.Nil(t, r)
+	assert.ErrorIs(t, err, ErrZipBomb)
+	assert.EqualError(t, err, path+": unpacks to more than 256 MiB: refused as a possible zip bomb; if it is a real workbook, save its rows as CSV")
+	assert.Less(t, elapsed, 5*time.Second)
+	assert.Less(t, peak.Load(), uint64(200<<20), "heap during Open")
+}
+
+// TestXLSXLyingZip: a zip whose directory declares a small sheet that
+// unpacks to more is stopped by archive/zip at the declared size.
+func TestXLSXLyingZip(t *testing.T) {
+	path := writeZip(t, "x.xlsx", book{sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>Namn</t></is></c></row>` +
+		`<row r="2"><c t="inlineStr"><is><t>Anna</t></is></c></row></sheetData>`}.files())
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	for _, f := range zr.File {
+		if f.Name != "xl/worksheets/sheet1.xml" {
+			continue
+		}
+		// Shrink the declared size in its central directory entry.
+		for j := bytes.Index(data, []byte("PK\x01\x02")); j >= 0; {
+			if bytes.HasPrefix(data[j+46:], []byte(f.Name)) {
+				binary.LittleEndian.PutUint32(data[j+24:], 40)
+			}
+			k := bytes.Index(data[j+4:], []byte("PK\x01\x02"))
+			if k < 0 {
+				break
+			}
+			j += 4 + k
+		}
+	}
+	require.NoError(t, os.WriteFile(path, data, 0o600))
+	r, err := Open(path, Options{})
+	if err == nil {
+		defer r.Close()
+		_, err = r.Next()
+	}
+	assert.ErrorIs(t, err, ErrIncomplete)
+}
