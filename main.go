@@ -27,7 +27,6 @@ import (
 	"leadimport/importer/connect"
 	"leadimport/importer/ledger"
 	"leadimport/importer/sandbox"
-	"leadimport/importer/source"
 	"leadimport/mapping"
 )
 
@@ -341,10 +340,6 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// initSample is how many data rows init reads to place columns by their
-// values.
-const initSample = 50
-
 func runInit(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -378,32 +373,14 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// proposeMapping reads the header and the first rows of input and writes
-// a proposed mapping to outPath, or to stdout when outPath is "".
+// proposeMapping writes a mapping proposed for input to outPath (never
+// over an existing file), or to stdout when outPath is "".
 func proposeMapping(input string, in mapping.Input, outPath string, stdout, stderr io.Writer) error {
-	// Without a mapping, the header row is the one among the first rows
-	// that holds the most names the synonym table knows.
-	src, err := source.Open(input, source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow,
-		Encoding: in.Encoding, Delimiter: in.Delimiter, Headers: mapping.KnownHeaders()})
+	p, describe, err := importer.Propose(input, in, time.Now())
 	if err != nil {
 		return err
 	}
-	defer src.Close()
-	var rows [][]string
-	for len(rows) < initSample {
-		row, err := src.Next()
-		var rowErr *source.RowError
-		if err == io.EOF {
-			break
-		} else if errors.As(err, &rowErr) {
-			continue
-		} else if err != nil {
-			return err
-		}
-		rows = append(rows, row.Cells)
-	}
-	fmt.Fprintln(stderr, src.Describe())
-	p := mapping.Propose(src.Header(), rows, time.Now())
+	fmt.Fprintln(stderr, describe)
 	w := stdout
 	if outPath != "" {
 		f, err := os.OpenFile(outPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

@@ -1,0 +1,43 @@
+package importer
+
+import (
+	"errors"
+	"io"
+	"time"
+
+	"leadimport/importer/source"
+	"leadimport/mapping"
+)
+
+// proposeSample is how many data rows Propose reads to place columns by
+// their values.
+const proposeSample = 50
+
+// Propose reads the header and the first rows of input and proposes a
+// mapping for it (leadimport init). It also returns what was detected in
+// the file. Without a mapping to look for, the header is the row among
+// the first that holds the most names the synonym table knows.
+func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, string, error) {
+	src, err := source.Open(input, source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow,
+		Encoding: in.Encoding, Delimiter: in.Delimiter, Headers: mapping.KnownHeaders()})
+	if err != nil {
+		return mapping.Proposal{}, "", err
+	}
+	defer src.Close()
+	var rows [][]string
+	for len(rows) < proposeSample {
+		row, err := src.Next()
+		var rowErr *source.RowError
+		switch {
+		case err == io.EOF:
+			return mapping.Propose(src.Header(), rows, now), src.Describe(), nil
+		case errors.As(err, &rowErr):
+			// An unreadable row says nothing about its columns.
+		case err != nil:
+			return mapping.Proposal{}, "", err
+		default:
+			rows = append(rows, row.Cells)
+		}
+	}
+	return mapping.Propose(src.Header(), rows, now), src.Describe(), nil
+}
