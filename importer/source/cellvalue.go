@@ -106,7 +106,13 @@ func cellValue(typ, raw string, f numFormat, date1904 bool) string {
 	}
 	if f.date {
 		if t, ok := excelTime(v, date1904); ok {
-			return isoDate(t, v < 1)
+			s := isoDate(t, v < 1)
+			if !date1904 && v >= 60 && v < 61 {
+				// Day 60 is 29 February 1900, a day that never was: Excel
+				// keeps Lotus 1-2-3's leap-year mistake, and shows it.
+				s = "1900-02-29" + s[len("1900-03-01"):]
+			}
+			return s
 		}
 	}
 	return formatNumber(v)
@@ -161,7 +167,10 @@ func excelTime(v float64, date1904 bool) (time.Time, bool) {
 	if v < 0 || v >= 2958466 {
 		return time.Time{}, false
 	}
-	minutes := int64(math.Round(v * 24 * 60))
+	// Round to the second, which takes away floating-point noise, then
+	// drop the seconds as Excel's hh:mm does: 23:59:45 is still 23:59 of
+	// the same day, not the next.
+	minutes := int64(math.Round(v*24*60*60)) / 60
 	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 	switch {
 	case date1904:
@@ -188,7 +197,7 @@ func isoDate(t time.Time, timeOnly bool) string {
 func parseISODate(s string) (time.Time, bool) {
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02", "15:04:05"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.Round(time.Minute), true
+			return t.Round(time.Second).Truncate(time.Minute), true // as excelTime: hh:mm drops the seconds
 		}
 	}
 	return time.Time{}, false
