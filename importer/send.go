@@ -15,25 +15,29 @@ import (
 	"leadimport/importer/ledger"
 )
 
-// errEarlierUnconfirmed notes on a row that the ledger holds as pending: a
-// run that died had sent it and never learned the answer.
-var errEarlierUnconfirmed = errors.New("note: sent again because an earlier run's attempt is unconfirmed (that run stopped before Connect answered), so Connect may have recorded this lead twice")
+// Errors that stop a run, and notes said beside a row's outcome.
+var (
+	// ErrConnectDown stops a run: so many rows failed in a row that
+	// Connect is taken to be down, and sending the rest would only fail
+	// them too.
+	ErrConnectDown = errors.New("Connect seems to be down")
 
-// errMayHaveIt notes on a failed row that an attempt got no answer, so
-// Connect may have recorded the lead after all.
-var errMayHaveIt = errors.New("note: an attempt got no answer, so Connect may have recorded this lead; the next run sends it again")
+	// ErrUnauthorized stops a run: Connect refused the credentials, so
+	// every further request would be refused the same way.
+	ErrUnauthorized = errors.New("Connect refused the user name or password (401): check VITEC_USERNAME and VITEC_PASSWORD, or the credentials file")
 
-// errMaybeTwice notes on a sent row that an earlier attempt got no answer.
-// Connect has no idempotency key, so that attempt may have been recorded.
-var errMaybeTwice = errors.New("note: retried after an unconfirmed attempt (it got no answer), so Connect may have recorded this lead twice")
+	// errEarlierUnconfirmed: the ledger holds the lead as pending, so a
+	// run that died had sent it and never learned the answer.
+	errEarlierUnconfirmed = errors.New("note: sent again because an earlier run's attempt is unconfirmed (that run stopped before Connect answered), so Connect may have recorded this lead twice")
 
-// ErrConnectDown stops a run: so many rows failed in a row that Connect
-// is taken to be down, and sending the rest would only fail them too.
-var ErrConnectDown = errors.New("Connect seems to be down")
+	// errMayHaveIt: a failed row had an attempt that got no answer, so
+	// Connect may have recorded the lead after all.
+	errMayHaveIt = errors.New("note: an attempt got no answer, so Connect may have recorded this lead; the next run sends it again")
 
-// ErrUnauthorized stops a run: Connect refused the credentials, so every
-// further request would be refused the same way.
-var ErrUnauthorized = errors.New("Connect refused the user name or password (401): check VITEC_USERNAME and VITEC_PASSWORD, or the credentials file")
+	// errMaybeTwice: a sent row had an earlier attempt that got no answer;
+	// Connect has no idempotency key, so that one may be recorded too.
+	errMaybeTwice = errors.New("note: retried after an unconfirmed attempt (it got no answer), so Connect may have recorded this lead twice")
+)
 
 // Poster sends one request; *connect.Client is the real one.
 type Poster interface {
