@@ -21,6 +21,7 @@ type Options struct {
 type Mapper struct {
 	endpoint string
 	now      time.Time
+	norm     Normalize
 	slots    []slot // in fieldID order, UTM tags last in mapping order
 	// byField is the slot of each field, -1 when nothing gives it.
 	byField [numFields]int8
@@ -64,7 +65,7 @@ func (b *binder) setErrorf(format string, args ...any) {
 }
 
 func (b *binder) bind(header []string, sets map[string]string) *Mapper {
-	mp := &Mapper{endpoint: b.m.Endpoint, now: b.now}
+	mp := &Mapper{endpoint: b.m.Endpoint, now: b.now, norm: b.m.Normalize}
 	if mp.endpoint == "" {
 		mp.endpoint = EndpointFinalPriceWatched
 	}
@@ -116,7 +117,7 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 		}
 		given[id] = true
 		v := strings.TrimSpace(c.Value)
-		if msg := checkFixed(id, v); msg != "" {
+		if msg := checkFixed(id, v, b.m.Normalize); msg != "" {
 			b.errorf(c.Line, "constant %s %s: %s", c.Field, quote(c.Value), msg)
 			continue
 		}
@@ -139,7 +140,7 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 			b.setErrorf("--set %s=: the value is empty; give one, e.g. --set %s=%s", field, field, exampleValue(id))
 			continue
 		}
-		if msg := checkFixed(id, v); msg != "" {
+		if msg := checkFixed(id, v, b.m.Normalize); msg != "" {
 			b.setErrorf("--set %s=%s: %s", field, value, msg)
 			continue
 		}
@@ -192,14 +193,14 @@ func (b *binder) required(given *[numFields]bool) {
 
 // checkFixed checks a constant or --set value as Map would check a cell,
 // so that a mistake in it is reported once instead of on every row.
-func checkFixed(id fieldID, v string) string {
+func checkFixed(id fieldID, v string, opt Normalize) string {
 	switch fields[id].kind {
 	case kindSSN:
 		// Whether it must be Swedish depends on
 		// person.isForeignSocialSecurityNumber, which a row may give.
 		return ""
 	default:
-		_, msg := normalize(id, v)
+		_, msg := normalize(id, v, opt)
 		return msg
 	}
 }

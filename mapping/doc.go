@@ -17,6 +17,27 @@
 //	  customerId: M1001
 //	  prospectiveBuyerStatus: Interested
 //
+// Values are normalised before they are sent: names written ALL IN
+// CAPITALS or all in lower case get title case ("ANNA-KARIN VON ESSEN" is
+// "Anna-Karin von Essen"; mixed case is kept as written), phone numbers
+// are read with libphonenumber as Swedish unless they start with + or 00
+// and sent in E.164 (+46701740605), personnummer as YYYYMMDD-NNNN,
+// postcodes as NNN NN (from 12345, S-123 45, SE-12345), and
+// prospectiveBuyerStatus may be written in Swedish (Anvisad, Intresserad,
+// Ej intresserad). A value that is not valid makes its row invalid. The
+// optional normalize section changes the form that is sent, the default
+// first:
+//
+//	normalize:
+//	  phone: e164                # e164 | national (070-174 06 05; a foreign number keeps its +code) | keep
+//	  socialSecurityNumber: long # long (YYYYMMDD-NNNN) | short (YYMMDD-NNNN, + at 100 or older) | keep
+//	  zipCode: swedish           # swedish (NNN NN) | keep
+//
+// keep sends the value as written. A kept personnummer is still checked;
+// a kept phone number only for its characters and length (libphonenumber
+// is not asked, and a Swedish number that lost its leading 0 in Excel
+// still gets it back); a kept postcode not at all.
+//
 // Parse it once, bind it to the input's header once, then map each row:
 //
 //	m, err := mapping.Load("mapping.yaml") // or mapping.Parse(r, name)

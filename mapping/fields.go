@@ -38,11 +38,13 @@ type kind uint8
 
 const (
 	kindText     kind = iota // trimmed, otherwise as written
-	kindFullName             // split into person.firstName and person.lastName
+	kindName                 // whitespace collapsed; ALL CAPS or all lower case in title case
+	kindFullName             // a name, split into person.firstName and person.lastName
 	kindBool                 // true/false, ja/nej, yes/no, 1/0, x
 	kindSSN                  // personnummer or samordningsnummer, unless foreign
 	kindEmail                // one bare address
-	kindPhone                // digits and a little punctuation
+	kindPhone                // a valid number, in E.164 unless normalize.phone says otherwise
+	kindZip                  // a Swedish postcode, NNN NN, unless normalize.zipCode is keep
 	kindStatus               // Assigned, Interested or NotInterested
 )
 
@@ -65,12 +67,12 @@ var fields = [numFields]fieldDef{
 	fMessage:    {"message", kindText},
 	fReferrer:   {"marketing.referrer", kindText},
 	fFullName:   {"person.fullName", kindFullName},
-	fFirstName:  {"person.firstName", kindText},
-	fLastName:   {"person.lastName", kindText},
+	fFirstName:  {"person.firstName", kindName},
+	fLastName:   {"person.lastName", kindName},
 	fForeign:    {"person.isForeignSocialSecurityNumber", kindBool},
 	fSSN:        {"person.socialSecurityNumber", kindSSN},
 	fStreet:     {"person.address.streetAddress", kindText},
-	fZip:        {"person.address.zipCode", kindText},
+	fZip:        {"person.address.zipCode", kindZip},
 	fCity:       {"person.address.city", kindText},
 	fEmail:      {"person.email.emailAddress", kindEmail},
 	fEmail2:     {"person.email.emailAddress2", kindEmail},

@@ -22,7 +22,8 @@ type Mapping struct {
 	Columns   []Column   // in file order
 	Constants []Constant // in file order
 	Input     Input
-	Name      string // the mapping file's name as given to Parse, for messages
+	Normalize Normalize // how phone numbers, personnummer and postcodes are sent
+	Name      string    // the mapping file's name as given to Parse, for messages
 }
 
 // Column maps an input header to a field.
@@ -94,7 +95,7 @@ func (e *Error) Error() string {
 // so anything larger is the wrong file.
 const maxFileSize = 1 << 20
 
-var topLevelKeys = []string{"version", "endpoint", "columns", "constants", "input"}
+var topLevelKeys = []string{"version", "endpoint", "columns", "constants", "input", "normalize"}
 
 // Load reads the mapping file at path; messages name it by path.
 func Load(path string) (*Mapping, error) {
@@ -245,6 +246,8 @@ func (p *parser) document(doc *yaml.Node) {
 			p.constants(v)
 		case "input":
 			p.input(v)
+		case "normalize":
+			p.normalize(v)
 		default:
 			p.unknownKey(k.Line, key, "", topLevelKeys)
 		}
@@ -452,6 +455,43 @@ func (p *parser) input(v *yaml.Node) {
 		default:
 			p.unknownKey(k.Line, key, " under input", []string{"sheet", "headerRow", "encoding", "delimiter"})
 		}
+	}
+}
+
+func (p *parser) normalize(v *yaml.Node) {
+	v = resolve(v)
+	if isNull(v) {
+		return
+	}
+	keys := make([]string, len(normalizeKeys))
+	for i, nk := range normalizeKeys {
+		keys[i] = nk.key
+	}
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v.Line, "normalize must hold `%s:` lines, e.g. `phone: national`, not %s", strings.Join(keys, ":`, `"), describe(v))
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, vv := v.Content[i], v.Content[i+1]
+		key, _ := scalar(k)
+		at := slices.Index(keys, key)
+		if at < 0 {
+			p.unknownKey(k.Line, key, " under normalize", keys)
+			continue
+		}
+		values := normalizeKeys[at].values
+		s, _ := scalar(vv)
+		s = strings.TrimSpace(s)
+		j := slices.IndexFunc(values, func(w string) bool { return strings.EqualFold(s, w) })
+		if j < 0 {
+			msg := fmt.Sprintf("normalize.%s %s is not a value it takes", key, describe(vv))
+			if sug := suggest(s, values); s != "" && sug != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", quote(sug))
+			}
+			p.errorf(vv.Line, "%s; use %s (the default is %s)", msg, strings.Join(values, ", "), values[0])
+			continue
+		}
+		*p.m.Normalize.field(key) = values[j]
 	}
 }
 

@@ -126,7 +126,29 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown top-level key, nothing close",
 			yaml: head + "password: hunter2\n",
-			want: []string{`mapping.yaml:5: unknown key "password"; the keys are version, endpoint, columns, constants, input`},
+			want: []string{`mapping.yaml:5: unknown key "password"; the keys are version, endpoint, columns, constants, input, normalize`},
+		},
+		{
+			name: "unknown key under normalize",
+			yaml: head + "normalize:\n  telefon: e164\n  fone: keep\n",
+			want: []string{
+				`mapping.yaml:6: unknown key "telefon" under normalize; the keys are phone, socialSecurityNumber, zipCode`,
+				`mapping.yaml:7: unknown key "fone" under normalize (did you mean "phone"?)`,
+			},
+		},
+		{
+			name: "unknown normalize values",
+			yaml: head + "normalize:\n  phone: E.164\n  socialSecurityNumber: 10\n  zipCode:\n",
+			want: []string{
+				`mapping.yaml:6: normalize.phone "E.164" is not a value it takes (did you mean "e164"?); use e164, national, keep (the default is e164)`,
+				`mapping.yaml:7: normalize.socialSecurityNumber "10" is not a value it takes; use long, short, keep (the default is long)`,
+				`mapping.yaml:8: normalize.zipCode (empty) is not a value it takes; use swedish, keep (the default is swedish)`,
+			},
+		},
+		{
+			name: "normalize is not a mapping",
+			yaml: head + "normalize: keep\n",
+			want: []string{"mapping.yaml:5: normalize must hold `phone:`, `socialSecurityNumber:`, `zipCode:` lines, e.g. `phone: national`, not \"keep\""},
 		},
 		{
 			name: "top-level key twice",

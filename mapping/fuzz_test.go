@@ -19,6 +19,8 @@ func FuzzParse(f *testing.F) {
 	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Källa: marketing.utmTags.a\nconstants:\n  customerId: &a M1\n  estateId: *a\n", "Svensson, Anna")
 	f.Add("version: 1\ncolumns: [a, b]\ninput: {headerRow: 2, sheet: x}\n", "")
 	f.Add("version: 1\ncolumns:\n  Förnamn: person.firstName\n    Efternamn: x\n", "")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\n  Post: person.address.zipCode\n"+
+		"normalize:\n  phone: national\n  socialSecurityNumber: short\n", "O'BRIEN,  ANNA\t+46 (0)70-174 06 05\tS-123 45")
 	f.Add("- !!binary gIGC\n", "")
 	f.Add("? [a]\n: b\n", "")
 	f.Fuzz(func(t *testing.T, yaml, row string) {

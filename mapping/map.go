@@ -78,7 +78,7 @@ func (r *row) fill(i int, o origin, v string) {
 	person := &r.lead.Body.Person
 	switch s.id {
 	case fFullName:
-		first, last, msg := splitFullName(v)
+		first, last, msg := splitFullName(normalizeName(v))
 		if msg != "" {
 			r.problem(o, msg)
 			r.bad[fFirstName], r.bad[fLastName] = true, true
@@ -98,7 +98,13 @@ func (r *row) fill(i int, o origin, v string) {
 			r.problem(o, err.Error())
 			return
 		}
-		person.SocialSecurityNumber = pn.Long()
+		switch r.mp.norm.SocialSecurityNumber {
+		case formatKeep: // as written, now that it is known to be valid
+		case ssnShort:
+			person.SocialSecurityNumber = pn.Short(r.mp.now)
+		default:
+			person.SocialSecurityNumber = pn.Long()
+		}
 		return
 	case fUTM:
 		m := r.marketing()
@@ -111,7 +117,7 @@ func (r *row) fill(i int, o origin, v string) {
 		return
 	}
 	r.from[s.id] = o
-	out, msg := normalize(s.id, v)
+	out, msg := normalize(s.id, v, r.mp.norm)
 	if msg != "" {
 		r.problem(o, msg)
 	}

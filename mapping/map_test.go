@@ -56,7 +56,7 @@ func TestMap(t *testing.T) {
 					FirstName: "Anna", LastName: "Svensson", SocialSecurityNumber: "19850101-2382",
 					Address:   &Address{StreetAddress: "Storgatan 1"},
 					Email:     &Email{EmailAddress: "Anna.Svensson@example.se"},
-					Telephone: &Telephone{Cell: "070-174 06 05"},
+					Telephone: &Telephone{Cell: "+46701740605"},
 				},
 				ProspectiveBuyerStatus: "NotInterested",
 				Marketing: &Marketing{Referrer: "visning", UtmTags: []UtmTag{
@@ -83,7 +83,7 @@ func TestMap(t *testing.T) {
 			name:  "a cell wins over a constant",
 			cells: []string{"Anna", "Svensson", "", "", "", "0701740606", "OBJ1", "", "facebook"},
 			want: Lead{Endpoint: "FinalPriceWatched", CustomerID: "M1001", EstateID: "OBJ1", Body: FinalPriceWatched{
-				Person:                 Person{FirstName: "Anna", LastName: "Svensson", Telephone: &Telephone{Cell: "0701740606"}},
+				Person:                 Person{FirstName: "Anna", LastName: "Svensson", Telephone: &Telephone{Cell: "+46701740606"}},
 				ProspectiveBuyerStatus: "Interested",
 				Marketing: &Marketing{Referrer: "visning", UtmTags: []UtmTag{
 					{Name: "utm_source", Value: "facebook"}, {Name: "utm_medium", Value: "print"},
@@ -266,18 +266,18 @@ func TestNormalize(t *testing.T) {
 		{"email with a semicolon", fEmail, "a@example.se;b@example.se", "a@example.se;b@example.se",
 			"must be one e-mail address, not several; put a second one in person.email.emailAddress2"},
 		{"email domain dots", fEmail, "anna@example..se", "anna@example..se", "is not an e-mail address like anna@example.se"},
-		{"phone kept as written", fHome, "+46 (0)70-174 06 08", "+46 (0)70-174 06 08", ""},
-		{"phone whitespace collapsed", fWork, "070  174\u00a006 09", "070 174 06 09", ""},
-		{"phone that lost its 0 in Excel", fCell, "701740610", "0701740610", ""},
-		{"landline that lost its 0 in Excel", fHome, "84650040", "084650040", ""},
-		{"short number kept", fHome, "112233", "112233", ""},
+		{"phone with +46 (0)", fHome, "+46 (0)70-174 06 08", "+46701740608", ""},
+		{"phone whitespace collapsed", fWork, "070  174\u00a006 09", "+46701740609", ""},
+		{"phone that lost its 0 in Excel", fCell, "701740610", "+46701740610", ""},
+		{"landline that lost its 0 in Excel", fHome, "84650040", "+4684650040", ""},
+		{"short number is not Swedish", fHome, "112233", "112233", "is not a valid Swedish phone number"},
 		{"international number kept", fCell, "+46701740610", "+46701740610", ""},
 		{"phone with a letter", fOther, "070-174 06 1O", "070-174 06 1O", "a phone number may hold only digits, spaces and + - ( ) / ."},
 		{"text kept", fMessage, "Ring efter 17", "Ring efter 17", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, msg := normalize(tc.id, tc.in)
+			got, msg := normalize(tc.id, tc.in, Normalize{})
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, tc.msg, msg)
 		})

@@ -2,16 +2,63 @@ package mapping
 
 import (
 	"net/mail"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
+// Normalize is the mapping's normalize section: how phone numbers,
+// personnummer and postcodes are written in the lead. An empty value
+// means the default, the first of the key's values in normalizeKeys.
+type Normalize struct {
+	Phone                string // e164, national or keep
+	SocialSecurityNumber string // long, short or keep
+	ZipCode              string // swedish or keep
+}
+
+// The values of the normalize keys that change what is sent; the
+// defaults (e164, long, swedish) are also what "" means.
+const (
+	formatKeep    = "keep"
+	phoneNational = "national"
+	ssnShort      = "short"
+)
+
+// normalizeKeys are the keys of the normalize section and the values each
+// takes, the default first.
+var normalizeKeys = []struct {
+	key    string
+	values []string
+}{
+	{"phone", []string{"e164", phoneNational, formatKeep}},
+	{"socialSecurityNumber", []string{"long", ssnShort, formatKeep}},
+	{"zipCode", []string{"swedish", formatKeep}},
+}
+
+// field is the setting of a key of normalizeKeys.
+func (n *Normalize) field(key string) *string {
+	switch key {
+	case "phone":
+		return &n.Phone
+	case "socialSecurityNumber":
+		return &n.SocialSecurityNumber
+	}
+	return &n.ZipCode
+}
+
 // normalize returns v, already trimmed and not empty, as it is sent, or
 // else a message saying what is wrong with it. It covers the kinds that
-// need nothing but the value itself.
-func normalize(id fieldID, v string) (string, string) {
+// need nothing but the value itself and the mapping's normalize section.
+func normalize(id fieldID, v string, opt Normalize) (string, string) {
 	switch fields[id].kind {
+	case kindName:
+		return normalizeName(v), ""
+	case kindZip:
+		if opt.ZipCode == formatKeep {
+			return v, ""
+		}
+		return normalizeZip(v)
 	case kindBool:
 		b, ok := parseBool(v)
 		if !ok {
@@ -24,16 +71,124 @@ func normalize(id fieldID, v string) (string, string) {
 	case kindEmail:
 		return normalizeEmail(v)
 	case kindPhone:
-		return normalizePhone(v)
+		return formatPhone(v, opt.Phone)
 	case kindStatus:
-		for _, s := range []string{"Assigned", "Interested", "NotInterested"} {
-			if strings.EqualFold(v, s) {
-				return s, ""
+		w := collapseSpace(v)
+		for _, s := range statusWords {
+			if strings.EqualFold(w, s.word) {
+				return s.status, ""
 			}
 		}
 		return v, "must be Assigned, Interested or NotInterested"
 	}
 	return v, ""
+}
+
+// statusWords are the ways to write a prospectiveBuyerStatus, in English
+// as Connect names them and in Swedish as a broker's sheet may.
+var statusWords = []struct{ word, status string }{
+	{"Assigned", "Assigned"},
+	{"Interested", "Interested"},
+	{"NotInterested", "NotInterested"},
+	{"Anvisad", "Assigned"},
+	{"Intresserad", "Interested"},
+	{"Ej intresserad", "NotInterested"},
+	{"Inte intresserad", "NotInterested"},
+}
+
+// collapseSpace turns every run of whitespace in v into one space; it
+// returns v itself, without allocating, when there is nothing to do.
+func collapseSpace(v string) string {
+	prevSpace := false
+	for _, r := range v {
+		space := unicode.IsSpace(r)
+		if space && (prevSpace || r != ' ') {
+			return strings.Join(strings.Fields(v), " ")
+		}
+		prevSpace = space
+	}
+	return v
+}
+
+// nameParticles stay in lower case inside a name, "Anna von Essen", but
+// not when they start it.
+var nameParticles = []string{"von", "af", "av", "de", "la", "van", "der", "den"}
+
+// normalizeName collapses runs of whitespace in a name and, when it is
+// written all in capitals or all in lower case, gives it Swedish title
+// case: "ANNA-KARIN VON ESSEN" is "Anna-Karin von Essen". A name in mixed
+// case is spelt as its owner spells it ("McDonald", "de Geer") and is
+// kept.
+func normalizeName(v string) string {
+	v = collapseSpace(v)
+	upper, lower := false, false
+	for _, r := range v {
+		upper = upper || unicode.IsUpper(r)
+		lower = lower || unicode.IsLower(r)
+	}
+	if upper == lower { // mixed case, or no letters
+		return v
+	}
+	words := strings.Split(v, " ")
+	for i, w := range words {
+		if i > 0 && slices.Contains(nameParticles, strings.ToLower(w)) {
+			words[i] = strings.ToLower(w)
+			continue
+		}
+		parts := strings.Split(w, "-")
+		for j, p := range parts {
+			parts[j] = titleCase(p)
+		}
+		words[i] = strings.Join(parts, "-")
+	}
+	return strings.Join(words, " ")
+}
+
+// titleCase writes one part of a name with a capital first letter, and
+// a capital after an apostrophe that follows one letter: "O'Brien".
+func titleCase(w string) string {
+	rs := []rune(strings.ToLower(w))
+	for i := range rs {
+		if i == 0 || i == 2 && (rs[1] == '\'' || rs[1] == '’') {
+			rs[i] = unicode.ToTitle(rs[i])
+		}
+	}
+	return string(rs)
+}
+
+// zipHint says what a Swedish postcode looks like.
+const zipHint = "is not a Swedish postcode (five digits, e.g. 123 45)"
+
+// normalizeZip writes a Swedish postcode as NNN NN. It may be written
+// with or without the space and with a country prefix: 12345, S-123 45,
+// SE-12345, se 123 45.
+func normalizeZip(v string) (string, string) {
+	s := v
+	if len(s) >= 2 && strings.EqualFold(s[:2], "SE") {
+		s = s[2:]
+	} else if len(s) >= 1 && (s[0] == 'S' || s[0] == 's') {
+		s = s[1:]
+	}
+	if len(s) < len(v) {
+		s = strings.TrimLeftFunc(strings.TrimPrefix(strings.TrimSpace(s), "-"), unicode.IsSpace)
+	}
+	var d [6]byte
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9' && n < 5:
+			d[n] = byte(r)
+			n++
+		case unicode.IsSpace(r) && n == 3: // between 123 and 45
+		default:
+			return v, zipHint
+		}
+	}
+	if n != 5 {
+		return v, zipHint
+	}
+	d[3], d[4], d[5] = ' ', d[3], d[4]
+	return string(d[:]), ""
 }
 
 // parseBool reads the ways a spreadsheet says yes or no; an empty cell
@@ -78,8 +233,8 @@ func normalizeEmail(v string) (string, string) {
 }
 
 // normalizePhone collapses runs of whitespace and checks the characters;
-// otherwise the number is kept as written until it is normalised with
-// libphonenumber.
+// otherwise the number is kept as written. formatPhone reads the result
+// with libphonenumber.
 func normalizePhone(v string) (string, string) {
 	digits, collapse := 0, false
 	prevSpace := false

@@ -216,6 +216,20 @@ func itoa(v, width int) string {
 	return string(b[i:])
 }
 
+// Short is the 10-digit form YYMMDD-NNNN, with + for - when the person
+// is 100 or older at now: the form ParsePersonnummer reads back to the
+// same date on that day.
+func (p Personnummer) Short(now time.Time) string {
+	long := p.Long()
+	sep := "-"
+	y, m, d := now.Date()
+	y -= 100
+	if p.Year < y || p.Year == y && (p.Month < int(m) || p.Month == int(m) && p.Day <= d) {
+		sep = "+"
+	}
+	return long[2:8] + sep + long[9:]
+}
+
 // Long is the form leadimport sends: YYYYMMDD-NNNN, the day with 60 added
 // for a samordningsnummer.
 func (p Personnummer) Long() string {

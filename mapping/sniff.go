@@ -68,7 +68,7 @@ func sniff(values []string, now time.Time) columnValues {
 		if _, ok := parseBool(v); ok {
 			cv.counts[valBool]++
 		}
-		if _, msg := normalize(fStatus, v); msg == "" {
+		if _, msg := normalize(fStatus, v, Normalize{}); msg == "" {
 			cv.counts[valStatus]++
 		}
 	}

@@ -1,0 +1,258 @@
+package mapping
+
+import (
+	"testing"
+
+	"github.com/nyaruka/phonenumbers"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Phone numbers are from PTS's ranges for fiction (070-174 06 05 to 99,
+// 08-465 004 00 to 99) and, for a foreign one, Ofcom's for drama
+// (020 7946 0000 to 0999).
+func TestFormatPhone(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		format string
+		want   string
+		msg    string
+	}{
+		{"mobile with dash and spaces", "070-174 06 05", "", "+46701740605", ""},
+		{"mobile digits only", "0701740605", "e164", "+46701740605", ""},
+		{"+46 with (0)", "+46 (0)70-174 06 05", "", "+46701740605", ""},
+		{"0046", "0046 70 174 06 05", "", "+46701740605", ""},
+		{"Stockholm landline", "08-465 004 01", "", "+46846500401", ""},
+		{"mobile that lost its 0 in Excel", "701740605", "", "+46701740605", ""},
+		{"landline that lost its 0 in Excel", "84650040", "", "+4684650040", ""},
+		{"foreign", "+44 20 7946 0001", "", "+442079460001", ""},
+		{"national mobile", "+46701740605", "national", "070-174 06 05", ""},
+		{"national landline", "0046 8 465 004 01", "national", "08-465 004 01", ""},
+		{"national keeps a foreign country code", "0044 20 7946 0001", "national", "+44 20 7946 0001", ""},
+		{"keep as written", "+46 (0)70-174 06 05", "keep", "+46 (0)70-174 06 05", ""},
+		{"keep restores the lost 0", "701740605", "keep", "0701740605", ""},
+		{"keep does not ask libphonenumber", "112233", "keep", "112233", ""},
+		{"keep still checks the characters", "070-174 06 O5", "keep", "070-174 06 O5",
+			"a phone number may hold only digits, spaces and + - ( ) / ."},
+		{"mobile one digit short", "070-174 06 0", "", "070-174 06 0", "is not a valid Swedish phone number"},
+		{"too short for Sweden", "112233", "national", "112233", "is not a valid Swedish phone number"},
+		{"too short for its region", "+44 20 7946", "", "+44 20 7946", "is not a valid phone number for region GB"},
+		{"no such country code", "+999 174 06 05", "", "+999 174 06 05",
+			"is not a valid phone number: no country has the code after + or 00 (Sweden is +46)"},
+		{"too few digits", "+46 (0)", "", "+46 (0)", "a phone number needs at least 5 digits"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, msg := normalize(fCell, tc.in, Normalize{Phone: tc.format})
+			assert.Equal(t, tc.want, got)
+			assert.Equal(t, tc.msg, msg)
+			if msg == "" && tc.format != "keep" {
+				assert.LessOrEqual(t, len(got), 17, "Connect takes at most 17 characters")
+			}
+		})
+	}
+}
+
+func TestNormalizeZip(t *testing.T) {
+	tests := []struct {
+		name, in, format, want, msg string
+	}{
+		{"five digits", "12345", "", "123 45", ""},
+		{"already written right", "123 45", "swedish", "123 45", ""},
+		{"S- prefix", "S-123 45", "", "123 45", ""},
+		{"SE- prefix", "SE-12345", "", "123 45", ""},
+		{"lower-case prefix and a space", "se 123 45", "", "123 45", ""},
+		{"no-break space", "123\u00a045", "", "123 45", ""},
+		{"four digits", "1234", "", "1234", zipHint},
+		{"six digits", "123456", "", "123456", zipHint},
+		{"space in the wrong place", "12 345", "", "12 345", zipHint},
+		{"foreign", "SW1A 1AA", "", "SW1A 1AA", zipHint},
+		{"a city", "Stockholm", "", "Stockholm", zipHint},
+		{"keep", "SW1A 1AA", "keep", "SW1A 1AA", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, msg := normalize(fZip, tc.in, Normalize{ZipCode: tc.format})
+			assert.Equal(t, tc.want, got)
+			assert.Equal(t, tc.msg, msg)
+		})
+	}
+	assert.Equal(t, "is not a Swedish postcode (five digits, e.g. 123 45)", zipHint)
+}
+
+func TestNormalizeName(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"capitals", "ANNA-KARIN VON ESSEN", "Anna-Karin von Essen"},
+		{"lower case", "anna-karin von essen", "Anna-Karin von Essen"},
+		{"particle first is capitalised", "VON ESSEN", "Von Essen"},
+		{"several particles", "MARIA DE LA CRUZ", "Maria de la Cruz"},
+		{"af and av", "carl af ugglas", "Carl af Ugglas"},
+		{"apostrophe", "o'brien", "O'Brien"},
+		{"Swedish letters", "ÅSA ÖSTLUND", "Åsa Östlund"},
+		{"mixed case is kept", "Carl af Ugglas", "Carl af Ugglas"},
+		{"mixed case particle kept", "Anna Von Essen", "Anna Von Essen"},
+		{"mixed case own spelling", "McDonald", "McDonald"},
+		{"inner whitespace collapsed", "Anna \t Maria", "Anna Maria"},
+		{"no letters", "12", "12"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, msg := normalize(fFirstName, tc.in, Normalize{})
+			assert.Equal(t, tc.want, got)
+			assert.Empty(t, msg)
+		})
+	}
+}
+
+func TestNormalizeStatus(t *testing.T) {
+	tests := []struct{ in, want, msg string }{
+		{"Anvisad", "Assigned", ""},
+		{"INTRESSERAD", "Interested", ""},
+		{"ej intresserad", "NotInterested", ""},
+		{"Inte  Intresserad", "NotInterested", ""},
+		{"notinterested", "NotInterested", ""},
+		{"Kanske", "Kanske", "must be Assigned, Interested or NotInterested"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, msg := normalize(fStatus, tc.in, Normalize{})
+			assert.Equal(t, tc.want, got)
+			assert.Equal(t, tc.msg, msg)
+		})
+	}
+}
+
+// TestMapNormalize maps rows through a mapping with a normalize section:
+// what is sent and what makes a row invalid.
+func TestMapNormalize(t *testing.T) {
+	header := []string{"Namn", "Personnummer", "Postnummer", "Telefon", "Status"}
+	columns := "version: 1\ncolumns:\n  Namn: person.fullName\n  Personnummer: person.socialSecurityNumber\n" +
+		"  Postnummer: person.address.zipCode\n  Telefon: person.telephone.home\n  Status: prospectiveBuyerStatus\n" +
+		"constants:\n  customerId: M1001\n  estateId: OBJ1\n"
+	type sent struct{ first, last, ssn, zip, phone, status string }
+	tests := []struct {
+		name      string
+		normalize string
+		cells     []string
+		want      sent
+		problems  []string
+	}{
+		{
+			name:  "defaults",
+			cells: []string{"ANNA-KARIN  SVENSSON", "850101-2382", "SE-12345", "08-465 004 01", "Ej intresserad"},
+			want:  sent{"Anna-Karin", "Svensson", "19850101-2382", "123 45", "+46846500401", "NotInterested"},
+		},
+		{
+			name:      "short, national, keep",
+			normalize: "normalize:\n  phone: national\n  socialSecurityNumber: short\n  zipCode: keep\n",
+			cells:     []string{"svensson,  anna", "19850101-2382", " SW1A 1AA ", "0846500401", "Anvisad"},
+			want:      sent{"Anna", "Svensson", "850101-2382", "SW1A 1AA", "08-465 004 01", "Assigned"},
+		},
+		{
+			name:      "short with + for 100 or older",
+			normalize: "normalize:\n  socialSecurityNumber: short\n",
+			cells:     []string{"Anna Svensson", "190905271474", "123 45", "070-174 06 05", ""},
+			want:      sent{"Anna", "Svensson", "090527+1474", "123 45", "+46701740605", ""},
+		},
+		{
+			name:      "keep is still validated",
+			normalize: "normalize:\n  socialSecurityNumber: keep\n  phone: keep\n",
+			cells:     []string{"Anna Svensson", "850101 - 2382", "123 45", "08-465 004 01", ""},
+			want:      sent{"Anna", "Svensson", "850101 - 2382", "123 45", "08-465 004 01", ""},
+		},
+		{
+			name:      "keep rejects a wrong check digit",
+			normalize: "normalize:\n  socialSecurityNumber: keep\n",
+			cells:     []string{"Anna Svensson", "850101-2383", "123 45", "070-174 06 05", ""},
+			problems:  []string{`Personnummer "850101-2383": check digit should be 2`},
+		},
+		{
+			name:  "bad postcode and phone",
+			cells: []string{"Anna Svensson", "", "1234", "070-174 06 0", ""},
+			problems: []string{
+				`Postnummer "1234": is not a Swedish postcode (five digits, e.g. 123 45)`,
+				`Telefon "070-174 06 0": is not a valid Swedish phone number`,
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lead, problems := bindT(t, columns+tc.normalize, header, nil).Map(tc.cells)
+			assert.Equal(t, tc.problems, problemStrings(problems))
+			if tc.problems != nil {
+				return
+			}
+			p := lead.Body.Person
+			require.NotNil(t, p.Address)
+			require.NotNil(t, p.Telephone)
+			assert.Equal(t, tc.want, sent{p.FirstName, p.LastName, p.SocialSecurityNumber, p.Address.ZipCode,
+				p.Telephone.Home, lead.Body.ProspectiveBuyerStatus})
+		})
+	}
+}
+
+func TestParseNormalize(t *testing.T) {
+	const head = "version: 1\ncolumns:\n  Namn: person.fullName\n"
+	tests := []struct {
+		name string
+		yaml string
+		want Normalize
+	}{
+		{"absent means the defaults", head, Normalize{}},
+		{"empty section", head + "normalize:\n", Normalize{}},
+		{"every key, any case", head + "normalize:\n  phone: National\n  socialSecurityNumber: SHORT\n  zipCode: keep\n",
+			Normalize{Phone: "national", SocialSecurityNumber: "short", ZipCode: "keep"}},
+		{"defaults written out", head + "normalize: {phone: e164, socialSecurityNumber: long, zipCode: swedish}\n",
+			Normalize{Phone: "e164", SocialSecurityNumber: "long", ZipCode: "swedish"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, parseT(t, tc.yaml).Normalize)
+		})
+	}
+}
+
+// TestShortReadsBack: the short form, + included, parses to the same
+// number on the day it was written.
+func TestShortReadsBack(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"19090527-1474", "090527+1474"},
+		{"19000101-9801", "000101+9801"},
+		{"19260104-9030", "260104-9030"},
+		{"19850101-2382", "850101-2382"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			p, err := ParsePersonnummer(tc.in, vectorsNow)
+			require.NoError(t, err)
+			short := p.Short(vectorsNow)
+			assert.Equal(t, tc.want, short)
+			again, err := ParsePersonnummer(short, vectorsNow)
+			require.NoError(t, err)
+			assert.Equal(t, p, again)
+		})
+	}
+}
+
+// TestSwedishMobileFastPath checks the fast path against libphonenumber:
+// whatever it accepts, the full parse must write the same.
+func TestSwedishMobileFastPath(t *testing.T) {
+	for _, v := range []string{
+		"070-174 06 05", "0701740605", "+46701740605", "+46 70 174 06 05", "0046 70-174 06 05",
+		"073-174 06 05", "076 174 06 05", "079-1740605", "072 174 06 05", "(070) 174 06 05",
+	} {
+		t.Run(v, func(t *testing.T) {
+			fast, ok := swedishMobileE164(v)
+			require.True(t, ok)
+			num, err := phonenumbers.Parse(v, phoneRegion)
+			require.NoError(t, err)
+			require.True(t, phonenumbers.IsValidNumber(num))
+			assert.Equal(t, phonenumbers.Format(num, phonenumbers.E164), fast)
+		})
+	}
+	for _, v := range []string{"08-465 004 05", "071-174 06 05", "070-174 06 0", "+44 20 7946 0001", "0701740605x", "+46 (0)70-174 06 05"} {
+		_, ok := swedishMobileE164(v)
+		assert.False(t, ok, v)
+	}
+}
