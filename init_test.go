@@ -66,3 +66,15 @@ func TestInitPlacesUnknownHeadersByTheirValues(t *testing.T) {
 		assert.Contains(t, res.stdout, w)
 	}
 }
+
+func TestInitKeepsTheEncodingAndDelimiterItWasGiven(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "gammal.csv")
+	// Windows-1252: ö is 0xF6, Å 0xC5.
+	require.NoError(t, os.WriteFile(input, []byte("F\xf6rnamn|Efternamn|E-post\r\n\xc5sa|Berg|asa@example.se\r\n"), 0o600))
+	res := runBinary(t, dir, nil, "init", "--encoding", "windows-1252", "--delimiter", "|", input)
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stdout, "Förnamn: person.firstName")
+	assert.Contains(t, res.stdout, "encoding: windows-1252")
+	assert.Contains(t, res.stdout, `delimiter: '|'`)
+}

@@ -392,7 +392,7 @@ func proposeMapping(input string, in mapping.Input, outPath string, stdout, stde
 	}
 	// A header row found rather than given is left out: run and check
 	// find it again from the mapping's own headers.
-	if err := p.WriteYAML(w, filepath.Base(input), in.Sheet, in.HeaderRow); err != nil {
+	if err := p.WriteYAML(w, filepath.Base(input), in); err != nil {
 		return fmt.Errorf("write the mapping: %w", err)
 	}
 	if outPath != "" {

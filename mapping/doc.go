@@ -62,7 +62,7 @@
 // review (leadimport init):
 //
 //	p := mapping.Propose(header, rows, time.Now())
-//	err := p.WriteYAML(os.Stdout, "visning.xlsx", "Anmälningar", 3)
+//	err := p.WriteYAML(os.Stdout, "visning.xlsx", mapping.Input{Sheet: "Anmälningar", HeaderRow: 3})
 //
 // A header is placed by its name (the known names are in synonyms.csv,
 // one per line), by a near miss of one, or by its values: a column of

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Normalize is the mapping's normalize section: how phone numbers,
@@ -94,6 +93,7 @@ var statusWords = []struct{ word, status string }{
 	{"Intresserad", "Interested"},
 	{"Ej intresserad", "NotInterested"},
 	{"Inte intresserad", "NotInterested"},
+	{"Not interested", "NotInterested"},
 }
 
 // collapseSpace turns every run of whitespace in v into one space; it
@@ -110,8 +110,9 @@ func collapseSpace(v string) string {
 	return v
 }
 
-// nameParticles stay in lower case inside a name, "Anna von Essen", but
-// not when they start it.
+// nameParticles stay in lower case before the rest of a name: "Anna von
+// Essen", and "von Essen" in a last-name cell. As a name's last word they
+// are a name of their own ("Anna De").
 var nameParticles = []string{"von", "af", "av", "de", "la", "van", "der", "den"}
 
 // normalizeName collapses runs of whitespace in a name and, when it is
@@ -131,7 +132,7 @@ func normalizeName(v string) string {
 	}
 	words := strings.Split(v, " ")
 	for i, w := range words {
-		if i > 0 && slices.Contains(nameParticles, strings.ToLower(w)) {
+		if i < len(words)-1 && isParticle(w) {
 			words[i] = strings.ToLower(w)
 			continue
 		}
@@ -143,6 +144,8 @@ func normalizeName(v string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+func isParticle(w string) bool { return slices.Contains(nameParticles, strings.ToLower(w)) }
 
 // titleCase writes one part of a name with a capital first letter, and
 // a capital after an apostrophe that follows one letter: "O'Brien".
@@ -179,7 +182,7 @@ func normalizeZip(v string) (string, string) {
 		case r >= '0' && r <= '9' && n < 5:
 			d[n] = byte(r)
 			n++
-		case unicode.IsSpace(r) && n == 3: // between 123 and 45
+		case (unicode.IsSpace(r) || r == '-') && n == 3: // between 123 and 45
 		default:
 			return v, zipHint
 		}
@@ -278,10 +281,15 @@ func splitFullName(v string) (first, last, msg string) {
 		}
 		return first, last, ""
 	}
-	i := strings.LastIndexFunc(v, unicode.IsSpace)
-	if i < 0 {
+	words := strings.Fields(v)
+	if len(words) < 2 {
 		return "", "", "needs a first and a last name: " + how
 	}
-	_, size := utf8.DecodeRuneInString(v[i:])
-	return strings.TrimRightFunc(v[:i], unicode.IsSpace), v[i+size:], ""
+	// The last name is the last word, with the particles before it:
+	// "Anna-Karin von Essen" is Anna-Karin / von Essen.
+	at := len(words) - 1
+	for at > 1 && isParticle(words[at-1]) {
+		at--
+	}
+	return strings.Join(words[:at], " "), strings.Join(words[at:], " "), ""
 }

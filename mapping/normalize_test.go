@@ -61,6 +61,8 @@ func TestNormalizeZip(t *testing.T) {
 		{"five digits", "12345", "", "123 45", ""},
 		{"already written right", "123 45", "swedish", "123 45", ""},
 		{"S- prefix", "S-123 45", "", "123 45", ""},
+		{"dash between the groups", "123-45", "", "123 45", ""},
+		{"SE- prefix and a dash", "SE-123-45", "", "123 45", ""},
 		{"SE- prefix", "SE-12345", "", "123 45", ""},
 		{"lower-case prefix and a space", "se 123 45", "", "123 45", ""},
 		{"no-break space", "123\u00a045", "", "123 45", ""},
@@ -85,7 +87,8 @@ func TestNormalizeName(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"capitals", "ANNA-KARIN VON ESSEN", "Anna-Karin von Essen"},
 		{"lower case", "anna-karin von essen", "Anna-Karin von Essen"},
-		{"particle first is capitalised", "VON ESSEN", "Von Essen"},
+		{"a last name starting with a particle", "VON ESSEN", "von Essen"},
+		{"a particle as the last word is a name", "ANNA DE", "Anna De"},
 		{"several particles", "MARIA DE LA CRUZ", "Maria de la Cruz"},
 		{"af and av", "carl af ugglas", "Carl af Ugglas"},
 		{"apostrophe", "o'brien", "O'Brien"},
@@ -254,5 +257,24 @@ func TestSwedishMobileFastPath(t *testing.T) {
 	for _, v := range []string{"08-465 004 05", "071-174 06 05", "070-174 06 0", "+44 20 7946 0001", "0701740605x", "+46 (0)70-174 06 05"} {
 		_, ok := swedishMobileE164(v)
 		assert.False(t, ok, v)
+	}
+}
+
+func TestSplitFullName(t *testing.T) {
+	tests := []struct{ in, first, last string }{
+		{"Anna Maria Svensson", "Anna Maria", "Svensson"},
+		{"Svensson, Anna", "Anna", "Svensson"},
+		{"Anna-Karin von Essen", "Anna-Karin", "von Essen"},
+		{"Anna de la Cruz", "Anna", "de la Cruz"},
+		{"Anna De", "Anna", "De"},
+		{"von Essen", "von", "Essen"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			first, last, msg := splitFullName(tc.in)
+			require.Empty(t, msg)
+			assert.Equal(t, tc.first, first)
+			assert.Equal(t, tc.last, last)
+		})
 	}
 }

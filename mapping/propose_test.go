@@ -109,7 +109,7 @@ func TestProposeSamples(t *testing.T) {
 			header, rows := tc.read(t)
 			p := Propose(header, rows, vectorsNow)
 			var buf bytes.Buffer
-			require.NoError(t, p.WriteYAML(&buf, tc.input, tc.sheet, tc.headerRow))
+			require.NoError(t, p.WriteYAML(&buf, tc.input, Input{Sheet: tc.sheet, HeaderRow: tc.headerRow}))
 			golden(t, filepath.Join("testdata", "propose", tc.name+".yaml"), buf.Bytes())
 
 			m, err := Parse(bytes.NewReader(buf.Bytes()), tc.name+".yaml")
@@ -354,7 +354,7 @@ func TestPropose(t *testing.T) {
 			}
 
 			var buf bytes.Buffer
-			require.NoError(t, p.WriteYAML(&buf, "input.xlsx", "", 0))
+			require.NoError(t, p.WriteYAML(&buf, "input.xlsx", Input{Sheet: "", HeaderRow: 0}))
 			m, err := Parse(&buf, "proposed.yaml")
 			if len(tc.want) == 0 {
 				require.Error(t, err) // no columns: Parse asks for them
@@ -407,7 +407,7 @@ func TestWriteYAMLRoundTrip(t *testing.T) {
 				UnplacedWhy: []string{"not a known name"},
 			}
 			var buf bytes.Buffer
-			require.NoError(t, p.WriteYAML(&buf, h+".xlsx", h, 2))
+			require.NoError(t, p.WriteYAML(&buf, h+".xlsx", Input{Sheet: h, HeaderRow: 2}))
 			m, err := Parse(bytes.NewReader(buf.Bytes()), "proposed.yaml")
 			require.NoError(t, err, buf.String())
 			require.Len(t, m.Columns, 3, buf.String())
@@ -447,7 +447,7 @@ func TestWriteYAMLConstants(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := Proposal{Lines: append(slices.Clone(base), tc.extra...), Sampled: 1}
 			var buf bytes.Buffer
-			require.NoError(t, p.WriteYAML(&buf, "in.csv", "", 0))
+			require.NoError(t, p.WriteYAML(&buf, "in.csv", Input{Sheet: "", HeaderRow: 0}))
 			m, err := Parse(&buf, "proposed.yaml")
 			require.NoError(t, err)
 			var got []string
@@ -472,7 +472,7 @@ func TestProposeIsDeterministic(t *testing.T) {
 	var first []byte
 	for range 20 {
 		var buf bytes.Buffer
-		require.NoError(t, Propose(header, rows, vectorsNow).WriteYAML(&buf, "kontakter.csv", "", 0))
+		require.NoError(t, Propose(header, rows, vectorsNow).WriteYAML(&buf, "kontakter.csv", Input{Sheet: "", HeaderRow: 0}))
 		if first == nil {
 			first = buf.Bytes()
 			continue
@@ -500,7 +500,7 @@ func FuzzProposeRoundTrip(f *testing.F) {
 		rows := [][]string{{v, "Anna", "Ek", "070-174 06 30"}, {v, "Bo", "Lind", "0701740631"}}
 		p := Propose(header, rows, vectorsNow)
 		var buf bytes.Buffer
-		require.NoError(t, p.WriteYAML(&buf, h, h, 1))
+		require.NoError(t, p.WriteYAML(&buf, h, Input{Sheet: h, HeaderRow: 1}))
 		m, err := Parse(bytes.NewReader(buf.Bytes()), "fuzz.yaml")
 		require.NoError(t, err, buf.String())
 		for _, other := range header[1:] {

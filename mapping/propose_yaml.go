@@ -28,9 +28,9 @@ const commentColumn = 48
 // comment naming input and asking for a review; one `Header: field` line
 // per placed column, with how sure it is and why; the unplaced headers as
 // comments; constants for the ids no column gives (placeholders to
-// replace); and, when sheet or headerRow are given, the input section that
-// reads the input the way Propose saw it.
-func (p Proposal) WriteYAML(w io.Writer, input string, sheet string, headerRow int) error {
+// replace); and, when any of read is given (sheet, header row, encoding,
+// delimiter), the input section that reads the input the way Propose saw it.
+func (p Proposal) WriteYAML(w io.Writer, input string, read Input) error {
 	var b strings.Builder
 	p.writeIntro(&b, input)
 	b.WriteString("version: 1\n")
@@ -44,16 +44,25 @@ func (p Proposal) WriteYAML(w io.Writer, input string, sheet string, headerRow i
 		fmt.Fprintf(&b, "  # %s: not placed (kept in the report, not sent): %s\n", yamlScalar(h), oneLine(p.UnplacedWhy[i]))
 	}
 	writeSection(&b, "constants:", "the same for every row; a non-empty mapped cell wins", p.constants())
+	var in [][2]string
 	// Parse refuses a blank sheet name; a sheet's own name is kept as it is.
-	named := strings.TrimSpace(sheet) != ""
-	if named || headerRow > 0 {
-		var in [][2]string
-		if named {
-			in = append(in, [2]string{"sheet: " + yamlScalar(sheet), "the sheet to read"})
+	if strings.TrimSpace(read.Sheet) != "" {
+		in = append(in, [2]string{"sheet: " + yamlScalar(read.Sheet), "the sheet to read"})
+	}
+	if read.HeaderRow > 0 {
+		in = append(in, [2]string{"headerRow: " + strconv.Itoa(read.HeaderRow), "the row that holds the headers, as Excel numbers it"})
+	}
+	if read.Encoding != "" {
+		in = append(in, [2]string{"encoding: " + yamlScalar(read.Encoding), "the text encoding"})
+	}
+	if d := read.Delimiter; d != 0 {
+		name := yamlScalar(string(d))
+		if d == '\t' {
+			name = "tab"
 		}
-		if headerRow > 0 {
-			in = append(in, [2]string{"headerRow: " + strconv.Itoa(headerRow), "the row that holds the headers, as Excel numbers it"})
-		}
+		in = append(in, [2]string{"delimiter: " + name, "the cell delimiter"})
+	}
+	if len(in) > 0 {
 		writeSection(&b, "input:", "", in)
 	}
 	_, err := io.WriteString(w, b.String())
