@@ -33,13 +33,11 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
-// Exit codes: a contract with scripts and cron jobs.
+// The exit codes, shorter.
 const (
-	exitOK      = 0 // every row sent (check: every row valid)
-	exitRows    = 1 // finished, but some rows are invalid or failed
-	exitNothing = 2 // nothing sent: bad usage, mapping, input or credentials
-	exitStopped = 3 // stopped early: credentials refused, interrupted
-	exitForced  = 130
+	exitOK      = importer.ExitOK
+	exitNothing = importer.ExitNothing
+	exitForced  = importer.ExitForced
 )
 
 const defaultBaseURL = "https://connect.maklare.vitec.net"

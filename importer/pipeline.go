@@ -23,6 +23,7 @@ import (
 type file struct {
 	input    string
 	src      source.Reader
+	width    int // the header's number of columns
 	mapper   *mapping.Mapper
 	report   string
 	out      *os.File // the report, created before anything is sent
@@ -167,7 +168,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		slots <- struct{}{}
 		o := Outcome{Row: row, seq: seq}
 		lead, problems := f.mapper.Map(row.Cells)
-		if p, ok := extraCells(row.Cells, len(f.src.Header())); ok {
+		if p, ok := extraCells(row.Cells, f.width); ok {
 			problems = append(problems, p)
 		}
 		switch {

@@ -230,22 +230,29 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// ExitCode is the exit code for a run that returned err, as documented:
-// 0 every row sent (or sent before; check: valid), 1 some rows invalid or
-// failed, 2 nothing sent because of err, 3 stopped early.
+// Exit codes: a contract with scripts and cron jobs.
+const (
+	ExitOK      = 0   // every row sent, now or before (check: every row valid)
+	ExitRows    = 1   // finished, but some rows are invalid or failed
+	ExitNothing = 2   // nothing sent: bad usage, mapping, input, credentials, a busy ledger
+	ExitStopped = 3   // stopped early: credentials refused, Connect down, interrupted
+	ExitForced  = 130 // a second interrupt quit at once
+)
+
+// ExitCode is the exit code for a run that returned err.
 func (s *Summary) ExitCode(err error) int {
 	var setup *SetupError
 	switch {
 	case errors.As(err, &setup):
-		return 2
+		return ExitNothing
 	case err != nil && s.Sent() == 0:
-		return 2
+		return ExitNothing
 	case err != nil, s.Stopped != nil:
-		return 3
+		return ExitStopped
 	case !s.Clean():
-		return 1
+		return ExitRows
 	}
-	return 0
+	return ExitOK
 }
 
 func (s *Summary) countsByName() map[string]int {
@@ -294,7 +301,8 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 		if err != nil {
 			return files, err
 		}
-		f := &file{input: in, src: src}
+		// Header returns a copy: its width is taken once here, not per row.
+		f := &file{input: in, src: src, width: len(src.Header())}
 		files = append(files, f)
 		f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start})
 		if err != nil {
