@@ -258,6 +258,9 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	sum, err := importer.Run(ctx, cfg)
 	var setup *importer.SetupError
 	if !errors.As(err, &setup) {
+		if cmd == "check" {
+			sum.PrintColumns(stderr)
+		}
 		sum.Print(stderr)
 	}
 	if err != nil {

@@ -270,16 +270,28 @@ func TestEndToEnd1000Rows(t *testing.T) {
 
 	header, lines := readReport(t, report)
 	assert.Equal(t, []string{"row", "Förnamn", "Efternamn", "Personnummer", "E-post", "Mobil",
-		"status", "http_status", "attempts", "response", "error"}, header)
+		"status", "http_status", "attempts", "response", "error", "changes", "warnings"}, header)
 	require.Len(t, lines, 1000)
 	for i, l := range lines {
 		require.Equal(t, fmt.Sprint(i+2), l[0], "input order")
 		if rows[i].invalid != "" {
 			assert.Equal(t, "invalid", l[6], "row %d", i+2)
 			assert.Contains(t, l[10], rows[i].invalid, "row %d", i+2)
-		} else {
-			assert.Equal(t, "sent", l[6], "row %d: %s", i+2, l[10])
-			assert.NotEmpty(t, l[9], "contact id")
+			continue
+		}
+		assert.Equal(t, "sent", l[6], "row %d: %s", i+2, l[10])
+		assert.NotEmpty(t, l[9], "contact id")
+		// Every change normalisation made, in column order.
+		var want []string
+		if pin := strings.TrimSpace(rows[i].cells[2]); pin != rows[i].pin {
+			want = append(want, "Personnummer: "+pin+" → "+rows[i].pin)
+		}
+		want = append(want, fmt.Sprintf("E-post: person%d@EXAMPLE.se → person%d@example.se", i, i),
+			"Mobil: 070-123 45 67 → +46701234567")
+		assert.Equal(t, strings.Join(want, "; "), l[11], "row %d", i+2)
+		// Skatteverket's first test numbers are from the 1890s.
+		if rows[i].pin < "1900" {
+			assert.Contains(t, l[12], "years old); check the year", "row %d", i+2)
 		}
 	}
 }
@@ -318,6 +330,18 @@ func TestCheckSendsNothing(t *testing.T) {
 	require.Len(t, lines, 100)
 	assert.Equal(t, "valid", lines[0][6])
 	assert.Equal(t, "invalid", lines[7][6])
+	// The per-column summary: row i%3 != 0 writes its personnummer in
+	// another form, every e-mail has its domain in capitals and every
+	// phone number is national; the invalid rows are described in generate.
+	// The first test numbers are from the 1890s: each is warned about.
+	assert.Contains(t, res.stderr, `leads.csv, per column:
+  column          valid changed invalid   empty warnings  field
+  Förnamn           100       0       0       0        0  person.firstName
+  Efternamn          97       0       0       3        0  person.lastName
+  Personnummer       33      65       2       0       98  person.socialSecurityNumber
+  E-post              0      95       2       3        0  person.email.emailAddress
+  Mobil               0      97       0       3        0  person.telephone.cell
+`)
 }
 
 func TestUnauthorizedStopsWithExit3(t *testing.T) {

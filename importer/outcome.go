@@ -32,6 +32,8 @@ type Outcome struct {
 	Attempts   int
 	Response   string
 	Problems   []mapping.Problem
+	Warnings   []mapping.Problem // accepted, but worth a look
+	Changes    []mapping.Change  // what normalisation altered
 	Err        error
 	notes      []error // said beside the outcome, e.g. an earlier attempt unconfirmed
 
@@ -49,6 +51,32 @@ func (o *Outcome) Reason() string {
 	}
 	for _, n := range o.notes {
 		parts = append(parts, n.Error())
+	}
+	return strings.Join(parts, "; ")
+}
+
+// ChangesText lists what normalisation altered, as the report's changes
+// column does: "Mobil: 070-123 45 67 → +46701234567; …".
+func (o *Outcome) ChangesText() string {
+	switch len(o.Changes) {
+	case 0:
+		return ""
+	case 1:
+		return o.Changes[0].String()
+	}
+	parts := make([]string, len(o.Changes))
+	for i, c := range o.Changes {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// WarningsText lists the row's warnings, as the report's warnings column
+// does.
+func (o *Outcome) WarningsText() string {
+	parts := make([]string, len(o.Warnings))
+	for i, w := range o.Warnings {
+		parts[i] = w.String()
 	}
 	return strings.Join(parts, "; ")
 }

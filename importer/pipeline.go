@@ -25,6 +25,7 @@ type file struct {
 	src      source.Reader
 	width    int // the header's number of columns
 	mapper   *mapping.Mapper
+	tally    *mapping.Tally // the reader goroutine's, until the run returns
 	report   string
 	out      *os.File // the report, created before anything is sent
 	requests int
@@ -67,6 +68,7 @@ const windowPerWorker = 64
 // report could not account for.
 func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Config, snd *sender) (FileSummary, error) {
 	fs := FileSummary{Input: f.input, Report: f.report, Counts: map[Status]int{}}
+	f.tally = f.mapper.NewTally()
 	delim := f.src.Delimiter()
 	if delim == 0 {
 		delim = ';' // what Swedish Excel opens
@@ -115,7 +117,8 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			fs.Counts[p.Status]++
 			if writeErr == nil {
 				writeErr = rw.Write(report.Line{Row: p.Row.Number, Cells: p.Row.Cells, Status: string(p.Status),
-					HTTPStatus: p.HTTPStatus, Attempts: p.Attempts, Response: p.Response, Error: p.Reason()})
+					HTTPStatus: p.HTTPStatus, Attempts: p.Attempts, Response: p.Response, Error: p.Reason(),
+					Changes: p.ChangesText(), Warnings: p.WarningsText()})
 			}
 			<-slots
 		}
@@ -131,6 +134,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		}
 	}
 	f.requests = int(requests.Load())
+	fs.Columns = f.tally.Columns() // the reader is done
 	if writeErr == nil {
 		writeErr = rw.Flush()
 	}
@@ -167,10 +171,13 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		}
 		slots <- struct{}{}
 		o := Outcome{Row: row, seq: seq}
-		lead, problems := f.mapper.Map(row.Cells)
+		m := f.mapper.Map(row.Cells)
+		f.tally.Add(row.Cells, &m)
+		lead, problems := &m.Lead, m.Problems
 		if p, ok := extraCells(row.Cells, f.width); ok {
 			problems = append(problems, p)
 		}
+		o.Changes, o.Warnings = m.Changes, m.Warnings
 		switch {
 		case len(problems) > 0:
 			o.Status, o.Problems = StatusInvalid, problems
@@ -187,7 +194,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 			j := job{out: o, customer: lead.CustomerID, input: f.input,
 				path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}
 			if f.ledger != nil {
-				settled, err := f.consult(&lead, &j)
+				settled, err := f.consult(lead, &j)
 				if err != nil {
 					// Without the ledger nothing can be sent safely: stop,
 					// and read on so every row still gets its line.

@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/time/rate"
 
@@ -85,6 +86,9 @@ type FileSummary struct {
 	Report string
 	Rows   int
 	Counts map[Status]int
+	// Columns says, per mapped column, how many values were valid,
+	// changed, invalid or empty.
+	Columns []mapping.ColumnCount
 }
 
 // Sent reports how many rows were sent.
@@ -125,6 +129,27 @@ func (s *Summary) Print(w io.Writer) {
 	}
 	if s.LedgerErr != nil {
 		fmt.Fprintf(w, "the ledger could not record the run's end: %v\n", s.LedgerErr)
+	}
+}
+
+// PrintColumns writes, for each input, how the values of each mapped
+// column fared: check's per-column summary. Names are left-aligned,
+// counts right-aligned, in columns a terminal shows straight.
+func (s *Summary) PrintColumns(w io.Writer) {
+	for _, f := range s.Files {
+		if len(f.Columns) == 0 {
+			continue
+		}
+		width := len("column")
+		for _, c := range f.Columns {
+			width = max(width, utf8.RuneCountInString(c.Column))
+		}
+		pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
+		fmt.Fprintf(w, "%s, per column:\n", f.Input)
+		fmt.Fprintf(w, "  %s  %7s %7s %7s %7s %8s  %s\n", pad("column"), "valid", "changed", "invalid", "empty", "warnings", "field")
+		for _, c := range f.Columns {
+			fmt.Fprintf(w, "  %s  %7d %7d %7d %7d %8d  %s\n", pad(c.Column), c.Valid, c.Changed, c.Invalid, c.Empty, c.Warned, c.Field)
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package mapping
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -22,22 +24,50 @@ type extras struct {
 	utm  [4]UtmTag
 }
 
-// row is Map's work on one row.
-type row struct {
-	mp       *Mapper
-	lead     Lead
-	ext      *extras
-	from     [numFields]origin
-	bad      [numFields]bool // a problem was reported for the field already
-	problems []Problem
+// Mapped is one row as a lead, with what Map found on the way.
+type Mapped struct {
+	Lead Lead
+	// Problems are what is wrong with the row: a lead with any is not fit
+	// to send.
+	Problems []Problem
+	// Warnings are values accepted as they are that look wrong all the
+	// same: a mail domain one letter from gmail.com, a person over 110.
+	Warnings []Problem
+	// Changes are the cells whose values normalisation altered, in the
+	// input's column order.
+	Changes []Change
 }
 
-// Map turns one row's cells into a lead and lists every problem with it.
-// cells may be shorter than the header: missing cells are empty. A lead
-// with problems is not fit to send.
-func (mp *Mapper) Map(cells []string) (Lead, []Problem) {
+// Change is a cell's value that normalisation altered on its way into
+// the lead. Surrounding spaces are trimmed without a Change: nobody sees
+// them in a spreadsheet.
+type Change struct {
+	Column string // the input header
+	Field  string // the mapping field name
+	From   string // as written, trimmed
+	To     string // as sent
+	col    int
+}
+
+// String reads as the report's changes column does:
+// "Mobil: 070-123 45 67 → +46701234567".
+func (c Change) String() string { return c.Column + ": " + c.From + " → " + c.To }
+
+// row is Map's work on one row.
+type row struct {
+	Mapped
+	mp   *Mapper
+	ext  *extras
+	from [numFields]origin
+	bad  [numFields]bool // a problem was reported for the field already
+}
+
+// Map turns one row's cells into a lead, lists every problem with it and
+// every value it changed. cells may be shorter than the header: missing
+// cells are empty.
+func (mp *Mapper) Map(cells []string) Mapped {
 	r := row{mp: mp}
-	r.lead.Endpoint = mp.endpoint
+	r.Lead.Endpoint = mp.endpoint
 	for i := range mp.slots {
 		s := &mp.slots[i]
 		raw, fromCell := s.value(cells)
@@ -49,7 +79,7 @@ func (mp *Mapper) Map(cells []string) (Lead, []Problem) {
 	}
 	r.rowRules()
 	r.check()
-	return r.lead, r.problems
+	return r.Mapped
 }
 
 // value is the slot's value on a row: a --set, else a non-empty cell,
@@ -69,13 +99,13 @@ func (r *row) problem(o origin, msg string) {
 	if o.fromCell {
 		p.Column = s.header
 	}
-	r.problems = append(r.problems, p)
+	r.Problems = append(r.Problems, p)
 	r.bad[s.id] = true
 }
 
 func (r *row) fill(i int, o origin, v string) {
 	s := &r.mp.slots[i]
-	person := &r.lead.Body.Person
+	person := &r.Lead.Body.Person
 	switch s.id {
 	case fFullName:
 		first, last, msg := splitFullName(normalizeName(v))
@@ -86,6 +116,7 @@ func (r *row) fill(i int, o origin, v string) {
 		}
 		person.FirstName, person.LastName = first, last
 		r.from[fFirstName], r.from[fLastName] = o, o
+		r.changed(o, v, first+" "+last)
 		return
 	case fSSN:
 		r.from[fSSN] = o
@@ -105,6 +136,10 @@ func (r *row) fill(i int, o origin, v string) {
 		default:
 			person.SocialSecurityNumber = pn.Long()
 		}
+		if age := pn.Age(r.mp.now); age > oldestLikely {
+			r.warn(o, fmt.Sprintf("says the person was born in %d (%d years old); check the year", pn.Year, age))
+		}
+		r.changed(o, v, person.SocialSecurityNumber)
 		return
 	case fUTM:
 		m := r.marketing()
@@ -120,19 +155,57 @@ func (r *row) fill(i int, o origin, v string) {
 	out, msg := normalize(s.id, v, r.mp.norm)
 	if msg != "" {
 		r.problem(o, msg)
+		r.set(s.id, out)
+		return
 	}
+	if fields[s.id].kind == kindEmail {
+		if fix, ok := mailDomainTypo(out); ok {
+			at := strings.LastIndexByte(out, '@')
+			r.warn(o, fmt.Sprintf("%s looks like a typo of %s (%s?); sent as written", out[at+1:], fix, out[:at+1]+fix))
+		}
+	}
+	r.changed(o, v, out)
 	r.set(s.id, out)
+}
+
+// oldestLikely is the age above which a personnummer gets a warning: a
+// lead that old is more likely a wrong century (a - written for a +, or
+// the other way round) than a buyer.
+const oldestLikely = 110
+
+// changed notes that a cell's value v (trimmed) is sent as out.
+func (r *row) changed(o origin, v, out string) {
+	if !o.fromCell || v == out {
+		return
+	}
+	s := &r.mp.slots[o.slot]
+	i := len(r.Changes)
+	for i > 0 && r.Changes[i-1].col > s.col {
+		i--
+	}
+	r.Changes = slices.Insert(r.Changes, i, Change{Column: s.header, Field: s.field, From: v, To: out, col: s.col})
+}
+
+// warn notes something that looks wrong with a value that is sent all the
+// same.
+func (r *row) warn(o origin, msg string) {
+	s := &r.mp.slots[o.slot]
+	w := Problem{Field: s.field, Value: o.raw, Message: msg}
+	if o.fromCell {
+		w.Column = s.header
+	}
+	r.Warnings = append(r.Warnings, w)
 }
 
 // set puts a normalised value into the lead.
 func (r *row) set(id fieldID, v string) {
-	b := &r.lead.Body
+	b := &r.Lead.Body
 	p := &b.Person
 	switch id {
 	case fCustomerID:
-		r.lead.CustomerID = v
+		r.Lead.CustomerID = v
 	case fEstateID:
-		r.lead.EstateID = v
+		r.Lead.EstateID = v
 	case fStatus:
 		b.ProspectiveBuyerStatus = v
 	case fLeadSource:
@@ -176,7 +249,7 @@ func (r *row) extras() *extras {
 }
 
 func (r *row) address() *Address {
-	p := &r.lead.Body.Person
+	p := &r.Lead.Body.Person
 	if p.Address == nil {
 		p.Address = &r.extras().addr
 	}
@@ -184,7 +257,7 @@ func (r *row) address() *Address {
 }
 
 func (r *row) email() *Email {
-	p := &r.lead.Body.Person
+	p := &r.Lead.Body.Person
 	if p.Email == nil {
 		p.Email = &r.extras().mail
 	}
@@ -192,7 +265,7 @@ func (r *row) email() *Email {
 }
 
 func (r *row) telephone() *Telephone {
-	p := &r.lead.Body.Person
+	p := &r.Lead.Body.Person
 	if p.Telephone == nil {
 		p.Telephone = &r.extras().tel
 	}
@@ -200,7 +273,7 @@ func (r *row) telephone() *Telephone {
 }
 
 func (r *row) marketing() *Marketing {
-	b := &r.lead.Body
+	b := &r.Lead.Body
 	if b.Marketing == nil {
 		b.Marketing = &r.extras().mkt
 	}
@@ -213,14 +286,14 @@ func (r *row) rowRules() {
 	mp := r.mp
 	if i := mp.byField[fFullName]; i >= 0 && !r.bad[fFullName] &&
 		!r.from[fFirstName].filled && !r.from[fLastName].filled {
-		r.problems = append(r.problems, r.unfilled(int(i), "is required"))
+		r.Problems = append(r.Problems, r.unfilled(int(i), "is required"))
 		r.bad[fFirstName], r.bad[fLastName] = true, true
 	}
-	if r.lead.CustomerID == "" {
-		r.problems = append(r.problems, r.unfilled(int(mp.byField[fCustomerID]), "customerId is empty on this row"))
+	if r.Lead.CustomerID == "" {
+		r.Problems = append(r.Problems, r.unfilled(int(mp.byField[fCustomerID]), "customerId is empty on this row"))
 	}
-	if r.lead.EstateID == "" {
-		r.problems = append(r.problems, r.unfilled(int(mp.byField[fEstateID]), "estateId is empty on this row"))
+	if r.Lead.EstateID == "" {
+		r.Problems = append(r.Problems, r.unfilled(int(mp.byField[fEstateID]), "estateId is empty on this row"))
 	}
 }
 
@@ -242,10 +315,10 @@ func (r *row) unfilled(i int, msg string) Problem {
 // points each problem at the cell that filled the field. Fields that
 // already have a problem are skipped: one thing wrong, one message.
 func (r *row) check() {
-	for _, p := range r.lead.Body.Check() {
+	for _, p := range r.Lead.Body.Check() {
 		id, ok := lookupFieldName(p.Field)
 		if !ok {
-			r.problems = append(r.problems, p)
+			r.Problems = append(r.Problems, p)
 			continue
 		}
 		if r.bad[id] {
@@ -261,7 +334,7 @@ func (r *row) check() {
 			if q.Field == "" {
 				q.Field = p.Field
 			}
-			r.problems = append(r.problems, q)
+			r.Problems = append(r.Problems, q)
 			continue
 		}
 		s := &r.mp.slots[o.slot]
@@ -275,6 +348,6 @@ func (r *row) check() {
 		if o.fromCell {
 			q.Column = s.header
 		}
-		r.problems = append(r.problems, q)
+		r.Problems = append(r.Problems, q)
 	}
 }

@@ -181,7 +181,7 @@ func TestMapNormalize(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lead, problems := bindT(t, columns+tc.normalize, header, nil).Map(tc.cells)
+			lead, problems := leadAndProblems(bindT(t, columns+tc.normalize, header, nil).Map(tc.cells))
 			assert.Equal(t, tc.problems, problemStrings(problems))
 			if tc.problems != nil {
 				return

@@ -222,12 +222,21 @@ func itoa(v, width int) string {
 func (p Personnummer) Short(now time.Time) string {
 	long := p.Long()
 	sep := "-"
-	y, m, d := now.Date()
-	y -= 100
-	if p.Year < y || p.Year == y && (p.Month < int(m) || p.Month == int(m) && p.Day <= d) {
+	if p.Age(now) >= 100 {
 		sep = "+"
 	}
 	return long[2:8] + sep + long[9:]
+}
+
+// Age is how old the person is at now, in whole years. A samordningsnummer
+// that does not know the month or the day counts from the year's start.
+func (p Personnummer) Age(now time.Time) int {
+	y, m, d := now.Date()
+	age := y - p.Year
+	if p.Month > int(m) || p.Month == int(m) && p.Day > d {
+		age--
+	}
+	return age
 }
 
 // Long is the form leadimport sends: YYYYMMDD-NNNN, the day with 60 added

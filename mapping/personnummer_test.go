@@ -112,8 +112,9 @@ func TestParsePersonnummerOrganisationNumber(t *testing.T) {
 }
 
 // TestParsePersonnummerSkatteverket reads every official test number in
-// its 12-digit form and in the 10-digit form a person writes on
-// vectorsNow: "+" from the 100th birthday on.
+// its 12-digit form, writes it in both forms (Long, and Short as a person
+// writes it on vectorsNow: "+" from the 100th birthday on) and reads the
+// short form back.
 func TestParsePersonnummerSkatteverket(t *testing.T) {
 	for _, tc := range []struct {
 		file         string
@@ -139,6 +140,7 @@ func TestParsePersonnummerSkatteverket(t *testing.T) {
 					sep = "+"
 				}
 				short := s[2:8] + sep + s[8:]
+				require.Equal(t, short, p.Short(vectorsNow), s)
 				p, err = ParsePersonnummer(short, vectorsNow)
 				require.NoError(t, err, short)
 				require.Equal(t, long, p.Long(), short)

@@ -22,10 +22,12 @@ type Line struct {
 	Attempts   int
 	Response   string
 	Error      string
+	Changes    string // the values normalisation altered
+	Warnings   string // what was accepted but looks wrong
 }
 
 // Columns that follow the input's own, in order.
-var outcomeColumns = []string{"status", "http_status", "attempts", "response", "error"}
+var outcomeColumns = []string{"status", "http_status", "attempts", "response", "error", "changes", "warnings"}
 
 // CSV writes a report as CSV.
 type CSV struct {
@@ -79,7 +81,8 @@ func (r *CSV) Write(l Line) error {
 	if l.Attempts != 0 {
 		attempts = strconv.Itoa(l.Attempts)
 	}
-	rec = append(rec, l.Status, httpStatus, attempts, Neutralize(l.Response), Neutralize(l.Error))
+	rec = append(rec, l.Status, httpStatus, attempts, Neutralize(l.Response), Neutralize(l.Error),
+		Neutralize(l.Changes), Neutralize(l.Warnings))
 	r.record = rec
 	if err := r.csv.Write(rec); err != nil {
 		return fmt.Errorf("write report: %w", err)

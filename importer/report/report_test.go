@@ -42,7 +42,8 @@ func TestCSV(t *testing.T) {
 	var buf bytes.Buffer
 	w, err := NewCSV(&buf, ';', []string{"Förnamn", "=Mobil"})
 	require.NoError(t, err)
-	require.NoError(t, w.Write(Line{Row: 2, Cells: []string{"Åsa", "070-1234567"}, Status: "sent", HTTPStatus: 200, Attempts: 1, Response: "CON1"}))
+	require.NoError(t, w.Write(Line{Row: 2, Cells: []string{"Åsa", "070-1234567"}, Status: "sent", HTTPStatus: 200, Attempts: 1, Response: "CON1",
+		Changes: "Mobil: 070-1234567 → +46701234567", Warnings: `E-post "a@gmial.com": looks like a typo`}))
 	require.NoError(t, w.Write(Line{Row: 4, Cells: []string{"=HYPERLINK(\"x\")"}, Status: "invalid", Error: "Efternamn: is required; no e-mail or phone"}))
 	require.NoError(t, w.Write(Line{Row: 5, Cells: []string{"Bo", "070", "extra"}, Status: "invalid", Error: "3 cells"}))
 	require.NoError(t, w.Flush())
@@ -55,9 +56,9 @@ func TestCSV(t *testing.T) {
 	recs, err := r.ReadAll()
 	require.NoError(t, err)
 	assert.Equal(t, [][]string{
-		{"row", "Förnamn", "'=Mobil", "status", "http_status", "attempts", "response", "error"},
-		{"2", "Åsa", "070-1234567", "sent", "200", "1", "CON1", ""},
-		{"4", "'=HYPERLINK(\"x\")", "", "invalid", "", "", "", "Efternamn: is required; no e-mail or phone"},
-		{"5", "Bo", "070", "invalid", "", "", "", "3 cells"},
+		{"row", "Förnamn", "'=Mobil", "status", "http_status", "attempts", "response", "error", "changes", "warnings"},
+		{"2", "Åsa", "070-1234567", "sent", "200", "1", "CON1", "", "Mobil: 070-1234567 → +46701234567", `E-post "a@gmial.com": looks like a typo`},
+		{"4", "'=HYPERLINK(\"x\")", "", "invalid", "", "", "", "Efternamn: is required; no e-mail or phone", "", ""},
+		{"5", "Bo", "070", "invalid", "", "", "", "3 cells", "", ""},
 	}, recs)
 }

@@ -1,0 +1,82 @@
+package mapping
+
+import "strings"
+
+// ColumnCount is what one mapped column's values came to over the rows
+// tallied. Every row counts once in exactly one of the four.
+type ColumnCount struct {
+	Column string // the input header
+	Field  string // the field it fills; several joined with ", "
+	// Valid values were sent as written; Changed ones were valid after
+	// normalisation altered them; Invalid ones made their row invalid;
+	// Empty cells gave nothing (a constant may have stood in).
+	Valid, Changed, Invalid, Empty int
+	Warned                         int // of Valid and Changed, values that got a warning
+}
+
+// Tally counts, per mapped column, how its values fared: check's
+// per-column summary. A Tally belongs to one goroutine.
+type Tally struct {
+	cols []ColumnCount
+	at   []int // each count's index in the row's cells
+}
+
+// NewTally returns a Tally for the columns that fill a field on this
+// Mapper's rows, in the input's order.
+func (mp *Mapper) NewTally() *Tally {
+	t := &Tally{}
+	for _, s := range mp.slots {
+		if s.col < 0 || s.isSet {
+			continue
+		}
+		i := 0
+		for i < len(t.at) && t.at[i] < s.col {
+			i++
+		}
+		if i < len(t.at) && t.at[i] == s.col {
+			t.cols[i].Field += ", " + s.field
+			continue
+		}
+		t.at = append(t.at[:i], append([]int{s.col}, t.at[i:]...)...)
+		t.cols = append(t.cols[:i], append([]ColumnCount{{Column: s.header, Field: s.field}}, t.cols[i:]...)...)
+	}
+	return t
+}
+
+// Add counts one row: its cells and what Map made of them.
+func (t *Tally) Add(cells []string, m *Mapped) {
+	for i, col := range t.at {
+		c := &t.cols[i]
+		switch {
+		case col >= len(cells) || strings.TrimSpace(cells[col]) == "":
+			c.Empty++
+		case hasColumn(m.Problems, c.Column):
+			c.Invalid++
+		default:
+			if hasColumn(m.Warnings, c.Column) {
+				c.Warned++
+			}
+			changed := false
+			for _, ch := range m.Changes {
+				changed = changed || ch.Column == c.Column
+			}
+			if changed {
+				c.Changed++
+			} else {
+				c.Valid++
+			}
+		}
+	}
+}
+
+func hasColumn(ps []Problem, column string) bool {
+	for _, p := range ps {
+		if p.Column == column {
+			return true
+		}
+	}
+	return false
+}
+
+// Columns returns the counts so far, in the input's column order.
+func (t *Tally) Columns() []ColumnCount { return t.cols }
