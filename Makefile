@@ -3,7 +3,7 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 BIN     := bin/leadimport
 
-.PHONY: build test demo bench fuzz clean
+.PHONY: build test demo bench bench-baseline fuzz clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) .
@@ -24,11 +24,24 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 20m .
 	$(GO) test -run '^$$' -bench . -benchmem ./importer/... ./mapping/...
 
-# A minute of fuzzing per parser.
+# The check benchmark beside the same benchmark run with the binary of an
+# earlier commit: make bench-baseline REV=9aab930. Each is run COUNT times,
+# alternating, so that a noisy neighbour hurts both alike.
+REV   ?= HEAD~1
+COUNT ?= 3
+bench-baseline:
+	rm -rf out/baseline && mkdir -p out
+	git worktree add --detach out/baseline $(REV)
+	cd out/baseline && $(GO) build -o ../baseline-leadimport . ; status=$$?; cd ../.. && git worktree remove --force out/baseline && exit $$status
+	LEADIMPORT_BENCH_BASELINE=$(CURDIR)/out/baseline-leadimport $(GO) test -run '^$$' -bench 'CheckCSV/(leadimport|baseline)' -benchtime 1x -count $(COUNT) -timeout 30m .
+
+# FUZZTIME of fuzzing per parser (make fuzz FUZZTIME=5m for a long run).
+FUZZTIME ?= 60s
+MAPPING_FUZZ := FuzzParse FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName
+SOURCE_FUZZ  := FuzzCSV FuzzCellValue FuzzSheetXML FuzzQuoteTracker
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./mapping/
-	$(GO) test -run '^$$' -fuzz FuzzPersonnummer -fuzztime 60s ./mapping/
-	$(GO) test -run '^$$' -fuzz FuzzCSV -fuzztime 60s ./importer/source/
+	for f in $(MAPPING_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./mapping/ || exit 1; done
+	for f in $(SOURCE_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./importer/source/ || exit 1; done
 
 clean:
 	rm -rf bin out

@@ -66,17 +66,26 @@ func BenchmarkCheckCSV(b *testing.B) {
 			b.ReportMetric(float64(n-1)/time.Since(start).Seconds(), "rows/s")
 		}
 	})
-	b.Run("leadimport-check", func(b *testing.B) {
-		for b.Loop() {
-			cmd := exec.Command(binary, "check", "--mapping", m, "--report", filepath.Join(dir, "report.csv"), input)
-			cmd.Stderr = os.Stderr
-			start := time.Now()
-			err := cmd.Run()
-			elapsed := time.Since(start)
-			require.NoError(b, err, "every generated row is valid, so check exits 0")
-			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-			b.ReportMetric(float64(benchRows)/elapsed.Seconds(), "rows/s")
-			b.ReportMetric(float64(rss)/1024, "peak-RSS-MB")
+	check := func(bin string) func(b *testing.B) {
+		return func(b *testing.B) {
+			for b.Loop() {
+				cmd := exec.Command(bin, "check", "--mapping", m, "--report", filepath.Join(dir, "report.csv"), input)
+				cmd.Stderr = os.Stderr
+				start := time.Now()
+				err := cmd.Run()
+				elapsed := time.Since(start)
+				require.NoError(b, err, "every generated row is valid, so check exits 0")
+				rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
+				b.ReportMetric(float64(benchRows)/elapsed.Seconds(), "rows/s")
+				b.ReportMetric(float64(rss)/1024, "peak-RSS-MB")
+			}
 		}
-	})
+	}
+	b.Run("leadimport-check", check(binary))
+	// make bench-baseline REV=… builds an earlier commit's binary and
+	// names it here, so that a change is measured beside what it changed,
+	// in the same run, on the same file.
+	if base := os.Getenv("LEADIMPORT_BENCH_BASELINE"); base != "" {
+		b.Run("baseline-check", check(base))
+	}
 }

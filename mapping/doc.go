@@ -24,9 +24,11 @@
 // and sent in E.164 (+46701740605), personnummer as YYYYMMDD-NNNN,
 // postcodes as NNN NN (from 12345, S-123 45, SE-12345), and
 // prospectiveBuyerStatus may be written in Swedish (Anvisad, Intresserad,
-// Ej intresserad). A value that is not valid makes its row invalid. The
-// optional normalize section changes the form that is sent, the default
-// first:
+// Ej intresserad). A value that is not valid makes its row invalid; one
+// that is valid but looks wrong (a mail domain one slip from gmail.com, a
+// person over 110) gets a warning, and every value altered is listed as a
+// Change. The optional normalize section changes the form that is sent,
+// the default first:
 //
 //	normalize:
 //	  phone: e164                # e164 | national (070-174 06 05; a foreign number keeps its +code) | keep
@@ -49,12 +51,12 @@
 //		return err // e.g. mapping.yaml:5: column "Mobil" is not in the input; its headers are: ...
 //	}
 //	for _, row := range rows {
-//		lead, problems := mp.Map(row.Cells)
-//		if len(problems) > 0 {
+//		m := mp.Map(row.Cells)
+//		if len(m.Problems) > 0 {
 //			// the row is reported, not sent; each Problem names its column
 //			continue
 //		}
-//		send(lead)
+//		send(m.Lead) // m.Changes and m.Warnings go into the report
 //	}
 //
 // For an input without a mapping yet, Propose guesses one from the header

@@ -4,6 +4,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -69,5 +72,90 @@ func FuzzPersonnummer(f *testing.F) {
 		again, err := ParsePersonnummer(long, vectorsNow)
 		require.NoError(t, err, "%q was accepted as %q, which is not", s, long)
 		assert.Equal(t, p, again)
+	})
+}
+
+// FuzzPhone: never panic; the E.164 fast path agrees with libphonenumber;
+// what is accepted is accepted again as written out, unchanged.
+func FuzzPhone(f *testing.F) {
+	for _, s := range []string{
+		"070-174 06 05", "0701740605", "+46 (0)70-174 06 05", "0046 70 174 06 05", "08-465 004 01",
+		"701740605", "+44 20 7946 0001", "0980-319 200", "+46 8 465 004 01", "07-0174", "+999 1234567",
+		"(08) 465 004 01", "031/390 06 05", "070.174.06.05", "+46701740605", "0046701740605",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		for _, format := range []string{"e164", phoneNational, formatKeep} {
+			out, msg := formatPhone(v, format)
+			if msg != "" {
+				continue
+			}
+			again, msg := formatPhone(out, format)
+			require.Empty(t, msg, "%q is accepted as %q (%s), which is not", v, out, format)
+			if format != formatKeep {
+				require.Equal(t, out, again, "%q as %s", v, format)
+			}
+		}
+		n, msg := normalizePhone(v)
+		if fast, ok := swedishMobileE164(n); ok {
+			require.Empty(t, msg, "%q passed the fast path but not the character check", v)
+			num, err := phonenumbers.Parse(n, phoneRegion)
+			require.NoError(t, err, n)
+			require.True(t, phonenumbers.IsValidNumber(num), "%q passed the fast path but is not valid", n)
+			require.Equal(t, phonenumbers.Format(num, phonenumbers.E164), fast, n)
+		}
+	})
+}
+
+// FuzzPostcode: never panic; an accepted postcode is NNN NN and accepted
+// again as it is.
+func FuzzPostcode(f *testing.F) {
+	for _, s := range []string{"12345", "123 45", "S-123 45", "SE-12345", "se 123 45", "123-45", "1234", "S", "SE", "S 12345 6", "١٢٣٤٥"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		out, msg := normalizeZip(v)
+		if msg != "" {
+			require.Equal(t, v, out)
+			return
+		}
+		require.Len(t, out, 6)
+		for i, c := range []byte(out) {
+			if i == 3 {
+				require.Equal(t, byte(' '), c, out)
+			} else {
+				require.True(t, c >= '0' && c <= '9', "%q from %q", out, v)
+			}
+		}
+		again, msg := normalizeZip(out)
+		require.Empty(t, msg)
+		require.Equal(t, out, again)
+	})
+}
+
+// FuzzName: never panic; normalising twice changes nothing; only case and
+// runs of whitespace change; a split full name holds the same words.
+func FuzzName(f *testing.F) {
+	for _, s := range []string{
+		"ANNA-KARIN VON ESSEN", "anna svensson", "McDonald", "O'BRIEN", "svensson, anna", "Anna  Maria\tSvensson",
+		"ÅSA ÖBERG", "de la gardie", "VON", "ǆ", "İ", "ß", "  ", "a-", "-", "'", "Anna De",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if !utf8.ValidString(v) {
+			return // cells reach Map as valid UTF-8: the readers see to that
+		}
+		v = strings.TrimSpace(v) // as Map does
+		n := normalizeName(v)
+		require.Equal(t, n, normalizeName(n), "from %q", v)
+		collapsed := strings.Join(strings.Fields(v), " ")
+		require.Equal(t, strings.ToLower(collapsed), strings.ToLower(n), "only case and whitespace may change: %q → %q", v, n)
+		first, last, msg := splitFullName(n)
+		if msg != "" || strings.Contains(n, ",") {
+			return
+		}
+		require.Equal(t, strings.Join(strings.Fields(n), " "), first+" "+last)
 	})
 }

@@ -15,13 +15,15 @@ type origin struct {
 	raw      string // as written
 }
 
-// extras holds a lead's optional parts in one allocation instead of four.
+// extras holds a lead's optional parts, and room for the row's changes, in
+// one allocation instead of five.
 type extras struct {
 	addr Address
 	mail Email
 	tel  Telephone
 	mkt  Marketing
 	utm  [4]UtmTag
+	chg  [4]Change // room for a row's changes
 }
 
 // Mapped is one row as a lead, with what Map found on the way.
@@ -179,6 +181,9 @@ func (r *row) changed(o origin, v, out string) {
 		return
 	}
 	s := &r.mp.slots[o.slot]
+	if r.Changes == nil {
+		r.Changes = r.extras().chg[:0]
+	}
 	i := len(r.Changes)
 	for i > 0 && r.Changes[i-1].col > s.col {
 		i--

@@ -96,6 +96,10 @@ func TestNormalizeName(t *testing.T) {
 		{"mixed case is kept", "Carl af Ugglas", "Carl af Ugglas"},
 		{"mixed case particle kept", "Anna Von Essen", "Anna Von Essen"},
 		{"mixed case own spelling", "McDonald", "McDonald"},
+		// Limits, documented in the README: title case cannot know a
+		// family's own capitals.
+		{"inner capital lost", "MCDONALD", "Mcdonald"},
+		{"a capital particle lost", "LOUIS DE GEER", "Louis de Geer"},
 		{"inner whitespace collapsed", "Anna \t Maria", "Anna Maria"},
 		{"no letters", "12", "12"},
 	}

@@ -72,6 +72,9 @@ func swedishMobileE164(v string) (string, bool) {
 			return "", false
 		}
 	}
+	if n < 10 {
+		return "", false
+	}
 	national := string(d[:n])
 	switch {
 	case v[0] == '+' && n == 11 && national[:2] == "46":

@@ -143,11 +143,11 @@ func isPhoneLike(v string) bool {
 	return digits >= 7
 }
 
-// isZipCode accepts a Swedish postcode: "123 45", "12345" or "SE-123 45".
+// isZipCode accepts a Swedish postcode in any form the normaliser reads
+// ("123 45", "12345", "S-123 45", "SE-12345"); none starts with 0.
 func isZipCode(v string) bool {
-	s := strings.TrimPrefix(strings.ToUpper(v), "SE-")
-	s = strings.ReplaceAll(s, " ", "")
-	return len(s) == 5 && s[0] != '0' && allDigits(s)
+	s, msg := normalizeZip(v)
+	return msg == "" && s[0] != '0'
 }
 
 func allDigits(s string) bool {
