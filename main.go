@@ -148,6 +148,20 @@ func (o inputOverrides) apply(in *mapping.Input) error {
 	return nil
 }
 
+// commandLine is the command as typed, for the XLSX report's summary: no
+// flag holds a secret (credentials come from the environment or a file),
+// so it is safe to keep.
+func commandLine(cmd string, args []string) string {
+	parts := []string{"leadimport", cmd}
+	for _, a := range args {
+		if a == "" || strings.ContainsAny(a, " \t\n'\"$`\\;&|<>*?") {
+			a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+		parts = append(parts, a)
+	}
+	return strings.Join(parts, " ")
+}
+
 // setFlag collects repeated --set FIELD=VALUE flags.
 type setFlag map[string]string
 
@@ -165,7 +179,7 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	mappingPath := fs.String("mapping", "", "the mapping `file` (YAML), required")
-	reportPath := fs.String("report", "", "the report's `path` (default <input>-report-<time>.csv here; a directory for several inputs)")
+	reportPath := fs.String("report", "", "the report's `path`: .csv, .xlsx or .jsonl (default <input>-report-<time>.csv here, .xlsx for an XLSX input; a directory for several inputs)")
 	sets := setFlag{}
 	fs.Var(sets, "set", "set `FIELD=VALUE` for every row, over the mapping (repeatable)")
 	in := inputFlags(fs)
@@ -216,7 +230,8 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	if err := in.apply(&m.Input); err != nil {
 		return fail("%v", err)
 	}
-	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: sets, Report: *reportPath, Stderr: stderr}
+	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: sets, Report: *reportPath, Stderr: stderr,
+		MappingPath: *mappingPath, CommandLine: commandLine(cmd, args)}
 	if cmd == "run" {
 		if *workers < 1 {
 			return fail("--workers must be at least 1")

@@ -1,8 +1,6 @@
 package importer
 
 import (
-	"strings"
-
 	"leadimport/importer/source"
 	"leadimport/mapping"
 )
@@ -34,49 +32,27 @@ type Outcome struct {
 	Problems   []mapping.Problem
 	Warnings   []mapping.Problem // accepted, but worth a look
 	Changes    []mapping.Change  // what normalisation altered
+	Lead       *mapping.Lead     // as sent; kept only for a JSONL report
 	Err        error
 	notes      []error // said beside the outcome, e.g. an earlier attempt unconfirmed
 
 	seq int // position in the input, for the reorder buffer
 }
 
-// Reason says in plain words why the row was not sent, or "" if it was.
-func (o *Outcome) Reason() string {
-	var parts []string
-	for _, p := range o.Problems {
-		parts = append(parts, p.String())
+// Errors lists every reason the row was not sent, in plain words: its
+// problems, each naming its cell, then what went wrong in sending and
+// the notes beside it.
+func (o *Outcome) Errors() []mapping.Problem {
+	if o.Err == nil && len(o.notes) == 0 {
+		return o.Problems
 	}
+	ps := make([]mapping.Problem, 0, len(o.Problems)+1+len(o.notes))
+	ps = append(ps, o.Problems...)
 	if o.Err != nil {
-		parts = append(parts, o.Err.Error())
+		ps = append(ps, mapping.Problem{Message: o.Err.Error()})
 	}
 	for _, n := range o.notes {
-		parts = append(parts, n.Error())
+		ps = append(ps, mapping.Problem{Message: n.Error()})
 	}
-	return strings.Join(parts, "; ")
-}
-
-// ChangesText lists what normalisation altered, as the report's changes
-// column does: "Mobil: 070-123 45 67 → +46701234567; …".
-func (o *Outcome) ChangesText() string {
-	switch len(o.Changes) {
-	case 0:
-		return ""
-	case 1:
-		return o.Changes[0].String()
-	}
-	parts := make([]string, len(o.Changes))
-	for i, c := range o.Changes {
-		parts[i] = c.String()
-	}
-	return strings.Join(parts, "; ")
-}
-
-// WarningsText lists the row's warnings, as the report's warnings column
-// does.
-func (o *Outcome) WarningsText() string {
-	parts := make([]string, len(o.Warnings))
-	for i, w := range o.Warnings {
-		parts[i] = w.String()
-	}
-	return strings.Join(parts, "; ")
+	return ps
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"leadimport/importer/connect"
 	"leadimport/importer/ledger"
@@ -23,10 +24,13 @@ import (
 type file struct {
 	input    string
 	src      source.Reader
-	width    int // the header's number of columns
+	rep      *reportInput // src, when the input is an earlier run's report
+	width    int          // the header's number of columns
 	mapper   *mapping.Mapper
 	tally    *mapping.Tally // the reader goroutine's, until the run returns
+	started  time.Time
 	report   string
+	format   report.Format
 	out      *os.File // the report, created before anything is sent
 	requests int
 
@@ -68,12 +72,9 @@ const windowPerWorker = 64
 // report could not account for.
 func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Config, snd *sender) (FileSummary, error) {
 	fs := FileSummary{Input: f.input, Report: f.report, Counts: map[Status]int{}}
+	f.started = cfg.Now()
 	f.tally = f.mapper.NewTally()
-	delim := f.src.Delimiter()
-	if delim == 0 {
-		delim = ';' // what Swedish Excel opens
-	}
-	rw, writeErr := report.NewCSV(f.out, delim, f.src.Header())
+	rw, writeErr := f.newReport()
 	if writeErr != nil {
 		stopRun(fmt.Errorf("cannot write the report %s: %w", f.report, writeErr))
 	}
@@ -108,6 +109,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 
 	pending := make([]*Outcome, window) // indexed by seq % window
 	next := 0
+	var line report.Line
 	for o := range results {
 		pending[o.seq%window] = &o
 		for p := pending[next%window]; p != nil; p = pending[next%window] {
@@ -116,9 +118,10 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			fs.Rows++
 			fs.Counts[p.Status]++
 			if writeErr == nil {
-				writeErr = rw.Write(report.Line{Row: p.Row.Number, Cells: p.Row.Cells, Status: string(p.Status),
-					HTTPStatus: p.HTTPStatus, Attempts: p.Attempts, Response: p.Response, Error: p.Reason(),
-					Changes: p.ChangesText(), Warnings: p.WarningsText()})
+				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, string(p.Status)
+				line.HTTPStatus, line.Attempts, line.Response = p.HTTPStatus, p.Attempts, p.Response
+				line.Errors, line.Changes, line.Warnings, line.Lead = p.Errors(), p.Changes, p.Warnings, p.Lead
+				writeErr = rw.Write(&line)
 			}
 			<-slots
 		}
@@ -135,8 +138,10 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 	}
 	f.requests = int(requests.Load())
 	fs.Columns = f.tally.Columns() // the reader is done
-	if writeErr == nil {
-		writeErr = rw.Flush()
+	if rw != nil {
+		if err := rw.Close(f.summary(cfg, &fs)); writeErr == nil {
+			writeErr = err
+		}
 	}
 	if err := f.out.Close(); writeErr == nil {
 		writeErr = err
@@ -146,6 +151,35 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		writeErr = fmt.Errorf("write the report %s: %w", f.report, writeErr)
 	}
 	return fs, errors.Join(readErr, writeErr)
+}
+
+// newReport starts the report in its format: CSV with the input's
+// delimiter (';' for an XLSX input, what Swedish Excel opens), XLSX or
+// JSONL.
+func (f *file) newReport() (report.Writer, error) {
+	switch f.format {
+	case report.XLSX:
+		return report.NewXLSX(f.out, f.src.Header())
+	case report.JSONL:
+		return report.NewJSONL(f.out), nil
+	}
+	delim := f.src.Delimiter()
+	if delim == 0 {
+		delim = ';'
+	}
+	return report.NewCSV(f.out, delim, f.src.Header())
+}
+
+// summary is what an XLSX report's summary sheet says of this input.
+func (f *file) summary(cfg Config, fs *FileSummary) *report.Summary {
+	s := &report.Summary{Inputs: []string{f.input}, Mapping: cfg.MappingPath, Started: f.started,
+		Finished: cfg.Now(), Command: cfg.CommandLine}
+	for _, st := range statuses {
+		if n := fs.Counts[st]; n > 0 {
+			s.Counts = append(s.Counts, report.Count{Status: string(st), Rows: n})
+		}
+	}
+	return s
 }
 
 // read maps every row and routes it: invalid rows (and, in check, valid
@@ -171,6 +205,13 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		}
 		slots <- struct{}{}
 		o := Outcome{Row: row, seq: seq}
+		if f.rep != nil && f.rep.sent() {
+			if err := f.sentBefore(&o); err != nil {
+				stopRun(err)
+			}
+			results <- o
+			continue
+		}
 		m := f.mapper.Map(row.Cells)
 		f.tally.Add(row.Cells, &m)
 		lead, problems := &m.Lead, m.Problems
@@ -178,6 +219,9 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 			problems = append(problems, p)
 		}
 		o.Changes, o.Warnings = m.Changes, m.Warnings
+		if f.format == report.JSONL {
+			o.Lead = lead // the lead as sent, for the report
+		}
 		switch {
 		case len(problems) > 0:
 			o.Status, o.Problems = StatusInvalid, problems
@@ -216,6 +260,27 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		}
 		results <- o
 	}
+}
+
+// sentBefore settles a row its report says was sent: it is skipped, with
+// the contact id the report gave. Its person is still noted, so that a
+// later row of the same person is a duplicate, as in the first run.
+func (f *file) sentBefore(o *Outcome) error {
+	o.Status, o.Response = StatusSkipped, f.rep.response
+	o.Err = errors.New("the report says it was sent: not sent again; clear its status cell to send it anyway")
+	if f.ledger == nil {
+		return nil
+	}
+	m := f.mapper.Map(o.Row.Cells)
+	if len(m.Problems) > 0 {
+		return nil
+	}
+	for _, id := range identities(f.ledger, f.input, &m.Lead) {
+		if _, _, err := f.lrun.FirstSeen(id, o.Row.Number); err != nil {
+			return fmt.Errorf("cannot read the ledger: %w", err)
+		}
+	}
+	return nil
 }
 
 // notSent says why a row was not sent (in check: not checked).

@@ -31,6 +31,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"leadimport/importer/ledger"
+	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/mapping"
 )
@@ -42,10 +43,16 @@ type Config struct {
 	Mapping *mapping.Mapping
 	Sets    map[string]string // --set FIELD=VALUE
 
-	// Report is the report's path. Empty: <input>-report-<time>.csv in
-	// the working directory, one per input. An existing directory: the
-	// same names inside it. A file path is allowed with one input only.
+	// Report is the report's path; its extension picks the format (.csv,
+	// .xlsx, .jsonl). Empty: <input>-report-<time>.csv (.xlsx for an XLSX
+	// input) in the working directory, one per input. An existing
+	// directory: the same names inside it. A file path is allowed with
+	// one input only.
 	Report string
+	// MappingPath and CommandLine are what an XLSX report's summary sheet
+	// says the run was given. CommandLine must hold no secret.
+	MappingPath string
+	CommandLine string
 
 	// Client sends the leads. Nil means check: validate, send nothing.
 	Client  Poster
@@ -322,12 +329,12 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 	}
 	var files []*file
 	for _, in := range cfg.Inputs {
-		src, err := source.Open(in, opts)
+		src, rep, err := openInput(in, opts)
 		if err != nil {
 			return files, err
 		}
 		// Header returns a copy: its width is taken once here, not per row.
-		f := &file{input: in, src: src, width: len(src.Header())}
+		f := &file{input: in, src: src, rep: rep, width: len(src.Header())}
 		files = append(files, f)
 		f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start})
 		if err != nil {
@@ -376,12 +383,21 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 		var err error
 		if cfg.Report != "" && dir == "" {
 			f.report = cfg.Report
+			if f.format, err = report.FormatOf(f.report); err != nil {
+				return err
+			}
 			if err := notAnInput(f.report, cfg.Inputs); err != nil {
 				return err
 			}
 			f.out, err = os.OpenFile(f.report, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+			if err == nil {
+				// An existing file keeps its mode on open: it holds
+				// personal data now, so only the user may read it.
+				err = f.out.Chmod(0o600)
+			}
 		} else {
-			f.report, f.out, err = createNew(dir, f.input, start)
+			f.format = defaultFormat(f.input)
+			f.report, f.out, err = createNew(dir, f.input, string(f.format), start)
 		}
 		if err != nil {
 			return fmt.Errorf("create report: %w", err)
@@ -390,19 +406,28 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 	return nil
 }
 
-// createNew creates <input>-report-<time>.csv in dir, never over an
+// defaultFormat is the report's format when --report does not name a
+// file: what the input came in, so an Excel user gets Excel back.
+func defaultFormat(input string) report.Format {
+	if strings.EqualFold(filepath.Ext(input), ".xlsx") {
+		return report.XLSX
+	}
+	return report.CSV
+}
+
+// createNew creates <input>-report-<time>.<ext> in dir, never over an
 // existing file: two inputs of the same name, or a run in the same second,
 // get -2, -3, ...
-func createNew(dir, input string, start time.Time) (string, *os.File, error) {
+func createNew(dir, input, ext string, start time.Time) (string, *os.File, error) {
 	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	name := fmt.Sprintf("%s-report-%s", base, start.Format("20060102-150405"))
-	path := filepath.Join(dir, name+".csv")
+	path := filepath.Join(dir, name+"."+ext)
 	for i := 2; ; i++ {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if !errors.Is(err, fs.ErrExist) {
 			return path, f, err
 		}
-		path = filepath.Join(dir, fmt.Sprintf("%s-%d.csv", name, i))
+		path = filepath.Join(dir, fmt.Sprintf("%s-%d.%s", name, i, ext))
 	}
 }
 

@@ -1,16 +1,20 @@
 // Package report writes the results report: one line per input data row,
 // in input order, saying what became of it.
 //
-// The CSV form opens in Excel as it is: UTF-8 with a byte order mark (so
-// Excel shows å, ä and ö), and no cell that Excel would run as a formula.
+// Three formats share one Writer: CSV (opens in Excel as it is: UTF-8
+// with a byte order mark, so Excel shows å, ä and ö), XLSX (coloured by
+// status, the wrong cells marked, and a summary sheet) and JSONL (one
+// object per row, for programs). No cell of a CSV or XLSX report is ever
+// run by Excel as a formula.
 package report
 
 import (
-	"bufio"
-	"encoding/csv"
 	"fmt"
-	"io"
-	"strconv"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"leadimport/mapping"
 )
 
 // Line is the outcome of one input row.
@@ -21,85 +25,110 @@ type Line struct {
 	HTTPStatus int // 0: no request answered
 	Attempts   int
 	Response   string
-	Error      string
-	Changes    string // the values normalisation altered
-	Warnings   string // what was accepted but looks wrong
+	// Errors are every reason the row was not sent: its problems, each
+	// naming the cell, then what went wrong in sending (Message only).
+	Errors   []mapping.Problem
+	Changes  []mapping.Change  // the values normalisation altered
+	Warnings []mapping.Problem // what was accepted but looks wrong
+	// Lead is the lead as sent, or as it would have been (JSONL only);
+	// nil when the row could not be mapped.
+	Lead *mapping.Lead
 }
 
-// Columns that follow the input's own, in order.
-var outcomeColumns = []string{"status", "http_status", "attempts", "response", "error", "changes", "warnings"}
-
-// CSV writes a report as CSV.
-type CSV struct {
-	buf    *bufio.Writer
-	csv    *csv.Writer
-	width  int // number of input columns
-	record []string
+// Writer writes one report. Lines come in input order.
+type Writer interface {
+	// Write adds one line.
+	Write(l *Line) error
+	// Flush makes the lines so far durable where the format allows: a
+	// CSV or JSONL report read after a crash holds every line flushed. An
+	// XLSX file is whole only once closed.
+	Flush() error
+	// Close finishes the report; the summary is what an XLSX report's
+	// second sheet shows. It does not close the underlying file.
+	Close(s *Summary) error
 }
 
-// NewCSV writes the byte order mark and the header line to w and returns a
-// writer for the lines. header is the input's own header, in order.
-func NewCSV(w io.Writer, delimiter rune, header []string) (*CSV, error) {
-	buf := bufio.NewWriterSize(w, 64<<10)
-	c := csv.NewWriter(buf)
-	c.Comma = delimiter
-	c.UseCRLF = true // what Excel writes, and what Windows tools expect
-	r := &CSV{buf: buf, csv: c, width: len(header)}
-	if _, err := buf.WriteString("\ufeff"); err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
-	}
-	head := make([]string, 0, 1+len(header)+len(outcomeColumns))
-	head = append(head, "row")
-	for _, h := range header {
-		head = append(head, Neutralize(h))
-	}
-	head = append(head, outcomeColumns...)
-	if err := c.Write(head); err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
-	}
-	return r, nil
+// Summary is what a report says about its run as a whole.
+type Summary struct {
+	Counts   []Count // per status, in the order to show them
+	Inputs   []string
+	Mapping  string
+	Started  time.Time
+	Finished time.Time
+	Command  string // the command line, without secrets
 }
 
-// Write adds one line. Lines are buffered; Flush makes them durable.
-func (r *CSV) Write(l Line) error {
-	rec := r.record[:0]
-	rec = append(rec, strconv.Itoa(l.Row))
-	// Exactly the header's width, so the outcome columns stay under their
-	// names: a short row is padded; cells beyond the header are left out
-	// (the importer names their values in the row's error).
-	for i := range r.width {
-		c := ""
-		if i < len(l.Cells) {
-			c = Neutralize(l.Cells[i])
-		}
-		rec = append(rec, c)
-	}
-	httpStatus, attempts := "", ""
-	if l.HTTPStatus != 0 {
-		httpStatus = strconv.Itoa(l.HTTPStatus)
-	}
-	if l.Attempts != 0 {
-		attempts = strconv.Itoa(l.Attempts)
-	}
-	rec = append(rec, l.Status, httpStatus, attempts, Neutralize(l.Response), Neutralize(l.Error),
-		Neutralize(l.Changes), Neutralize(l.Warnings))
-	r.record = rec
-	if err := r.csv.Write(rec); err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	return nil
+// Count is how many rows ended with one status.
+type Count struct {
+	Status string
+	Rows   int
 }
 
-// Flush writes buffered lines to the underlying writer.
-func (r *CSV) Flush() error {
-	r.csv.Flush()
-	if err := r.csv.Error(); err != nil {
-		return fmt.Errorf("write report: %w", err)
+// Format is a report's file format.
+type Format string
+
+const (
+	CSV   Format = "csv"
+	XLSX  Format = "xlsx"
+	JSONL Format = "jsonl"
+)
+
+// FormatOf picks a report's format by its file name's extension; a name
+// without one (or a device such as /dev/stdout) is CSV.
+func FormatOf(path string) (Format, error) {
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case "", ".csv", ".txt":
+		return CSV, nil
+	case ".xlsx":
+		return XLSX, nil
+	case ".jsonl", ".ndjson":
+		return JSONL, nil
+	default:
+		return "", fmt.Errorf("report %s: cannot tell the format from %q; name it .csv, .xlsx or .jsonl", path, ext)
 	}
-	if err := r.buf.Flush(); err != nil {
-		return fmt.Errorf("write report: %w", err)
+}
+
+// Columns are the report's own columns around the input's: Column("row")
+// first, the others after the input's columns, in this order. They are
+// how a report is recognised when it is read back as an input.
+const RowColumn = "row"
+
+var Columns = []string{"status", "http_status", "attempts", "response", "error", "changes", "warnings"}
+
+// ErrorText is the error column's text: every reason, "; " between.
+func ErrorText(ps []mapping.Problem) string { return joinProblems(ps) }
+
+// WarningsText is the warnings column's text.
+func WarningsText(ps []mapping.Problem) string { return joinProblems(ps) }
+
+func joinProblems(ps []mapping.Problem) string {
+	switch len(ps) {
+	case 0:
+		return ""
+	case 1:
+		return ps[0].String()
 	}
-	return nil
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = p.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// ChangesText is the changes column's text:
+// "Mobil: 070-123 45 67 → +46701234567; …".
+func ChangesText(cs []mapping.Change) string {
+	switch len(cs) {
+	case 0:
+		return ""
+	case 1:
+		return cs[0].String()
+	}
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Neutralize keeps Excel from reading a cell as a formula: a cell that

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"leadimport/mapping"
 )
 
 func TestNeutralize(t *testing.T) {
@@ -42,11 +44,10 @@ func TestCSV(t *testing.T) {
 	var buf bytes.Buffer
 	w, err := NewCSV(&buf, ';', []string{"Förnamn", "=Mobil"})
 	require.NoError(t, err)
-	require.NoError(t, w.Write(Line{Row: 2, Cells: []string{"Åsa", "070-1234567"}, Status: "sent", HTTPStatus: 200, Attempts: 1, Response: "CON1",
-		Changes: "Mobil: 070-1234567 → +46701234567", Warnings: `E-post "a@gmial.com": looks like a typo`}))
-	require.NoError(t, w.Write(Line{Row: 4, Cells: []string{"=HYPERLINK(\"x\")"}, Status: "invalid", Error: "Efternamn: is required; no e-mail or phone"}))
-	require.NoError(t, w.Write(Line{Row: 5, Cells: []string{"Bo", "070", "extra"}, Status: "invalid", Error: "3 cells"}))
-	require.NoError(t, w.Flush())
+	for _, l := range testLines() {
+		require.NoError(t, w.Write(&l))
+	}
+	require.NoError(t, w.Close(nil))
 
 	out := buf.String()
 	require.True(t, strings.HasPrefix(out, "\ufeff"), "a BOM, so Excel reads UTF-8")
@@ -57,8 +58,26 @@ func TestCSV(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, [][]string{
 		{"row", "Förnamn", "'=Mobil", "status", "http_status", "attempts", "response", "error", "changes", "warnings"},
-		{"2", "Åsa", "070-1234567", "sent", "200", "1", "CON1", "", "Mobil: 070-1234567 → +46701234567", `E-post "a@gmial.com": looks like a typo`},
+		{"2", "Åsa", "070-1234567", "sent", "200", "1", "CON1", "", "'=Mobil: 070-1234567 → +46701234567", `Förnamn "Åsa": looks odd`},
 		{"4", "'=HYPERLINK(\"x\")", "", "invalid", "", "", "", "Efternamn: is required; no e-mail or phone", "", ""},
-		{"5", "Bo", "070", "invalid", "", "", "", "3 cells", "", ""},
+		{"5", "Bo", "070", "invalid", "", "", "", "3 cells, header has 2", "", ""},
 	}, recs)
+}
+
+// testLines are the lines every format's test writes: a sent row with a
+// change and a warning, an invalid row with a formula for a name, and a
+// row with a cell beyond the header.
+func testLines() []Line {
+	return []Line{
+		{Row: 2, Cells: []string{"Åsa", "070-1234567"}, Status: "sent", HTTPStatus: 200, Attempts: 1, Response: "CON1",
+			Changes:  []mapping.Change{{Column: "=Mobil", Field: "person.telephone.cell", From: "070-1234567", To: "+46701234567"}},
+			Warnings: []mapping.Problem{{Column: "Förnamn", Field: "person.firstName", Value: "Åsa", Message: "looks odd"}},
+			Lead: &mapping.Lead{Endpoint: "FinalPriceWatched", CustomerID: "M1", EstateID: "OBJ1", Body: mapping.FinalPriceWatched{
+				Person: mapping.Person{FirstName: "Åsa", LastName: "Öberg", SocialSecurityNumber: "19800101-9802"}}}},
+		{Row: 4, Cells: []string{"=HYPERLINK(\"x\")"}, Status: "invalid", Errors: []mapping.Problem{
+			{Column: "Efternamn", Field: "person.lastName", Message: "is required"},
+			{Message: "no e-mail or phone"},
+		}},
+		{Row: 5, Cells: []string{"Bo", "070", "extra"}, Status: "invalid", Errors: []mapping.Problem{{Message: "3 cells, header has 2"}}},
+	}
 }

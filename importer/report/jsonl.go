@@ -1,0 +1,97 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"leadimport/mapping"
+)
+
+// jsonlWriter writes a report as JSON Lines: one object per input row.
+type jsonlWriter struct {
+	buf *bufio.Writer
+	enc *json.Encoder
+}
+
+// NewJSONL returns a writer of a JSONL report to w.
+func NewJSONL(w io.Writer) Writer {
+	buf := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	return &jsonlWriter{buf: buf, enc: enc}
+}
+
+// jsonLine is one row of a JSONL report.
+type jsonLine struct {
+	Row        int          `json:"row"`
+	Status     string       `json:"status"`
+	HTTPStatus int          `json:"http_status"` // 0: no request answered
+	Attempts   int          `json:"attempts"`
+	Response   string       `json:"response"`
+	Errors     []jsonError  `json:"errors"`
+	Changes    []jsonChange `json:"changes"`
+	Warnings   []jsonError  `json:"warnings"`
+	Lead       *jsonLead    `json:"lead"` // null: the row could not be mapped
+}
+
+// jsonError is one problem; field, column and value are "" when it is
+// not about one cell.
+type jsonError struct {
+	Field   string `json:"field"`
+	Column  string `json:"column"`
+	Value   string `json:"value"`
+	Message string `json:"message"`
+}
+
+type jsonChange struct {
+	Column string `json:"column"`
+	Field  string `json:"field"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+}
+
+// jsonLead is the lead as sent, its personnummer masked.
+type jsonLead struct {
+	Endpoint   string                    `json:"endpoint"`
+	CustomerID string                    `json:"customerId"`
+	EstateID   string                    `json:"estateId"`
+	Body       mapping.FinalPriceWatched `json:"body"`
+}
+
+func jsonErrors(ps []mapping.Problem) []jsonError {
+	out := make([]jsonError, len(ps))
+	for i, p := range ps {
+		out[i] = jsonError{Field: p.Field, Column: p.Column, Value: p.Value, Message: p.Message}
+	}
+	return out
+}
+
+func (r *jsonlWriter) Write(l *Line) error {
+	j := jsonLine{Row: l.Row, Status: l.Status, HTTPStatus: l.HTTPStatus, Attempts: l.Attempts, Response: l.Response,
+		Errors: jsonErrors(l.Errors), Warnings: jsonErrors(l.Warnings), Changes: make([]jsonChange, 0, len(l.Changes))}
+	for _, c := range l.Changes {
+		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: c.From, To: c.To})
+	}
+	if l.Lead != nil {
+		j.Lead = &jsonLead{Endpoint: l.Lead.Endpoint, CustomerID: l.Lead.CustomerID, EstateID: l.Lead.EstateID, Body: l.Lead.Body}
+		p := &j.Lead.Body.Person // a copy: the caller's lead is untouched
+		if p.SocialSecurityNumber != "" {
+			p.SocialSecurityNumber = mapping.MaskPersonnummer(p.SocialSecurityNumber)
+		}
+	}
+	if err := r.enc.Encode(&j); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+func (r *jsonlWriter) Flush() error {
+	if err := r.buf.Flush(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+func (r *jsonlWriter) Close(*Summary) error { return r.Flush() }

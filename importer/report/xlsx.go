@@ -1,0 +1,325 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"leadimport/mapping"
+)
+
+// The XLSX report's sheets.
+const (
+	SheetReport  = "Report"
+	SheetSummary = "Summary"
+)
+
+// widthRows is how many lines the XLSX writer holds back to size the
+// columns: a stream writer must set widths before its first row.
+const widthRows = 200
+
+// maxWidth caps a column's width, in characters: a long message wraps
+// into view rather than pushing every column after it off the screen.
+const maxWidth = 60
+
+// xlsxWriter streams a report into an XLSX workbook with excelize's
+// StreamWriter, which keeps the rows in a temporary file once they pass
+// 16 MB: memory does not grow with the rows.
+type xlsxWriter struct {
+	out    io.Writer
+	file   *excelize.File
+	sheet  *excelize.StreamWriter
+	header []string // row, the input's columns, the outcome columns
+	width  int      // number of input columns
+	column map[string]int
+	styles xlsxStyles
+	held   []*Line // the first lines, until the widths are known
+	rows   int     // sheet rows written, the header included
+}
+
+type xlsxStyles struct {
+	header, wrong, warned int
+	status                map[string]int
+}
+
+// NewXLSX returns a writer of an XLSX report to w; nothing reaches w
+// before Close. header is the input's own header, in order.
+func NewXLSX(w io.Writer, header []string) (Writer, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", SheetReport); err != nil {
+		return nil, fmt.Errorf("write report: %w", err)
+	}
+	sw, err := f.NewStreamWriter(SheetReport)
+	if err != nil {
+		return nil, fmt.Errorf("write report: %w", err)
+	}
+	x := &xlsxWriter{out: w, file: f, sheet: sw, width: len(header), column: map[string]int{}}
+	x.header = append(append(append(x.header, RowColumn), header...), Columns...)
+	for i, h := range header {
+		if _, dup := x.column[h]; !dup {
+			x.column[h] = 1 + i
+		}
+	}
+	if x.styles, err = newStyles(f); err != nil {
+		return nil, fmt.Errorf("write report: %w", err)
+	}
+	return x, nil
+}
+
+// The colours of Excel's own Good, Bad and Neutral cell styles, so the
+// report looks like what staff already know.
+const (
+	goodFill, goodFont       = "C6EFCE", "006100"
+	badFill, badFont         = "FFC7CE", "9C0006"
+	neutralFill, neutralFont = "FFEB9C", "9C5700"
+	greyFill, greyFont       = "D9D9D9", "3F3F3F"
+)
+
+func newStyles(f *excelize.File) (xlsxStyles, error) {
+	var s xlsxStyles
+	var err error
+	style := func(fill, font string, bold bool) int {
+		if err != nil {
+			return 0
+		}
+		st := &excelize.Style{Font: &excelize.Font{Bold: bold, Color: font}}
+		if fill != "" {
+			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}
+		}
+		var id int
+		id, err = f.NewStyle(st)
+		return id
+	}
+	s.header = style("", "", true)
+	s.wrong = style(badFill, badFont, false)
+	s.warned = style(neutralFill, neutralFont, false)
+	good, bad, grey, neutral := style(goodFill, goodFont, true), style(badFill, badFont, true),
+		style(greyFill, greyFont, true), style(neutralFill, neutralFont, true)
+	s.status = map[string]int{
+		"sent": good, "valid": good,
+		"failed": bad, "invalid": bad,
+		"skipped": grey, "duplicate": grey,
+		"not_sent": neutral,
+	}
+	return s, err
+}
+
+func (x *xlsxWriter) Write(l *Line) error {
+	if x.held != nil || x.rows == 0 {
+		if len(x.held) < widthRows {
+			c := *l // the caller may reuse l
+			x.held = append(x.held, &c)
+			return nil
+		}
+		if err := x.start(); err != nil {
+			return err
+		}
+	}
+	return x.writeLine(l)
+}
+
+// start sizes the columns from the header and the lines held, and writes
+// the header and those lines.
+func (x *xlsxWriter) start() error {
+	widths := make([]int, len(x.header))
+	for i, h := range x.header {
+		widths[i] = cellWidth(h) + 3 // room for the filter button
+	}
+	for _, l := range x.held {
+		for i, v := range x.values(l) {
+			widths[i] = max(widths[i], cellWidth(v))
+		}
+	}
+	for i, w := range widths {
+		if err := x.sheet.SetColWidth(i+1, i+1, float64(min(w, maxWidth)+2)); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+	}
+	if err := x.sheet.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	head := make([]any, len(x.header))
+	for i, h := range x.header {
+		head[i] = excelize.Cell{StyleID: x.styles.header, Value: h}
+	}
+	if err := x.sheet.SetRow("A1", head); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	x.rows = 1
+	held := x.held
+	x.held = nil
+	for _, l := range held {
+		if err := x.writeLine(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cellWidth is about how many characters wide v shows: its longest line.
+func cellWidth(v string) int {
+	w := 0
+	for line := range strings.SplitSeq(v, "\n") {
+		w = max(w, utf8.RuneCountInString(line))
+	}
+	return w
+}
+
+// values are a line's cells as text, in the header's order.
+func (x *xlsxWriter) values(l *Line) []string {
+	v := make([]string, 0, len(x.header))
+	v = append(v, fmt.Sprint(l.Row))
+	for i := range x.width {
+		c := ""
+		if i < len(l.Cells) {
+			c = l.Cells[i]
+		}
+		v = append(v, c)
+	}
+	httpStatus, attempts := "", ""
+	if l.HTTPStatus != 0 {
+		httpStatus = fmt.Sprint(l.HTTPStatus)
+	}
+	if l.Attempts != 0 {
+		attempts = fmt.Sprint(l.Attempts)
+	}
+	return append(v, l.Status, httpStatus, attempts, l.Response, ErrorText(l.Errors),
+		ChangesText(l.Changes), WarningsText(l.Warnings))
+}
+
+// writeLine writes one line. Every cell is an inline string (numbers are
+// the row, the HTTP status and the attempts): Excel shows a string as it
+// is and never runs it, so nothing needs an apostrophe here.
+func (x *xlsxWriter) writeLine(l *Line) error {
+	vals := x.values(l)
+	cells := make([]any, len(vals))
+	for i, v := range vals {
+		if v != "" {
+			cells[i] = excelize.Cell{Value: v}
+		} else {
+			cells[i] = excelize.Cell{} // no value: a style may still mark it
+		}
+	}
+	cells[0] = excelize.Cell{Value: l.Row}
+	status := 1 + x.width
+	cells[status] = excelize.Cell{StyleID: x.styles.status[l.Status], Value: l.Status}
+	if l.HTTPStatus != 0 {
+		cells[status+1] = excelize.Cell{Value: l.HTTPStatus}
+	}
+	if l.Attempts != 0 {
+		cells[status+2] = excelize.Cell{Value: l.Attempts}
+	}
+	x.mark(cells, l.Warnings, x.styles.warned)
+	x.mark(cells, l.Errors, x.styles.wrong)
+	x.rows++
+	cell, err := excelize.CoordinatesToCellName(1, x.rows)
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := x.sheet.SetRow(cell, cells); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// mark gives the cells the problems name the style id.
+func (x *xlsxWriter) mark(cells []any, ps []mapping.Problem, id int) {
+	for _, p := range ps {
+		if i, ok := x.column[p.Column]; ok && p.Column != "" {
+			c := cells[i].(excelize.Cell)
+			c.StyleID = id
+			cells[i] = c
+		}
+	}
+}
+
+// Flush does nothing: an XLSX file is whole only once closed.
+func (x *xlsxWriter) Flush() error { return nil }
+
+func (x *xlsxWriter) Close(s *Summary) error {
+	defer x.file.Close()
+	if x.rows == 0 {
+		if err := x.start(); err != nil {
+			return err
+		}
+	}
+	last, err := excelize.CoordinatesToCellName(len(x.header), max(x.rows, 2))
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := x.file.AutoFilter(SheetReport, "A1:"+last, nil); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := x.sheet.Flush(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := x.summary(s); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if _, err := x.file.WriteTo(x.out); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// summary writes the second sheet: counts per status, then the run.
+func (x *xlsxWriter) summary(s *Summary) error {
+	if s == nil {
+		return nil
+	}
+	f := x.file
+	if _, err := f.NewSheet(SheetSummary); err != nil {
+		return err
+	}
+	var rows [][2]any
+	rows = append(rows, [2]any{"status", "rows"})
+	total := 0
+	for _, c := range s.Counts {
+		rows = append(rows, [2]any{c.Status, c.Rows})
+		total += c.Rows
+	}
+	rows = append(rows, [2]any{"total", total}, [2]any{"", ""})
+	for _, in := range s.Inputs {
+		rows = append(rows, [2]any{"input", in})
+	}
+	rows = append(rows, [2]any{"mapping", s.Mapping})
+	if !s.Started.IsZero() {
+		rows = append(rows, [2]any{"started", s.Started.Local().Format("2006-01-02 15:04:05")})
+	}
+	if !s.Finished.IsZero() {
+		rows = append(rows, [2]any{"finished", s.Finished.Local().Format("2006-01-02 15:04:05")})
+	}
+	rows = append(rows, [2]any{"command", s.Command})
+	for i, r := range rows {
+		for j, v := range r {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			var err error
+			if str, ok := v.(string); ok {
+				// SetCellStr: never a formula, whatever the text.
+				err = f.SetCellStr(SheetSummary, cell, str)
+			} else {
+				err = f.SetCellValue(SheetSummary, cell, v)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if st, ok := x.styles.status[fmt.Sprint(r[0])]; ok && i > 0 {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := f.SetCellStyle(SheetSummary, cell, cell, st); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.SetCellStyle(SheetSummary, "A1", "B1", x.styles.header); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(SheetSummary, "A", "A", 12); err != nil {
+		return err
+	}
+	return f.SetColWidth(SheetSummary, "B", "B", 80)
+}
