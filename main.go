@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -25,6 +26,7 @@ import (
 
 	"leadimport/importer"
 	"leadimport/importer/connect"
+	"leadimport/importer/console"
 	"leadimport/importer/ledger"
 	"leadimport/importer/sandbox"
 	"leadimport/mapping"
@@ -50,8 +52,8 @@ func main() {
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-sigs
-		fmt.Fprintln(os.Stderr, "interrupted: finishing what is under way (interrupt again to quit at once)")
-		cancel(errInterrupted)
+		cancel(errInterrupted) // each command says so in its own way
+
 		<-sigs
 		os.Exit(exitForced)
 	}()
@@ -183,6 +185,9 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	sets := setFlag{}
 	fs.Var(sets, "set", "set `FIELD=VALUE` for every row, over the mapping (repeatable)")
 	in := inputFlags(fs)
+	logFormat := fs.String("log-format", "text", "stderr's `format`: text (lines for people; with times when stderr is not a terminal) or json (one object per line)")
+	quiet := fs.Bool("quiet", false, "log only errors: no progress, no row warnings, no summary")
+	verbose := fs.Bool("verbose", false, "log every row sent and every retry too (debug)")
 	var (
 		baseURL     *string
 		workers     *int
@@ -213,9 +218,31 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		}
 		return exitNothing
 	}
-	fail := func(format string, a ...any) int {
-		printErr(stderr, cmd, fmt.Errorf(format, a...))
+	terminal := console.IsTerminal(stderr)
+	out := console.NewOutput(stderr)
+	level := slog.LevelInfo
+	switch {
+	case *quiet:
+		level = slog.LevelError
+	case *verbose:
+		level = slog.LevelDebug
+	}
+	log, err := console.NewLogger(out, console.Format(*logFormat), level, terminal)
+	if err != nil {
+		printErr(stderr, cmd, err)
 		return exitNothing
+	}
+	jsonLog := *logFormat == string(console.JSON)
+	fail := func(format string, a ...any) int {
+		if jsonLog {
+			log.Error(fmt.Sprintf(format, a...), "command", cmd)
+		} else {
+			printErr(stderr, cmd, fmt.Errorf(format, a...))
+		}
+		return exitNothing
+	}
+	if *quiet && *verbose {
+		return fail("--quiet and --verbose say opposite things: give one")
 	}
 	if *mappingPath == "" {
 		return fail("--mapping FILE is required (see leadimport %s --help)", cmd)
@@ -230,8 +257,25 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	if err := in.apply(&m.Input); err != nil {
 		return fail("%v", err)
 	}
-	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: sets, Report: *reportPath, Stderr: stderr,
+	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: sets, Report: *reportPath, Log: log,
 		MappingPath: *mappingPath, CommandLine: commandLine(cmd, args)}
+	switch {
+	case *quiet:
+	case terminal && !jsonLog:
+		cfg.Progress, cfg.CountRows = console.NewBar(out), true
+	default:
+		// A log line every 10 seconds or 1,000 rows. A run counts its
+		// rows for a total and an ETA (it waits on the rate limit anyway);
+		// a check does not read its inputs twice for that.
+		cfg.Progress, cfg.CountRows = &console.LogProgress{Log: log}, cmd == "run"
+	}
+	stop := context.AfterFunc(ctx, func() {
+		if errors.Is(context.Cause(ctx), errInterrupted) {
+			log.Warn("interrupted: finishing what is under way (interrupt again to quit at once)")
+		}
+	})
+	defer stop()
+	stderr = out // from here on, every line goes through the one writer
 	if cmd == "run" {
 		if *workers < 1 {
 			return fail("--workers must be at least 1")
@@ -272,14 +316,22 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 
 	sum, err := importer.Run(ctx, cfg)
 	var setup *importer.SetupError
-	if !errors.As(err, &setup) {
+	switch {
+	case errors.As(err, &setup), *quiet:
+	case jsonLog:
+		sum.Log(log, cmd == "check")
+	default:
 		if cmd == "check" {
 			sum.PrintColumns(stderr)
 		}
 		sum.Print(stderr)
 	}
 	if err != nil {
-		printErr(stderr, cmd, err)
+		if jsonLog {
+			log.Error(err.Error(), "command", cmd)
+		} else {
+			printErr(stderr, cmd, err)
+		}
 	}
 	return sum.ExitCode(err)
 }

@@ -25,7 +25,8 @@ type file struct {
 	input    string
 	src      source.Reader
 	rep      *reportInput // src, when the input is an earlier run's report
-	width    int          // the header's number of columns
+	opts     source.Options
+	width    int // the header's number of columns
 	mapper   *mapping.Mapper
 	tally    *mapping.Tally // the reader goroutine's, until the run returns
 	started  time.Time
@@ -74,6 +75,17 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 	fs := FileSummary{Input: f.input, Report: f.report, Counts: map[Status]int{}}
 	f.started = cfg.Now()
 	f.tally = f.mapper.NewTally()
+	cfg.Progress.Begin(f.input)
+	defer cfg.Progress.End(f.input)
+	if cfg.CountRows {
+		count, cancel := context.WithCancel(stop)
+		defer cancel()
+		go func() {
+			if n, ok := countRows(count, f.input, f.opts); ok {
+				cfg.Progress.Total(f.input, n)
+			}
+		}()
+	}
 	rw, writeErr := f.newReport()
 	if writeErr != nil {
 		stopRun(fmt.Errorf("cannot write the report %s: %w", f.report, writeErr))
@@ -117,6 +129,8 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			next++
 			fs.Rows++
 			fs.Counts[p.Status]++
+			f.logRow(cfg.Log, p)
+			cfg.Progress.Row(string(p.Status))
 			if writeErr == nil {
 				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, string(p.Status)
 				line.HTTPStatus, line.Attempts, line.Response = p.HTTPStatus, p.Attempts, p.Response
@@ -340,6 +354,7 @@ func extraCells(cells []string, width int) (mapping.Problem, bool) {
 	for _, c := range cells[width : last+1] {
 		extra = append(extra, strconv.Quote(c))
 	}
-	return mapping.Problem{Message: fmt.Sprintf("%d cells, header has %d: values beyond the last column (%s); fix the row or the header",
-		last+1, width, strings.Join(extra, ", "))}, true
+	// The values go in Value, not in the message, which logs may show.
+	return mapping.Problem{Value: strings.Join(extra, ", "),
+		Message: fmt.Sprintf("%d cells, header has %d: fix the row or the header; values beyond the last column", last+1, width)}, true
 }

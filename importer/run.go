@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,8 +72,16 @@ type Config struct {
 	Ledger *ledger.Ledger
 	Force  bool // send even what the ledger says was sent
 
-	Now    func() time.Time // nil: time.Now
-	Stderr io.Writer        // what was detected in each input
+	Now func() time.Time // nil: time.Now
+	// Log hears what was detected in each input (info), each row that is
+	// invalid or failed (warn, without personal data) and each row sent
+	// (debug). Nil: nothing is logged.
+	Log *slog.Logger
+	// Progress hears of each row as its line is written; nil: nobody.
+	// With CountRows, a second reader counts each input's rows meanwhile,
+	// for a total and an ETA.
+	Progress  Progress
+	CountRows bool
 }
 
 // Summary is what a run did.
@@ -137,6 +146,39 @@ func (s *Summary) Print(w io.Writer) {
 	if s.LedgerErr != nil {
 		fmt.Fprintf(w, "the ledger could not record the run's end: %v\n", s.LedgerErr)
 	}
+}
+
+// Log logs the closing summary as records, for --log-format json: one
+// "done" record with the counts per status, and for check one "column"
+// record per mapped column.
+func (s *Summary) Log(log *slog.Logger, columns bool) {
+	if columns {
+		for _, f := range s.Files {
+			for _, c := range f.Columns {
+				log.Info("column", "input", f.Input, "column", c.Column, "field", c.Field, "valid", c.Valid,
+					"changed", c.Changed, "invalid", c.Invalid, "empty", c.Empty, "warnings", c.Warned)
+			}
+		}
+	}
+	attrs := []any{}
+	for _, st := range statuses {
+		if n := s.Counts[st]; n > 0 {
+			attrs = append(attrs, string(st), n)
+		}
+	}
+	attrs = append(attrs, "elapsed", s.Elapsed.Round(time.Millisecond).String(), "requests", s.Requests)
+	var reports []string
+	for _, f := range s.Files {
+		reports = append(reports, f.Report)
+	}
+	attrs = append(attrs, "reports", reports)
+	if s.Stopped != nil {
+		attrs = append(attrs, "stopped", s.Stopped.Error())
+	}
+	if s.LedgerErr != nil {
+		attrs = append(attrs, "ledger_error", s.LedgerErr.Error())
+	}
+	log.Info("done", attrs...)
 }
 
 // PrintColumns writes, for each input, how the values of each mapped
@@ -311,8 +353,11 @@ func (cfg *Config) setDefaults() {
 	if cfg.Backoff == (Backoff{}) {
 		cfg.Backoff = DefaultBackoff
 	}
-	if cfg.Stderr == nil {
-		cfg.Stderr = io.Discard
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Progress == nil {
+		cfg.Progress = noProgress{}
 	}
 }
 
@@ -340,7 +385,8 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 		if err != nil {
 			return files, fmt.Errorf("%s does not fit the mapping:\n%w", in, err)
 		}
-		fmt.Fprintln(cfg.Stderr, src.Describe())
+		f.opts = opts
+		cfg.Log.Info(src.Describe())
 	}
 	if cfg.Report != "" && len(files) > 1 && !strings.HasSuffix(cfg.Report, "/") && !strings.HasSuffix(cfg.Report, string(filepath.Separator)) {
 		if st, err := os.Stat(cfg.Report); err != nil || !st.IsDir() {

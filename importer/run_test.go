@@ -541,7 +541,7 @@ func TestRunRowWithExtraCellsIsInvalid(t *testing.T) {
 	require.Len(t, lines, 3)
 	assert.Equal(t, "valid", lines[0]["status"])
 	assert.Equal(t, "invalid", lines[1]["status"])
-	assert.Contains(t, lines[1]["error"], `6 cells, header has 5: values beyond the last column ("x")`)
+	assert.Contains(t, lines[1]["error"], `6 cells, header has 5: fix the row or the header; values beyond the last column: "x"`)
 	assert.Equal(t, "invalid", lines[2]["status"]) // no e-mail or phone
 	assert.Contains(t, lines[2]["error"], "no e-mail or phone")
 }

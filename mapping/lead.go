@@ -73,7 +73,8 @@ type UtmTag struct {
 
 // Problem is one thing wrong with a row. Column is the input header the
 // value came from ("" for a constant or a rule across fields), Field the
-// mapping field name ("" for a rule across fields).
+// mapping field name ("" for a rule across fields). Message never holds
+// the value, so that logs can show it: Value does.
 type Problem struct {
 	Column  string
 	Field   string
@@ -89,6 +90,8 @@ func (p Problem) String() string {
 		where = p.Field
 	}
 	switch {
+	case where == "" && p.Value != "":
+		return p.Message + ": " + p.Value
 	case where == "":
 		return p.Message
 	case p.Value == "":

@@ -1,0 +1,106 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"strings"
+
+	"leadimport/importer/source"
+	"leadimport/mapping"
+)
+
+// Progress hears of a run's rows as they are written to the report. main
+// draws a bar on a terminal and logs a line now and then elsewhere. Total
+// and Row may be called from different goroutines.
+type Progress interface {
+	// Begin says an input starts.
+	Begin(input string)
+	// Total says how many rows the input has, once they are counted; a
+	// run that does not count them never calls it.
+	Total(input string, rows int)
+	// Row says one more row has its line, with that status.
+	Row(status string)
+	// End says the input is done.
+	End(input string)
+}
+
+type noProgress struct{}
+
+func (noProgress) Begin(string)      {}
+func (noProgress) Total(string, int) {}
+func (noProgress) Row(string)        {}
+func (noProgress) End(string)        {}
+
+// countRows counts an input's rows (every one that gets a line, the
+// unreadable ones too) with a reader of its own, for the progress bar's
+// total and ETA. It gives up quietly: a total is a nicety.
+func countRows(ctx context.Context, path string, opts source.Options) (int, bool) {
+	src, _, err := openInput(path, opts)
+	if err != nil {
+		return 0, false
+	}
+	defer src.Close()
+	n := 0
+	for ctx.Err() == nil {
+		_, err := src.Next()
+		var rowErr *source.RowError
+		switch {
+		case err == io.EOF:
+			return n, true
+		case err == nil, errors.As(err, &rowErr):
+			n++
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// logRow tells the log about a row that was not sent as it should have
+// been: invalid and failed rows at warn, naming the row and each column
+// and what is wrong, never the value (a personnummer, an e-mail address,
+// a phone number: the report has them, the log does not). A row sent is
+// a debug line.
+func (f *file) logRow(log *slog.Logger, o *Outcome) {
+	switch o.Status {
+	case StatusInvalid, StatusFailed:
+		attrs := []any{"input", f.input, "row", o.Row.Number, "status", string(o.Status)}
+		if o.HTTPStatus != 0 {
+			attrs = append(attrs, "http_status", o.HTTPStatus, "attempts", o.Attempts)
+		}
+		var cols, reasons []string
+		for _, p := range o.Problems {
+			if p.Column != "" {
+				cols = append(cols, p.Column)
+			}
+			reasons = append(reasons, problemForLog(p))
+		}
+		if o.Err != nil {
+			reasons = append(reasons, o.Err.Error())
+		}
+		if len(cols) > 0 {
+			attrs = append(attrs, "column", strings.Join(cols, ", "))
+		}
+		attrs = append(attrs, "reason", strings.Join(reasons, "; "))
+		log.Warn("row "+string(o.Status), attrs...)
+	case StatusSent:
+		if log.Enabled(context.Background(), slog.LevelDebug) {
+			log.Debug("row sent", "input", f.input, "row", o.Row.Number, "attempts", o.Attempts, "contact", o.Response)
+		}
+	}
+}
+
+// problemForLog is a problem without its value: "Personnummer: check
+// digit should be 1".
+func problemForLog(p mapping.Problem) string {
+	where := p.Column
+	if where == "" {
+		where = p.Field
+	}
+	if where == "" {
+		return p.Message
+	}
+	return where + ": " + p.Message
+}
