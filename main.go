@@ -80,8 +80,7 @@ func realMain(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(stdout, "leadimport %s (%s)\n", version, runtime.Version())
 		return exitOK
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return exitOK
+		return runHelp(args, stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "leadimport: unknown command %q\n\n%s", cmd, usage)
 		return exitNothing
@@ -98,14 +97,54 @@ Usage:
   leadimport init    [-o FILE] [flags] INPUT              propose a mapping file for INPUT
   leadimport version
 
-Run 'leadimport COMMAND --help' for a command's flags.
-
-Exit codes:
-  0  every row sent (check: every row valid)
-  1  finished, but some rows are invalid or failed: the report says which and why
-  2  nothing sent: bad usage, unreadable mapping or input, missing credentials
-  3  stopped early (credentials refused, interrupted): rows not reached are not_sent
+Run 'leadimport COMMAND --help' for a command's flags,
+'leadimport help mapping' for the mapping file and its fields,
+'leadimport help exit-codes' for what each exit code means.
 `
+
+const exitCodesHelp = `leadimport run and check exit with:
+
+  0    every row sent, now or by an earlier run, or a duplicate of one that
+       was (check: every row valid)
+  1    finished, but some rows are invalid or failed: the report says which
+       and why; fix them and run the same command again (on the report, if
+       you like: rows it says were sent are skipped)
+  2    nothing sent: bad usage, an unreadable mapping or input, a mapping that
+       does not fit the input, missing credentials, the ledger busy with
+       another run, or more invalid rows than --max-invalid allows
+  3    stopped early: Connect refused the credentials (401), Connect seemed
+       down (--max-failures rows failed in a row), the report could not be
+       written, or the run was interrupted; rows not reached are not_sent,
+       and running the same command again sends them (the ledger skips the
+       rest)
+  130  interrupted twice: quit at once; the ledger and the report hold every
+       row finished, and a new run resends only what is unconfirmed
+
+Every row of every input has its line in the report whatever the exit code,
+except 2 before the reports are created (the message says why).
+`
+
+// runHelp prints the usage, or the help on one topic.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	switch args[0] {
+	case "exit-codes":
+		fmt.Fprint(stdout, exitCodesHelp)
+	case "mapping":
+		if err := mapping.WriteReference(stdout); err != nil {
+			return exitNothing
+		}
+	case "run", "check", "sandbox", "history", "init":
+		return realMain(context.Background(), []string{args[0], "--help"}, func(string) string { return "" }, stdout, stdout)
+	default:
+		fmt.Fprintf(stderr, "leadimport help: no help on %q; try exit-codes, mapping or a command\n", args[0])
+		return exitNothing
+	}
+	return exitOK
+}
 
 // inputOverrides are the flags that say how to read an input, over the
 // mapping's input section.
@@ -195,6 +234,8 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		timeout     *time.Duration
 		retries     *int
 		maxFailures *int
+		maxInvalid  *int
+		archiveDir  *string
 		ledgerPath  *string
 		force       *bool
 		credentials *string
@@ -206,6 +247,8 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		timeout = fs.Duration("timeout", 30*time.Second, "time allowed for one request")
 		retries = fs.Int("retries", 4, "further attempts after a retryable failure")
 		maxFailures = fs.Int("max-failures", 20, "rows failing in a row (5xx or network, after retries) that stop the run; 0: never stop")
+		archiveDir = fs.String("archive-dir", "", "after the run, move each input into `DIR`/done (every row sent) or DIR/failed (rows to fix); reports go to DIR/reports unless --report says otherwise")
+		maxInvalid = fs.Int("max-invalid", -1, "read every input first and send nothing (exit 2) if more than `N` rows are invalid; -1: no limit")
 		ledgerPath = fs.String("ledger", "", "the ledger `file` that remembers what was sent (default: leadimport/ledger.db in the user's state directory)")
 		force = fs.Bool("force", false, "send rows even when the ledger says they were sent before")
 		credentials = fs.String("credentials", "", "a `file` holding one line user:password, readable only by you (default: env VITEC_USERNAME, VITEC_PASSWORD)")
@@ -250,6 +293,14 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	if len(inputs) == 0 {
 		return fail("no input file given: leadimport %s --mapping %s FILE...", cmd, *mappingPath)
 	}
+	given := inputs
+	if inputs, err = importer.ExpandInputs(inputs); err != nil {
+		return fail("%v", err)
+	}
+	if len(inputs) == 0 {
+		log.Info("no spreadsheets to import", "in", strings.Join(given, ", "))
+		return exitOK
+	}
 	m, err := mapping.Load(*mappingPath)
 	if err != nil {
 		return fail("%v", err)
@@ -289,6 +340,9 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		if *maxFailures < 0 {
 			return fail("--max-failures must be 0 (never stop) or more")
 		}
+		if *maxInvalid < -1 {
+			return fail("--max-invalid must be 0 or more (-1: no limit)")
+		}
 		if *baseURL == "" {
 			*baseURL = cmp.Or(getenv("LEADIMPORT_BASE_URL"), defaultBaseURL)
 		}
@@ -306,6 +360,9 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		}
 		cfg.Client, cfg.Workers, cfg.Limiter = client, *workers, rate.NewLimiter(limit, 1)
 		cfg.Timeout, cfg.Retries, cfg.MaxFailures = *timeout, *retries, *maxFailures
+		if *maxInvalid >= 0 {
+			cfg.MaxInvalid = maxInvalid
+		}
 		led, err := openLedger(*ledgerPath, getenv)
 		if err != nil {
 			return fail("%v", err)
@@ -314,6 +371,14 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		cfg.Ledger, cfg.Force = led, *force
 	}
 
+	archive := ""
+	if archiveDir != nil && *archiveDir != "" {
+		archive = *archiveDir
+		if cfg.Report == "" {
+			cfg.Report = filepath.Join(archive, "reports") + string(filepath.Separator)
+		}
+	}
+	start := time.Now()
 	sum, err := importer.Run(ctx, cfg)
 	var setup *importer.SetupError
 	switch {
@@ -333,7 +398,21 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 			printErr(stderr, cmd, err)
 		}
 	}
-	return sum.ExitCode(err)
+	code := sum.ExitCode(err)
+	if archive != "" {
+		moved, err := importer.ArchiveInputs(archive, &sum, code, start)
+		for _, a := range moved {
+			if a.To != "" {
+				log.Info("archived", "input", a.Input, "to", a.To)
+			} else {
+				log.Warn("not archived", "input", a.Input, "why", a.Why)
+			}
+		}
+		if err != nil {
+			log.Error(err.Error())
+		}
+	}
+	return code
 }
 
 // printErr writes err after the command's name; the lines of an error

@@ -65,6 +65,10 @@ type Config struct {
 	// MaxFailures rows failing in a row (5xx or network, after their
 	// retries) stop the run: Connect is down. 0: never stop.
 	MaxFailures int
+	// MaxInvalid, when set, has every input read once before anything is
+	// sent: with more invalid rows than this in all, nothing is sent (a
+	// wrong mapping makes every row invalid). Nil: no limit.
+	MaxInvalid *int
 
 	// Ledger remembers what was sent, so that no lead is sent twice. Nil:
 	// no memory between runs (and no duplicate check within one). Only a
@@ -256,6 +260,18 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	if err := cfg.createReports(files, start); err != nil {
 		return sum, &SetupError{err}
 	}
+	if snd != nil && cfg.MaxInvalid != nil {
+		n, err := countInvalid(stop, files)
+		if err != nil {
+			return sum, &SetupError{err}
+		}
+		if n > *cfg.MaxInvalid {
+			// Every row still gets its line: the invalid ones say why,
+			// the others are not_sent.
+			stopRun(fmt.Errorf("%w: %d rows are invalid, more than --max-invalid %d; nothing was sent (is the mapping right? leadimport check shows every row)",
+				ErrTooManyInvalid, n, *cfg.MaxInvalid))
+		}
+	}
 	// After a stop every later input is still read, so that each of its
 	// rows gets its line (not_sent) in its own report.
 	var errs []error
@@ -304,6 +320,46 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// ErrTooManyInvalid stops a run before anything is sent: see
+// Config.MaxInvalid. The run exits ExitNothing.
+var ErrTooManyInvalid = errors.New("too many invalid rows")
+
+// countInvalid reads every input once, as the run will, and counts the
+// rows that would be invalid. Rows a report input says were sent are not
+// counted: they are not read again.
+func countInvalid(ctx context.Context, files []*file) (int, error) {
+	n := 0
+	for _, f := range files {
+		src, rep, err := openInput(f.input, f.opts)
+		if err != nil {
+			return 0, err
+		}
+		for ctx.Err() == nil {
+			row, err := src.Next()
+			var rowErr *source.RowError
+			if err == io.EOF {
+				break
+			}
+			if errors.As(err, &rowErr) {
+				n++
+				continue
+			}
+			if err != nil {
+				src.Close()
+				return 0, fmt.Errorf("%w; the rows after it were not read", err)
+			}
+			if rep != nil && rep.sent() {
+				continue
+			}
+			if _, extra := extraCells(row.Cells, f.width); extra || len(f.mapper.Map(row.Cells).Problems) > 0 {
+				n++
+			}
+		}
+		src.Close()
+	}
+	return n, nil
+}
+
 // Exit codes: a contract with scripts and cron jobs.
 const (
 	ExitOK      = 0   // every row sent, now or before (check: every row valid)
@@ -317,7 +373,7 @@ const (
 func (s *Summary) ExitCode(err error) int {
 	var setup *SetupError
 	switch {
-	case errors.As(err, &setup):
+	case errors.As(err, &setup), errors.Is(s.Stopped, ErrTooManyInvalid):
 		return ExitNothing
 	case err != nil && s.Sent() == 0:
 		return ExitNothing

@@ -545,3 +545,39 @@ func TestRunRowWithExtraCellsIsInvalid(t *testing.T) {
 	assert.Equal(t, "invalid", lines[2]["status"]) // no e-mail or phone
 	assert.Contains(t, lines[2]["error"], "no e-mail or phone")
 }
+
+func TestRunMaxInvalidSendsNothing(t *testing.T) {
+	tests := []struct {
+		name       string
+		maxInvalid int
+		sent       int
+	}{
+		{"more invalid rows than allowed: nothing sent", 2, 0},
+		{"as many as allowed: the valid ones are sent", 3, 7},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var calls atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				calls.Add(1)
+				io.WriteString(w, `"CON1"`)
+			}))
+			defer srv.Close()
+			cfg := testConfig(t, writeInput(t, 10, func(i int) bool { return i%3 == 1 }), srv.URL) // rows 1, 4, 7 invalid
+			cfg.MaxInvalid = &tc.maxInvalid
+			sum, err := Run(context.Background(), cfg)
+			require.NoError(t, err)
+			assert.Equal(t, tc.sent, int(calls.Load()))
+			assert.Equal(t, 3, sum.Counts[StatusInvalid])
+			if tc.sent == 0 {
+				require.ErrorIs(t, sum.Stopped, ErrTooManyInvalid)
+				assert.Equal(t, ExitNothing, sum.ExitCode(err))
+				assert.Equal(t, 7, sum.Counts[StatusNotSent])
+				lines := readReport(t, cfg.Report)
+				assert.Contains(t, lines[0]["error"], "3 rows are invalid, more than --max-invalid 2; nothing was sent")
+			} else {
+				assert.Equal(t, ExitRows, sum.ExitCode(err))
+			}
+		})
+	}
+}

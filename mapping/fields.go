@@ -54,33 +54,34 @@ const utmPrefix = "marketing.utmTags."
 type fieldDef struct {
 	name string // the mapping's name for the field: its JSON path in the body
 	kind kind
+	doc  string // what it holds, for leadimport help mapping
 }
 
 // fields is the vocabulary of the mapping file and of --set, indexed by
 // fieldID. The documented length limits live with the body they apply to,
 // in FinalPriceWatched.Check.
 var fields = [numFields]fieldDef{
-	fCustomerID: {"customerId", kindText},
-	fEstateID:   {"estateId", kindText},
-	fStatus:     {"prospectiveBuyerStatus", kindStatus},
-	fLeadSource: {"leadSourceId", kindText},
-	fMessage:    {"message", kindText},
-	fReferrer:   {"marketing.referrer", kindText},
-	fFullName:   {"person.fullName", kindFullName},
-	fFirstName:  {"person.firstName", kindName},
-	fLastName:   {"person.lastName", kindName},
-	fForeign:    {"person.isForeignSocialSecurityNumber", kindBool},
-	fSSN:        {"person.socialSecurityNumber", kindSSN},
-	fStreet:     {"person.address.streetAddress", kindText},
-	fZip:        {"person.address.zipCode", kindZip},
-	fCity:       {"person.address.city", kindText},
-	fEmail:      {"person.email.emailAddress", kindEmail},
-	fEmail2:     {"person.email.emailAddress2", kindEmail},
-	fHome:       {"person.telephone.home", kindPhone},
-	fWork:       {"person.telephone.work", kindPhone},
-	fCell:       {"person.telephone.cell", kindPhone},
-	fOther:      {"person.telephone.other", kindPhone},
-	fUTM:        {utmPrefix + "NAME", kindText},
+	fCustomerID: {"customerId", kindText, "the Connect customer id (M…, S…, O…, G…, T…); required, from a column, a constant or --set"},
+	fEstateID:   {"estateId", kindText, "the estate the person asked about; required, from a column, a constant or --set"},
+	fStatus:     {"prospectiveBuyerStatus", kindStatus, "Assigned, Interested or NotInterested (any case), or Anvisad, Intresserad, Ej intresserad"},
+	fLeadSource: {"leadSourceId", kindText, "Connect's lead source; without it Connect uses the customer's default"},
+	fMessage:    {"message", kindText, "a note to whoever receives the lead"},
+	fReferrer:   {"marketing.referrer", kindText, "where the lead came from"},
+	fFullName:   {"person.fullName", kindFullName, "a whole name, split into first and last name (\"Anna Maria Svensson\", \"Svensson, Anna\"); a column only, not with firstName/lastName columns"},
+	fFirstName:  {"person.firstName", kindName, "1–40 characters, required; ALL CAPS or all lower case get title case"},
+	fLastName:   {"person.lastName", kindName, "1–40 characters, required; particles stay lower case (von Essen)"},
+	fForeign:    {"person.isForeignSocialSecurityNumber", kindBool, "true/false, ja/nej, yes/no, 1/0, x/empty; when true the number is sent as written"},
+	fSSN:        {"person.socialSecurityNumber", kindSSN, "personnummer or samordningsnummer, 10 or 12 digits; sent as YYYYMMDD-NNNN (normalize.socialSecurityNumber)"},
+	fStreet:     {"person.address.streetAddress", kindText, "at most 68 characters"},
+	fZip:        {"person.address.zipCode", kindZip, "a Swedish postcode, sent as NNN NN (normalize.zipCode: keep for foreign ones); at most 15 characters"},
+	fCity:       {"person.address.city", kindText, "at most 25 characters"},
+	fEmail:      {"person.email.emailAddress", kindEmail, "one address, at most 100 characters; the domain is lower-cased"},
+	fEmail2:     {"person.email.emailAddress2", kindEmail, "a second address, as emailAddress"},
+	fHome:       {"person.telephone.home", kindPhone, "a phone number, read as Swedish unless it starts with + or 00; sent in E.164 (normalize.phone); at most 17 characters"},
+	fWork:       {"person.telephone.work", kindPhone, "as telephone.home"},
+	fCell:       {"person.telephone.cell", kindPhone, "as telephone.home; init puts mobile numbers here"},
+	fOther:      {"person.telephone.other", kindPhone, "as telephone.home"},
+	fUTM:        {utmPrefix + "NAME", kindText, "one UTM tag called NAME, e.g. marketing.utmTags.utm_source"},
 }
 
 // lookupField finds a field by its exact name. For a UTM tag it also

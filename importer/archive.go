@@ -1,0 +1,135 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// ExpandInputs replaces each directory among paths by the spreadsheets in
+// it (CSV and XLSX, sorted by name; hidden files and Excel's ~$ lock
+// files left out), so that a cron job can name its inbox folder. A
+// directory may hold none: a night without files is not an error.
+func ExpandInputs(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			out = append(out, p) // opening it says what is wrong
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("read the folder %s: %w", p, err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+				continue
+			}
+			switch strings.ToLower(filepath.Ext(name)) {
+			case ".csv", ".txt", ".tsv", ".xlsx", ".xlsm":
+				out = append(out, filepath.Join(p, name))
+			}
+		}
+	}
+	return out, nil
+}
+
+// Archived is where an input was moved after its run, or why it stayed.
+type Archived struct {
+	Input string
+	To    string // "" when it stayed where it was
+	Why   string
+}
+
+// ArchiveInputs moves each input of a finished run into dir: to done/
+// when every one of its rows was sent (now or before) or is a duplicate
+// of one that was, to failed/ when some are invalid or failed and need a
+// person. After a run that stopped early or never started (exit 2 or 3)
+// the inputs stay where they are, so that the next run tries them again:
+// the ledger sends only what was not sent. A name already taken in
+// done/ or failed/ gets the time of the run added.
+func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]Archived, error) {
+	var out []Archived
+	var errs []error
+	for _, f := range sum.Files {
+		a := Archived{Input: f.Input}
+		switch {
+		case exitCode != ExitOK && exitCode != ExitRows:
+			a.Why = fmt.Sprintf("left in place: the run ended with exit code %d, so the next run tries it again", exitCode)
+		case clean(f.Counts):
+			a.To = filepath.Join(dir, "done")
+		default:
+			a.To = filepath.Join(dir, "failed")
+			a.Why = "rows are invalid or failed: see the report"
+		}
+		if a.To != "" {
+			to, err := moveInto(f.Input, a.To, start)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("archive %s: %w", f.Input, err))
+				a.To, a.Why = "", "left in place: "+err.Error()
+			} else {
+				a.To = to
+			}
+		}
+		out = append(out, a)
+	}
+	return out, errors.Join(errs...)
+}
+
+func clean(counts map[Status]int) bool {
+	for st, n := range counts {
+		if n > 0 && !slices.Contains([]Status{StatusSent, StatusSkipped, StatusDuplicate, StatusValid}, st) {
+			return false
+		}
+	}
+	return true
+}
+
+// moveInto moves path into dir (made if need be) and returns its new
+// path; across file systems it copies and then removes.
+func moveInto(path, dir string, start time.Time) (string, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	name := filepath.Base(path)
+	to := filepath.Join(dir, name)
+	if _, err := os.Lstat(to); err == nil {
+		ext := filepath.Ext(name)
+		to = filepath.Join(dir, strings.TrimSuffix(name, ext)+"-"+start.Format("20060102-150405")+ext)
+	}
+	if _, err := os.Lstat(to); err == nil {
+		return "", fmt.Errorf("%s exists", to)
+	}
+	if err := os.Rename(path, to); err == nil {
+		return to, nil
+	}
+	if err := copyFile(path, to); err != nil {
+		os.Remove(to)
+		return "", err
+	}
+	return to, os.Remove(path)
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

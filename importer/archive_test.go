@@ -1,0 +1,84 @@
+package importer
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func touch(t *testing.T, path string) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o700))
+	require.NoError(t, os.WriteFile(path, []byte("x"), 0o600))
+}
+
+func TestExpandInputs(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.csv", "a.xlsx", "c.TXT", ".hidden.csv", "~$a.xlsx", "notes.pdf", "sub/d.csv"} {
+		touch(t, filepath.Join(dir, "inbox", name))
+	}
+	got, err := ExpandInputs([]string{filepath.Join(dir, "inbox"), "missing.csv"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		filepath.Join(dir, "inbox", "a.xlsx"), filepath.Join(dir, "inbox", "b.csv"), filepath.Join(dir, "inbox", "c.TXT"),
+		"missing.csv", // opening it says what is wrong
+	}, got)
+
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "empty"), 0o700))
+	got, err = ExpandInputs([]string{filepath.Join(dir, "empty")})
+	require.NoError(t, err)
+	assert.Empty(t, got)
+}
+
+func TestArchiveInputs(t *testing.T) {
+	start := time.Date(2026, 11, 26, 2, 15, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		exitCode int
+		counts   map[Status]int
+		want     string // the folder it lands in; "" stays
+	}{
+		{"all sent", ExitOK, map[Status]int{StatusSent: 3, StatusSkipped: 1, StatusDuplicate: 1}, "done"},
+		{"some invalid", ExitRows, map[Status]int{StatusSent: 3, StatusInvalid: 1}, "failed"},
+		{"one file clean in a run with rows to fix", ExitRows, map[Status]int{StatusSent: 3}, "done"},
+		{"stopped early: tried again next time", ExitStopped, map[Status]int{StatusSent: 3, StatusNotSent: 9}, ""},
+		{"nothing sent", ExitNothing, map[Status]int{StatusInvalid: 3, StatusNotSent: 9}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			input := filepath.Join(dir, "inbox", "leads.csv")
+			touch(t, input)
+			sum := &Summary{Files: []FileSummary{{Input: input, Counts: tc.counts}}}
+			got, err := ArchiveInputs(filepath.Join(dir, "archive"), sum, tc.exitCode, start)
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			if tc.want == "" {
+				assert.Empty(t, got[0].To)
+				assert.Contains(t, got[0].Why, "left in place")
+				assert.FileExists(t, input)
+				return
+			}
+			want := filepath.Join(dir, "archive", tc.want, "leads.csv")
+			assert.Equal(t, want, got[0].To)
+			assert.FileExists(t, want)
+			assert.NoFileExists(t, input)
+		})
+	}
+}
+
+func TestArchiveKeepsAnEarlierFileOfTheSameName(t *testing.T) {
+	dir := t.TempDir()
+	start := time.Date(2026, 11, 26, 2, 15, 0, 0, time.UTC)
+	touch(t, filepath.Join(dir, "archive", "done", "leads.csv"))
+	input := filepath.Join(dir, "inbox", "leads.csv")
+	touch(t, input)
+	got, err := ArchiveInputs(filepath.Join(dir, "archive"), &Summary{Files: []FileSummary{{Input: input, Counts: map[Status]int{StatusSent: 1}}}}, ExitOK, start)
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(dir, "archive", "done", "leads-20261126-021500.csv"), got[0].To)
+	assert.FileExists(t, filepath.Join(dir, "archive", "done", "leads.csv"))
+}

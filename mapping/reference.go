@@ -1,0 +1,53 @@
+package mapping
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteReference writes the mapping file's reference: its keys, the
+// normalize settings and every field, for leadimport help mapping.
+func WriteReference(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString(`A mapping file (YAML) says which input column fills which field of the lead,
+and what is the same on every row:
+
+  version: 1                   # required
+  endpoint: FinalPriceWatched  # the default, and for now the only one
+  columns:                     # Header: field, one per input column to send
+    Förnamn: person.firstName
+    Personnummer: person.socialSecurityNumber
+    Objekt: estateId
+  constants:                   # field: value, the same on every row
+    customerId: M1001
+    prospectiveBuyerStatus: Interested
+  input:                       # how to read the input (flags override)
+    sheet: Anmälningar         # XLSX: a sheet by name or 1-based number (--sheet)
+    headerRow: 3               # the header's row as Excel numbers it (--header-row)
+    encoding: windows-1252     # CSV: `)
+	b.WriteString(strings.Join(Encodings, ", "))
+	b.WriteString(` (--encoding)
+    delimiter: ";"             # CSV: "," ";" "|" or tab (--delimiter)
+  normalize:                   # how values are sent; the first is the default
+`)
+	for _, k := range normalizeKeys {
+		fmt.Fprintf(&b, "    %s: %s\n", k.key, strings.Join(k.values, " | "))
+	}
+	b.WriteString(`
+Headers match ignoring case and surrounding spaces; columns not named are kept
+in the report but not sent. A non-empty cell wins over a constant; --set
+FIELD=VALUE wins over both.
+
+Fields:
+`)
+	width := 0
+	for _, f := range fields {
+		width = max(width, len(f.name))
+	}
+	for _, f := range fields {
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, f.name, f.doc)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
