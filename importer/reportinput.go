@@ -15,8 +15,13 @@ import (
 // status of each row says whether it was sent already.
 type reportInput struct {
 	source.Reader
-	width  int // the original input's columns
-	status int // index of the status column in the report's cells
+	header []string // the original input's
+	width  int      // the original input's columns
+	status int      // index of the status column in the report's cells
+	// csv: a CSV report, whose cells Excel could run as formulas carry an
+	// apostrophe (report.Neutralize), taken off here: it is the report's,
+	// not the cell's.
+	csv bool
 
 	prior, response string // the last row's status and response in the report
 }
@@ -27,12 +32,15 @@ type reportInput struct {
 // mapping and flags say.
 func openInput(path string, opts source.Options) (source.Reader, *reportInput, error) {
 	ropts := source.Options{HeaderRow: 1, Encoding: opts.Encoding, Delimiter: opts.Delimiter}
+	isCSV := true
 	if f, err := report.FormatOf(path); err == nil && f == report.XLSX {
-		ropts = source.Options{Sheet: report.SheetReport, HeaderRow: 1}
+		ropts, isCSV = source.Options{Sheet: report.SheetReport, HeaderRow: 1}, false
 	}
 	if src, err := source.Open(path, ropts); err == nil {
 		if width, ok := reportHeader(src.Header()); ok {
-			r := &reportInput{Reader: src, width: width, status: 1 + width}
+			r := &reportInput{Reader: src, width: width, status: 1 + width, csv: isCSV}
+			r.header = append([]string(nil), src.Header()[1:1+width]...)
+			r.unquote(r.header)
 			return r, r, nil
 		}
 		src.Close()
@@ -56,7 +64,16 @@ func reportHeader(header []string) (int, bool) {
 	return n, true
 }
 
-func (r *reportInput) Header() []string { return r.Reader.Header()[1 : 1+r.width] }
+func (r *reportInput) Header() []string { return r.header }
+
+// unquote takes off the apostrophes a CSV report put before cells.
+func (r *reportInput) unquote(cells []string) {
+	if r.csv {
+		for i, c := range cells {
+			cells[i] = report.Unneutralize(c)
+		}
+	}
+}
 
 // Next returns the next row numbered as in the original input, with the
 // original's cells only; prior and response hold what the report said.
@@ -72,11 +89,15 @@ func (r *reportInput) Next() (source.Row, error) {
 		return ""
 	}
 	r.prior, r.response = strings.ToLower(cell(r.status)), cell(r.status+3)
+	if r.csv {
+		r.response = report.Unneutralize(r.response)
+	}
 	if n, err := strconv.Atoi(cell(0)); err == nil && n > 0 {
 		row.Number = n
 	}
 	if len(row.Cells) > 0 {
 		row.Cells = row.Cells[1:min(len(row.Cells), 1+r.width)]
+		r.unquote(row.Cells)
 	}
 	return row, nil
 }

@@ -150,6 +150,16 @@ func Neutralize(s string) string {
 	return s
 }
 
+// Unneutralize undoes Neutralize: it takes off a leading apostrophe that
+// Neutralize would have put there, so that a CSV report read back as an
+// input gives its cells as they were read. Any other apostrophe stays.
+func Unneutralize(s string) string {
+	if rest, ok := strings.CutPrefix(s, "'"); ok && Neutralize(rest) == s {
+		return rest
+	}
+	return s
+}
+
 // numberLike reports whether s holds only what a number or a phone number
 // is written with; none of it can make a formula call a function.
 func numberLike(s string) bool {
