@@ -3,10 +3,22 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 BIN     := bin/leadimport
 
-.PHONY: build test demo bench bench-baseline fuzz clean
+.PHONY: build dist test demo bench bench-baseline fuzz clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) .
+
+# Binaries for the machines brokerages have, version stamped, pure Go (no
+# cgo: SQLite is modernc's), in dist/: leadimport-VERSION-OS-ARCH[.exe].
+DIST_TARGETS := linux/amd64 linux/arm64 windows/amd64 darwin/arm64
+dist:
+	@mkdir -p dist
+	@for t in $(DIST_TARGETS); do \
+		os=$${t%/*}; arch=$${t#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+		out=dist/leadimport-$(VERSION)-$$os-$$arch$$ext; \
+		echo "$$out"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $$out . || exit 1; \
+	done
 
 # vet, then every test with the race detector.
 test:
@@ -44,4 +56,4 @@ fuzz:
 	for f in $(SOURCE_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./importer/source/ || exit 1; done
 
 clean:
-	rm -rf bin out
+	rm -rf bin out dist

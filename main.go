@@ -28,6 +28,7 @@ import (
 	"leadimport/importer/connect"
 	"leadimport/importer/console"
 	"leadimport/importer/ledger"
+	"leadimport/importer/report"
 	"leadimport/importer/sandbox"
 	"leadimport/mapping"
 )
@@ -227,6 +228,7 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	logFormat := fs.String("log-format", "text", "stderr's `format`: text (lines for people; with times when stderr is not a terminal) or json (one object per line)")
 	quiet := fs.Bool("quiet", false, "log only errors: no progress, no row warnings, no summary")
 	verbose := fs.Bool("verbose", false, "log every row sent and every retry too (debug)")
+	langFlag := fs.String("lang", "", "the report's `language`: sv or en (default: from LC_ALL, LC_MESSAGES or LANG; sv_SE.UTF-8 is Swedish)")
 	var (
 		baseURL     *string
 		workers     *int
@@ -287,6 +289,12 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	if *quiet && *verbose {
 		return fail("--quiet and --verbose say opposite things: give one")
 	}
+	lang := report.LangFromEnv(getenv)
+	if *langFlag != "" {
+		if lang, err = report.ParseLang(*langFlag); err != nil {
+			return fail("%v", err)
+		}
+	}
 	if *mappingPath == "" {
 		return fail("--mapping FILE is required (see leadimport %s --help)", cmd)
 	}
@@ -309,7 +317,7 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 		return fail("%v", err)
 	}
 	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: sets, Report: *reportPath, Log: log,
-		MappingPath: *mappingPath, CommandLine: commandLine(cmd, args)}
+		MappingPath: *mappingPath, CommandLine: commandLine(cmd, args), Lang: lang}
 	switch {
 	case *quiet:
 	case terminal && !jsonLog:

@@ -32,6 +32,7 @@ type file struct {
 	started  time.Time
 	report   string
 	format   report.Format
+	lang     report.Lang
 	out      *os.File // the report, created before anything is sent
 	requests int
 
@@ -173,15 +174,15 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 func (f *file) newReport() (report.Writer, error) {
 	switch f.format {
 	case report.XLSX:
-		return report.NewXLSX(f.out, f.src.Header())
+		return report.NewXLSX(f.out, f.src.Header(), f.lang)
 	case report.JSONL:
-		return report.NewJSONL(f.out), nil
+		return report.NewJSONL(f.out, f.lang), nil
 	}
 	delim := f.src.Delimiter()
 	if delim == 0 {
 		delim = ';'
 	}
-	return report.NewCSV(f.out, delim, f.src.Header())
+	return report.NewCSV(f.out, delim, f.src.Header(), f.lang)
 }
 
 // summary is what an XLSX report's summary sheet says of this input.

@@ -31,12 +31,19 @@ type reportInput struct {
 // sheets and header rows, which were the original's), or else as the
 // mapping and flags say.
 func openInput(path string, opts source.Options) (source.Reader, *reportInput, error) {
-	ropts := source.Options{HeaderRow: 1, Encoding: opts.Encoding, Delimiter: opts.Delimiter}
+	tries := []source.Options{{HeaderRow: 1, Encoding: opts.Encoding, Delimiter: opts.Delimiter}}
 	isCSV := true
 	if f, err := report.FormatOf(path); err == nil && f == report.XLSX {
-		ropts, isCSV = source.Options{Sheet: report.SheetReport, HeaderRow: 1}, false
+		tries, isCSV = nil, false
+		for _, name := range report.ReportSheets {
+			tries = append(tries, source.Options{Sheet: name, HeaderRow: 1})
+		}
 	}
-	if src, err := source.Open(path, ropts); err == nil {
+	for _, ropts := range tries {
+		src, err := source.Open(path, ropts)
+		if err != nil {
+			continue
+		}
 		if width, ok := reportHeader(src.Header()); ok {
 			r := &reportInput{Reader: src, width: width, status: 1 + width, csv: isCSV}
 			r.header = append([]string(nil), src.Header()[1:1+width]...)

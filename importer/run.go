@@ -54,6 +54,8 @@ type Config struct {
 	// says the run was given. CommandLine must hold no secret.
 	MappingPath string
 	CommandLine string
+	// Lang is the language of the reports' messages; "" is English.
+	Lang report.Lang
 
 	// Client sends the leads. Nil means check: validate, send nothing.
 	Client  Poster
@@ -435,7 +437,7 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 			return files, err
 		}
 		// Header returns a copy: its width is taken once here, not per row.
-		f := &file{input: in, src: src, rep: rep, width: len(src.Header())}
+		f := &file{input: in, src: src, rep: rep, width: len(src.Header()), lang: cfg.Lang}
 		files = append(files, f)
 		f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start})
 		if err != nil {

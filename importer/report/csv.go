@@ -13,17 +13,19 @@ type csvWriter struct {
 	buf    *bufio.Writer
 	csv    *csv.Writer
 	width  int // number of input columns
+	lang   Lang
 	record []string
 }
 
 // NewCSV writes the byte order mark and the header line to w and returns a
-// writer for the lines. header is the input's own header, in order.
-func NewCSV(w io.Writer, delimiter rune, header []string) (Writer, error) {
+// writer for the lines, their messages in lang. header is the input's own
+// header, in order.
+func NewCSV(w io.Writer, delimiter rune, header []string, lang Lang) (Writer, error) {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	c := csv.NewWriter(buf)
 	c.Comma = delimiter
 	c.UseCRLF = true // what Excel writes, and what Windows tools expect
-	r := &csvWriter{buf: buf, csv: c, width: len(header)}
+	r := &csvWriter{buf: buf, csv: c, width: len(header), lang: lang}
 	if _, err := buf.WriteString("\ufeff"); err != nil {
 		return nil, fmt.Errorf("write report: %w", err)
 	}
@@ -59,8 +61,8 @@ func (r *csvWriter) Write(l *Line) error {
 	if l.Attempts != 0 {
 		attempts = strconv.Itoa(l.Attempts)
 	}
-	rec = append(rec, l.Status, httpStatus, attempts, Neutralize(l.Response), Neutralize(ErrorText(l.Errors)),
-		Neutralize(ChangesText(l.Changes)), Neutralize(WarningsText(l.Warnings)))
+	rec = append(rec, l.Status, httpStatus, attempts, Neutralize(l.Response), Neutralize(r.lang.ProblemsText(l.Errors)),
+		Neutralize(ChangesText(l.Changes)), Neutralize(r.lang.ProblemsText(l.Warnings)))
 	r.record = rec
 	if err := r.csv.Write(rec); err != nil {
 		return fmt.Errorf("write report: %w", err)

@@ -37,7 +37,7 @@ func TestFormatOf(t *testing.T) {
 func writeXLSX(t *testing.T, header []string, lines []Line, s *Summary) (*excelize.File, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	w, err := NewXLSX(&buf, header)
+	w, err := NewXLSX(&buf, header, English)
 	require.NoError(t, err)
 	for _, l := range lines {
 		require.NoError(t, w.Write(&l))
@@ -182,7 +182,7 @@ func TestXLSXEmpty(t *testing.T) {
 
 func TestJSONL(t *testing.T) {
 	var buf bytes.Buffer
-	w := NewJSONL(&buf)
+	w := NewJSONL(&buf, English)
 	for _, l := range testLines() {
 		require.NoError(t, w.Write(&l))
 	}

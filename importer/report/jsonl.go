@@ -11,16 +11,17 @@ import (
 
 // jsonlWriter writes a report as JSON Lines: one object per input row.
 type jsonlWriter struct {
-	buf *bufio.Writer
-	enc *json.Encoder
+	buf  *bufio.Writer
+	enc  *json.Encoder
+	lang Lang
 }
 
-// NewJSONL returns a writer of a JSONL report to w.
-func NewJSONL(w io.Writer) Writer {
+// NewJSONL returns a writer of a JSONL report to w, its messages in lang.
+func NewJSONL(w io.Writer, lang Lang) Writer {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	return &jsonlWriter{buf: buf, enc: enc}
+	return &jsonlWriter{buf: buf, enc: enc, lang: lang}
 }
 
 // jsonLine is one row of a JSONL report.
@@ -60,17 +61,17 @@ type jsonLead struct {
 	Body       mapping.FinalPriceWatched `json:"body"`
 }
 
-func jsonErrors(ps []mapping.Problem) []jsonError {
+func jsonErrors(ps []mapping.Problem, lang Lang) []jsonError {
 	out := make([]jsonError, len(ps))
 	for i, p := range ps {
-		out[i] = jsonError{Field: p.Field, Column: p.Column, Value: p.Value, Message: p.Message}
+		out[i] = jsonError{Field: p.Field, Column: p.Column, Value: p.Value, Message: lang.Message(p.Message)}
 	}
 	return out
 }
 
 func (r *jsonlWriter) Write(l *Line) error {
 	j := jsonLine{Row: l.Row, Status: l.Status, HTTPStatus: l.HTTPStatus, Attempts: l.Attempts, Response: l.Response,
-		Errors: jsonErrors(l.Errors), Warnings: jsonErrors(l.Warnings), Changes: make([]jsonChange, 0, len(l.Changes))}
+		Errors: jsonErrors(l.Errors, r.lang), Warnings: jsonErrors(l.Warnings, r.lang), Changes: make([]jsonChange, 0, len(l.Changes))}
 	for _, c := range l.Changes {
 		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: c.From, To: c.To})
 	}

@@ -95,22 +95,18 @@ const RowColumn = "row"
 
 var Columns = []string{"status", "http_status", "attempts", "response", "error", "changes", "warnings"}
 
-// ErrorText is the error column's text: every reason, "; " between.
-func ErrorText(ps []mapping.Problem) string { return joinProblems(ps) }
-
-// WarningsText is the warnings column's text.
-func WarningsText(ps []mapping.Problem) string { return joinProblems(ps) }
-
-func joinProblems(ps []mapping.Problem) string {
+// ProblemsText is the error or warnings column's text: every problem,
+// its message in l, "; " between.
+func (l Lang) ProblemsText(ps []mapping.Problem) string {
 	switch len(ps) {
 	case 0:
 		return ""
 	case 1:
-		return ps[0].String()
+		return l.Problem(ps[0]).String()
 	}
 	parts := make([]string, len(ps))
 	for i, p := range ps {
-		parts[i] = p.String()
+		parts[i] = l.Problem(p).String()
 	}
 	return strings.Join(parts, "; ")
 }

@@ -42,7 +42,7 @@ func TestNeutralize(t *testing.T) {
 
 func TestCSV(t *testing.T) {
 	var buf bytes.Buffer
-	w, err := NewCSV(&buf, ';', []string{"Förnamn", "=Mobil"})
+	w, err := NewCSV(&buf, ';', []string{"Förnamn", "=Mobil"}, English)
 	require.NoError(t, err)
 	for _, l := range testLines() {
 		require.NoError(t, w.Write(&l))

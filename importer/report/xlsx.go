@@ -11,11 +11,16 @@ import (
 	"leadimport/mapping"
 )
 
-// The XLSX report's sheets.
+// The XLSX report's sheets, in English; Lang names them in Swedish
+// (Rapport, Sammanfattning).
 const (
 	SheetReport  = "Report"
 	SheetSummary = "Summary"
 )
+
+// ReportSheets are the names a report's first sheet may have, in every
+// language: how a report is found when it is read back as an input.
+var ReportSheets = []string{SheetReport, swedishWords[SheetReport]}
 
 // widthRows is how many lines the XLSX writer holds back to size the
 // columns: a stream writer must set widths before its first row.
@@ -38,6 +43,8 @@ type xlsxWriter struct {
 	styles xlsxStyles
 	held   []*Line // the first lines, until the widths are known
 	rows   int     // sheet rows written, the header included
+	lang   Lang
+	sheet1 string // the report sheet's name in lang
 }
 
 type xlsxStyles struct {
@@ -45,18 +52,20 @@ type xlsxStyles struct {
 	status                map[string]int
 }
 
-// NewXLSX returns a writer of an XLSX report to w; nothing reaches w
-// before Close. header is the input's own header, in order.
-func NewXLSX(w io.Writer, header []string) (Writer, error) {
+// NewXLSX returns a writer of an XLSX report to w, its messages, sheet
+// names and summary in lang; nothing reaches w before Close. header is
+// the input's own header, in order.
+func NewXLSX(w io.Writer, header []string, lang Lang) (Writer, error) {
 	f := excelize.NewFile()
-	if err := f.SetSheetName("Sheet1", SheetReport); err != nil {
+	name := lang.word(SheetReport)
+	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return nil, fmt.Errorf("write report: %w", err)
 	}
-	sw, err := f.NewStreamWriter(SheetReport)
+	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return nil, fmt.Errorf("write report: %w", err)
 	}
-	x := &xlsxWriter{out: w, file: f, sheet: sw, width: len(header), column: map[string]int{}}
+	x := &xlsxWriter{out: w, file: f, sheet: sw, width: len(header), column: map[string]int{}, lang: lang, sheet1: name}
 	x.header = append(append(append(x.header, RowColumn), header...), Columns...)
 	for i, h := range header {
 		if _, dup := x.column[h]; !dup {
@@ -187,8 +196,8 @@ func (x *xlsxWriter) values(l *Line) []string {
 	if l.Attempts != 0 {
 		attempts = fmt.Sprint(l.Attempts)
 	}
-	return append(v, l.Status, httpStatus, attempts, l.Response, ErrorText(l.Errors),
-		ChangesText(l.Changes), WarningsText(l.Warnings))
+	return append(v, l.Status, httpStatus, attempts, l.Response, x.lang.ProblemsText(l.Errors),
+		ChangesText(l.Changes), x.lang.ProblemsText(l.Warnings))
 }
 
 // writeLine writes one line. Every cell is an inline string (numbers are
@@ -251,7 +260,7 @@ func (x *xlsxWriter) Close(s *Summary) error {
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	if err := x.file.AutoFilter(SheetReport, "A1:"+last, nil); err != nil {
+	if err := x.file.AutoFilter(x.sheet1, "A1:"+last, nil); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	if err := x.sheet.Flush(); err != nil {
@@ -272,54 +281,55 @@ func (x *xlsxWriter) summary(s *Summary) error {
 		return nil
 	}
 	f := x.file
-	if _, err := f.NewSheet(SheetSummary); err != nil {
+	sheet, w := x.lang.word(SheetSummary), x.lang.word
+	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
 	var rows [][2]any
-	rows = append(rows, [2]any{"status", "rows"})
+	rows = append(rows, [2]any{w("status"), w("rows")})
 	total := 0
 	for _, c := range s.Counts {
 		rows = append(rows, [2]any{c.Status, c.Rows})
 		total += c.Rows
 	}
-	rows = append(rows, [2]any{"total", total}, [2]any{"", ""})
+	rows = append(rows, [2]any{w("total"), total}, [2]any{"", ""})
 	for _, in := range s.Inputs {
-		rows = append(rows, [2]any{"input", in})
+		rows = append(rows, [2]any{w("input"), in})
 	}
-	rows = append(rows, [2]any{"mapping", s.Mapping})
+	rows = append(rows, [2]any{w("mapping"), s.Mapping})
 	if !s.Started.IsZero() {
-		rows = append(rows, [2]any{"started", s.Started.Local().Format("2006-01-02 15:04:05")})
+		rows = append(rows, [2]any{w("started"), s.Started.Local().Format("2006-01-02 15:04:05")})
 	}
 	if !s.Finished.IsZero() {
-		rows = append(rows, [2]any{"finished", s.Finished.Local().Format("2006-01-02 15:04:05")})
+		rows = append(rows, [2]any{w("finished"), s.Finished.Local().Format("2006-01-02 15:04:05")})
 	}
-	rows = append(rows, [2]any{"command", s.Command})
+	rows = append(rows, [2]any{w("command"), s.Command})
 	for i, r := range rows {
 		for j, v := range r {
 			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
 			var err error
 			if str, ok := v.(string); ok {
 				// SetCellStr: never a formula, whatever the text.
-				err = f.SetCellStr(SheetSummary, cell, str)
+				err = f.SetCellStr(sheet, cell, str)
 			} else {
-				err = f.SetCellValue(SheetSummary, cell, v)
+				err = f.SetCellValue(sheet, cell, v)
 			}
 			if err != nil {
 				return err
 			}
 		}
-		if st, ok := x.styles.status[fmt.Sprint(r[0])]; ok && i > 0 {
+		if st, ok := x.styles.status[fmt.Sprint(r[0])]; ok && i > 0 && i <= len(s.Counts) {
 			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			if err := f.SetCellStyle(SheetSummary, cell, cell, st); err != nil {
+			if err := f.SetCellStyle(sheet, cell, cell, st); err != nil {
 				return err
 			}
 		}
 	}
-	if err := f.SetCellStyle(SheetSummary, "A1", "B1", x.styles.header); err != nil {
+	if err := f.SetCellStyle(sheet, "A1", "B1", x.styles.header); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(SheetSummary, "A", "A", 12); err != nil {
+	if err := f.SetColWidth(sheet, "A", "A", 12); err != nil {
 		return err
 	}
-	return f.SetColWidth(SheetSummary, "B", "B", 80)
+	return f.SetColWidth(sheet, "B", "B", 80)
 }

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+func TestMaxInvalid(t *testing.T) {
+	tests := []struct {
+		max      string
+		code     int
+		requests int
+	}{
+		{"4", 2, 0},  // 5 invalid rows: more than allowed, nothing sent
+		{"5", 1, 45}, // as many as allowed: the valid ones go
+	}
+	for _, tc := range tests {
+		t.Run(tc.max, func(t *testing.T) {
+			dir := t.TempDir()
+			s := startSandbox(t)
+			input, _ := generate(t, dir, 50)
+			report := filepath.Join(dir, "r.csv")
+			res := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", writeMapping(t, dir), "--rate", "0",
+				"--max-invalid", tc.max, "--ledger", filepath.Join(dir, "l.db"), "--report", report, input)
+			assert.Equal(t, tc.code, res.code, res.stderr)
+			assert.Len(t, s.requests(), tc.requests)
+			_, lines := readReport(t, report)
+			assert.Len(t, lines, 50, "every row has its line")
+			if tc.code == 2 {
+				assert.Contains(t, res.stderr, "5 rows are invalid, more than --max-invalid 4; nothing was sent")
+				assert.Equal(t, "not_sent", lines[0][6])
+			}
+		})
+	}
+}
+
+func TestHelpTopics(t *testing.T) {
+	dir := t.TempDir()
+	res := runBinary(t, dir, nil, "help", "exit-codes")
+	assert.Equal(t, 0, res.code)
+	for _, code := range []string{"\n  0 ", "\n  1 ", "\n  2 ", "\n  3 ", "\n  130 "} {
+		assert.Contains(t, res.stdout, code)
+	}
+
+	res = runBinary(t, dir, nil, "help", "mapping")
+	assert.Equal(t, 0, res.code)
+	_, fields, ok := strings.Cut(res.stdout, "\nFields:\n")
+	require.True(t, ok, res.stdout)
+	assert.Len(t, strings.Split(strings.TrimSpace(fields), "\n"), 21, "every field of the vocabulary")
+	for _, f := range []string{"customerId", "estateId", "person.fullName", "person.socialSecurityNumber", "person.telephone.cell", "marketing.utmTags.NAME"} {
+		assert.Contains(t, fields, "  "+f+" ")
+	}
+
+	res = runBinary(t, dir, nil, "help", "nonsense")
+	assert.Equal(t, 2, res.code)
+
+	for _, cmd := range []string{"run", "check", "sandbox", "history", "init"} {
+		res := runBinary(t, dir, nil, cmd, "--help")
+		assert.Equal(t, 0, res.code, cmd)
+		out := res.stdout + res.stderr
+		_, examples, ok := strings.Cut(out, "\nExamples:\n")
+		require.True(t, ok, "%s --help ends with Examples: %s", cmd, out)
+		assert.Contains(t, examples, "leadimport "+cmd, cmd)
+		assert.NotContains(t, examples, "\n\n", "%s: nothing after the examples", cmd)
+	}
+}
+
+// TestNightlySamplesRun runs the command of samples/cron's crontab line and
+// of its systemd service as written, with their folders moved into a
+// temporary directory: a file with rows to fix lands in failed/, a clean
+// one in done/, the reports stay, and every log line is JSON.
+func TestNightlySamplesRun(t *testing.T) {
+	crontab, err := os.ReadFile("samples/cron/crontab")
+	require.NoError(t, err)
+	service, err := os.ReadFile("samples/cron/leadimport.service")
+	require.NoError(t, err)
+	var cronCmd, serviceCmd string
+	for line := range strings.SplitSeq(string(crontab), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			fields := strings.Fields(line)
+			cronCmd = strings.Join(fields[5:], " ") // after minute hour day month weekday
+		}
+	}
+	for line := range strings.SplitSeq(string(service), "\n") {
+		if cmd, ok := strings.CutPrefix(line, "ExecStart="); ok {
+			serviceCmd = cmd
+		}
+	}
+	require.NotEmpty(t, cronCmd)
+	require.NotEmpty(t, serviceCmd)
+
+	for _, tc := range []struct{ name, cmd, root string }{
+		{"crontab", cronCmd, "/srv/leadimport"},
+		{"systemd", serviceCmd, "/var/lib/leadimport"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := startSandbox(t)
+			cmd := strings.ReplaceAll(tc.cmd, "/usr/local/bin/leadimport", binary)
+			cmd = strings.ReplaceAll(cmd, "/etc/leadimport", dir)
+			cmd = strings.ReplaceAll(cmd, tc.root, dir)
+			if i := strings.Index(cmd, ">>"); i >= 0 {
+				cmd = cmd[:i] // the test reads stderr itself
+			}
+			legacy, err := os.ReadFile("samples/legacy/kontakter.csv")
+			require.NoError(t, err)
+			mappingYAML, err := os.ReadFile("samples/legacy/mapping.yaml")
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "mapping.yaml"), mappingYAML, 0o600))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "credentials"), []byte(sandboxUser+":"+sandboxPassword+"\n"), 0o600))
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, "inbox"), 0o700))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "inbox", "kontakter.csv"), legacy, 0o600))
+			// The same list without its four bad rows: every row goes. (Row
+			// 5's line break inside a cell is a bare LF: a record per CRLF.)
+			var clean []string
+			for i, line := range strings.SplitAfter(string(legacy), "\r\n") {
+				if i+1 != 8 && i+1 != 10 && i+1 != 13 && i+1 != 19 {
+					clean = append(clean, line)
+				}
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "inbox", "clean.csv"), []byte(strings.Join(clean, "")), 0o600))
+
+			c := exec.Command("sh", "-c", cmd)
+			c.Dir = dir
+			c.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "XDG_STATE_HOME=" + filepath.Join(dir, "state"),
+				"LEADIMPORT_BASE_URL=" + s.URL, "VITEC_USERNAME=" + sandboxUser, "VITEC_PASSWORD=" + sandboxPassword}
+			out, err := c.CombinedOutput()
+			var exit *exec.ExitError
+			require.ErrorAs(t, err, &exit, string(out))
+			assert.Equal(t, 1, exit.ExitCode(), "rows to fix in one file: %s", out)
+
+			assert.FileExists(t, filepath.Join(dir, "archive", "failed", "kontakter.csv"))
+			assert.FileExists(t, filepath.Join(dir, "archive", "done", "clean.csv"))
+			assert.NoFileExists(t, filepath.Join(dir, "inbox", "kontakter.csv"))
+			reports, err := filepath.Glob(filepath.Join(dir, "archive", "reports", "*-report-*.csv"))
+			require.NoError(t, err)
+			assert.Len(t, reports, 2)
+			sc := bufio.NewScanner(strings.NewReader(string(out)))
+			for sc.Scan() {
+				var m map[string]any
+				require.NoError(t, json.Unmarshal(sc.Bytes(), &m), "not JSON: %s", sc.Text())
+			}
+		})
+	}
+}
+
+// TestSwedishReports: --lang sv, or LANG=sv_SE.UTF-8, writes the report's
+// messages and the XLSX sheets in Swedish; such a report is still an
+// input.
+func TestSwedishReports(t *testing.T) {
+	dir := t.TempDir()
+	mappingPath, input := copySample(t, dir, samples[0])
+	for _, tc := range []struct {
+		name string
+		env  []string
+		args []string
+	}{
+		{"flag", nil, []string{"--lang", "sv"}},
+		{"LANG", []string{"LANG=sv_SE.UTF-8"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			report := filepath.Join(dir, tc.name+".xlsx")
+			args := append([]string{"check", "--mapping", mappingPath, "--report", report}, tc.args...)
+			res := runBinary(t, dir, tc.env, append(args, input)...)
+			assert.Equal(t, 1, res.code, res.stderr)
+			f, err := excelize.OpenFile(report)
+			require.NoError(t, err)
+			defer f.Close()
+			assert.Equal(t, []string{"Rapport", "Sammanfattning"}, f.GetSheetList())
+			rows, err := f.GetRows("Rapport")
+			require.NoError(t, err)
+			var row10 []string
+			for _, r := range rows {
+				if r[0] == "10" {
+					row10 = r
+				}
+			}
+			assert.Contains(t, row10, `Personnummer "19890213-2390": kontrollsiffran ska vara 1`)
+			sum, err := f.GetRows("Sammanfattning")
+			require.NoError(t, err)
+			assert.Equal(t, []string{"status", "rader"}, sum[0])
+
+			// Read back as an input, it is known as a report.
+			again := runBinary(t, dir, nil, "check", "--mapping", mappingPath, "--report", filepath.Join(dir, tc.name+"-2.csv"), report)
+			assert.Equal(t, 1, again.code, again.stderr)
+			assert.Contains(t, again.stderr, "(a report:")
+		})
+	}
+}
