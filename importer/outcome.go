@@ -58,17 +58,26 @@ func (o *Outcome) Reason() string {
 // ChangesText lists what normalisation altered, as the report's changes
 // column does: "Mobil: 070-123 45 67 → +46701234567; …".
 func (o *Outcome) ChangesText() string {
-	switch len(o.Changes) {
-	case 0:
+	if len(o.Changes) == 0 {
 		return ""
-	case 1:
-		return o.Changes[0].String()
 	}
-	parts := make([]string, len(o.Changes))
+	n := 0
+	for _, c := range o.Changes {
+		n += len(c.Column) + len(c.From) + len(c.To) + len(": → ; ")
+	}
+	var b strings.Builder
+	b.Grow(n)
 	for i, c := range o.Changes {
-		parts[i] = c.String()
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(c.Column)
+		b.WriteString(": ")
+		b.WriteString(c.From)
+		b.WriteString(" → ")
+		b.WriteString(c.To)
 	}
-	return strings.Join(parts, "; ")
+	return b.String()
 }
 
 // WarningsText lists the row's warnings, as the report's warnings column
