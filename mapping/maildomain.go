@@ -29,23 +29,31 @@ var realMailDomains = []string{
 // typo, so it is not one.
 const shortestTarget = 8
 
+// knownMailDomains holds mailDomains and realMailDomains, for one lookup
+// per address instead of a walk through both.
+var knownMailDomains = func() map[string]bool {
+	m := make(map[string]bool, len(mailDomains)+len(realMailDomains))
+	for _, d := range mailDomains {
+		m[d] = true
+	}
+	for _, d := range realMailDomains {
+		m[d] = true
+	}
+	return m
+}()
+
 // mailDomainTypo reports the domain an address (domain in lower case)
 // most likely meant, when its own domain is one typing slip from a
 // common mail domain and not a known domain itself.
 func mailDomainTypo(addr string) (string, bool) {
 	domain := addr[strings.LastIndexByte(addr, '@')+1:]
-	for _, d := range mailDomains {
-		if domain == d {
-			return "", false
-		}
-	}
-	for _, d := range realMailDomains {
-		if domain == d {
-			return "", false
-		}
+	if len(domain) < shortestTarget-1 || knownMailDomains[domain] {
+		return "", false
 	}
 	for _, d := range mailDomains {
-		if len(d) >= shortestTarget && oneSlip(domain, d) {
+		// One slip leaves the first or the last byte as it was (the
+		// domains are long enough): most domains are ruled out here.
+		if len(d) >= shortestTarget && (domain[0] == d[0] || domain[len(domain)-1] == d[len(d)-1]) && oneSlip(domain, d) {
 			return d, true
 		}
 	}

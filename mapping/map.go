@@ -184,11 +184,16 @@ func (r *row) changed(o origin, v, out string) {
 	if r.Changes == nil {
 		r.Changes = r.extras().chg[:0]
 	}
+	c := Change{Column: s.header, Field: s.field, From: v, To: out, col: s.col}
 	i := len(r.Changes)
 	for i > 0 && r.Changes[i-1].col > s.col {
 		i--
 	}
-	r.Changes = slices.Insert(r.Changes, i, Change{Column: s.header, Field: s.field, From: v, To: out, col: s.col})
+	if i == len(r.Changes) {
+		r.Changes = append(r.Changes, c) // the usual case: columns in field order
+		return
+	}
+	r.Changes = slices.Insert(r.Changes, i, c)
 }
 
 // warn notes something that looks wrong with a value that is sent all the

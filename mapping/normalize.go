@@ -148,13 +148,19 @@ func normalizeName(v string) string {
 func isParticle(w string) bool { return slices.Contains(nameParticles, strings.ToLower(w)) }
 
 // titleCase writes one part of a name with a capital first letter, and
-// a capital after an apostrophe that follows one letter: "O'Brien".
+// a capital after an apostrophe that follows one letter: "O'Brien". A
+// letter already capital stays the one written: İ in "İLKAY" keeps its
+// dot, where lowering it first and raising it again would give "Ilkay".
 func titleCase(w string) string {
-	rs := []rune(strings.ToLower(w))
-	for i := range rs {
+	rs := []rune(w)
+	for i, r := range rs {
 		if i == 0 || i == 2 && (rs[1] == '\'' || rs[1] == '’') {
-			rs[i] = unicode.ToTitle(rs[i])
+			if !unicode.IsUpper(r) && !unicode.IsTitle(r) {
+				rs[i] = unicode.ToTitle(r)
+			}
+			continue
 		}
+		rs[i] = unicode.ToLower(r)
 	}
 	return string(rs)
 }

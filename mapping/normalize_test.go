@@ -93,6 +93,8 @@ func TestNormalizeName(t *testing.T) {
 		{"af and av", "carl af ugglas", "Carl af Ugglas"},
 		{"apostrophe", "o'brien", "O'Brien"},
 		{"Swedish letters", "ÅSA ÖSTLUND", "Åsa Östlund"},
+		{"a capital keeps its form", "İLKAY YILMAZ", "İlkay Yilmaz"},
+		{"Greek beta symbol", "ϐ", "Β"},
 		{"mixed case is kept", "Carl af Ugglas", "Carl af Ugglas"},
 		{"mixed case particle kept", "Anna Von Essen", "Anna Von Essen"},
 		{"mixed case own spelling", "McDonald", "McDonald"},

@@ -114,17 +114,26 @@ func (l Lang) ProblemsText(ps []mapping.Problem) string {
 // ChangesText is the changes column's text:
 // "Mobil: 070-123 45 67 → +46701234567; …".
 func ChangesText(cs []mapping.Change) string {
-	switch len(cs) {
-	case 0:
+	if len(cs) == 0 {
 		return ""
-	case 1:
-		return cs[0].String()
 	}
-	parts := make([]string, len(cs))
+	n := 0
+	for _, c := range cs {
+		n += len(c.Column) + len(c.From) + len(c.To) + len(": → ; ")
+	}
+	var b strings.Builder // one allocation: every row of a migration has some
+	b.Grow(n)
 	for i, c := range cs {
-		parts[i] = c.String()
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(c.Column)
+		b.WriteString(": ")
+		b.WriteString(c.From)
+		b.WriteString(" → ")
+		b.WriteString(c.To)
 	}
-	return strings.Join(parts, "; ")
+	return b.String()
 }
 
 // Neutralize keeps Excel from reading a cell as a formula: a cell that
