@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -66,9 +67,10 @@ type job struct {
 // starve the other workers, small enough that memory stays flat.
 const windowPerWorker = 64
 
-// run streams one input through mapping, sending and the report. The
-// reader goroutine maps each row and hands valid ones to the workers;
-// invalid ones go straight to the collector. The collector (this
+// run streams one input through mapping, sending and the report. In a
+// run the reader goroutine maps each row and hands valid ones to the
+// workers; invalid ones go straight to the collector. In a check mapper
+// goroutines map the rows the reader hands them. The collector (this
 // goroutine) owns the report and writes outcomes in input order. A report
 // that cannot be written stops the run: nothing more is sent that the
 // report could not account for.
@@ -95,6 +97,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 	window := cfg.Workers * windowPerWorker
 	slots := make(chan struct{}, window) // a slot per row read but not yet written
 	jobs := make(chan job)
+	toMap := make(chan Outcome, cfg.Workers)
 	results := make(chan Outcome, cfg.Workers)
 	var readErr error
 	var requests atomic.Int64
@@ -110,10 +113,23 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 				}
 			})
 		}
+	} else {
+		// A check has nothing to wait for but the mapping itself, which
+		// is most of its work: the rows are mapped on every core, and
+		// the collector puts them back in order.
+		for range max(2, runtime.GOMAXPROCS(0)) {
+			wg.Go(func() {
+				for o := range toMap {
+					f.assess(&o, stop, false)
+					results <- o
+				}
+			})
+		}
 	}
 	wg.Go(func() {
 		defer close(jobs)
-		readErr = f.read(stop, stopRun, snd != nil, slots, jobs, results)
+		defer close(toMap)
+		readErr = f.read(stop, stopRun, snd != nil, slots, jobs, toMap, results)
 	})
 	go func() {
 		wg.Wait()
@@ -130,6 +146,9 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			next++
 			fs.Rows++
 			fs.Counts[p.Status]++
+			if p.mapped {
+				f.tally.Add(p.Row.Cells, &mapping.Mapped{Problems: p.Problems, Changes: p.Changes, Warnings: p.Warnings})
+			}
 			f.logRow(cfg.Log, p)
 			cfg.Progress.Row(string(p.Status))
 			if writeErr == nil {
@@ -197,11 +216,13 @@ func (f *file) summary(cfg Config, fs *FileSummary) *report.Summary {
 	return s
 }
 
-// read maps every row and routes it: invalid rows (and, in check, valid
-// ones) straight to the results, valid rows to the workers, and after the
-// run is stopped every valid row as not_sent, so that each row still gets
-// its line.
-func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send bool, slots chan struct{}, jobs chan<- job, results chan<- Outcome) error {
+// read reads every row and routes it. In a check each row goes to the
+// mappers (toMap). In a run the reader maps it itself, since the ledger
+// must see the rows in order: invalid rows go straight to the results,
+// valid ones to the workers, and after the run is stopped every valid
+// row as not_sent, so that each row still gets its line.
+func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send bool, slots chan struct{},
+	jobs chan<- job, toMap, results chan<- Outcome) error {
 	for seq := 0; ; seq++ {
 		row, err := f.src.Next()
 		var rowErr *source.RowError
@@ -227,54 +248,72 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 			results <- o
 			continue
 		}
-		m := f.mapper.Map(row.Cells)
-		f.tally.Add(row.Cells, &m)
-		lead, problems := &m.Lead, m.Problems
-		if p, ok := extraCells(row.Cells, f.width); ok {
-			problems = append(problems, p)
+		if !send {
+			toMap <- o
+			continue
 		}
-		o.Changes, o.Warnings = m.Changes, m.Warnings
-		if f.format == report.JSONL {
-			o.Lead = lead // the lead as sent, for the report
+		lead := f.assess(&o, stop, send)
+		if lead == nil {
+			results <- o
+			continue
 		}
-		switch {
-		case len(problems) > 0:
-			o.Status, o.Problems = StatusInvalid, problems
-		case stop.Err() != nil:
-			o.Status, o.Err = StatusNotSent, notSent(stop, send)
-		case !send:
-			o.Status = StatusValid
-		default:
-			body, err := json.Marshal(&lead.Body)
+		body, err := json.Marshal(&lead.Body)
+		if err != nil {
+			o.Status, o.Err = StatusInvalid, fmt.Errorf("cannot encode the lead: %w", err)
+			results <- o
+			continue
+		}
+		j := job{out: o, customer: lead.CustomerID, input: f.input,
+			path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}
+		if f.ledger != nil {
+			settled, err := f.consult(lead, &j)
 			if err != nil {
-				o.Status, o.Err = StatusInvalid, fmt.Errorf("cannot encode the lead: %w", err)
-				break
-			}
-			j := job{out: o, customer: lead.CustomerID, input: f.input,
-				path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}
-			if f.ledger != nil {
-				settled, err := f.consult(lead, &j)
-				if err != nil {
-					// Without the ledger nothing can be sent safely: stop,
-					// and read on so every row still gets its line.
-					stopRun(err)
-					o.Status, o.Err = StatusNotSent, notSent(stop, send)
-					break
-				}
-				if settled {
-					o = j.out
-					break
-				}
-			}
-			select {
-			case jobs <- j:
-				continue
-			case <-stop.Done():
+				// Without the ledger nothing can be sent safely: stop,
+				// and read on so every row still gets its line.
+				stopRun(err)
 				o.Status, o.Err = StatusNotSent, notSent(stop, send)
+				results <- o
+				continue
+			}
+			if settled {
+				results <- j.out
+				continue
 			}
 		}
-		results <- o
+		select {
+		case jobs <- j:
+		case <-stop.Done():
+			o.Status, o.Err = StatusNotSent, notSent(stop, send)
+			results <- o
+		}
 	}
+}
+
+// assess maps a row and settles what needs no sending: an invalid row, a
+// row after the run stopped (not_sent), and in a check a valid one. It
+// returns the lead of a row that is to be sent, else nil.
+func (f *file) assess(o *Outcome, stop context.Context, send bool) *mapping.Lead {
+	m := f.mapper.Map(o.Row.Cells)
+	o.mapped = true
+	problems := m.Problems
+	if p, ok := extraCells(o.Row.Cells, f.width); ok {
+		problems = append(problems, p)
+	}
+	o.Changes, o.Warnings = m.Changes, m.Warnings
+	if f.format == report.JSONL {
+		o.Lead = &m.Lead // the lead as sent, for the report
+	}
+	switch {
+	case len(problems) > 0:
+		o.Status, o.Problems = StatusInvalid, problems
+	case stop.Err() != nil:
+		o.Status, o.Err = StatusNotSent, notSent(stop, send)
+	case !send:
+		o.Status = StatusValid
+	default:
+		return &m.Lead
+	}
+	return nil
 }
 
 // sentBefore settles a row its report says was sent: it is skipped, with
