@@ -101,6 +101,12 @@ Usage:
 Run 'leadimport COMMAND --help' for a command's flags,
 'leadimport help mapping' for the mapping file and its fields,
 'leadimport help exit-codes' for what each exit code means.
+
+Examples:
+  leadimport init visning.xlsx -o visning.yaml
+  leadimport check --mapping visning.yaml visning.xlsx
+  leadimport run --mapping visning.yaml visning.xlsx
+  leadimport run --mapping visning.yaml visning-report-20261126-101500.xlsx
 `
 
 const exitCodesHelp = `leadimport run and check exit with:
@@ -118,11 +124,15 @@ const exitCodesHelp = `leadimport run and check exit with:
        written, or the run was interrupted; rows not reached are not_sent,
        and running the same command again sends them (the ledger skips the
        rest)
-  130  interrupted twice: quit at once; the ledger and the report hold every
-       row finished, and a new run resends only what is unconfirmed
+  130  interrupted twice: quit at once; the ledger holds every lead sent or
+       under way, so a new run resends only what is unconfirmed; a CSV or
+       JSONL report holds the rows written so far, an XLSX report nothing
+       (it is written whole at the end)
 
-Every row of every input has its line in the report whatever the exit code,
-except 2 before the reports are created (the message says why).
+Every row of every input has its line in the report, whatever the exit
+code, except: exit 2 before the reports are made (the message says why),
+exit 130, and an input that cannot be read to its end (the rows after the
+break are named as not read).
 `
 
 // runHelp prints the usage, or the help on one topic.
@@ -325,7 +335,9 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	default:
 		// A log line every 10 seconds or 1,000 rows. A run counts its
 		// rows for a total and an ETA (it waits on the rate limit anyway);
-		// a check does not read its inputs twice for that.
+		// a check off a terminal does not read its inputs twice for that.
+		// (On a terminal it does: the bar wants its total, and a person
+		// watching a check of a big file wants to know how long.)
 		cfg.Progress, cfg.CountRows = &console.LogProgress{Log: log}, cmd == "run"
 	}
 	stop := context.AfterFunc(ctx, func() {
@@ -390,9 +402,16 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	sum, err := importer.Run(ctx, cfg)
 	var setup *importer.SetupError
 	switch {
-	case errors.As(err, &setup), *quiet:
-	case jsonLog:
-		sum.Log(log, cmd == "check")
+	case errors.As(err, &setup):
+	case *quiet || jsonLog:
+		if !*quiet {
+			sum.Log(log, cmd == "check")
+		}
+		// Why a run stopped is an error, whatever else is left out: a cron
+		// job that filters on the level must see it.
+		if sum.Stopped != nil {
+			log.Error("stopped early: " + sum.Stopped.Error())
+		}
 	default:
 		if cmd == "check" {
 			sum.PrintColumns(stderr)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -50,11 +51,12 @@ type Archived struct {
 
 // ArchiveInputs moves each input of a finished run into dir: to done/
 // when every one of its rows was sent (now or before) or is a duplicate
-// of one that was, to failed/ when some are invalid or failed and need a
-// person. After a run that stopped early or never started (exit 2 or 3)
-// the inputs stay where they are, so that the next run tries them again:
-// the ledger sends only what was not sent. A name already taken in
-// done/ or failed/ gets the time of the run added.
+// of one that was, to failed/ when some are invalid or were refused by
+// Connect and need a person. An input whose only failures may pass (no
+// answer, 429, 5xx) stays where it is, and so do the inputs of a run that
+// stopped early or never started (exit 2 or 3): the next run tries them
+// again, and the ledger sends only what was not sent. A name already
+// taken in done/ or failed/ gets the time of the run added.
 func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]Archived, error) {
 	var out []Archived
 	var errs []error
@@ -65,9 +67,11 @@ func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]A
 			a.Why = fmt.Sprintf("left in place: the run ended with exit code %d, so the next run tries it again", exitCode)
 		case clean(f.Counts):
 			a.To = filepath.Join(dir, "done")
+		case f.Counts[StatusInvalid] == 0 && f.Counts[StatusFailed] == f.Transient:
+			a.Why = fmt.Sprintf("left in place: %d rows failed for a reason that may pass (no answer, 429, 5xx), so the next run sends them again", f.Transient)
 		default:
 			a.To = filepath.Join(dir, "failed")
-			a.Why = "rows are invalid or failed: see the report"
+			a.Why = "rows are invalid or were refused: see the report"
 		}
 		if a.To != "" {
 			to, err := moveInto(f.Input, a.To, start)
@@ -83,6 +87,8 @@ func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]A
 	return out, errors.Join(errs...)
 }
 
+// clean reports whether every row is settled: sent (now or before), a
+// duplicate of one that was, or in a check valid.
 func clean(counts map[Status]int) bool {
 	for st, n := range counts {
 		if n > 0 && !slices.Contains([]Status{StatusSent, StatusSkipped, StatusDuplicate, StatusValid}, st) {
@@ -107,14 +113,25 @@ func moveInto(path, dir string, start time.Time) (string, error) {
 	if _, err := os.Lstat(to); err == nil {
 		return "", fmt.Errorf("%s exists", to)
 	}
-	if err := os.Rename(path, to); err == nil {
+	err := os.Rename(path, to)
+	var linkErr *os.LinkError
+	switch {
+	case err == nil:
 		return to, nil
+	case !errors.As(err, &linkErr) || !errors.Is(linkErr.Err, syscall.EXDEV):
+		return "", err // e.g. the file is open in Excel (Windows): it stays
 	}
+	// Another file system: copy, then remove the original; if it cannot
+	// be removed, remove the copy, so the file is in one place only.
 	if err := copyFile(path, to); err != nil {
 		os.Remove(to)
 		return "", err
 	}
-	return to, os.Remove(path)
+	if err := os.Remove(path); err != nil {
+		os.Remove(to)
+		return "", err
+	}
+	return to, nil
 }
 
 func copyFile(from, to string) error {

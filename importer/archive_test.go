@@ -46,6 +46,8 @@ func TestArchiveInputs(t *testing.T) {
 		{"some invalid", ExitRows, map[Status]int{StatusSent: 3, StatusInvalid: 1}, "failed"},
 		{"one file clean in a run with rows to fix", ExitRows, map[Status]int{StatusSent: 3}, "done"},
 		{"stopped early: tried again next time", ExitStopped, map[Status]int{StatusSent: 3, StatusNotSent: 9}, ""},
+		{"failures that may pass: tried again next time", ExitRows, map[Status]int{StatusSent: 3, StatusFailed: 2}, ""},
+		{"refused by Connect", ExitRows, map[Status]int{StatusSent: 3, StatusFailed: 3}, "failed"},
 		{"nothing sent", ExitNothing, map[Status]int{StatusInvalid: 3, StatusNotSent: 9}, ""},
 	}
 	for _, tc := range tests {
@@ -53,7 +55,7 @@ func TestArchiveInputs(t *testing.T) {
 			dir := t.TempDir()
 			input := filepath.Join(dir, "inbox", "leads.csv")
 			touch(t, input)
-			sum := &Summary{Files: []FileSummary{{Input: input, Counts: tc.counts}}}
+			sum := &Summary{Files: []FileSummary{{Input: input, Counts: tc.counts, Transient: 2}}}
 			got, err := ArchiveInputs(filepath.Join(dir, "archive"), sum, tc.exitCode, start)
 			require.NoError(t, err)
 			require.Len(t, got, 1)

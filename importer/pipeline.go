@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"runtime"
 	"strconv"
@@ -33,6 +34,7 @@ type file struct {
 	started  time.Time
 	report   string
 	format   report.Format
+	created  bool // this run created the report file (so may remove it)
 	lang     report.Lang
 	out      *os.File // the report, created before anything is sent
 	requests int
@@ -82,11 +84,18 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 	defer cfg.Progress.End(f.input)
 	if cfg.CountRows {
 		count, cancel := context.WithCancel(stop)
-		defer cancel()
+		counted := make(chan struct{})
 		go func() {
+			defer close(counted)
 			if n, ok := countRows(count, f.input, f.opts); ok {
 				cfg.Progress.Total(f.input, n)
 			}
+		}()
+		// The counter holds the input open: it is done before the run
+		// returns (and an --archive-dir move finds the file free).
+		defer func() {
+			cancel()
+			<-counted
 		}()
 	}
 	rw, writeErr := f.newReport()
@@ -146,6 +155,9 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			next++
 			fs.Rows++
 			fs.Counts[p.Status]++
+			if p.Status == StatusFailed && (p.HTTPStatus == 0 || p.HTTPStatus == http.StatusTooManyRequests || p.HTTPStatus >= 500) {
+				fs.Transient++
+			}
 			if p.mapped {
 				f.tally.Add(p.Row.Cells, &mapping.Mapped{Problems: p.Problems, Changes: p.Changes, Warnings: p.Warnings})
 			}

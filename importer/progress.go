@@ -3,10 +3,15 @@ package importer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"maps"
+	"net/http"
+	"slices"
 	"strings"
 
+	"leadimport/importer/connect"
 	"leadimport/importer/source"
 	"leadimport/mapping"
 )
@@ -37,25 +42,36 @@ func (noProgress) End(string)        {}
 // unreadable ones too) with a reader of its own, for the progress bar's
 // total and ETA. It gives up quietly: a total is a nicety.
 func countRows(ctx context.Context, path string, opts source.Options) (int, bool) {
-	src, _, err := openInput(path, opts)
+	n := 0
+	err := eachRow(ctx, path, opts, func(source.Row, *reportInput, bool) { n++ })
+	return n, err == nil && ctx.Err() == nil
+}
+
+// eachRow reads an input as a run does, once more, and calls fn for each
+// row: with unreadable true for a row the reader could not read (its Row
+// is empty), and with the report input's view when it is a report. It
+// stops when ctx is done.
+func eachRow(ctx context.Context, path string, opts source.Options, fn func(row source.Row, rep *reportInput, unreadable bool)) error {
+	src, rep, err := openInput(path, opts)
 	if err != nil {
-		return 0, false
+		return err
 	}
 	defer src.Close()
-	n := 0
 	for ctx.Err() == nil {
-		_, err := src.Next()
+		row, err := src.Next()
 		var rowErr *source.RowError
 		switch {
 		case err == io.EOF:
-			return n, true
-		case err == nil, errors.As(err, &rowErr):
-			n++
+			return nil
+		case errors.As(err, &rowErr):
+			fn(source.Row{}, rep, true)
+		case err != nil:
+			return fmt.Errorf("%w; the rows after it were not read", err)
 		default:
-			return 0, false
+			fn(row, rep, false)
 		}
 	}
-	return 0, false
+	return nil
 }
 
 // logRow tells the log about a row that was not sent as it should have
@@ -78,7 +94,7 @@ func (f *file) logRow(log *slog.Logger, o *Outcome) {
 			reasons = append(reasons, problemForLog(p))
 		}
 		if o.Err != nil {
-			reasons = append(reasons, o.Err.Error())
+			reasons = append(reasons, errForLog(o.Err))
 		}
 		if len(cols) > 0 {
 			attrs = append(attrs, "column", strings.Join(cols, ", "))
@@ -103,4 +119,19 @@ func problemForLog(p mapping.Problem) string {
 		return p.Message
 	}
 	return where + ": " + p.Message
+}
+
+// errForLog says why a row failed without Connect's own words, which may
+// quote what was sent: the status, and the fields Connect objected to.
+func errForLog(err error) string {
+	var apiErr *connect.APIError
+	if !errors.As(err, &apiErr) {
+		return err.Error()
+	}
+	msg := fmt.Sprintf("Connect answered %d %s", apiErr.Status, http.StatusText(apiErr.Status))
+	if len(apiErr.ModelState) > 0 {
+		fields := slices.Sorted(maps.Keys(apiErr.ModelState))
+		msg += " about " + strings.Join(fields, ", ")
+	}
+	return msg + " (the report has its message)"
 }

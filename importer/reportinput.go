@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,9 +16,10 @@ import (
 // status of each row says whether it was sent already.
 type reportInput struct {
 	source.Reader
-	header []string // the original input's
-	width  int      // the original input's columns
-	status int      // index of the status column in the report's cells
+	header      []string // the original input's
+	width       int      // the original input's columns
+	statusCol   int      // index of the status column in the report's cells
+	responseCol int      // index of the response column, -1 when it was taken out
 	// csv: a CSV report, whose cells Excel could run as formulas carry an
 	// apostrophe (report.Neutralize), taken off here: it is the report's,
 	// not the cell's.
@@ -44,8 +46,8 @@ func openInput(path string, opts source.Options) (source.Reader, *reportInput, e
 		if err != nil {
 			continue
 		}
-		if width, ok := reportHeader(src.Header()); ok {
-			r := &reportInput{Reader: src, width: width, status: 1 + width, csv: isCSV}
+		if width, response, ok := reportHeader(src.Header()); ok {
+			r := &reportInput{Reader: src, width: width, statusCol: 1 + width, responseCol: response, csv: isCSV}
 			r.header = append([]string(nil), src.Header()[1:1+width]...)
 			r.unquote(r.header)
 			return r, r, nil
@@ -56,19 +58,32 @@ func openInput(path string, opts source.Options) (source.Reader, *reportInput, e
 	return src, nil, err
 }
 
-// reportHeader reports whether header is a report's (row, the input's
-// columns, then the outcome columns) and how many columns the input had.
-func reportHeader(header []string) (int, bool) {
-	n := len(header) - 1 - len(report.Columns)
-	if n < 1 || !strings.EqualFold(header[0], report.RowColumn) {
-		return 0, false
+// reportHeader reports whether header is a report's and how many columns
+// the original input had. A report's header is row, the input's columns,
+// then status and the other outcome columns; staff may have deleted or
+// moved some of those in Excel, so it is enough that the header starts
+// with row and ends with status and outcome columns only. The input may
+// have a Status column of its own: the last status is the report's.
+func reportHeader(header []string) (width, response int, ok bool) {
+	if len(header) < 3 || !strings.EqualFold(header[0], report.RowColumn) {
+		return 0, 0, false
 	}
-	for i, c := range report.Columns {
-		if !strings.EqualFold(header[1+n+i], c) {
-			return 0, false
+	for s := len(header) - 1; s >= 2; s-- {
+		if !strings.EqualFold(header[s], "status") {
+			if !slices.ContainsFunc(report.Columns, func(c string) bool { return strings.EqualFold(c, header[s]) }) {
+				return 0, 0, false // an input column after the outcome's
+			}
+			continue
 		}
+		response = -1
+		for i := s + 1; i < len(header); i++ {
+			if strings.EqualFold(header[i], "response") {
+				response = i
+			}
+		}
+		return s - 1, response, true
 	}
-	return n, true
+	return 0, 0, false
 }
 
 func (r *reportInput) Header() []string { return r.header }
@@ -95,7 +110,10 @@ func (r *reportInput) Next() (source.Row, error) {
 		}
 		return ""
 	}
-	r.prior, r.response = strings.ToLower(cell(r.status)), cell(r.status+3)
+	r.prior, r.response = strings.ToLower(cell(r.statusCol)), ""
+	if r.responseCol >= 0 {
+		r.response = cell(r.responseCol)
+	}
 	if r.csv {
 		r.response = report.Unneutralize(r.response)
 	}

@@ -111,6 +111,9 @@ type FileSummary struct {
 	// Columns says, per mapped column, how many values were valid,
 	// changed, invalid or empty.
 	Columns []mapping.ColumnCount
+	// Transient is how many of the failed rows failed for a reason that
+	// may pass (no answer, 429, 5xx): a later run may well send them.
+	Transient int
 }
 
 // Sent reports how many rows were sent.
@@ -118,14 +121,7 @@ func (s *Summary) Sent() int { return s.Counts[StatusSent] }
 
 // Clean reports whether every row was sent, now or before, or is a
 // duplicate of one that was (in check: is valid).
-func (s *Summary) Clean() bool {
-	for st, n := range s.Counts {
-		if n > 0 && st != StatusSent && st != StatusValid && st != StatusSkipped && st != StatusDuplicate {
-			return false
-		}
-	}
-	return true
-}
+func (s *Summary) Clean() bool { return clean(s.Counts) }
 
 // Print writes the closing summary: counts per status, time, rate.
 func (s *Summary) Print(w io.Writer) {
@@ -243,7 +239,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	defer stopRun(nil)
 	var snd *sender
 	if cfg.Client != nil {
-		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout,
+		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout, log: cfg.Log,
 			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, stop: stopRun, maxFailures: cfg.MaxFailures}
 		if cfg.Ledger != nil {
 			lrun, err := cfg.beginLedger(start)
@@ -259,20 +255,26 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 			}
 		}
 	}
-	if err := cfg.createReports(files, start); err != nil {
-		return sum, &SetupError{err}
-	}
+	// Counted before the reports are made: a file that cannot be read
+	// through is a setup error, and leaves no empty report behind.
+	var tooMany error
 	if snd != nil && cfg.MaxInvalid != nil {
 		n, err := countInvalid(stop, files)
 		if err != nil {
 			return sum, &SetupError{err}
 		}
 		if n > *cfg.MaxInvalid {
-			// Every row still gets its line: the invalid ones say why,
-			// the others are not_sent.
-			stopRun(fmt.Errorf("%w: %d rows are invalid, more than --max-invalid %d; nothing was sent (is the mapping right? leadimport check shows every row)",
-				ErrTooManyInvalid, n, *cfg.MaxInvalid))
+			tooMany = fmt.Errorf("%w: %d rows are invalid, more than --max-invalid %d; nothing was sent (is the mapping right? leadimport check shows every row)",
+				ErrTooManyInvalid, n, *cfg.MaxInvalid)
 		}
+	}
+	if err := cfg.createReports(files, start); err != nil {
+		return sum, &SetupError{err}
+	}
+	if tooMany != nil {
+		// Every row still gets its line: the invalid ones say why, the
+		// others are not_sent.
+		stopRun(tooMany)
 	}
 	// After a stop every later input is still read, so that each of its
 	// rows gets its line (not_sent) in its own report.
@@ -332,32 +334,20 @@ var ErrTooManyInvalid = errors.New("too many invalid rows")
 func countInvalid(ctx context.Context, files []*file) (int, error) {
 	n := 0
 	for _, f := range files {
-		src, rep, err := openInput(f.input, f.opts)
+		err := eachRow(ctx, f.input, f.opts, func(row source.Row, rep *reportInput, unreadable bool) {
+			switch {
+			case unreadable:
+				n++
+			case rep != nil && rep.sent():
+			default:
+				if _, extra := extraCells(row.Cells, f.width); extra || len(f.mapper.Map(row.Cells).Problems) > 0 {
+					n++
+				}
+			}
+		})
 		if err != nil {
 			return 0, err
 		}
-		for ctx.Err() == nil {
-			row, err := src.Next()
-			var rowErr *source.RowError
-			if err == io.EOF {
-				break
-			}
-			if errors.As(err, &rowErr) {
-				n++
-				continue
-			}
-			if err != nil {
-				src.Close()
-				return 0, fmt.Errorf("%w; the rows after it were not read", err)
-			}
-			if rep != nil && rep.sent() {
-				continue
-			}
-			if _, extra := extraCells(row.Cells, f.width); extra || len(f.mapper.Map(row.Cells).Problems) > 0 {
-				n++
-			}
-		}
-		src.Close()
 	}
 	return n, nil
 }
@@ -460,15 +450,8 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 // report is left behind.
 func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 	defer func() {
-		if err == nil {
-			return
-		}
-		for _, f := range files {
-			if f.out != nil {
-				f.out.Close()
-				os.Remove(f.report)
-				f.out = nil
-			}
+		if err != nil {
+			removeReports(files)
 		}
 	}()
 	dir := ""
@@ -493,15 +476,11 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 			if err := notAnInput(f.report, cfg.Inputs); err != nil {
 				return err
 			}
-			f.out, err = os.OpenFile(f.report, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-			if err == nil {
-				// An existing file keeps its mode on open: it holds
-				// personal data now, so only the user may read it.
-				err = f.out.Chmod(0o600)
-			}
+			f.out, f.created, err = openReport(f.report)
 		} else {
 			f.format = defaultFormat(f.input)
 			f.report, f.out, err = createNew(dir, f.input, string(f.format), start)
+			f.created = err == nil
 		}
 		if err != nil {
 			return fmt.Errorf("create report: %w", err)
@@ -510,10 +489,48 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 	return nil
 }
 
+// openReport opens the report --report names. A new file is created
+// readable only by the user: it holds personal data. An existing regular
+// file is first made so too (which fails, before anything is lost, when
+// it is someone else's), then emptied. Anything else, such as a device,
+// is written as it is and its mode left alone.
+func openReport(path string) (f *os.File, created bool, err error) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		return f, err == nil, err
+	case err != nil:
+		return nil, false, err
+	case st.Mode().IsRegular():
+		if err := os.Chmod(path, 0o600); err != nil {
+			return nil, false, err
+		}
+		f, err = os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+		return f, false, err
+	}
+	f, err = os.OpenFile(path, os.O_WRONLY, 0)
+	return f, false, err
+}
+
+// removeReports closes the reports of a run that never started and
+// removes those it created; a file that was there before stays.
+func removeReports(files []*file) {
+	for _, f := range files {
+		if f.out != nil {
+			f.out.Close()
+			if f.created {
+				os.Remove(f.report)
+			}
+			f.out = nil
+		}
+	}
+}
+
 // defaultFormat is the report's format when --report does not name a
 // file: what the input came in, so an Excel user gets Excel back.
 func defaultFormat(input string) report.Format {
-	if strings.EqualFold(filepath.Ext(input), ".xlsx") {
+	if ext := strings.ToLower(filepath.Ext(input)); ext == ".xlsx" || ext == ".xlsm" {
 		return report.XLSX
 	}
 	return report.CSV

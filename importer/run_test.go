@@ -1,11 +1,13 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -580,4 +582,62 @@ func TestRunMaxInvalidSendsNothing(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestReportHeader(t *testing.T) {
+	tests := []struct {
+		name        string
+		header      []string
+		width, resp int
+		ok          bool
+	}{
+		{"as written", []string{"row", "Namn", "E-post", "status", "http_status", "attempts", "response", "error", "changes", "warnings"}, 2, 6, true},
+		{"the input's own Status column", []string{"row", "Namn", "Status", "status", "http_status", "attempts", "response", "error"}, 2, 6, true},
+		{"outcome columns deleted in Excel", []string{"row", "Namn", "status", "error"}, 1, -1, true},
+		{"a column added after them", []string{"row", "Namn", "status", "error", "Anteckning"}, 0, 0, false},
+		{"no status", []string{"row", "Namn", "error"}, 0, 0, false},
+		{"no row", []string{"Namn", "E-post", "status"}, 0, 0, false},
+		{"status alone", []string{"row", "status"}, 0, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			width, resp, ok := reportHeader(tc.header)
+			assert.Equal(t, tc.ok, ok)
+			if ok {
+				assert.Equal(t, tc.width, width)
+				assert.Equal(t, tc.resp, resp)
+			}
+		})
+	}
+}
+
+// TestRunLogsWithoutPersonalData: a failed row is a warning that names
+// the row and Connect's status and fields, not Connect's words, which may
+// quote what was sent; a retry is a debug line.
+func TestRunLogsWithoutPersonalData(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusBadRequest)
+		io.WriteString(w, `{"Message":"The request is invalid.","ModelState":{"application.Person.Email":["anna0@example.se is not allowed"]}}`)
+	}))
+	defer srv.Close()
+	cfg := testConfig(t, writeInput(t, 1, nil), srv.URL)
+	var logs bytes.Buffer
+	cfg.Log = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	assert.Equal(t, 1, sum.Counts[StatusFailed])
+	out := logs.String()
+	assert.Contains(t, out, `"msg":"retry"`)
+	assert.Contains(t, out, `"reason":"Connect answered 503 Service Unavailable (the report has its message)"`)
+	assert.Contains(t, out, `"msg":"row failed"`)
+	assert.Contains(t, out, `Connect answered 400 Bad Request about application.Person.Email (the report has its message)`)
+	assert.NotContains(t, out, "anna0@example.se")
+	lines := readReport(t, cfg.Report)
+	assert.Contains(t, lines[0]["error"], "anna0@example.se is not allowed", "the report keeps Connect's words")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"sync"
@@ -78,6 +79,7 @@ type sender struct {
 	retries int
 	backoff Backoff
 	now     func() time.Time
+	log     *slog.Logger // retries, at debug
 
 	stop        func(error) // stops the run, with the reason
 	maxFailures int         // failures in a row that stop the run; 0: never
@@ -236,6 +238,10 @@ func (s *sender) attempt(stop context.Context, j *job) {
 		if ra, ok := connect.RetryAfter(err); ok {
 			wait = ra
 			s.pause(ra)
+		}
+		if s.log.Enabled(stop, slog.LevelDebug) {
+			s.log.Debug("retry", "input", j.input, "row", o.Row.Number, "attempt", attempt+1, "wait", wait.Round(time.Millisecond).String(),
+				"reason", errForLog(err))
 		}
 		if sleep(stop, wait) != nil {
 			o.Err = fmt.Errorf("%w (not retried: %v)", err, context.Cause(stop))

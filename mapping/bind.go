@@ -214,15 +214,42 @@ func fieldName(id fieldID, utm string) string {
 
 func listHeaders(header []string) string {
 	var hs []string
+	hidden := 0
 	for _, h := range header {
-		if h = strings.TrimSpace(h); h != "" {
+		h = strings.TrimSpace(h)
+		switch {
+		case h == "":
+		case looksLikeData(h):
+			// A header row that is really a data row would put a
+			// personnummer, an address or a phone number in an error
+			// message, and so in logs.
+			hidden++
+			hs = append(hs, "…")
+		default:
 			hs = append(hs, h)
 		}
 	}
 	if len(hs) == 0 {
 		return "(none: is the header row empty?)"
 	}
-	return strings.Join(hs, ", ")
+	list := strings.Join(hs, ", ")
+	if hidden > 0 {
+		list += fmt.Sprintf(" (%d cells that look like data are not shown: is the header on another row? see --header-row)", hidden)
+	}
+	return list
+}
+
+// looksLikeData reports whether a header cell looks like a value: an
+// e-mail address, or five digits or more (a personnummer, a phone number,
+// a postcode).
+func looksLikeData(h string) bool {
+	digits := 0
+	for _, r := range h {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 5 || strings.Contains(h, "@")
 }
 
 // columnNumbers lists positions as a spreadsheet user counts them, from 1.

@@ -73,8 +73,10 @@ type UtmTag struct {
 
 // Problem is one thing wrong with a row. Column is the input header the
 // value came from ("" for a constant or a rule across fields), Field the
-// mapping field name ("" for a rule across fields). Message never holds
-// the value, so that logs can show it: Value does.
+// mapping field name ("" for a rule across fields). A problem's Message
+// never holds the value, so that logs can show it: Value does. (A
+// warning's message may: the likely fix of a mistyped address. Warnings
+// are not logged.)
 type Problem struct {
 	Column  string
 	Field   string

@@ -214,3 +214,21 @@ func TestJSONL(t *testing.T) {
 	}, got[1])
 	assert.Equal(t, "19800101-9802", testLines()[0].Lead.Body.Person.SocialSecurityNumber, "the caller's lead is not masked")
 }
+
+func TestJSONLMasksEveryPersonnummer(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewJSONL(&buf, English)
+	require.NoError(t, w.Write(&Line{Row: 2, Status: "invalid",
+		Errors:   []mapping.Problem{{Column: "Pnr", Field: "person.socialSecurityNumber", Value: "19890213-2390", Message: "check digit should be 1"}},
+		Warnings: []mapping.Problem{{Column: "Pnr", Field: "person.socialSecurityNumber", Value: "189001019802", Message: "says the person was born in 1890"}},
+		Changes:  []mapping.Change{{Column: "Pnr", Field: "person.socialSecurityNumber", From: "8101012382", To: "19810101-2382"}, {Column: "Mobil", Field: "person.telephone.cell", From: "070-174 06 05", To: "+46701740605"}},
+	}))
+	require.NoError(t, w.Close(nil))
+	out := buf.String()
+	for _, full := range []string{"2390", "9802", "2382"} {
+		assert.NotContains(t, out, full)
+	}
+	assert.Contains(t, out, `"value":"19890213-****"`)
+	assert.Contains(t, out, `"from":"810101****","to":"19810101-****"`)
+	assert.Contains(t, out, `"to":"+46701740605"`, "only personnummer are masked")
+}

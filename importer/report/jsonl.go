@@ -64,7 +64,7 @@ type jsonLead struct {
 func jsonErrors(ps []mapping.Problem, lang Lang) []jsonError {
 	out := make([]jsonError, len(ps))
 	for i, p := range ps {
-		out[i] = jsonError{Field: p.Field, Column: p.Column, Value: p.Value, Message: lang.Message(p.Message)}
+		out[i] = jsonError{Field: p.Field, Column: p.Column, Value: maskSSN(p.Field, p.Value), Message: lang.Message(p.Message)}
 	}
 	return out
 }
@@ -73,7 +73,7 @@ func (r *jsonlWriter) Write(l *Line) error {
 	j := jsonLine{Row: l.Row, Status: l.Status, HTTPStatus: l.HTTPStatus, Attempts: l.Attempts, Response: l.Response,
 		Errors: jsonErrors(l.Errors, r.lang), Warnings: jsonErrors(l.Warnings, r.lang), Changes: make([]jsonChange, 0, len(l.Changes))}
 	for _, c := range l.Changes {
-		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: c.From, To: c.To})
+		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: maskSSN(c.Field, c.From), To: maskSSN(c.Field, c.To)})
 	}
 	if l.Lead != nil {
 		j.Lead = &jsonLead{Endpoint: l.Lead.Endpoint, CustomerID: l.Lead.CustomerID, EstateID: l.Lead.EstateID, Body: l.Lead.Body}
@@ -96,3 +96,15 @@ func (r *jsonlWriter) Flush() error {
 }
 
 func (r *jsonlWriter) Close(*Summary) error { return r.Flush() }
+
+// ssnField is the field whose values a JSONL report masks everywhere.
+const ssnField = "person.socialSecurityNumber"
+
+// maskSSN masks v when it is a personnummer: a JSONL report, read by
+// programs and passed on, holds none in full.
+func maskSSN(field, v string) string {
+	if field != ssnField || v == "" {
+		return v
+	}
+	return mapping.MaskPersonnummer(v)
+}

@@ -1,7 +1,9 @@
 package report
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"leadimport/importer/source"
 	"leadimport/mapping"
 )
 
@@ -102,6 +105,33 @@ columns:
 			msgs = append(msgs, p.Message)
 		}
 	}
+	// What the reader says of a row it cannot read.
+	for _, text := range []string{
+		"a;b\r\n1;\"open\r\n2;x\r\n",                                // a quote never closed
+		"a;b\r\n" + strings.Repeat("x;y\r\n", 20000) + "\xe5;y\r\n", // Windows-1252 late in a UTF-8 file
+		"a;b\r\n\x81;y\r\n",                                         // a byte Windows-1252 does not define
+	} {
+		src, err := source.NewCSV(strings.NewReader(text), "t.csv", source.Options{})
+		require.NoError(t, err)
+		for {
+			_, err := src.Next()
+			if err == io.EOF {
+				break
+			}
+			var rowErr *source.RowError
+			if errors.As(err, &rowErr) {
+				msgs = append(msgs, rowErr.Err.Error())
+			}
+		}
+	}
+	msgs = append(msgs,
+		"cannot read the row: extraneous or missing \" in quoted-field (line 3, column 4 of the text): check the quotes on this row",
+		"too large: the row has 20000 cells, more than the 16,384 columns Excel has",
+		"too large: the row has a cell in column XFE, past the 16,384 columns Excel has",
+		"too large: the cell in column B has 40000 characters, more than the 32,767 Excel allows in a cell",
+		"characters the encoding cannot represent: the cell in column A holds a broken utf-16le character, so the file is damaged: save it from Excel as \"CSV UTF-8\" (File > Save As) and try again",
+		"bytes that are not UTF-8 in column A: set input.encoding or --encoding windows-1252 if Excel saved the file as plain \"CSV\"",
+	)
 	// What the importer itself says of rows (see importer's errors).
 	msgs = append(msgs,
 		"14 cells, header has 12: fix the row or the header; values beyond the last column",
