@@ -49,7 +49,7 @@ bench-baseline:
 
 # FUZZTIME of fuzzing per parser (make fuzz FUZZTIME=5m for a long run).
 FUZZTIME ?= 60s
-MAPPING_FUZZ := FuzzParse FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName
+MAPPING_FUZZ := FuzzParse FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName FuzzPlainAddress
 SOURCE_FUZZ  := FuzzCSV FuzzCellValue FuzzSheetXML FuzzQuoteTracker
 fuzz:
 	for f in $(MAPPING_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./mapping/ || exit 1; done

@@ -36,8 +36,7 @@ type Outcome struct {
 	Err        error
 	notes      []error // said beside the outcome, e.g. an earlier attempt unconfirmed
 
-	seq    int  // position in the input, for the reorder buffer
-	mapped bool // the row was mapped: its values count in the per-column tally
+	seq int // position in the input, for the reorder buffer
 }
 
 // Errors lists every reason the row was not sent, in plain words: its

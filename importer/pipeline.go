@@ -30,7 +30,8 @@ type file struct {
 	opts     source.Options
 	width    int // the header's number of columns
 	mapper   *mapping.Mapper
-	tally    *mapping.Tally // the reader goroutine's, until the run returns
+	tally    *mapping.Tally // the per-column counts: each mapping goroutine adds its own when done
+	tallyMu  sync.Mutex
 	started  time.Time
 	report   string
 	format   report.Format
@@ -69,6 +70,9 @@ type job struct {
 // starve the other workers, small enough that memory stays flat.
 const windowPerWorker = 64
 
+// mapBatch is how many rows a check hands a mapper at once.
+const mapBatch = 32
+
 // run streams one input through mapping, sending and the report. In a
 // run the reader goroutine maps each row and hands valid ones to the
 // workers; invalid ones go straight to the collector. In a check mapper
@@ -103,11 +107,15 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		stopRun(fmt.Errorf("cannot write the report %s: %w", f.report, writeErr))
 	}
 
+	mappers := max(2, runtime.GOMAXPROCS(0)) // a check's
 	window := cfg.Workers * windowPerWorker
+	if snd == nil {
+		window = mappers * windowPerWorker
+	}
 	slots := make(chan struct{}, window) // a slot per row read but not yet written
 	jobs := make(chan job)
-	toMap := make(chan Outcome, cfg.Workers)
-	results := make(chan Outcome, cfg.Workers)
+	toMap := make(chan []Outcome, cfg.Workers)
+	results := make(chan []Outcome, cfg.Workers)
 	var readErr error
 	var requests atomic.Int64
 
@@ -118,7 +126,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 				for j := range jobs {
 					snd.send(stop, &j)
 					requests.Add(int64(j.out.Attempts))
-					results <- j.out
+					results <- []Outcome{j.out}
 				}
 			})
 		}
@@ -126,11 +134,15 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		// A check has nothing to wait for but the mapping itself, which
 		// is most of its work: the rows are mapped on every core, and
 		// the collector puts them back in order.
-		for range max(2, runtime.GOMAXPROCS(0)) {
+		for range mappers {
 			wg.Go(func() {
-				for o := range toMap {
-					f.assess(&o, stop, false)
-					results <- o
+				t := f.mapper.NewTally()
+				defer f.addTally(t)
+				for batch := range toMap {
+					for i := range batch {
+						f.assess(&batch[i], stop, false, t)
+					}
+					results <- batch
 				}
 			})
 		}
@@ -148,8 +160,10 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 	pending := make([]*Outcome, window) // indexed by seq % window
 	next := 0
 	var line report.Line
-	for o := range results {
-		pending[o.seq%window] = &o
+	for batch := range results {
+		for i := range batch {
+			pending[batch[i].seq%window] = &batch[i]
+		}
 		for p := pending[next%window]; p != nil; p = pending[next%window] {
 			pending[next%window] = nil
 			next++
@@ -157,9 +171,6 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			fs.Counts[p.Status]++
 			if p.Status == StatusFailed && (p.HTTPStatus == 0 || p.HTTPStatus == http.StatusTooManyRequests || p.HTTPStatus >= 500) {
 				fs.Transient++
-			}
-			if p.mapped {
-				f.tally.Add(p.Row.Cells, &mapping.Mapped{Problems: p.Problems, Changes: p.Changes, Warnings: p.Warnings})
 			}
 			f.logRow(cfg.Log, p)
 			cfg.Progress.Row(string(p.Status))
@@ -234,7 +245,19 @@ func (f *file) summary(cfg Config, fs *FileSummary) *report.Summary {
 // valid ones to the workers, and after the run is stopped every valid
 // row as not_sent, so that each row still gets its line.
 func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send bool, slots chan struct{},
-	jobs chan<- job, toMap, results chan<- Outcome) error {
+	jobs chan<- job, toMap, results chan<- []Outcome) error {
+	t := f.mapper.NewTally()
+	defer f.addTally(t)
+	// A check hands rows to the mappers mapBatch at a time: a channel
+	// operation per row would cost as much as a third of the mapping.
+	// A batch held back cannot stall the reorder window: it holds the
+	// newest rows, fewer than the window has slots.
+	var batch []Outcome
+	defer func() {
+		if len(batch) > 0 {
+			toMap <- batch
+		}
+	}()
 	for seq := 0; ; seq++ {
 		row, err := f.src.Next()
 		var rowErr *source.RowError
@@ -246,7 +269,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 			// text) is that row's problem, not the file's: report it and
 			// read on.
 			slots <- struct{}{}
-			results <- Outcome{Row: source.Row{Number: rowErr.Row}, Status: StatusInvalid, Err: rowErr.Err, seq: seq}
+			results <- []Outcome{{Row: source.Row{Number: rowErr.Row}, Status: StatusInvalid, Err: rowErr.Err, seq: seq}}
 			continue
 		case err != nil:
 			return fmt.Errorf("%w; the rows after it were not read", err)
@@ -257,22 +280,25 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 			if err := f.sentBefore(&o); err != nil {
 				stopRun(err)
 			}
-			results <- o
+			results <- []Outcome{o}
 			continue
 		}
 		if !send {
-			toMap <- o
+			if batch = append(batch, o); len(batch) == mapBatch {
+				toMap <- batch
+				batch = make([]Outcome, 0, mapBatch)
+			}
 			continue
 		}
-		lead := f.assess(&o, stop, send)
+		lead := f.assess(&o, stop, send, t)
 		if lead == nil {
-			results <- o
+			results <- []Outcome{o}
 			continue
 		}
 		body, err := json.Marshal(&lead.Body)
 		if err != nil {
 			o.Status, o.Err = StatusInvalid, fmt.Errorf("cannot encode the lead: %w", err)
-			results <- o
+			results <- []Outcome{o}
 			continue
 		}
 		j := job{out: o, customer: lead.CustomerID, input: f.input,
@@ -284,11 +310,11 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 				// and read on so every row still gets its line.
 				stopRun(err)
 				o.Status, o.Err = StatusNotSent, notSent(stop, send)
-				results <- o
+				results <- []Outcome{o}
 				continue
 			}
 			if settled {
-				results <- j.out
+				results <- []Outcome{j.out}
 				continue
 			}
 		}
@@ -296,17 +322,24 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		case jobs <- j:
 		case <-stop.Done():
 			o.Status, o.Err = StatusNotSent, notSent(stop, send)
-			results <- o
+			results <- []Outcome{o}
 		}
 	}
+}
+
+// addTally adds the counts one goroutine made of the rows it mapped.
+func (f *file) addTally(t *mapping.Tally) {
+	f.tallyMu.Lock()
+	defer f.tallyMu.Unlock()
+	f.tally.Merge(t)
 }
 
 // assess maps a row and settles what needs no sending: an invalid row, a
 // row after the run stopped (not_sent), and in a check a valid one. It
 // returns the lead of a row that is to be sent, else nil.
-func (f *file) assess(o *Outcome, stop context.Context, send bool) *mapping.Lead {
+func (f *file) assess(o *Outcome, stop context.Context, send bool, t *mapping.Tally) *mapping.Lead {
 	m := f.mapper.Map(o.Row.Cells)
-	o.mapped = true
+	t.Add(o.Row.Cells, &m)
 	problems := m.Problems
 	if p, ok := extraCells(o.Row.Cells, f.width); ok {
 		problems = append(problems, p)

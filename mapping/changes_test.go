@@ -202,8 +202,9 @@ constants:
 `
 	header := []string{"Objekt", "Namn", "Anteckning", "E-post", "Mobil"}
 	mp := bindT(t, yaml, header, map[string]string{"estateId": "OBJ9"})
-	tally := mp.NewTally()
-	for _, cells := range [][]string{
+	// Two tallies, as two goroutines would keep, merged.
+	tally, other := mp.NewTally(), mp.NewTally()
+	for i, cells := range [][]string{
 		{"OBJ1", "Anna Svensson", "x", "anna@example.se", "+46701740605"}, // valid, valid, valid
 		{"", "ANNA SVENSSON", "", "Anna@Example.se", "070-174 06 05"},     // changed ×3
 		{"", "Anna Svensson", "", "anna@gmial.com", "070-174 06 0"},       // valid, warned, invalid
@@ -211,8 +212,13 @@ constants:
 		{"", "Bo Ek", "", "not an address"}, // short row: Mobil empty
 	} {
 		m := mp.Map(cells)
-		tally.Add(cells, &m)
+		if i%2 == 0 {
+			tally.Add(cells, &m)
+		} else {
+			other.Add(cells, &m)
+		}
 	}
+	tally.Merge(other)
 	// Objekt is overridden by --set, and Anteckning is not mapped.
 	assert.Equal(t, []ColumnCount{
 		{Column: "Namn", Field: "person.fullName", Valid: 3, Changed: 1, Empty: 1},

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"net/mail"
 	"os"
 	"strings"
 	"testing"
@@ -174,5 +175,22 @@ func FuzzName(f *testing.F) {
 			return
 		}
 		require.Equal(t, strings.Join(strings.Fields(n), " "), first+" "+last)
+	})
+}
+
+// FuzzPlainAddress: what plainAddress lets past net/mail, net/mail
+// accepts as it is.
+func FuzzPlainAddress(f *testing.F) {
+	for _, s := range []string{"anna@example.se", "a.b+c@sub.example.com", "a..b@x.se", ".a@x.se", "a@-x.se", "a@x", "@x.se", "a@", "a_b-c@x-y.se", "ä@x.se"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if !plainAddress(v) {
+			return
+		}
+		addr, err := mail.ParseAddress(v)
+		require.NoError(t, err, v)
+		require.Equal(t, v, addr.Address)
+		require.Empty(t, addr.Name)
 	})
 }

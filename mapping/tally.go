@@ -80,3 +80,15 @@ func hasColumn(ps []Problem, column string) bool {
 
 // Columns returns the counts so far, in the input's column order.
 func (t *Tally) Columns() []ColumnCount { return t.cols }
+
+// Merge adds o's counts, made over other rows by the same Mapper, to t's.
+func (t *Tally) Merge(o *Tally) {
+	for i := range t.cols {
+		c, d := &t.cols[i], &o.cols[i]
+		c.Valid += d.Valid
+		c.Changed += d.Changed
+		c.Invalid += d.Invalid
+		c.Empty += d.Empty
+		c.Warned += d.Warned
+	}
+}
