@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// bareCSV reads a CSV the bare way, encoding/csv with ReuseRecord (after
+// a Windows-1252 decoder when asked), and returns the rows and the time.
+func bareCSV(path string, cp1252 bool) (int, time.Duration, error) {
+	start := time.Now()
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
+	if cp1252 {
+		r = charmap.Windows1252.NewDecoder().Reader(r)
+	}
+	c := csv.NewReader(r)
+	c.Comma, c.ReuseRecord, c.FieldsPerRecord = ';', true, -1
+	n := -1 // the header
+	for {
+		_, err := c.Read()
+		if err == io.EOF {
+			return n, time.Since(start), nil
+		}
+		if err != nil {
+			return 0, 0, err
+		}
+		n++
+	}
+}
+
+// bareXLSX reads the first sheet with excelize's streaming Rows.
+func bareXLSX(path string) (int, time.Duration, error) {
+	start := time.Now()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	rows, err := f.Rows(f.GetSheetName(0))
+	if err != nil {
+		return 0, 0, err
+	}
+	defer rows.Close()
+	n := -1
+	for rows.Next() {
+		if _, err := rows.Columns(); err != nil {
+			return 0, 0, err
+		}
+		n++
+	}
+	return n, time.Since(start), rows.Error()
+}
+
+// check runs leadimport check over an input, every row valid.
+func (s *suite) check(input string) (usage, error) {
+	u, _, err := child(nil, s.bin, []string{"check", "--quiet", "--mapping", s.path("mapping.yaml"),
+		"--report", s.path("report.csv"), input})
+	return u, err
+}
+
+func (s *suite) checkCSV() error {
+	p, err := pins()
+	if err != nil {
+		return err
+	}
+	small := s.rows / 10
+	inputs := []struct {
+		name   string
+		rows   int
+		cp1252 bool
+	}{
+		{"UTF-8", s.rows, false},
+		{"Windows-1252", s.rows, true},
+		{"UTF-8", small, false},
+	}
+	var bigRSS float64
+	for i, in := range inputs {
+		path := s.path(fmt.Sprintf("input-%d.csv", i))
+		if err := writeCSV(path, in.rows, p, in.cp1252); err != nil {
+			return err
+		}
+		n, bare, err := bareCSV(path, in.cp1252)
+		if err != nil {
+			return err
+		}
+		if n != in.rows {
+			return fmt.Errorf("bare read of %s: %d rows, want %d", path, n, in.rows)
+		}
+		u, err := s.check(path)
+		if err != nil {
+			return err
+		}
+		os.Remove(path)
+		rate, bareRate := float64(in.rows)/u.wall.Seconds(), float64(in.rows)/bare.Seconds()
+		ratio := rate / bareRate
+		what := fmt.Sprintf("check, %s CSV, %s rows", in.name, thousands(in.rows))
+		if i < 2 {
+			s.add(figure{name: what + ": rows/s against a bare read",
+				value:  fmt.Sprintf("%s vs %s rows/s: **%.0f%%**", thousands(int(rate)), thousands(int(bareRate)), 100*ratio),
+				target: "≥ 40%", met: ratio >= 0.40})
+			s.add(figure{name: what + ": peak RSS", value: fmt.Sprintf("%.0f MB", u.rssMB), target: "< 50 MB", met: u.rssMB < 50})
+			s.add(figure{name: what + ": CPU per row", value: fmt.Sprintf("%.2f µs (wall %.1f s)", perRow(u.cpu, in.rows), u.wall.Seconds()),
+				target: "(context)", informal: true})
+			bigRSS = max(bigRSS, u.rssMB)
+			continue
+		}
+		s.add(figure{name: what + ": peak RSS against 10× the rows",
+			value:  fmt.Sprintf("%.0f MB vs %.0f MB (%+.0f%%)", u.rssMB, bigRSS, 100*(bigRSS-u.rssMB)/u.rssMB),
+			target: "within 10%", met: bigRSS <= u.rssMB*1.10})
+	}
+	return nil
+}
+
+func (s *suite) checkXLSX() error {
+	p, err := pins()
+	if err != nil {
+		return err
+	}
+	inputs := []struct {
+		name  string
+		write func(string, int, []string) error
+	}{
+		{"XLSX written by excelize", writeXLSXExcelize},
+		{"XLSX with shared strings, as Excel saves", writeXLSXShared},
+	}
+	for i, in := range inputs {
+		path := s.path(fmt.Sprintf("input-%d.xlsx", i))
+		if err := in.write(path, s.xlsxRows, p); err != nil {
+			return err
+		}
+		n, bare, err := bareXLSX(path)
+		if err != nil {
+			return err
+		}
+		if n != s.xlsxRows {
+			return fmt.Errorf("excelize read %d rows of %s, want %d", n, path, s.xlsxRows)
+		}
+		u, err := s.check(path)
+		if err != nil {
+			return err
+		}
+		os.Remove(path)
+		ratio := u.wall.Seconds() / bare.Seconds()
+		what := fmt.Sprintf("check, %s, %s rows", in.name, thousands(s.xlsxRows))
+		s.add(figure{name: what + ": time against excelize Rows()",
+			value:  fmt.Sprintf("%.2f s vs %.2f s: **%.2f×**", u.wall.Seconds(), bare.Seconds(), ratio),
+			target: "≤ 1.3×", met: ratio <= 1.3})
+		s.add(figure{name: what + ": peak RSS", value: fmt.Sprintf("%.0f MB", u.rssMB), target: "< 100 MB", met: u.rssMB < 100})
+	}
+	return nil
+}
+
+func perRow(d time.Duration, rows int) float64 { return float64(d.Microseconds()) / float64(rows) }
+
+// thousands writes n with a comma every three digits: 1,000,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
