@@ -96,37 +96,19 @@ WHERE status <> 'sent'`
 // once the record is committed, so that a crash during the request leaves the
 // key pending: the next run then knows the outcome is unknown.
 func (r *Run) Pending(k Key, input string, row int) error {
-	if err := r.active(); err != nil {
-		return err
-	}
-	if _, err := r.l.pending.Exec(string(k), r.ID, input, row, formatTime(r.l.now())); err != nil {
-		return fmt.Errorf("record pending lead: %w", err)
-	}
-	return nil
+	return r.do(r.l.pending, "record pending lead", string(k), r.ID, input, row, formatTime(r.l.now()))
 }
 
 // Sent records that Connect accepted k and answered with contactID. Without
 // an earlier Pending (which the importer always writes) the entry has row 0.
 func (r *Run) Sent(k Key, contactID string, httpStatus int) error {
-	if err := r.active(); err != nil {
-		return err
-	}
-	if _, err := r.l.sent.Exec(string(k), r.ID, contactID, httpStatus, formatTime(r.l.now())); err != nil {
-		return fmt.Errorf("record sent lead: %w", err)
-	}
-	return nil
+	return r.do(r.l.sent, "record sent lead", string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
 }
 
 // Failed records that k was not accepted. An entry already sent keeps its
 // status (see the note on sent leads above).
 func (r *Run) Failed(k Key, httpStatus int) error {
-	if err := r.active(); err != nil {
-		return err
-	}
-	if _, err := r.l.failed.Exec(string(k), r.ID, httpStatus, formatTime(r.l.now())); err != nil {
-		return fmt.Errorf("record failed lead: %w", err)
-	}
-	return nil
+	return r.do(r.l.failed, "record failed lead", string(k), r.ID, httpStatus, formatTime(r.l.now()))
 }
 
 // FirstSeen tells whether identity was already met in this run. If so it
@@ -134,22 +116,14 @@ func (r *Run) Failed(k Key, httpStatus int) error {
 // row. The set lives in the database, so memory does not grow with the input.
 // Call it in input order so that "first" means the earliest row.
 func (r *Run) FirstSeen(identity Key, row int) (firstRow int, seen bool, err error) {
-	if err := r.active(); err != nil {
-		return 0, false, err
+	r.seenMu.Lock()
+	defer r.seenMu.Unlock()
+	if r.seen == nil {
+		return 0, false, ErrRunReleased
 	}
-	res, err := r.l.seenInsert.Exec(r.ID, string(identity), row)
+	first, seen, err := r.seen.firstSeen(string(identity), row)
 	if err != nil {
 		return 0, false, fmt.Errorf("record lead identity: %w", err)
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, false, fmt.Errorf("record lead identity: %w", err)
-	}
-	if n == 1 {
-		return row, false, nil
-	}
-	if err := r.l.seenSelect.QueryRow(r.ID, string(identity)).Scan(&firstRow); err != nil {
-		return 0, false, fmt.Errorf("look up lead identity: %w", err)
-	}
-	return firstRow, true, nil
+	return first, seen, nil
 }

@@ -53,7 +53,7 @@ type Ledger struct {
 	secret []byte
 	now    func() time.Time // the clock for entry times; tests replace it
 
-	pending, sent, failed, lookup, seenInsert, seenSelect *sql.Stmt
+	pending, sent, failed, lookup *sql.Stmt
 }
 
 // Open opens the ledger at path, creating it (and its directory) when missing.
@@ -74,9 +74,11 @@ func Open(path string) (*Ledger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open ledger %s: %w", path, err)
 	}
-	// One connection serialises this process's writers in Go instead of
-	// having them meet SQLITE_BUSY, and keeps the per-connection pragmas.
-	db.SetMaxOpenConns(1)
+	// Two connections: a run's writes all go through its one writer
+	// (Run.write), so they never meet each other; the second lets the
+	// reader look leads up while a commit is under way (the log lets a
+	// read and a write pass).
+	db.SetMaxOpenConns(2)
 	l := &Ledger{path: path, db: db, now: time.Now}
 	if err := l.init(); err != nil {
 		db.Close()
@@ -261,8 +263,6 @@ func (l *Ledger) prepare() error {
 		{&l.sent, sentSQL},
 		{&l.failed, failedSQL},
 		{&l.lookup, `SELECT status, run_id, input, row, contact_id, http_status, at FROM leads WHERE key = ?`},
-		{&l.seenInsert, `INSERT INTO seen (run_id, identity, row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`},
-		{&l.seenSelect, `SELECT row FROM seen WHERE run_id = ? AND identity = ?`},
 	} {
 		stmt, err := l.db.Prepare(s.query)
 		if err != nil {
@@ -277,7 +277,7 @@ func (l *Ledger) prepare() error {
 // is finished or released, or the process ends.
 func (l *Ledger) Close() error {
 	var errs []error
-	for _, s := range []*sql.Stmt{l.pending, l.sent, l.failed, l.lookup, l.seenInsert, l.seenSelect} {
+	for _, s := range []*sql.Stmt{l.pending, l.sent, l.failed, l.lookup} {
 		if s != nil {
 			errs = append(errs, s.Close())
 		}

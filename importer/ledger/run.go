@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -38,7 +39,28 @@ type Run struct {
 	mu       sync.Mutex
 	lock     *os.File // nil once released
 	released bool
+
+	// ops are the writes waiting for the writer, which commits them in
+	// groups: as many as queued while the last commit was under way.
+	ops     chan *op
+	stopped bool // ops is closed
+	writer  sync.WaitGroup
+
+	seenMu sync.Mutex // the reader's, apart from the writers' mu
+	seen   *seenSet   // nil once released
 }
+
+// op is one write, and where its commit's outcome goes.
+type op struct {
+	stmt *sql.Stmt
+	args []any
+	what string
+	done chan error
+}
+
+// maxGroup caps the writes one commit holds, so that the first of them
+// does not wait for an unbounded queue to be written.
+const maxGroup = 256
 
 // Begin takes the ledger's single-run lock and records the run. If another
 // live process holds the lock it returns a *BusyError at once: waiting could
@@ -54,11 +76,88 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Run{l: l, lock: lock}
+	seen, err := openSeen(l.path)
+	if err != nil {
+		release(lock)
+		return nil, fmt.Errorf("begin run: the scratch set of identities: %w", err)
+	}
+	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: seen}
+	r.writer.Go(r.write)
 	if err := r.insert(info, host); err != nil {
 		return nil, errors.Join(err, r.Release())
 	}
 	return r, nil
+}
+
+// write is the run's one writer of lead entries. Each commit is a write
+// to the log and the costliest thing a write does; with a worker per
+// concurrent request, a commit per write would make the ledger, not
+// Connect, set the pace. So the writer takes every write queued while
+// its last commit was under way and commits them together: under load a
+// commit holds many, alone each has its own and waits for nothing. A
+// write returns only once its commit has.
+func (r *Run) write() {
+	batch := make([]*op, 0, maxGroup)
+	for o := range r.ops {
+		batch = append(batch[:0], o)
+	more:
+		for len(batch) < maxGroup {
+			select {
+			case o, ok := <-r.ops:
+				if !ok {
+					break more
+				}
+				batch = append(batch, o)
+			default:
+				break more
+			}
+		}
+		err := r.commit(batch)
+		for _, o := range batch {
+			o.done <- err
+		}
+	}
+}
+
+func (r *Run) commit(batch []*op) error {
+	tx, err := r.l.db.Begin()
+	if err != nil {
+		return fmt.Errorf("%s: %w", batch[0].what, err)
+	}
+	defer tx.Rollback()
+	for _, o := range batch {
+		if _, err := tx.Stmt(o.stmt).Exec(o.args...); err != nil {
+			return fmt.Errorf("%s: %w", o.what, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", batch[0].what, err)
+	}
+	return nil
+}
+
+// do hands one write to the writer and waits for its commit.
+func (r *Run) do(stmt *sql.Stmt, what string, args ...any) error {
+	o := &op{stmt: stmt, args: args, what: what, done: make(chan error, 1)}
+	r.mu.Lock()
+	if r.released || r.stopped {
+		r.mu.Unlock()
+		return ErrRunReleased
+	}
+	r.ops <- o // the writer needs no lock: a full queue only waits for it
+	r.mu.Unlock()
+	return <-o.done
+}
+
+// stopWriter lets the writer commit what is queued and end.
+func (r *Run) stopWriter() {
+	r.mu.Lock()
+	if !r.stopped {
+		r.stopped = true
+		close(r.ops)
+	}
+	r.mu.Unlock()
+	r.writer.Wait()
 }
 
 func (r *Run) insert(info RunInfo, host string) error {
@@ -100,6 +199,7 @@ func (r *Run) Finish(counts map[string]int, exitCode int, ended time.Time) error
 	if err := r.active(); err != nil {
 		return err
 	}
+	r.stopWriter()
 	err := r.finish(counts, exitCode, ended)
 	return errors.Join(err, r.Release())
 }
@@ -121,9 +221,6 @@ func (r *Run) finish(counts map[string]int, exitCode int, ended time.Time) error
 		formatTime(ended), string(js), exitCode, r.ID); err != nil {
 		return fmt.Errorf("finish run: %w", err)
 	}
-	if _, err := tx.Exec(`DELETE FROM seen WHERE run_id = ?`, r.ID); err != nil {
-		return fmt.Errorf("finish run: %w", err)
-	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("finish run: %w", err)
 	}
@@ -133,18 +230,26 @@ func (r *Run) finish(counts map[string]int, exitCode int, ended time.Time) error
 // Release gives up the lock without recording an end, for error paths; the
 // run then shows as unfinished in History. It is safe to call more than once.
 func (r *Run) Release() error {
+	r.stopWriter() // the queued writes are this run's: they go in first
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.released {
 		return nil
 	}
 	r.released = true
+	var seenErr error
+	r.seenMu.Lock()
+	if r.seen != nil {
+		seenErr = r.seen.close()
+		r.seen = nil
+	}
+	r.seenMu.Unlock()
 	err := release(r.lock)
 	r.lock = nil
 	if err != nil {
-		return fmt.Errorf("release ledger lock: %w", err)
+		return errors.Join(fmt.Errorf("release ledger lock: %w", err), seenErr)
 	}
-	return nil
+	return seenErr
 }
 
 func (r *Run) active() error {
