@@ -101,8 +101,13 @@ func (r *Run) Pending(k Key, input string, row int) error {
 
 // Sent records that Connect accepted k and answered with contactID. Without
 // an earlier Pending (which the importer always writes) the entry has row 0.
+// It does not wait for the commit: the writer commits writes in the order
+// they come, so a caller's next Pending commits with or after this Sent,
+// and a caller that sends one lead at a time never has more than one lead
+// whose outcome a crash could lose. A failed commit is returned by the
+// next write, or by Finish.
 func (r *Run) Sent(k Key, contactID string, httpStatus int) error {
-	return r.do(r.l.sent, "record sent lead", string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
+	return r.later(r.l.sent, "record sent lead", string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
 }
 
 // Failed records that k was not accepted. An entry already sent keeps its

@@ -115,6 +115,11 @@ func TestEntryTransitions(t *testing.T) {
 				}
 				require.NoError(t, err, "step %d", i+1)
 			}
+			for _, r := range runs {
+				if r.active() == nil {
+					require.NoError(t, r.Sync(), "a Sent is committed with the next group")
+				}
+			}
 
 			got, found, err := l.Lookup(k)
 			require.NoError(t, err)

@@ -46,6 +46,10 @@ type Run struct {
 	stopped bool // ops is closed
 	writer  sync.WaitGroup
 
+	// lost is a commit that failed with writes no one waited for; the
+	// next write returns it.
+	lost error
+
 	seenMu sync.Mutex // the reader's, apart from the writers' mu
 	seen   *seenSet   // nil once released
 }
@@ -113,8 +117,15 @@ func (r *Run) write() {
 			}
 		}
 		err := r.commit(batch)
+		if err != nil {
+			r.mu.Lock()
+			r.lost = errors.Join(r.lost, err)
+			r.mu.Unlock()
+		}
 		for _, o := range batch {
-			o.done <- err
+			if o.done != nil {
+				o.done <- err
+			}
 		}
 	}
 }
@@ -126,6 +137,9 @@ func (r *Run) commit(batch []*op) error {
 	}
 	defer tx.Rollback()
 	for _, o := range batch {
+		if o.stmt == nil {
+			continue // Sync's marker
+		}
 		if _, err := tx.Stmt(o.stmt).Exec(o.args...); err != nil {
 			return fmt.Errorf("%s: %w", o.what, err)
 		}
@@ -139,18 +153,41 @@ func (r *Run) commit(batch []*op) error {
 // do hands one write to the writer and waits for its commit.
 func (r *Run) do(stmt *sql.Stmt, what string, args ...any) error {
 	o := &op{stmt: stmt, args: args, what: what, done: make(chan error, 1)}
-	r.mu.Lock()
-	if r.released || r.stopped {
-		r.mu.Unlock()
-		return ErrRunReleased
+	if err := r.enqueue(o); err != nil {
+		return err
 	}
-	r.ops <- o // the writer needs no lock: a full queue only waits for it
-	r.mu.Unlock()
 	return <-o.done
 }
 
-// stopWriter lets the writer commit what is queued and end.
-func (r *Run) stopWriter() {
+// later hands one write to the writer without waiting for its commit. A
+// commit that fails is returned by the run's next write.
+func (r *Run) later(stmt *sql.Stmt, what string, args ...any) error {
+	return r.enqueue(&op{stmt: stmt, args: args, what: what})
+}
+
+// Sync returns once every write handed to the writer so far is committed
+// (or with the error of one that was not): what Lookup reads then holds
+// them all.
+func (r *Run) Sync() error {
+	return r.do(nil, "sync the ledger")
+}
+
+func (r *Run) enqueue(o *op) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.released || r.stopped {
+		return ErrRunReleased
+	}
+	if r.lost != nil {
+		return r.lost
+	}
+	r.ops <- o // the writer needs no lock: a full queue only waits for it
+	return nil
+}
+
+// stopWriter lets the writer commit what is queued and end, and returns
+// a commit that failed with writes no one waited for.
+func (r *Run) stopWriter() error {
 	r.mu.Lock()
 	if !r.stopped {
 		r.stopped = true
@@ -158,6 +195,9 @@ func (r *Run) stopWriter() {
 	}
 	r.mu.Unlock()
 	r.writer.Wait()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.lost
 }
 
 func (r *Run) insert(info RunInfo, host string) error {
@@ -199,9 +239,9 @@ func (r *Run) Finish(counts map[string]int, exitCode int, ended time.Time) error
 	if err := r.active(); err != nil {
 		return err
 	}
-	r.stopWriter()
+	lost := r.stopWriter()
 	err := r.finish(counts, exitCode, ended)
-	return errors.Join(err, r.Release())
+	return errors.Join(lost, err, r.Release())
 }
 
 func (r *Run) finish(counts map[string]int, exitCode int, ended time.Time) error {
@@ -230,7 +270,7 @@ func (r *Run) finish(counts map[string]int, exitCode int, ended time.Time) error
 // Release gives up the lock without recording an end, for error paths; the
 // run then shows as unfinished in History. It is safe to call more than once.
 func (r *Run) Release() error {
-	r.stopWriter() // the queued writes are this run's: they go in first
+	lost := r.stopWriter() // the queued writes are this run's: they go in first
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.released {
@@ -247,9 +287,9 @@ func (r *Run) Release() error {
 	err := release(r.lock)
 	r.lock = nil
 	if err != nil {
-		return errors.Join(fmt.Errorf("release ledger lock: %w", err), seenErr)
+		return errors.Join(fmt.Errorf("release ledger lock: %w", err), seenErr, lost)
 	}
-	return seenErr
+	return errors.Join(seenErr, lost)
 }
 
 func (r *Run) active() error {
