@@ -139,12 +139,18 @@ func (s *suite) runThroughput() error {
 	return nil
 }
 
-func (s *suite) rateAccuracy() error {
+// serve starts a sandbox for one step and reads the test personnummer.
+func serve() (*server, []string, error) {
 	p, err := pins()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	srv, err := startServer()
+	return srv, p, err
+}
+
+func (s *suite) rateAccuracy() error {
+	srv, p, err := serve()
 	if err != nil {
 		return err
 	}
@@ -175,11 +181,7 @@ func (s *suite) rateAccuracy() error {
 }
 
 func (s *suite) startup() error {
-	p, err := pins()
-	if err != nil {
-		return err
-	}
-	srv, err := startServer()
+	srv, p, err := serve()
 	if err != nil {
 		return err
 	}

@@ -96,13 +96,19 @@ func (s *slot) value(cells []string) (raw string, fromCell bool) {
 }
 
 func (r *row) problem(o origin, msg string) {
+	r.Problems = append(r.Problems, r.about(o, msg))
+	r.bad[r.mp.slots[o.slot].id] = true
+}
+
+// about is msg about the value o gave: its field, its value, and its
+// column when a cell gave it.
+func (r *row) about(o origin, msg string) Problem {
 	s := &r.mp.slots[o.slot]
 	p := Problem{Field: s.field, Value: o.raw, Message: msg}
 	if o.fromCell {
 		p.Column = s.header
 	}
-	r.Problems = append(r.Problems, p)
-	r.bad[s.id] = true
+	return p
 }
 
 func (r *row) fill(i int, o origin, v string) {
@@ -199,12 +205,7 @@ func (r *row) changed(o origin, v, out string) {
 // warn notes something that looks wrong with a value that is sent all the
 // same.
 func (r *row) warn(o origin, msg string) {
-	s := &r.mp.slots[o.slot]
-	w := Problem{Field: s.field, Value: o.raw, Message: msg}
-	if o.fromCell {
-		w.Column = s.header
-	}
-	r.Warnings = append(r.Warnings, w)
+	r.Warnings = append(r.Warnings, r.about(o, msg))
 }
 
 // set puts a normalised value into the lead.

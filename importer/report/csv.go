@@ -54,14 +54,7 @@ func (r *csvWriter) Write(l *Line) error {
 		}
 		rec = append(rec, c)
 	}
-	httpStatus, attempts := "", ""
-	if l.HTTPStatus != 0 {
-		httpStatus = strconv.Itoa(l.HTTPStatus)
-	}
-	if l.Attempts != 0 {
-		attempts = strconv.Itoa(l.Attempts)
-	}
-	rec = append(rec, l.Status, httpStatus, attempts, Neutralize(l.Response), Neutralize(r.lang.ProblemsText(l.Errors)),
+	rec = append(rec, l.Status, count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(r.lang.ProblemsText(l.Errors)),
 		Neutralize(ChangesText(l.Changes)), Neutralize(r.lang.ProblemsText(l.Warnings)))
 	r.record = rec
 	if err := r.csv.Write(rec); err != nil {

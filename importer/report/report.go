@@ -11,6 +11,7 @@ package report
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -109,6 +110,15 @@ func (l Lang) ProblemsText(ps []mapping.Problem) string {
 		parts[i] = l.Problem(p).String()
 	}
 	return strings.Join(parts, "; ")
+}
+
+// count is a count as a report cell shows it: nothing for 0 (no request
+// answered, no attempt made).
+func count(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // ChangesText is the changes column's text:

@@ -189,14 +189,7 @@ func (x *xlsxWriter) values(l *Line) []string {
 		}
 		v = append(v, c)
 	}
-	httpStatus, attempts := "", ""
-	if l.HTTPStatus != 0 {
-		httpStatus = fmt.Sprint(l.HTTPStatus)
-	}
-	if l.Attempts != 0 {
-		attempts = fmt.Sprint(l.Attempts)
-	}
-	return append(v, l.Status, httpStatus, attempts, l.Response, x.lang.ProblemsText(l.Errors),
+	return append(v, l.Status, count(l.HTTPStatus), count(l.Attempts), l.Response, x.lang.ProblemsText(l.Errors),
 		ChangesText(l.Changes), x.lang.ProblemsText(l.Warnings))
 }
 
