@@ -311,6 +311,15 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	if len(inputs) == 0 {
 		return fail("no input file given: leadimport %s --mapping %s FILE...", cmd, *mappingPath)
 	}
+	// The mapping first: a broken one must not go unnoticed on a night
+	// when the inbox is empty.
+	m, err := mapping.Load(*mappingPath)
+	if err != nil {
+		return fail("%v", err)
+	}
+	if err := in.apply(&m.Input); err != nil {
+		return fail("%v", err)
+	}
 	given := inputs
 	if inputs, err = importer.ExpandInputs(inputs); err != nil {
 		return fail("%v", err)
@@ -318,13 +327,6 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	if len(inputs) == 0 {
 		log.Info("no spreadsheets to import", "in", strings.Join(given, ", "))
 		return exitOK
-	}
-	m, err := mapping.Load(*mappingPath)
-	if err != nil {
-		return fail("%v", err)
-	}
-	if err := in.apply(&m.Input); err != nil {
-		return fail("%v", err)
 	}
 	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: sets, Report: *reportPath, Log: log,
 		MappingPath: *mappingPath, CommandLine: commandLine(cmd, args), Lang: lang}

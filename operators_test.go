@@ -196,3 +196,18 @@ func TestSwedishReports(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyInbox: a night without files is exit 0, but a broken mapping
+// is found all the same.
+func TestEmptyInbox(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "inbox"), 0o700))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "inbox", "~$open.xlsx"), []byte("lock"), 0o600))
+	res := runBinary(t, dir, nil, "check", "--mapping", writeMapping(t, dir), "inbox")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "no spreadsheets to import")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("version: 1\ncolumns:\n  Namn: person.nme\n"), 0o600))
+	res = runBinary(t, dir, nil, "check", "--mapping", "broken.yaml", "inbox")
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "person.nme")
+}
