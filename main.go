@@ -17,6 +17,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"syscall"
@@ -58,7 +59,32 @@ func main() {
 		<-sigs
 		os.Exit(exitForced)
 	}()
-	os.Exit(realMain(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
+	stop := startProfile(os.Getenv("LEADIMPORT_CPUPROFILE"))
+	code := realMain(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// startProfile writes a CPU profile of the whole process to path, for
+// `go tool pprof`, when path is set (LEADIMPORT_CPUPROFILE): the way to
+// see where a run's time goes on the machine and file it is slow on. It
+// returns the function that ends the profile.
+func startProfile(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "leadimport: LEADIMPORT_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // realMain runs one command and returns its exit code.
