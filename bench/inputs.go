@@ -15,21 +15,32 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// mappingYAML maps the generated inputs' five columns.
+// mappingYAML maps eleven of the generated inputs' fourteen columns, as
+// a migration of a legacy contact list would: the old system's customer
+// number, registration date and status stay in the report only.
 const mappingYAML = `version: 1
 columns:
   Förnamn: person.firstName
   Efternamn: person.lastName
   Personnummer: person.socialSecurityNumber
-  E-post: person.email.emailAddress
+  Gatuadress: person.address.streetAddress
+  Postnr: person.address.zipCode
+  Ort: person.address.city
+  Telefon: person.telephone.home
   Mobil: person.telephone.cell
+  E-post: person.email.emailAddress
+  Källa: marketing.referrer
+  Anteckning: message
 constants:
   customerId: M1001
   estateId: OBJ1234
   prospectiveBuyerStatus: Interested
 `
 
-var header = []string{"Förnamn", "Efternamn", "Personnummer", "E-post", "Mobil"}
+// header is the fourteen columns of a legacy contact list, the width of
+// the issue's reference CSV.
+var header = []string{"Kundnr", "Förnamn", "Efternamn", "Personnummer", "Gatuadress", "Postnr", "Ort",
+	"Telefon", "Mobil", "E-post", "Registrerad", "Källa", "Status", "Anteckning"}
 
 // pins are Skatteverket's test personnummer, the only ones the inputs
 // use, each once.
@@ -54,20 +65,28 @@ func pins() ([]string, error) {
 	return unique, nil
 }
 
-// cells are row i of every generated input: a name, a personnummer in
-// its long form, an e-mail with a capital in the domain and a mobile
-// number written nationally, so that every row is valid and every row
-// has changes to list, as in a real migration. There are fewer test
-// personnummer than rows: past them a row has none (as many in a
-// migration do), so that no two rows are the same person and a run
-// sends every one.
+// cells are row i of every generated input, as a migration has them:
+// names, a personnummer in its long form, an address whose postcode is
+// written without its space, a landline on every other row, a mobile
+// number written nationally and an e-mail with a capital in the domain,
+// so that every row is valid and every row has changes to list. There
+// are fewer test personnummer than rows: past them a row has none (as
+// many in a migration do), so that no two rows are the same person and
+// a run sends every one.
 func cells(pins []string, i int) []string {
 	pin := ""
 	if i < len(pins) {
 		pin = pins[i][:8] + "-" + pins[i][8:]
 	}
-	return []string{"Åsa", "Öberg" + strconv.Itoa(i), pin,
-		"person" + strconv.Itoa(i) + "@Example.se", fmt.Sprintf("070-%03d %02d %02d", i%1000, i%100, i%97)}
+	home := ""
+	if i%2 == 0 {
+		home = fmt.Sprintf("08-%03d %02d %02d", i%1000, i%100, i%89)
+	}
+	n := strconv.Itoa(i)
+	return []string{"K" + n, "Åsa", "Öberg" + n, pin,
+		"Storgatan " + strconv.Itoa(1+i%120), fmt.Sprintf("%05d", 11120+i%8000), "Stockholm",
+		home, fmt.Sprintf("070-%03d %02d %02d", i%1000, i%100, i%97), "person" + n + "@Example.se",
+		fmt.Sprintf("2019-%02d-%02d", 1+i%12, 1+i%28), "Visning", "Kund", "Vill ha slutpris"}
 }
 
 // writeCSV writes n rows, ';'-separated with CRLF as Swedish Excel saves,
