@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -117,4 +118,39 @@ constants:
 	}
 	assert.Contains(t, lines[2]["error"], "row 3")
 	assert.True(t, sum.Clean(), "duplicates are not errors")
+}
+
+// TestRunSameLeadInTwoInputs: a lead the first input sent is skipped in
+// the second, in the same run, however fast the second follows: the
+// ledger's last writes of the first are committed before the second is
+// looked up.
+func TestRunSameLeadInTwoInputs(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		io.WriteString(w, `"CON1"`)
+	}))
+	defer srv.Close()
+	const n = 40
+	for range 5 {
+		first := writeInput(t, n, nil)
+		data, err := os.ReadFile(first)
+		require.NoError(t, err)
+		// The second input starts with the first's last rows, whose
+		// ledger writes are the newest.
+		lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+		slices.Reverse(lines[1:])
+		second := filepath.Join(t.TempDir(), "reversed.csv")
+		require.NoError(t, os.WriteFile(second, []byte(strings.Join(lines, "\n")+"\n"), 0o600))
+
+		calls.Store(0)
+		cfg := testConfig(t, "", srv.URL)
+		cfg.Inputs, cfg.Report, cfg.Ledger, cfg.Workers = []string{first, second}, t.TempDir(), openLedger(t), 8
+		sum, err := Run(context.Background(), cfg)
+		require.NoError(t, err)
+		require.Len(t, sum.Files, 2)
+		assert.Equal(t, n, sum.Files[0].Counts[StatusSent])
+		assert.Equal(t, n, sum.Files[1].Counts[StatusSkipped], "the second input's leads were sent by the first")
+		assert.EqualValues(t, n, calls.Load(), "requests")
+	}
 }

@@ -102,6 +102,14 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			<-counted
 		}()
 	}
+	if f.lrun != nil {
+		// What the inputs before this one sent is committed, so that a
+		// lead they sent is skipped here, not taken for one whose
+		// outcome is unknown.
+		if err := f.lrun.Sync(); err != nil {
+			stopRun(fmt.Errorf("cannot write the ledger: %w", err))
+		}
+	}
 	rw, writeErr := f.newReport()
 	if writeErr != nil {
 		stopRun(fmt.Errorf("cannot write the report %s: %w", f.report, writeErr))

@@ -39,6 +39,9 @@ type Entry struct {
 
 // Lookup returns the entry of k, and false if k was never attempted.
 func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
+	if f := l.known.Load(); f != nil && f.ready.Load() && !f.has(string(k)) {
+		return Entry{}, false, nil
+	}
 	e := Entry{Key: k}
 	var at string
 	err := l.lookup.QueryRow(string(k)).Scan(&e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at)
@@ -96,6 +99,7 @@ WHERE status <> 'sent'`
 // once the record is committed, so that a crash during the request leaves the
 // key pending: the next run then knows the outcome is unknown.
 func (r *Run) Pending(k Key, input string, row int) error {
+	r.noteKey(k)
 	return r.do(r.l.pending, "record pending lead", string(k), r.ID, input, row, formatTime(r.l.now()))
 }
 
@@ -107,18 +111,21 @@ func (r *Run) Pending(k Key, input string, row int) error {
 // whose outcome a crash could lose. A failed commit is returned by the
 // next write, or by Finish.
 func (r *Run) Sent(k Key, contactID string, httpStatus int) error {
+	r.noteKey(k)
 	return r.later(r.l.sent, "record sent lead", string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
 }
 
 // Failed records that k was not accepted. An entry already sent keeps its
 // status (see the note on sent leads above).
 func (r *Run) Failed(k Key, httpStatus int) error {
+	r.noteKey(k)
 	return r.do(r.l.failed, "record failed lead", string(k), r.ID, httpStatus, formatTime(r.l.now()))
 }
 
 // FirstSeen tells whether identity was already met in this run. If so it
 // returns the row that met it first and true; if not it records row as that
-// row. The set lives in the database, so memory does not grow with the input.
+// row. The set is held in memory up to a fixed size and on disk beyond it,
+// so memory does not grow with the input.
 // Call it in input order so that "first" means the earliest row.
 func (r *Run) FirstSeen(identity Key, row int) (firstRow int, seen bool, err error) {
 	r.seenMu.Lock()

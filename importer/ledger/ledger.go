@@ -9,10 +9,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite"
@@ -54,6 +57,9 @@ type Ledger struct {
 	now    func() time.Time // the clock for entry times; tests replace it
 
 	pending, sent, failed, lookup *sql.Stmt
+
+	macs  sync.Pool              // of HMAC-SHA256 under secret, for Key
+	known atomic.Pointer[filter] // the keys in the ledger, while a run holds it
 }
 
 // Open opens the ledger at path, creating it (and its directory) when missing.
@@ -74,11 +80,12 @@ func Open(path string) (*Ledger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open ledger %s: %w", path, err)
 	}
-	// Two connections: a run's writes all go through its one writer
-	// (Run.write), so they never meet each other; the second lets the
-	// reader look leads up while a commit is under way (the log lets a
-	// read and a write pass).
-	db.SetMaxOpenConns(2)
+	// Three connections: a run's writes all go through its one writer
+	// (Run.write), which keeps one to itself so that its page cache
+	// stays warm; the others let the reader look leads up while a commit
+	// is under way (the log lets a read and a write pass), and while the
+	// run reads the ledger's keys at its start (Run.scan).
+	db.SetMaxOpenConns(3)
 	l := &Ledger{path: path, db: db, now: time.Now}
 	if err := l.init(); err != nil {
 		db.Close()
@@ -299,14 +306,22 @@ type Key string
 // Key derives the key of parts, e.g. endpoint, customer id, estate id and
 // canonical request body.
 func (l *Ledger) Key(parts ...string) Key {
-	mac := hmac.New(sha256.New, l.secret)
+	mac, _ := l.macs.Get().(hash.Hash)
+	if mac == nil {
+		mac = hmac.New(sha256.New, l.secret)
+	}
+	mac.Reset() // back to the keyed state, without hashing the secret again
 	var n [8]byte
 	for _, p := range parts {
 		binary.BigEndian.PutUint64(n[:], uint64(len(p)))
 		mac.Write(n[:])
 		mac.Write([]byte(p))
 	}
-	return Key(hex.EncodeToString(mac.Sum(nil)))
+	var sum [sha256.Size]byte
+	var text [2 * sha256.Size]byte
+	hex.Encode(text[:], mac.Sum(sum[:0]))
+	l.macs.Put(mac)
+	return Key(text[:])
 }
 
 // Times are stored as RFC 3339 text, readable in the sqlite3 shell, keeping

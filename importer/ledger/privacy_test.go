@@ -43,6 +43,7 @@ func TestNoPersonalDataStored(t *testing.T) {
 	})
 	require.NoError(t, err)
 	input := filepath.Join(dir, "leads-november.csv")
+	r.seen.limit = 1 // every identity goes to the scratch file, as in a long run
 	for row := 2; row < 5; row++ {
 		k := l.Key("https://connect.example/v1/leads", "cust-1", "estate-9", body, fmt.Sprint(row))
 		_, _, err := r.FirstSeen(l.Key("cust-1", "estate-9", "19121212-1212", "tolvan@example.se"), row)
@@ -54,8 +55,6 @@ func TestNoPersonalDataStored(t *testing.T) {
 	// Dump every row of every table while the run's identities still
 	// exist: the ledger's, and the scratch set of identities beside it.
 	dump := dumpTables(t, l.db, []string{"meta", "runs", "leads", "seen"}, "seen")
-	require.NoError(t, r.seen.tx.Commit()) // what a long run would have committed
-	r.seen.tx = nil
 	dump += dumpTables(t, r.seen.db, []string{"seen"})
 	assert.Contains(t, dump, "seen: ", "the identities are dumped")
 	scratch, err := os.ReadFile(path + "-seen")

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -43,7 +44,8 @@ type Run struct {
 	// ops are the writes waiting for the writer, which commits them in
 	// groups: as many as queued while the last commit was under way.
 	ops     chan *op
-	stopped bool // ops is closed
+	conn    *sql.Conn // the writer's own, so that its page cache stays warm
+	stopped bool      // ops is closed
 	writer  sync.WaitGroup
 
 	// lost is a commit that failed with writes no one waited for; the
@@ -52,6 +54,13 @@ type Run struct {
 
 	seenMu sync.Mutex // the reader's, apart from the writers' mu
 	seen   *seenSet   // nil once released
+
+	// known holds every key in the ledger, once scan has read those
+	// written before the run (the run adds its own as it writes them),
+	// so that Lookup need not ask the database about a new lead.
+	known    *filter
+	scanner  sync.WaitGroup
+	stopScan context.CancelFunc
 }
 
 // op is one write, and where its commit's outcome goes.
@@ -80,13 +89,18 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	seen, err := openSeen(l.path)
+	conn, err := l.db.Conn(context.Background())
 	if err != nil {
 		release(lock)
-		return nil, fmt.Errorf("begin run: the scratch set of identities: %w", err)
+		return nil, fmt.Errorf("begin run: %w", err)
 	}
-	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: seen}
+	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path), conn: conn}
 	r.writer.Go(r.write)
+	r.known = newFilter()
+	l.known.Store(r.known)
+	scan, cancel := context.WithCancel(context.Background())
+	r.stopScan = cancel
+	r.scanner.Go(func() { r.scan(scan) })
 	if err := r.insert(info, host); err != nil {
 		return nil, errors.Join(err, r.Release())
 	}
@@ -101,6 +115,7 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 // commit holds many, alone each has its own and waits for nothing. A
 // write returns only once its commit has.
 func (r *Run) write() {
+	defer r.conn.Close()
 	batch := make([]*op, 0, maxGroup)
 	for o := range r.ops {
 		batch = append(batch[:0], o)
@@ -131,7 +146,7 @@ func (r *Run) write() {
 }
 
 func (r *Run) commit(batch []*op) error {
-	tx, err := r.l.db.Begin()
+	tx, err := r.conn.BeginTx(context.Background(), nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", batch[0].what, err)
 	}
@@ -277,6 +292,9 @@ func (r *Run) Release() error {
 		return nil
 	}
 	r.released = true
+	r.stopScan()
+	r.scanner.Wait()
+	r.l.known.CompareAndSwap(r.known, nil)
 	var seenErr error
 	r.seenMu.Lock()
 	if r.seen != nil {
@@ -291,6 +309,31 @@ func (r *Run) Release() error {
 	}
 	return errors.Join(seenErr, lost)
 }
+
+// scan adds the keys the ledger held before the run to known, and then
+// lets Lookup trust it. It reads on a connection of its own, so that
+// lookups need not wait for it (until it is done they ask the database).
+func (r *Run) scan(ctx context.Context) {
+	rows, err := r.l.db.QueryContext(ctx, "SELECT key FROM leads")
+	if err != nil {
+		return // Lookup keeps asking the database
+	}
+	defer rows.Close()
+	var k string
+	for rows.Next() {
+		if rows.Scan(&k) != nil {
+			return
+		}
+		r.known.add(k)
+	}
+	if rows.Err() == nil {
+		r.known.ready.Store(true)
+	}
+}
+
+// noteKey adds a key the run is about to write to known, before the
+// write: from then on Lookup asks the database about it.
+func (r *Run) noteKey(k Key) { r.known.add(string(k)) }
 
 func (r *Run) active() error {
 	r.mu.Lock()

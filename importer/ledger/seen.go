@@ -1,44 +1,139 @@
 package ledger
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
 // seenSet is the run's set of lead identities met so far, for finding a
-// row that repeats an earlier one. It lives in a scratch database beside
-// the ledger, not in memory (it grows with the rows) and not in the ledger
-// itself (it needs no durability: a run that dies starts over, and a
-// commit per row would cost what a send does). The scratch file has no
-// journal and no syncing; inserts are committed in groups, only to bound
-// what SQLite holds; it is removed when the run ends.
+// row that repeats an earlier one. It is asked once or more for every
+// row, so it answers from memory: a map of the identities met lately,
+// of a fixed most. When that fills, the identities go to a scratch
+// database beside the ledger (not the ledger itself: it needs no
+// durability, since a run that dies starts over) in one sorted
+// transaction, and into a filter, which spares the scratch database a
+// query for nearly every identity it does not hold. Memory stays flat
+// in the row count; the scratch file is removed when the run ends.
 type seenSet struct {
-	path string
-	db   *sql.DB
-	tx   *sql.Tx
-	ins  *sql.Stmt // in tx
-	sel  *sql.Stmt // in tx
-	n    int       // inserts in tx
+	recent map[fingerprint]int // identity → the first row that had it
+	limit  int                 // identities held in memory before they go to disk
+
+	path    string    // the scratch database, made at the first spill
+	db      *sql.DB   // nil before the first spill
+	sel     *sql.Stmt // the first row of an identity on disk
+	spilled *filter   // the identities on disk
 }
 
-// seenGroup is how many identities one scratch transaction holds.
-const seenGroup = 4096
+// fingerprint is an identity's first 128 bits: ample to tell apart the
+// identities of any input (a collision is as likely as guessing a key),
+// and a quarter the size of the hex key.
+type fingerprint [16]byte
 
-func openSeen(ledgerPath string) (*seenSet, error) {
+// seenInMemory is how many identities the set holds in memory: about
+// 8 MB, the identities of some 100,000 rows, so that only a migration
+// ever uses the disk.
+const seenInMemory = 1 << 18
+
+func fingerprintOf(identity string) fingerprint {
+	var fp fingerprint
+	if len(identity) >= 2*len(fp) {
+		if _, err := hex.Decode(fp[:], []byte(identity[:2*len(fp)])); err == nil {
+			return fp
+		}
+	}
+	sum := sha256.Sum256([]byte(identity)) // not a key this ledger made
+	copy(fp[:], sum[:])
+	return fp
+}
+
+func newSeen(ledgerPath string) *seenSet {
 	path := ledgerPath + "-seen"
 	removeSeen(path) // a run that died left it; the lock is ours now
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	return &seenSet{recent: map[fingerprint]int{}, limit: seenInMemory, path: path}
+}
+
+// firstSeen is Run.FirstSeen's work; the caller holds the run's lock.
+func (s *seenSet) firstSeen(identity string, row int) (int, bool, error) {
+	fp := fingerprintOf(identity)
+	if first, ok := s.recent[fp]; ok {
+		return first, true, nil
+	}
+	if s.spilled != nil && s.spilled.has(string(fp[:])) {
+		var first int
+		err := s.sel.QueryRow(fp[:]).Scan(&first)
+		if err == nil {
+			return first, true, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, false, err
+		}
+	}
+	s.recent[fp] = row
+	if len(s.recent) >= s.limit {
+		if err := s.spill(); err != nil {
+			return 0, false, err
+		}
+	}
+	return row, false, nil
+}
+
+// spill moves the identities in memory to the scratch database, in key
+// order, so that the inserts walk the tree instead of jumping about it.
+func (s *seenSet) spill() error {
+	if s.db == nil {
+		if err := s.open(); err != nil {
+			return fmt.Errorf("the scratch set of identities: %w", err)
+		}
+	}
+	fps := make([]fingerprint, 0, len(s.recent))
+	for fp := range s.recent {
+		fps = append(fps, fp)
+	}
+	slices.SortFunc(fps, func(a, b fingerprint) int { return bytes.Compare(a[:], b[:]) })
+	tx, err := s.db.Begin()
 	if err != nil {
-		return nil, err
+		return err
+	}
+	defer tx.Rollback()
+	ins, err := tx.Prepare(`INSERT INTO seen (identity, row) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for _, fp := range fps {
+		if _, err := ins.Exec(fp[:], s.recent[fp]); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	for _, fp := range fps {
+		s.spilled.add(string(fp[:]))
+	}
+	clear(s.recent)
+	return nil
+}
+
+// open makes the scratch database: no journal, no syncing, one
+// connection holding it exclusively.
+func (s *seenSet) open() error {
+	f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
 	}
 	f.Close()
-	abs, err := filepath.Abs(path)
+	abs, err := filepath.Abs(s.path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	p := filepath.ToSlash(abs)
 	if !strings.HasPrefix(p, "/") {
@@ -47,64 +142,30 @@ func openSeen(ledgerPath string) (*seenSet, error) {
 	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
 	db, err := sql.Open("sqlite", "file://"+p+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)&_pragma=locking_mode(EXCLUSIVE)")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	db.SetMaxOpenConns(1)
-	if _, err := db.Exec(`CREATE TABLE seen (identity TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID`); err != nil {
-		db.Close()
-		removeSeen(path)
-		return nil, err
+	_, err = db.Exec(`CREATE TABLE seen (identity BLOB PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID`)
+	if err == nil {
+		s.sel, err = db.Prepare(`SELECT row FROM seen WHERE identity = ?`)
 	}
-	return &seenSet{path: path, db: db}, nil
-}
-
-// firstSeen is Run.FirstSeen's work; the caller holds the run's lock.
-func (s *seenSet) firstSeen(identity string, row int) (int, bool, error) {
-	if s.tx == nil {
-		tx, err := s.db.Begin()
-		if err != nil {
-			return 0, false, err
-		}
-		ins, err := tx.Prepare(`INSERT INTO seen (identity, row) VALUES (?, ?) ON CONFLICT DO NOTHING`)
-		if err == nil {
-			s.sel, err = tx.Prepare(`SELECT row FROM seen WHERE identity = ?`)
-		}
-		if err != nil {
-			tx.Rollback()
-			return 0, false, err
-		}
-		s.tx, s.ins = tx, ins
-	}
-	res, err := s.ins.Exec(identity, row)
 	if err != nil {
-		return 0, false, err
+		db.Close()
+		removeSeen(s.path)
+		return err
 	}
-	if s.n++; s.n >= seenGroup {
-		err = s.tx.Commit()
-		s.tx, s.n = nil, 0
-		if err != nil {
-			return 0, false, err
-		}
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 1 {
-		return row, false, err
-	}
-	if s.tx == nil { // just committed: read outside a transaction
-		var first int
-		err := s.db.QueryRow(`SELECT row FROM seen WHERE identity = ?`, identity).Scan(&first)
-		return first, true, err
-	}
-	var first int
-	err = s.sel.QueryRow(identity).Scan(&first)
-	return first, true, err
+	s.db, s.spilled = db, newFilter()
+	s.spilled.ready.Store(true) // it is filled as the identities go to disk
+	return nil
 }
 
 func (s *seenSet) close() error {
-	var errs []error
-	if s.tx != nil {
-		errs = append(errs, s.tx.Rollback())
+	clear(s.recent)
+	if s.db == nil {
+		return removeSeen(s.path)
 	}
-	errs = append(errs, s.db.Close(), removeSeen(s.path))
+	var errs []error
+	errs = append(errs, s.sel.Close(), s.db.Close(), removeSeen(s.path))
 	return errors.Join(errs...)
 }
 

@@ -1,0 +1,126 @@
+package ledger
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFilter(t *testing.T) {
+	f := newFilter()
+	const n = 20_000
+	for i := range n {
+		f.add("in " + strconv.Itoa(i))
+	}
+	for i := range n {
+		require.True(t, f.has("in "+strconv.Itoa(i)), "an added key is always there")
+	}
+	alarms := 0
+	for i := range n {
+		if f.has("out " + strconv.Itoa(i)) {
+			alarms++
+		}
+	}
+	assert.Less(t, alarms, n/1000, "false alarms among %d keys never added", n)
+}
+
+// TestFirstSeenBeyondMemory runs the set of identities with room for
+// three in memory, so that most answers come from the scratch file
+// through its filter, and checks every answer against a plain map.
+func TestFirstSeenBeyondMemory(t *testing.T) {
+	l := newLedger(t)
+	r := begin(t, l, "in.csv")
+	r.seen.limit = 3
+	want := map[Key]int{}
+	for row := 2; row < 200; row++ {
+		id := l.Key("person", strconv.Itoa(row*7%61)) // repeats, near and far apart
+		first, seen, err := r.FirstSeen(id, row)
+		require.NoError(t, err)
+		w, ok := want[id]
+		if !ok {
+			want[id], w = row, row
+		}
+		assert.Equal(t, ok, seen, "row %d", row)
+		assert.Equal(t, w, first, "row %d", row)
+	}
+	require.NotNil(t, r.seen.db, "identities went to the scratch file")
+	_, err := os.Stat(l.Path() + "-seen")
+	require.NoError(t, err)
+
+	require.NoError(t, r.Finish(nil, 0, time.Now()))
+	_, err = os.Stat(l.Path() + "-seen")
+	assert.ErrorIs(t, err, os.ErrNotExist, "the scratch file goes with the run")
+}
+
+func TestFirstSeenStaysInMemory(t *testing.T) {
+	l := newLedger(t)
+	r := begin(t, l, "in.csv")
+	for row := range 100 {
+		_, _, err := r.FirstSeen(l.Key("person", strconv.Itoa(row)), row)
+		require.NoError(t, err)
+	}
+	assert.Nil(t, r.seen.db)
+	_, err := os.Stat(l.Path() + "-seen")
+	assert.ErrorIs(t, err, os.ErrNotExist, "a run of a few rows makes no scratch file")
+}
+
+// TestLookupThroughFilter: a run trusts its filter of the ledger's keys
+// only once it holds every earlier run's keys, and its own keys are in it
+// from the moment they are written.
+func TestLookupThroughFilter(t *testing.T) {
+	l := newLedger(t)
+	r1 := begin(t, l, "in.csv")
+	var earlier []Key
+	for i := range 50 {
+		k := l.Key("lead", strconv.Itoa(i))
+		require.NoError(t, r1.Pending(k, "in.csv", i+2))
+		require.NoError(t, r1.Sent(k, fmt.Sprint("contact-", i), 201))
+		earlier = append(earlier, k)
+	}
+	require.NoError(t, r1.Finish(nil, 0, time.Now()))
+	assert.Nil(t, l.known.Load(), "no filter without a run")
+
+	r2 := begin(t, l, "in.csv")
+	require.Eventually(t, r2.known.ready.Load, 5*time.Second, time.Millisecond)
+	for i, k := range earlier {
+		e, found, err := l.Lookup(k)
+		require.NoError(t, err)
+		require.True(t, found, "key %d of the earlier run", i)
+		assert.Equal(t, StatusSent, e.Status)
+		assert.Equal(t, fmt.Sprint("contact-", i), e.ContactID)
+	}
+	mine := l.Key("lead", "new")
+	_, found, err := l.Lookup(mine)
+	require.NoError(t, err)
+	assert.False(t, found)
+	require.NoError(t, r2.Pending(mine, "in.csv", 9))
+	e, found, err := l.Lookup(mine)
+	require.NoError(t, err)
+	require.True(t, found, "a key the run wrote")
+	assert.Equal(t, StatusPending, e.Status)
+}
+
+func TestKeyConcurrent(t *testing.T) {
+	l := newLedger(t)
+	want := l.Key("a", "b")
+	done := make(chan Key)
+	for range 8 {
+		go func() {
+			var k Key
+			for range 100 {
+				k = l.Key("a", "b")
+			}
+			done <- k
+		}()
+	}
+	for range 8 {
+		assert.Equal(t, want, <-done)
+	}
+	assert.NotEqual(t, want, l.Key("ab"), "parts are length-prefixed")
+	assert.Len(t, string(want), 64)
+}
