@@ -124,3 +124,32 @@ func TestKeyConcurrent(t *testing.T) {
 	assert.NotEqual(t, want, l.Key("ab"), "parts are length-prefixed")
 	assert.Len(t, string(want), 64)
 }
+
+// TestLogStaysBounded: with SQLite's own checkpoints off, the
+// checkpointer and the writer's cap keep the log from growing with the
+// writes. Without them the log would hold every page written, some
+// 25 MB here.
+func TestLogStaysBounded(t *testing.T) {
+	l := newLedger(t)
+	r := begin(t, l, "in.csv")
+	r.logCap = 100
+	largest := int64(0)
+	for i := range 3000 {
+		k := l.Key("lead", strconv.Itoa(i))
+		require.NoError(t, r.Pending(k, "in.csv", i+2))
+		require.NoError(t, r.Sent(k, "contact", 201))
+		if i%100 == 0 {
+			if st, err := os.Stat(l.Path() + "-wal"); err == nil {
+				largest = max(largest, st.Size())
+			}
+		}
+	}
+	require.NoError(t, r.Sync())
+	assert.Less(t, largest, int64(8<<20), "the log's largest size")
+	assert.Positive(t, largest)
+	e, found, err := l.Lookup(l.Key("lead", "2999"))
+	require.NoError(t, err)
+	require.True(t, found)
+	assert.Equal(t, StatusSent, e.Status)
+	require.NoError(t, r.Finish(nil, 0, time.Now()))
+}

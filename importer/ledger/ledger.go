@@ -80,12 +80,13 @@ func Open(path string) (*Ledger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open ledger %s: %w", path, err)
 	}
-	// Three connections: a run's writes all go through its one writer
+	// Four connections: a run's writes all go through its one writer
 	// (Run.write), which keeps one to itself so that its page cache
 	// stays warm; the others let the reader look leads up while a commit
-	// is under way (the log lets a read and a write pass), and while the
-	// run reads the ledger's keys at its start (Run.scan).
-	db.SetMaxOpenConns(3)
+	// is under way (the log lets a read and a write pass), the run read
+	// the ledger's keys at its start (Run.scan) and the checkpointer
+	// copy the log (Run.checkpoint), none waiting for another.
+	db.SetMaxOpenConns(4)
 	l := &Ledger{path: path, db: db, now: time.Now}
 	if err := l.init(); err != nil {
 		db.Close()

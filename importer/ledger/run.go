@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -43,10 +44,16 @@ type Run struct {
 
 	// ops are the writes waiting for the writer, which commits them in
 	// groups: as many as queued while the last commit was under way.
-	ops     chan *op
-	conn    *sql.Conn // the writer's own, so that its page cache stays warm
-	stopped bool      // ops is closed
-	writer  sync.WaitGroup
+	ops  chan *op
+	conn *sql.Conn // the writer's own, so that its page cache stays warm
+	// ckpt wakes the checkpointer; logPages is the log's size at its
+	// last pass (see checkpoint.go).
+	ckpt            chan struct{}
+	logPages        atomic.Int64
+	sinceCheckpoint int   // the writer's
+	logCap          int64 // pages; logCap, but tests lower it
+	stopped         bool  // ops is closed
+	writer          sync.WaitGroup
 
 	// lost is a commit that failed with writes no one waited for; the
 	// next write returns it.
@@ -94,8 +101,16 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 		release(lock)
 		return nil, fmt.Errorf("begin run: %w", err)
 	}
-	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path), conn: conn}
+	// The writer's commits leave checkpoints to the checkpointer.
+	if _, err := conn.ExecContext(context.Background(), "PRAGMA wal_autocheckpoint = 0"); err != nil {
+		conn.Close()
+		release(lock)
+		return nil, fmt.Errorf("begin run: %w", err)
+	}
+	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path), conn: conn,
+		ckpt: make(chan struct{}, 1), logCap: logCap}
 	r.writer.Go(r.write)
+	r.writer.Go(r.checkpoint)
 	r.known = newFilter()
 	l.known.Store(r.known)
 	scan, cancel := context.WithCancel(context.Background())
@@ -115,7 +130,12 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 // commit holds many, alone each has its own and waits for nothing. A
 // write returns only once its commit has.
 func (r *Run) write() {
-	defer r.conn.Close()
+	defer func() {
+		close(r.ckpt)
+		// The connection goes back to the pool as SQLite made it.
+		r.conn.ExecContext(context.Background(), "PRAGMA wal_autocheckpoint = 1000")
+		r.conn.Close()
+	}()
 	batch := make([]*op, 0, maxGroup)
 	for o := range r.ops {
 		batch = append(batch[:0], o)
@@ -132,6 +152,7 @@ func (r *Run) write() {
 			}
 		}
 		err := r.commit(batch)
+		r.afterCommit(len(batch))
 		if err != nil {
 			r.mu.Lock()
 			r.lost = errors.Join(r.lost, err)
