@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"strconv"
+	"sync/atomic"
 	"testing"
 )
 
@@ -20,5 +21,33 @@ func BenchmarkPendingSent(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkRunWrites measures the ledger's cost per lead as a run has
+// it: sixteen workers, each writing a Pending (waiting for its commit)
+// and a Sent (not waiting) per lead, so that the writer groups them.
+func BenchmarkRunWrites(b *testing.B) {
+	l := newLedger(b)
+	r := begin(b, l, "in.csv")
+	var next atomic.Int64
+	b.SetParallelism(16) // 16 × GOMAXPROCS goroutines; what counts is that many wait at once
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := next.Add(1)
+			k := l.Key("endpoint", "customer", "estate", strconv.FormatInt(i, 10))
+			if err := r.Pending(k, "in.csv", int(i)); err != nil {
+				b.Error(err)
+				return
+			}
+			if err := r.Sent(k, "contact", 201); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	if err := r.Sync(); err != nil {
+		b.Fatal(err)
 	}
 }

@@ -46,7 +46,7 @@ func (r *Run) afterCommit(writes int) {
 	if r.logPages.Load() > r.logCap {
 		// Waits for readers to finish; a busy answer leaves it to the
 		// next commit.
-		r.conn.ExecContext(context.Background(), "PRAGMA wal_checkpoint(RESTART)")
+		r.w.conn.ExecContext(context.Background(), "PRAGMA wal_checkpoint(RESTART)")
 		r.logPages.Store(0)
 	}
 }

@@ -84,6 +84,19 @@ ON CONFLICT (key) DO UPDATE SET
 	http_status = excluded.http_status,
 	at = excluded.at`
 
+	// pendingNewSQL is pendingSQL for a key without an entry, with the
+	// same parameters.
+	pendingNewSQL = `
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
+VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5)
+ON CONFLICT (key) DO NOTHING`
+
+	// sentUpdateSQL is sentSQL for a key that has an entry, with the
+	// same parameters.
+	sentUpdateSQL = `
+UPDATE leads SET status = 'sent', run_id = ?2, contact_id = ?3, http_status = ?4, at = ?5
+WHERE key = ?1`
+
 	failedSQL = `
 INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
 VALUES (?1, 'failed', ?2, '', 0, '', ?3, ?4)
@@ -100,7 +113,7 @@ WHERE status <> 'sent'`
 // key pending: the next run then knows the outcome is unknown.
 func (r *Run) Pending(k Key, input string, row int) error {
 	r.noteKey(k)
-	return r.do(r.l.pending, "record pending lead", string(k), r.ID, input, row, formatTime(r.l.now()))
+	return r.do(writePending, "record pending lead", string(k), r.ID, input, row, formatTime(r.l.now()))
 }
 
 // Sent records that Connect accepted k and answered with contactID. Without
@@ -112,14 +125,14 @@ func (r *Run) Pending(k Key, input string, row int) error {
 // next write, or by Finish.
 func (r *Run) Sent(k Key, contactID string, httpStatus int) error {
 	r.noteKey(k)
-	return r.later(r.l.sent, "record sent lead", string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
+	return r.later(writeSent, "record sent lead", string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
 }
 
 // Failed records that k was not accepted. An entry already sent keeps its
 // status (see the note on sent leads above).
 func (r *Run) Failed(k Key, httpStatus int) error {
 	r.noteKey(k)
-	return r.do(r.l.failed, "record failed lead", string(k), r.ID, httpStatus, formatTime(r.l.now()))
+	return r.do(writeFailed, "record failed lead", string(k), r.ID, httpStatus, formatTime(r.l.now()))
 }
 
 // FirstSeen tells whether identity was already met in this run. If so it

@@ -56,7 +56,7 @@ type Ledger struct {
 	secret []byte
 	now    func() time.Time // the clock for entry times; tests replace it
 
-	pending, sent, failed, lookup *sql.Stmt
+	lookup *sql.Stmt
 
 	macs  sync.Pool              // of HMAC-SHA256 under secret, for Key
 	known atomic.Pointer[filter] // the keys in the ledger, while a run holds it
@@ -261,22 +261,13 @@ func sqliteError(err error) error {
 	return err
 }
 
-// Statements run for every row are prepared once.
+// The statement run for every row is prepared once (a run's writes are
+// prepared on its writer's connection: writer.go).
 func (l *Ledger) prepare() error {
-	for _, s := range []struct {
-		dst   **sql.Stmt
-		query string
-	}{
-		{&l.pending, pendingSQL},
-		{&l.sent, sentSQL},
-		{&l.failed, failedSQL},
-		{&l.lookup, `SELECT status, run_id, input, row, contact_id, http_status, at FROM leads WHERE key = ?`},
-	} {
-		stmt, err := l.db.Prepare(s.query)
-		if err != nil {
-			return fmt.Errorf("prepare: %w", err)
-		}
-		*s.dst = stmt
+	var err error
+	l.lookup, err = l.db.Prepare(`SELECT status, run_id, input, row, contact_id, http_status, at FROM leads WHERE key = ?`)
+	if err != nil {
+		return fmt.Errorf("prepare: %w", err)
 	}
 	return nil
 }
@@ -285,10 +276,8 @@ func (l *Ledger) prepare() error {
 // is finished or released, or the process ends.
 func (l *Ledger) Close() error {
 	var errs []error
-	for _, s := range []*sql.Stmt{l.pending, l.sent, l.failed, l.lookup} {
-		if s != nil {
-			errs = append(errs, s.Close())
-		}
+	if l.lookup != nil {
+		errs = append(errs, l.lookup.Close())
 	}
 	errs = append(errs, l.db.Close())
 	return errors.Join(errs...)

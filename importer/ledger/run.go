@@ -2,7 +2,6 @@ package ledger
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -44,8 +43,8 @@ type Run struct {
 
 	// ops are the writes waiting for the writer, which commits them in
 	// groups: as many as queued while the last commit was under way.
-	ops  chan *op
-	conn *sql.Conn // the writer's own, so that its page cache stays warm
+	ops chan *op
+	w   *writerConn // the writer's own connection, so that its page cache stays warm
 	// ckpt wakes the checkpointer; logPages is the log's size at its
 	// last pass (see checkpoint.go).
 	ckpt            chan struct{}
@@ -72,10 +71,10 @@ type Run struct {
 
 // op is one write, and where its commit's outcome goes.
 type op struct {
-	stmt *sql.Stmt
-	args []any
-	what string
-	done chan error
+	write write
+	args  []any
+	what  string
+	done  chan error
 }
 
 // maxGroup caps the writes one commit holds, so that the first of them
@@ -96,18 +95,12 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	conn, err := l.db.Conn(context.Background())
+	w, err := l.writerConn(context.Background())
 	if err != nil {
 		release(lock)
 		return nil, fmt.Errorf("begin run: %w", err)
 	}
-	// The writer's commits leave checkpoints to the checkpointer.
-	if _, err := conn.ExecContext(context.Background(), "PRAGMA wal_autocheckpoint = 0"); err != nil {
-		conn.Close()
-		release(lock)
-		return nil, fmt.Errorf("begin run: %w", err)
-	}
-	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path), conn: conn,
+	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path), w: w,
 		ckpt: make(chan struct{}, 1), logCap: logCap}
 	r.writer.Go(r.write)
 	r.writer.Go(r.checkpoint)
@@ -132,9 +125,7 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 func (r *Run) write() {
 	defer func() {
 		close(r.ckpt)
-		// The connection goes back to the pool as SQLite made it.
-		r.conn.ExecContext(context.Background(), "PRAGMA wal_autocheckpoint = 1000")
-		r.conn.Close()
+		r.w.close()
 	}()
 	batch := make([]*op, 0, maxGroup)
 	for o := range r.ops {
@@ -151,7 +142,7 @@ func (r *Run) write() {
 				break more
 			}
 		}
-		err := r.commit(batch)
+		err := r.w.exec(batch)
 		r.afterCommit(len(batch))
 		if err != nil {
 			r.mu.Lock()
@@ -166,29 +157,11 @@ func (r *Run) write() {
 	}
 }
 
-func (r *Run) commit(batch []*op) error {
-	tx, err := r.conn.BeginTx(context.Background(), nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", batch[0].what, err)
-	}
-	defer tx.Rollback()
-	for _, o := range batch {
-		if o.stmt == nil {
-			continue // Sync's marker
-		}
-		if _, err := tx.Stmt(o.stmt).Exec(o.args...); err != nil {
-			return fmt.Errorf("%s: %w", o.what, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", batch[0].what, err)
-	}
-	return nil
-}
+func opError(o *op, err error) error { return fmt.Errorf("%s: %w", o.what, err) }
 
 // do hands one write to the writer and waits for its commit.
-func (r *Run) do(stmt *sql.Stmt, what string, args ...any) error {
-	o := &op{stmt: stmt, args: args, what: what, done: make(chan error, 1)}
+func (r *Run) do(w write, what string, args ...any) error {
+	o := &op{write: w, args: args, what: what, done: make(chan error, 1)}
 	if err := r.enqueue(o); err != nil {
 		return err
 	}
@@ -197,15 +170,15 @@ func (r *Run) do(stmt *sql.Stmt, what string, args ...any) error {
 
 // later hands one write to the writer without waiting for its commit. A
 // commit that fails is returned by the run's next write.
-func (r *Run) later(stmt *sql.Stmt, what string, args ...any) error {
-	return r.enqueue(&op{stmt: stmt, args: args, what: what})
+func (r *Run) later(w write, what string, args ...any) error {
+	return r.enqueue(&op{write: w, args: args, what: what})
 }
 
 // Sync returns once every write handed to the writer so far is committed
 // (or with the error of one that was not): what Lookup reads then holds
 // them all.
 func (r *Run) Sync() error {
-	return r.do(nil, "sync the ledger")
+	return r.do(writeSync, "sync the ledger")
 }
 
 func (r *Run) enqueue(o *op) error {

@@ -1,0 +1,114 @@
+package ledger
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+// write is what an op writes.
+type write int
+
+const (
+	writeSync       write = iota // nothing: Sync's marker
+	writePending                 // pendingSQL
+	writeSent                    // sentSQL
+	writeFailed                  // failedSQL
+	writeSentUpdate              // sentUpdateSQL, tried before sentSQL
+	writePendingNew              // pendingNewSQL, tried before pendingSQL
+)
+
+// writerConn is the run writer's own connection, with its statements
+// prepared on it once: transactions begin and end by statements of
+// their own rather than by database/sql's, which would parse them and
+// bind each write's statement to the transaction anew.
+type writerConn struct {
+	conn                    *sql.Conn
+	begin, commit, rollback *sql.Stmt
+	writes                  [writePendingNew + 1]*sql.Stmt // by write; writeSync has none
+}
+
+func (l *Ledger) writerConn(ctx context.Context) (*writerConn, error) {
+	conn, err := l.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w := &writerConn{conn: conn}
+	// The writer's commits leave checkpoints to the checkpointer.
+	if _, err := conn.ExecContext(ctx, "PRAGMA wal_autocheckpoint = 0"); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	for _, s := range []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&w.begin, "BEGIN IMMEDIATE"},
+		{&w.commit, "COMMIT"},
+		{&w.rollback, "ROLLBACK"},
+		{&w.writes[writePending], pendingSQL},
+		{&w.writes[writeSent], sentSQL},
+		{&w.writes[writeFailed], failedSQL},
+		{&w.writes[writeSentUpdate], sentUpdateSQL},
+		{&w.writes[writePendingNew], pendingNewSQL},
+	} {
+		if *s.dst, err = conn.PrepareContext(ctx, s.query); err != nil {
+			return nil, errors.Join(err, w.close())
+		}
+	}
+	return w, nil
+}
+
+// exec commits the batch's writes in one transaction.
+func (w *writerConn) exec(batch []*op) error {
+	ctx := context.Background()
+	if _, err := w.begin.ExecContext(ctx); err != nil {
+		return opError(batch[0], err)
+	}
+	for _, o := range batch {
+		if o.write == writeSync {
+			continue
+		}
+		if err := w.execOne(ctx, o); err != nil {
+			w.rollback.ExecContext(ctx)
+			return opError(o, err)
+		}
+	}
+	if _, err := w.commit.ExecContext(ctx); err != nil {
+		w.rollback.ExecContext(ctx)
+		return opError(batch[0], err)
+	}
+	return nil
+}
+
+// firstTry is the plain statement a write tries before its upsert: a
+// Sent nearly always finds its Pending, a Pending nearly always a new key.
+var firstTry = [...]write{writeSent: writeSentUpdate, writePending: writePendingNew, writePendingNew: 0}
+
+func (w *writerConn) execOne(ctx context.Context, o *op) error {
+	if first := firstTry[o.write]; first != 0 {
+		res, err := w.writes[first].ExecContext(ctx, o.args...)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return err
+		}
+	}
+	_, err := w.writes[o.write].ExecContext(ctx, o.args...)
+	return err
+}
+
+// close closes the statements and gives the connection back to the
+// pool as SQLite made it.
+func (w *writerConn) close() error {
+	var errs []error
+	for _, s := range append([]*sql.Stmt{w.begin, w.commit, w.rollback}, w.writes[:]...) {
+		if s != nil {
+			errs = append(errs, s.Close())
+		}
+	}
+	_, err := w.conn.ExecContext(context.Background(), "PRAGMA wal_autocheckpoint = 1000")
+	errs = append(errs, err, w.conn.Close())
+	return errors.Join(errs...)
+}
