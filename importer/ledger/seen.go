@@ -38,7 +38,7 @@ type seenSet struct {
 type fingerprint [16]byte
 
 // seenInMemory is how many identities the set holds in memory: about
-// 8 MB, the identities of some 100,000 rows, so that only a migration
+// 14 MB, the identities of some 100,000 rows, so that only a migration
 // ever uses the disk.
 const seenInMemory = 1 << 18
 
