@@ -18,11 +18,11 @@ import (
 // one; the others are recorded so that a later row that has only those
 // can match this one. Every valid row has at least one key, since it must
 // have an e-mail address or a phone number.
-func identities(l *ledger.Ledger, input string, lead *mapping.Lead) []ledger.Key {
+func identities(l *ledger.Ledger, input string, lead *mapping.Lead) []ledger.Identity {
 	p := &lead.Body.Person
-	var keys []ledger.Key
+	var keys []ledger.Identity
 	add := func(kind, value string) {
-		keys = append(keys, l.Key("identity", input, lead.Endpoint, lead.CustomerID, lead.EstateID, kind, value))
+		keys = append(keys, l.Identity(input, lead.Endpoint, lead.CustomerID, lead.EstateID, kind, value))
 	}
 	switch {
 	case p.SocialSecurityNumber == "":

@@ -22,7 +22,7 @@
 //	defer run.Release() // on error paths; Finish releases too
 //
 //	for each valid row:
-//		if first, dup, err := run.FirstSeen(l.Key(customer, estate, person), row); dup {
+//		if first, dup, err := run.FirstSeen(l.Identity(customer, estate, person), row); dup {
 //			... status duplicate of row first
 //		}
 //		k := l.Key(endpoint, customerID, estateID, body)

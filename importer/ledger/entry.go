@@ -140,13 +140,13 @@ func (r *Run) Failed(k Key, httpStatus int) error {
 // row. The set is held in memory up to a fixed size and on disk beyond it,
 // so memory does not grow with the input.
 // Call it in input order so that "first" means the earliest row.
-func (r *Run) FirstSeen(identity Key, row int) (firstRow int, seen bool, err error) {
+func (r *Run) FirstSeen(identity Identity, row int) (firstRow int, seen bool, err error) {
 	r.seenMu.Lock()
 	defer r.seenMu.Unlock()
 	if r.seen == nil {
 		return 0, false, ErrRunReleased
 	}
-	first, seen, err := r.seen.firstSeen(string(identity), row)
+	first, seen, err := r.seen.firstSeen(identity, row)
 	if err != nil {
 		return 0, false, fmt.Errorf("record lead identity: %w", err)
 	}

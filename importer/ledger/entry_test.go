@@ -146,10 +146,10 @@ func TestLookupUnknown(t *testing.T) {
 func TestFirstSeen(t *testing.T) {
 	l := newLedger(t)
 	r := begin(t, l, "in.csv")
-	a, b := l.Key("c1", "e1", "person a"), l.Key("c1", "e1", "person b")
+	a, b := l.Identity("c1", "e1", "person a"), l.Identity("c1", "e1", "person b")
 
 	calls := []struct {
-		identity  Key
+		identity  Identity
 		row       int
 		wantFirst int
 		wantSeen  bool
@@ -190,7 +190,7 @@ func TestFirstSeenConcurrent(t *testing.T) {
 	results := make(chan result, workers)
 	for i := range workers {
 		go func() {
-			_, seen, err := r.FirstSeen(l.Key("same person"), 10+i)
+			_, seen, err := r.FirstSeen(l.Identity("same person"), 10+i)
 			results <- result{seen, err}
 		}()
 	}

@@ -36,9 +36,9 @@ func TestFirstSeenBeyondMemory(t *testing.T) {
 	l := newLedger(t)
 	r := begin(t, l, "in.csv")
 	r.seen.limit = 3
-	want := map[Key]int{}
+	want := map[Identity]int{}
 	for row := 2; row < 200; row++ {
-		id := l.Key("person", strconv.Itoa(row*7%61)) // repeats, near and far apart
+		id := l.Identity("person", strconv.Itoa(row*7%61)) // repeats, near and far apart
 		first, seen, err := r.FirstSeen(id, row)
 		require.NoError(t, err)
 		w, ok := want[id]
@@ -61,7 +61,7 @@ func TestFirstSeenStaysInMemory(t *testing.T) {
 	l := newLedger(t)
 	r := begin(t, l, "in.csv")
 	for row := range 100 {
-		_, _, err := r.FirstSeen(l.Key("person", strconv.Itoa(row)), row)
+		_, _, err := r.FirstSeen(l.Identity("person", strconv.Itoa(row)), row)
 		require.NoError(t, err)
 	}
 	assert.Nil(t, r.seen.db)
@@ -152,4 +152,16 @@ func TestLogStaysBounded(t *testing.T) {
 	require.True(t, found)
 	assert.Equal(t, StatusSent, e.Status)
 	require.NoError(t, r.Finish(nil, 0, time.Now()))
+}
+
+func TestIdentity(t *testing.T) {
+	l := newLedger(t)
+	a := l.Identity("in.csv", "M1001", "OBJ1", "email", "anna@example.se")
+	assert.Equal(t, a, l.Identity("in.csv", "M1001", "OBJ1", "email", "anna@example.se"))
+	assert.NotEqual(t, a, l.Identity("in.csv", "M1001", "OBJ1", "email", "anna@example.com"))
+	assert.NotEqual(t, l.Identity("ab", "c"), l.Identity("a", "bc"), "parts are length-prefixed")
+	assert.NotEqual(t, Identity{}, a)
+	k := l.diskKey(a)
+	assert.NotEqual(t, a[:], k[:], "the scratch file holds a keyed form")
+	assert.Equal(t, k, l.diskKey(a))
 }

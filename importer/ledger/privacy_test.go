@@ -46,7 +46,7 @@ func TestNoPersonalDataStored(t *testing.T) {
 	r.seen.limit = 1 // every identity goes to the scratch file, as in a long run
 	for row := 2; row < 5; row++ {
 		k := l.Key("https://connect.example/v1/leads", "cust-1", "estate-9", body, fmt.Sprint(row))
-		_, _, err := r.FirstSeen(l.Key("cust-1", "estate-9", "19121212-1212", "tolvan@example.se"), row)
+		_, _, err := r.FirstSeen(l.Identity("cust-1", "estate-9", "19121212-1212", "tolvan@example.se"), row)
 		require.NoError(t, err)
 		require.NoError(t, r.Pending(k, input, row))
 		require.NoError(t, r.Sent(k, fmt.Sprintf("contact-%d", row), 201))

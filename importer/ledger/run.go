@@ -100,7 +100,7 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 		release(lock)
 		return nil, fmt.Errorf("begin run: %w", err)
 	}
-	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path), w: w,
+	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path, l.diskKey), w: w,
 		ckpt: make(chan struct{}, 1), logCap: logCap}
 	r.writer.Go(r.write)
 	r.writer.Go(r.checkpoint)

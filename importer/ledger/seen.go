@@ -2,9 +2,7 @@ package ledger
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -19,56 +17,41 @@ import (
 // of a fixed most. When that fills, the identities go to a scratch
 // database beside the ledger (not the ledger itself: it needs no
 // durability, since a run that dies starts over) in one sorted
-// transaction, and into a filter, which spares the scratch database a
-// query for nearly every identity it does not hold. Memory stays flat
-// in the row count; the scratch file is removed when the run ends.
+// transaction, keyed under the ledger's secret as its keys are, and into
+// a filter, which spares the scratch database a query for nearly every
+// identity it does not hold. Memory stays flat in the row count; the
+// scratch file is removed when the run ends.
 type seenSet struct {
-	recent map[fingerprint]int // identity → the first row that had it
-	limit  int                 // identities held in memory before they go to disk
+	recent map[Identity]int // identity → the first row that had it
+	limit  int              // identities held in memory before they go to disk
 
-	path    string    // the scratch database, made at the first spill
-	db      *sql.DB   // nil before the first spill
-	sel     *sql.Stmt // the first row of an identity on disk
-	spilled *filter   // the identities on disk
+	path    string                  // the scratch database, made at the first spill
+	diskKey func(Identity) [16]byte // what the scratch database holds of an identity
+	db      *sql.DB                 // nil before the first spill
+	sel     *sql.Stmt               // the first row of an identity on disk
+	spilled *filter                 // the identities on disk
 }
-
-// fingerprint is an identity's first 128 bits: ample to tell apart the
-// identities of any input (a collision is as likely as guessing a key),
-// and a quarter the size of the hex key.
-type fingerprint [16]byte
 
 // seenInMemory is how many identities the set holds in memory: about
 // 14 MB, the identities of some 100,000 rows, so that only a migration
 // ever uses the disk.
 const seenInMemory = 1 << 18
 
-func fingerprintOf(identity string) fingerprint {
-	var fp fingerprint
-	if len(identity) >= 2*len(fp) {
-		if _, err := hex.Decode(fp[:], []byte(identity[:2*len(fp)])); err == nil {
-			return fp
-		}
-	}
-	sum := sha256.Sum256([]byte(identity)) // not a key this ledger made
-	copy(fp[:], sum[:])
-	return fp
-}
-
-func newSeen(ledgerPath string) *seenSet {
+func newSeen(ledgerPath string, diskKey func(Identity) [16]byte) *seenSet {
 	path := ledgerPath + "-seen"
 	removeSeen(path) // a run that died left it; the lock is ours now
-	return &seenSet{recent: map[fingerprint]int{}, limit: seenInMemory, path: path}
+	return &seenSet{recent: map[Identity]int{}, limit: seenInMemory, path: path, diskKey: diskKey}
 }
 
 // firstSeen is Run.FirstSeen's work; the caller holds the run's lock.
-func (s *seenSet) firstSeen(identity string, row int) (int, bool, error) {
-	fp := fingerprintOf(identity)
-	if first, ok := s.recent[fp]; ok {
+func (s *seenSet) firstSeen(id Identity, row int) (int, bool, error) {
+	if first, ok := s.recent[id]; ok {
 		return first, true, nil
 	}
-	if s.spilled != nil && s.spilled.has(string(fp[:])) {
+	if s.spilled != nil && s.spilled.has(string(id[:])) {
 		var first int
-		err := s.sel.QueryRow(fp[:]).Scan(&first)
+		k := s.diskKey(id)
+		err := s.sel.QueryRow(k[:]).Scan(&first)
 		if err == nil {
 			return first, true, nil
 		}
@@ -76,7 +59,7 @@ func (s *seenSet) firstSeen(identity string, row int) (int, bool, error) {
 			return 0, false, err
 		}
 	}
-	s.recent[fp] = row
+	s.recent[id] = row
 	if len(s.recent) >= s.limit {
 		if err := s.spill(); err != nil {
 			return 0, false, err
@@ -93,11 +76,15 @@ func (s *seenSet) spill() error {
 			return fmt.Errorf("the scratch set of identities: %w", err)
 		}
 	}
-	fps := make([]fingerprint, 0, len(s.recent))
-	for fp := range s.recent {
-		fps = append(fps, fp)
+	type entry struct {
+		key [16]byte
+		row int
 	}
-	slices.SortFunc(fps, func(a, b fingerprint) int { return bytes.Compare(a[:], b[:]) })
+	entries := make([]entry, 0, len(s.recent))
+	for id, row := range s.recent {
+		entries = append(entries, entry{s.diskKey(id), row})
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.key[:], b.key[:]) })
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err
@@ -108,16 +95,16 @@ func (s *seenSet) spill() error {
 		return err
 	}
 	defer ins.Close()
-	for _, fp := range fps {
-		if _, err := ins.Exec(fp[:], s.recent[fp]); err != nil {
+	for _, e := range entries {
+		if _, err := ins.Exec(e.key[:], e.row); err != nil {
 			return err
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	for _, fp := range fps {
-		s.spilled.add(string(fp[:]))
+	for id := range s.recent {
+		s.spilled.add(string(id[:]))
 	}
 	clear(s.recent)
 	return nil
