@@ -13,17 +13,15 @@ import (
 
 // csvWriter writes a report as CSV.
 type csvWriter struct {
-	buf   *bufio.Writer
-	csv   *csv.Writer // the header's; the lines are written by appendField
-	width int         // number of input columns
-	lang  Lang
-	comma rune
-	// special marks the bytes that make encoding/csv quote a field: CR,
-	// LF, the quote and an ASCII delimiter.
-	special [utf8.RuneSelf]bool
-	line    []byte // the line being written, reused
-	text    []byte // the changes column's text, reused
-	digits  []byte // a number's, reused
+	buf    *bufio.Writer
+	csv    *csv.Writer // the header's; the lines are written by appendField
+	width  int         // number of input columns
+	lang   Lang
+	comma  rune
+	comma8 byte   // the delimiter if it is ASCII, else a quote
+	line   []byte // the line being written, reused
+	text   []byte // the changes column's text, reused
+	digits []byte // a number's, reused
 }
 
 // NewCSV writes the byte order mark and the header line to w and returns a
@@ -35,9 +33,9 @@ func NewCSV(w io.Writer, delimiter rune, header []string, lang Lang) (Writer, er
 	c.Comma = delimiter
 	c.UseCRLF = true // what Excel writes, and what Windows tools expect
 	r := &csvWriter{buf: buf, csv: c, width: len(header), lang: lang, comma: delimiter}
-	r.special['\r'], r.special['\n'], r.special['"'] = true, true, true
+	r.comma8 = '"'
 	if delimiter < utf8.RuneSelf {
-		r.special[delimiter] = true
+		r.comma8 = byte(delimiter)
 	}
 	if _, err := buf.WriteString("\ufeff"); err != nil {
 		return nil, fmt.Errorf("write report: %w", err)
@@ -111,7 +109,8 @@ func (r *csvWriter) appendComma(b []byte) []byte {
 // quotes, a quote doubled, LF written CRLF and CR dropped.
 func appendField[T string | []byte](r *csvWriter, b []byte, s T, neutralize bool) []byte {
 	apostrophe := neutralize && neutralized(s)
-	if !needsQuotes(r, s, apostrophe) {
+	quote, escape := needsQuotes(r, s, apostrophe)
+	if !quote {
 		if apostrophe {
 			b = append(b, '\'')
 		}
@@ -121,47 +120,72 @@ func appendField[T string | []byte](r *csvWriter, b []byte, s T, neutralize bool
 	if apostrophe {
 		b = append(b, '\'')
 	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '"':
-			b = append(b, '"', '"')
-		case '\r':
-		case '\n':
-			b = append(b, '\r', '\n')
-		default:
-			b = append(b, c)
-		}
+	if !escape {
+		return append(append(b, s...), '"')
 	}
-	return append(b, '"')
+	from := 0 // s[from:i] is still to append as it is
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			b = append(append(b, s[from:i]...), '"', '"')
+		case '\r':
+			b = append(b, s[from:i]...)
+		case '\n':
+			b = append(append(b, s[from:i]...), '\r', '\n')
+		default:
+			continue
+		}
+		from = i + 1
+	}
+	return append(append(b, s[from:]...), '"')
 }
 
 // needsQuotes is encoding/csv's fieldNeedsQuotes for s, with an
-// apostrophe in front when apostrophe is set.
-func needsQuotes[T string | []byte](r *csvWriter, s T, apostrophe bool) bool {
-	switch {
-	case apostrophe && r.special['\'']: // the delimiter
-		return true
-	case len(s) == 0:
-		return false
-	case !apostrophe && len(s) == 2 && s[0] == '\\' && s[1] == '.':
-		return true
+// apostrophe in front when apostrophe is set; escape says whether s holds
+// a quote, CR or LF, which change in quotes.
+func needsQuotes[T string | []byte](r *csvWriter, s T, apostrophe bool) (quote, escape bool) {
+	var found, delim uint64 // bytes that change in quotes; ASCII delimiters
+	i := 0
+	for ; i+8 <= len(s); i += 8 { // eight bytes at a time: a cell is mostly letters
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		found |= hasByte(w, '"') | hasByte(w, '\r') | hasByte(w, '\n')
+		delim |= hasByte(w, r.comma8)
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < utf8.RuneSelf && r.special[c] {
-			return true
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\r' || c == '\n':
+			found = 1
+		case c == r.comma8:
+			delim = 1
 		}
 	}
-	if r.comma >= utf8.RuneSelf && strings.ContainsRune(string(s), r.comma) {
-		return true
-	}
+	escape = found != 0
 	switch {
-	case apostrophe: // the first character
-		return false
+	case escape, delim != 0 && r.comma < utf8.RuneSelf:
+		return true, escape
+	case apostrophe && r.comma == '\'':
+		return true, false
+	case len(s) == 0:
+		return false, false
+	case !apostrophe && len(s) == 2 && s[0] == '\\' && s[1] == '.':
+		return true, false
+	case r.comma >= utf8.RuneSelf && strings.ContainsRune(string(s), r.comma):
+		return true, false
+	case apostrophe: // the field starts with the apostrophe
+		return false, false
 	case s[0] < utf8.RuneSelf:
-		return asciiSpace[s[0]]
+		return asciiSpace[s[0]], false
 	}
 	r1, _ := utf8.DecodeRuneInString(string(s[:min(len(s), utf8.UTFMax)]))
-	return unicode.IsSpace(r1)
+	return unicode.IsSpace(r1), false
+}
+
+// hasByte is not 0 if a byte of w is c.
+func hasByte(w uint64, c byte) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w ^ (ones * uint64(c))
+	return (x - ones) &^ x & highs
 }
 
 // asciiSpace marks the ASCII characters unicode.IsSpace is true of.
