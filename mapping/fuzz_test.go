@@ -3,6 +3,7 @@ package mapping
 import (
 	"net/mail"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -77,16 +78,21 @@ func FuzzPersonnummer(f *testing.F) {
 	})
 }
 
-// FuzzPhone: never panic; the E.164 fast path agrees with libphonenumber;
+// FuzzPhone: never panic; the E.164 fast path agrees with libphonenumber,
+// and so does its automaton on the digits as a Swedish national number;
 // what is accepted is accepted again as written out, unchanged.
 func FuzzPhone(f *testing.F) {
 	for _, s := range []string{
 		"070-174 06 05", "0701740605", "+46 (0)70-174 06 05", "0046 70 174 06 05", "08-465 004 01",
 		"701740605", "+44 20 7946 0001", "0980-319 200", "+46 8 465 004 01", "07-0174", "+999 1234567",
 		"(08) 465 004 01", "031/390 06 05", "070.174.06.05", "+46701740605", "0046701740605",
+		"031-390 06 05", "040-628 04 05", "0980319250", "08-465 0", "0990-319 200", "020-123 456", "0900-123 45 67",
+		"0771-23 45 67", "010-123 45 67", "074-123 45 67", "0254 123 456 789", "+46 31 390 06 05", "008-465 004 01",
 	} {
 		f.Add(s)
 	}
+	a := swedishNumbers()
+	require.NotNil(f, a)
 	f.Fuzz(func(t *testing.T, v string) {
 		for _, format := range []string{"e164", phoneNational, formatKeep} {
 			out, msg := formatPhone(v, format)
@@ -100,13 +106,27 @@ func FuzzPhone(f *testing.F) {
 			}
 		}
 		n, msg := normalizePhone(v)
-		if fast, ok := swedishMobileE164(n); ok {
+		if fast, ok := swedishE164(n); ok {
 			require.Empty(t, msg, "%q passed the fast path but not the character check", v)
 			num, err := phonenumbers.Parse(n, phoneRegion)
 			require.NoError(t, err, n)
 			require.True(t, phonenumbers.IsValidNumber(num), "%q passed the fast path but is not valid", n)
 			require.Equal(t, phonenumbers.Format(num, phonenumbers.E164), fast, n)
 		}
+		// The automaton on the digits, as a national significant number.
+		nsn := strings.TrimLeft(strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, v), "0")
+		if nsn == "" || len(nsn) > 19 {
+			return
+		}
+		nn, err := strconv.ParseUint(nsn, 10, 64)
+		require.NoError(t, err)
+		want := isValidSwedish(nn)
+		require.Equal(t, want, a.valid([]byte(nsn)), nsn)
 	})
 }
 

@@ -51,9 +51,11 @@ func mailDomainTypo(addr string) (string, bool) {
 		return "", false
 	}
 	for _, d := range mailDomains {
-		// One slip leaves the first or the last byte as it was (the
-		// domains are long enough): most domains are ruled out here.
-		if len(d) >= shortestTarget && (domain[0] == d[0] || domain[len(domain)-1] == d[len(d)-1]) && oneSlip(domain, d) {
+		// One slip changes the length by one at most, and leaves the
+		// first or the last byte as it was (the domains are long
+		// enough): most domains are ruled out here.
+		if len(d) >= shortestTarget && len(d) >= len(domain)-1 && len(d) <= len(domain)+1 &&
+			(domain[0] == d[0] || domain[len(domain)-1] == d[len(d)-1]) && oneSlip(domain, d) {
 			return d, true
 		}
 	}

@@ -72,8 +72,7 @@ func (mp *Mapper) Map(cells []string) Mapped {
 	r.Lead.Endpoint = mp.endpoint
 	for i := range mp.slots {
 		s := &mp.slots[i]
-		raw, fromCell := s.value(cells)
-		v := strings.TrimSpace(raw)
+		raw, v, fromCell := s.value(cells)
 		if v == "" {
 			continue
 		}
@@ -84,15 +83,17 @@ func (mp *Mapper) Map(cells []string) Mapped {
 	return r.Mapped
 }
 
-// value is the slot's value on a row: a --set, else a non-empty cell,
-// else the constant.
-func (s *slot) value(cells []string) (raw string, fromCell bool) {
+// value is the slot's value on a row, as written and trimmed: a --set,
+// else a non-empty cell, else the constant (trimmed already).
+func (s *slot) value(cells []string) (raw, trimmed string, fromCell bool) {
 	if !s.isSet && s.col >= 0 && s.col < len(cells) {
-		if c := cells[s.col]; strings.TrimSpace(c) != "" {
-			return c, true
+		if c := cells[s.col]; c != "" {
+			if v := trimSpace(c); v != "" {
+				return c, v, true
+			}
 		}
 	}
-	return s.fixed, false
+	return s.fixed, s.fixed, false
 }
 
 func (r *row) problem(o origin, msg string) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Normalize is the mapping's normalize section: how phone numbers,
@@ -101,7 +102,7 @@ var statusWords = []struct{ word, status string }{
 func collapseSpace(v string) string {
 	prevSpace := false
 	for _, r := range v {
-		space := unicode.IsSpace(r)
+		space := isSpace(r)
 		if space && (prevSpace || r != ' ') {
 			return strings.Join(strings.Fields(v), " ")
 		}
@@ -222,7 +223,7 @@ func normalizeEmail(v string) (string, string) {
 	if strings.ContainsAny(v, ",;") {
 		return v, "must be one e-mail address, not several; put a second one in person.email.emailAddress2"
 	}
-	if strings.ContainsFunc(v, unicode.IsSpace) {
+	if strings.ContainsFunc(v, isSpace) {
 		return v, "an e-mail address has no spaces"
 	}
 	if !plainAddress(v) {
@@ -239,10 +240,45 @@ func normalizeEmail(v string) (string, string) {
 		strings.Contains(domain, "..") {
 		return v, "the part after @ must be a domain like example.se"
 	}
-	if lower := strings.ToLower(domain); lower != domain {
-		return v[:at+1] + lower, ""
+	if !hasUpper(domain) {
+		return v, ""
 	}
-	return v, ""
+	if !isASCII(domain) {
+		return v[:at+1] + strings.ToLower(domain), ""
+	}
+	var b strings.Builder // one allocation: many addresses have a capital in the domain
+	b.Grow(len(v))
+	b.WriteString(v[:at+1])
+	for i := 0; i < len(domain); i++ {
+		c := domain[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), ""
+}
+
+// hasUpper reports whether strings.ToLower would change s: an ASCII
+// capital, or anything outside ASCII.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return strings.ToLower(s) != s
+		} else if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // plainAddress reports whether v is an address in the form nearly all
@@ -283,7 +319,7 @@ func normalizePhone(v string) (string, string) {
 	digits, collapse := 0, false
 	prevSpace := false
 	for _, r := range v {
-		space := unicode.IsSpace(r)
+		space := isSpace(r)
 		switch {
 		case r >= '0' && r <= '9':
 			digits++

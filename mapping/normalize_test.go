@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/nyaruka/phonenumbers"
@@ -244,15 +245,19 @@ func TestShortReadsBack(t *testing.T) {
 	}
 }
 
-// TestSwedishMobileFastPath checks the fast path against libphonenumber:
-// whatever it accepts, the full parse must write the same.
-func TestSwedishMobileFastPath(t *testing.T) {
+// TestSwedishFastPath checks the fast path against libphonenumber:
+// whatever it accepts, the full parse must write the same; what it turns
+// down goes to the full parse. The landlines are from PTS's ranges for
+// fiction (08-465 004 xx, 031-390 06 xx, 040-628 04 xx, 0980-319 2xx).
+func TestSwedishFastPath(t *testing.T) {
 	for _, v := range []string{
 		"070-174 06 05", "0701740605", "+46701740605", "+46 70 174 06 05", "0046 70-174 06 05",
 		"073-174 06 05", "076 174 06 05", "079-1740605", "072 174 06 05", "(070) 174 06 05",
+		"08-465 004 05", "08-46500405", "(08) 465 004 05", "+46 8 465 004 05", "0046 8-465 004 05", "0846500405",
+		"031-390 06 05", "040-628 04 05", "0980-319 205", "+46 980 319 205",
 	} {
 		t.Run(v, func(t *testing.T) {
-			fast, ok := swedishMobileE164(v)
+			fast, ok := swedishE164(v)
 			require.True(t, ok)
 			num, err := phonenumbers.Parse(v, phoneRegion)
 			require.NoError(t, err)
@@ -260,9 +265,97 @@ func TestSwedishMobileFastPath(t *testing.T) {
 			assert.Equal(t, phonenumbers.Format(num, phonenumbers.E164), fast)
 		})
 	}
-	for _, v := range []string{"08-465 004 05", "071-174 06 05", "070-174 06 0", "+44 20 7946 0001", "0701740605x", "+46 (0)70-174 06 05"} {
-		_, ok := swedishMobileE164(v)
+	for _, v := range []string{
+		"071-174 06 05", "070-174 06 0", "+44 20 7946 0001", "0701740605x", "+46 (0)70-174 06 05",
+		"08-465 0", "0980-31", "00 8 465 004 05", "+46 08 465 004 05", "08/465 004 05", "08.465.004.05",
+		"0046", "+46", "0", "",
+	} {
+		_, ok := swedishE164(v)
 		assert.False(t, ok, v)
+	}
+}
+
+// TestSwedishNumbers holds the automaton to IsValidNumberForRegion: every
+// prefix of three digits at every length from 3 to 14 digits, ended in
+// zeros, nines and a mix; every prefix of four digits (the patterns look
+// no deeper) at the lengths around Sweden's, ended in one of the three.
+func TestSwedishNumbers(t *testing.T) {
+	a := swedishNumbers()
+	require.NotNil(t, a, "the metadata holds a pattern the automaton does not cover")
+	fills := []string{"00000000000", "99999999999", "31415926535"}
+	check := func(nsn string) {
+		nn, err := strconv.ParseUint(nsn, 10, 64)
+		require.NoError(t, err)
+		want := isValidSwedish(nn)
+		if a.valid([]byte(nsn)) != want {
+			require.Equal(t, want, a.valid([]byte(nsn)), nsn)
+		}
+	}
+	for prefix := 100; prefix < 1000; prefix++ {
+		p := strconv.Itoa(prefix)
+		for length := 3; length <= 14; length++ {
+			for _, f := range fills {
+				check(p + f[:length-3])
+			}
+		}
+	}
+	for prefix := 1000; prefix < 10000; prefix++ {
+		p := strconv.Itoa(prefix)
+		for length := 5; length <= 13; length++ {
+			check(p + fills[prefix%3][:length-4])
+		}
+	}
+}
+
+// isValidSwedish is libphonenumber's answer for +46 and the national
+// significant number nsn.
+func isValidSwedish(nsn uint64) bool {
+	cc := int32(46)
+	return phonenumbers.IsValidNumberForRegion(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &nsn}, phoneRegion)
+}
+
+// TestLandlines maps landlines through the public API: Stockholm's 08,
+// Göteborg's 031, a four-digit area code, and numbers that are not.
+func TestLandlines(t *testing.T) {
+	header := []string{"Namn", "Telefon"}
+	yaml := "version: 1\ncolumns:\n  Namn: person.fullName\n  Telefon: person.telephone.home\n" +
+		"constants:\n  customerId: M1001\n  estateId: OBJ1\n"
+	tests := []struct {
+		name, normalize, in, want, problem string
+	}{
+		{name: "Stockholm", in: "08-465 004 01", want: "+46846500401"},
+		{name: "Stockholm in brackets", in: "(08) 465 004 99", want: "+46846500499"},
+		{name: "Stockholm from abroad", in: "+46 8 465 004 01", want: "+46846500401"},
+		{name: "Göteborg", in: "031-390 06 05", want: "+46313900605"},
+		{name: "Göteborg with 0046", in: "0046 31 390 06 05", want: "+46313900605"},
+		{name: "Malmö", in: "040-628 04 05", want: "+46406280405"},
+		{name: "four-digit area code", in: "0980-319 200", want: "+46980319200"},
+		{name: "four-digit area code, digits only", in: "0980319250", want: "+46980319250"},
+		{name: "national", normalize: "national", in: "08-46500401", want: "08-465 004 01"},
+		{name: "national, four-digit area code", normalize: "national", in: "+46980319200", want: "0980-31 92 00"},
+		{name: "keep", normalize: "keep", in: "031 - 390 06 05", want: "031 - 390 06 05"},
+		{name: "Stockholm too short", in: "08-465 0", problem: `Telefon "08-465 0": is not a valid Swedish phone number`},
+		{name: "Göteborg too long", in: "031-390 06 05 55 55", problem: `Telefon "031-390 06 05 55 55": is not a valid Swedish phone number`},
+		{name: "no such area code", in: "0990-319 200", problem: `Telefon "0990-319 200": is not a valid Swedish phone number`},
+		{name: "0 after the area code's 0", in: "+46 (0)8-465 004 01", want: "+46846500401"},
+		{name: "two zeros are not a national number", in: "008-465 004 01",
+			problem: `Telefon "008-465 004 01": is not a valid phone number for region VN`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			y := yaml
+			if tc.normalize != "" {
+				y += "normalize:\n  phone: " + tc.normalize + "\n"
+			}
+			m := bindT(t, y, header, nil).Map([]string{"Anna Svensson", tc.in})
+			if tc.problem != "" {
+				assert.Equal(t, []string{tc.problem}, problemStrings(m.Problems))
+				return
+			}
+			require.Empty(t, m.Problems)
+			require.NotNil(t, m.Lead.Body.Person.Telephone)
+			assert.Equal(t, tc.want, m.Lead.Body.Person.Telephone.Home)
+		})
 	}
 }
 

@@ -3,7 +3,6 @@ package mapping
 import (
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // suggest returns the candidate the user most likely meant by name, or ""
@@ -49,8 +48,6 @@ func levenshtein(a, b string) int {
 }
 
 func quote(s string) string { return strconv.Quote(s) }
-
-func isSpace(r rune) bool { return unicode.IsSpace(r) }
 
 // headerKey is how headers are compared: ignoring case and surrounding
 // spaces. A byte order mark is dropped too, since spreadsheet exports

@@ -1,7 +1,5 @@
 package mapping
 
-import "strings"
-
 // ColumnCount is what one mapped column's values came to over the rows
 // tallied. Every row counts once in exactly one of the four.
 type ColumnCount struct {
@@ -48,7 +46,7 @@ func (t *Tally) Add(cells []string, m *Mapped) {
 	for i, col := range t.at {
 		c := &t.cols[i]
 		switch {
-		case col >= len(cells) || strings.TrimSpace(cells[col]) == "":
+		case col >= len(cells) || trimSpace(cells[col]) == "":
 			c.Empty++
 		case hasColumn(m.Problems, c.Column):
 			c.Invalid++
@@ -58,7 +56,10 @@ func (t *Tally) Add(cells []string, m *Mapped) {
 			}
 			changed := false
 			for _, ch := range m.Changes {
-				changed = changed || ch.Column == c.Column
+				if ch.Column == c.Column {
+					changed = true
+					break
+				}
 			}
 			if changed {
 				c.Changed++

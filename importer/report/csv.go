@@ -6,15 +6,22 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // csvWriter writes a report as CSV.
 type csvWriter struct {
 	buf    *bufio.Writer
-	csv    *csv.Writer
-	width  int // number of input columns
+	csv    *csv.Writer // the header's; the lines are written by appendField
+	width  int         // number of input columns
 	lang   Lang
-	record []string
+	comma  rune
+	comma8 byte   // the delimiter if it is ASCII, else a quote
+	line   []byte // the line being written, reused
+	text   []byte // the changes column's text, reused
+	digits []byte // a number's, reused
 }
 
 // NewCSV writes the byte order mark and the header line to w and returns a
@@ -25,7 +32,11 @@ func NewCSV(w io.Writer, delimiter rune, header []string, lang Lang) (Writer, er
 	c := csv.NewWriter(buf)
 	c.Comma = delimiter
 	c.UseCRLF = true // what Excel writes, and what Windows tools expect
-	r := &csvWriter{buf: buf, csv: c, width: len(header), lang: lang}
+	r := &csvWriter{buf: buf, csv: c, width: len(header), lang: lang, comma: delimiter}
+	r.comma8 = '"'
+	if delimiter < utf8.RuneSelf {
+		r.comma8 = byte(delimiter)
+	}
 	if _, err := buf.WriteString("\ufeff"); err != nil {
 		return nil, fmt.Errorf("write report: %w", err)
 	}
@@ -38,30 +49,147 @@ func NewCSV(w io.Writer, delimiter rune, header []string, lang Lang) (Writer, er
 	if err := c.Write(head); err != nil {
 		return nil, fmt.Errorf("write report: %w", err)
 	}
+	// c's buffer is buf itself (bufio.NewWriter returns a big enough
+	// *bufio.Writer as it is), so the lines may go to buf after it.
 	return r, nil
 }
 
+// Write writes the line exactly as encoding/csv would write the record of
+// its cells, each through Neutralize, but without a string per cell: a
+// check writes millions of lines.
 func (r *csvWriter) Write(l *Line) error {
-	rec := r.record[:0]
-	rec = append(rec, strconv.Itoa(l.Row))
+	b := appendField(r, r.line[:0], r.number(l.Row), false)
 	// Exactly the header's width, so the outcome columns stay under their
 	// names: a short row is padded; cells beyond the header are left out
 	// (the importer names their values in the row's error).
 	for i := range r.width {
-		c := ""
+		b = r.appendComma(b)
 		if i < len(l.Cells) {
-			c = Neutralize(l.Cells[i])
+			b = appendField(r, b, l.Cells[i], true)
 		}
-		rec = append(rec, c)
 	}
-	rec = append(rec, l.Status, count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(r.lang.ProblemsText(l.Errors)),
-		Neutralize(ChangesText(l.Changes)), Neutralize(r.lang.ProblemsText(l.Warnings)))
-	r.record = rec
-	if err := r.csv.Write(rec); err != nil {
+	b = appendField(r, r.appendComma(b), l.Status, false)
+	b = r.appendComma(b)
+	if l.HTTPStatus != 0 {
+		b = appendField(r, b, r.number(l.HTTPStatus), false)
+	}
+	b = r.appendComma(b)
+	if l.Attempts != 0 {
+		b = appendField(r, b, r.number(l.Attempts), false)
+	}
+	b = appendField(r, r.appendComma(b), l.Response, true)
+	b = appendField(r, r.appendComma(b), r.lang.ProblemsText(l.Errors), true)
+	r.text = appendChanges(r.text[:0], l.Changes)
+	b = appendField(r, r.appendComma(b), r.text, true)
+	b = appendField(r, r.appendComma(b), r.lang.ProblemsText(l.Warnings), true)
+	b = append(b, '\r', '\n')
+	r.line = b
+	if _, err := r.buf.Write(b); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
 }
+
+// number writes n in r.digits, as strconv.Itoa would.
+func (r *csvWriter) number(n int) []byte {
+	r.digits = strconv.AppendInt(r.digits[:0], int64(n), 10)
+	return r.digits
+}
+
+func (r *csvWriter) appendComma(b []byte) []byte {
+	if r.comma < utf8.RuneSelf {
+		return append(b, byte(r.comma))
+	}
+	return utf8.AppendRune(b, r.comma)
+}
+
+// appendField appends s as encoding/csv's Writer with UseCRLF writes a
+// field, after Neutralize if neutralize is set: in quotes if it holds a
+// quote, CR, LF or the delimiter, starts with a space, or is `\.`; in
+// quotes, a quote doubled, LF written CRLF and CR dropped.
+func appendField[T string | []byte](r *csvWriter, b []byte, s T, neutralize bool) []byte {
+	apostrophe := neutralize && neutralized(s)
+	quote, escape := needsQuotes(r, s, apostrophe)
+	if !quote {
+		if apostrophe {
+			b = append(b, '\'')
+		}
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	if apostrophe {
+		b = append(b, '\'')
+	}
+	if !escape {
+		return append(append(b, s...), '"')
+	}
+	from := 0 // s[from:i] is still to append as it is
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			b = append(append(b, s[from:i]...), '"', '"')
+		case '\r':
+			b = append(b, s[from:i]...)
+		case '\n':
+			b = append(append(b, s[from:i]...), '\r', '\n')
+		default:
+			continue
+		}
+		from = i + 1
+	}
+	return append(append(b, s[from:]...), '"')
+}
+
+// needsQuotes is encoding/csv's fieldNeedsQuotes for s, with an
+// apostrophe in front when apostrophe is set; escape says whether s holds
+// a quote, CR or LF, which change in quotes.
+func needsQuotes[T string | []byte](r *csvWriter, s T, apostrophe bool) (quote, escape bool) {
+	var found, delim uint64 // bytes that change in quotes; ASCII delimiters
+	i := 0
+	for ; i+8 <= len(s); i += 8 { // eight bytes at a time: a cell is mostly letters
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		found |= hasByte(w, '"') | hasByte(w, '\r') | hasByte(w, '\n')
+		delim |= hasByte(w, r.comma8)
+	}
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\r' || c == '\n':
+			found = 1
+		case c == r.comma8:
+			delim = 1
+		}
+	}
+	escape = found != 0
+	switch {
+	case escape, delim != 0 && r.comma < utf8.RuneSelf:
+		return true, escape
+	case apostrophe && r.comma == '\'':
+		return true, false
+	case len(s) == 0:
+		return false, false
+	case !apostrophe && len(s) == 2 && s[0] == '\\' && s[1] == '.':
+		return true, false
+	case r.comma >= utf8.RuneSelf && strings.ContainsRune(string(s), r.comma):
+		return true, false
+	case apostrophe: // the field starts with the apostrophe
+		return false, false
+	case s[0] < utf8.RuneSelf:
+		return asciiSpace[s[0]], false
+	}
+	r1, _ := utf8.DecodeRuneInString(string(s[:min(len(s), utf8.UTFMax)]))
+	return unicode.IsSpace(r1), false
+}
+
+// hasByte is not 0 if a byte of w is c.
+func hasByte(w uint64, c byte) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w ^ (ones * uint64(c))
+	return (x - ones) &^ x & highs
+}
+
+// asciiSpace marks the ASCII characters unicode.IsSpace is true of.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func (r *csvWriter) Flush() error {
 	r.csv.Flush()

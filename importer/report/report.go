@@ -131,19 +131,22 @@ func ChangesText(cs []mapping.Change) string {
 	for _, c := range cs {
 		n += len(c.Column) + len(c.From) + len(c.To) + len(": → ; ")
 	}
-	var b strings.Builder // one allocation: every row of a migration has some
-	b.Grow(n)
+	return string(appendChanges(make([]byte, 0, n), cs))
+}
+
+// appendChanges appends ChangesText(cs) to b.
+func appendChanges(b []byte, cs []mapping.Change) []byte {
 	for i, c := range cs {
 		if i > 0 {
-			b.WriteString("; ")
+			b = append(b, "; "...)
 		}
-		b.WriteString(c.Column)
-		b.WriteString(": ")
-		b.WriteString(c.From)
-		b.WriteString(" → ")
-		b.WriteString(c.To)
+		b = append(b, c.Column...)
+		b = append(b, ": "...)
+		b = append(b, c.From...)
+		b = append(b, " → "...)
+		b = append(b, c.To...)
 	}
-	return b.String()
+	return b
 }
 
 // Neutralize keeps Excel from reading a cell as a formula: a cell that
@@ -151,18 +154,24 @@ func ChangesText(cs []mapping.Change) string {
 // anything but a number or phone number, gets a leading apostrophe, which
 // Excel shows as text. Phone numbers such as +46701234567 stay as they are.
 func Neutralize(s string) string {
-	if s == "" {
-		return s
+	if neutralized(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// neutralized reports whether Neutralize puts an apostrophe before s.
+func neutralized[T string | []byte](s T) bool {
+	if len(s) == 0 {
+		return false
 	}
 	switch s[0] {
 	case '=', '@', '\t', '\r':
-		return "'" + s
+		return true
 	case '+', '-':
-		if !numberLike(s[1:]) {
-			return "'" + s
-		}
+		return !numberLike(s[1:])
 	}
-	return s
+	return false
 }
 
 // Unneutralize undoes Neutralize: it takes off a leading apostrophe that
@@ -177,8 +186,8 @@ func Unneutralize(s string) string {
 
 // numberLike reports whether s holds only what a number or a phone number
 // is written with; none of it can make a formula call a function.
-func numberLike(s string) bool {
-	if s == "" {
+func numberLike[T string | []byte](s T) bool {
+	if len(s) == 0 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

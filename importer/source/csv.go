@@ -130,8 +130,12 @@ func (c *csvReader) record() (Row, error) {
 		return Row{}, &RowError{File: c.name, Row: c.row,
 			Err: fmt.Errorf("%w: the cell in column %s opens a quote (\") that the file never closes, so every line after it would be read into that one cell: fix the quotes on this row", ErrUnclosedQuote, columnLetter(last+1))}
 	}
-	if err := checkText(cells, c.enc); err != nil {
-		return Row{}, &RowError{File: c.name, Row: c.row, Err: err}
+	// Text that was UTF-8 as read makes cells that are UTF-8: only after
+	// the tracker has seen anything else must each cell be checked.
+	if c.quotes.notUTF8 {
+		if err := checkText(cells, c.enc); err != nil {
+			return Row{}, &RowError{File: c.name, Row: c.row, Err: err}
+		}
 	}
 	if err := checkSize(cells); err != nil {
 		return Row{}, &RowError{File: c.name, Row: c.row, Err: err}

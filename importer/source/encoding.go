@@ -3,6 +3,7 @@ package source
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -166,11 +167,20 @@ func sniffUTF16(head []byte) string {
 	return ""
 }
 
-// cp1252 maps each byte to its character; the five bytes Windows-1252
-// leaves undefined map to utf8.RuneError.
-var cp1252 = func() (table [256]rune) {
-	for b := range table {
-		table[b] = charmap.Windows1252.DecodeByte(byte(b))
+// cp1252 is each byte's character as UTF-8: n bytes of b. The five bytes
+// Windows-1252 leaves undefined are themselves.
+var cp1252 = func() (table [256]struct {
+	n uint8
+	b [3]byte
+}) {
+	for c := range table {
+		e := &table[c]
+		r := charmap.Windows1252.DecodeByte(byte(c))
+		if c < utf8.RuneSelf || r == utf8.RuneError {
+			e.n, e.b[0] = 1, byte(c)
+			continue
+		}
+		e.n = uint8(utf8.EncodeRune(e.b[:], r))
 	}
 	return table
 }()
@@ -181,21 +191,25 @@ var cp1252 = func() (table [256]rune) {
 type cp1252Decoder struct{ transform.NopResetter }
 
 func (cp1252Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for ; nSrc < len(src); nSrc++ {
-		b := src[nSrc]
-		r := cp1252[b]
-		if b < utf8.RuneSelf || r == utf8.RuneError {
-			if nDst == len(dst) {
-				return nDst, nSrc, transform.ErrShortDst
+	for nSrc < len(src) {
+		// Most text is ASCII, which stays as it is: eight bytes at a time.
+		for nSrc+8 <= len(src) && nDst+8 <= len(dst) {
+			w := binary.LittleEndian.Uint64(src[nSrc:])
+			if w&0x8080808080808080 != 0 {
+				break
 			}
-			dst[nDst] = b
-			nDst++
-			continue
+			binary.LittleEndian.PutUint64(dst[nDst:], w)
+			nSrc, nDst = nSrc+8, nDst+8
 		}
-		if nDst+utf8.RuneLen(r) > len(dst) {
+		if nSrc == len(src) {
+			break
+		}
+		e := &cp1252[src[nSrc]]
+		if nDst+int(e.n) > len(dst) {
 			return nDst, nSrc, transform.ErrShortDst
 		}
-		nDst += utf8.EncodeRune(dst[nDst:], r)
+		nDst += copy(dst[nDst:], e.b[:e.n])
+		nSrc++
 	}
 	return nDst, nSrc, nil
 }

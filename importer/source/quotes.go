@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"unicode/utf8"
 )
 
 // quoteTracker watches the text on its way to encoding/csv and follows
@@ -37,6 +38,14 @@ type quoteTracker struct {
 	recStartLine int   // the text line it starts on, from 1
 	lines        int   // line breaks read
 	err          error // sticky errRecordTooLong
+
+	// notUTF8 is set once the text read holds anything that is not
+	// UTF-8. Until then every cell made of it is UTF-8 too (a cell is
+	// text with ASCII bytes taken out), so its rows need no check of
+	// their own; see checkText.
+	notUTF8 bool
+	cut     [utf8.UTFMax]byte // a character cut off at the end of the last read
+	ncut    int
 }
 
 // errRecordTooLong is what quoteTracker gives encoding/csv instead of the
@@ -63,6 +72,9 @@ func (q *quoteTracker) Read(p []byte) (int, error) {
 	if err == io.EOF {
 		q.eof = true
 	}
+	if !q.notUTF8 {
+		q.checkUTF8(p[:n])
+	}
 	if q.max > 0 && q.recLen > q.max {
 		// None of this chunk goes on, so encoding/csv cannot finish the
 		// record with the line end in it.
@@ -70,6 +82,47 @@ func (q *quoteTracker) Read(p []byte) (int, error) {
 		return 0, q.err
 	}
 	return n, err
+}
+
+// checkUTF8 sets notUTF8 unless b, after what the last read cut off,
+// is UTF-8; a character cut off at its end waits for the next read.
+func (q *quoteTracker) checkUTF8(b []byte) {
+	if q.ncut > 0 {
+		// Complete the cut character from b's first bytes.
+		var c [2 * utf8.UTFMax]byte
+		n := copy(c[:], q.cut[:q.ncut])
+		n += copy(c[n:], b[:min(len(b), utf8.UTFMax)])
+		if !utf8.FullRune(c[:n]) {
+			if !q.eof {
+				q.ncut = copy(q.cut[:], c[:n]) // b was shorter than the rest of it
+				return
+			}
+			q.notUTF8 = true
+			return
+		}
+		r, size := utf8.DecodeRune(c[:n])
+		if r == utf8.RuneError && size == 1 {
+			q.notUTF8 = true
+			return
+		}
+		b = b[size-q.ncut:]
+		q.ncut = 0
+	}
+	if !q.eof {
+		// Hold back a character cut off at the end (at most three bytes).
+		for i := len(b) - 1; i >= 0 && i >= len(b)-(utf8.UTFMax-1); i-- {
+			if utf8.RuneStart(b[i]) {
+				if !utf8.FullRune(b[i:]) {
+					q.ncut = copy(q.cut[:], b[i:])
+					b = b[:i]
+				}
+				break
+			}
+		}
+	}
+	if !utf8.Valid(b) {
+		q.notUTF8 = true
+	}
 }
 
 // unclosed reports whether the whole input has been read and ended inside
@@ -83,30 +136,34 @@ func (q *quoteTracker) scan(b []byte) {
 	s, d := q.state, q.delim
 	lastEnd := -1 // where the last record in b ended
 	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch s {
-		case cellStart:
-			switch c {
-			case '"':
-				s = quoted
-			case '\n':
-				lastEnd = i
-			case d:
-			default:
-				s = unquoted
+		if s == cellStart || s == unquoted {
+			// Outside quotes only a quote that starts a cell changes the
+			// state, and most text has none: skip to the next quote.
+			// Meanwhile a cell starts after each delimiter and line end.
+			j := bytes.IndexByte(b[i:], '"')
+			if j < 0 {
+				j = len(b) - i
 			}
-		case unquoted:
-			// Most bytes are here: skip to the end of the cell.
-			j := i
-			for j < len(b) && b[j] != d && b[j] != '\n' {
-				j++
-			}
-			if i = j; j < len(b) {
-				s = cellStart
-				if b[j] == '\n' {
-					lastEnd = j
+			if j > 0 {
+				if k := bytes.LastIndexByte(b[i:i+j], '\n'); k >= 0 {
+					lastEnd = i + k
+				}
+				if c := b[i+j-1]; c == d || c == '\n' {
+					s = cellStart
+				} else {
+					s = unquoted
 				}
 			}
+			if i += j; i == len(b) {
+				break
+			}
+			if s == cellStart {
+				s = quoted
+			}
+			continue
+		}
+		c := b[i]
+		switch s {
 		case quoted:
 			j := bytes.IndexByte(b[i:], '"')
 			if j < 0 {

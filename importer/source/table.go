@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // table is the part of a Reader both formats share: given every row of
@@ -203,7 +204,10 @@ func headerCells(cells []string) []string {
 // blank reports whether no cell has a visible character.
 func blank(cells []string) bool {
 	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+		// A cell that starts with a visible ASCII character needs no
+		// trimming to tell: strings.TrimSpace is slow on one that starts
+		// with Å.
+		if c != "" && (c[0] > ' ' && c[0] < utf8.RuneSelf || strings.TrimSpace(c) != "") {
 			return false
 		}
 	}
