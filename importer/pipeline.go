@@ -268,19 +268,21 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 	}()
 	for seq := 0; ; seq++ {
 		row, err := f.src.Next()
-		var rowErr *source.RowError
 		switch {
 		case err == io.EOF:
 			return nil
-		case errors.As(err, &rowErr):
+		case err != nil:
 			// One unreadable row (an unclosed quote, bytes that are not
 			// text) is that row's problem, not the file's: report it and
-			// read on.
+			// read on. (rowErr is declared here: errors.As makes it
+			// escape, an allocation per row if it were outside.)
+			var rowErr *source.RowError
+			if !errors.As(err, &rowErr) {
+				return fmt.Errorf("%w; the rows after it were not read", err)
+			}
 			slots <- struct{}{}
 			results <- []Outcome{{Row: source.Row{Number: rowErr.Row}, Status: StatusInvalid, Err: rowErr.Err, seq: seq}}
 			continue
-		case err != nil:
-			return fmt.Errorf("%w; the rows after it were not read", err)
 		}
 		slots <- struct{}{}
 		o := Outcome{Row: row, seq: seq}
@@ -354,7 +356,8 @@ func (f *file) assess(o *Outcome, stop context.Context, send bool, t *mapping.Ta
 	}
 	o.Changes, o.Warnings = m.Changes, m.Warnings
 	if f.format == report.JSONL {
-		o.Lead = &m.Lead // the lead as sent, for the report
+		lead := m.Lead // a copy: taking m's address would put every row's m on the heap
+		o.Lead = &lead // the lead as sent, for the report
 	}
 	switch {
 	case len(problems) > 0:
@@ -364,7 +367,8 @@ func (f *file) assess(o *Outcome, stop context.Context, send bool, t *mapping.Ta
 	case !send:
 		o.Status = StatusValid
 	default:
-		return &m.Lead
+		lead := m.Lead
+		return &lead
 	}
 	return nil
 }
