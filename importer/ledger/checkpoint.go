@@ -43,9 +43,10 @@ func (r *Run) afterCommit(writes int) {
 		default: // a pass is under way or asked for
 		}
 	}
-	if r.logPages.Load() > r.logCap {
-		// Waits for readers to finish; a busy answer leaves it to the
-		// next commit.
+	if r.logPages.Load() > r.logCap && !r.scanning.Load() {
+		// Waits for readers to finish (the scan of the ledger's keys,
+		// which holds one snapshot for its whole length, is waited out
+		// above); a busy answer leaves it to the next commit.
 		r.w.conn.ExecContext(context.Background(), "PRAGMA wal_checkpoint(RESTART)")
 		r.logPages.Store(0)
 	}

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strconv"
@@ -164,4 +165,51 @@ func TestIdentity(t *testing.T) {
 	k := l.diskKey(a)
 	assert.NotEqual(t, a[:], k[:], "the scratch file holds a keyed form")
 	assert.Equal(t, k, l.diskKey(a))
+}
+
+// TestFailedCommitsDoNotBlockWriters: with every commit failing and more
+// writers than the queue holds, each write returns (with the failure)
+// rather than the writer and a writer blocked on the full queue waiting
+// for each other.
+func TestFailedCommitsDoNotBlockWriters(t *testing.T) {
+	l := newLedger(t)
+	r := begin(t, l, "in.csv")
+	// Another connection holds the write lock, so that every commit
+	// waits 50 ms and fails: long enough for the queue to fill.
+	ctx := context.Background()
+	_, err := r.w.conn.ExecContext(ctx, "PRAGMA busy_timeout = 50")
+	require.NoError(t, err)
+	other, err := l.db.Conn(ctx)
+	require.NoError(t, err)
+	_, err = other.ExecContext(ctx, "BEGIN IMMEDIATE")
+	require.NoError(t, err)
+	defer other.Close()
+	defer other.ExecContext(ctx, "ROLLBACK")
+	done := make(chan error)
+	const writers = 4 * maxGroup
+	for i := range writers {
+		go func() {
+			k := l.Key("lead", strconv.Itoa(i))
+			if i%2 == 0 {
+				done <- r.Sent(k, "contact", 201)
+				return
+			}
+			done <- r.Pending(k, "in.csv", i)
+		}()
+	}
+	failed := 0
+	for range writers {
+		select {
+		case err := <-done:
+			if err != nil {
+				failed++
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("writes blocked")
+		}
+	}
+	assert.Positive(t, failed)
+	err = r.Finish(nil, 0, time.Now())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "locked")
 }

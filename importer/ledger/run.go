@@ -55,8 +55,10 @@ type Run struct {
 	writer          sync.WaitGroup
 
 	// lost is a commit that failed with writes no one waited for; the
-	// next write returns it.
-	lost error
+	// next write returns it. It has a lock of its own: a write blocked
+	// on a full queue holds mu, and the writer must still record it.
+	lostMu sync.Mutex
+	lost   error
 
 	seenMu sync.Mutex // the reader's, apart from the writers' mu
 	seen   *seenSet   // nil once released
@@ -67,6 +69,7 @@ type Run struct {
 	known    *filter
 	scanner  sync.WaitGroup
 	stopScan context.CancelFunc
+	scanning atomic.Bool // scan holds a read snapshot: the log cannot restart
 }
 
 // op is one write, and where its commit's outcome goes.
@@ -100,15 +103,17 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 		release(lock)
 		return nil, fmt.Errorf("begin run: %w", err)
 	}
+	scan, cancel := context.WithCancel(context.Background())
 	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path, l.diskKey), w: w,
-		ckpt: make(chan struct{}, 1), logCap: logCap}
+		ckpt: make(chan struct{}, 1), logCap: logCap, known: newFilter(), stopScan: cancel}
+	l.known.Store(r.known)
+	r.scanning.Store(true)
+	r.scanner.Go(func() {
+		defer r.scanning.Store(false)
+		r.scan(scan)
+	})
 	r.writer.Go(r.write)
 	r.writer.Go(r.checkpoint)
-	r.known = newFilter()
-	l.known.Store(r.known)
-	scan, cancel := context.WithCancel(context.Background())
-	r.stopScan = cancel
-	r.scanner.Go(func() { r.scan(scan) })
 	if err := r.insert(info, host); err != nil {
 		return nil, errors.Join(err, r.Release())
 	}
@@ -125,7 +130,9 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 func (r *Run) write() {
 	defer func() {
 		close(r.ckpt)
-		r.w.close()
+		if err := r.w.close(); err != nil {
+			r.setLost(fmt.Errorf("close the ledger's writer: %w", err))
+		}
 	}()
 	batch := make([]*op, 0, maxGroup)
 	for o := range r.ops {
@@ -143,18 +150,28 @@ func (r *Run) write() {
 			}
 		}
 		err := r.w.exec(batch)
-		r.afterCommit(len(batch))
 		if err != nil {
-			r.mu.Lock()
-			r.lost = errors.Join(r.lost, err)
-			r.mu.Unlock()
+			r.setLost(err)
 		}
 		for _, o := range batch {
 			if o.done != nil {
 				o.done <- err
 			}
 		}
+		r.afterCommit(len(batch)) // after the answers: a restart of the log waits for no write
 	}
+}
+
+func (r *Run) setLost(err error) {
+	r.lostMu.Lock()
+	defer r.lostMu.Unlock()
+	r.lost = errors.Join(r.lost, err)
+}
+
+func (r *Run) lostErr() error {
+	r.lostMu.Lock()
+	defer r.lostMu.Unlock()
+	return r.lost
 }
 
 func opError(o *op, err error) error { return fmt.Errorf("%s: %w", o.what, err) }
@@ -187,10 +204,10 @@ func (r *Run) enqueue(o *op) error {
 	if r.released || r.stopped {
 		return ErrRunReleased
 	}
-	if r.lost != nil {
-		return r.lost
+	if err := r.lostErr(); err != nil {
+		return err
 	}
-	r.ops <- o // the writer needs no lock: a full queue only waits for it
+	r.ops <- o // the writer needs no mu: a full queue only waits for it
 	return nil
 }
 
@@ -204,9 +221,7 @@ func (r *Run) stopWriter() error {
 	}
 	r.mu.Unlock()
 	r.writer.Wait()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.lost
+	return r.lostErr()
 }
 
 func (r *Run) insert(info RunInfo, host string) error {

@@ -3,7 +3,9 @@ package ledger
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
+	"fmt"
 )
 
 // write is what an op writes.
@@ -26,6 +28,10 @@ type writerConn struct {
 	conn                    *sql.Conn
 	begin, commit, rollback *sql.Stmt
 	writes                  [writePendingNew + 1]*sql.Stmt // by write; writeSync has none
+	// broken is a rollback that failed: the connection may still be in
+	// its transaction, so nothing more is written on it, and it is not
+	// given back to the pool.
+	broken error
 }
 
 func (l *Ledger) writerConn(ctx context.Context) (*writerConn, error) {
@@ -61,6 +67,9 @@ func (l *Ledger) writerConn(ctx context.Context) (*writerConn, error) {
 
 // exec commits the batch's writes in one transaction.
 func (w *writerConn) exec(batch []*op) error {
+	if w.broken != nil {
+		return opError(batch[0], w.broken)
+	}
 	ctx := context.Background()
 	if _, err := w.begin.ExecContext(ctx); err != nil {
 		return opError(batch[0], err)
@@ -70,15 +79,23 @@ func (w *writerConn) exec(batch []*op) error {
 			continue
 		}
 		if err := w.execOne(ctx, o); err != nil {
-			w.rollback.ExecContext(ctx)
+			w.undo(ctx)
 			return opError(o, err)
 		}
 	}
 	if _, err := w.commit.ExecContext(ctx); err != nil {
-		w.rollback.ExecContext(ctx)
+		w.undo(ctx)
 		return opError(batch[0], err)
 	}
 	return nil
+}
+
+// undo rolls the transaction back; if even that fails, the connection
+// is broken.
+func (w *writerConn) undo(ctx context.Context) {
+	if _, err := w.rollback.ExecContext(ctx); err != nil {
+		w.broken = fmt.Errorf("the ledger's transaction could not be rolled back: %w", err)
+	}
 }
 
 // firstTry is the plain statement a write tries before its upsert: a
@@ -109,6 +126,10 @@ func (w *writerConn) close() error {
 		}
 	}
 	_, err := w.conn.ExecContext(context.Background(), "PRAGMA wal_autocheckpoint = 1000")
-	errs = append(errs, err, w.conn.Close())
-	return errors.Join(errs...)
+	if err != nil || w.broken != nil {
+		// Not back to the pool as it is: the connection is closed.
+		w.conn.Raw(func(any) error { return driver.ErrBadConn })
+		return errors.Join(append(errs, err)...)
+	}
+	return errors.Join(append(errs, w.conn.Close())...)
 }
