@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/nyaruka/phonenumbers"
@@ -340,6 +341,9 @@ func TestLandlines(t *testing.T) {
 		{name: "0 after the area code's 0", in: "+46 (0)8-465 004 01", want: "+46846500401"},
 		{name: "two zeros are not a national number", in: "008-465 004 01",
 			problem: `Telefon "008-465 004 01": is not a valid phone number for region VN`},
+		// libphonenumber reads no more than 250 characters; neither does the fast path.
+		{name: "longer than libphonenumber reads", in: "070-123 45 67" + strings.Repeat("-", 240),
+			problem: `Telefon "070-123 45 67` + strings.Repeat("-", 240) + `": is not a valid phone number`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
