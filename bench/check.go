@@ -78,7 +78,8 @@ func (s *suite) rounds() int {
 }
 
 // alternate measures the bare read and the check of path in turns and
-// returns the median of each (by wall time).
+// returns the median of each (by wall time), with the check's highest
+// peak RSS of the rounds.
 func (s *suite) alternate(path string, bare func() (int, time.Duration, error), rows int) (time.Duration, usage, error) {
 	n := s.rounds()
 	var bares []time.Duration
@@ -98,8 +99,14 @@ func (s *suite) alternate(path string, bare func() (int, time.Duration, error), 
 		bares, checks = append(bares, d), append(checks, u)
 	}
 	slices.Sort(bares)
+	peak := 0.0
+	for _, u := range checks {
+		peak = max(peak, u.rssMB)
+	}
 	slices.SortFunc(checks, func(a, b usage) int { return cmp.Compare(a.wall, b.wall) })
-	return bares[n/2], checks[n/2], nil
+	median := checks[n/2]
+	median.rssMB = peak // memory is a bound: the highest of the rounds
+	return bares[n/2], median, nil
 }
 
 // check runs leadimport check over an input, every row valid.
@@ -119,10 +126,13 @@ func (s *suite) checkCSV() error {
 		name   string
 		rows   int
 		cp1252 bool
+		bare   string // how the bare read decodes, where it differs from leadimport
 	}{
-		{"UTF-8", s.rows, false},
-		{"Windows-1252", s.rows, true},
-		{"UTF-8", small, false},
+		{"UTF-8", s.rows, false, ""},
+		// leadimport decodes Windows-1252 with its own decoder, about
+		// three times as fast as x/text's.
+		{"Windows-1252", s.rows, true, " (decoded by x/text)"},
+		{"UTF-8", small, false, ""},
 	}
 	var bigRSS float64
 	for i, in := range inputs {
@@ -139,7 +149,7 @@ func (s *suite) checkCSV() error {
 		ratio := rate / bareRate
 		what := fmt.Sprintf("check, %s CSV, %s rows", in.name, thousands(in.rows))
 		if i < 2 {
-			s.add(figure{name: what + ": rows/s against a bare read",
+			s.add(figure{name: what + ": rows/s against a bare read" + in.bare,
 				value:  fmt.Sprintf("%s vs %s rows/s: **%.0f%%**", thousands(int(rate)), thousands(int(bareRate)), 100*ratio),
 				target: "≥ 40%", met: ratio >= 0.40})
 			s.add(figure{name: what + ": peak RSS", value: fmt.Sprintf("%.0f MB", u.rssMB), target: "< 50 MB", met: u.rssMB < 50})

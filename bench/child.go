@@ -29,9 +29,11 @@ func child(env []string, name string, args []string, allowed ...int) (usage, str
 		return u, "", fmt.Errorf("%s: %w", name, err)
 	}
 	hwm := make(chan float64)
-	go func() { hwm <- peakRSS(cmd.Process.Pid, cmd.ProcessState) }()
+	reaped := make(chan struct{})
+	go func() { hwm <- peakRSS(cmd.Process.Pid, reaped) }()
 	err := cmd.Wait()
 	u.wall = time.Since(u.start)
+	close(reaped)
 	u.rssMB = <-hwm
 	if cmd.ProcessState == nil {
 		return u, stderr.String(), fmt.Errorf("%s: %w", name, err)
@@ -55,7 +57,7 @@ func child(env []string, name string, args []string, allowed ...int) (usage, str
 // parent reports the parent's size (Linux keeps the high-water mark of
 // the image an exec replaces), so every child after the XLSX inputs would
 // seem to need 200 MB.
-func peakRSS(pid int, _ *os.ProcessState) float64 {
+func peakRSS(pid int, reaped <-chan struct{}) float64 {
 	path := fmt.Sprintf("/proc/%d/status", pid)
 	peak := 0.0
 	for {
@@ -70,7 +72,11 @@ func peakRSS(pid int, _ *os.ProcessState) float64 {
 				peak = max(peak, kb/1024)
 			}
 		}
-		time.Sleep(2 * time.Millisecond)
+		select {
+		case <-reaped: // its pid may now be another process's
+			return peak
+		case <-time.After(2 * time.Millisecond):
+		}
 	}
 }
 
