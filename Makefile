@@ -56,11 +56,13 @@ bench-baseline:
 
 # FUZZTIME of fuzzing per parser (make fuzz FUZZTIME=5m for a long run).
 FUZZTIME ?= 60s
-MAPPING_FUZZ := FuzzParse FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName FuzzPlainAddress
-SOURCE_FUZZ  := FuzzCSV FuzzCellValue FuzzSheetXML FuzzQuoteTracker
+MAPPING_FUZZ := FuzzParse FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName FuzzPlainAddress FuzzTrimSpace FuzzProposeRoundTrip
+SOURCE_FUZZ  := FuzzCSV FuzzCellValue FuzzSheetXML FuzzQuoteTracker FuzzQuoteTrackerChunks FuzzCP1252
+REPORT_FUZZ  := FuzzCSVLine
 fuzz:
 	for f in $(MAPPING_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./mapping/ || exit 1; done
 	for f in $(SOURCE_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./importer/source/ || exit 1; done
+	for f in $(REPORT_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./importer/report/ || exit 1; done
 
 clean:
 	rm -rf bin out dist
