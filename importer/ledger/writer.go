@@ -100,10 +100,19 @@ func (w *writerConn) undo(ctx context.Context) {
 
 // firstTry is the plain statement a write tries before its upsert: a
 // Sent nearly always finds its Pending, a Pending nearly always a new key.
-var firstTry = [...]write{writeSent: writeSentUpdate, writePending: writePendingNew, writePendingNew: 0}
+// writeSync: none.
+func firstTry(w write) write {
+	switch w {
+	case writeSent:
+		return writeSentUpdate
+	case writePending:
+		return writePendingNew
+	}
+	return writeSync
+}
 
 func (w *writerConn) execOne(ctx context.Context, o *op) error {
-	if first := firstTry[o.write]; first != 0 {
+	if first := firstTry(o.write); first != writeSync {
 		res, err := w.writes[first].ExecContext(ctx, o.args...)
 		if err != nil {
 			return err
