@@ -119,14 +119,25 @@ func create(path string) error {
 	return f.Close()
 }
 
-// dataSourceName builds a file: URI, so that a path holding '?' or '#' still
-// names the file instead of starting the query.
+// dataSourceName builds the ledger's file: URI (see fileURI).
 //
 // WAL with synchronous=NORMAL: a commit is in the WAL file, in the kernel's
 // hands, when Exec returns, so it survives the process being killed, which is
 // the failure the ledger exists for. Only a power cut or kernel crash can
 // lose the last commits, at a much lower cost per Pending than FULL's fsync.
 func dataSourceName(path string) (string, error) {
+	uri, err := fileURI(path)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s?_txlock=immediate"+
+		"&_pragma=busy_timeout(%d)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)",
+		uri, busyTimeout.Milliseconds()), nil
+}
+
+// fileURI is path as a file: URI without a query, so that a path holding
+// '?' or '#' still names the file instead of starting the query.
+func fileURI(path string) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err
@@ -135,10 +146,7 @@ func dataSourceName(path string) (string, error) {
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // a Windows drive path: file:///C:/...
 	}
-	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
-	return fmt.Sprintf("file://%s?_txlock=immediate"+
-		"&_pragma=busy_timeout(%d)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)",
-		p, busyTimeout.Milliseconds()), nil
+	return "file://" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p), nil
 }
 
 const schema = `

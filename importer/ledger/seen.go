@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // seenSet is the run's set of lead identities met so far, for finding a
@@ -118,16 +116,11 @@ func (s *seenSet) open() error {
 		return err
 	}
 	f.Close()
-	abs, err := filepath.Abs(s.path)
+	uri, err := fileURI(s.path)
 	if err != nil {
 		return err
 	}
-	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
-	db, err := sql.Open("sqlite", "file://"+p+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)&_pragma=locking_mode(EXCLUSIVE)")
+	db, err := sql.Open("sqlite", uri+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)&_pragma=locking_mode(EXCLUSIVE)")
 	if err != nil {
 		return err
 	}
