@@ -50,7 +50,7 @@ const (
 // testPins returns Skatteverket's official test personnummer (12 digits).
 func testPins(t testing.TB) []string {
 	t.Helper()
-	data, err := os.ReadFile("../shared/testdata/personnummer/allPins.json")
+	data, err := os.ReadFile("testdata/personnummer/allPins.json")
 	require.NoError(t, err)
 	var pins []string
 	require.NoError(t, json.Unmarshal(data, &pins))

@@ -45,7 +45,7 @@ var header = []string{"Kundnr", "Förnamn", "Efternamn", "Personnummer", "Gatuad
 // pins are Skatteverket's test personnummer, the only ones the inputs
 // use, each once.
 func pins() ([]string, error) {
-	data, err := os.ReadFile("../shared/testdata/personnummer/allPins.json")
+	data, err := os.ReadFile("testdata/personnummer/allPins.json")
 	if err != nil {
 		return nil, fmt.Errorf("the test personnummer: %w", err)
 	}

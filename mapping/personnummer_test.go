@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const vectorsDir = "../../shared/testdata/personnummer/"
+const vectorsDir = "../testdata/personnummer/"
 
 // vectorsNow is the run date the shared vectors hold for. Their 10-digit
 // forms carry "-" or "+" as of the day they were written: "210791-9967"

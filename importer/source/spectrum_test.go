@@ -12,9 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// spectrumDir holds csv-spectrum's edge cases, read in place (CI lays the
-// shared folder out the same way).
-const spectrumDir = "../../../shared/testdata/csv-spectrum"
+// spectrumDir holds csv-spectrum's edge cases (see its README for the
+// source and licence).
+const spectrumDir = "../../testdata/csv-spectrum"
 
 func spectrumFiles(t testing.TB) []string {
 	files, err := filepath.Glob(filepath.Join(spectrumDir, "csvs", "*.csv"))
