@@ -79,6 +79,9 @@ type Config struct {
 	Force  bool // send even what the ledger says was sent
 
 	Now func() time.Time // nil: time.Now
+	// Sleep waits out a backoff or a Retry-After pause; nil: Sleep, on
+	// the real clock. A test passes one that only moves its Now on.
+	Sleep func(ctx context.Context, d time.Duration) error
 	// Log hears what was detected in each input (info), each row that is
 	// invalid or failed (warn, without personal data) and each row sent
 	// (debug). Nil: nothing is logged.
@@ -240,7 +243,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	var snd *sender
 	if cfg.Client != nil {
 		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout, log: cfg.Log,
-			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, stop: stopRun, maxFailures: cfg.MaxFailures}
+			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep, stop: stopRun, maxFailures: cfg.MaxFailures}
 		if cfg.Ledger != nil {
 			lrun, err := cfg.beginLedger(start)
 			if err != nil {
@@ -352,31 +355,6 @@ func countInvalid(ctx context.Context, files []*file) (int, error) {
 	return n, nil
 }
 
-// Exit codes: a contract with scripts and cron jobs.
-const (
-	ExitOK      = 0   // every row sent, now or before (check: every row valid)
-	ExitRows    = 1   // finished, but some rows are invalid or failed
-	ExitNothing = 2   // nothing sent: bad usage, mapping, input, credentials, a busy ledger
-	ExitStopped = 3   // stopped early: credentials refused, Connect down, interrupted
-	ExitForced  = 130 // a second interrupt quit at once
-)
-
-// ExitCode is the exit code for a run that returned err.
-func (s *Summary) ExitCode(err error) int {
-	var setup *SetupError
-	switch {
-	case errors.As(err, &setup), errors.Is(s.Stopped, ErrTooManyInvalid):
-		return ExitNothing
-	case err != nil && s.Sent() == 0:
-		return ExitNothing
-	case err != nil, s.Stopped != nil:
-		return ExitStopped
-	case !s.Clean():
-		return ExitRows
-	}
-	return ExitOK
-}
-
 func (s *Summary) countsByName() map[string]int {
 	m := make(map[string]int, len(s.Counts))
 	for st, n := range s.Counts {
@@ -388,6 +366,9 @@ func (s *Summary) countsByName() map[string]int {
 func (cfg *Config) setDefaults() {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Sleep == nil {
+		cfg.Sleep = Sleep
 	}
 	if cfg.Workers < 1 {
 		cfg.Workers = 1

@@ -79,6 +79,7 @@ type sender struct {
 	retries int
 	backoff Backoff
 	now     func() time.Time
+	sleep   func(ctx context.Context, d time.Duration) error
 	log     *slog.Logger // retries, at debug
 
 	stop        func(error) // stops the run, with the reason
@@ -243,7 +244,7 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			s.log.Debug("retry", "input", j.input, "row", o.Row.Number, "attempt", attempt+1, "wait", wait.Round(time.Millisecond).String(),
 				"reason", errForLog(err))
 		}
-		if sleep(stop, wait) != nil {
+		if s.sleep(stop, wait) != nil {
 			o.Err = fmt.Errorf("%w (not retried: %v)", err, context.Cause(stop))
 			if unanswered {
 				j.unconfirmed = true
@@ -271,17 +272,37 @@ func (s *sender) pause(d time.Duration) {
 func (s *sender) waitTurn(stop context.Context) error {
 	for {
 		for d := s.paused(); d > 0; d = s.paused() {
-			if err := sleep(stop, d); err != nil {
+			if err := s.sleep(stop, d); err != nil {
 				return err
 			}
 		}
-		if err := s.limiter.Wait(stop); err != nil {
+		if err := s.waitLimiter(stop); err != nil {
 			return err
 		}
 		if s.paused() <= 0 {
 			return nil
 		}
 	}
+}
+
+// waitLimiter waits for the limiter's next token as Limiter.Wait does,
+// but on the run's clock: a test's fast clock makes the rate cost it
+// nothing.
+func (s *sender) waitLimiter(stop context.Context) error {
+	if err := stop.Err(); err != nil {
+		return err
+	}
+	r := s.limiter.ReserveN(s.now(), 1)
+	if !r.OK() {
+		return fmt.Errorf("the rate limiter's burst is %d: no request can ever go", s.limiter.Burst())
+	}
+	if d := r.DelayFrom(s.now()); d > 0 {
+		if err := s.sleep(stop, d); err != nil {
+			r.CancelAt(s.now())
+			return err
+		}
+	}
+	return nil
 }
 
 // paused returns how long the pause still lasts.
@@ -291,8 +312,8 @@ func (s *sender) paused() time.Duration {
 	return s.pauseUntil.Sub(s.now())
 }
 
-// sleep waits for d or until ctx is done.
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits for d or until ctx is done: Config.Sleep's default.
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

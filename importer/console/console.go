@@ -70,6 +70,17 @@ const (
 	JSON Format = "json"
 )
 
+// ParseFormat reads --log-format: text (or empty) or json.
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(s); f {
+	case Text, "":
+		return Text, nil
+	case JSON:
+		return f, nil
+	}
+	return "", fmt.Errorf("--log-format %s: use text or json", s)
+}
+
 // NewLogger returns the run's logger. JSON writes one object per line
 // (slog's JSONHandler). Text on a terminal writes "msg key=value ..." with
 // the level before anything above info; off a terminal each line starts

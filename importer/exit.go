@@ -1,0 +1,67 @@
+package importer
+
+import "errors"
+
+// Exit codes: a contract with scripts and cron jobs.
+const (
+	ExitOK      = 0   // every row sent, now or before (check: every row valid)
+	ExitRows    = 1   // finished, but some rows are invalid or failed
+	ExitNothing = 2   // nothing sent: bad usage, mapping, input, credentials, a busy ledger
+	ExitStopped = 3   // stopped early: credentials refused, Connect down, interrupted
+	ExitForced  = 130 // a second interrupt quit at once
+)
+
+// ErrRowsLeft is a run that finished with rows invalid or failed: the
+// report says which and why.
+var ErrRowsLeft = errors.New("some rows are invalid or failed")
+
+// StoppedError is a run that stopped before every row was tried, after
+// sending some: Connect refused the credentials or seemed down, a report
+// could not be written, or the run was interrupted.
+type StoppedError struct{ Err error }
+
+func (e *StoppedError) Error() string { return "stopped early: " + e.Err.Error() }
+func (e *StoppedError) Unwrap() error { return e.Err }
+
+// Err is how the run that returned runErr ended, as one error that
+// ExitCode turns into its exit code: nil when every row was sent (now or
+// before) or is a duplicate of one that was; ErrRowsLeft; a
+// *StoppedError; or an error that sent nothing (a *SetupError, too many
+// invalid rows, an input that could not be read before anything was sent).
+func (s *Summary) Err(runErr error) error {
+	var setup *SetupError
+	switch {
+	case errors.As(runErr, &setup):
+		return runErr
+	case errors.Is(s.Stopped, ErrTooManyInvalid):
+		return s.Stopped
+	case runErr != nil && s.Sent() == 0:
+		return runErr
+	case runErr != nil:
+		return &StoppedError{runErr}
+	case s.Stopped != nil:
+		return &StoppedError{s.Stopped}
+	case !s.Clean():
+		return ErrRowsLeft
+	}
+	return nil
+}
+
+// ExitCode is the exit code for a run that returned runErr.
+func (s *Summary) ExitCode(runErr error) int { return ExitCode(s.Err(runErr)) }
+
+// ExitCode is the documented exit code for an error a run ended with (see
+// Summary.Err): every error that is not a stop or rows left means nothing
+// was sent.
+func ExitCode(err error) int {
+	var stopped *StoppedError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &stopped):
+		return ExitStopped
+	case errors.Is(err, ErrRowsLeft):
+		return ExitRows
+	}
+	return ExitNothing
+}
