@@ -28,18 +28,18 @@ func TestInitProposesAMappingCheckAccepts(t *testing.T) {
 			input, err := filepath.Abs(tt.input)
 			require.NoError(t, err)
 			m := filepath.Join(dir, "proposed.yaml")
-			res := runBinary(t, dir, nil, "init", input, "-o", m)
+			res := runCmd(t, dir, nil, "init", input, "-o", m)
 			require.Equal(t, 0, res.code, res.stderr)
 			data, err := os.ReadFile(m)
 			require.NoError(t, err)
 			for _, w := range tt.want {
 				assert.Contains(t, string(data), w)
 			}
-			check := runBinary(t, dir, nil, "check", "--mapping", m, input)
+			check := runCmd(t, dir, nil, "check", "--mapping", m, input)
 			assert.Equal(t, 1, check.code, "the mapping is accepted; the sample's bad rows make it 1: %s", check.stderr)
 			assert.Contains(t, check.stderr, tt.summary)
 
-			again := runBinary(t, dir, nil, "init", input, "-o", m)
+			again := runCmd(t, dir, nil, "init", input, "-o", m)
 			assert.Equal(t, 2, again.code, "an existing file is not overwritten")
 		})
 	}
@@ -55,7 +55,7 @@ func TestInitPlacesUnknownHeadersByTheirValues(t *testing.T) {
 	}
 	input := filepath.Join(dir, "okänd.csv")
 	require.NoError(t, os.WriteFile(input, []byte(b.String()), 0o600))
-	res := runBinary(t, dir, nil, "init", input)
+	res := runCmd(t, dir, nil, "init", input)
 	require.Equal(t, 0, res.code, res.stderr)
 	for _, w := range []string{
 		"Kundens mejl: person.email.emailAddress",
@@ -72,7 +72,7 @@ func TestInitKeepsTheEncodingAndDelimiterItWasGiven(t *testing.T) {
 	input := filepath.Join(dir, "gammal.csv")
 	// Windows-1252: ö is 0xF6, Å 0xC5.
 	require.NoError(t, os.WriteFile(input, []byte("F\xf6rnamn|Efternamn|E-post\r\n\xc5sa|Berg|asa@example.se\r\n"), 0o600))
-	res := runBinary(t, dir, nil, "init", "--encoding", "windows-1252", "--delimiter", "|", input)
+	res := runCmd(t, dir, nil, "init", "--encoding", "windows-1252", "--delimiter", "|", input)
 	require.Equal(t, 0, res.code, res.stderr)
 	assert.Contains(t, res.stdout, "Förnamn: person.firstName")
 	assert.Contains(t, res.stdout, "encoding: windows-1252")

@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -27,7 +25,7 @@ func assertNoPersonnummer(t *testing.T, dir, out string) {
 	assert.NotRegexp(t, fullPersonnummer, strings.ReplaceAll(out, dir, "DIR"))
 }
 
-// TestProgressBarOnATerminal runs the binary with stderr on a
+// TestProgressBarOnATerminal runs a command with stderr on a
 // pseudo-terminal: the bar shows rows done of the total, the rate and the
 // time left, log lines print above it, and it is gone before the summary.
 func TestProgressBarOnATerminal(t *testing.T) {
@@ -37,24 +35,18 @@ func TestProgressBarOnATerminal(t *testing.T) {
 	ptmx, tty, err := pty.Open()
 	require.NoError(t, err)
 	defer ptmx.Close()
-	cmd := exec.Command(binary, "run", "--mapping", writeMapping(t, dir), "--rate", "40", "--ledger", filepath.Join(dir, "l.db"),
-		"--report", filepath.Join(dir, "r.csv"), input)
-	cmd.Dir = dir
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TERM=xterm"}, sandboxEnv(s, sandboxPassword)...)
-	cmd.Stderr = tty
-	require.NoError(t, cmd.Start())
-	tty.Close() // the child has its own
 	var screen bytes.Buffer
 	copied := make(chan struct{})
 	go func() {
-		io.Copy(&screen, ptmx) // ends with EIO when the child is gone
+		io.Copy(&screen, ptmx) // ends with EIO when the terminal is closed
 		close(copied)
 	}()
-	err = cmd.Wait()
+	t.Chdir(dir)
+	code := realMain(t.Context(), []string{"run", "--mapping", writeMapping(t, dir), "--rate", "40", "--ledger", filepath.Join(dir, "l.db"),
+		"--report", filepath.Join(dir, "r.csv"), input}, testEnv(dir, append([]string{"TERM=xterm"}, sandboxEnv(s, sandboxPassword)...), io.Discard, tty))
+	tty.Close()
 	<-copied
-	var exit *exec.ExitError
-	require.ErrorAs(t, err, &exit)
-	assert.Equal(t, 1, exit.ExitCode(), screen.String())
+	assert.Equal(t, 1, code, screen.String())
 
 	out := screen.String()
 	assert.Regexp(t, `leads\.csv.*\|.*\| \(\d+/60, \d+ rows/s\)`, out, "a bar with the total and a rate")
@@ -69,7 +61,7 @@ func TestNoBarOffATerminal(t *testing.T) {
 	dir := t.TempDir()
 	s := startSandbox(t)
 	input, _ := generate(t, dir, 30)
-	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", writeMapping(t, dir), "--rate", "0",
+	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", writeMapping(t, dir), "--rate", "0",
 		"--ledger", filepath.Join(dir, "l.db"), "--report", filepath.Join(dir, "r.csv"), input)
 	assert.Equal(t, 1, res.code, res.stderr)
 	assert.NotContains(t, res.stderr, "\r")
@@ -89,7 +81,7 @@ func TestJSONLogsParseLineByLine(t *testing.T) {
 	dir := t.TempDir()
 	s := startSandbox(t)
 	input, rows := generate(t, dir, 50)
-	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--log-format", "json", "--verbose", "--mapping", writeMapping(t, dir),
+	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "run", "--log-format", "json", "--verbose", "--mapping", writeMapping(t, dir),
 		"--rate", "0", "--ledger", filepath.Join(dir, "l.db"), "--report", filepath.Join(dir, "r.csv"), input)
 	assert.Equal(t, 1, res.code, res.stderr)
 	var records []map[string]any
@@ -130,10 +122,10 @@ func TestJSONLogsParseLineByLine(t *testing.T) {
 func TestQuiet(t *testing.T) {
 	dir := t.TempDir()
 	input, _ := generate(t, dir, 20)
-	res := runBinary(t, dir, nil, "check", "--quiet", "--mapping", writeMapping(t, dir), "--report", filepath.Join(dir, "r.csv"), input)
+	res := runCmd(t, dir, nil, "check", "--quiet", "--mapping", writeMapping(t, dir), "--report", filepath.Join(dir, "r.csv"), input)
 	assert.Equal(t, 1, res.code)
 	assert.Empty(t, res.stderr)
-	res = runBinary(t, dir, nil, "check", "--quiet", "--mapping", "nope.yaml", input)
+	res = runCmd(t, dir, nil, "check", "--quiet", "--mapping", "nope.yaml", input)
 	assert.Equal(t, 2, res.code)
 	assert.Contains(t, res.stderr, "nope.yaml")
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,34 +14,39 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"leadimport/importer"
 	"leadimport/importer/sandbox"
 	"leadimport/mapping"
 )
 
-// binary is the leadimport command built once for the end-to-end tests.
-var binary string
+// asMain, set in a child's environment, makes the test binary run as
+// leadimport itself: the few tests that need a real process (a signal, the
+// ledger's lock held by another process) start it so, with no build of
+// their own.
+const asMain = "LEADIMPORT_TEST_AS_MAIN"
+
+// packageDir is the directory the tests start in, this package's: runCmd
+// moves a test into its own directory, so a file of the package is found
+// through it.
+var packageDir string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "leadimport-e2e")
-	if err != nil {
+	if os.Getenv(asMain) != "" {
+		main()
+	}
+	var err error
+	if packageDir, err = os.Getwd(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	binary = filepath.Join(dir, "leadimport")
-	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "build leadimport: %v\n%s", err, out)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	os.Exit(m.Run())
 }
 
 const (
@@ -70,6 +77,9 @@ type server struct {
 	// hold, while a test holds it for writing, keeps requests from being
 	// answered.
 	hold sync.RWMutex
+	// onRequest, when set, hears the number of each request as it
+	// arrives, before it is answered.
+	onRequest func(n int)
 }
 
 // syncBuffer is a buffer that a server or a child process writes while a
@@ -99,7 +109,11 @@ func startSandbox(t *testing.T) *server {
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.times = append(s.times, time.Now())
+		n, hook := len(s.times), s.onRequest
 		s.mu.Unlock()
+		if hook != nil {
+			hook(n)
+		}
 		s.hold.RLock()
 		s.hold.RUnlock()
 		s.sb.ServeHTTP(w, r)
@@ -125,6 +139,13 @@ func (s *server) received(t *testing.T) []mapping.FinalPriceWatched {
 	return leads
 }
 
+// setOnRequest sets the hook that hears of each request.
+func (s *server) setOnRequest(fn func(n int)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onRequest = fn
+}
+
 func (s *server) requests() []time.Time {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -145,27 +166,130 @@ constants:
   prospectiveBuyerStatus: interested
 `
 
-// result is one run of the binary.
+// result is one run of a command.
 type result struct {
 	code           int
 	stdout, stderr string
 }
 
-func runBinary(t *testing.T, dir string, env []string, args ...string) result {
+// runCmd runs leadimport in process, through realMain, as a user would in
+// dir: the working directory is dir while it runs, and env is the whole
+// environment, with HOME=dir (so the ledger's default place is in dir)
+// unless env sets HOME.
+func runCmd(t *testing.T, dir string, environ []string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Dir = dir
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir}, env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	if err != nil {
-		exitErr, ok := err.(*exec.ExitError)
-		require.True(t, ok, "run %v: %v", args, err)
-		code = exitErr.ExitCode()
-	}
+	return runCmdContext(t.Context(), t, dir, environ, args...)
+}
+
+// runCmdContext is runCmd under ctx: cancelling it with errInterrupted
+// as its cause is what an interrupt does.
+func runCmdContext(ctx context.Context, t *testing.T, dir string, environ []string, args ...string) result {
+	t.Helper()
+	t.Chdir(dir)
+	var stdout, stderr syncBuffer
+	code := realMain(ctx, args, testEnv(dir, environ, &stdout, &stderr))
 	return result{code, stdout.String(), stderr.String()}
+}
+
+// runFast is runCmd on a fast clock: the rate limit, backoffs and pauses
+// Connect asks for cost no time.
+func runFast(t *testing.T, dir string, environ []string, args ...string) result {
+	t.Helper()
+	t.Chdir(dir)
+	var stdout, stderr syncBuffer
+	e := testEnv(dir, environ, &stdout, &stderr)
+	clock := &fastClock{}
+	e.now, e.sleep = clock.now, clock.sleep
+	code := realMain(t.Context(), args, e)
+	return result{code, stdout.String(), stderr.String()}
+}
+
+// testEnv is the env of a command run in process by a test: environ is
+// the whole environment, with HOME=dir unless it sets HOME; stdin is
+// empty; the clock is the real one.
+func testEnv(dir string, environ []string, stdout, stderr io.Writer) env {
+	vars := map[string]string{"HOME": dir}
+	for _, kv := range environ {
+		k, v, _ := strings.Cut(kv, "=")
+		vars[k] = v
+	}
+	return env{
+		getenv: func(k string) string { return vars[k] },
+		stdin:  strings.NewReader(""),
+		stdout: stdout,
+		stderr: stderr,
+		now:    time.Now,
+		sleep:  importer.Sleep,
+	}
+}
+
+// fastClock is a clock whose sleeps return at once and move its time on:
+// a retry's backoff and a pause Connect asks for cost a test nothing.
+type fastClock struct {
+	mu    sync.Mutex
+	ahead time.Duration
+}
+
+func (c *fastClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.ahead)
+}
+
+func (c *fastClock) sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ahead += d
+	return nil
+}
+
+// process is the test binary started as leadimport.
+type process struct {
+	*exec.Cmd
+	stdout, stderr *syncBuffer
+}
+
+// startProcess starts the test binary as leadimport in dir, with env as
+// its environment beside PATH and HOME=dir, for what only a real process
+// shows: signals, and the ledger's lock held by another process.
+func startProcess(t *testing.T, dir string, env []string, args ...string) process {
+	t.Helper()
+	self, err := os.Executable()
+	require.NoError(t, err)
+	p := process{Cmd: exec.Command(self, args...), stdout: &syncBuffer{}, stderr: &syncBuffer{}}
+	p.Dir = dir
+	p.Env = append([]string{asMain + "=1", "PATH=" + os.Getenv("PATH"), "HOME=" + dir}, env...)
+	p.Stdout, p.Stderr = p.stdout, p.stderr
+	require.NoError(t, p.Start())
+	t.Cleanup(func() { p.Process.Kill() })
+	return p
+}
+
+// runProcess runs the test binary as leadimport in dir to its end; see
+// startProcess.
+func runProcess(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
+	p := startProcess(t, dir, env, args...)
+	code := exitStatus(t, p.Wait())
+	return result{code, p.stdout.String(), p.stderr.String()}
+}
+
+// exitStatus is how a process that returned err from Wait ended: its exit
+// code, or -1 when a signal killed it.
+func exitStatus(t *testing.T, err error) int {
+	t.Helper()
+	if err == nil {
+		return 0
+	}
+	exitErr, ok := err.(*exec.ExitError)
+	require.True(t, ok, "%v", err)
+	if ws, ok := exitErr.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return -1
+	}
+	return exitErr.ExitCode()
 }
 
 func sandboxEnv(s *server, password string) []string {
@@ -245,7 +369,7 @@ func TestEndToEnd1000Rows(t *testing.T) {
 	s := startSandbox(t)
 	input, rows := generate(t, dir, 1000)
 	report := filepath.Join(dir, "report.csv")
-	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword),
+	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword),
 		"run", "--mapping", writeMapping(t, dir), "--rate", "0", "--workers", "8", "--report", report, input)
 	assert.Equal(t, 1, res.code, res.stderr)
 	assert.Contains(t, res.stderr, "900 sent, 100 invalid")
@@ -300,7 +424,7 @@ func TestRateLimitAtTheServer(t *testing.T) {
 	dir := t.TempDir()
 	s := startSandbox(t)
 	input, _ := generate(t, dir, 60)
-	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword),
+	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword),
 		"run", "--mapping", writeMapping(t, dir), "--rate", "20", "--workers", "8", "--report", filepath.Join(dir, "r.csv"), input)
 	assert.Equal(t, 1, res.code, res.stderr)
 	times := s.requests()
@@ -323,7 +447,7 @@ func TestCheckSendsNothing(t *testing.T) {
 	s := startSandbox(t)
 	input, _ := generate(t, dir, 100)
 	report := filepath.Join(dir, "check.csv")
-	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "check", "--mapping", writeMapping(t, dir), "--report", report, input)
+	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "check", "--mapping", writeMapping(t, dir), "--report", report, input)
 	assert.Equal(t, 1, res.code, res.stderr)
 	assert.Empty(t, s.requests())
 	_, lines := readReport(t, report)
@@ -349,7 +473,7 @@ func TestUnauthorizedStopsWithExit3(t *testing.T) {
 	s := startSandbox(t)
 	input, _ := generate(t, dir, 20)
 	report := filepath.Join(dir, "r.csv")
-	res := runBinary(t, dir, sandboxEnv(s, "wrong-password"),
+	res := runCmd(t, dir, sandboxEnv(s, "wrong-password"),
 		"run", "--mapping", writeMapping(t, dir), "--workers", "1", "--rate", "0", "--report", report, input)
 	assert.Equal(t, 3, res.code, res.stderr)
 	assert.Contains(t, res.stderr, "VITEC_PASSWORD")
@@ -392,7 +516,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := runBinary(t, dir, tt.env, tt.args...)
+			res := runCmd(t, dir, tt.env, tt.args...)
 			assert.Equal(t, 2, res.code, res.stderr)
 			assert.Contains(t, res.stderr, tt.errHas)
 			assert.NotContains(t, res.stderr, sandboxPassword)
@@ -407,7 +531,7 @@ func TestCredentialsFileAndFlagsAfterInputs(t *testing.T) {
 	input, _ := generate(t, dir, 5)
 	creds := filepath.Join(dir, "creds")
 	require.NoError(t, os.WriteFile(creds, []byte("sandbox:"+sandboxPassword+"\n"), 0o600))
-	res := runBinary(t, dir, []string{"LEADIMPORT_BASE_URL=" + s.URL},
+	res := runCmd(t, dir, []string{"LEADIMPORT_BASE_URL=" + s.URL},
 		"run", input, "--mapping", writeMapping(t, dir), "--credentials", creds, "--rate", "0", "--set", "estateId=OBJ9")
 	assert.Equal(t, 0, res.code, res.stderr)
 	assert.Contains(t, res.stderr, "5 sent")
@@ -417,29 +541,28 @@ func TestCredentialsFileAndFlagsAfterInputs(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	res := runBinary(t, t.TempDir(), nil, "version")
+	res := runCmd(t, t.TempDir(), nil, "version")
 	assert.Equal(t, 0, res.code)
 	assert.True(t, strings.HasPrefix(res.stdout, "leadimport "))
 }
 
+// TestInterruptFinishesAndReportsEveryRow: an interrupt lets the requests
+// under way finish, and every row is in the report, sent or not_sent.
 func TestInterruptFinishesAndReportsEveryRow(t *testing.T) {
 	dir := t.TempDir()
 	s := startSandbox(t)
 	input, _ := generate(t, dir, 20)
 	report := filepath.Join(dir, "r.csv")
-	cmd := exec.Command(binary, "run", "--mapping", writeMapping(t, dir), "--rate", "4", "--workers", "2", "--report", report, input)
-	cmd.Dir = dir
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir}, sandboxEnv(s, sandboxPassword)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
-	require.Eventually(t, func() bool { return len(s.requests()) >= 2 }, 10*time.Second, 10*time.Millisecond)
-	require.NoError(t, cmd.Process.Signal(os.Interrupt))
-	err := cmd.Wait()
-	var exitErr *exec.ExitError
-	require.ErrorAs(t, err, &exitErr)
-	assert.Equal(t, 3, exitErr.ExitCode(), stderr.String())
-	assert.Contains(t, stderr.String(), "interrupted")
+	ctx, interrupt := context.WithCancelCause(t.Context())
+	s.setOnRequest(func(n int) {
+		if n == 2 {
+			interrupt(errInterrupted)
+		}
+	})
+	res := runCmdContext(ctx, t, dir, sandboxEnv(s, sandboxPassword),
+		"run", "--mapping", writeMapping(t, dir), "--rate", "4", "--workers", "2", "--report", report, input)
+	assert.Equal(t, 3, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "interrupted: finishing what is under way")
 
 	_, lines := readReport(t, report)
 	require.Len(t, lines, 20, "every row is in the report")
@@ -453,26 +576,24 @@ func TestInterruptFinishesAndReportsEveryRow(t *testing.T) {
 	assert.Less(t, counts["sent"], 18)
 }
 
-func TestSecondInterruptQuitsAtOnce(t *testing.T) {
+// TestSignals: SIGINT makes a real process finish what is under way and
+// exit 3; a second one quits at once with 130.
+func TestSignals(t *testing.T) {
 	dir := t.TempDir()
+	arrived := make(chan struct{}, 16)
 	block := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
 		<-block // a request that does not finish while the test runs
 	}))
 	defer srv.Close()
 	defer close(block) // before srv.Close, which waits for the handlers
 	input, _ := generate(t, dir, 5)
-	cmd := exec.Command(binary, "run", "--mapping", writeMapping(t, dir), "--report", filepath.Join(dir, "r.csv"), input)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "VITEC_USERNAME=u", "VITEC_PASSWORD=p", "LEADIMPORT_BASE_URL=" + srv.URL}
-	var stderr syncBuffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
-	time.Sleep(500 * time.Millisecond)
-	require.NoError(t, cmd.Process.Signal(os.Interrupt))
-	require.Eventually(t, func() bool { return strings.Contains(stderr.String(), "interrupted") }, 5*time.Second, 10*time.Millisecond)
-	require.NoError(t, cmd.Process.Signal(os.Interrupt))
-	err := cmd.Wait()
-	var exitErr *exec.ExitError
-	require.ErrorAs(t, err, &exitErr)
-	assert.Equal(t, 130, exitErr.ExitCode())
+	p := startProcess(t, dir, []string{"VITEC_USERNAME=u", "VITEC_PASSWORD=p", "LEADIMPORT_BASE_URL=" + srv.URL},
+		"run", "--mapping", writeMapping(t, dir), "--report", filepath.Join(dir, "r.csv"), input)
+	<-arrived
+	require.NoError(t, p.Process.Signal(os.Interrupt))
+	require.Eventually(t, func() bool { return strings.Contains(p.stderr.String(), "interrupted") }, 10*time.Second, 5*time.Millisecond)
+	require.NoError(t, p.Process.Signal(os.Interrupt))
+	assert.Equal(t, 130, exitStatus(t, p.Wait()), p.stderr.String())
 }

@@ -53,7 +53,7 @@ func TestFixingAnXLSXReportSendsOnlyTheFixedRow(t *testing.T) {
 	m, input := copySample(t, dir, sample{"open-house", "visning.xlsx"})
 	ledger := filepath.Join(dir, "ledger.db")
 
-	first := runBinary(t, dir, env, "run", "--mapping", m, "--ledger", ledger, "--rate", "0", "--report", "first.xlsx", input)
+	first := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", ledger, "--rate", "0", "--report", "first.xlsx", input)
 	require.Equal(t, 1, first.code, "the sample's invalid rows make it 1: %s", first.stderr)
 	require.Equal(t, 16, s.sb.Accepted())
 	r1 := readXLSXReport(t, filepath.Join(dir, "first.xlsx"))
@@ -86,7 +86,7 @@ func TestFixingAnXLSXReportSendsOnlyTheFixedRow(t *testing.T) {
 	// staff would in Excel: type it into the cell and save under a new name.
 	fixXLSX(t, filepath.Join(dir, "first.xlsx"), filepath.Join(dir, "fixed.xlsx"), pinCol+1, line10+2, "19890213-2391")
 
-	second := runBinary(t, dir, env, "run", "--mapping", m, "--ledger", ledger, "--rate", "0", "--report", "second.xlsx", "fixed.xlsx")
+	second := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", ledger, "--rate", "0", "--report", "second.xlsx", "fixed.xlsx")
 	assert.Equal(t, 1, second.code, "rows 14, 17, 20 and 23 are still invalid: %s", second.stderr)
 	assert.Contains(t, second.stderr, "a report")
 
@@ -190,7 +190,7 @@ constants:
 `), 0o600))
 	ledger := filepath.Join(dir, "ledger.db")
 
-	first := runBinary(t, dir, env, "run", "--mapping", m, "--ledger", ledger, "--rate", "0", "--report", "first.csv", input)
+	first := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", ledger, "--rate", "0", "--report", "first.csv", input)
 	require.Equal(t, 1, first.code, first.stderr)
 	require.Equal(t, 1, s.sb.Accepted())
 	data, err := os.ReadFile(filepath.Join(dir, "first.csv"))
@@ -201,7 +201,7 @@ constants:
 	// Fix the e-mail, as in a text editor: the rest of the line unchanged.
 	fixed := strings.Replace(string(data), ";bo@example;", ";bo@example.se;", 1)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "fixed.csv"), []byte(fixed), 0o600))
-	second := runBinary(t, dir, env, "run", "--mapping", m, "--ledger", ledger, "--rate", "0", "--report", "second.csv", "fixed.csv")
+	second := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", ledger, "--rate", "0", "--report", "second.csv", "fixed.csv")
 	require.Equal(t, 0, second.code, second.stderr)
 
 	leads := s.received(t)

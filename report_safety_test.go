@@ -97,12 +97,11 @@ func TestReportsHoldNoFormula(t *testing.T) {
 	}
 	for input, write := range inputs {
 		t.Run(input, func(t *testing.T) {
-			t.Parallel()
 			dir := t.TempDir()
 			write(t, filepath.Join(dir, input))
 			require.NoError(t, os.WriteFile(filepath.Join(dir, "@mapping.yaml"), []byte(formulaMapping), 0o600))
 			for _, report := range []string{"report.csv", "report.xlsx"} {
-				res := runBinary(t, dir, nil, "check", "--mapping", "@mapping.yaml", "--delimiter", ";", "--report", report, input)
+				res := runCmd(t, dir, nil, "check", "--mapping", "@mapping.yaml", "--delimiter", ";", "--report", report, input)
 				require.Equal(t, 1, res.code, "no row is valid: %s", res.stderr)
 			}
 			t.Run("csv", func(t *testing.T) { csvHasNoFormula(t, filepath.Join(dir, "report.csv"), header, rows) })
@@ -230,7 +229,7 @@ func TestReportFilesAreOwnerOnly(t *testing.T) {
 	m, input := copySample(t, dir, sample{"legacy", "kontakter.csv"})
 	check := func(t *testing.T, report string) {
 		t.Helper()
-		res := runBinary(t, dir, nil, "check", "--mapping", m, "--report", report, input)
+		res := runCmd(t, dir, nil, "check", "--mapping", m, "--report", report, input)
 		require.Equal(t, 1, res.code, res.stderr)
 	}
 	for _, format := range []string{"csv", "xlsx", "jsonl"} {
@@ -271,7 +270,7 @@ func TestJSONLReportMasksPersonnummer(t *testing.T) {
 	dir := t.TempDir()
 	s := startSandbox(t)
 	m, input := copySample(t, dir, sample{"open-house", "visning.xlsx"})
-	res := runBinary(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", m, "--ledger", filepath.Join(dir, "ledger.db"),
+	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", m, "--ledger", filepath.Join(dir, "ledger.db"),
 		"--rate", "0", "--report", "report.jsonl", input)
 	require.Equal(t, 1, res.code, res.stderr)
 

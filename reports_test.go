@@ -64,7 +64,7 @@ func undated(report string) string {
 // rewrites the file with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("testdata", "golden", name)
+	p := filepath.Join(packageDir, "testdata", "golden", name)
 	if *update {
 		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 		require.NoError(t, os.WriteFile(p, got, 0o644))
@@ -84,11 +84,10 @@ func TestReportGoldenFiles(t *testing.T) {
 	for _, s := range samples {
 		for _, format := range []string{"csv", "xlsx", "jsonl"} {
 			t.Run(s.name+"/"+format, func(t *testing.T) {
-				t.Parallel()
 				dir := t.TempDir()
 				m, input := copySample(t, dir, s)
 				report := "report." + format
-				res := runBinary(t, dir, nil, "check", "--mapping", m, "--report", report, input)
+				res := runCmd(t, dir, nil, "check", "--mapping", m, "--report", report, input)
 				require.Equal(t, 1, res.code, "the sample's bad rows make it 1: %s", res.stderr)
 				data, err := os.ReadFile(filepath.Join(dir, report))
 				require.NoError(t, err)

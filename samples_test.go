@@ -109,7 +109,7 @@ func TestSamplesShowEveryNormaliser(t *testing.T) {
 			input, err := filepath.Abs(tt.input)
 			require.NoError(t, err)
 			report := filepath.Join(dir, "report.csv")
-			res := runBinary(t, dir, nil, "check", "--mapping", m, "--report", report, input)
+			res := runCmd(t, dir, nil, "check", "--mapping", m, "--report", report, input)
 			assert.Equal(t, 1, res.code, "the sample's bad rows make it 1: %s", res.stderr)
 			assert.Contains(t, res.stderr, tt.summary)
 

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+
+	"leadimport/mapping"
+)
+
+const usage = `leadimport registers the people in a spreadsheet as leads in Vitec Express Connect.
+
+Usage:
+  leadimport run     --mapping FILE [flags] INPUT...   read, map, validate, send, report
+  leadimport check   --mapping FILE [flags] INPUT...   the same, but send nothing
+  leadimport sandbox [--addr 127.0.0.1:8089] [flags]   a local stand-in for the Connect API
+  leadimport history [--ledger FILE] [--limit N] [--csv]   recent runs, from the ledger
+  leadimport init    [-o FILE] [flags] INPUT              propose a mapping file for INPUT
+  leadimport version
+
+Run 'leadimport COMMAND --help' for a command's flags,
+'leadimport help mapping' for the mapping file and its fields,
+'leadimport help exit-codes' for what each exit code means.
+
+Examples:
+  leadimport init visning.xlsx -o visning.yaml
+  leadimport check --mapping visning.yaml visning.xlsx
+  leadimport run --mapping visning.yaml visning.xlsx
+  leadimport run --mapping visning.yaml visning-report-20261126-101500.xlsx
+`
+
+const exitCodesHelp = `leadimport run and check exit with:
+
+  0    every row sent, now or by an earlier run, or a duplicate of one that
+       was (check: every row valid)
+  1    finished, but some rows are invalid or failed: the report says which
+       and why; fix them and run the same command again (on the report, if
+       you like: rows it says were sent are skipped)
+  2    nothing sent: bad usage, an unreadable mapping or input, a mapping that
+       does not fit the input, missing credentials, the ledger busy with
+       another run, or more invalid rows than --max-invalid allows
+  3    stopped early: Connect refused the credentials (401), Connect seemed
+       down (--max-failures rows failed in a row), the report could not be
+       written, or the run was interrupted; rows not reached are not_sent,
+       and running the same command again sends them (the ledger skips the
+       rest)
+  130  interrupted twice: quit at once; the ledger holds every lead sent or
+       under way, so a new run resends only what is unconfirmed; a CSV or
+       JSONL report holds the rows written so far, an XLSX report nothing
+       (it is written whole at the end)
+
+Every row of every input has its line in the report, whatever the exit
+code, except: exit 2 before the reports are made (the message says why),
+exit 130, and an input that cannot be read to its end (the rows after the
+break are named as not read).
+`
+
+// cmdHelp prints the usage, or the help on one topic: a command's flags,
+// the mapping file's reference or the exit codes.
+func cmdHelp(args []string, e *env) error {
+	if len(args) == 0 {
+		fmt.Fprint(e.stdout, usage)
+		return nil
+	}
+	switch topic := args[0]; topic {
+	case "exit-codes":
+		fmt.Fprint(e.stdout, exitCodesHelp)
+	case "mapping":
+		return mapping.WriteReference(e.stdout)
+	case "run", "check", "sandbox", "history", "init":
+		// A command's own --help, on stdout: it was asked for.
+		e.stderr = e.stdout
+		return dispatch(context.Background(), []string{topic, "--help"}, e)
+	default:
+		return usagef("no help on %q; try exit-codes, mapping or a command", topic)
+	}
+	return nil
+}
+
+func cmdVersion(e *env) error {
+	fmt.Fprintf(e.stdout, "leadimport %s (%s)\n", version, runtime.Version())
+	return nil
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"leadimport/importer"
+	"leadimport/mapping"
+)
+
+// initOptions are the flags of init.
+type initOptions struct {
+	out   string
+	input inputOptions
+	path  string // the input
+}
+
+func (o *initOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.out, "o", "", "write the mapping to this `file` instead of printing it (refused if it exists)")
+	o.input.bind(fs)
+}
+
+func (o *initOptions) usage(fs *flag.FlagSet) {
+	printUsage(fs, "leadimport init [flags] INPUT",
+		"Proposes a mapping file for INPUT: each header placed on a field by its name\n(Swedish or English), a near miss of one, or the values in its first rows. Each\nline says how sure it is; review it, then try it with leadimport check.\n",
+		"  leadimport init visning.xlsx -o visning.yaml\n  leadimport check --mapping visning.yaml visning.xlsx\n")
+}
+
+func (o *initOptions) validate(args []string) error {
+	if len(args) != 1 {
+		return usagef("give one input file: leadimport init [-o FILE] INPUT")
+	}
+	o.path = args[0]
+	return o.input.validate()
+}
+
+func cmdInit(args []string, e *env) error {
+	var o initOptions
+	fs := newFlagSet("init", e.stderr, o.usage)
+	o.bind(fs)
+	args, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := o.validate(args); err != nil {
+		return err
+	}
+	var in mapping.Input
+	o.input.apply(&in)
+	return o.propose(in, e)
+}
+
+// propose writes a mapping proposed for the input to -o (never over an
+// existing file), or to stdout.
+func (o *initOptions) propose(in mapping.Input, e *env) error {
+	p, describe, err := importer.Propose(o.path, in, e.now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stderr, describe)
+	var w io.Writer = e.stdout
+	if o.out != "" {
+		f, err := os.OpenFile(o.out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return fmt.Errorf("write the mapping: %w", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	// A header row found rather than given is left out: run and check
+	// find it again from the mapping's own headers.
+	if err := p.WriteYAML(w, filepath.Base(o.path), in); err != nil {
+		return fmt.Errorf("write the mapping: %w", err)
+	}
+	if o.out != "" {
+		fmt.Fprintf(e.stderr, "wrote %s: %d columns placed, %d not; review it, then: leadimport check --mapping %s %s\n",
+			o.out, len(p.Lines), len(p.Unplaced), o.out, o.path)
+	}
+	return nil
+}

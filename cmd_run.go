@@ -1,0 +1,355 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"leadimport/importer"
+	"leadimport/importer/connect"
+	"leadimport/importer/console"
+	"leadimport/importer/ledger"
+	"leadimport/importer/report"
+	"leadimport/mapping"
+)
+
+const defaultBaseURL = "https://connect.maklare.vitec.net"
+
+// importOptions are the flags of run and check: check is run without
+// sending, so it binds only the first part.
+type importOptions struct {
+	cmd     string // run or check
+	args    []string
+	inputs  []string
+	mapping string
+	report  string
+	sets    setFlag
+	input   inputOptions
+
+	logFormat string
+	quiet     bool
+	verbose   bool
+	lang      string
+
+	send sendOptions // run only
+}
+
+// sendOptions are the flags only run has: how to send, and where the
+// ledger and the credentials are.
+type sendOptions struct {
+	baseURL     string
+	workers     int
+	rate        float64
+	timeout     time.Duration
+	retries     int
+	maxFailures int
+	maxInvalid  int
+	archiveDir  string
+	ledger      string
+	force       bool
+	credentials string
+}
+
+func (o *importOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.mapping, "mapping", "", "the mapping `file` (YAML), required")
+	fs.StringVar(&o.report, "report", "", "the report's `path`: .csv, .xlsx or .jsonl (default <input>-report-<time>.csv here, .xlsx for an XLSX input; a directory for several inputs)")
+	o.sets = setFlag{}
+	fs.Var(o.sets, "set", "set `FIELD=VALUE` for every row, over the mapping (repeatable)")
+	o.input.bind(fs)
+	fs.StringVar(&o.logFormat, "log-format", "text", "stderr's `format`: text (lines for people; with times when stderr is not a terminal) or json (one object per line)")
+	fs.BoolVar(&o.quiet, "quiet", false, "log only errors: no progress, no row warnings, no summary")
+	fs.BoolVar(&o.verbose, "verbose", false, "log every row sent and every retry too (debug)")
+	fs.StringVar(&o.lang, "lang", "", "the report's `language`: sv or en (default: from LC_ALL, LC_MESSAGES or LANG; sv_SE.UTF-8 is Swedish)")
+	if o.cmd == "run" {
+		o.send.bind(fs)
+	}
+}
+
+func (o *sendOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.baseURL, "base-url", "", "Connect's base `URL` (default: env LEADIMPORT_BASE_URL, else "+defaultBaseURL+")")
+	fs.IntVar(&o.workers, "workers", 4, "concurrent requests")
+	fs.Float64Var(&o.rate, "rate", 5, "requests per second across all workers; 0 means no limit")
+	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time allowed for one request")
+	fs.IntVar(&o.retries, "retries", 4, "further attempts after a retryable failure")
+	fs.IntVar(&o.maxFailures, "max-failures", 20, "rows failing in a row (5xx or network, after retries) that stop the run; 0: never stop")
+	fs.StringVar(&o.archiveDir, "archive-dir", "", "after the run, move each input into `DIR`/done (every row sent) or DIR/failed (rows to fix); reports go to DIR/reports unless --report says otherwise")
+	fs.IntVar(&o.maxInvalid, "max-invalid", -1, "read every input first and send nothing (exit 2) if more than `N` rows are invalid; -1: no limit")
+	fs.StringVar(&o.ledger, "ledger", "", "the ledger `file` that remembers what was sent (default: leadimport/ledger.db in the user's state directory)")
+	fs.BoolVar(&o.force, "force", false, "send rows even when the ledger says they were sent before")
+	fs.StringVar(&o.credentials, "credentials", "", "a `file` holding one line user:password, readable only by you (default: env VITEC_USERNAME, VITEC_PASSWORD)")
+}
+
+func (o *importOptions) usage(fs *flag.FlagSet) {
+	if o.cmd == "run" {
+		printUsage(fs, "leadimport run --mapping FILE [flags] INPUT...",
+			"Reads each input (CSV or XLSX), turns every row into a lead through the mapping,\nsends the valid ones to Connect and writes a report with one line per row.\n",
+			"  export VITEC_USERNAME=... VITEC_PASSWORD=...\n  leadimport run --mapping samples/open-house/mapping.yaml samples/open-house/visning.xlsx\n  leadimport run --mapping legacy.yaml --set estateId=OBJ1234 --rate 10 --report out/ a.csv b.csv\n")
+		return
+	}
+	printUsage(fs, "leadimport check --mapping FILE [flags] INPUT...",
+		"Reads and validates every row as run does, sends nothing, and writes a report\nsaying which rows are valid and what is wrong with the others.\n",
+		"  leadimport check --mapping samples/legacy/mapping.yaml samples/legacy/kontakter.csv\n")
+}
+
+// validate checks every flag, before any file is opened.
+func (o *importOptions) validate() error {
+	if o.quiet && o.verbose {
+		return usagef("--quiet and --verbose say opposite things: give one")
+	}
+	if o.lang != "" {
+		if _, err := report.ParseLang(o.lang); err != nil {
+			return usageError{err}
+		}
+	}
+	if o.mapping == "" {
+		return usagef("--mapping FILE is required (see leadimport %s --help)", o.cmd)
+	}
+	if len(o.inputs) == 0 {
+		return usagef("no input file given: leadimport %s --mapping %s FILE...", o.cmd, o.mapping)
+	}
+	if err := o.input.validate(); err != nil {
+		return err
+	}
+	if o.cmd == "run" {
+		return o.send.validate()
+	}
+	return nil
+}
+
+func (o *sendOptions) validate() error {
+	switch {
+	case o.workers < 1:
+		return usagef("--workers must be at least 1")
+	case o.rate < 0:
+		return usagef("--rate must be 0 (no limit) or more")
+	case o.retries < 0:
+		return usagef("--retries must be 0 or more")
+	case o.maxFailures < 0:
+		return usagef("--max-failures must be 0 (never stop) or more")
+	case o.maxInvalid < -1:
+		return usagef("--max-invalid must be 0 or more (-1: no limit)")
+	}
+	return nil
+}
+
+// cmdImport is run and check.
+func cmdImport(ctx context.Context, cmd string, args []string, e *env) error {
+	o := importOptions{cmd: cmd, args: args}
+	fs := newFlagSet(cmd, e.stderr, o.usage)
+	o.bind(fs)
+	var err error
+	if o.inputs, err = parseFlags(fs, args); err != nil {
+		return err
+	}
+	con, err := o.console(e)
+	if err != nil {
+		return err
+	}
+	if err := o.validate(); err != nil {
+		return err
+	}
+	return o.run(ctx, e, con)
+}
+
+// runConsole is stderr as a run has it: the log and, on a terminal, the
+// progress bar, sharing one Output.
+type runConsole struct {
+	out      *console.Output
+	log      *slog.Logger
+	terminal bool
+	json     bool
+}
+
+// console makes the run's console and routes e's stderr through it, so
+// that an error from here on is a line (or a record) of the same log.
+func (o *importOptions) console(e *env) (runConsole, error) {
+	format, err := console.ParseFormat(o.logFormat)
+	if err != nil {
+		return runConsole{}, usageError{err}
+	}
+	level := slog.LevelInfo
+	switch {
+	case o.quiet:
+		level = slog.LevelError
+	case o.verbose:
+		level = slog.LevelDebug
+	}
+	c := runConsole{terminal: console.IsTerminal(e.stderr), out: console.NewOutput(e.stderr), json: format == console.JSON}
+	if c.log, err = console.NewLogger(c.out, format, level, c.terminal); err != nil {
+		return runConsole{}, usageError{err}
+	}
+	e.stderr = c.out
+	if c.json {
+		e.errLog = c.log
+	}
+	return c, nil
+}
+
+func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
+	log := con.log
+	lang := report.LangFromEnv(e.getenv)
+	if o.lang != "" {
+		lang, _ = report.ParseLang(o.lang) // validated
+	}
+	// The mapping first: a broken one must not go unnoticed on a night
+	// when the inbox is empty.
+	m, err := mapping.Load(o.mapping)
+	if err != nil {
+		return err
+	}
+	o.input.apply(&m.Input)
+	inputs, err := importer.ExpandInputs(o.inputs)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		log.Info("no spreadsheets to import", "in", strings.Join(o.inputs, ", "))
+		return nil
+	}
+	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: o.sets, Report: o.report, Log: log,
+		MappingPath: o.mapping, CommandLine: commandLine(o.cmd, o.args), Lang: lang, Now: e.now, Sleep: e.sleep}
+	switch {
+	case o.quiet:
+	case con.terminal && !con.json:
+		cfg.Progress, cfg.CountRows = console.NewBar(con.out), true
+	default:
+		// A log line every 10 seconds or 1,000 rows. A run counts its
+		// rows for a total and an ETA (it waits on the rate limit anyway);
+		// a check off a terminal does not read its inputs twice for that.
+		// (On a terminal it does: the bar wants its total, and a person
+		// watching a check of a big file wants to know how long.)
+		cfg.Progress, cfg.CountRows = &console.LogProgress{Log: log}, o.cmd == "run"
+	}
+	if o.cmd == "run" {
+		led, err := o.send.configure(&cfg, e.getenv)
+		if err != nil {
+			return err
+		}
+		defer led.Close()
+	}
+	if dir := o.send.archiveDir; dir != "" && cfg.Report == "" {
+		cfg.Report = filepath.Join(dir, "reports") + string(filepath.Separator)
+	}
+
+	stop := context.AfterFunc(ctx, func() {
+		if errors.Is(context.Cause(ctx), errInterrupted) {
+			log.Warn("interrupted: finishing what is under way (interrupt again to quit at once)")
+		}
+	})
+	defer stop()
+	start := e.now()
+	sum, runErr := importer.Run(ctx, cfg)
+	o.printSummary(e, log, &sum, runErr)
+	if runErr != nil {
+		e.printErr(runErr)
+	}
+	ended := sum.Err(runErr)
+	if dir := o.send.archiveDir; dir != "" {
+		archive(log, dir, &sum, importer.ExitCode(ended), start)
+	}
+	return told(ended)
+}
+
+// printSummary tells how the run went: on a terminal or in a text log
+// the counts (and for check, each column's), in JSON or --quiet as
+// records, with why a run stopped always an error. A run that never
+// started has no summary: its error says why.
+func (o *importOptions) printSummary(e *env, log *slog.Logger, sum *importer.Summary, runErr error) {
+	var setup *importer.SetupError
+	switch {
+	case errors.As(runErr, &setup):
+	case o.quiet || e.errLog != nil:
+		if !o.quiet {
+			sum.Log(log, o.cmd == "check")
+		}
+		// Why a run stopped is an error, whatever else is left out: a cron
+		// job that filters on the level must see it.
+		if sum.Stopped != nil {
+			log.Error("stopped early: " + sum.Stopped.Error())
+		}
+	default:
+		if o.cmd == "check" {
+			sum.PrintColumns(e.stderr)
+		}
+		sum.Print(e.stderr)
+	}
+}
+
+// archive moves each input of a run that ended with code into dir, as
+// --archive-dir asks, and logs where each went.
+func archive(log *slog.Logger, dir string, sum *importer.Summary, code int, start time.Time) {
+	moved, err := importer.ArchiveInputs(dir, sum, code, start)
+	for _, a := range moved {
+		if a.To != "" {
+			log.Info("archived", "input", a.Input, "to", a.To)
+		} else {
+			log.Warn("not archived", "input", a.Input, "why", a.Why)
+		}
+	}
+	if err != nil {
+		log.Error(err.Error())
+	}
+}
+
+// configure gives cfg what sending needs: the Connect client, the limiter
+// and the ledger, which the caller closes.
+func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string) (*ledger.Ledger, error) {
+	creds, err := loadCredentials(o.credentials, getenv)
+	if err != nil {
+		return nil, err
+	}
+	baseURL := cmp.Or(o.baseURL, getenv("LEADIMPORT_BASE_URL"), defaultBaseURL)
+	client, err := connect.New(baseURL, creds.Username, creds.Password, "leadimport/"+version, connect.NewHTTPClient(o.workers))
+	if err != nil {
+		return nil, err
+	}
+	limit := rate.Inf
+	if o.rate > 0 {
+		limit = rate.Limit(o.rate)
+	}
+	cfg.Client, cfg.Workers, cfg.Limiter = client, o.workers, rate.NewLimiter(limit, 1)
+	cfg.Timeout, cfg.Retries, cfg.MaxFailures = o.timeout, o.retries, o.maxFailures
+	if o.maxInvalid >= 0 {
+		cfg.MaxInvalid = &o.maxInvalid
+	}
+	led, err := openLedger(o.ledger, getenv)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Ledger, cfg.Force = led, o.force
+	return led, nil
+}
+
+// openLedger opens the ledger at path, or at the default place in the
+// user's state directory.
+func openLedger(path string, getenv func(string) string) (*ledger.Ledger, error) {
+	if path == "" {
+		var err error
+		if path, err = ledger.DefaultPath(getenv, runtime.GOOS); err != nil {
+			return nil, fmt.Errorf("%w: give the ledger's place with --ledger FILE", err)
+		}
+	}
+	return ledger.Open(path)
+}
+
+// loadCredentials takes the credentials file when one is named, else the
+// environment.
+func loadCredentials(path string, getenv func(string) string) (importer.Credentials, error) {
+	if path != "" {
+		return importer.ReadCredentials(path)
+	}
+	c := importer.Credentials{Username: getenv("VITEC_USERNAME"), Password: getenv("VITEC_PASSWORD")}
+	if c.Username == "" || c.Password == "" {
+		return c, errors.New("no Connect credentials: set VITEC_USERNAME and VITEC_PASSWORD, or pass --credentials FILE (one line user:password, chmod 600)")
+	}
+	return c, nil
+}

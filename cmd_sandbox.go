@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"leadimport/importer/sandbox"
+)
+
+// sandboxOptions are the flags of sandbox.
+type sandboxOptions struct {
+	addr      string
+	user      string
+	customers string
+	record    string
+	failRate  string
+	rateLimit float64
+	seed      int64
+
+	faults sandbox.Faults // failRate, parsed
+}
+
+func (o *sandboxOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:8089", "loopback `address` to listen on (port 0: any free port)")
+	fs.StringVar(&o.user, "user", "sandbox", "the user name it accepts (the password: env LEADIMPORT_SANDBOX_PASSWORD, else generated and printed)")
+	fs.StringVar(&o.customers, "customers", "", "comma-separated customer `ids` it serves; others get 403 (default: every id starting with M, S, O, G or T)")
+	fs.StringVar(&o.record, "record", "", "append every accepted lead to this `file` as a JSON line")
+	fs.StringVar(&o.failRate, "fail-rate", "", "inject faults: `KIND=P,...` with KIND 429, 500, 502, 503, 504, reset (drop the connection) or slow (accept, then answer after 35s)")
+	fs.Float64Var(&o.rateLimit, "rate-limit", 0, "answer 429 with Retry-After above this many requests per second; 0: no limit")
+	fs.Int64Var(&o.seed, "seed", 0, "seed for the fault dice, to repeat a run (default: random, printed)")
+}
+
+func (o *sandboxOptions) usage(fs *flag.FlagSet) {
+	printUsage(fs, "leadimport sandbox [flags]",
+		"Serves FinalPriceWatched on loopback as Connect documents it, to try imports\nwithout touching a real broker system.\n",
+		"  LEADIMPORT_SANDBOX_PASSWORD=secret leadimport sandbox --record sent.jsonl\n  leadimport sandbox --fail-rate 429=0.05,500=0.05,503=0.02,reset=0.02 --rate-limit 10\n  # in another terminal:\n  VITEC_USERNAME=sandbox VITEC_PASSWORD=secret LEADIMPORT_BASE_URL=http://127.0.0.1:8089 \\\n    leadimport run --mapping samples/open-house/mapping.yaml samples/open-house/visning.xlsx\n")
+}
+
+func (o *sandboxOptions) validate(args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	host, _, err := net.SplitHostPort(o.addr)
+	if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+		return usagef("--addr %s: give a loopback address such as 127.0.0.1:8089; the sandbox speaks plain HTTP and is not meant to be reached from elsewhere", o.addr)
+	}
+	if o.faults, err = sandbox.ParseFaults(o.failRate); err != nil {
+		return usagef("--fail-rate: %v", err)
+	}
+	if o.rateLimit < 0 {
+		return usagef("--rate-limit must be 0 (no limit) or more")
+	}
+	return nil
+}
+
+func cmdSandbox(ctx context.Context, args []string, e *env) error {
+	var o sandboxOptions
+	fs := newFlagSet("sandbox", e.stderr, o.usage)
+	o.bind(fs)
+	if err := fs.Parse(args); err != nil {
+		return told(err)
+	}
+	if err := o.validate(fs.Args()); err != nil {
+		return err
+	}
+	return o.serve(ctx, e)
+}
+
+// serve serves the sandbox until ctx is done.
+func (o *sandboxOptions) serve(ctx context.Context, e *env) error {
+	if o.seed == 0 {
+		o.seed = rand.Int64N(1<<31) + 1
+	}
+	srv := &sandbox.Server{Username: o.user, Password: e.getenv("LEADIMPORT_SANDBOX_PASSWORD"),
+		Faults: o.faults, Seed: o.seed, RateLimit: o.rateLimit}
+	generated := srv.Password == ""
+	if generated {
+		srv.Password = sandbox.GeneratePassword()
+	}
+	for _, c := range strings.Split(o.customers, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			srv.Customers = append(srv.Customers, c)
+		}
+	}
+	if o.record != "" {
+		f, err := os.OpenFile(o.record, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		srv.Record = f
+	}
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "sandbox: listening on http://%s\n", ln.Addr())
+	if !o.faults.IsZero() {
+		fmt.Fprintf(e.stdout, "sandbox: injecting faults %s (--seed %d)\n", o.faults, o.seed)
+	}
+	if o.rateLimit > 0 {
+		fmt.Fprintf(e.stdout, "sandbox: at most %g requests a second, then 429\n", o.rateLimit)
+	}
+	if generated {
+		fmt.Fprintf(e.stdout, "sandbox: user %q, password %s\n", o.user, srv.Password)
+	} else {
+		fmt.Fprintf(e.stdout, "sandbox: user %q, password from LEADIMPORT_SANDBOX_PASSWORD\n", o.user)
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	stop := context.AfterFunc(ctx, func() {
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		hs.Shutdown(shut)
+	})
+	defer stop()
+	if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "sandbox: stopped after accepting %d leads\n", srv.Accepted())
+	return nil
+}

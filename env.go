@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// env is what a command is given of the world: the environment, the
+// standard streams and the clock. main passes the process's own; tests
+// pass their buffers, a map and a clock of their own, and run commands in
+// process.
+type env struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	now    func() time.Time
+	// sleep waits out a retry's backoff or a pause Connect asked for.
+	sleep func(ctx context.Context, d time.Duration) error
+
+	// cmd is the command running, for its error lines.
+	cmd string
+	// errLog, when a command logs in JSON, takes its errors as records
+	// instead of lines of text.
+	errLog *slog.Logger
+}
+
+// printErr is the one way a command's error reaches the user: after the
+// command's name, each further line of an error that lists several
+// problems indented under the first; or, when the command logs in JSON,
+// as an error record.
+func (e *env) printErr(err error) {
+	if e.errLog != nil {
+		e.errLog.Error(err.Error(), "command", e.cmd)
+		return
+	}
+	lines := strings.Split(err.Error(), "\n")
+	name := "leadimport"
+	if e.cmd != "" {
+		name += " " + e.cmd
+	}
+	fmt.Fprintf(e.stderr, "%s: %s\n", name, lines[0])
+	for _, l := range lines[1:] {
+		fmt.Fprintf(e.stderr, "  %s\n", l)
+	}
+}
+
+// usageError is a command line that cannot be run: a flag's value, an
+// argument missing or too many. Nothing was read or sent.
+type usageError struct{ error }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+// toldError is an error the command has told the user already, in its
+// summary or its log: realMain takes only its exit code.
+type toldError struct{ error }
+
+func (e toldError) Unwrap() error { return e.error }
+
+// told marks err as told; nil stays nil.
+func told(err error) error {
+	if err == nil {
+		return nil
+	}
+	return toldError{err}
+}
+
+// isTold reports whether err was told already.
+func isTold(err error) bool {
+	var t toldError
+	return errors.As(err, &t)
+}
