@@ -2,30 +2,14 @@ package importer
 
 import (
 	"leadimport/importer/source"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
-
-// Status is what became of one input row. Every row ends with exactly one.
-type Status string
-
-const (
-	StatusSent    Status = "sent"     // Connect accepted the lead
-	StatusInvalid Status = "invalid"  // the row is wrong; nothing was sent
-	StatusFailed  Status = "failed"   // Connect refused the lead, or every attempt failed
-	StatusNotSent Status = "not_sent" // the run stopped before the row was sent
-	StatusValid   Status = "valid"    // check: the row would be sent
-
-	StatusSkipped   Status = "skipped"   // the ledger says an earlier run sent it
-	StatusDuplicate Status = "duplicate" // an earlier row of this run is the same lead
-)
-
-// statuses lists every status in the order summaries show them.
-var statuses = []Status{StatusSent, StatusValid, StatusSkipped, StatusDuplicate, StatusInvalid, StatusFailed, StatusNotSent}
 
 // Outcome is what the report is given for one row.
 type Outcome struct {
 	Row        source.Row
-	Status     Status
+	Status     status.Status
 	HTTPStatus int
 	Attempts   int
 	Response   string

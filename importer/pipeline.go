@@ -19,6 +19,7 @@ import (
 	"leadimport/importer/ledger"
 	"leadimport/importer/report"
 	"leadimport/importer/source"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -81,7 +82,7 @@ const mapBatch = 32
 // that cannot be written stops the run: nothing more is sent that the
 // report could not account for.
 func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Config, snd *sender) (FileSummary, error) {
-	fs := FileSummary{Input: f.input, Report: f.report, Counts: map[Status]int{}}
+	fs := FileSummary{Input: f.input, Report: f.report, Counts: map[status.Status]int{}}
 	f.started = cfg.Now()
 	f.tally = f.mapper.NewTally()
 	cfg.Progress.Begin(f.input)
@@ -177,13 +178,13 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			next++
 			fs.Rows++
 			fs.Counts[p.Status]++
-			if p.Status == StatusFailed && (p.HTTPStatus == 0 || p.HTTPStatus == http.StatusTooManyRequests || p.HTTPStatus >= 500) {
+			if p.Status == status.Failed && (p.HTTPStatus == 0 || p.HTTPStatus == http.StatusTooManyRequests || p.HTTPStatus >= 500) {
 				fs.Transient++
 			}
 			f.logRow(cfg.Log, p)
-			cfg.Progress.Row(string(p.Status))
+			cfg.Progress.Row(p.Status)
 			if writeErr == nil {
-				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, string(p.Status)
+				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, p.Status
 				line.HTTPStatus, line.Attempts, line.Response = p.HTTPStatus, p.Attempts, p.Response
 				line.Errors, line.Changes, line.Warnings, line.Lead = p.Errors(), p.Changes, p.Warnings, p.Lead
 				writeErr = rw.Write(&line)
@@ -239,9 +240,9 @@ func (f *file) newReport() (report.Writer, error) {
 func (f *file) summary(cfg Config, fs *FileSummary) *report.Summary {
 	s := &report.Summary{Inputs: []string{f.input}, Mapping: cfg.MappingPath, Started: f.started,
 		Finished: cfg.Now(), Command: cfg.CommandLine}
-	for _, st := range statuses {
+	for _, st := range status.All {
 		if n := fs.Counts[st]; n > 0 {
-			s.Counts = append(s.Counts, report.Count{Status: string(st), Rows: n})
+			s.Counts = append(s.Counts, report.Count{Status: st, Rows: n})
 		}
 	}
 	return s
@@ -281,7 +282,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 				return fmt.Errorf("%w; the rows after it were not read", err)
 			}
 			slots <- struct{}{}
-			results <- []Outcome{{Row: source.Row{Number: rowErr.Row}, Status: StatusInvalid, Err: rowErr.Err, seq: seq}}
+			results <- []Outcome{{Row: source.Row{Number: rowErr.Row}, Status: status.Invalid, Err: rowErr.Err, seq: seq}}
 			continue
 		}
 		slots <- struct{}{}
@@ -307,7 +308,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		}
 		body, err := json.Marshal(&lead.Body)
 		if err != nil {
-			o.Status, o.Err = StatusInvalid, fmt.Errorf("cannot encode the lead: %w", err)
+			o.Status, o.Err = status.Invalid, fmt.Errorf("cannot encode the lead: %w", err)
 			results <- []Outcome{o}
 			continue
 		}
@@ -319,7 +320,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 				// Without the ledger nothing can be sent safely: stop,
 				// and read on so every row still gets its line.
 				stopRun(err)
-				o.Status, o.Err = StatusNotSent, notSent(stop, send)
+				o.Status, o.Err = status.NotSent, notSent(stop, send)
 				results <- []Outcome{o}
 				continue
 			}
@@ -331,7 +332,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		select {
 		case jobs <- j:
 		case <-stop.Done():
-			o.Status, o.Err = StatusNotSent, notSent(stop, send)
+			o.Status, o.Err = status.NotSent, notSent(stop, send)
 			results <- []Outcome{o}
 		}
 	}
@@ -361,11 +362,11 @@ func (f *file) assess(o *Outcome, stop context.Context, send bool, t *mapping.Ta
 	}
 	switch {
 	case len(problems) > 0:
-		o.Status, o.Problems = StatusInvalid, problems
+		o.Status, o.Problems = status.Invalid, problems
 	case stop.Err() != nil:
-		o.Status, o.Err = StatusNotSent, notSent(stop, send)
+		o.Status, o.Err = status.NotSent, notSent(stop, send)
 	case !send:
-		o.Status = StatusValid
+		o.Status = status.Valid
 	default:
 		lead := m.Lead
 		return &lead
@@ -377,7 +378,7 @@ func (f *file) assess(o *Outcome, stop context.Context, send bool, t *mapping.Ta
 // the contact id the report gave. Its person is still noted, so that a
 // later row of the same person is a duplicate, as in the first run.
 func (f *file) sentBefore(o *Outcome) error {
-	o.Status, o.Response = StatusSkipped, f.rep.response
+	o.Status, o.Response = status.Skipped, f.rep.response
 	o.Err = errors.New("the report says it was sent: not sent again; clear its status cell to send it anyway")
 	if f.ledger == nil {
 		return nil
@@ -415,7 +416,7 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 			return false, fmt.Errorf("cannot read the ledger: %w", err)
 		}
 		if i == 0 && seen {
-			o.Status, o.Err = StatusDuplicate, fmt.Errorf("the same person as row %d: only that row is sent", first)
+			o.Status, o.Err = status.Duplicate, fmt.Errorf("the same person as row %d: only that row is sent", first)
 			return true, nil
 		}
 	}
@@ -427,7 +428,7 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 	switch {
 	case !found:
 	case e.Status == ledger.StatusSent && !f.force:
-		o.Status, o.Response = StatusSkipped, e.ContactID
+		o.Status, o.Response = status.Skipped, e.ContactID
 		o.Err = fmt.Errorf("sent before, on %s (run %d): not sent again; --force sends it anyway", e.At.Local().Format("2006-01-02 15:04"), e.RunID)
 		return true, nil
 	case e.Status == ledger.StatusPending:

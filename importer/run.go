@@ -34,6 +34,7 @@ import (
 	"leadimport/importer/ledger"
 	"leadimport/importer/report"
 	"leadimport/importer/source"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -93,7 +94,7 @@ type Config struct {
 // Summary is what a run did.
 type Summary struct {
 	Files    []FileSummary
-	Counts   map[Status]int
+	Counts   map[status.Status]int
 	Requests int // attempts made, retries included
 	Elapsed  time.Duration
 	// Stopped is why the run ended before every row was tried, or nil.
@@ -107,7 +108,7 @@ type FileSummary struct {
 	Input  string
 	Report string
 	Rows   int
-	Counts map[Status]int
+	Counts map[status.Status]int
 	// Columns says, per mapped column, how many values were valid,
 	// changed, invalid or empty.
 	Columns []mapping.ColumnCount
@@ -117,7 +118,7 @@ type FileSummary struct {
 }
 
 // Sent reports how many rows were sent.
-func (s *Summary) Sent() int { return s.Counts[StatusSent] }
+func (s *Summary) Sent() int { return s.Counts[status.Sent] }
 
 // Clean reports whether every row was sent, now or before, or is a
 // duplicate of one that was (in check: is valid).
@@ -126,7 +127,7 @@ func (s *Summary) Clean() bool { return clean(s.Counts) }
 // Print writes the closing summary: counts per status, time, rate.
 func (s *Summary) Print(w io.Writer) {
 	var parts []string
-	for _, st := range statuses {
+	for _, st := range status.All {
 		if n := s.Counts[st]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, st))
 		}
@@ -163,7 +164,7 @@ func (s *Summary) Log(log *slog.Logger, columns bool) {
 		}
 	}
 	attrs := []any{}
-	for _, st := range statuses {
+	for _, st := range status.All {
 		if n := s.Counts[st]; n > 0 {
 			attrs = append(attrs, string(st), n)
 		}
@@ -218,7 +219,7 @@ func (e *SetupError) Unwrap() error { return e.Err }
 func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	cfg.setDefaults()
 	start := cfg.Now()
-	sum = Summary{Counts: map[Status]int{}}
+	sum = Summary{Counts: map[status.Status]int{}}
 
 	// Every input is opened and matched against the mapping, the ledger
 	// taken and every report created, before any row is sent, so that a

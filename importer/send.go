@@ -14,6 +14,7 @@ import (
 
 	"leadimport/importer/connect"
 	"leadimport/importer/ledger"
+	"leadimport/importer/status"
 )
 
 // Errors that stop a run, and notes said beside a row's outcome.
@@ -102,7 +103,7 @@ const customerGiveUp = 3
 func (s *sender) send(stop context.Context, j *job) {
 	o := &j.out
 	if s.customerBlocked(j.customer) {
-		o.Status = StatusFailed
+		o.Status = status.Failed
 		o.Err = fmt.Errorf("no access to customer %s: not sent, after %d requests for it in a row were refused (403)", j.customer, customerGiveUp)
 		return
 	}
@@ -120,12 +121,12 @@ func (s *sender) record(j *job) {
 	}
 	var err error
 	switch {
-	case j.out.Status == StatusSent:
+	case j.out.Status == status.Sent:
 		err = s.ledger.Sent(j.key, j.out.Response, j.out.HTTPStatus)
-	case j.out.Status == StatusFailed && j.unconfirmed:
+	case j.out.Status == status.Failed && j.unconfirmed:
 		// An attempt got no answer, so Connect may have the lead: it
 		// stays pending, and the next run sends it again with a note.
-	case j.out.Status == StatusFailed:
+	case j.out.Status == status.Failed:
 		err = s.ledger.Failed(j.key, j.out.HTTPStatus)
 	}
 	if err != nil {
@@ -139,10 +140,10 @@ func (s *sender) learn(customer string, o *Outcome) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
-	case o.Status == StatusSent:
+	case o.Status == status.Sent:
 		s.failuresInRow = 0
 		delete(s.forbidden, customer)
-	case o.Status != StatusFailed:
+	case o.Status != status.Failed:
 	case o.HTTPStatus == http.StatusForbidden:
 		if s.forbidden == nil {
 			s.forbidden = map[string]int{}
@@ -174,10 +175,10 @@ func (s *sender) attempt(stop context.Context, j *job) {
 	for attempt := 1; ; attempt++ {
 		if err := s.waitTurn(stop); err != nil {
 			if attempt == 1 {
-				o.Status = StatusNotSent
+				o.Status = status.NotSent
 				o.Err = fmt.Errorf("not sent: %w", context.Cause(stop))
 			} else {
-				o.Status = StatusFailed
+				o.Status = status.Failed
 				o.Err = fmt.Errorf("%w (not retried: %v)", lastErr, context.Cause(stop))
 			}
 			return
@@ -188,7 +189,7 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			if err := s.ledger.Pending(j.key, j.input, o.Row.Number); err != nil {
 				err = fmt.Errorf("cannot write the ledger: %w", err)
 				s.stop(err)
-				o.Status, o.Err = StatusNotSent, fmt.Errorf("not sent: %w", err)
+				o.Status, o.Err = status.NotSent, fmt.Errorf("not sent: %w", err)
 				return
 			}
 		}
@@ -197,7 +198,7 @@ func (s *sender) attempt(stop context.Context, j *job) {
 		resp, err := s.client.Post(ctx, j.path, j.body)
 		cancel()
 		if err == nil {
-			o.Status, o.HTTPStatus, o.Response, o.Err = StatusSent, resp.Status, resp.ContactID, nil
+			o.Status, o.HTTPStatus, o.Response, o.Err = status.Sent, resp.Status, resp.ContactID, nil
 			if o.Response == "" {
 				o.Response = resp.Body
 			}
@@ -208,7 +209,7 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			return
 		}
 		lastErr = err
-		o.Status, o.Err = StatusFailed, err
+		o.Status, o.Err = status.Failed, err
 		var apiErr *connect.APIError
 		if errors.As(err, &apiErr) {
 			o.HTTPStatus, o.Response = apiErr.Status, apiErr.Body

@@ -68,7 +68,7 @@ func (r *csvWriter) Write(l *Line) error {
 			b = appendField(r, b, l.Cells[i], true)
 		}
 	}
-	b = appendField(r, r.appendComma(b), l.Status, false)
+	b = appendField(r, r.appendComma(b), string(l.Status), false)
 	b = r.appendComma(b)
 	if l.HTTPStatus != 0 {
 		b = appendField(r, b, r.number(l.HTTPStatus), false)

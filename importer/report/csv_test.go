@@ -36,7 +36,7 @@ func referenceCSV(t testing.TB, delim rune, header []string, lines []Line) []byt
 			}
 			rec = append(rec, cell)
 		}
-		rec = append(rec, l.Status, count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(English.ProblemsText(l.Errors)),
+		rec = append(rec, string(l.Status), count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(English.ProblemsText(l.Errors)),
 			Neutralize(ChangesText(l.Changes)), Neutralize(English.ProblemsText(l.Warnings)))
 		require.NoError(t, c.Write(rec))
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -26,15 +27,15 @@ func NewJSONL(w io.Writer, lang Lang) Writer {
 
 // jsonLine is one row of a JSONL report.
 type jsonLine struct {
-	Row        int          `json:"row"`
-	Status     string       `json:"status"`
-	HTTPStatus int          `json:"http_status"` // 0: no request answered
-	Attempts   int          `json:"attempts"`
-	Response   string       `json:"response"`
-	Errors     []jsonError  `json:"errors"`
-	Changes    []jsonChange `json:"changes"`
-	Warnings   []jsonError  `json:"warnings"`
-	Lead       *jsonLead    `json:"lead"` // null: the row could not be mapped
+	Row        int           `json:"row"`
+	Status     status.Status `json:"status"`
+	HTTPStatus int           `json:"http_status"` // 0: no request answered
+	Attempts   int           `json:"attempts"`
+	Response   string        `json:"response"`
+	Errors     []jsonError   `json:"errors"`
+	Changes    []jsonChange  `json:"changes"`
+	Warnings   []jsonError   `json:"warnings"`
+	Lead       *jsonLead     `json:"lead"` // null: the row could not be mapped
 }
 
 // jsonError is one problem; field, column and value are "" when it is

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -22,7 +23,7 @@ import (
 type Line struct {
 	Row        int      // as the spreadsheet numbers it
 	Cells      []string // the input's own cells, as read
-	Status     string
+	Status     status.Status
 	HTTPStatus int // 0: no request answered
 	Attempts   int
 	Response   string
@@ -61,7 +62,7 @@ type Summary struct {
 
 // Count is how many rows ended with one status.
 type Count struct {
-	Status string
+	Status status.Status
 	Rows   int
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -49,7 +50,7 @@ type xlsxWriter struct {
 
 type xlsxStyles struct {
 	header, wrong, warned int
-	status                map[string]int
+	status                map[status.Status]int
 }
 
 // NewXLSX returns a writer of an XLSX report to w, its messages, sheet
@@ -107,11 +108,11 @@ func newStyles(f *excelize.File) (xlsxStyles, error) {
 	s.warned = style(neutralFill, neutralFont, false)
 	good, bad, grey, neutral := style(goodFill, goodFont, true), style(badFill, badFont, true),
 		style(greyFill, greyFont, true), style(neutralFill, neutralFont, true)
-	s.status = map[string]int{
-		"sent": good, "valid": good,
-		"failed": bad, "invalid": bad,
-		"skipped": grey, "duplicate": grey,
-		"not_sent": neutral,
+	s.status = map[status.Status]int{
+		status.Sent: good, status.Valid: good,
+		status.Failed: bad, status.Invalid: bad,
+		status.Skipped: grey, status.Duplicate: grey,
+		status.NotSent: neutral,
 	}
 	return s, err
 }
@@ -189,7 +190,7 @@ func (x *xlsxWriter) values(l *Line) []string {
 		}
 		v = append(v, c)
 	}
-	return append(v, l.Status, count(l.HTTPStatus), count(l.Attempts), l.Response, x.lang.ProblemsText(l.Errors),
+	return append(v, string(l.Status), count(l.HTTPStatus), count(l.Attempts), l.Response, x.lang.ProblemsText(l.Errors),
 		ChangesText(l.Changes), x.lang.ProblemsText(l.Warnings))
 }
 
@@ -207,13 +208,13 @@ func (x *xlsxWriter) writeLine(l *Line) error {
 		}
 	}
 	cells[0] = excelize.Cell{Value: l.Row}
-	status := 1 + x.width
-	cells[status] = excelize.Cell{StyleID: x.styles.status[l.Status], Value: l.Status}
+	st := 1 + x.width // the status column
+	cells[st] = excelize.Cell{StyleID: x.styles.status[l.Status], Value: string(l.Status)}
 	if l.HTTPStatus != 0 {
-		cells[status+1] = excelize.Cell{Value: l.HTTPStatus}
+		cells[st+1] = excelize.Cell{Value: l.HTTPStatus}
 	}
 	if l.Attempts != 0 {
-		cells[status+2] = excelize.Cell{Value: l.Attempts}
+		cells[st+2] = excelize.Cell{Value: l.Attempts}
 	}
 	x.mark(cells, l.Warnings, x.styles.warned)
 	x.mark(cells, l.Errors, x.styles.wrong)
@@ -282,7 +283,7 @@ func (x *xlsxWriter) summary(s *Summary) error {
 	rows = append(rows, [2]any{w("status"), w("rows")})
 	total := 0
 	for _, c := range s.Counts {
-		rows = append(rows, [2]any{c.Status, c.Rows})
+		rows = append(rows, [2]any{string(c.Status), c.Rows})
 		total += c.Rows
 	}
 	rows = append(rows, [2]any{w("total"), total}, [2]any{"", ""})
@@ -311,7 +312,10 @@ func (x *xlsxWriter) summary(s *Summary) error {
 				return err
 			}
 		}
-		if st, ok := x.styles.status[fmt.Sprint(r[0])]; ok && i > 0 && i <= len(s.Counts) {
+		if i == 0 || i > len(s.Counts) {
+			continue
+		}
+		if st, ok := x.styles.status[s.Counts[i-1].Status]; ok { // a status's count
 			cell, _ := excelize.CoordinatesToCellName(1, i+1)
 			if err := f.SetCellStyle(sheet, cell, cell, st); err != nil {
 				return err
