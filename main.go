@@ -29,7 +29,7 @@ import (
 	"leadimport/importer/connect"
 	"leadimport/importer/console"
 	"leadimport/importer/ledger"
-	"leadimport/importer/report"
+	"leadimport/importer/msg"
 	"leadimport/importer/sandbox"
 	"leadimport/mapping"
 )
@@ -46,7 +46,7 @@ const (
 
 const defaultBaseURL = "https://connect.maklare.vitec.net"
 
-var errInterrupted = errors.New("interrupted")
+var errInterrupted = msg.Error(msg.Interrupted{})
 
 func main() {
 	ctx, cancel := context.WithCancelCause(context.Background())
@@ -325,9 +325,9 @@ func runImport(ctx context.Context, cmd string, args []string, getenv func(strin
 	if *quiet && *verbose {
 		return fail("--quiet and --verbose say opposite things: give one")
 	}
-	lang := report.LangFromEnv(getenv)
+	lang := msg.LangFromEnv(getenv)
 	if *langFlag != "" {
-		if lang, err = report.ParseLang(*langFlag); err != nil {
+		if lang, err = msg.ParseLang(*langFlag); err != nil {
 			return fail("%v", err)
 		}
 	}

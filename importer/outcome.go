@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"leadimport/importer/msg"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
@@ -18,12 +19,15 @@ type Outcome struct {
 	Changes    []mapping.Change  // what normalisation altered
 	Lead       *mapping.Lead     // as sent; kept only for a JSONL report
 	Err        error
-	notes      []error // said beside the outcome, e.g. an earlier attempt unconfirmed
+	// notes are said beside the outcome: Connect may hold the lead
+	// whatever the status says (an attempt got no answer, and Connect has
+	// no idempotency key).
+	notes []msg.Message
 
 	seq int // position in the input, for the reorder buffer
 }
 
-// Errors lists every reason the row was not sent, in plain words: its
+// Errors lists every reason the row was not sent, as messages: its
 // problems, each naming its cell, then what went wrong in sending and
 // the notes beside it.
 func (o *Outcome) Errors() []mapping.Problem {
@@ -33,10 +37,10 @@ func (o *Outcome) Errors() []mapping.Problem {
 	ps := make([]mapping.Problem, 0, len(o.Problems)+1+len(o.notes))
 	ps = append(ps, o.Problems...)
 	if o.Err != nil {
-		ps = append(ps, mapping.Problem{Message: o.Err.Error()})
+		ps = append(ps, mapping.Problem{Message: msg.Of(o.Err)})
 	}
 	for _, n := range o.notes {
-		ps = append(ps, mapping.Problem{Message: n.Error()})
+		ps = append(ps, mapping.Problem{Message: n})
 	}
 	return ps
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"leadimport/importer/connect"
+	"leadimport/importer/msg"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
@@ -117,9 +118,9 @@ func problemForLog(p mapping.Problem) string {
 		where = p.Field
 	}
 	if where == "" {
-		return p.Message
+		return msg.English.Say(p.Message)
 	}
-	return where + ": " + p.Message
+	return where + ": " + msg.English.Say(p.Message)
 }
 
 // errForLog says why a row failed without Connect's own words, which may

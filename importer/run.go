@@ -32,6 +32,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"leadimport/importer/ledger"
+	"leadimport/importer/msg"
 	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
@@ -56,7 +57,7 @@ type Config struct {
 	MappingPath string
 	CommandLine string
 	// Lang is the language of the reports' messages; "" is English.
-	Lang report.Lang
+	Lang msg.Lang
 
 	// Client sends the leads. Nil means check: validate, send nothing.
 	Client  Poster
@@ -209,8 +210,9 @@ func (s *Summary) PrintColumns(w io.Writer) {
 // input, a mapping that does not fit it, a report that cannot be created.
 type SetupError struct{ Err error }
 
-func (e *SetupError) Error() string { return e.Err.Error() }
-func (e *SetupError) Unwrap() error { return e.Err }
+func (e *SetupError) Error() string    { return e.Err.Error() }
+func (e *SetupError) Unwrap() error    { return e.Err }
+func (e *SetupError) Msg() msg.Message { return msg.Of(e.Err) }
 
 // Run imports every input in turn and returns what it did. A returned
 // *SetupError means nothing was sent. Rows that fail are not errors: they
@@ -265,8 +267,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 			return sum, &SetupError{err}
 		}
 		if n > *cfg.MaxInvalid {
-			tooMany = fmt.Errorf("%w: %d rows are invalid, more than --max-invalid %d; nothing was sent (is the mapping right? leadimport check shows every row)",
-				ErrTooManyInvalid, n, *cfg.MaxInvalid)
+			tooMany = msg.Error(msg.TooManyInvalid{Invalid: n, Max: *cfg.MaxInvalid}, ErrTooManyInvalid)
 		}
 	}
 	if err := cfg.createReports(files, start); err != nil {

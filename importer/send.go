@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
@@ -14,31 +13,20 @@ import (
 
 	"leadimport/importer/connect"
 	"leadimport/importer/ledger"
+	"leadimport/importer/msg"
 	"leadimport/importer/status"
 )
 
-// Errors that stop a run, and notes said beside a row's outcome.
+// Errors that stop a run.
 var (
 	// ErrConnectDown stops a run: so many rows failed in a row that
 	// Connect is taken to be down, and sending the rest would only fail
-	// them too.
+	// them too. The run's error is of this kind, and says how many.
 	ErrConnectDown = errors.New("Connect seems to be down")
 
 	// ErrUnauthorized stops a run: Connect refused the credentials, so
 	// every further request would be refused the same way.
-	ErrUnauthorized = errors.New("Connect refused the user name or password (401): check VITEC_USERNAME and VITEC_PASSWORD, or the credentials file")
-
-	// errEarlierUnconfirmed: the ledger holds the lead as pending, so a
-	// run that died had sent it and never learned the answer.
-	errEarlierUnconfirmed = errors.New("note: sent again because an earlier run's attempt is unconfirmed (that run stopped before Connect answered), so Connect may have recorded this lead twice")
-
-	// errMayHaveIt: a failed row had an attempt that got no answer, so
-	// Connect may have recorded the lead after all.
-	errMayHaveIt = errors.New("note: an attempt got no answer, so Connect may have recorded this lead; the next run sends it again")
-
-	// errMaybeTwice: a sent row had an earlier attempt that got no answer;
-	// Connect has no idempotency key, so that one may be recorded too.
-	errMaybeTwice = errors.New("note: retried after an unconfirmed attempt (it got no answer), so Connect may have recorded this lead twice")
+	ErrUnauthorized = msg.Error(msg.CredentialsRefused{})
 )
 
 // Poster sends one request; *connect.Client is the real one.
@@ -104,7 +92,7 @@ func (s *sender) send(stop context.Context, j *job) {
 	o := &j.out
 	if s.customerBlocked(j.customer) {
 		o.Status = status.Failed
-		o.Err = fmt.Errorf("no access to customer %s: not sent, after %d requests for it in a row were refused (403)", j.customer, customerGiveUp)
+		o.Err = msg.Error(msg.CustomerRefused{Customer: j.customer, Refusals: customerGiveUp})
 		return
 	}
 	s.attempt(stop, j)
@@ -130,7 +118,7 @@ func (s *sender) record(j *job) {
 		err = s.ledger.Failed(j.key, j.out.HTTPStatus)
 	}
 	if err != nil {
-		s.stop(fmt.Errorf("cannot write the ledger: %w", err))
+		s.stop(msg.Error(msg.LedgerWrite{Err: err}))
 	}
 }
 
@@ -152,8 +140,7 @@ func (s *sender) learn(customer string, o *Outcome) {
 	case o.HTTPStatus == 0 || o.HTTPStatus >= 500:
 		s.failuresInRow++
 		if s.maxFailures > 0 && s.failuresInRow >= s.maxFailures {
-			s.stop(fmt.Errorf("%w: %d rows in a row failed after their retries (--max-failures %d); run again later, or raise --max-failures",
-				ErrConnectDown, s.failuresInRow, s.maxFailures))
+			s.stop(msg.Error(msg.ConnectDown{Failures: s.failuresInRow, Max: s.maxFailures}, ErrConnectDown))
 		}
 	}
 }
@@ -176,10 +163,10 @@ func (s *sender) attempt(stop context.Context, j *job) {
 		if err := s.waitTurn(stop); err != nil {
 			if attempt == 1 {
 				o.Status = status.NotSent
-				o.Err = fmt.Errorf("not sent: %w", context.Cause(stop))
+				o.Err = msg.Error(msg.NotSent{Err: context.Cause(stop)})
 			} else {
 				o.Status = status.Failed
-				o.Err = fmt.Errorf("%w (not retried: %v)", lastErr, context.Cause(stop))
+				o.Err = msg.Error(msg.NotRetried{Err: lastErr, Why: context.Cause(stop)})
 			}
 			return
 		}
@@ -187,9 +174,9 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			// Durable before the request leaves: if this process dies
 			// now, the next run knows the lead may have been sent.
 			if err := s.ledger.Pending(j.key, j.input, o.Row.Number); err != nil {
-				err = fmt.Errorf("cannot write the ledger: %w", err)
+				err = msg.Error(msg.LedgerWrite{Err: err})
 				s.stop(err)
-				o.Status, o.Err = status.NotSent, fmt.Errorf("not sent: %w", err)
+				o.Status, o.Err = status.NotSent, msg.Error(msg.NotSent{Err: err})
 				return
 			}
 		}
@@ -204,7 +191,7 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			}
 			if unanswered {
 				j.unconfirmed = true
-				o.notes = append(o.notes, errMaybeTwice)
+				o.notes = append(o.notes, msg.MaybeTwice{})
 			}
 			return
 		}
@@ -221,17 +208,17 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			unanswered = true
 			o.HTTPStatus, o.Response = 0, ""
 			if errors.Is(err, context.DeadlineExceeded) {
-				err = fmt.Errorf("no answer within %s: %w", s.timeout, err)
+				err = msg.Error(msg.NoAnswer{Within: s.timeout, Err: err})
 				lastErr, o.Err = err, err
 			}
 		}
 		if !connect.Retryable(err) || attempt > s.retries {
 			if attempt > 1 {
-				o.Err = fmt.Errorf("%w (after %d attempts)", err, attempt)
+				o.Err = msg.Error(msg.AfterAttempts{Err: err, Attempts: attempt})
 			}
 			if unanswered {
 				j.unconfirmed = true
-				o.notes = append(o.notes, errMayHaveIt)
+				o.notes = append(o.notes, msg.MayHaveIt{})
 			}
 			return
 		}
@@ -245,10 +232,10 @@ func (s *sender) attempt(stop context.Context, j *job) {
 				"reason", errForLog(err))
 		}
 		if sleep(stop, wait) != nil {
-			o.Err = fmt.Errorf("%w (not retried: %v)", err, context.Cause(stop))
+			o.Err = msg.Error(msg.NotRetried{Err: err, Why: context.Cause(stop)})
 			if unanswered {
 				j.unconfirmed = true
-				o.notes = append(o.notes, errMayHaveIt)
+				o.notes = append(o.notes, msg.MayHaveIt{})
 			}
 			return
 		}
