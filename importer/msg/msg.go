@@ -20,10 +20,11 @@ func (message) isMessage() {}
 // to it.
 type causer interface{ Cause() error }
 
-// Lang is a language leadimport speaks: the report's error, warnings and
-// changes columns, and the XLSX report's sheet names and summary. Column
-// names and statuses stay as they are in every language: they are the
-// tool's vocabulary, and what it reads back when a report is an input.
+// Lang is a language leadimport speaks: for now the report's error and
+// warnings columns, and the XLSX report's sheet names and summary (logs
+// and the console are English). Column names and statuses stay as they
+// are in every language: they are the tool's vocabulary, and what it
+// reads back when a report is an input.
 type Lang string
 
 const (
