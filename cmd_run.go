@@ -18,7 +18,7 @@ import (
 	"leadimport/importer/connect"
 	"leadimport/importer/console"
 	"leadimport/importer/ledger"
-	"leadimport/importer/report"
+	"leadimport/importer/msg"
 	"leadimport/mapping"
 )
 
@@ -106,7 +106,7 @@ func (o *importOptions) validate() error {
 		return usagef("--quiet and --verbose say opposite things: give one")
 	}
 	if o.lang != "" {
-		if _, err := report.ParseLang(o.lang); err != nil {
+		if _, err := msg.ParseLang(o.lang); err != nil {
 			return usageError{err}
 		}
 	}
@@ -196,9 +196,9 @@ func (o *importOptions) console(e *env) (runConsole, error) {
 
 func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 	log := con.log
-	lang := report.LangFromEnv(e.getenv)
+	lang := msg.LangFromEnv(e.getenv)
 	if o.lang != "" {
-		lang, _ = report.ParseLang(o.lang) // validated
+		lang, _ = msg.ParseLang(o.lang) // validated
 	}
 	// The mapping first: a broken one must not go unnoticed on a night
 	// when the inbox is empty.

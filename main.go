@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"leadimport/importer"
+	"leadimport/importer/msg"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -24,7 +25,7 @@ var version = "dev"
 
 // errInterrupted is the cause of a run's context when the user
 // interrupts it; each command says so in its own way.
-var errInterrupted = errors.New("interrupted")
+var errInterrupted = msg.Error(msg.Interrupted{})
 
 func main() {
 	ctx, cancel := context.WithCancelCause(context.Background())

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"leadimport/importer/status"
 )
 
 // ExpandInputs replaces each directory among paths by the spreadsheets in
@@ -67,7 +69,7 @@ func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]A
 			a.Why = fmt.Sprintf("left in place: the run ended with exit code %d, so the next run tries it again", exitCode)
 		case clean(f.Counts):
 			a.To = filepath.Join(dir, "done")
-		case f.Counts[StatusInvalid] == 0 && f.Counts[StatusFailed] == f.Transient:
+		case f.Counts[status.Invalid] == 0 && f.Counts[status.Failed] == f.Transient:
 			a.Why = fmt.Sprintf("left in place: %d rows failed for a reason that may pass (no answer, 429, 5xx), so the next run sends them again", f.Transient)
 		default:
 			a.To = filepath.Join(dir, "failed")
@@ -89,9 +91,9 @@ func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]A
 
 // clean reports whether every row is settled: sent (now or before), a
 // duplicate of one that was, or in a check valid.
-func clean(counts map[Status]int) bool {
+func clean(counts map[status.Status]int) bool {
 	for st, n := range counts {
-		if n > 0 && !slices.Contains([]Status{StatusSent, StatusSkipped, StatusDuplicate, StatusValid}, st) {
+		if n > 0 && !slices.Contains([]status.Status{status.Sent, status.Skipped, status.Duplicate, status.Valid}, st) {
 			return false
 		}
 	}

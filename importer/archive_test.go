@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/status"
 )
 
 func touch(t *testing.T, path string) {
@@ -39,16 +41,16 @@ func TestArchiveInputs(t *testing.T) {
 	tests := []struct {
 		name     string
 		exitCode int
-		counts   map[Status]int
+		counts   map[status.Status]int
 		want     string // the folder it lands in; "" stays
 	}{
-		{"all sent", ExitOK, map[Status]int{StatusSent: 3, StatusSkipped: 1, StatusDuplicate: 1}, "done"},
-		{"some invalid", ExitRows, map[Status]int{StatusSent: 3, StatusInvalid: 1}, "failed"},
-		{"one file clean in a run with rows to fix", ExitRows, map[Status]int{StatusSent: 3}, "done"},
-		{"stopped early: tried again next time", ExitStopped, map[Status]int{StatusSent: 3, StatusNotSent: 9}, ""},
-		{"failures that may pass: tried again next time", ExitRows, map[Status]int{StatusSent: 3, StatusFailed: 2}, ""},
-		{"refused by Connect", ExitRows, map[Status]int{StatusSent: 3, StatusFailed: 3}, "failed"},
-		{"nothing sent", ExitNothing, map[Status]int{StatusInvalid: 3, StatusNotSent: 9}, ""},
+		{"all sent", ExitOK, map[status.Status]int{status.Sent: 3, status.Skipped: 1, status.Duplicate: 1}, "done"},
+		{"some invalid", ExitRows, map[status.Status]int{status.Sent: 3, status.Invalid: 1}, "failed"},
+		{"one file clean in a run with rows to fix", ExitRows, map[status.Status]int{status.Sent: 3}, "done"},
+		{"stopped early: tried again next time", ExitStopped, map[status.Status]int{status.Sent: 3, status.NotSent: 9}, ""},
+		{"failures that may pass: tried again next time", ExitRows, map[status.Status]int{status.Sent: 3, status.Failed: 2}, ""},
+		{"refused by Connect", ExitRows, map[status.Status]int{status.Sent: 3, status.Failed: 3}, "failed"},
+		{"nothing sent", ExitNothing, map[status.Status]int{status.Invalid: 3, status.NotSent: 9}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -79,7 +81,7 @@ func TestArchiveKeepsAnEarlierFileOfTheSameName(t *testing.T) {
 	touch(t, filepath.Join(dir, "archive", "done", "leads.csv"))
 	input := filepath.Join(dir, "inbox", "leads.csv")
 	touch(t, input)
-	got, err := ArchiveInputs(filepath.Join(dir, "archive"), &Summary{Files: []FileSummary{{Input: input, Counts: map[Status]int{StatusSent: 1}}}}, ExitOK, start)
+	got, err := ArchiveInputs(filepath.Join(dir, "archive"), &Summary{Files: []FileSummary{{Input: input, Counts: map[status.Status]int{status.Sent: 1}}}}, ExitOK, start)
 	require.NoError(t, err)
 	assert.Equal(t, filepath.Join(dir, "archive", "done", "leads-20261126-021500.csv"), got[0].To)
 	assert.FileExists(t, filepath.Join(dir, "archive", "done", "leads.csv"))

@@ -13,6 +13,7 @@ import (
 
 	"leadimport/importer/ledger"
 	"leadimport/importer/report"
+	"leadimport/importer/status"
 )
 
 // historyRow is one run as `leadimport history --csv` writes it.
@@ -36,9 +37,9 @@ type historyRow struct {
 func newHistoryRow(r ledger.RunRecord) historyRow {
 	h := historyRow{
 		Run: r.ID, Started: r.Started.Local().Format(time.DateTime), Command: r.Command, Mapping: r.Mapping,
-		Sent: r.Counts[string(StatusSent)], Skipped: r.Counts[string(StatusSkipped)],
-		Duplicate: r.Counts[string(StatusDuplicate)], Invalid: r.Counts[string(StatusInvalid)],
-		Failed: r.Counts[string(StatusFailed)], NotSent: r.Counts[string(StatusNotSent)],
+		Sent: r.Counts[string(status.Sent)], Skipped: r.Counts[string(status.Skipped)],
+		Duplicate: r.Counts[string(status.Duplicate)], Invalid: r.Counts[string(status.Invalid)],
+		Failed: r.Counts[string(status.Failed)], NotSent: r.Counts[string(status.NotSent)],
 	}
 	if r.Finished {
 		h.Ended = r.Ended.Local().Format(time.DateTime)

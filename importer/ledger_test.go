@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadimport/importer/ledger"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -149,8 +150,8 @@ func TestRunSameLeadInTwoInputs(t *testing.T) {
 		sum, err := Run(context.Background(), cfg)
 		require.NoError(t, err)
 		require.Len(t, sum.Files, 2)
-		assert.Equal(t, n, sum.Files[0].Counts[StatusSent])
-		assert.Equal(t, n, sum.Files[1].Counts[StatusSkipped], "the second input's leads were sent by the first")
+		assert.Equal(t, n, sum.Files[0].Counts[status.Sent])
+		assert.Equal(t, n, sum.Files[1].Counts[status.Skipped], "the second input's leads were sent by the first")
 		assert.EqualValues(t, n, calls.Load(), "requests")
 	}
 }

@@ -17,8 +17,10 @@ import (
 
 	"leadimport/importer/connect"
 	"leadimport/importer/ledger"
+	"leadimport/importer/msg"
 	"leadimport/importer/report"
 	"leadimport/importer/source"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -36,7 +38,7 @@ type file struct {
 	report   string
 	format   report.Format
 	created  bool // this run created the report file (so may remove it)
-	lang     report.Lang
+	lang     msg.Lang
 	out      *os.File // the report, created before anything is sent
 	requests int
 
@@ -81,7 +83,7 @@ const mapBatch = 32
 // that cannot be written stops the run: nothing more is sent that the
 // report could not account for.
 func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Config, snd *sender) (FileSummary, error) {
-	fs := FileSummary{Input: f.input, Report: f.report, Counts: map[Status]int{}}
+	fs := FileSummary{Input: f.input, Report: f.report, Counts: map[status.Status]int{}}
 	f.started = cfg.Now()
 	f.tally = f.mapper.NewTally()
 	cfg.Progress.Begin(f.input)
@@ -107,12 +109,12 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		// lead they sent is skipped here, not taken for one whose
 		// outcome is unknown.
 		if err := f.lrun.Sync(); err != nil {
-			stopRun(fmt.Errorf("cannot write the ledger: %w", err))
+			stopRun(msg.Error(msg.LedgerWrite{Err: err}))
 		}
 	}
 	rw, writeErr := f.newReport()
 	if writeErr != nil {
-		stopRun(fmt.Errorf("cannot write the report %s: %w", f.report, writeErr))
+		stopRun(msg.Error(msg.ReportWrite{Path: f.report, Err: writeErr}))
 	}
 
 	mappers := max(2, runtime.GOMAXPROCS(0)) // a check's
@@ -177,13 +179,13 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			next++
 			fs.Rows++
 			fs.Counts[p.Status]++
-			if p.Status == StatusFailed && (p.HTTPStatus == 0 || p.HTTPStatus == http.StatusTooManyRequests || p.HTTPStatus >= 500) {
+			if p.Status == status.Failed && (p.HTTPStatus == 0 || p.HTTPStatus == http.StatusTooManyRequests || p.HTTPStatus >= 500) {
 				fs.Transient++
 			}
 			f.logRow(cfg.Log, p)
-			cfg.Progress.Row(string(p.Status))
+			cfg.Progress.Row(p.Status)
 			if writeErr == nil {
-				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, string(p.Status)
+				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, p.Status
 				line.HTTPStatus, line.Attempts, line.Response = p.HTTPStatus, p.Attempts, p.Response
 				line.Errors, line.Changes, line.Warnings, line.Lead = p.Errors(), p.Changes, p.Warnings, p.Lead
 				writeErr = rw.Write(&line)
@@ -198,7 +200,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 			writeErr = rw.Flush()
 		}
 		if writeErr != nil && stop.Err() == nil {
-			stopRun(fmt.Errorf("cannot write the report %s: %w", f.report, writeErr))
+			stopRun(msg.Error(msg.ReportWrite{Path: f.report, Err: writeErr}))
 		}
 	}
 	f.requests = int(requests.Load())
@@ -239,9 +241,9 @@ func (f *file) newReport() (report.Writer, error) {
 func (f *file) summary(cfg Config, fs *FileSummary) *report.Summary {
 	s := &report.Summary{Inputs: []string{f.input}, Mapping: cfg.MappingPath, Started: f.started,
 		Finished: cfg.Now(), Command: cfg.CommandLine}
-	for _, st := range statuses {
+	for _, st := range status.All {
 		if n := fs.Counts[st]; n > 0 {
-			s.Counts = append(s.Counts, report.Count{Status: string(st), Rows: n})
+			s.Counts = append(s.Counts, report.Count{Status: st, Rows: n})
 		}
 	}
 	return s
@@ -281,7 +283,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 				return fmt.Errorf("%w; the rows after it were not read", err)
 			}
 			slots <- struct{}{}
-			results <- []Outcome{{Row: source.Row{Number: rowErr.Row}, Status: StatusInvalid, Err: rowErr.Err, seq: seq}}
+			results <- []Outcome{{Row: source.Row{Number: rowErr.Row}, Status: status.Invalid, Err: rowErr.Err, seq: seq}}
 			continue
 		}
 		slots <- struct{}{}
@@ -307,7 +309,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		}
 		body, err := json.Marshal(&lead.Body)
 		if err != nil {
-			o.Status, o.Err = StatusInvalid, fmt.Errorf("cannot encode the lead: %w", err)
+			o.Status, o.Err = status.Invalid, msg.Error(msg.CannotEncode{Err: err})
 			results <- []Outcome{o}
 			continue
 		}
@@ -319,7 +321,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 				// Without the ledger nothing can be sent safely: stop,
 				// and read on so every row still gets its line.
 				stopRun(err)
-				o.Status, o.Err = StatusNotSent, notSent(stop, send)
+				o.Status, o.Err = status.NotSent, notSent(stop, send)
 				results <- []Outcome{o}
 				continue
 			}
@@ -331,7 +333,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		select {
 		case jobs <- j:
 		case <-stop.Done():
-			o.Status, o.Err = StatusNotSent, notSent(stop, send)
+			o.Status, o.Err = status.NotSent, notSent(stop, send)
 			results <- []Outcome{o}
 		}
 	}
@@ -361,11 +363,11 @@ func (f *file) assess(o *Outcome, stop context.Context, send bool, t *mapping.Ta
 	}
 	switch {
 	case len(problems) > 0:
-		o.Status, o.Problems = StatusInvalid, problems
+		o.Status, o.Problems = status.Invalid, problems
 	case stop.Err() != nil:
-		o.Status, o.Err = StatusNotSent, notSent(stop, send)
+		o.Status, o.Err = status.NotSent, notSent(stop, send)
 	case !send:
-		o.Status = StatusValid
+		o.Status = status.Valid
 	default:
 		lead := m.Lead
 		return &lead
@@ -377,8 +379,8 @@ func (f *file) assess(o *Outcome, stop context.Context, send bool, t *mapping.Ta
 // the contact id the report gave. Its person is still noted, so that a
 // later row of the same person is a duplicate, as in the first run.
 func (f *file) sentBefore(o *Outcome) error {
-	o.Status, o.Response = StatusSkipped, f.rep.response
-	o.Err = errors.New("the report says it was sent: not sent again; clear its status cell to send it anyway")
+	o.Status, o.Response = status.Skipped, f.rep.response
+	o.Err = errReportSaysSent
 	if f.ledger == nil {
 		return nil
 	}
@@ -388,18 +390,21 @@ func (f *file) sentBefore(o *Outcome) error {
 	}
 	for _, id := range identities(f.ledger, f.input, &m.Lead) {
 		if _, _, err := f.lrun.FirstSeen(id, o.Row.Number); err != nil {
-			return fmt.Errorf("cannot read the ledger: %w", err)
+			return msg.Error(msg.LedgerRead{Err: err})
 		}
 	}
 	return nil
 }
 
+// errReportSaysSent is the outcome of a row its report says was sent.
+var errReportSaysSent = msg.Error(msg.ReportSaysSent{})
+
 // notSent says why a row was not sent (in check: not checked).
 func notSent(stop context.Context, send bool) error {
 	if !send {
-		return fmt.Errorf("not checked: %w", context.Cause(stop))
+		return msg.Error(msg.NotChecked{Err: context.Cause(stop)})
 	}
-	return fmt.Errorf("not sent: %w", context.Cause(stop))
+	return msg.Error(msg.NotSent{Err: context.Cause(stop)})
 }
 
 // consult asks the ledger about a valid row before it is sent: a row that
@@ -412,26 +417,26 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 	for i, id := range identities(f.ledger, f.input, lead) {
 		first, seen, err := f.lrun.FirstSeen(id, o.Row.Number)
 		if err != nil {
-			return false, fmt.Errorf("cannot read the ledger: %w", err)
+			return false, msg.Error(msg.LedgerRead{Err: err})
 		}
 		if i == 0 && seen {
-			o.Status, o.Err = StatusDuplicate, fmt.Errorf("the same person as row %d: only that row is sent", first)
+			o.Status, o.Err = status.Duplicate, msg.Error(msg.SamePerson{Row: first})
 			return true, nil
 		}
 	}
 	j.key = f.ledger.Key(lead.Endpoint, lead.CustomerID, lead.EstateID, string(j.body))
 	e, found, err := f.ledger.Lookup(j.key)
 	if err != nil {
-		return false, fmt.Errorf("cannot read the ledger: %w", err)
+		return false, msg.Error(msg.LedgerRead{Err: err})
 	}
 	switch {
 	case !found:
 	case e.Status == ledger.StatusSent && !f.force:
-		o.Status, o.Response = StatusSkipped, e.ContactID
-		o.Err = fmt.Errorf("sent before, on %s (run %d): not sent again; --force sends it anyway", e.At.Local().Format("2006-01-02 15:04"), e.RunID)
+		o.Status, o.Response = status.Skipped, e.ContactID
+		o.Err = msg.Error(msg.SentBefore{At: e.At.Local(), Run: e.RunID})
 		return true, nil
 	case e.Status == ledger.StatusPending:
-		o.notes = append(o.notes, errEarlierUnconfirmed)
+		o.notes = append(o.notes, msg.EarlierUnconfirmed{}) // a run that died sent it, and never learned the answer
 	}
 	return false, nil
 }
@@ -452,6 +457,5 @@ func extraCells(cells []string, width int) (mapping.Problem, bool) {
 		extra = append(extra, strconv.Quote(c))
 	}
 	// The values go in Value, not in the message, which logs may show.
-	return mapping.Problem{Value: strings.Join(extra, ", "),
-		Message: fmt.Sprintf("%d cells, header has %d: fix the row or the header; values beyond the last column", last+1, width)}, true
+	return mapping.Problem{Value: strings.Join(extra, ", "), Message: msg.ExtraCells{Cells: last + 1, Header: width}}, true
 }

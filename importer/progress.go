@@ -12,7 +12,9 @@ import (
 	"strings"
 
 	"leadimport/importer/connect"
+	"leadimport/importer/msg"
 	"leadimport/importer/source"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -26,7 +28,7 @@ type Progress interface {
 	// run that does not count them never calls it.
 	Total(input string, rows int)
 	// Row says one more row has its line, with that status.
-	Row(status string)
+	Row(st status.Status)
 	// End says the input is done.
 	End(input string)
 }
@@ -35,7 +37,7 @@ type noProgress struct{}
 
 func (noProgress) Begin(string)      {}
 func (noProgress) Total(string, int) {}
-func (noProgress) Row(string)        {}
+func (noProgress) Row(status.Status) {}
 func (noProgress) End(string)        {}
 
 // countRows counts an input's rows (every one that gets a line, the
@@ -81,7 +83,7 @@ func eachRow(ctx context.Context, path string, opts source.Options, fn func(row 
 // a debug line.
 func (f *file) logRow(log *slog.Logger, o *Outcome) {
 	switch o.Status {
-	case StatusInvalid, StatusFailed:
+	case status.Invalid, status.Failed:
 		attrs := []any{"input", f.input, "row", o.Row.Number, "status", string(o.Status)}
 		if o.HTTPStatus != 0 {
 			attrs = append(attrs, "http_status", o.HTTPStatus, "attempts", o.Attempts)
@@ -101,7 +103,7 @@ func (f *file) logRow(log *slog.Logger, o *Outcome) {
 		}
 		attrs = append(attrs, "reason", strings.Join(reasons, "; "))
 		log.Warn("row "+string(o.Status), attrs...)
-	case StatusSent:
+	case status.Sent:
 		if log.Enabled(context.Background(), slog.LevelDebug) {
 			log.Debug("row sent", "input", f.input, "row", o.Row.Number, "attempts", o.Attempts, "contact", o.Response)
 		}
@@ -116,9 +118,9 @@ func problemForLog(p mapping.Problem) string {
 		where = p.Field
 	}
 	if where == "" {
-		return p.Message
+		return msg.English.Say(p.Message)
 	}
-	return where + ": " + p.Message
+	return where + ": " + msg.English.Say(p.Message)
 }
 
 // errForLog says why a row failed without Connect's own words, which may

@@ -7,6 +7,7 @@ import (
 
 	"leadimport/importer/report"
 	"leadimport/importer/source"
+	"leadimport/importer/status"
 )
 
 // reportInput reads a report of an earlier run as an input, so that staff
@@ -130,7 +131,7 @@ func (r *reportInput) Next() (source.Row, error) {
 // sent reports whether the report says the last row was sent, now or by
 // an earlier run.
 func (r *reportInput) sent() bool {
-	return r.prior == string(StatusSent) || r.prior == string(StatusSkipped)
+	return r.prior == string(status.Sent) || r.prior == string(status.Skipped)
 }
 
 func (r *reportInput) Describe() string {

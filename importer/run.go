@@ -32,8 +32,10 @@ import (
 	"golang.org/x/time/rate"
 
 	"leadimport/importer/ledger"
+	"leadimport/importer/msg"
 	"leadimport/importer/report"
 	"leadimport/importer/source"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -55,7 +57,7 @@ type Config struct {
 	MappingPath string
 	CommandLine string
 	// Lang is the language of the reports' messages; "" is English.
-	Lang report.Lang
+	Lang msg.Lang
 
 	// Client sends the leads. Nil means check: validate, send nothing.
 	Client  Poster
@@ -96,7 +98,7 @@ type Config struct {
 // Summary is what a run did.
 type Summary struct {
 	Files    []FileSummary
-	Counts   map[Status]int
+	Counts   map[status.Status]int
 	Requests int // attempts made, retries included
 	Elapsed  time.Duration
 	// Stopped is why the run ended before every row was tried, or nil.
@@ -110,7 +112,7 @@ type FileSummary struct {
 	Input  string
 	Report string
 	Rows   int
-	Counts map[Status]int
+	Counts map[status.Status]int
 	// Columns says, per mapped column, how many values were valid,
 	// changed, invalid or empty.
 	Columns []mapping.ColumnCount
@@ -120,7 +122,7 @@ type FileSummary struct {
 }
 
 // Sent reports how many rows were sent.
-func (s *Summary) Sent() int { return s.Counts[StatusSent] }
+func (s *Summary) Sent() int { return s.Counts[status.Sent] }
 
 // Clean reports whether every row was sent, now or before, or is a
 // duplicate of one that was (in check: is valid).
@@ -129,7 +131,7 @@ func (s *Summary) Clean() bool { return clean(s.Counts) }
 // Print writes the closing summary: counts per status, time, rate.
 func (s *Summary) Print(w io.Writer) {
 	var parts []string
-	for _, st := range statuses {
+	for _, st := range status.All {
 		if n := s.Counts[st]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, st))
 		}
@@ -166,7 +168,7 @@ func (s *Summary) Log(log *slog.Logger, columns bool) {
 		}
 	}
 	attrs := []any{}
-	for _, st := range statuses {
+	for _, st := range status.All {
 		if n := s.Counts[st]; n > 0 {
 			attrs = append(attrs, string(st), n)
 		}
@@ -211,8 +213,9 @@ func (s *Summary) PrintColumns(w io.Writer) {
 // input, a mapping that does not fit it, a report that cannot be created.
 type SetupError struct{ Err error }
 
-func (e *SetupError) Error() string { return e.Err.Error() }
-func (e *SetupError) Unwrap() error { return e.Err }
+func (e *SetupError) Error() string    { return e.Err.Error() }
+func (e *SetupError) Unwrap() error    { return e.Err }
+func (e *SetupError) Msg() msg.Message { return msg.Of(e.Err) }
 
 // Run imports every input in turn and returns what it did. A returned
 // *SetupError means nothing was sent. Rows that fail are not errors: they
@@ -221,7 +224,7 @@ func (e *SetupError) Unwrap() error { return e.Err }
 func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	cfg.setDefaults()
 	start := cfg.Now()
-	sum = Summary{Counts: map[Status]int{}}
+	sum = Summary{Counts: map[status.Status]int{}}
 
 	// Every input is opened and matched against the mapping, the ledger
 	// taken and every report created, before any row is sent, so that a
@@ -267,8 +270,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 			return sum, &SetupError{err}
 		}
 		if n > *cfg.MaxInvalid {
-			tooMany = fmt.Errorf("%w: %d rows are invalid, more than --max-invalid %d; nothing was sent (is the mapping right? leadimport check shows every row)",
-				ErrTooManyInvalid, n, *cfg.MaxInvalid)
+			tooMany = msg.Error(msg.TooManyInvalid{Invalid: n, Max: *cfg.MaxInvalid}, ErrTooManyInvalid)
 		}
 	}
 	if err := cfg.createReports(files, start); err != nil {

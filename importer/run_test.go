@@ -24,6 +24,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"leadimport/importer/connect"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -130,8 +131,8 @@ func TestRunEveryRowOnceInOrder(t *testing.T) {
 	cfg.Workers = 8
 	sum, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
-	assert.Equal(t, n/10*9, sum.Counts[StatusSent])
-	assert.Equal(t, n/10, sum.Counts[StatusInvalid])
+	assert.Equal(t, n/10*9, sum.Counts[status.Sent])
+	assert.Equal(t, n/10, sum.Counts[status.Invalid])
 	assert.False(t, sum.Clean())
 	assert.Nil(t, sum.Stopped)
 
@@ -158,8 +159,8 @@ func TestRunCheckSendsNothing(t *testing.T) {
 	cfg := testConfig(t, writeInput(t, 10, func(i int) bool { return i == 4 }), "")
 	sum, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
-	assert.Equal(t, 9, sum.Counts[StatusValid])
-	assert.Equal(t, 1, sum.Counts[StatusInvalid])
+	assert.Equal(t, 9, sum.Counts[status.Valid])
+	assert.Equal(t, 1, sum.Counts[status.Invalid])
 	assert.Zero(t, sum.Requests)
 	lines := readReport(t, cfg.Report)
 	require.Len(t, lines, 10)
@@ -189,7 +190,7 @@ func (s *scripted) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	reply(w)
 }
 
-func status(code int, header map[string]string, body string) func(w http.ResponseWriter) {
+func answer(code int, header map[string]string, body string) func(w http.ResponseWriter) {
 	return func(w http.ResponseWriter) {
 		for k, v := range header {
 			w.Header().Set(k, v)
@@ -211,7 +212,7 @@ func TestRunRetries(t *testing.T) {
 	}{
 		{
 			name:       "429 with Retry-After then 200",
-			replies:    []func(http.ResponseWriter){status(429, map[string]string{"Retry-After": "1"}, "")},
+			replies:    []func(http.ResponseWriter){answer(429, map[string]string{"Retry-After": "1"}, "")},
 			status:     "sent",
 			httpStatus: "200",
 			attempts:   "2",
@@ -220,7 +221,7 @@ func TestRunRetries(t *testing.T) {
 		{
 			name: "three 503s then 200",
 			replies: []func(http.ResponseWriter){
-				status(503, nil, ""), status(503, nil, ""), status(503, nil, ""),
+				answer(503, nil, ""), answer(503, nil, ""), answer(503, nil, ""),
 			},
 			status:     "sent",
 			httpStatus: "200",
@@ -236,7 +237,7 @@ func TestRunRetries(t *testing.T) {
 		},
 		{
 			name: "400 is not retried",
-			replies: []func(http.ResponseWriter){status(400, map[string]string{"Content-Type": "application/json"},
+			replies: []func(http.ResponseWriter){answer(400, map[string]string{"Content-Type": "application/json"},
 				`{"Message":"The request is invalid.","ModelState":{"application.Person.FirstName":["Förnamn krävs"]}}`)},
 			status:     "failed",
 			httpStatus: "400",
@@ -246,8 +247,8 @@ func TestRunRetries(t *testing.T) {
 		{
 			name: "500 until the retries are spent",
 			replies: []func(http.ResponseWriter){
-				status(500, nil, "oops"), status(500, nil, "oops"), status(500, nil, "oops"),
-				status(500, nil, "oops"), status(500, nil, "oops"),
+				answer(500, nil, "oops"), answer(500, nil, "oops"), answer(500, nil, "oops"),
+				answer(500, nil, "oops"), answer(500, nil, "oops"),
 			},
 			status:     "failed",
 			httpStatus: "500",
@@ -304,7 +305,7 @@ func TestRunReportWriteFailureStops(t *testing.T) {
 	assert.Contains(t, err.Error(), "report")
 	require.Error(t, sum.Stopped)
 	assert.Less(t, int(calls.Load()), 20, "sending stops once the report cannot be written")
-	assert.Equal(t, 200, sum.Counts[StatusSent]+sum.Counts[StatusNotSent])
+	assert.Equal(t, 200, sum.Counts[status.Sent]+sum.Counts[status.NotSent])
 }
 
 func TestRunRefusesReportOverInput(t *testing.T) {
@@ -334,9 +335,9 @@ func TestRunUnauthorizedStops(t *testing.T) {
 	require.NoError(t, err)
 	assert.ErrorIs(t, sum.Stopped, ErrUnauthorized)
 	assert.EqualValues(t, 1, calls.Load(), "no request after the 401")
-	assert.Equal(t, 1, sum.Counts[StatusFailed])
-	assert.Equal(t, 48, sum.Counts[StatusNotSent])
-	assert.Equal(t, 1, sum.Counts[StatusInvalid])
+	assert.Equal(t, 1, sum.Counts[status.Failed])
+	assert.Equal(t, 48, sum.Counts[status.NotSent])
+	assert.Equal(t, 1, sum.Counts[status.Invalid])
 	lines := readReport(t, cfg.Report)
 	require.Len(t, lines, 50)
 	assert.Equal(t, "failed", lines[0]["status"])
@@ -370,8 +371,8 @@ func TestRunInterruptedFinishesInFlight(t *testing.T) {
 	sum, err := Run(ctx, cfg)
 	require.NoError(t, err)
 	require.Error(t, sum.Stopped)
-	assert.Equal(t, 1, sum.Counts[StatusSent], "the request in flight finished and counts")
-	assert.Equal(t, 19, sum.Counts[StatusNotSent])
+	assert.Equal(t, 1, sum.Counts[status.Sent], "the request in flight finished and counts")
+	assert.Equal(t, 19, sum.Counts[status.NotSent])
 	lines := readReport(t, cfg.Report)
 	require.Len(t, lines, 20)
 	assert.Equal(t, "sent", lines[0]["status"])
@@ -477,8 +478,8 @@ func TestRunStopsWhenConnectIsDown(t *testing.T) {
 	sum, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
 	require.ErrorIs(t, sum.Stopped, ErrConnectDown)
-	assert.Equal(t, 5, sum.Counts[StatusFailed])
-	assert.Equal(t, 45, sum.Counts[StatusNotSent])
+	assert.Equal(t, 5, sum.Counts[status.Failed])
+	assert.Equal(t, 45, sum.Counts[status.NotSent])
 	assert.EqualValues(t, 10, calls.Load(), "5 rows, 2 attempts each, then no more")
 	lines := readReport(t, cfg.Report)
 	assert.Contains(t, lines[5]["error"], "Connect seems to be down")
@@ -523,8 +524,8 @@ constants:
 	sum, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
 	assert.Nil(t, sum.Stopped, "other customers' rows go on")
-	assert.Equal(t, 10, sum.Counts[StatusSent])
-	assert.Equal(t, 10, sum.Counts[StatusFailed])
+	assert.Equal(t, 10, sum.Counts[status.Sent])
+	assert.Equal(t, 10, sum.Counts[status.Failed])
 	assert.Equal(t, map[string]int{"M1": 10, "M2": 3}, calls)
 	lines := readReport(t, cfg.Report)
 	assert.Contains(t, lines[19]["error"], "no access to customer M2")
@@ -570,11 +571,11 @@ func TestRunMaxInvalidSendsNothing(t *testing.T) {
 			sum, err := Run(context.Background(), cfg)
 			require.NoError(t, err)
 			assert.Equal(t, tc.sent, int(calls.Load()))
-			assert.Equal(t, 3, sum.Counts[StatusInvalid])
+			assert.Equal(t, 3, sum.Counts[status.Invalid])
 			if tc.sent == 0 {
 				require.ErrorIs(t, sum.Stopped, ErrTooManyInvalid)
 				assert.Equal(t, ExitNothing, sum.ExitCode(err))
-				assert.Equal(t, 7, sum.Counts[StatusNotSent])
+				assert.Equal(t, 7, sum.Counts[status.NotSent])
 				lines := readReport(t, cfg.Report)
 				assert.Contains(t, lines[0]["error"], "3 rows are invalid, more than --max-invalid 2; nothing was sent")
 			} else {
@@ -631,7 +632,7 @@ func TestRunLogsWithoutPersonalData(t *testing.T) {
 	cfg.Log = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	sum, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
-	assert.Equal(t, 1, sum.Counts[StatusFailed])
+	assert.Equal(t, 1, sum.Counts[status.Failed])
 	out := logs.String()
 	assert.Contains(t, out, `"msg":"retry"`)
 	assert.Contains(t, out, `"reason":"Connect answered 503 Service Unavailable (the report has its message)"`)

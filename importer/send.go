@@ -14,30 +14,20 @@ import (
 
 	"leadimport/importer/connect"
 	"leadimport/importer/ledger"
+	"leadimport/importer/msg"
+	"leadimport/importer/status"
 )
 
-// Errors that stop a run, and notes said beside a row's outcome.
+// Errors that stop a run.
 var (
 	// ErrConnectDown stops a run: so many rows failed in a row that
 	// Connect is taken to be down, and sending the rest would only fail
-	// them too.
+	// them too. The run's error is of this kind, and says how many.
 	ErrConnectDown = errors.New("Connect seems to be down")
 
 	// ErrUnauthorized stops a run: Connect refused the credentials, so
 	// every further request would be refused the same way.
-	ErrUnauthorized = errors.New("Connect refused the user name or password (401): check VITEC_USERNAME and VITEC_PASSWORD, or the credentials file")
-
-	// errEarlierUnconfirmed: the ledger holds the lead as pending, so a
-	// run that died had sent it and never learned the answer.
-	errEarlierUnconfirmed = errors.New("note: sent again because an earlier run's attempt is unconfirmed (that run stopped before Connect answered), so Connect may have recorded this lead twice")
-
-	// errMayHaveIt: a failed row had an attempt that got no answer, so
-	// Connect may have recorded the lead after all.
-	errMayHaveIt = errors.New("note: an attempt got no answer, so Connect may have recorded this lead; the next run sends it again")
-
-	// errMaybeTwice: a sent row had an earlier attempt that got no answer;
-	// Connect has no idempotency key, so that one may be recorded too.
-	errMaybeTwice = errors.New("note: retried after an unconfirmed attempt (it got no answer), so Connect may have recorded this lead twice")
+	ErrUnauthorized = msg.Error(msg.CredentialsRefused{})
 )
 
 // Poster sends one request; *connect.Client is the real one.
@@ -103,8 +93,8 @@ const customerGiveUp = 3
 func (s *sender) send(stop context.Context, j *job) {
 	o := &j.out
 	if s.customerBlocked(j.customer) {
-		o.Status = StatusFailed
-		o.Err = fmt.Errorf("no access to customer %s: not sent, after %d requests for it in a row were refused (403)", j.customer, customerGiveUp)
+		o.Status = status.Failed
+		o.Err = msg.Error(msg.CustomerRefused{Customer: j.customer, Refusals: customerGiveUp})
 		return
 	}
 	s.attempt(stop, j)
@@ -121,16 +111,16 @@ func (s *sender) record(j *job) {
 	}
 	var err error
 	switch {
-	case j.out.Status == StatusSent:
+	case j.out.Status == status.Sent:
 		err = s.ledger.Sent(j.key, j.out.Response, j.out.HTTPStatus)
-	case j.out.Status == StatusFailed && j.unconfirmed:
+	case j.out.Status == status.Failed && j.unconfirmed:
 		// An attempt got no answer, so Connect may have the lead: it
 		// stays pending, and the next run sends it again with a note.
-	case j.out.Status == StatusFailed:
+	case j.out.Status == status.Failed:
 		err = s.ledger.Failed(j.key, j.out.HTTPStatus)
 	}
 	if err != nil {
-		s.stop(fmt.Errorf("cannot write the ledger: %w", err))
+		s.stop(msg.Error(msg.LedgerWrite{Err: err}))
 	}
 }
 
@@ -140,10 +130,10 @@ func (s *sender) learn(customer string, o *Outcome) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
-	case o.Status == StatusSent:
+	case o.Status == status.Sent:
 		s.failuresInRow = 0
 		delete(s.forbidden, customer)
-	case o.Status != StatusFailed:
+	case o.Status != status.Failed:
 	case o.HTTPStatus == http.StatusForbidden:
 		if s.forbidden == nil {
 			s.forbidden = map[string]int{}
@@ -152,8 +142,7 @@ func (s *sender) learn(customer string, o *Outcome) {
 	case o.HTTPStatus == 0 || o.HTTPStatus >= 500:
 		s.failuresInRow++
 		if s.maxFailures > 0 && s.failuresInRow >= s.maxFailures {
-			s.stop(fmt.Errorf("%w: %d rows in a row failed after their retries (--max-failures %d); run again later, or raise --max-failures",
-				ErrConnectDown, s.failuresInRow, s.maxFailures))
+			s.stop(msg.Error(msg.ConnectDown{Failures: s.failuresInRow, Max: s.maxFailures}, ErrConnectDown))
 		}
 	}
 }
@@ -175,11 +164,11 @@ func (s *sender) attempt(stop context.Context, j *job) {
 	for attempt := 1; ; attempt++ {
 		if err := s.waitTurn(stop); err != nil {
 			if attempt == 1 {
-				o.Status = StatusNotSent
-				o.Err = fmt.Errorf("not sent: %w", context.Cause(stop))
+				o.Status = status.NotSent
+				o.Err = msg.Error(msg.NotSent{Err: context.Cause(stop)})
 			} else {
-				o.Status = StatusFailed
-				o.Err = fmt.Errorf("%w (not retried: %v)", lastErr, context.Cause(stop))
+				o.Status = status.Failed
+				o.Err = msg.Error(msg.NotRetried{Err: lastErr, Why: context.Cause(stop)})
 			}
 			return
 		}
@@ -187,9 +176,9 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			// Durable before the request leaves: if this process dies
 			// now, the next run knows the lead may have been sent.
 			if err := s.ledger.Pending(j.key, j.input, o.Row.Number); err != nil {
-				err = fmt.Errorf("cannot write the ledger: %w", err)
+				err = msg.Error(msg.LedgerWrite{Err: err})
 				s.stop(err)
-				o.Status, o.Err = StatusNotSent, fmt.Errorf("not sent: %w", err)
+				o.Status, o.Err = status.NotSent, msg.Error(msg.NotSent{Err: err})
 				return
 			}
 		}
@@ -198,18 +187,18 @@ func (s *sender) attempt(stop context.Context, j *job) {
 		resp, err := s.client.Post(ctx, j.path, j.body)
 		cancel()
 		if err == nil {
-			o.Status, o.HTTPStatus, o.Response, o.Err = StatusSent, resp.Status, resp.ContactID, nil
+			o.Status, o.HTTPStatus, o.Response, o.Err = status.Sent, resp.Status, resp.ContactID, nil
 			if o.Response == "" {
 				o.Response = resp.Body
 			}
 			if unanswered {
 				j.unconfirmed = true
-				o.notes = append(o.notes, errMaybeTwice)
+				o.notes = append(o.notes, msg.MaybeTwice{})
 			}
 			return
 		}
 		lastErr = err
-		o.Status, o.Err = StatusFailed, err
+		o.Status, o.Err = status.Failed, err
 		var apiErr *connect.APIError
 		if errors.As(err, &apiErr) {
 			o.HTTPStatus, o.Response = apiErr.Status, apiErr.Body
@@ -221,17 +210,17 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			unanswered = true
 			o.HTTPStatus, o.Response = 0, ""
 			if errors.Is(err, context.DeadlineExceeded) {
-				err = fmt.Errorf("no answer within %s: %w", s.timeout, err)
+				err = msg.Error(msg.NoAnswer{Within: s.timeout, Err: err})
 				lastErr, o.Err = err, err
 			}
 		}
 		if !connect.Retryable(err) || attempt > s.retries {
 			if attempt > 1 {
-				o.Err = fmt.Errorf("%w (after %d attempts)", err, attempt)
+				o.Err = msg.Error(msg.AfterAttempts{Err: err, Attempts: attempt})
 			}
 			if unanswered {
 				j.unconfirmed = true
-				o.notes = append(o.notes, errMayHaveIt)
+				o.notes = append(o.notes, msg.MayHaveIt{})
 			}
 			return
 		}
@@ -245,10 +234,10 @@ func (s *sender) attempt(stop context.Context, j *job) {
 				"reason", errForLog(err))
 		}
 		if s.sleep(stop, wait) != nil {
-			o.Err = fmt.Errorf("%w (not retried: %v)", err, context.Cause(stop))
+			o.Err = msg.Error(msg.NotRetried{Err: err, Why: context.Cause(stop)})
 			if unanswered {
 				j.unconfirmed = true
-				o.notes = append(o.notes, errMayHaveIt)
+				o.notes = append(o.notes, msg.MayHaveIt{})
 			}
 			return
 		}

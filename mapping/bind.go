@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"leadimport/importer/msg"
 )
 
 // Options are what a run adds to its mapping file.
@@ -117,8 +119,8 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 		}
 		given[id] = true
 		v := strings.TrimSpace(c.Value)
-		if msg := checkFixed(id, v, b.m.Normalize); msg != "" {
-			b.errorf(c.Line, "constant %s %s: %s", c.Field, quote(c.Value), msg)
+		if wrong := checkFixed(id, v, b.m.Normalize); wrong != nil {
+			b.errorf(c.Line, "constant %s %s: %s", c.Field, quote(c.Value), msg.English.Say(wrong))
 			continue
 		}
 		find(id, utm).fixed = v
@@ -140,8 +142,8 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 			b.setErrorf("--set %s=: the value is empty; give one, e.g. --set %s=%s", field, field, exampleValue(id))
 			continue
 		}
-		if msg := checkFixed(id, v, b.m.Normalize); msg != "" {
-			b.setErrorf("--set %s=%s: %s", field, value, msg)
+		if wrong := checkFixed(id, v, b.m.Normalize); wrong != nil {
+			b.setErrorf("--set %s=%s: %s", field, value, msg.English.Say(wrong))
 			continue
 		}
 		s := find(id, utm)
@@ -193,15 +195,15 @@ func (b *binder) required(given *[numFields]bool) {
 
 // checkFixed checks a constant or --set value as Map would check a cell,
 // so that a mistake in it is reported once instead of on every row.
-func checkFixed(id fieldID, v string, opt Normalize) string {
+func checkFixed(id fieldID, v string, opt Normalize) msg.Message {
 	switch fields[id].kind {
 	case kindSSN:
 		// Whether it must be Swedish depends on
 		// person.isForeignSocialSecurityNumber, which a row may give.
-		return ""
+		return nil
 	default:
-		_, msg := normalize(id, v, opt)
-		return msg
+		_, wrong := normalize(id, v, opt)
+		return wrong
 	}
 }
 

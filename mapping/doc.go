@@ -54,6 +54,8 @@
 //		m := mp.Map(row.Cells)
 //		if len(m.Problems) > 0 {
 //			// the row is reported, not sent; each Problem names its column
+//			// and says what is wrong by a message, msg.CheckDigit{Want: 1}:
+//			// p.String() in English, p.In(msg.Swedish) in Swedish
 //			continue
 //		}
 //		send(m.Lead) // m.Changes and m.Warnings go into the report

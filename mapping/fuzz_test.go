@@ -67,7 +67,8 @@ func FuzzPersonnummer(f *testing.F) {
 		if err != nil {
 			var pe *PersonnummerError
 			require.ErrorAs(t, err, &pe)
-			require.NotEmpty(t, pe.Msg)
+			require.NotNil(t, pe.Message)
+			require.NotEmpty(t, pe.Error())
 			return
 		}
 		long := p.Long()
@@ -96,19 +97,19 @@ func FuzzPhone(f *testing.F) {
 	require.NotNil(f, a)
 	f.Fuzz(func(t *testing.T, v string) {
 		for _, format := range []string{"e164", phoneNational, formatKeep} {
-			out, msg := formatPhone(v, format)
-			if msg != "" {
+			out, wrong := formatPhone(v, format)
+			if wrong != nil {
 				continue
 			}
-			again, msg := formatPhone(out, format)
-			require.Empty(t, msg, "%q is accepted as %q (%s), which is not", v, out, format)
+			again, wrong := formatPhone(out, format)
+			require.Nil(t, wrong, "%q is accepted as %q (%s), which is not", v, out, format)
 			if format != formatKeep {
 				require.Equal(t, out, again, "%q as %s", v, format)
 			}
 		}
-		n, msg := normalizePhone(v)
+		n, wrong := normalizePhone(v)
 		if fast, ok := swedishE164(n); ok {
-			require.Empty(t, msg, "%q passed the fast path but not the character check", v)
+			require.Nil(t, wrong, "%q passed the fast path but not the character check", v)
 			num, err := phonenumbers.Parse(n, phoneRegion)
 			require.NoError(t, err, n)
 			require.True(t, phonenumbers.IsValidNumber(num), "%q passed the fast path but is not valid", n)
@@ -138,8 +139,8 @@ func FuzzPostcode(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		out, msg := normalizeZip(v)
-		if msg != "" {
+		out, wrong := normalizeZip(v)
+		if wrong != nil {
 			require.Equal(t, v, out)
 			return
 		}
@@ -151,8 +152,8 @@ func FuzzPostcode(f *testing.F) {
 				require.True(t, c >= '0' && c <= '9', "%q from %q", out, v)
 			}
 		}
-		again, msg := normalizeZip(out)
-		require.Empty(t, msg)
+		again, wrong := normalizeZip(out)
+		require.Nil(t, wrong)
 		require.Equal(t, out, again)
 	})
 }
@@ -191,8 +192,8 @@ func FuzzName(f *testing.F) {
 		require.Equal(t, n, normalizeName(n), "from %q", v)
 		collapsed := strings.Join(strings.Fields(v), " ")
 		require.True(t, sameLettersButCase(collapsed, n), "only case and whitespace may change: %q → %q", v, n)
-		first, last, msg := splitFullName(n)
-		if msg != "" || strings.Contains(n, ",") {
+		first, last, wrong := splitFullName(n)
+		if wrong != nil || strings.Contains(n, ",") {
 			return
 		}
 		require.Equal(t, strings.Join(strings.Fields(n), " "), first+" "+last)

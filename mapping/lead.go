@@ -3,6 +3,8 @@ package mapping
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"leadimport/importer/msg"
 )
 
 // Endpoint names the Connect call a lead is sent to.
@@ -81,25 +83,30 @@ type Problem struct {
 	Column  string
 	Field   string
 	Value   string
-	Message string
+	Message msg.Message
 }
 
-// String reads as the report's error column does:
+// String reads as the report's error column does in English:
 // `Personnummer "19800101-1235": check digit should be 8`.
-func (p Problem) String() string {
+func (p Problem) String() string { return p.In(msg.English) }
+
+// In reads as the report's error column does in l:
+// `Personnummer "19800101-1235": kontrollsiffran ska vara 8`.
+func (p Problem) In(l msg.Lang) string {
 	where := p.Column
 	if where == "" {
 		where = p.Field
 	}
+	m := l.Say(p.Message)
 	switch {
 	case where == "" && p.Value != "":
-		return p.Message + ": " + p.Value
+		return m + ": " + p.Value
 	case where == "":
-		return p.Message
+		return m
 	case p.Value == "":
-		return where + ": " + p.Message
+		return where + ": " + m
 	default:
-		return fmt.Sprintf("%s %q: %s", where, p.Value, p.Message)
+		return fmt.Sprintf("%s %q: %s", where, p.Value, m)
 	}
 }
 
@@ -112,7 +119,7 @@ func (b *FinalPriceWatched) Check() []Problem {
 	p := &b.Person
 	required := func(field, v string) {
 		if v == "" {
-			ps = append(ps, Problem{Field: field, Message: "is required"})
+			ps = append(ps, Problem{Field: field, Message: msg.Required{}})
 		}
 	}
 	required("person.firstName", p.FirstName)
@@ -125,17 +132,15 @@ func (b *FinalPriceWatched) Check() []Problem {
 			continue
 		}
 		if n := utf8.RuneCountInString(f.value); n > f.max {
-			ps = append(ps, Problem{Field: f.name, Value: f.value,
-				Message: fmt.Sprintf("is %d characters, at most %d allowed", n, f.max)})
+			ps = append(ps, Problem{Field: f.name, Value: f.value, Message: msg.TooLong{Len: n, Max: f.max}})
 		}
 	}
 	if (p.Email == nil || (p.Email.EmailAddress == "" && p.Email.EmailAddress2 == "")) &&
 		(p.Telephone == nil || *p.Telephone == Telephone{}) {
-		ps = append(ps, Problem{Message: "no e-mail or phone: at least one is required"})
+		ps = append(ps, Problem{Message: msg.NoContact{}})
 	}
 	if s := b.ProspectiveBuyerStatus; s != "" && s != "Assigned" && s != "Interested" && s != "NotInterested" {
-		ps = append(ps, Problem{Field: "prospectiveBuyerStatus", Value: s,
-			Message: "must be Assigned, Interested or NotInterested"})
+		ps = append(ps, Problem{Field: "prospectiveBuyerStatus", Value: s, Message: msg.NotBuyerStatus{}})
 	}
 	return ps
 }

@@ -1,9 +1,9 @@
 package mapping
 
 import (
-	"fmt"
 	"slices"
-	"strings"
+
+	"leadimport/importer/msg"
 )
 
 // origin records where a field's value came from on one row, so that a
@@ -96,16 +96,16 @@ func (s *slot) value(cells []string) (raw, trimmed string, fromCell bool) {
 	return s.fixed, s.fixed, false
 }
 
-func (r *row) problem(o origin, msg string) {
-	r.Problems = append(r.Problems, r.about(o, msg))
+func (r *row) problem(o origin, m msg.Message) {
+	r.Problems = append(r.Problems, r.about(o, m))
 	r.bad[r.mp.slots[o.slot].id] = true
 }
 
-// about is msg about the value o gave: its field, its value, and its
+// about is m about the value o gave: its field, its value, and its
 // column when a cell gave it.
-func (r *row) about(o origin, msg string) Problem {
+func (r *row) about(o origin, m msg.Message) Problem {
 	s := &r.mp.slots[o.slot]
-	p := Problem{Field: s.field, Value: o.raw, Message: msg}
+	p := Problem{Field: s.field, Value: o.raw, Message: m}
 	if o.fromCell {
 		p.Column = s.header
 	}
@@ -117,9 +117,9 @@ func (r *row) fill(i int, o origin, v string) {
 	person := &r.Lead.Body.Person
 	switch s.id {
 	case fFullName:
-		first, last, msg := splitFullName(normalizeName(v))
-		if msg != "" {
-			r.problem(o, msg)
+		first, last, wrong := splitFullName(normalizeName(v))
+		if wrong != nil {
+			r.problem(o, wrong)
 			r.bad[fFirstName], r.bad[fLastName] = true, true
 			return
 		}
@@ -135,7 +135,7 @@ func (r *row) fill(i int, o origin, v string) {
 		}
 		pn, err := ParsePersonnummer(v, r.mp.now)
 		if err != nil {
-			r.problem(o, err.Error())
+			r.problem(o, msg.Of(err))
 			return
 		}
 		switch r.mp.norm.SocialSecurityNumber {
@@ -146,7 +146,7 @@ func (r *row) fill(i int, o origin, v string) {
 			person.SocialSecurityNumber = pn.Long()
 		}
 		if age := pn.Age(r.mp.now); age > oldestLikely {
-			r.warn(o, fmt.Sprintf("says the person was born in %d (%d years old); check the year", pn.Year, age))
+			r.warn(o, msg.BornLongAgo{Year: pn.Year, Age: age})
 		}
 		r.changed(o, v, person.SocialSecurityNumber)
 		return
@@ -161,16 +161,15 @@ func (r *row) fill(i int, o origin, v string) {
 		return
 	}
 	r.from[s.id] = o
-	out, msg := normalize(s.id, v, r.mp.norm)
-	if msg != "" {
-		r.problem(o, msg)
+	out, wrong := normalize(s.id, v, r.mp.norm)
+	if wrong != nil {
+		r.problem(o, wrong)
 		r.set(s.id, out)
 		return
 	}
 	if fields[s.id].kind == kindEmail {
 		if fix, ok := mailDomainTypo(out); ok {
-			at := strings.LastIndexByte(out, '@')
-			r.warn(o, fmt.Sprintf("%s looks like a typo of %s (%s?); sent as written", out[at+1:], fix, out[:at+1]+fix))
+			r.warn(o, msg.MailDomainTypo{Address: out, Likely: fix})
 		}
 	}
 	r.changed(o, v, out)
@@ -205,8 +204,8 @@ func (r *row) changed(o origin, v, out string) {
 
 // warn notes something that looks wrong with a value that is sent all the
 // same.
-func (r *row) warn(o origin, msg string) {
-	r.Warnings = append(r.Warnings, r.about(o, msg))
+func (r *row) warn(o origin, m msg.Message) {
+	r.Warnings = append(r.Warnings, r.about(o, m))
 }
 
 // set puts a normalised value into the lead.
@@ -298,25 +297,25 @@ func (r *row) rowRules() {
 	mp := r.mp
 	if i := mp.byField[fFullName]; i >= 0 && !r.bad[fFullName] &&
 		!r.from[fFirstName].filled && !r.from[fLastName].filled {
-		r.Problems = append(r.Problems, r.unfilled(int(i), "is required"))
+		r.Problems = append(r.Problems, r.unfilled(int(i), msg.Required{}))
 		r.bad[fFirstName], r.bad[fLastName] = true, true
 	}
 	if r.Lead.CustomerID == "" {
-		r.Problems = append(r.Problems, r.unfilled(int(mp.byField[fCustomerID]), "customerId is empty on this row"))
+		r.Problems = append(r.Problems, r.unfilled(int(mp.byField[fCustomerID]), msg.NoCustomerID{}))
 	}
 	if r.Lead.EstateID == "" {
-		r.Problems = append(r.Problems, r.unfilled(int(mp.byField[fEstateID]), "estateId is empty on this row"))
+		r.Problems = append(r.Problems, r.unfilled(int(mp.byField[fEstateID]), msg.NoEstateID{}))
 	}
 }
 
 // unfilled is a problem with the field of slot i, which has no value on
 // this row; i may be -1 when nothing maps the field.
-func (r *row) unfilled(i int, msg string) Problem {
+func (r *row) unfilled(i int, m msg.Message) Problem {
 	if i < 0 {
-		return Problem{Message: msg}
+		return Problem{Message: m}
 	}
 	s := &r.mp.slots[i]
-	p := Problem{Field: s.field, Message: msg}
+	p := Problem{Field: s.field, Message: m}
 	if s.col >= 0 {
 		p.Column = s.header
 	}
@@ -350,13 +349,13 @@ func (r *row) check() {
 			continue
 		}
 		s := &r.mp.slots[o.slot]
-		msg := p.Message
+		m := p.Message
 		if s.id == fFullName && id == fFirstName {
-			msg = "first name " + msg
+			m = msg.FirstName{Problem: m}
 		} else if s.id == fFullName {
-			msg = "last name " + msg
+			m = msg.LastName{Problem: m}
 		}
-		q := Problem{Field: s.field, Value: o.raw, Message: msg}
+		q := Problem{Field: s.field, Value: o.raw, Message: m}
 		if o.fromCell {
 			q.Column = s.header
 		}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/msg"
 )
 
 // The phone numbers are from the range PTS keeps for fiction
@@ -165,8 +167,8 @@ func TestMapProblemFields(t *testing.T) {
 	mp := bindT(t, fullMapping, fullHeader, map[string]string{"person.lastName": long})
 	_, problems := leadAndProblems(mp.Map([]string{"", "Svensson", "", "", "", "0701740606", "OBJ1"}))
 	assert.Equal(t, []Problem{
-		{Column: "Förnamn", Field: "person.firstName", Message: "is required"},
-		{Field: "person.lastName", Value: long, Message: "is 44 characters, at most 40 allowed"},
+		{Column: "Förnamn", Field: "person.firstName", Message: msg.Required{}},
+		{Field: "person.lastName", Value: long, Message: msg.TooLong{Len: 44, Max: 40}},
 	}, problems)
 	assert.Equal(t, []string{"Förnamn: is required", `person.lastName "` + long + `": is 44 characters, at most 40 allowed`},
 		problemStrings(problems))
@@ -187,20 +189,18 @@ func TestMapFullName(t *testing.T) {
 		{name: "--set wins over the column", cells: []string{"Anna Svensson"}, sets: map[string]string{"person.firstName": "Bo"},
 			first: "Bo", last: "Svensson"},
 		{name: "one word", cells: []string{"Anna"}, problems: []Problem{
-			{Column: "Namn", Field: "person.fullName", Value: "Anna",
-				Message: `needs a first and a last name: write it as "Anna Svensson" or "Svensson, Anna"`},
+			{Column: "Namn", Field: "person.fullName", Value: "Anna", Message: msg.FirstAndLast{}},
 		}},
 		{name: "two commas", cells: []string{"Svensson, Anna, Bo"}, problems: []Problem{
-			{Column: "Namn", Field: "person.fullName", Value: "Svensson, Anna, Bo",
-				Message: `needs one first and one last name: write it as "Anna Svensson" or "Svensson, Anna"`},
+			{Column: "Namn", Field: "person.fullName", Value: "Svensson, Anna, Bo", Message: msg.OneFirstOneLast{}},
 		}},
 		{name: "empty", cells: []string{""}, problems: []Problem{
-			{Column: "Namn", Field: "person.fullName", Message: "is required"},
+			{Column: "Namn", Field: "person.fullName", Message: msg.Required{}},
 		}},
 		{name: "last name too long", cells: []string{"Anna " + strings.Repeat("x", 41)}, first: "Anna", last: strings.Repeat("x", 41),
 			problems: []Problem{
 				{Column: "Namn", Field: "person.fullName", Value: "Anna " + strings.Repeat("x", 41),
-					Message: "last name is 41 characters, at most 40 allowed"},
+					Message: msg.LastName{Problem: msg.TooLong{Len: 41, Max: 40}}},
 			}},
 	}
 	for _, tc := range tests {
@@ -277,9 +277,9 @@ func TestNormalize(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, msg := normalize(tc.id, tc.in, Normalize{})
+			got, wrong := normalize(tc.id, tc.in, Normalize{})
 			assert.Equal(t, tc.want, got)
-			assert.Equal(t, tc.msg, msg)
+			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 		})
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"leadimport/importer/msg"
 )
 
 // Normalize is the mapping's normalize section: how phone numbers,
@@ -50,24 +52,24 @@ func (n *Normalize) field(key string) *string {
 // normalize returns v, already trimmed and not empty, as it is sent, or
 // else a message saying what is wrong with it. It covers the kinds that
 // need nothing but the value itself and the mapping's normalize section.
-func normalize(id fieldID, v string, opt Normalize) (string, string) {
+func normalize(id fieldID, v string, opt Normalize) (string, msg.Message) {
 	switch fields[id].kind {
 	case kindName:
-		return normalizeName(v), ""
+		return normalizeName(v), nil
 	case kindZip:
 		if opt.ZipCode == formatKeep {
-			return v, ""
+			return v, nil
 		}
 		return normalizeZip(v)
 	case kindBool:
 		b, ok := parseBool(v)
 		if !ok {
-			return v, "must be true or false (ja/nej, yes/no, 1/0 and x for true also work)"
+			return v, msg.NotBool{}
 		}
 		if b {
-			return "true", ""
+			return "true", nil
 		}
-		return "false", ""
+		return "false", nil
 	case kindEmail:
 		return normalizeEmail(v)
 	case kindPhone:
@@ -76,12 +78,12 @@ func normalize(id fieldID, v string, opt Normalize) (string, string) {
 		w := collapseSpace(v)
 		for _, s := range statusWords {
 			if strings.EqualFold(w, s.word) {
-				return s.status, ""
+				return s.status, nil
 			}
 		}
-		return v, "must be Assigned, Interested or NotInterested"
+		return v, msg.NotBuyerStatus{}
 	}
-	return v, ""
+	return v, nil
 }
 
 // statusWords are the ways to write a prospectiveBuyerStatus, in English
@@ -166,13 +168,10 @@ func titleCase(w string) string {
 	return string(rs)
 }
 
-// zipHint says what a Swedish postcode looks like.
-const zipHint = "is not a Swedish postcode (five digits, e.g. 123 45)"
-
 // normalizeZip writes a Swedish postcode as NNN NN. It may be written
 // with or without the space and with a country prefix: 12345, S-123 45,
 // SE-12345, se 123 45.
-func normalizeZip(v string) (string, string) {
+func normalizeZip(v string) (string, msg.Message) {
 	s := v
 	if len(s) >= 2 && strings.EqualFold(s[:2], "SE") {
 		s = s[2:]
@@ -191,14 +190,14 @@ func normalizeZip(v string) (string, string) {
 			n++
 		case (unicode.IsSpace(r) || r == '-') && n == 3: // between 123 and 45
 		default:
-			return v, zipHint
+			return v, msg.NotPostcode{}
 		}
 	}
 	if n != 5 {
-		return v, zipHint
+		return v, msg.NotPostcode{}
 	}
 	d[3], d[4], d[5] = ' ', d[3], d[4]
-	return string(d[:]), ""
+	return string(d[:]), nil
 }
 
 // parseBool reads the ways a spreadsheet says yes or no; an empty cell
@@ -219,32 +218,32 @@ func parseBool(v string) (value, ok bool) {
 
 // normalizeEmail accepts one bare address and lower-cases its domain,
 // which is case-insensitive; the local part may not be, so it is kept.
-func normalizeEmail(v string) (string, string) {
+func normalizeEmail(v string) (string, msg.Message) {
 	if strings.ContainsAny(v, ",;") {
-		return v, "must be one e-mail address, not several; put a second one in person.email.emailAddress2"
+		return v, msg.SeveralEmails{}
 	}
 	if strings.ContainsFunc(v, isSpace) {
-		return v, "an e-mail address has no spaces"
+		return v, msg.EmailSpaces{}
 	}
 	if !plainAddress(v) {
 		// Anything but the plain form goes through net/mail, which knows
 		// the whole syntax (and costs a few allocations per address).
 		addr, err := mail.ParseAddress(v)
 		if err != nil || addr.Name != "" || addr.Address != v {
-			return v, "is not an e-mail address like anna@example.se"
+			return v, msg.NotEmail{}
 		}
 	}
 	at := strings.LastIndexByte(v, '@')
 	domain := v[at+1:]
 	if !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") ||
 		strings.Contains(domain, "..") {
-		return v, "the part after @ must be a domain like example.se"
+		return v, msg.NotEmailDomain{}
 	}
 	if !hasUpper(domain) {
-		return v, ""
+		return v, nil
 	}
 	if !isASCII(domain) {
-		return v[:at+1] + strings.ToLower(domain), ""
+		return v[:at+1] + strings.ToLower(domain), nil
 	}
 	var b strings.Builder // one allocation: many addresses have a capital in the domain
 	b.Grow(len(v))
@@ -256,7 +255,7 @@ func normalizeEmail(v string) (string, string) {
 		}
 		b.WriteByte(c)
 	}
-	return b.String(), ""
+	return b.String(), nil
 }
 
 // hasUpper reports whether strings.ToLower would change s: an ASCII
@@ -315,7 +314,7 @@ func dotAtom(s, extra string) bool {
 // normalizePhone collapses runs of whitespace and checks the characters;
 // otherwise the number is kept as written. formatPhone reads the result
 // with libphonenumber.
-func normalizePhone(v string) (string, string) {
+func normalizePhone(v string) (string, msg.Message) {
 	digits, collapse := 0, false
 	prevSpace := false
 	for _, r := range v {
@@ -327,12 +326,12 @@ func normalizePhone(v string) (string, string) {
 			collapse = collapse || prevSpace || r != ' '
 		case strings.ContainsRune("+-()/.", r):
 		default:
-			return v, "a phone number may hold only digits, spaces and + - ( ) / ."
+			return v, msg.PhoneCharacters{}
 		}
 		prevSpace = space
 	}
 	if digits < 5 {
-		return v, "a phone number needs at least 5 digits"
+		return v, msg.PhoneTooShort{}
 	}
 	if collapse {
 		v = strings.Join(strings.Fields(v), " ")
@@ -343,24 +342,23 @@ func normalizePhone(v string) (string, string) {
 		// 0701234567): a national number is 7 to 9 digits after the 0.
 		v = "0" + v
 	}
-	return v, ""
+	return v, nil
 }
 
 // splitFullName splits "Anna Maria Svensson" into "Anna Maria" and
 // "Svensson" (the last word is the last name), and "Svensson, Anna" into
 // "Anna" and "Svensson".
-func splitFullName(v string) (first, last, msg string) {
-	const how = `write it as "Anna Svensson" or "Svensson, Anna"`
+func splitFullName(v string) (first, last string, m msg.Message) {
 	if i := strings.IndexByte(v, ','); i >= 0 {
 		last, first = strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+1:])
 		if first == "" || last == "" || strings.Contains(first, ",") {
-			return "", "", "needs one first and one last name: " + how
+			return "", "", msg.OneFirstOneLast{}
 		}
-		return first, last, ""
+		return first, last, nil
 	}
 	words := strings.Fields(v)
 	if len(words) < 2 {
-		return "", "", "needs a first and a last name: " + how
+		return "", "", msg.FirstAndLast{}
 	}
 	// The last name is the last word, with the particles before it:
 	// "Anna-Karin von Essen" is Anna-Karin / von Essen.
@@ -368,5 +366,5 @@ func splitFullName(v string) (first, last, msg string) {
 	for at > 1 && isParticle(words[at-1]) {
 		at--
 	}
-	return strings.Join(words[:at], " "), strings.Join(words[at:], " "), ""
+	return strings.Join(words[:at], " "), strings.Join(words[at:], " "), nil
 }

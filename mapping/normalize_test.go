@@ -8,6 +8,8 @@ import (
 	"github.com/nyaruka/phonenumbers"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/msg"
 )
 
 // Phone numbers are from PTS's ranges for fiction (070-174 06 05 to 99,
@@ -46,10 +48,10 @@ func TestFormatPhone(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, msg := normalize(fCell, tc.in, Normalize{Phone: tc.format})
+			got, wrong := normalize(fCell, tc.in, Normalize{Phone: tc.format})
 			assert.Equal(t, tc.want, got)
-			assert.Equal(t, tc.msg, msg)
-			if msg == "" && tc.format != "keep" {
+			assert.Equal(t, tc.msg, msg.English.Say(wrong))
+			if wrong == nil && tc.format != "keep" {
 				assert.LessOrEqual(t, len(got), 17, "Connect takes at most 17 characters")
 			}
 		})
@@ -57,6 +59,7 @@ func TestFormatPhone(t *testing.T) {
 }
 
 func TestNormalizeZip(t *testing.T) {
+	const zipHint = "is not a Swedish postcode (five digits, e.g. 123 45)"
 	tests := []struct {
 		name, in, format, want, msg string
 	}{
@@ -77,12 +80,11 @@ func TestNormalizeZip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, msg := normalize(fZip, tc.in, Normalize{ZipCode: tc.format})
+			got, wrong := normalize(fZip, tc.in, Normalize{ZipCode: tc.format})
 			assert.Equal(t, tc.want, got)
-			assert.Equal(t, tc.msg, msg)
+			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 		})
 	}
-	assert.Equal(t, "is not a Swedish postcode (five digits, e.g. 123 45)", zipHint)
 }
 
 func TestNormalizeName(t *testing.T) {
@@ -109,9 +111,9 @@ func TestNormalizeName(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, msg := normalize(fFirstName, tc.in, Normalize{})
+			got, wrong := normalize(fFirstName, tc.in, Normalize{})
 			assert.Equal(t, tc.want, got)
-			assert.Empty(t, msg)
+			assert.Nil(t, wrong)
 		})
 	}
 }
@@ -127,9 +129,9 @@ func TestNormalizeStatus(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			got, msg := normalize(fStatus, tc.in, Normalize{})
+			got, wrong := normalize(fStatus, tc.in, Normalize{})
 			assert.Equal(t, tc.want, got)
-			assert.Equal(t, tc.msg, msg)
+			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 		})
 	}
 }
@@ -374,8 +376,8 @@ func TestSplitFullName(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			first, last, msg := splitFullName(tc.in)
-			require.Empty(t, msg)
+			first, last, wrong := splitFullName(tc.in)
+			require.Nil(t, wrong)
 			assert.Equal(t, tc.first, first)
 			assert.Equal(t, tc.last, last)
 		})

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"leadimport/importer/msg"
 )
 
 // Personnummer is a Swedish personal identity number or coordination
@@ -25,15 +27,16 @@ var (
 	ErrInterimNumber      = errors.New("personnummer: an interim number")
 )
 
-// PersonnummerError says in plain words why a number was rejected; its
-// Error is that message alone, ready for a Problem.
+// PersonnummerError says in plain words why a number was rejected: its
+// Message, ready for a Problem, is its Error in English.
 type PersonnummerError struct {
-	Err error // one of the Err… values above
-	Msg string
+	Err     error // one of the Err… values above
+	Message msg.Message
 }
 
-func (e *PersonnummerError) Error() string { return e.Msg }
-func (e *PersonnummerError) Unwrap() error { return e.Err }
+func (e *PersonnummerError) Error() string    { return msg.English.Say(e.Message) }
+func (e *PersonnummerError) Unwrap() error    { return e.Err }
+func (e *PersonnummerError) Msg() msg.Message { return e.Message }
 
 // interimLetters may stand first in an interim number's serial: the
 // numbers hospitals and authorities give people without a personnummer.
@@ -57,11 +60,11 @@ func ParsePersonnummer(s string, now time.Time) (Personnummer, error) {
 	}
 	d := digits[n-10 : n] // the 10-digit form
 	if letter {
-		return Personnummer{}, pnError(ErrInterimNumber, "looks like an interim number (a letter in the last four), not a personnummer")
+		return Personnummer{}, pnError(ErrInterimNumber, msg.InterimNumber{})
 	}
 	month, day := num(d[2:4]), num(d[4:6])
 	if month >= 20 {
-		return Personnummer{}, pnError(ErrOrganisationNumber, "looks like an organisation number, not a personnummer")
+		return Personnummer{}, pnError(ErrOrganisationNumber, msg.OrganisationNumber{})
 	}
 	p := Personnummer{Month: month, Day: day, Serial: num(d[6:9]), Check: num(d[9:10])}
 	if day >= 60 {
@@ -76,24 +79,18 @@ func ParsePersonnummer(s string, now time.Time) (Personnummer, error) {
 		p.Year = century(num(d[0:2]), p.Month, p.Day, sep == '+', now)
 	}
 	if !p.validDate() {
-		msg := "no such date: " + itoa(p.Year, 4) + string(d[2:6])
-		if p.Coordination {
-			msg += " (a samordningsnummer, whose day has 60 added)"
-		}
-		return Personnummer{}, pnError(ErrNoSuchDate, msg)
+		return Personnummer{}, pnError(ErrNoSuchDate, msg.NoSuchDate{Date: itoa(p.Year, 4) + string(d[2:6]), Coordination: p.Coordination})
 	}
 	if p.Serial == 0 {
-		return Personnummer{}, pnError(ErrPersonnummerFormat, "no personnummer has 000 after the date")
+		return Personnummer{}, pnError(ErrPersonnummerFormat, msg.ZeroSerial{})
 	}
 	if want := luhn(d[:9]); want != p.Check {
-		return Personnummer{}, pnError(ErrCheckDigit, "check digit should be "+itoa(want, 1))
+		return Personnummer{}, pnError(ErrCheckDigit, msg.CheckDigit{Want: want})
 	}
 	return p, nil
 }
 
-func pnError(err error, msg string) error { return &PersonnummerError{Err: err, Msg: msg} }
-
-const formatHint = "must be 10 or 12 digits (YYYYMMDD-NNNN)"
+func pnError(err error, m msg.Message) error { return &PersonnummerError{Err: err, Message: m} }
 
 // scanPersonnummer copies the digits of s into digits and returns how
 // many there are, the separator ('-', '+' or 0) and whether the serial
@@ -106,7 +103,7 @@ func scanPersonnummer(s string, digits *[12]byte) (n int, sep byte, letter bool,
 		case c >= '0' && c <= '9':
 		case c == '-' || c == '+':
 			if sep != 0 {
-				return 0, 0, false, pnError(ErrPersonnummerFormat, formatHint)
+				return 0, 0, false, pnError(ErrPersonnummerFormat, msg.PersonnummerFormat{})
 			}
 			sep, sepAt = c, n
 			continue
@@ -114,26 +111,26 @@ func scanPersonnummer(s string, digits *[12]byte) (n int, sep byte, letter bool,
 			// Only beside the separator: a space alone does not separate
 			// (the personnummer project's vectors reject "19090527 1474").
 			if !besideSeparator(s, i) {
-				return 0, 0, false, pnError(ErrPersonnummerFormat, formatHint+"; write - between the date and the last four, not a space")
+				return 0, 0, false, pnError(ErrPersonnummerFormat, msg.PersonnummerSpace{})
 			}
 			continue
 		case (n == 6 || n == 8) && strings.IndexByte(interimLetters, c&^0x20) >= 0 && c&^0x20 >= 'A':
 			letter = true
 		default:
-			return 0, 0, false, pnError(ErrPersonnummerFormat, formatHint)
+			return 0, 0, false, pnError(ErrPersonnummerFormat, msg.PersonnummerFormat{})
 		}
 		if n == len(digits) {
-			return 0, 0, false, pnError(ErrPersonnummerFormat, formatHint)
+			return 0, 0, false, pnError(ErrPersonnummerFormat, msg.PersonnummerFormat{})
 		}
 		digits[n] = c
 		n++
 	}
 	if n != 10 && n != 12 || sep != 0 && sepAt != n-4 {
-		return 0, 0, false, pnError(ErrPersonnummerFormat, formatHint)
+		return 0, 0, false, pnError(ErrPersonnummerFormat, msg.PersonnummerFormat{})
 	}
 	if letter && digits[n-4] >= '0' && digits[n-4] <= '9' {
 		// The letter was not first in the serial.
-		return 0, 0, false, pnError(ErrPersonnummerFormat, formatHint)
+		return 0, 0, false, pnError(ErrPersonnummerFormat, msg.PersonnummerFormat{})
 	}
 	return n, sep, letter, nil
 }

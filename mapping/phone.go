@@ -4,6 +4,8 @@ import (
 	"errors"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"leadimport/importer/msg"
 )
 
 // phoneRegion is where a number without a country code is from.
@@ -15,37 +17,37 @@ const phoneRegion = "SE"
 // format (070-174 06 05). A foreign number keeps its country code in the
 // national format too (+44 20 7946 0001): without it, it would be read as
 // Swedish.
-func formatPhone(v, format string) (string, string) {
-	v, msg := normalizePhone(v)
-	if msg != "" || format == formatKeep {
-		return v, msg
+func formatPhone(v, format string) (string, msg.Message) {
+	v, wrong := normalizePhone(v)
+	if wrong != nil || format == formatKeep {
+		return v, wrong
 	}
 	if format != phoneNational {
 		if e164, ok := swedishE164(v); ok {
-			return e164, ""
+			return e164, nil
 		}
 	}
 	num, err := phonenumbers.Parse(v, phoneRegion)
 	if errors.Is(err, phonenumbers.ErrInvalidCountryCode) {
-		return v, "is not a valid phone number: no country has the code after + or 00 (Sweden is +46)"
+		return v, msg.NoCountryCode{}
 	}
 	if err != nil {
-		return v, "is not a valid phone number"
+		return v, msg.NotPhone{}
 	}
 	if !phonenumbers.IsValidNumber(num) {
 		region := phonenumbers.GetRegionCodeForCountryCode(int(num.GetCountryCode()))
 		if region == phoneRegion {
-			return v, "is not a valid Swedish phone number"
+			return v, msg.NotSwedishPhone{}
 		}
-		return v, "is not a valid phone number for region " + region
+		return v, msg.NotPhoneInRegion{Region: region}
 	}
 	switch {
 	case format != phoneNational:
-		return phonenumbers.Format(num, phonenumbers.E164), ""
+		return phonenumbers.Format(num, phonenumbers.E164), nil
 	case phonenumbers.GetRegionCodeForNumber(num) == phoneRegion:
-		return phonenumbers.Format(num, phonenumbers.NATIONAL), ""
+		return phonenumbers.Format(num, phonenumbers.NATIONAL), nil
 	default:
-		return phonenumbers.Format(num, phonenumbers.INTERNATIONAL), ""
+		return phonenumbers.Format(num, phonenumbers.INTERNATIONAL), nil
 	}
 }
 

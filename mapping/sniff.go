@@ -53,7 +53,7 @@ func sniff(values []string, now time.Time) columnValues {
 		if _, err := ParsePersonnummer(v, now); err == nil {
 			cv.counts[valPersonnummer]++
 		}
-		if _, msg := normalizeEmail(v); msg == "" {
+		if _, wrong := normalizeEmail(v); wrong == nil {
 			cv.counts[valEmail]++
 		}
 		if isSwedishMobile(v) {
@@ -68,7 +68,7 @@ func sniff(values []string, now time.Time) columnValues {
 		if _, ok := parseBool(v); ok {
 			cv.counts[valBool]++
 		}
-		if _, msg := normalize(fStatus, v, Normalize{}); msg == "" {
+		if _, wrong := normalize(fStatus, v, Normalize{}); wrong == nil {
 			cv.counts[valStatus]++
 		}
 	}
@@ -131,7 +131,7 @@ func isSwedishMobile(v string) bool {
 // isPhoneLike is a value normalizePhone accepts with at least 7 digits,
 // as every Swedish number with its area code has.
 func isPhoneLike(v string) bool {
-	if _, msg := normalizePhone(v); msg != "" {
+	if _, wrong := normalizePhone(v); wrong != nil {
 		return false
 	}
 	digits := 0
@@ -146,8 +146,8 @@ func isPhoneLike(v string) bool {
 // isZipCode accepts a Swedish postcode in any form the normaliser reads
 // ("123 45", "12345", "S-123 45", "SE-12345"); none starts with 0.
 func isZipCode(v string) bool {
-	s, msg := normalizeZip(v)
-	return msg == "" && s[0] != '0'
+	s, wrong := normalizeZip(v)
+	return wrong == nil && s[0] != '0'
 }
 
 func allDigits(s string) bool {

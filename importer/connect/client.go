@@ -38,6 +38,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"leadimport/importer/msg"
 )
 
 // maxBody caps how much of a response is read. Connect answers with a
@@ -204,7 +206,7 @@ func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, 
 	target := strings.TrimSuffix(c.BaseURL.String(), "/") + "/" + strings.TrimPrefix(path, "/")
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
 	if err != nil {
-		return Response{}, fmt.Errorf("connect: build request for %s: %w", path, err)
+		return Response{}, msg.Error(msg.BuildRequest{Path: path, Err: err})
 	}
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
 	req.Header.Set("Accept", "application/json")
@@ -219,7 +221,7 @@ func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, 
 	if err != nil {
 		// *url.Error names the method and URL (which has no user info)
 		// and wraps the cause, so errors.Is/As still reach it.
-		return Response{}, fmt.Errorf("connect: send: %w", err)
+		return Response{}, msg.Error(msg.SendFailed{Err: err})
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxBody))

@@ -17,6 +17,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"leadimport/importer/msg"
 )
 
 // maxRetryAfter caps a server's Retry-After: a gateway asking for an
@@ -39,37 +41,44 @@ type APIError struct {
 	Body string
 }
 
-// Error reads as a report cell would:
+// Error reads as a report cell would in English:
 // "400 Bad Request: The request is invalid. (person.FirstName: Förnamn krävs)".
-func (e *APIError) Error() string {
+func (e *APIError) Error() string { return msg.English.Say(e.Msg()) }
+
+// Msg says the error as a message: leadimport's words for a 401 or a
+// 403, and otherwise the status and Connect's own words, Verbatim.
+func (e *APIError) Msg() msg.Message {
 	status := strconv.Itoa(e.Status)
 	if t := http.StatusText(e.Status); t != "" {
 		status += " " + t
 	}
 	switch e.Status {
 	case http.StatusUnauthorized:
-		return status + ": Connect refused the user name or password"
+		return msg.Unauthorized{Status: status}
 	case http.StatusForbidden:
-		if e.Message != "" {
-			return status + ": no access to this customer or function group (" + e.Message + ")"
-		}
-		return status + ": no access to this customer or function group"
+		return msg.Forbidden{Status: status, Connect: e.Message}
 	}
-	msg := e.Message
+	return msg.Verbatim{Text: e.text(status)}
+}
+
+// text is the status and what Connect said of it: its message, the
+// fields it objected to, or else the start of its body.
+func (e *APIError) text(status string) string {
+	said := e.Message
 	if fields := e.fieldMessages(); fields != "" {
-		if msg == "" {
-			msg = fields
+		if said == "" {
+			said = fields
 		} else {
-			msg += " (" + fields + ")"
+			said += " (" + fields + ")"
 		}
 	}
-	if msg == "" {
-		msg = shorten(e.Body, 200)
+	if said == "" {
+		said = shorten(e.Body, 200)
 	}
-	if msg == "" {
+	if said == "" {
 		return status
 	}
-	return status + ": " + msg
+	return status + ": " + said
 }
 
 // fieldMessages lists ModelState as "person.FirstName: Förnamn krävs; ...",

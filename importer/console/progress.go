@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+
+	"leadimport/importer/status"
 )
 
 // Bar shows a run's progress on a terminal: rows done of the total (once
@@ -57,16 +59,16 @@ func (b *Bar) Total(input string, rows int) {
 	}
 }
 
-func (b *Bar) Row(status string) {
+func (b *Bar) Row(st status.Status) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.bar == nil {
 		return
 	}
-	switch status {
-	case "failed":
+	switch st {
+	case status.Failed:
 		b.failed++
-	case "invalid":
+	case status.Invalid:
 		b.invalid++
 	}
 	if bad := b.failed + b.invalid; bad != b.shownBad {
@@ -145,14 +147,14 @@ func (p *LogProgress) Total(input string, rows int) {
 	}
 }
 
-func (p *LogProgress) Row(status string) {
+func (p *LogProgress) Row(st status.Status) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.rows++
-	switch status {
-	case "sent", "valid":
+	switch st {
+	case status.Sent, status.Valid:
 		p.sent++
-	case "failed", "invalid":
+	case status.Failed, status.Invalid:
 		p.bad++
 	}
 	every := p.Every

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"leadimport/importer/msg"
 )
 
 // csvWriter writes a report as CSV.
@@ -16,7 +18,7 @@ type csvWriter struct {
 	buf    *bufio.Writer
 	csv    *csv.Writer // the header's; the lines are written by appendField
 	width  int         // number of input columns
-	lang   Lang
+	lang   msg.Lang
 	comma  rune
 	comma8 byte   // the delimiter if it is ASCII, else a quote
 	line   []byte // the line being written, reused
@@ -27,7 +29,7 @@ type csvWriter struct {
 // NewCSV writes the byte order mark and the header line to w and returns a
 // writer for the lines, their messages in lang. header is the input's own
 // header, in order.
-func NewCSV(w io.Writer, delimiter rune, header []string, lang Lang) (Writer, error) {
+func NewCSV(w io.Writer, delimiter rune, header []string, lang msg.Lang) (Writer, error) {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	c := csv.NewWriter(buf)
 	c.Comma = delimiter
@@ -68,7 +70,7 @@ func (r *csvWriter) Write(l *Line) error {
 			b = appendField(r, b, l.Cells[i], true)
 		}
 	}
-	b = appendField(r, r.appendComma(b), l.Status, false)
+	b = appendField(r, r.appendComma(b), string(l.Status), false)
 	b = r.appendComma(b)
 	if l.HTTPStatus != 0 {
 		b = appendField(r, b, r.number(l.HTTPStatus), false)
@@ -78,10 +80,10 @@ func (r *csvWriter) Write(l *Line) error {
 		b = appendField(r, b, r.number(l.Attempts), false)
 	}
 	b = appendField(r, r.appendComma(b), l.Response, true)
-	b = appendField(r, r.appendComma(b), r.lang.ProblemsText(l.Errors), true)
+	b = appendField(r, r.appendComma(b), ProblemsText(l.Errors, r.lang), true)
 	r.text = appendChanges(r.text[:0], l.Changes)
 	b = appendField(r, r.appendComma(b), r.text, true)
-	b = appendField(r, r.appendComma(b), r.lang.ProblemsText(l.Warnings), true)
+	b = appendField(r, r.appendComma(b), ProblemsText(l.Warnings, r.lang), true)
 	b = append(b, '\r', '\n')
 	r.line = b
 	if _, err := r.buf.Write(b); err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"leadimport/importer/msg"
 	"leadimport/mapping"
 )
 
@@ -36,8 +37,8 @@ func referenceCSV(t testing.TB, delim rune, header []string, lines []Line) []byt
 			}
 			rec = append(rec, cell)
 		}
-		rec = append(rec, l.Status, count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(English.ProblemsText(l.Errors)),
-			Neutralize(ChangesText(l.Changes)), Neutralize(English.ProblemsText(l.Warnings)))
+		rec = append(rec, string(l.Status), count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(ProblemsText(l.Errors, msg.English)),
+			Neutralize(ChangesText(l.Changes)), Neutralize(ProblemsText(l.Warnings, msg.English)))
 		require.NoError(t, c.Write(rec))
 	}
 	c.Flush()
@@ -48,7 +49,7 @@ func referenceCSV(t testing.TB, delim rune, header []string, lines []Line) []byt
 func writeCSV(t testing.TB, delim rune, header []string, lines []Line) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	w, err := NewCSV(&buf, delim, header, English)
+	w, err := NewCSV(&buf, delim, header, msg.English)
 	require.NoError(t, err)
 	for _, l := range lines {
 		require.NoError(t, w.Write(&l))
@@ -90,10 +91,10 @@ func TestCSVAsEncodingCSV(t *testing.T) {
 					l.Changes = append(l.Changes, mapping.Change{Column: cell(), From: cell(), To: cell()})
 				}
 				for range rnd.IntN(2) {
-					l.Errors = append(l.Errors, mapping.Problem{Column: cell(), Value: cell(), Message: cell()})
+					l.Errors = append(l.Errors, mapping.Problem{Column: cell(), Value: cell(), Message: msg.Verbatim{Text: cell()}})
 				}
 				for range rnd.IntN(2) {
-					l.Warnings = append(l.Warnings, mapping.Problem{Column: cell(), Value: cell(), Message: cell()})
+					l.Warnings = append(l.Warnings, mapping.Problem{Column: cell(), Value: cell(), Message: msg.Verbatim{Text: cell()}})
 				}
 				lines = append(lines, l)
 			}
@@ -120,9 +121,9 @@ func FuzzCSVLine(f *testing.F) {
 			return // encoding/csv refuses these delimiters
 		}
 		lines := []Line{{Row: 2, Cells: []string{c1, c2, c3}, Status: "invalid", Response: c4,
-			Errors:   []mapping.Problem{{Message: c5}},
+			Errors:   []mapping.Problem{{Message: msg.Verbatim{Text: c5}}},
 			Changes:  []mapping.Change{{Column: c6, From: c7, To: c1}, {Column: c2, From: c3, To: c4}},
-			Warnings: []mapping.Problem{{Column: c5, Value: c6, Message: c7}}}}
+			Warnings: []mapping.Problem{{Column: c5, Value: c6, Message: msg.Verbatim{Text: c7}}}}}
 		header := []string{"A", "B"}
 		require.Equal(t, string(referenceCSV(t, delim, header, lines)), string(writeCSV(t, delim, header, lines)))
 	})
@@ -142,7 +143,7 @@ func BenchmarkCSVWrite(b *testing.B) {
 			{Column: "Mobil", From: "070-454 54 42", To: "+46704545442"},
 			{Column: "E-post", From: "person123454@Example.se", To: "person123454@example.se"},
 		}}
-	w, err := NewCSV(io.Discard, ';', header, English)
+	w, err := NewCSV(io.Discard, ';', header, msg.English)
 	require.NoError(b, err)
 	b.ReportAllocs()
 	for b.Loop() {

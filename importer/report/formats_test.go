@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"leadimport/importer/msg"
 	"leadimport/mapping"
 )
 
@@ -33,11 +34,14 @@ func TestFormatOf(t *testing.T) {
 	require.ErrorContains(t, err, `report report.xls: cannot tell the format from ".xls"; name it .csv, .xlsx or .jsonl`)
 }
 
+// The English report's sheets, as a user sees them.
+const sheetReport, sheetSummary = "Report", "Summary"
+
 // writeXLSX writes testLines as an XLSX report and opens it.
 func writeXLSX(t *testing.T, header []string, lines []Line, s *Summary) (*excelize.File, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	w, err := NewXLSX(&buf, header, English)
+	w, err := NewXLSX(&buf, header, msg.English)
 	require.NoError(t, err)
 	for _, l := range lines {
 		require.NoError(t, w.Write(&l))
@@ -78,9 +82,9 @@ func TestXLSX(t *testing.T) {
 		Started: started, Finished: started.Add(3 * time.Second),
 		Command: "leadimport run --mapping visning.yaml visning.xlsx",
 	})
-	assert.Equal(t, []string{SheetReport, SheetSummary}, f.GetSheetList())
+	assert.Equal(t, []string{sheetReport, sheetSummary}, f.GetSheetList())
 
-	rows, err := f.GetRows(SheetReport)
+	rows, err := f.GetRows(sheetReport)
 	require.NoError(t, err)
 	assert.Equal(t, [][]string{
 		{"row", "Förnamn", "Efternamn", "=Mobil", "status", "http_status", "attempts", "response", "error", "changes", "warnings"},
@@ -90,25 +94,25 @@ func TestXLSX(t *testing.T) {
 	}, rows, "text as written: an XLSX string cell is never a formula, so nothing is escaped")
 
 	// The header is bold and frozen, with a filter on every column.
-	id, err := f.GetCellStyle(SheetReport, "B1")
+	id, err := f.GetCellStyle(sheetReport, "B1")
 	require.NoError(t, err)
 	st, err := f.GetStyle(id)
 	require.NoError(t, err)
 	assert.True(t, st.Font.Bold)
-	panes, err := f.GetPanes(SheetReport)
+	panes, err := f.GetPanes(sheetReport)
 	require.NoError(t, err)
 	assert.True(t, panes.Freeze)
 	assert.Equal(t, 1, panes.YSplit)
 
 	// Status cells by status; the cell a problem names red, a warned one yellow.
-	assert.Equal(t, goodFill, fill(t, f, SheetReport, "E2"))
-	assert.Equal(t, badFill, fill(t, f, SheetReport, "E3"))
-	assert.Equal(t, neutralFill, fill(t, f, SheetReport, "B2"), "Förnamn has a warning on row 2")
-	assert.Equal(t, badFill, fill(t, f, SheetReport, "C3"), "Efternamn is missing on row 4")
-	assert.Empty(t, fill(t, f, SheetReport, "B3"))
-	assert.Empty(t, fill(t, f, SheetReport, "C2"))
+	assert.Equal(t, goodFill, fill(t, f, sheetReport, "E2"))
+	assert.Equal(t, badFill, fill(t, f, sheetReport, "E3"))
+	assert.Equal(t, neutralFill, fill(t, f, sheetReport, "B2"), "Förnamn has a warning on row 2")
+	assert.Equal(t, badFill, fill(t, f, sheetReport, "C3"), "Efternamn is missing on row 4")
+	assert.Empty(t, fill(t, f, sheetReport, "B3"))
+	assert.Empty(t, fill(t, f, sheetReport, "C2"))
 
-	sum, err := f.GetRows(SheetSummary)
+	sum, err := f.GetRows(sheetSummary)
 	require.NoError(t, err)
 	assert.Equal(t, [][]string{
 		{"status", "rows"},
@@ -130,7 +134,7 @@ func TestXLSXHasNoFormula(t *testing.T) {
 	lines := testLines()
 	for i, v := range []string{`=HYPERLINK("http://evil","x")`, "+SUM(A1:A9)", "@cmd", "-2+3+cmd|' /C calc'!A0", "=1+1"} {
 		lines = append(lines, Line{Row: 10 + i, Cells: []string{v, v, v}, Status: "invalid", Response: v,
-			Errors: []mapping.Problem{{Message: v}}})
+			Errors: []mapping.Problem{{Message: msg.Verbatim{Text: v}}}})
 	}
 	_, data := writeXLSX(t, []string{"Förnamn", "Efternamn", "Mobil"}, lines, &Summary{Command: "=cmd", Mapping: "@x"})
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -161,28 +165,28 @@ func TestXLSXStreamsPastTheHeldRows(t *testing.T) {
 		lines = append(lines, Line{Row: i + 2, Cells: []string{"Anna", strings.Repeat("x", i%70)}, Status: "valid"})
 	}
 	f, _ := writeXLSX(t, []string{"Förnamn", "Efternamn"}, lines, nil)
-	rows, err := f.GetRows(SheetReport)
+	rows, err := f.GetRows(sheetReport)
 	require.NoError(t, err)
 	require.Len(t, rows, 1+len(lines))
 	for i, r := range rows[1:] {
 		require.Equal(t, lines[i].Cells[0], r[1])
 	}
-	w, err := f.GetColWidth(SheetReport, "C")
+	w, err := f.GetColWidth(sheetReport, "C")
 	require.NoError(t, err)
 	assert.Equal(t, float64(maxWidth+2), w, "widths from the held rows, capped")
-	assert.Equal(t, []string{SheetReport}, f.GetSheetList(), "no summary given, no summary sheet")
+	assert.Equal(t, []string{sheetReport}, f.GetSheetList(), "no summary given, no summary sheet")
 }
 
 func TestXLSXEmpty(t *testing.T) {
 	f, _ := writeXLSX(t, []string{"Förnamn"}, nil, &Summary{})
-	rows, err := f.GetRows(SheetReport)
+	rows, err := f.GetRows(sheetReport)
 	require.NoError(t, err)
 	assert.Equal(t, [][]string{{"row", "Förnamn", "status", "http_status", "attempts", "response", "error", "changes", "warnings"}}, rows)
 }
 
 func TestJSONL(t *testing.T) {
 	var buf bytes.Buffer
-	w := NewJSONL(&buf, English)
+	w := NewJSONL(&buf, msg.English)
 	for _, l := range testLines() {
 		require.NoError(t, w.Write(&l))
 	}
@@ -217,10 +221,10 @@ func TestJSONL(t *testing.T) {
 
 func TestJSONLMasksEveryPersonnummer(t *testing.T) {
 	var buf bytes.Buffer
-	w := NewJSONL(&buf, English)
+	w := NewJSONL(&buf, msg.English)
 	require.NoError(t, w.Write(&Line{Row: 2, Status: "invalid",
-		Errors:   []mapping.Problem{{Column: "Pnr", Field: "person.socialSecurityNumber", Value: "19890213-2390", Message: "check digit should be 1"}},
-		Warnings: []mapping.Problem{{Column: "Pnr", Field: "person.socialSecurityNumber", Value: "189001019802", Message: "says the person was born in 1890"}},
+		Errors:   []mapping.Problem{{Column: "Pnr", Field: "person.socialSecurityNumber", Value: "19890213-2390", Message: msg.CheckDigit{Want: 1}}},
+		Warnings: []mapping.Problem{{Column: "Pnr", Field: "person.socialSecurityNumber", Value: "189001019802", Message: msg.BornLongAgo{Year: 1890, Age: 136}}},
 		Changes:  []mapping.Change{{Column: "Pnr", Field: "person.socialSecurityNumber", From: "8101012382", To: "19810101-2382"}, {Column: "Mobil", Field: "person.telephone.cell", From: "070-174 06 05", To: "+46701740605"}},
 	}))
 	require.NoError(t, w.Close(nil))

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 
+	"leadimport/importer/msg"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -13,11 +15,11 @@ import (
 type jsonlWriter struct {
 	buf  *bufio.Writer
 	enc  *json.Encoder
-	lang Lang
+	lang msg.Lang
 }
 
 // NewJSONL returns a writer of a JSONL report to w, its messages in lang.
-func NewJSONL(w io.Writer, lang Lang) Writer {
+func NewJSONL(w io.Writer, lang msg.Lang) Writer {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
@@ -26,15 +28,15 @@ func NewJSONL(w io.Writer, lang Lang) Writer {
 
 // jsonLine is one row of a JSONL report.
 type jsonLine struct {
-	Row        int          `json:"row"`
-	Status     string       `json:"status"`
-	HTTPStatus int          `json:"http_status"` // 0: no request answered
-	Attempts   int          `json:"attempts"`
-	Response   string       `json:"response"`
-	Errors     []jsonError  `json:"errors"`
-	Changes    []jsonChange `json:"changes"`
-	Warnings   []jsonError  `json:"warnings"`
-	Lead       *jsonLead    `json:"lead"` // null: the row could not be mapped
+	Row        int           `json:"row"`
+	Status     status.Status `json:"status"`
+	HTTPStatus int           `json:"http_status"` // 0: no request answered
+	Attempts   int           `json:"attempts"`
+	Response   string        `json:"response"`
+	Errors     []jsonError   `json:"errors"`
+	Changes    []jsonChange  `json:"changes"`
+	Warnings   []jsonError   `json:"warnings"`
+	Lead       *jsonLead     `json:"lead"` // null: the row could not be mapped
 }
 
 // jsonError is one problem; field, column and value are "" when it is
@@ -61,10 +63,10 @@ type jsonLead struct {
 	Body       mapping.FinalPriceWatched `json:"body"`
 }
 
-func jsonErrors(ps []mapping.Problem, lang Lang) []jsonError {
+func jsonErrors(ps []mapping.Problem, lang msg.Lang) []jsonError {
 	out := make([]jsonError, len(ps))
 	for i, p := range ps {
-		out[i] = jsonError{Field: p.Field, Column: p.Column, Value: maskSSN(p.Field, p.Value), Message: lang.Message(p.Message)}
+		out[i] = jsonError{Field: p.Field, Column: p.Column, Value: maskSSN(p.Field, p.Value), Message: lang.Say(p.Message)}
 	}
 	return out
 }

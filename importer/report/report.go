@@ -6,6 +6,16 @@
 // status, the wrong cells marked, and a summary sheet) and JSONL (one
 // object per row, for programs). No cell of a CSV or XLSX report is ever
 // run by Excel as a formula.
+//
+// A writer says a row's problems, warnings and errors, and the XLSX
+// sheets and summary, in the msg.Lang it is given; statuses and column
+// names stay the tool's words in every language:
+//
+//	w, err := report.NewCSV(f, ';', header, msg.Swedish)
+//	err = w.Write(&report.Line{Row: 2, Status: status.Invalid, Errors: []mapping.Problem{
+//		{Column: "Personnummer", Value: "19890213-2390", Message: msg.CheckDigit{Want: 1}},
+//	}})
+//	// the error cell: Personnummer "19890213-2390": kontrollsiffran ska vara 1
 package report
 
 import (
@@ -15,6 +25,8 @@ import (
 	"strings"
 	"time"
 
+	"leadimport/importer/msg"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -22,7 +34,7 @@ import (
 type Line struct {
 	Row        int      // as the spreadsheet numbers it
 	Cells      []string // the input's own cells, as read
-	Status     string
+	Status     status.Status
 	HTTPStatus int // 0: no request answered
 	Attempts   int
 	Response   string
@@ -61,7 +73,7 @@ type Summary struct {
 
 // Count is how many rows ended with one status.
 type Count struct {
-	Status string
+	Status status.Status
 	Rows   int
 }
 
@@ -98,16 +110,16 @@ var Columns = []string{"status", "http_status", "attempts", "response", "error",
 
 // ProblemsText is the error or warnings column's text: every problem,
 // its message in l, "; " between.
-func (l Lang) ProblemsText(ps []mapping.Problem) string {
+func ProblemsText(ps []mapping.Problem, l msg.Lang) string {
 	switch len(ps) {
 	case 0:
 		return ""
 	case 1:
-		return l.Problem(ps[0]).String()
+		return ps[0].In(l)
 	}
 	parts := make([]string, len(ps))
 	for i, p := range ps {
-		parts[i] = l.Problem(p).String()
+		parts[i] = p.In(l)
 	}
 	return strings.Join(parts, "; ")
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"leadimport/importer/msg"
 	"leadimport/mapping"
 )
 
@@ -42,7 +43,7 @@ func TestNeutralize(t *testing.T) {
 
 func TestCSV(t *testing.T) {
 	var buf bytes.Buffer
-	w, err := NewCSV(&buf, ';', []string{"Förnamn", "=Mobil"}, English)
+	w, err := NewCSV(&buf, ';', []string{"Förnamn", "=Mobil"}, msg.English)
 	require.NoError(t, err)
 	for _, l := range testLines() {
 		require.NoError(t, w.Write(&l))
@@ -71,13 +72,13 @@ func testLines() []Line {
 	return []Line{
 		{Row: 2, Cells: []string{"Åsa", "070-1234567"}, Status: "sent", HTTPStatus: 200, Attempts: 1, Response: "CON1",
 			Changes:  []mapping.Change{{Column: "=Mobil", Field: "person.telephone.cell", From: "070-1234567", To: "+46701234567"}},
-			Warnings: []mapping.Problem{{Column: "Förnamn", Field: "person.firstName", Value: "Åsa", Message: "looks odd"}},
+			Warnings: []mapping.Problem{{Column: "Förnamn", Field: "person.firstName", Value: "Åsa", Message: msg.Verbatim{Text: "looks odd"}}},
 			Lead: &mapping.Lead{Endpoint: "FinalPriceWatched", CustomerID: "M1", EstateID: "OBJ1", Body: mapping.FinalPriceWatched{
 				Person: mapping.Person{FirstName: "Åsa", LastName: "Öberg", SocialSecurityNumber: "19800101-9802"}}}},
 		{Row: 4, Cells: []string{"=HYPERLINK(\"x\")"}, Status: "invalid", Errors: []mapping.Problem{
-			{Column: "Efternamn", Field: "person.lastName", Message: "is required"},
-			{Message: "no e-mail or phone"},
+			{Column: "Efternamn", Field: "person.lastName", Message: msg.Required{}},
+			{Message: msg.Verbatim{Text: "no e-mail or phone"}},
 		}},
-		{Row: 5, Cells: []string{"Bo", "070", "extra"}, Status: "invalid", Errors: []mapping.Problem{{Message: "3 cells, header has 2"}}},
+		{Row: 5, Cells: []string{"Bo", "070", "extra"}, Status: "invalid", Errors: []mapping.Problem{{Message: msg.Verbatim{Text: "3 cells, header has 2"}}}},
 	}
 }

@@ -8,19 +8,23 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"leadimport/importer/msg"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
-// The XLSX report's sheets, in English; Lang names them in Swedish
-// (Rapport, Sammanfattning).
-const (
-	SheetReport  = "Report"
-	SheetSummary = "Summary"
-)
-
 // ReportSheets are the names a report's first sheet may have, in every
-// language: how a report is found when it is read back as an input.
-var ReportSheets = []string{SheetReport, swedishWords[SheetReport]}
+// language (Report, Rapport): how a report is found when it is read back
+// as an input.
+var ReportSheets = reportSheets()
+
+func reportSheets() []string {
+	var names []string
+	for _, l := range msg.Langs() {
+		names = append(names, l.Say(msg.ReportSheet{}))
+	}
+	return names
+}
 
 // widthRows is how many lines the XLSX writer holds back to size the
 // columns: a stream writer must set widths before its first row.
@@ -43,21 +47,21 @@ type xlsxWriter struct {
 	styles xlsxStyles
 	held   []*Line // the first lines, until the widths are known
 	rows   int     // sheet rows written, the header included
-	lang   Lang
+	lang   msg.Lang
 	sheet1 string // the report sheet's name in lang
 }
 
 type xlsxStyles struct {
 	header, wrong, warned int
-	status                map[string]int
+	status                map[status.Status]int
 }
 
 // NewXLSX returns a writer of an XLSX report to w, its messages, sheet
 // names and summary in lang; nothing reaches w before Close. header is
 // the input's own header, in order.
-func NewXLSX(w io.Writer, header []string, lang Lang) (Writer, error) {
+func NewXLSX(w io.Writer, header []string, lang msg.Lang) (Writer, error) {
 	f := excelize.NewFile()
-	name := lang.word(SheetReport)
+	name := lang.Say(msg.ReportSheet{})
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return nil, fmt.Errorf("write report: %w", err)
 	}
@@ -107,11 +111,11 @@ func newStyles(f *excelize.File) (xlsxStyles, error) {
 	s.warned = style(neutralFill, neutralFont, false)
 	good, bad, grey, neutral := style(goodFill, goodFont, true), style(badFill, badFont, true),
 		style(greyFill, greyFont, true), style(neutralFill, neutralFont, true)
-	s.status = map[string]int{
-		"sent": good, "valid": good,
-		"failed": bad, "invalid": bad,
-		"skipped": grey, "duplicate": grey,
-		"not_sent": neutral,
+	s.status = map[status.Status]int{
+		status.Sent: good, status.Valid: good,
+		status.Failed: bad, status.Invalid: bad,
+		status.Skipped: grey, status.Duplicate: grey,
+		status.NotSent: neutral,
 	}
 	return s, err
 }
@@ -189,8 +193,8 @@ func (x *xlsxWriter) values(l *Line) []string {
 		}
 		v = append(v, c)
 	}
-	return append(v, l.Status, count(l.HTTPStatus), count(l.Attempts), l.Response, x.lang.ProblemsText(l.Errors),
-		ChangesText(l.Changes), x.lang.ProblemsText(l.Warnings))
+	return append(v, string(l.Status), count(l.HTTPStatus), count(l.Attempts), l.Response, ProblemsText(l.Errors, x.lang),
+		ChangesText(l.Changes), ProblemsText(l.Warnings, x.lang))
 }
 
 // writeLine writes one line. Every cell is an inline string (numbers are
@@ -207,13 +211,13 @@ func (x *xlsxWriter) writeLine(l *Line) error {
 		}
 	}
 	cells[0] = excelize.Cell{Value: l.Row}
-	status := 1 + x.width
-	cells[status] = excelize.Cell{StyleID: x.styles.status[l.Status], Value: l.Status}
+	st := 1 + x.width // the status column
+	cells[st] = excelize.Cell{StyleID: x.styles.status[l.Status], Value: string(l.Status)}
 	if l.HTTPStatus != 0 {
-		cells[status+1] = excelize.Cell{Value: l.HTTPStatus}
+		cells[st+1] = excelize.Cell{Value: l.HTTPStatus}
 	}
 	if l.Attempts != 0 {
-		cells[status+2] = excelize.Cell{Value: l.Attempts}
+		cells[st+2] = excelize.Cell{Value: l.Attempts}
 	}
 	x.mark(cells, l.Warnings, x.styles.warned)
 	x.mark(cells, l.Errors, x.styles.wrong)
@@ -274,29 +278,29 @@ func (x *xlsxWriter) summary(s *Summary) error {
 		return nil
 	}
 	f := x.file
-	sheet, w := x.lang.word(SheetSummary), x.lang.word
+	sheet, w := x.lang.Say(msg.SummarySheet{}), x.lang.Say
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
 	var rows [][2]any
-	rows = append(rows, [2]any{w("status"), w("rows")})
+	rows = append(rows, [2]any{w(msg.SummaryStatus{}), w(msg.SummaryRows{})})
 	total := 0
 	for _, c := range s.Counts {
-		rows = append(rows, [2]any{c.Status, c.Rows})
+		rows = append(rows, [2]any{string(c.Status), c.Rows})
 		total += c.Rows
 	}
-	rows = append(rows, [2]any{w("total"), total}, [2]any{"", ""})
+	rows = append(rows, [2]any{w(msg.SummaryTotal{}), total}, [2]any{"", ""})
 	for _, in := range s.Inputs {
-		rows = append(rows, [2]any{w("input"), in})
+		rows = append(rows, [2]any{w(msg.SummaryInput{}), in})
 	}
-	rows = append(rows, [2]any{w("mapping"), s.Mapping})
+	rows = append(rows, [2]any{w(msg.SummaryMapping{}), s.Mapping})
 	if !s.Started.IsZero() {
-		rows = append(rows, [2]any{w("started"), s.Started.Local().Format("2006-01-02 15:04:05")})
+		rows = append(rows, [2]any{w(msg.SummaryStarted{}), s.Started.Local().Format("2006-01-02 15:04:05")})
 	}
 	if !s.Finished.IsZero() {
-		rows = append(rows, [2]any{w("finished"), s.Finished.Local().Format("2006-01-02 15:04:05")})
+		rows = append(rows, [2]any{w(msg.SummaryFinished{}), s.Finished.Local().Format("2006-01-02 15:04:05")})
 	}
-	rows = append(rows, [2]any{w("command"), s.Command})
+	rows = append(rows, [2]any{w(msg.SummaryCommand{}), s.Command})
 	for i, r := range rows {
 		for j, v := range r {
 			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
@@ -311,7 +315,10 @@ func (x *xlsxWriter) summary(s *Summary) error {
 				return err
 			}
 		}
-		if st, ok := x.styles.status[fmt.Sprint(r[0])]; ok && i > 0 && i <= len(s.Counts) {
+		if i == 0 || i > len(s.Counts) {
+			continue
+		}
+		if st, ok := x.styles.status[s.Counts[i-1].Status]; ok { // a status's count
 			cell, _ := excelize.CoordinatesToCellName(1, i+1)
 			if err := f.SetCellStyle(sheet, cell, cell, st); err != nil {
 				return err

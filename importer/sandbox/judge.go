@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"leadimport/importer/msg"
 	"leadimport/mapping"
 )
 
@@ -79,9 +80,9 @@ func message(p mapping.Problem, person *mapping.Person) string {
 	}
 	name := p.Field[strings.LastIndexByte(p.Field, '.')+1:]
 	if name == "" {
-		return p.Message
+		return msg.English.Say(p.Message)
 	}
-	return upperFirst(name) + " " + p.Message
+	return upperFirst(name) + " " + msg.English.Say(p.Message)
 }
 
 // reachable is true when the person has an e-mail address or a number.

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"leadimport/importer/msg"
 )
 
 // sniffSize is how much of the file the encoding, the line ends and the
@@ -128,7 +130,7 @@ func (c *csvReader) record() (Row, error) {
 
 	if c.quotes.unclosed() && c.csv.InputOffset() == c.quotes.n {
 		return Row{}, &RowError{File: c.name, Row: c.row,
-			Err: fmt.Errorf("%w: the cell in column %s opens a quote (\") that the file never closes, so every line after it would be read into that one cell: fix the quotes on this row", ErrUnclosedQuote, columnLetter(last+1))}
+			Err: msg.Error(msg.UnclosedQuote{Column: columnLetter(last + 1)}, ErrUnclosedQuote)}
 	}
 	// Text that was UTF-8 as read makes cells that are UTF-8: only after
 	// the tracker has seen anything else must each cell be checked.
@@ -160,11 +162,11 @@ func (c *csvReader) tooLong() error {
 // exceeds.
 func checkSize(cells []string) error {
 	if len(cells) > maxCells {
-		return fmt.Errorf("%w: the row has %d cells, more than the 16,384 columns Excel has", ErrTooLarge, len(cells))
+		return msg.Error(msg.TooManyCells{Cells: len(cells)}, ErrTooLarge)
 	}
 	for i, cell := range cells {
 		if len(cell) > maxCellChars && utf8.RuneCountInString(cell) > maxCellChars {
-			return fmt.Errorf("%w: the cell in column %s has %d characters, more than the 32,767 Excel allows in a cell", ErrTooLarge, columnLetter(i+1), utf8.RuneCountInString(cell))
+			return msg.Error(msg.CellTooLong{Column: columnLetter(i + 1), Len: utf8.RuneCountInString(cell)}, ErrTooLarge)
 		}
 	}
 	return nil
@@ -179,7 +181,7 @@ func (c *csvReader) parseError(pe *csv.ParseError) error {
 	c.row += max(1, pe.StartLine-c.endLine)
 	c.endLine = pe.Line // the parser goes on after the line it failed on
 	return &RowError{File: c.name, Row: c.row,
-		Err: fmt.Errorf("%w: %w (line %d, column %d of the text): check the quotes on this row", ErrBadRow, pe.Err, pe.Line, pe.Column)}
+		Err: msg.Error(msg.UnreadableRow{Err: pe.Err, Line: pe.Line, Column: pe.Column}, ErrBadRow)}
 }
 
 func (c *csvReader) Delimiter() rune { return c.delim }

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
+
+	"leadimport/importer/msg"
 )
 
 // textEncoding is the encoding a CSV file is read in.
@@ -282,14 +284,11 @@ func checkText(cells []string, enc textEncoding) error {
 		col := columnLetter(i + 1)
 		switch enc.name {
 		case "windows-1252":
-			return fmt.Errorf("%w: the cell in column %s holds byte 0x%02X, which windows-1252 does not define, so the file is in another encoding: save it from Excel as \"CSV UTF-8\" (File > Save As) and try again", ErrUndecodable, col, c[bad])
+			return msg.Error(msg.UndefinedByte{Column: col, Byte: c[bad]}, ErrUndecodable)
 		case "utf-16le", "utf-16be":
-			return fmt.Errorf("%w: the cell in column %s holds a broken %s character, so the file is damaged: save it from Excel as \"CSV UTF-8\" (File > Save As) and try again", ErrUndecodable, col, enc.name)
+			return msg.Error(msg.BrokenCharacter{Column: col, Encoding: enc.name}, ErrUndecodable)
 		}
-		if enc.detected {
-			return fmt.Errorf("%w in column %s, though the start of the file was UTF-8: if Excel saved it as plain \"CSV\", set input.encoding or --encoding windows-1252", ErrNotUTF8, col)
-		}
-		return fmt.Errorf("%w in column %s: set input.encoding or --encoding windows-1252 if Excel saved the file as plain \"CSV\"", ErrNotUTF8, col)
+		return msg.Error(msg.NotUTF8{Column: col, Detected: enc.detected}, ErrNotUTF8)
 	}
 	return nil
 }

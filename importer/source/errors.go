@@ -3,6 +3,8 @@ package source
 import (
 	"errors"
 	"fmt"
+
+	"leadimport/importer/msg"
 )
 
 // Every error from this package starts with the file's name, so a run over
@@ -65,3 +67,6 @@ func (e *RowError) Error() string {
 }
 
 func (e *RowError) Unwrap() error { return e.Err }
+
+// Msg says the error, and where, as a message.
+func (e *RowError) Msg() msg.Message { return msg.InRow{File: e.File, Row: e.Row, Err: e.Err} }

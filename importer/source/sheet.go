@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"leadimport/importer/msg"
 )
 
 // maxRows is the last row Excel has.
@@ -139,12 +141,12 @@ func (s *sheetReader) row(start xml.StartElement) (Row, error) {
 				continue
 			}
 			if col > maxCells {
-				bad = fmt.Errorf("%w: the row has a cell in column %s, past the 16,384 columns Excel has", ErrTooLarge, columnLetter(col))
+				bad = msg.Error(msg.CellPastLastColumn{Column: columnLetter(col)}, ErrTooLarge)
 				continue
 			}
 			v := cellValue(c.typ, c.value, s.format(c.style), s.book.date1904)
 			if len(v) > maxCellChars && utf8.RuneCountInString(v) > maxCellChars {
-				bad = fmt.Errorf("%w: the cell in column %s has %d characters, more than the 32,767 Excel allows in a cell", ErrTooLarge, columnLetter(col), utf8.RuneCountInString(v))
+				bad = msg.Error(msg.CellTooLong{Column: columnLetter(col), Len: utf8.RuneCountInString(v)}, ErrTooLarge)
 				continue
 			}
 			if v == "" {

@@ -1,0 +1,195 @@
+package msg
+
+import (
+	"fmt"
+	"strings"
+)
+
+// english says every message as leadimport always has: it is what an
+// error's Error() returns, and what logs say.
+var english = []entry{
+	// Said the same in every language.
+	say(func(m Verbatim, _ Lang) string { return m.Text }),
+	say(func(m Joined, l Lang) string { return lines(m.Parts, l) }),
+
+	// A row's cells (mapping).
+	say(func(Required, Lang) string { return "is required" }),
+	say(func(m TooLong, _ Lang) string {
+		return fmt.Sprintf("is %d characters, at most %d allowed", m.Len, m.Max)
+	}),
+	say(func(NoContact, Lang) string { return "no e-mail or phone: at least one is required" }),
+	say(func(NotBuyerStatus, Lang) string { return "must be Assigned, Interested or NotInterested" }),
+	say(func(m BornLongAgo, _ Lang) string {
+		return fmt.Sprintf("says the person was born in %d (%d years old); check the year", m.Year, m.Age)
+	}),
+	say(func(m MailDomainTypo, _ Lang) string {
+		domain, meant := m.parts()
+		return fmt.Sprintf("%s looks like a typo of %s (%s?); sent as written", domain, m.Likely, meant)
+	}),
+	say(func(NoCustomerID, Lang) string { return "customerId is empty on this row" }),
+	say(func(NoEstateID, Lang) string { return "estateId is empty on this row" }),
+	say(func(m FirstName, l Lang) string { return "first name " + l.Say(m.Problem) }),
+	say(func(m LastName, l Lang) string { return "last name " + l.Say(m.Problem) }),
+	say(func(NotBool, Lang) string {
+		return "must be true or false (ja/nej, yes/no, 1/0 and x for true also work)"
+	}),
+	say(func(SeveralEmails, Lang) string {
+		return "must be one e-mail address, not several; put a second one in person.email.emailAddress2"
+	}),
+	say(func(EmailSpaces, Lang) string { return "an e-mail address has no spaces" }),
+	say(func(NotEmail, Lang) string { return "is not an e-mail address like anna@example.se" }),
+	say(func(NotEmailDomain, Lang) string { return "the part after @ must be a domain like example.se" }),
+	say(func(PhoneCharacters, Lang) string {
+		return "a phone number may hold only digits, spaces and + - ( ) / ."
+	}),
+	say(func(PhoneTooShort, Lang) string { return "a phone number needs at least 5 digits" }),
+	say(func(NoCountryCode, Lang) string {
+		return "is not a valid phone number: no country has the code after + or 00 (Sweden is +46)"
+	}),
+	say(func(NotPhone, Lang) string { return "is not a valid phone number" }),
+	say(func(NotSwedishPhone, Lang) string { return "is not a valid Swedish phone number" }),
+	say(func(m NotPhoneInRegion, _ Lang) string { return "is not a valid phone number for region " + m.Region }),
+	say(func(NotPostcode, Lang) string { return "is not a Swedish postcode (five digits, e.g. 123 45)" }),
+	say(func(OneFirstOneLast, Lang) string {
+		return `needs one first and one last name: write it as "Anna Svensson" or "Svensson, Anna"`
+	}),
+	say(func(FirstAndLast, Lang) string {
+		return `needs a first and a last name: write it as "Anna Svensson" or "Svensson, Anna"`
+	}),
+
+	// Why a number is not a personnummer (mapping).
+	say(func(InterimNumber, Lang) string {
+		return "looks like an interim number (a letter in the last four), not a personnummer"
+	}),
+	say(func(OrganisationNumber, Lang) string { return "looks like an organisation number, not a personnummer" }),
+	say(func(m NoSuchDate, _ Lang) string {
+		if m.Coordination {
+			return "no such date: " + m.Date + " (a samordningsnummer, whose day has 60 added)"
+		}
+		return "no such date: " + m.Date
+	}),
+	say(func(ZeroSerial, Lang) string { return "no personnummer has 000 after the date" }),
+	say(func(m CheckDigit, _ Lang) string { return fmt.Sprintf("check digit should be %d", m.Want) }),
+	say(func(PersonnummerFormat, Lang) string { return "must be 10 or 12 digits (YYYYMMDD-NNNN)" }),
+	say(func(PersonnummerSpace, Lang) string {
+		return "must be 10 or 12 digits (YYYYMMDD-NNNN); write - between the date and the last four, not a space"
+	}),
+
+	// The row as a whole, and sending it (importer).
+	say(func(m ExtraCells, _ Lang) string {
+		return fmt.Sprintf("%d cells, header has %d: fix the row or the header; values beyond the last column", m.Cells, m.Header)
+	}),
+	say(func(m SamePerson, _ Lang) string {
+		return fmt.Sprintf("the same person as row %d: only that row is sent", m.Row)
+	}),
+	say(func(m SentBefore, _ Lang) string {
+		return fmt.Sprintf("sent before, on %s (run %d): not sent again; --force sends it anyway", m.At.Format("2006-01-02 15:04"), m.Run)
+	}),
+	say(func(ReportSaysSent, Lang) string {
+		return "the report says it was sent: not sent again; clear its status cell to send it anyway"
+	}),
+	say(func(m NotSent, l Lang) string { return "not sent: " + l.Error(m.Err) }),
+	say(func(m NotChecked, l Lang) string { return "not checked: " + l.Error(m.Err) }),
+	say(func(Interrupted, Lang) string { return "interrupted" }),
+	say(func(m AfterAttempts, l Lang) string {
+		return fmt.Sprintf("%s (after %d attempts)", l.Error(m.Err), m.Attempts)
+	}),
+	say(func(m NotRetried, l Lang) string { return l.Error(m.Err) + " (not retried: " + l.Error(m.Why) + ")" }),
+	say(func(m NoAnswer, l Lang) string {
+		return "no answer within " + m.Within.String() + ": " + l.Error(m.Err)
+	}),
+	say(func(m CustomerRefused, _ Lang) string {
+		return fmt.Sprintf("no access to customer %s: not sent, after %d requests for it in a row were refused (403)", m.Customer, m.Refusals)
+	}),
+	say(func(m ConnectDown, _ Lang) string {
+		return fmt.Sprintf("Connect seems to be down: %d rows in a row failed after their retries (--max-failures %d); run again later, or raise --max-failures", m.Failures, m.Max)
+	}),
+	say(func(CredentialsRefused, Lang) string {
+		return "Connect refused the user name or password (401): check VITEC_USERNAME and VITEC_PASSWORD, or the credentials file"
+	}),
+	say(func(m TooManyInvalid, _ Lang) string {
+		return fmt.Sprintf("too many invalid rows: %d rows are invalid, more than --max-invalid %d; nothing was sent (is the mapping right? leadimport check shows every row)", m.Invalid, m.Max)
+	}),
+	say(func(m CannotEncode, l Lang) string { return "cannot encode the lead: " + l.Error(m.Err) }),
+	say(func(m LedgerRead, l Lang) string { return "cannot read the ledger: " + l.Error(m.Err) }),
+	say(func(m LedgerWrite, l Lang) string { return "cannot write the ledger: " + l.Error(m.Err) }),
+	say(func(m ReportWrite, l Lang) string { return "cannot write the report " + m.Path + ": " + l.Error(m.Err) }),
+	say(func(EarlierUnconfirmed, Lang) string {
+		return "note: sent again because an earlier run's attempt is unconfirmed (that run stopped before Connect answered), so Connect may have recorded this lead twice"
+	}),
+	say(func(MayHaveIt, Lang) string {
+		return "note: an attempt got no answer, so Connect may have recorded this lead; the next run sends it again"
+	}),
+	say(func(MaybeTwice, Lang) string {
+		return "note: retried after an unconfirmed attempt (it got no answer), so Connect may have recorded this lead twice"
+	}),
+
+	// A row the reader could not read (importer/source).
+	say(func(m InRow, l Lang) string { return fmt.Sprintf("%s: row %d: %s", m.File, m.Row, l.Error(m.Err)) }),
+	say(func(m UnclosedQuote, _ Lang) string {
+		return `a quoted cell is never closed: the cell in column ` + m.Column + ` opens a quote (") that the file never closes, so every line after it would be read into that one cell: fix the quotes on this row`
+	}),
+	say(func(m UnreadableRow, l Lang) string {
+		return fmt.Sprintf("cannot read the row: %s (line %d, column %d of the text): check the quotes on this row", l.Error(m.Err), m.Line, m.Column)
+	}),
+	say(func(m TooManyCells, _ Lang) string {
+		return fmt.Sprintf("too large: the row has %d cells, more than the 16,384 columns Excel has", m.Cells)
+	}),
+	say(func(m CellPastLastColumn, _ Lang) string {
+		return "too large: the row has a cell in column " + m.Column + ", past the 16,384 columns Excel has"
+	}),
+	say(func(m CellTooLong, _ Lang) string {
+		return fmt.Sprintf("too large: the cell in column %s has %d characters, more than the 32,767 Excel allows in a cell", m.Column, m.Len)
+	}),
+	say(func(m UndefinedByte, _ Lang) string {
+		return fmt.Sprintf(`characters the encoding cannot represent: the cell in column %s holds byte 0x%02X, which windows-1252 does not define, so the file is in another encoding: save it from Excel as "CSV UTF-8" (File > Save As) and try again`, m.Column, m.Byte)
+	}),
+	say(func(m BrokenCharacter, _ Lang) string {
+		return fmt.Sprintf(`characters the encoding cannot represent: the cell in column %s holds a broken %s character, so the file is damaged: save it from Excel as "CSV UTF-8" (File > Save As) and try again`, m.Column, m.Encoding)
+	}),
+	say(func(m NotUTF8, _ Lang) string {
+		if m.Detected {
+			return `bytes that are not UTF-8 in column ` + m.Column + `, though the start of the file was UTF-8: if Excel saved it as plain "CSV", set input.encoding or --encoding windows-1252`
+		}
+		return `bytes that are not UTF-8 in column ` + m.Column + `: set input.encoding or --encoding windows-1252 if Excel saved the file as plain "CSV"`
+	}),
+
+	// A request Connect refused, or that never got an answer (importer/connect).
+	say(func(m Unauthorized, _ Lang) string { return m.Status + ": Connect refused the user name or password" }),
+	say(func(m Forbidden, _ Lang) string {
+		return m.Status + ": no access to this customer or function group" + aside(m.Connect)
+	}),
+	say(func(m SendFailed, l Lang) string { return "connect: send: " + l.Error(m.Err) }),
+	say(func(m BuildRequest, l Lang) string {
+		return "connect: build request for " + m.Path + ": " + l.Error(m.Err)
+	}),
+
+	// The report's own words (importer/report).
+	say(func(ReportSheet, Lang) string { return "Report" }),
+	say(func(SummarySheet, Lang) string { return "Summary" }),
+	say(func(SummaryStatus, Lang) string { return "status" }),
+	say(func(SummaryRows, Lang) string { return "rows" }),
+	say(func(SummaryTotal, Lang) string { return "total" }),
+	say(func(SummaryInput, Lang) string { return "input" }),
+	say(func(SummaryMapping, Lang) string { return "mapping" }),
+	say(func(SummaryStarted, Lang) string { return "started" }),
+	say(func(SummaryFinished, Lang) string { return "finished" }),
+	say(func(SummaryCommand, Lang) string { return "command" }),
+}
+
+// lines says ms in l, a line each.
+func lines(ms []Message, l Lang) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = l.Say(m)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// aside is s in brackets after a space, or nothing when s is "".
+func aside(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}

@@ -1,0 +1,185 @@
+package msg
+
+import "fmt"
+
+// swedish says every message in Swedish, in the same order as english.
+// Field names and the tool's own words (customerId, --force, the
+// statuses) stay as they are: they are what the user types or reads
+// elsewhere.
+var swedish = []entry{
+	// Said the same in every language.
+	say(func(m Verbatim, _ Lang) string { return m.Text }),
+	say(func(m Joined, l Lang) string { return lines(m.Parts, l) }),
+
+	// A row's cells (mapping).
+	say(func(Required, Lang) string { return "krävs" }),
+	say(func(m TooLong, _ Lang) string {
+		return fmt.Sprintf("har %d tecken, högst %d är tillåtna", m.Len, m.Max)
+	}),
+	say(func(NoContact, Lang) string { return "ingen e-post eller telefon: minst en av dem krävs" }),
+	say(func(NotBuyerStatus, Lang) string {
+		return "ska vara Anvisad, Intresserad eller Ej intresserad (Assigned, Interested, NotInterested)"
+	}),
+	say(func(m BornLongAgo, _ Lang) string {
+		return fmt.Sprintf("säger att personen är född %d (%d år); kontrollera årtalet", m.Year, m.Age)
+	}),
+	say(func(m MailDomainTypo, _ Lang) string {
+		domain, meant := m.parts()
+		return fmt.Sprintf("%s ser ut som ett skrivfel för %s (%s?); skickas som det är skrivet", domain, m.Likely, meant)
+	}),
+	say(func(NoCustomerID, Lang) string { return "customerId är tomt på den här raden" }),
+	say(func(NoEstateID, Lang) string { return "estateId är tomt på den här raden" }),
+	say(func(m FirstName, l Lang) string { return "förnamnet " + l.Say(m.Problem) }),
+	say(func(m LastName, l Lang) string { return "efternamnet " + l.Say(m.Problem) }),
+	say(func(NotBool, Lang) string {
+		return "ska vara ja eller nej (true/false, yes/no, 1/0 och x för ja går också)"
+	}),
+	say(func(SeveralEmails, Lang) string {
+		return "ska vara en e-postadress, inte flera; lägg en andra i person.email.emailAddress2"
+	}),
+	say(func(EmailSpaces, Lang) string { return "en e-postadress har inga mellanslag" }),
+	say(func(NotEmail, Lang) string { return "är ingen e-postadress som anna@example.se" }),
+	say(func(NotEmailDomain, Lang) string { return "delen efter @ ska vara en domän som example.se" }),
+	say(func(PhoneCharacters, Lang) string {
+		return "ett telefonnummer får bara innehålla siffror, mellanslag och + - ( ) / ."
+	}),
+	say(func(PhoneTooShort, Lang) string { return "ett telefonnummer behöver minst 5 siffror" }),
+	say(func(NoCountryCode, Lang) string {
+		return "är inget giltigt telefonnummer: inget land har koden efter + eller 00 (Sverige har +46)"
+	}),
+	say(func(NotPhone, Lang) string { return "är inget giltigt telefonnummer" }),
+	say(func(NotSwedishPhone, Lang) string { return "är inget giltigt svenskt telefonnummer" }),
+	say(func(m NotPhoneInRegion, _ Lang) string { return "är inget giltigt telefonnummer för " + m.Region }),
+	say(func(NotPostcode, Lang) string { return "är inget svenskt postnummer (fem siffror, t.ex. 123 45)" }),
+	say(func(OneFirstOneLast, Lang) string {
+		return `behöver ett förnamn och ett efternamn: skriv "Anna Svensson" eller "Svensson, Anna"`
+	}),
+	say(func(FirstAndLast, Lang) string {
+		return `behöver både förnamn och efternamn: skriv "Anna Svensson" eller "Svensson, Anna"`
+	}),
+
+	// Why a number is not a personnummer (mapping).
+	say(func(InterimNumber, Lang) string {
+		return "ser ut som ett reservnummer (en bokstav bland de fyra sista), inte ett personnummer"
+	}),
+	say(func(OrganisationNumber, Lang) string {
+		return "ser ut som ett organisationsnummer, inte ett personnummer"
+	}),
+	say(func(m NoSuchDate, _ Lang) string {
+		if m.Coordination {
+			return "datumet finns inte: " + m.Date + " (ett samordningsnummer, där dagen har 60 tillagt)"
+		}
+		return "datumet finns inte: " + m.Date
+	}),
+	say(func(ZeroSerial, Lang) string { return "inget personnummer har 000 efter datumet" }),
+	say(func(m CheckDigit, _ Lang) string { return fmt.Sprintf("kontrollsiffran ska vara %d", m.Want) }),
+	say(func(PersonnummerFormat, Lang) string { return "ska vara 10 eller 12 siffror (ÅÅÅÅMMDD-NNNN)" }),
+	say(func(PersonnummerSpace, Lang) string {
+		return "ska vara 10 eller 12 siffror (ÅÅÅÅMMDD-NNNN); skriv - mellan datumet och de fyra sista, inte ett mellanslag"
+	}),
+
+	// The row as a whole, and sending it (importer).
+	say(func(m ExtraCells, _ Lang) string {
+		return fmt.Sprintf("%d celler men rubrikraden har %d: rätta raden eller rubrikraden; värden efter sista kolumnen", m.Cells, m.Header)
+	}),
+	say(func(m SamePerson, _ Lang) string {
+		return fmt.Sprintf("samma person som rad %d: bara den raden skickas", m.Row)
+	}),
+	say(func(m SentBefore, _ Lang) string {
+		return fmt.Sprintf("skickad förut, %s (körning %d): skickas inte igen; --force skickar den ändå", m.At.Format("2006-01-02 15:04"), m.Run)
+	}),
+	say(func(ReportSaysSent, Lang) string {
+		return "rapporten säger att den är skickad: skickas inte igen; töm dess statuscell för att skicka den ändå"
+	}),
+	say(func(m NotSent, l Lang) string { return "inte skickad: " + l.Error(m.Err) }),
+	say(func(m NotChecked, l Lang) string { return "inte kontrollerad: " + l.Error(m.Err) }),
+	say(func(Interrupted, Lang) string { return "avbruten" }),
+	say(func(m AfterAttempts, l Lang) string {
+		return fmt.Sprintf("%s (efter %d försök)", l.Error(m.Err), m.Attempts)
+	}),
+	say(func(m NotRetried, l Lang) string {
+		return l.Error(m.Err) + " (inget nytt försök: " + l.Error(m.Why) + ")"
+	}),
+	say(func(m NoAnswer, l Lang) string { return "inget svar inom " + m.Within.String() + ": " + l.Error(m.Err) }),
+	say(func(m CustomerRefused, _ Lang) string {
+		return fmt.Sprintf("ingen behörighet till kunden %s: inte skickad, efter att %d förfrågningar i rad för den nekats (403)", m.Customer, m.Refusals)
+	}),
+	say(func(m ConnectDown, _ Lang) string {
+		return fmt.Sprintf("Connect verkar vara nere: %d rader i rad misslyckades trots nya försök (--max-failures %d); kör igen senare, eller höj --max-failures", m.Failures, m.Max)
+	}),
+	say(func(CredentialsRefused, Lang) string {
+		return "Connect nekade användarnamnet eller lösenordet (401): kontrollera VITEC_USERNAME och VITEC_PASSWORD, eller filen med inloggningsuppgifter"
+	}),
+	say(func(m TooManyInvalid, _ Lang) string {
+		return fmt.Sprintf("för många ogiltiga rader: %d rader är ogiltiga, fler än --max-invalid %d; inget skickades (stämmer mappningen? leadimport check visar varje rad)", m.Invalid, m.Max)
+	}),
+	say(func(m CannotEncode, l Lang) string { return "leadet går inte att koda: " + l.Error(m.Err) }),
+	say(func(m LedgerRead, l Lang) string { return "liggaren går inte att läsa: " + l.Error(m.Err) }),
+	say(func(m LedgerWrite, l Lang) string { return "liggaren går inte att skriva till: " + l.Error(m.Err) }),
+	say(func(m ReportWrite, l Lang) string {
+		return "rapporten " + m.Path + " går inte att skriva till: " + l.Error(m.Err)
+	}),
+	say(func(EarlierUnconfirmed, Lang) string {
+		return "obs: skickad igen eftersom en tidigare körnings försök är obekräftat (den körningen stannade innan Connect svarade), så Connect kan ha registrerat leadet två gånger"
+	}),
+	say(func(MayHaveIt, Lang) string {
+		return "obs: ett försök fick inget svar, så Connect kan ha registrerat leadet; nästa körning skickar det igen"
+	}),
+	say(func(MaybeTwice, Lang) string {
+		return "obs: nytt försök efter ett obekräftat (det fick inget svar), så Connect kan ha registrerat leadet två gånger"
+	}),
+
+	// A row the reader could not read (importer/source).
+	say(func(m InRow, l Lang) string { return fmt.Sprintf("%s: rad %d: %s", m.File, m.Row, l.Error(m.Err)) }),
+	say(func(m UnclosedQuote, _ Lang) string {
+		return `ett citattecken stängs aldrig: cellen i kolumn ` + m.Column + ` öppnar ett citattecken (") som filen aldrig stänger, så varje rad efter den skulle läsas in i den cellen: rätta citattecknen på den här raden`
+	}),
+	say(func(m UnreadableRow, l Lang) string {
+		return fmt.Sprintf("raden går inte att läsa: %s (rad %d, tecken %d i texten): kontrollera citattecknen på raden", l.Error(m.Err), m.Line, m.Column)
+	}),
+	say(func(m TooManyCells, _ Lang) string {
+		return fmt.Sprintf("för stor: raden har %d celler, fler än de 16 384 kolumner Excel har", m.Cells)
+	}),
+	say(func(m CellPastLastColumn, _ Lang) string {
+		return "för stor: raden har en cell i kolumn " + m.Column + ", efter de 16 384 kolumner Excel har"
+	}),
+	say(func(m CellTooLong, _ Lang) string {
+		return fmt.Sprintf("för stor: cellen i kolumn %s har %d tecken, fler än de 32 767 Excel tillåter i en cell", m.Column, m.Len)
+	}),
+	say(func(m UndefinedByte, _ Lang) string {
+		return fmt.Sprintf(`tecken som kodningen inte kan återge: cellen i kolumn %s innehåller byten 0x%02X, som windows-1252 inte definierar, så filen har en annan kodning: spara den från Excel som "CSV UTF-8" (Arkiv > Spara som) och försök igen`, m.Column, m.Byte)
+	}),
+	say(func(m BrokenCharacter, _ Lang) string {
+		return fmt.Sprintf(`tecken som kodningen inte kan återge: cellen i kolumn %s innehåller ett trasigt %s-tecken, så filen är skadad: spara den från Excel som "CSV UTF-8" (Arkiv > Spara som) och försök igen`, m.Column, m.Encoding)
+	}),
+	say(func(m NotUTF8, _ Lang) string {
+		if m.Detected {
+			return `byte som inte är UTF-8 i kolumn ` + m.Column + `, fast början av filen var UTF-8: om Excel sparade den som vanlig "CSV", ange input.encoding eller --encoding windows-1252`
+		}
+		return `byte som inte är UTF-8 i kolumn ` + m.Column + `: ange input.encoding eller --encoding windows-1252 om Excel sparade filen som vanlig "CSV"`
+	}),
+
+	// A request Connect refused, or that never got an answer (importer/connect).
+	say(func(m Unauthorized, _ Lang) string {
+		return m.Status + ": Connect nekade användarnamnet eller lösenordet"
+	}),
+	say(func(m Forbidden, _ Lang) string {
+		return m.Status + ": ingen behörighet till kunden eller funktionsgruppen" + aside(m.Connect)
+	}),
+	say(func(m SendFailed, l Lang) string { return "connect: sändningen misslyckades: " + l.Error(m.Err) }),
+	say(func(m BuildRequest, l Lang) string {
+		return "connect: förfrågan för " + m.Path + " går inte att skapa: " + l.Error(m.Err)
+	}),
+
+	// The report's own words (importer/report).
+	say(func(ReportSheet, Lang) string { return "Rapport" }),
+	say(func(SummarySheet, Lang) string { return "Sammanfattning" }),
+	say(func(SummaryStatus, Lang) string { return "status" }),
+	say(func(SummaryRows, Lang) string { return "rader" }),
+	say(func(SummaryTotal, Lang) string { return "totalt" }),
+	say(func(SummaryInput, Lang) string { return "indata" }),
+	say(func(SummaryMapping, Lang) string { return "mappning" }),
+	say(func(SummaryStarted, Lang) string { return "start" }),
+	say(func(SummaryFinished, Lang) string { return "slut" }),
+	say(func(SummaryCommand, Lang) string { return "kommando" }),
+}
