@@ -80,7 +80,7 @@ func (o *sendOptions) bind(fs *flag.FlagSet) {
 	fs.Float64Var(&o.rate, "rate", 5, "requests per second across all workers; 0 means no limit")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time allowed for one request")
 	fs.IntVar(&o.retries, "retries", 4, "further attempts after a retryable failure")
-	fs.IntVar(&o.maxFailures, "max-failures", 20, "rows failing in a row (5xx or network, after retries) that stop the run; 0: never stop")
+	fs.IntVar(&o.maxFailures, "max-failures", 20, "rows failing in a row for a reason that may pass (5xx, 429, no answer; after retries) that stop the run; 0: never stop")
 	fs.StringVar(&o.archiveDir, "archive-dir", "", "after the run, move each input into `DIR`/done (every row sent) or DIR/failed (rows to fix); reports go to DIR/reports unless --report says otherwise")
 	fs.IntVar(&o.maxInvalid, "max-invalid", -1, "read every input first and send nothing (exit 2) if more than `N` rows are invalid; -1: no limit")
 	fs.StringVar(&o.ledger, "ledger", "", "the ledger `file` that remembers what was sent (default: leadimport/ledger.db in the user's state directory)")

@@ -1,6 +1,10 @@
 package importer
 
-import "errors"
+import (
+	"errors"
+
+	"leadimport/importer/msg"
+)
 
 // Exit codes: a contract with scripts and cron jobs.
 const (
@@ -65,3 +69,11 @@ func ExitCode(err error) int {
 	}
 	return ExitNothing
 }
+
+// SetupError is an error found before anything was sent: an unreadable
+// input, a mapping that does not fit it, a report that cannot be created.
+type SetupError struct{ Err error }
+
+func (e *SetupError) Error() string    { return e.Err.Error() }
+func (e *SetupError) Unwrap() error    { return e.Err }
+func (e *SetupError) Msg() msg.Message { return msg.Of(e.Err) }

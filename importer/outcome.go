@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"leadimport/importer/connect"
 	"leadimport/importer/msg"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
@@ -43,4 +44,13 @@ func (o *Outcome) Errors() []mapping.Problem {
 		ps = append(ps, mapping.Problem{Message: n})
 	}
 	return ps
+}
+
+// mayPass reports whether the row failed for a reason that may pass:
+// Connect was busy or failing, or an attempt got no answer, so a later
+// run may well send it. connect.Retryable is the one rule for what may
+// pass: the same that decides a retry decides what counts towards
+// --max-failures and what --archive-dir leaves for the next night.
+func (o *Outcome) mayPass() bool {
+	return o.Status == status.Failed && connect.Retryable(o.Err)
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"runtime"
 	"strconv"
@@ -82,14 +81,14 @@ const mapBatch = 32
 // goroutine) owns the report and writes outcomes in input order. A report
 // that cannot be written stops the run: nothing more is sent that the
 // report could not account for.
-func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Config, snd *sender) (FileSummary, error) {
-	fs := FileSummary{Input: f.input, Report: f.report, Counts: map[status.Status]int{}}
+func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config, snd *sender) (FileSummary, error) {
+	sum := FileSummary{Input: f.input, Report: f.report, Counts: map[status.Status]int{}}
 	f.started = cfg.Now()
 	f.tally = f.mapper.NewTally()
 	cfg.Progress.Begin(f.input)
 	defer cfg.Progress.End(f.input)
 	if cfg.CountRows {
-		count, cancel := context.WithCancel(stop)
+		count, cancel := context.WithCancel(ctx)
 		counted := make(chan struct{})
 		go func() {
 			defer close(counted)
@@ -109,12 +108,12 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		// lead they sent is skipped here, not taken for one whose
 		// outcome is unknown.
 		if err := f.lrun.Sync(); err != nil {
-			stopRun(msg.Error(msg.LedgerWrite{Err: err}))
+			stop(msg.Error(msg.LedgerWrite{Err: err}))
 		}
 	}
 	rw, writeErr := f.newReport()
 	if writeErr != nil {
-		stopRun(msg.Error(msg.ReportWrite{Path: f.report, Err: writeErr}))
+		stop(msg.Error(msg.ReportWrite{Path: f.report, Err: writeErr}))
 	}
 
 	mappers := max(2, runtime.GOMAXPROCS(0)) // a check's
@@ -134,7 +133,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		for range cfg.Workers {
 			wg.Go(func() {
 				for j := range jobs {
-					snd.send(stop, &j)
+					snd.send(ctx, &j)
 					requests.Add(int64(j.out.Attempts))
 					results <- []Outcome{j.out}
 				}
@@ -150,7 +149,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 				defer f.addTally(t)
 				for batch := range toMap {
 					for i := range batch {
-						f.assess(&batch[i], stop, false, t)
+						f.assess(ctx, &batch[i], false, t)
 					}
 					results <- batch
 				}
@@ -160,14 +159,20 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 	wg.Go(func() {
 		defer close(jobs)
 		defer close(toMap)
-		readErr = f.read(stop, stopRun, snd != nil, slots, jobs, toMap, results)
+		readErr = f.read(ctx, stop, snd != nil, slots, jobs, toMap, results)
 	})
 	go func() {
 		wg.Wait()
 		close(results)
 	}()
 
-	pending := make([]*Outcome, window) // indexed by seq % window
+	// The reorder window: pending holds the outcomes that came back
+	// ahead of the next one to write, at seq % window. That no two rows
+	// in flight share a place rests on one rule: the reader takes a slot
+	// for every row before it hands the row on (read), and the collector
+	// gives the slot back only once the row's line is written (below), so
+	// at most window rows are between the next to write and the newest.
+	pending := make([]*Outcome, window)
 	next := 0
 	var line report.Line
 	for batch := range results {
@@ -177,10 +182,10 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		for p := pending[next%window]; p != nil; p = pending[next%window] {
 			pending[next%window] = nil
 			next++
-			fs.Rows++
-			fs.Counts[p.Status]++
-			if p.Status == status.Failed && (p.HTTPStatus == 0 || p.HTTPStatus == http.StatusTooManyRequests || p.HTTPStatus >= 500) {
-				fs.Transient++
+			sum.Rows++
+			sum.Counts[p.Status]++
+			if p.mayPass() {
+				sum.Transient++
 			}
 			f.logRow(cfg.Log, p)
 			cfg.Progress.Row(p.Status)
@@ -199,14 +204,14 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 		if snd != nil && len(results) == 0 && writeErr == nil {
 			writeErr = rw.Flush()
 		}
-		if writeErr != nil && stop.Err() == nil {
-			stopRun(msg.Error(msg.ReportWrite{Path: f.report, Err: writeErr}))
+		if writeErr != nil && ctx.Err() == nil {
+			stop(msg.Error(msg.ReportWrite{Path: f.report, Err: writeErr}))
 		}
 	}
 	f.requests = int(requests.Load())
-	fs.Columns = f.tally.Columns() // the reader is done
+	sum.Columns = f.tally.Columns() // the reader is done
 	if rw != nil {
-		if err := rw.Close(f.summary(cfg, &fs)); writeErr == nil {
+		if err := rw.Close(f.summary(cfg, &sum)); writeErr == nil {
 			writeErr = err
 		}
 	}
@@ -217,7 +222,7 @@ func (f *file) run(stop context.Context, stopRun context.CancelCauseFunc, cfg Co
 	if writeErr != nil {
 		writeErr = fmt.Errorf("write the report %s: %w", f.report, writeErr)
 	}
-	return fs, errors.Join(readErr, writeErr)
+	return sum, errors.Join(readErr, writeErr)
 }
 
 // newReport starts the report in its format: CSV with the input's
@@ -238,11 +243,11 @@ func (f *file) newReport() (report.Writer, error) {
 }
 
 // summary is what an XLSX report's summary sheet says of this input.
-func (f *file) summary(cfg Config, fs *FileSummary) *report.Summary {
+func (f *file) summary(cfg Config, sum *FileSummary) *report.Summary {
 	s := &report.Summary{Inputs: []string{f.input}, Mapping: cfg.MappingPath, Started: f.started,
 		Finished: cfg.Now(), Command: cfg.CommandLine}
 	for _, st := range status.All {
-		if n := fs.Counts[st]; n > 0 {
+		if n := sum.Counts[st]; n > 0 {
 			s.Counts = append(s.Counts, report.Count{Status: st, Rows: n})
 		}
 	}
@@ -254,7 +259,7 @@ func (f *file) summary(cfg Config, fs *FileSummary) *report.Summary {
 // must see the rows in order: invalid rows go straight to the results,
 // valid ones to the workers, and after the run is stopped every valid
 // row as not_sent, so that each row still gets its line.
-func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send bool, slots chan struct{},
+func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool, slots chan struct{},
 	jobs chan<- job, toMap, results chan<- []Outcome) error {
 	t := f.mapper.NewTally()
 	defer f.addTally(t)
@@ -286,11 +291,13 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 			results <- []Outcome{{Row: source.Row{Number: rowErr.Row}, Status: status.Invalid, Err: rowErr.Err, seq: seq}}
 			continue
 		}
+		// Every row takes its slot before it goes on, whichever way it
+		// goes: the reorder window in run relies on it.
 		slots <- struct{}{}
 		o := Outcome{Row: row, seq: seq}
 		if f.rep != nil && f.rep.sent() {
 			if err := f.sentBefore(&o); err != nil {
-				stopRun(err)
+				stop(err)
 			}
 			results <- []Outcome{o}
 			continue
@@ -302,7 +309,7 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 			}
 			continue
 		}
-		lead := f.assess(&o, stop, send, t)
+		lead := f.assess(ctx, &o, send, t)
 		if lead == nil {
 			results <- []Outcome{o}
 			continue
@@ -320,8 +327,8 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 			if err != nil {
 				// Without the ledger nothing can be sent safely: stop,
 				// and read on so every row still gets its line.
-				stopRun(err)
-				o.Status, o.Err = status.NotSent, notSent(stop, send)
+				stop(err)
+				o.Status, o.Err = status.NotSent, notSent(ctx, send)
 				results <- []Outcome{o}
 				continue
 			}
@@ -332,8 +339,8 @@ func (f *file) read(stop context.Context, stopRun context.CancelCauseFunc, send 
 		}
 		select {
 		case jobs <- j:
-		case <-stop.Done():
-			o.Status, o.Err = status.NotSent, notSent(stop, send)
+		case <-ctx.Done():
+			o.Status, o.Err = status.NotSent, notSent(ctx, send)
 			results <- []Outcome{o}
 		}
 	}
@@ -349,7 +356,7 @@ func (f *file) addTally(t *mapping.Tally) {
 // assess maps a row and settles what needs no sending: an invalid row, a
 // row after the run stopped (not_sent), and in a check a valid one. It
 // returns the lead of a row that is to be sent, else nil.
-func (f *file) assess(o *Outcome, stop context.Context, send bool, t *mapping.Tally) *mapping.Lead {
+func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tally) *mapping.Lead {
 	m := f.mapper.Map(o.Row.Cells)
 	t.Add(o.Row.Cells, &m)
 	problems := m.Problems
@@ -364,8 +371,8 @@ func (f *file) assess(o *Outcome, stop context.Context, send bool, t *mapping.Ta
 	switch {
 	case len(problems) > 0:
 		o.Status, o.Problems = status.Invalid, problems
-	case stop.Err() != nil:
-		o.Status, o.Err = status.NotSent, notSent(stop, send)
+	case ctx.Err() != nil:
+		o.Status, o.Err = status.NotSent, notSent(ctx, send)
 	case !send:
 		o.Status = status.Valid
 	default:
@@ -400,11 +407,11 @@ func (f *file) sentBefore(o *Outcome) error {
 var errReportSaysSent = msg.Error(msg.ReportSaysSent{})
 
 // notSent says why a row was not sent (in check: not checked).
-func notSent(stop context.Context, send bool) error {
+func notSent(ctx context.Context, send bool) error {
 	if !send {
-		return msg.Error(msg.NotChecked{Err: context.Cause(stop)})
+		return msg.Error(msg.NotChecked{Err: context.Cause(ctx)})
 	}
-	return msg.Error(msg.NotSent{Err: context.Cause(stop)})
+	return msg.Error(msg.NotSent{Err: context.Cause(ctx)})
 }
 
 // consult asks the ledger about a valid row before it is sent: a row that

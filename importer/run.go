@@ -21,19 +21,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/time/rate"
 
 	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
-	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
@@ -66,8 +61,9 @@ type Config struct {
 	Timeout time.Duration // per request
 	Retries int           // further attempts after a retryable failure
 	Backoff Backoff       // zero: DefaultBackoff
-	// MaxFailures rows failing in a row (5xx or network, after their
-	// retries) stop the run: Connect is down. 0: never stop.
+	// MaxFailures rows failing in a row for a reason that may pass (see
+	// connect.Retryable), after their retries, stop the run: Connect is
+	// down. 0: never stop.
 	MaxFailures int
 	// MaxInvalid, when set, has every input read once before anything is
 	// sent: with more invalid rows than this in all, nothing is sent (a
@@ -95,128 +91,6 @@ type Config struct {
 	CountRows bool
 }
 
-// Summary is what a run did.
-type Summary struct {
-	Files    []FileSummary
-	Counts   map[status.Status]int
-	Requests int // attempts made, retries included
-	Elapsed  time.Duration
-	// Stopped is why the run ended before every row was tried, or nil.
-	Stopped error
-	// LedgerErr is set when the run could not be closed in the ledger.
-	LedgerErr error
-}
-
-// FileSummary is one input's part of a run.
-type FileSummary struct {
-	Input  string
-	Report string
-	Rows   int
-	Counts map[status.Status]int
-	// Columns says, per mapped column, how many values were valid,
-	// changed, invalid or empty.
-	Columns []mapping.ColumnCount
-	// Transient is how many of the failed rows failed for a reason that
-	// may pass (no answer, 429, 5xx): a later run may well send them.
-	Transient int
-}
-
-// Sent reports how many rows were sent.
-func (s *Summary) Sent() int { return s.Counts[status.Sent] }
-
-// Clean reports whether every row was sent, now or before, or is a
-// duplicate of one that was (in check: is valid).
-func (s *Summary) Clean() bool { return clean(s.Counts) }
-
-// Print writes the closing summary: counts per status, time, rate.
-func (s *Summary) Print(w io.Writer) {
-	var parts []string
-	for _, st := range status.All {
-		if n := s.Counts[st]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, st))
-		}
-	}
-	if len(parts) == 0 {
-		parts = append(parts, "no rows")
-	}
-	fmt.Fprintf(w, "%s in %s", strings.Join(parts, ", "), s.Elapsed.Round(time.Millisecond))
-	if s.Requests > 0 && s.Elapsed > 0 {
-		fmt.Fprintf(w, ", %d requests (%.1f/s)", s.Requests, float64(s.Requests)/s.Elapsed.Seconds())
-	}
-	fmt.Fprintln(w)
-	for _, f := range s.Files {
-		fmt.Fprintf(w, "report: %s\n", f.Report)
-	}
-	if s.Stopped != nil {
-		fmt.Fprintf(w, "stopped early: %v\n", s.Stopped)
-	}
-	if s.LedgerErr != nil {
-		fmt.Fprintf(w, "the ledger could not record the run's end: %v\n", s.LedgerErr)
-	}
-}
-
-// Log logs the closing summary as records, for --log-format json: one
-// "done" record with the counts per status, and for check one "column"
-// record per mapped column.
-func (s *Summary) Log(log *slog.Logger, columns bool) {
-	if columns {
-		for _, f := range s.Files {
-			for _, c := range f.Columns {
-				log.Info("column", "input", f.Input, "column", c.Column, "field", c.Field, "valid", c.Valid,
-					"changed", c.Changed, "invalid", c.Invalid, "empty", c.Empty, "warnings", c.Warned)
-			}
-		}
-	}
-	attrs := []any{}
-	for _, st := range status.All {
-		if n := s.Counts[st]; n > 0 {
-			attrs = append(attrs, string(st), n)
-		}
-	}
-	attrs = append(attrs, "elapsed", s.Elapsed.Round(time.Millisecond).String(), "requests", s.Requests)
-	var reports []string
-	for _, f := range s.Files {
-		reports = append(reports, f.Report)
-	}
-	attrs = append(attrs, "reports", reports)
-	if s.Stopped != nil {
-		attrs = append(attrs, "stopped", s.Stopped.Error())
-	}
-	if s.LedgerErr != nil {
-		attrs = append(attrs, "ledger_error", s.LedgerErr.Error())
-	}
-	log.Info("done", attrs...)
-}
-
-// PrintColumns writes, for each input, how the values of each mapped
-// column fared: check's per-column summary. Names are left-aligned,
-// counts right-aligned, in columns a terminal shows straight.
-func (s *Summary) PrintColumns(w io.Writer) {
-	for _, f := range s.Files {
-		if len(f.Columns) == 0 {
-			continue
-		}
-		width := len("column")
-		for _, c := range f.Columns {
-			width = max(width, utf8.RuneCountInString(c.Column))
-		}
-		pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
-		fmt.Fprintf(w, "%s, per column:\n", f.Input)
-		fmt.Fprintf(w, "  %s  %7s %7s %7s %7s %8s  %s\n", pad("column"), "valid", "changed", "invalid", "empty", "warnings", "field")
-		for _, c := range f.Columns {
-			fmt.Fprintf(w, "  %s  %7d %7d %7d %7d %8d  %s\n", pad(c.Column), c.Valid, c.Changed, c.Invalid, c.Empty, c.Warned, c.Field)
-		}
-	}
-}
-
-// SetupError is an error found before anything was sent: an unreadable
-// input, a mapping that does not fit it, a report that cannot be created.
-type SetupError struct{ Err error }
-
-func (e *SetupError) Error() string    { return e.Err.Error() }
-func (e *SetupError) Unwrap() error    { return e.Err }
-func (e *SetupError) Msg() msg.Message { return msg.Of(e.Err) }
-
 // Run imports every input in turn and returns what it did. A returned
 // *SetupError means nothing was sent. Rows that fail are not errors: they
 // are in the report and the summary. Cancelling ctx stops the run like an
@@ -241,12 +115,12 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 		return sum, &SetupError{err}
 	}
 
-	stop, stopRun := context.WithCancelCause(ctx)
-	defer stopRun(nil)
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	var snd *sender
 	if cfg.Client != nil {
 		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout, log: cfg.Log,
-			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep, stop: stopRun, maxFailures: cfg.MaxFailures}
+			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep, stop: stop, maxFailures: cfg.MaxFailures}
 		if cfg.Ledger != nil {
 			lrun, err := cfg.beginLedger(start)
 			if err != nil {
@@ -265,7 +139,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	// through is a setup error, and leaves no empty report behind.
 	var tooMany error
 	if snd != nil && cfg.MaxInvalid != nil {
-		n, err := countInvalid(stop, files)
+		n, err := countInvalid(ctx, files)
 		if err != nil {
 			return sum, &SetupError{err}
 		}
@@ -279,13 +153,13 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	if tooMany != nil {
 		// Every row still gets its line: the invalid ones say why, the
 		// others are not_sent.
-		stopRun(tooMany)
+		stop(tooMany)
 	}
 	// After a stop every later input is still read, so that each of its
 	// rows gets its line (not_sent) in its own report.
 	var errs []error
 	for _, f := range files {
-		fsum, err := f.run(stop, stopRun, cfg, snd)
+		fsum, err := f.run(ctx, stop, cfg, snd)
 		sum.Files = append(sum.Files, fsum)
 		for st, n := range fsum.Counts {
 			sum.Counts[st] += n
@@ -295,8 +169,8 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 			errs = append(errs, err)
 		}
 	}
-	if stop.Err() != nil {
-		sum.Stopped = context.Cause(stop)
+	if ctx.Err() != nil {
+		sum.Stopped = context.Cause(ctx)
 	}
 	sum.Elapsed = cfg.Now().Sub(start)
 	return sum, errors.Join(errs...)
@@ -357,14 +231,6 @@ func countInvalid(ctx context.Context, files []*file) (int, error) {
 	return n, nil
 }
 
-func (s *Summary) countsByName() map[string]int {
-	m := make(map[string]int, len(s.Counts))
-	for st, n := range s.Counts {
-		m[string(st)] = n
-	}
-	return m
-}
-
 func (cfg *Config) setDefaults() {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -419,133 +285,5 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 		f.opts = opts
 		cfg.Log.Info(src.Describe())
 	}
-	if cfg.Report != "" && len(files) > 1 && !strings.HasSuffix(cfg.Report, "/") && !strings.HasSuffix(cfg.Report, string(filepath.Separator)) {
-		if st, err := os.Stat(cfg.Report); err != nil || !st.IsDir() {
-			return files, fmt.Errorf("--report %s names one file, but there are %d inputs: give a directory instead", cfg.Report, len(files))
-		}
-	}
-	return files, nil
-}
-
-// createReports creates each input's report: at --report, or under the
-// default name in --report's directory or the working directory. Reports
-// are readable only by the user: they hold personal data. On error no
-// report is left behind.
-func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
-	defer func() {
-		if err != nil {
-			removeReports(files)
-		}
-	}()
-	dir := ""
-	if cfg.Report != "" {
-		if strings.HasSuffix(cfg.Report, "/") || strings.HasSuffix(cfg.Report, string(filepath.Separator)) {
-			// "out/" asks for a directory: make it.
-			if err := os.MkdirAll(cfg.Report, 0o700); err != nil {
-				return fmt.Errorf("report directory: %w", err)
-			}
-		}
-		if st, err := os.Stat(cfg.Report); err == nil && st.IsDir() {
-			dir = cfg.Report
-		}
-	}
-	for _, f := range files {
-		var err error
-		if cfg.Report != "" && dir == "" {
-			f.report = cfg.Report
-			if f.format, err = report.FormatOf(f.report); err != nil {
-				return err
-			}
-			if err := notAnInput(f.report, cfg.Inputs); err != nil {
-				return err
-			}
-			f.out, f.created, err = openReport(f.report)
-		} else {
-			f.format = defaultFormat(f.input)
-			f.report, f.out, err = createNew(dir, f.input, string(f.format), start)
-			f.created = err == nil
-		}
-		if err != nil {
-			return fmt.Errorf("create report: %w", err)
-		}
-	}
-	return nil
-}
-
-// openReport opens the report --report names. A new file is created
-// readable only by the user: it holds personal data. An existing regular
-// file is first made so too (which fails, before anything is lost, when
-// it is someone else's), then emptied. Anything else, such as a device,
-// is written as it is and its mode left alone.
-func openReport(path string) (f *os.File, created bool, err error) {
-	st, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		return f, err == nil, err
-	case err != nil:
-		return nil, false, err
-	case st.Mode().IsRegular():
-		if err := os.Chmod(path, 0o600); err != nil {
-			return nil, false, err
-		}
-		f, err = os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
-		return f, false, err
-	}
-	f, err = os.OpenFile(path, os.O_WRONLY, 0)
-	return f, false, err
-}
-
-// removeReports closes the reports of a run that never started and
-// removes those it created; a file that was there before stays.
-func removeReports(files []*file) {
-	for _, f := range files {
-		if f.out != nil {
-			f.out.Close()
-			if f.created {
-				os.Remove(f.report)
-			}
-			f.out = nil
-		}
-	}
-}
-
-// defaultFormat is the report's format when --report does not name a
-// file: what the input came in, so an Excel user gets Excel back.
-func defaultFormat(input string) report.Format {
-	if ext := strings.ToLower(filepath.Ext(input)); ext == ".xlsx" || ext == ".xlsm" {
-		return report.XLSX
-	}
-	return report.CSV
-}
-
-// createNew creates <input>-report-<time>.<ext> in dir, never over an
-// existing file: two inputs of the same name, or a run in the same second,
-// get -2, -3, ...
-func createNew(dir, input, ext string, start time.Time) (string, *os.File, error) {
-	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	name := fmt.Sprintf("%s-report-%s", base, start.Format("20060102-150405"))
-	path := filepath.Join(dir, name+"."+ext)
-	for i := 2; ; i++ {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if !errors.Is(err, fs.ErrExist) {
-			return path, f, err
-		}
-		path = filepath.Join(dir, fmt.Sprintf("%s-%d.%s", name, i, ext))
-	}
-}
-
-// notAnInput refuses a report path that is one of the inputs: writing it
-// would destroy the input while it is read.
-func notAnInput(report string, inputs []string) error {
-	rs, err := os.Stat(report)
-	if err != nil {
-		return nil // does not exist yet
-	}
-	for _, in := range inputs {
-		if is, err := os.Stat(in); err == nil && os.SameFile(rs, is) {
-			return fmt.Errorf("--report %s is the input %s: give the report another name", report, in)
-		}
-	}
-	return nil
+	return files, cfg.checkReportPath(len(files))
 }

@@ -485,6 +485,49 @@ func TestRunStopsWhenConnectIsDown(t *testing.T) {
 	assert.Contains(t, lines[5]["error"], "Connect seems to be down")
 }
 
+// TestRunFailuresThatMayPass: one rule (connect.Retryable) decides which
+// failed rows may pass, for --max-failures and for --archive-dir alike:
+// Connect busy or failing, or no answer; not a refusal, nor a status that
+// will not change.
+func TestRunFailuresThatMayPass(t *testing.T) {
+	tests := []struct {
+		name    string
+		status  int // 0: the connection is dropped
+		mayPass bool
+	}{
+		{"500", http.StatusInternalServerError, true},
+		{"503", http.StatusServiceUnavailable, true},
+		{"429", http.StatusTooManyRequests, true},
+		{"no answer", 0, true},
+		{"501 will not change", http.StatusNotImplemented, false},
+		{"400 refused", http.StatusBadRequest, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tc.status == 0 {
+					panic(http.ErrAbortHandler)
+				}
+				w.WriteHeader(tc.status)
+			}))
+			defer srv.Close()
+			cfg := testConfig(t, writeInput(t, 10, nil), srv.URL)
+			cfg.Workers, cfg.Retries, cfg.MaxFailures = 1, 1, 3
+			sum, err := Run(context.Background(), cfg)
+			require.NoError(t, err)
+			if tc.mayPass {
+				require.ErrorIs(t, sum.Stopped, ErrConnectDown)
+				assert.Equal(t, 3, sum.Counts[status.Failed])
+				assert.Equal(t, 3, sum.Files[0].Transient)
+				return
+			}
+			assert.NoError(t, sum.Stopped)
+			assert.Equal(t, 10, sum.Counts[status.Failed])
+			assert.Zero(t, sum.Files[0].Transient)
+		})
+	}
+}
+
 func TestRunGivesUpOnAForbiddenCustomer(t *testing.T) {
 	var mu sync.Mutex
 	calls := map[string]int{}

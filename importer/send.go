@@ -90,14 +90,14 @@ const customerGiveUp = 3
 // send makes up to 1+retries attempts at one lead and settles its
 // outcome, then updates what the run learns from it: too many failures in
 // a row stop the run, a customer that keeps answering 403 is given up.
-func (s *sender) send(stop context.Context, j *job) {
+func (s *sender) send(ctx context.Context, j *job) {
 	o := &j.out
 	if s.customerBlocked(j.customer) {
 		o.Status = status.Failed
 		o.Err = msg.Error(msg.CustomerRefused{Customer: j.customer, Refusals: customerGiveUp})
 		return
 	}
-	s.attempt(stop, j)
+	s.attempt(ctx, j)
 	s.record(j)
 	s.learn(j.customer, o)
 }
@@ -124,8 +124,9 @@ func (s *sender) record(j *job) {
 	}
 }
 
-// learn counts failures in a row: 5xx and network failures towards
-// ErrConnectDown, 403s per customer. A sent row resets both.
+// learn counts failures in a row: those that may pass (5xx, 429, no
+// answer) towards ErrConnectDown, 403s per customer. A sent row resets
+// both.
 func (s *sender) learn(customer string, o *Outcome) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -139,7 +140,7 @@ func (s *sender) learn(customer string, o *Outcome) {
 			s.forbidden = map[string]int{}
 		}
 		s.forbidden[customer]++
-	case o.HTTPStatus == 0 || o.HTTPStatus >= 500:
+	case o.mayPass():
 		s.failuresInRow++
 		if s.maxFailures > 0 && s.failuresInRow >= s.maxFailures {
 			s.stop(msg.Error(msg.ConnectDown{Failures: s.failuresInRow, Max: s.maxFailures}, ErrConnectDown))
@@ -153,22 +154,22 @@ func (s *sender) customerBlocked(customer string) bool {
 	return s.forbidden[customer] >= customerGiveUp
 }
 
-// attempt makes up to 1+retries attempts at one lead. stop ends waiting
-// (for the limiter, a pause or a backoff) but never a request in flight: a
-// request cut off midway may have been recorded, and the report must say
-// what Connect answered.
-func (s *sender) attempt(stop context.Context, j *job) {
+// attempt makes up to 1+retries attempts at one lead. Cancelling ctx
+// ends waiting (for the limiter, a pause or a backoff) but never a request
+// in flight: a request cut off midway may have been recorded, and the
+// report must say what Connect answered.
+func (s *sender) attempt(ctx context.Context, j *job) {
 	o := &j.out
 	var lastErr error
 	unanswered := false // an attempt got no answer: Connect may have recorded it
 	for attempt := 1; ; attempt++ {
-		if err := s.waitTurn(stop); err != nil {
+		if err := s.waitTurn(ctx); err != nil {
 			if attempt == 1 {
 				o.Status = status.NotSent
-				o.Err = msg.Error(msg.NotSent{Err: context.Cause(stop)})
+				o.Err = msg.Error(msg.NotSent{Err: context.Cause(ctx)})
 			} else {
 				o.Status = status.Failed
-				o.Err = msg.Error(msg.NotRetried{Err: lastErr, Why: context.Cause(stop)})
+				o.Err = msg.Error(msg.NotRetried{Err: lastErr, Why: context.Cause(ctx)})
 			}
 			return
 		}
@@ -183,8 +184,8 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			}
 		}
 		o.Attempts = attempt
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(stop), s.timeout)
-		resp, err := s.client.Post(ctx, j.path, j.body)
+		reqCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.timeout)
+		resp, err := s.client.Post(reqCtx, j.path, j.body)
 		cancel()
 		if err == nil {
 			o.Status, o.HTTPStatus, o.Response, o.Err = status.Sent, resp.Status, resp.ContactID, nil
@@ -229,12 +230,12 @@ func (s *sender) attempt(stop context.Context, j *job) {
 			wait = ra
 			s.pause(ra)
 		}
-		if s.log.Enabled(stop, slog.LevelDebug) {
+		if s.log.Enabled(ctx, slog.LevelDebug) {
 			s.log.Debug("retry", "input", j.input, "row", o.Row.Number, "attempt", attempt+1, "wait", wait.Round(time.Millisecond).String(),
 				"reason", errForLog(err))
 		}
-		if s.sleep(stop, wait) != nil {
-			o.Err = msg.Error(msg.NotRetried{Err: err, Why: context.Cause(stop)})
+		if s.sleep(ctx, wait) != nil {
+			o.Err = msg.Error(msg.NotRetried{Err: err, Why: context.Cause(ctx)})
 			if unanswered {
 				j.unconfirmed = true
 				o.notes = append(o.notes, msg.MayHaveIt{})
@@ -258,14 +259,14 @@ func (s *sender) pause(d time.Duration) {
 // waitTurn waits out any pause and then for the limiter, until both
 // agree: a pause that began while this worker waited for the limiter is
 // waited out too.
-func (s *sender) waitTurn(stop context.Context) error {
+func (s *sender) waitTurn(ctx context.Context) error {
 	for {
 		for d := s.paused(); d > 0; d = s.paused() {
-			if err := s.sleep(stop, d); err != nil {
+			if err := s.sleep(ctx, d); err != nil {
 				return err
 			}
 		}
-		if err := s.waitLimiter(stop); err != nil {
+		if err := s.waitLimiter(ctx); err != nil {
 			return err
 		}
 		if s.paused() <= 0 {
@@ -277,8 +278,8 @@ func (s *sender) waitTurn(stop context.Context) error {
 // waitLimiter waits for the limiter's next token as Limiter.Wait does,
 // but on the run's clock: a test's fast clock makes the rate cost it
 // nothing.
-func (s *sender) waitLimiter(stop context.Context) error {
-	if err := stop.Err(); err != nil {
+func (s *sender) waitLimiter(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	r := s.limiter.ReserveN(s.now(), 1)
@@ -286,7 +287,7 @@ func (s *sender) waitLimiter(stop context.Context) error {
 		return fmt.Errorf("the rate limiter's burst is %d: no request can ever go", s.limiter.Burst())
 	}
 	if d := r.DelayFrom(s.now()); d > 0 {
-		if err := s.sleep(stop, d); err != nil {
+		if err := s.sleep(ctx, d); err != nil {
 			r.CancelAt(s.now())
 			return err
 		}

@@ -1,0 +1,153 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"leadimport/importer/report"
+)
+
+// checkReportPath refuses a --report that names one file when there are
+// several inputs, each with its report.
+func (cfg *Config) checkReportPath(inputs int) error {
+	if cfg.Report == "" || inputs < 2 || asksForDir(cfg.Report) {
+		return nil
+	}
+	if st, err := os.Stat(cfg.Report); err != nil || !st.IsDir() {
+		return fmt.Errorf("--report %s names one file, but there are %d inputs: give a directory instead", cfg.Report, inputs)
+	}
+	return nil
+}
+
+// asksForDir reports whether a --report path ends in a separator, as
+// "out/" does: a directory, made if missing.
+func asksForDir(path string) bool {
+	return strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator))
+}
+
+// createReports creates each input's report: at --report, or under the
+// default name in --report's directory or the working directory. Reports
+// are readable only by the user: they hold personal data. On error no
+// report is left behind.
+func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
+	defer func() {
+		if err != nil {
+			removeReports(files)
+		}
+	}()
+	dir := ""
+	if cfg.Report != "" {
+		if asksForDir(cfg.Report) {
+			if err := os.MkdirAll(cfg.Report, 0o700); err != nil {
+				return fmt.Errorf("report directory: %w", err)
+			}
+		}
+		if st, err := os.Stat(cfg.Report); err == nil && st.IsDir() {
+			dir = cfg.Report
+		}
+	}
+	for _, f := range files {
+		var err error
+		if cfg.Report != "" && dir == "" {
+			f.report = cfg.Report
+			if f.format, err = report.FormatOf(f.report); err != nil {
+				return err
+			}
+			if err := notAnInput(f.report, cfg.Inputs); err != nil {
+				return err
+			}
+			f.out, f.created, err = openReport(f.report)
+		} else {
+			f.format = defaultFormat(f.input)
+			f.report, f.out, err = createNew(dir, f.input, string(f.format), start)
+			f.created = err == nil
+		}
+		if err != nil {
+			return fmt.Errorf("create report: %w", err)
+		}
+	}
+	return nil
+}
+
+// openReport opens the report --report names. A new file is created
+// readable only by the user: it holds personal data. An existing regular
+// file is first made so too (which fails, before anything is lost, when
+// it is someone else's), then emptied. Anything else, such as a device,
+// is written as it is and its mode left alone.
+func openReport(path string) (f *os.File, created bool, err error) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		return f, err == nil, err
+	case err != nil:
+		return nil, false, err
+	case st.Mode().IsRegular():
+		if err := os.Chmod(path, 0o600); err != nil {
+			return nil, false, err
+		}
+		f, err = os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+		return f, false, err
+	}
+	f, err = os.OpenFile(path, os.O_WRONLY, 0)
+	return f, false, err
+}
+
+// removeReports closes the reports of a run that never started and
+// removes those it created; a file that was there before stays.
+func removeReports(files []*file) {
+	for _, f := range files {
+		if f.out != nil {
+			f.out.Close()
+			if f.created {
+				os.Remove(f.report)
+			}
+			f.out = nil
+		}
+	}
+}
+
+// defaultFormat is the report's format when --report does not name a
+// file: what the input came in, so an Excel user gets Excel back.
+func defaultFormat(input string) report.Format {
+	if ext := strings.ToLower(filepath.Ext(input)); ext == ".xlsx" || ext == ".xlsm" {
+		return report.XLSX
+	}
+	return report.CSV
+}
+
+// createNew creates <input>-report-<time>.<ext> in dir, never over an
+// existing file: two inputs of the same name, or a run in the same second,
+// get -2, -3, ...
+func createNew(dir, input, ext string, start time.Time) (string, *os.File, error) {
+	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	name := fmt.Sprintf("%s-report-%s", base, start.Format("20060102-150405"))
+	path := filepath.Join(dir, name+"."+ext)
+	for i := 2; ; i++ {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if !errors.Is(err, fs.ErrExist) {
+			return path, f, err
+		}
+		path = filepath.Join(dir, fmt.Sprintf("%s-%d.%s", name, i, ext))
+	}
+}
+
+// notAnInput refuses a report path that is one of the inputs: writing it
+// would destroy the input while it is read.
+func notAnInput(report string, inputs []string) error {
+	rs, err := os.Stat(report)
+	if err != nil {
+		return nil // does not exist yet
+	}
+	for _, in := range inputs {
+		if is, err := os.Stat(in); err == nil && os.SameFile(rs, is) {
+			return fmt.Errorf("--report %s is the input %s: give the report another name", report, in)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,135 @@
+package importer
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"leadimport/importer/status"
+	"leadimport/mapping"
+)
+
+// Summary is what a run did.
+type Summary struct {
+	Files    []FileSummary
+	Counts   map[status.Status]int
+	Requests int // attempts made, retries included
+	Elapsed  time.Duration
+	// Stopped is why the run ended before every row was tried, or nil.
+	Stopped error
+	// LedgerErr is set when the run could not be closed in the ledger.
+	LedgerErr error
+}
+
+// FileSummary is one input's part of a run.
+type FileSummary struct {
+	Input  string
+	Report string
+	Rows   int
+	Counts map[status.Status]int
+	// Columns says, per mapped column, how many values were valid,
+	// changed, invalid or empty.
+	Columns []mapping.ColumnCount
+	// Transient is how many of the failed rows failed for a reason that
+	// may pass (no answer, 429, 5xx): a later run may well send them.
+	Transient int
+}
+
+// Sent reports how many rows were sent.
+func (s *Summary) Sent() int { return s.Counts[status.Sent] }
+
+// Clean reports whether every row was sent, now or before, or is a
+// duplicate of one that was (in check: is valid).
+func (s *Summary) Clean() bool { return clean(s.Counts) }
+
+// Print writes the closing summary: counts per status, time, rate.
+func (s *Summary) Print(w io.Writer) {
+	var parts []string
+	for _, st := range status.All {
+		if n := s.Counts[st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, st))
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "no rows")
+	}
+	fmt.Fprintf(w, "%s in %s", strings.Join(parts, ", "), s.Elapsed.Round(time.Millisecond))
+	if s.Requests > 0 && s.Elapsed > 0 {
+		fmt.Fprintf(w, ", %d requests (%.1f/s)", s.Requests, float64(s.Requests)/s.Elapsed.Seconds())
+	}
+	fmt.Fprintln(w)
+	for _, f := range s.Files {
+		fmt.Fprintf(w, "report: %s\n", f.Report)
+	}
+	if s.Stopped != nil {
+		fmt.Fprintf(w, "stopped early: %v\n", s.Stopped)
+	}
+	if s.LedgerErr != nil {
+		fmt.Fprintf(w, "the ledger could not record the run's end: %v\n", s.LedgerErr)
+	}
+}
+
+// Log logs the closing summary as records, for --log-format json: one
+// "done" record with the counts per status, and for check one "column"
+// record per mapped column.
+func (s *Summary) Log(log *slog.Logger, columns bool) {
+	if columns {
+		for _, f := range s.Files {
+			for _, c := range f.Columns {
+				log.Info("column", "input", f.Input, "column", c.Column, "field", c.Field, "valid", c.Valid,
+					"changed", c.Changed, "invalid", c.Invalid, "empty", c.Empty, "warnings", c.Warned)
+			}
+		}
+	}
+	attrs := []any{}
+	for _, st := range status.All {
+		if n := s.Counts[st]; n > 0 {
+			attrs = append(attrs, string(st), n)
+		}
+	}
+	attrs = append(attrs, "elapsed", s.Elapsed.Round(time.Millisecond).String(), "requests", s.Requests)
+	var reports []string
+	for _, f := range s.Files {
+		reports = append(reports, f.Report)
+	}
+	attrs = append(attrs, "reports", reports)
+	if s.Stopped != nil {
+		attrs = append(attrs, "stopped", s.Stopped.Error())
+	}
+	if s.LedgerErr != nil {
+		attrs = append(attrs, "ledger_error", s.LedgerErr.Error())
+	}
+	log.Info("done", attrs...)
+}
+
+// PrintColumns writes, for each input, how the values of each mapped
+// column fared: check's per-column summary. Names are left-aligned,
+// counts right-aligned, in columns a terminal shows straight.
+func (s *Summary) PrintColumns(w io.Writer) {
+	for _, f := range s.Files {
+		if len(f.Columns) == 0 {
+			continue
+		}
+		width := len("column")
+		for _, c := range f.Columns {
+			width = max(width, utf8.RuneCountInString(c.Column))
+		}
+		pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
+		fmt.Fprintf(w, "%s, per column:\n", f.Input)
+		fmt.Fprintf(w, "  %s  %7s %7s %7s %7s %8s  %s\n", pad("column"), "valid", "changed", "invalid", "empty", "warnings", "field")
+		for _, c := range f.Columns {
+			fmt.Fprintf(w, "  %s  %7d %7d %7d %7d %8d  %s\n", pad(c.Column), c.Valid, c.Changed, c.Invalid, c.Empty, c.Warned, c.Field)
+		}
+	}
+}
+
+func (s *Summary) countsByName() map[string]int {
+	m := make(map[string]int, len(s.Counts))
+	for st, n := range s.Counts {
+		m[string(st)] = n
+	}
+	return m
+}
