@@ -65,7 +65,9 @@ var cellBits = []string{"a", "Å", "0", "7", " ", "\t", "\r", "\n", "\r\n", `"`,
 	"/", `\`, `\.`, "\u00a0", "\u0085", "\u2003", "→", "é", "\xff"}
 
 // TestCSVAsEncodingCSV: every line, whatever its cells and delimiter, is
-// written byte for byte as encoding/csv writes it.
+// written byte for byte as encoding/csv writes it. The lines are drawn
+// first, in the order they always were, and the delimiters then checked
+// in parallel.
 func TestCSVAsEncodingCSV(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	cell := func() string {
@@ -75,32 +77,41 @@ func TestCSVAsEncodingCSV(t *testing.T) {
 		}
 		return b.String()
 	}
+	type input struct {
+		delim  rune
+		header []string
+		lines  []Line
+	}
+	var inputs []input
 	for _, delim := range []rune{';', ',', '\t', '|', '\'', ' ', '-', '1', '→', 'é'} {
-		t.Run(string(delim), func(t *testing.T) {
-			header := []string{cell(), cell(), cell()}
-			var lines []Line
-			for i := range 2000 {
-				l := Line{Row: i + 2, Status: "valid", Response: cell()}
-				for range rnd.IntN(5) {
-					l.Cells = append(l.Cells, cell())
-				}
-				if rnd.IntN(3) == 0 {
-					l.HTTPStatus, l.Attempts = 200+rnd.IntN(400), rnd.IntN(3)
-				}
-				for range rnd.IntN(3) {
-					l.Changes = append(l.Changes, mapping.Change{Column: cell(), From: cell(), To: cell()})
-				}
-				for range rnd.IntN(2) {
-					l.Errors = append(l.Errors, mapping.Problem{Column: cell(), Value: cell(), Message: msg.Verbatim{Text: cell()}})
-				}
-				for range rnd.IntN(2) {
-					l.Warnings = append(l.Warnings, mapping.Problem{Column: cell(), Value: cell(), Message: msg.Verbatim{Text: cell()}})
-				}
-				lines = append(lines, l)
+		header := []string{cell(), cell(), cell()}
+		var lines []Line
+		for i := range 2000 {
+			l := Line{Row: i + 2, Status: "valid", Response: cell()}
+			for range rnd.IntN(5) {
+				l.Cells = append(l.Cells, cell())
 			}
-			lines = append(lines, testLines()...)
-			want := referenceCSV(t, delim, header, lines)
-			got := writeCSV(t, delim, header, lines)
+			if rnd.IntN(3) == 0 {
+				l.HTTPStatus, l.Attempts = 200+rnd.IntN(400), rnd.IntN(3)
+			}
+			for range rnd.IntN(3) {
+				l.Changes = append(l.Changes, mapping.Change{Column: cell(), From: cell(), To: cell()})
+			}
+			for range rnd.IntN(2) {
+				l.Errors = append(l.Errors, mapping.Problem{Column: cell(), Value: cell(), Message: msg.Verbatim{Text: cell()}})
+			}
+			for range rnd.IntN(2) {
+				l.Warnings = append(l.Warnings, mapping.Problem{Column: cell(), Value: cell(), Message: msg.Verbatim{Text: cell()}})
+			}
+			lines = append(lines, l)
+		}
+		inputs = append(inputs, input{delim, header, append(lines, testLines()...)})
+	}
+	for _, in := range inputs {
+		t.Run(string(in.delim), func(t *testing.T) {
+			t.Parallel()
+			want := referenceCSV(t, in.delim, in.header, in.lines)
+			got := writeCSV(t, in.delim, in.header, in.lines)
 			if !bytes.Equal(want, got) {
 				wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
 				for i := range min(len(wl), len(gl)) {

@@ -3,12 +3,16 @@ package source
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -54,11 +58,17 @@ func (b book) files() map[string]string {
 	return files
 }
 
-// writeZip writes files into a zip at a new path named file.
+// writeZip writes files into a zip at a new path named file, deflated at
+// flate.BestSpeed: archive/zip's default level takes 0.7 s under the race
+// detector for the 4 MiB sheet of TestXLSXXMLBombs, BestSpeed 0.2 s, and
+// how well the parts are packed makes no difference to reading them.
 func writeZip(t testing.TB, file string, files map[string]string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
 	for name, body := range files {
 		w, err := zw.Create(name)
 		require.NoError(t, err)
@@ -318,7 +328,9 @@ func zipOf(t testing.TB, files map[string]string) []byte {
 }
 
 // TestXLSXXMLBombs: a sheet nested without end, or one endless token, is
-// refused rather than read into memory.
+// refused rather than read into memory. The endless text takes 2 s under
+// the race detector: encoding/xml reads the 4 MiB up to the limit a byte
+// at a time.
 func TestXLSXXMLBombs(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -337,34 +349,186 @@ func TestXLSXXMLBombs(t *testing.T) {
 	}
 }
 
-// TestXLSXZipBomb: a workbook whose sheet unpacks to 300 MiB of zeros,
-// from a few hundred KiB, is refused from the zip's directory: fast, and
-// without unpacking it.
-func TestXLSXZipBomb(t *testing.T) {
-	files := book{sheet: "<sheetData/>"}.files()
+// bombSize is what the zip bomb's sheet unpacks to: 300 MiB of zeros,
+// over the default limit of 256 MiB.
+const bombSize = 300 << 20
+
+// bombChunk is what each piece of the bomb's deflate stream unpacks to:
+// more than deflate's window of 32 KiB, so that each leaves only zeros
+// in it.
+const bombChunk = 256 << 10
+
+// bomb is the workbook of TestXLSXZipBomb and the pieces of its sheet's
+// deflate stream: first, then again bombSize/bombChunk-1 times, then last.
+type bomb struct {
+	zip                []byte
+	first, again, last []byte
+}
+
+// zipBomb builds the bomb once: book{sheet: "<sheetData/>"}'s parts but
+// for the sheet, a deflated entry that unpacks to bombSize zeros and says
+// so in its header, CRC-32 included. Compressing 300 MiB takes a minute
+// under the race detector, so the stream is made of pieces compressed
+// once. first is a chunk of zeros, sync-flushed; again the next chunk,
+// flushed: blocks that start and end on a byte boundary and refer back
+// only into the zeros before them, so that they unpack to a chunk of
+// zeros after any zeros; last is the final empty block of the writer's
+// Close. TestXLSXZipBombIsReal checks what they unpack to.
+var zipBomb = sync.OnceValues(func() (b bomb, err error) {
+	zeros := make([]byte, bombChunk)
+	var z bytes.Buffer
+	fw, err := flate.NewWriter(&z, flate.BestCompression)
+	if err != nil {
+		return b, err
+	}
+	if _, err := fw.Write(zeros); err != nil {
+		return b, err
+	}
+	if err := fw.Flush(); err != nil {
+		return b, err
+	}
+	b.first = bytes.Clone(z.Bytes())
+	z.Reset()
+	if _, err := fw.Write(zeros); err != nil {
+		return b, err
+	}
+	if err := fw.Flush(); err != nil {
+		return b, err
+	}
+	b.again = bytes.Clone(z.Bytes())
+	z.Reset()
+	if err := fw.Close(); err != nil {
+		return b, err
+	}
+	b.last = bytes.Clone(z.Bytes())
+
+	sheet := slices.Concat(b.first, bytes.Repeat(b.again, bombSize/bombChunk-1), b.last)
+	crc := crc32.NewIEEE()
+	for range bombSize / bombChunk {
+		crc.Write(zeros)
+	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for name, body := range files {
+	for name, body := range (book{sheet: "<sheetData/>"}).files() {
 		if name == "xl/worksheets/sheet1.xml" {
 			continue
 		}
 		w, err := zw.Create(name)
-		require.NoError(t, err)
-		_, err = io.WriteString(w, body)
-		require.NoError(t, err)
+		if err != nil {
+			return b, err
+		}
+		if _, err := io.WriteString(w, body); err != nil {
+			return b, err
+		}
 	}
-	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	w, err := zw.CreateRaw(&zip.FileHeader{
+		Name:               "xl/worksheets/sheet1.xml",
+		Method:             zip.Deflate,
+		CRC32:              crc.Sum32(),
+		CompressedSize64:   uint64(len(sheet)),
+		UncompressedSize64: bombSize,
+	})
+	if err != nil {
+		return b, err
+	}
+	if _, err := w.Write(sheet); err != nil {
+		return b, err
+	}
+	if err := zw.Close(); err != nil {
+		return b, err
+	}
+	b.zip = buf.Bytes()
+	return b, nil
+})
+
+// TestXLSXZipBombIsReal: the sheet of zipBomb, built from repeated
+// pieces, is a genuine bomb that unpacks to the 300 MiB of zeros its
+// header declares. Unpacking all of it costs seconds under the race
+// detector, so this unpacks each piece: a deflate decoder's state
+// between blocks is where it is in the bits and the last 32 KiB it
+// wrote, so a piece that leaves zeros behind it on a byte boundary,
+// after zeros on a byte boundary, unpacks the same every time it comes.
+func TestXLSXZipBombIsReal(t *testing.T) {
+	t.Parallel()
+	b, err := zipBomb()
 	require.NoError(t, err)
-	zeros := make([]byte, 1<<20)
-	for range 300 {
-		_, err = w.Write(zeros)
-		require.NoError(t, err)
+	zr, err := zip.NewReader(bytes.NewReader(b.zip), int64(len(b.zip)))
+	require.NoError(t, err)
+	var sheet *zip.File
+	for _, f := range zr.File {
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			sheet = f
+		}
 	}
-	require.NoError(t, zw.Close())
-	require.Less(t, buf.Len(), 1<<20, "a bomb is small")
+	require.NotNil(t, sheet)
+	assert.Equal(t, uint64(bombSize), sheet.UncompressedSize64)
+
+	// The entry is first, again bombSize/bombChunk-1 times, then last.
+	raw, err := sheet.OpenRaw()
+	require.NoError(t, err)
+	stream, err := io.ReadAll(raw)
+	require.NoError(t, err)
+	n := bombSize/bombChunk - 1
+	require.Equal(t, len(b.first)+n*len(b.again)+len(b.last), len(stream), "the entry's length")
+	require.True(t, bytes.HasPrefix(stream, b.first))
+	require.True(t, bytes.HasSuffix(stream, b.last))
+	for i := range n {
+		at := len(b.first) + i*len(b.again)
+		require.True(t, bytes.Equal(stream[at:at+len(b.again)], b.again), "piece %d", i)
+	}
+
+	// first, then last: a chunk of zeros, and the end of the stream.
+	unpacks := func(stream io.Reader, want int64) {
+		t.Helper()
+		z := zeroCounter{firstNonzero: -1}
+		n, err := io.Copy(&z, stream)
+		require.NoError(t, err)
+		assert.Equal(t, want, n)
+		assert.Equal(t, int64(-1), z.firstNonzero, "the first byte that is not 0")
+	}
+	unpacks(flate.NewReader(bytes.NewReader(slices.Concat(b.first, b.last))), bombChunk)
+	// After zeros, again twice then last: a chunk of zeros each time and
+	// the end, so that again ends on the byte where a block begins.
+	window := make([]byte, 32<<10)
+	unpacks(flate.NewReaderDict(bytes.NewReader(slices.Concat(b.again, b.again, b.last)), window), 2*bombChunk)
+	// Through archive/zip, as Open would unpack it: the first pieces.
+	rc, err := sheet.Open()
+	require.NoError(t, err)
+	defer rc.Close()
+	unpacks(io.LimitReader(rc, 4*bombChunk), 4*bombChunk)
+	// So it unpacks to bombChunk + n*bombChunk bytes, all 0: bombSize.
+	assert.Equal(t, bombSize, bombChunk+n*bombChunk)
+	crc := crc32.NewIEEE()
+	zeros := make([]byte, 1<<20)
+	for range bombSize >> 20 {
+		crc.Write(zeros)
+	}
+	assert.Equal(t, crc.Sum32(), sheet.CRC32, "the CRC-32 of 300 MiB of zeros")
+}
+
+// zeroCounter counts the bytes written to it and notes where the first
+// that is not 0 was; firstNonzero starts at -1, for none.
+type zeroCounter struct {
+	n, firstNonzero int64
+}
+
+func (z *zeroCounter) Write(p []byte) (int, error) {
+	if i := slices.IndexFunc(p, func(c byte) bool { return c != 0 }); i >= 0 && z.firstNonzero < 0 {
+		z.firstNonzero = z.n + int64(i)
+	}
+	z.n += int64(len(p))
+	return len(p), nil
+}
+
+// TestXLSXZipBomb: a workbook whose sheet unpacks to 300 MiB of zeros,
+// from a few hundred KiB, is refused from the zip's directory: fast, and
+// without unpacking it.
+func TestXLSXZipBomb(t *testing.T) {
+	b, err := zipBomb()
+	require.NoError(t, err)
+	require.Less(t, len(b.zip), 1<<20, "a bomb is small")
 	path := filepath.Join(t.TempDir(), "bomb.xlsx")
-	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o600))
-	buf = bytes.Buffer{}
+	require.NoError(t, os.WriteFile(path, b.zip, 0o600))
 
 	runtime.GC()
 	var before runtime.MemStats
