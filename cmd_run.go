@@ -217,18 +217,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 	}
 	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: o.sets, Report: o.report, Log: log,
 		MappingPath: o.mapping, CommandLine: commandLine(o.cmd, o.args), Lang: lang, Now: e.now, Sleep: e.sleep}
-	switch {
-	case o.quiet:
-	case con.terminal && !con.json:
-		cfg.Progress, cfg.CountRows = console.NewBar(con.out), true
-	default:
-		// A log line every 10 seconds or 1,000 rows. A run counts its
-		// rows for a total and an ETA (it waits on the rate limit anyway);
-		// a check off a terminal does not read its inputs twice for that.
-		// (On a terminal it does: the bar wants its total, and a person
-		// watching a check of a big file wants to know how long.)
-		cfg.Progress, cfg.CountRows = &console.LogProgress{Log: log}, o.cmd == "run"
-	}
+	o.progress(&cfg, con)
 	if o.cmd == "run" {
 		led, err := o.send.configure(&cfg, e.getenv)
 		if err != nil {
@@ -257,6 +246,23 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 		archive(log, dir, &sum, importer.ExitCode(ended), start)
 	}
 	return told(ended)
+}
+
+// progress says how cfg's run shows its progress: a bar on a terminal,
+// else a log line every 10 seconds or 1,000 rows; nothing when quiet.
+func (o *importOptions) progress(cfg *importer.Config, con runConsole) {
+	switch {
+	case o.quiet:
+	case con.terminal && !con.json:
+		cfg.Progress, cfg.CountRows = console.NewBar(con.out), true
+	default:
+		// A run counts its rows for a total and an ETA (it waits on the
+		// rate limit anyway); a check off a terminal does not read its
+		// inputs twice for that. (On a terminal it does: the bar wants
+		// its total, and a person watching a check of a big file wants
+		// to know how long.)
+		cfg.Progress, cfg.CountRows = &console.LogProgress{Log: con.log}, o.cmd == "run"
+	}
 }
 
 // printSummary tells how the run went: on a terminal or in a text log

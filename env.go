@@ -10,13 +10,12 @@ import (
 	"time"
 )
 
-// env is what a command is given of the world: the environment, the
-// standard streams and the clock. main passes the process's own; tests
-// pass their buffers, a map and a clock of their own, and run commands in
-// process.
+// env is what a command is given of the world: the environment, stdout
+// and stderr, and the clock (no command reads stdin). main passes the
+// process's own; tests pass their buffers, a map and a clock of their
+// own, and run commands in process.
 type env struct {
 	getenv func(string) string
-	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
 	now    func() time.Time

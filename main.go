@@ -38,7 +38,7 @@ func main() {
 		os.Exit(importer.ExitForced)
 	}()
 	stop := startProfile(os.Getenv("LEADIMPORT_CPUPROFILE"))
-	code := realMain(ctx, os.Args[1:], env{getenv: os.Getenv, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+	code := realMain(ctx, os.Args[1:], env{getenv: os.Getenv, stdout: os.Stdout, stderr: os.Stderr,
 		now: time.Now, sleep: importer.Sleep})
 	stop()
 	os.Exit(code)

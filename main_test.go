@@ -205,8 +205,8 @@ func runFast(t *testing.T, dir string, environ []string, args ...string) result 
 }
 
 // testEnv is the env of a command run in process by a test: environ is
-// the whole environment, with HOME=dir unless it sets HOME; stdin is
-// empty; the clock is the real one.
+// the whole environment, with HOME=dir unless it sets HOME; the clock
+// is the real one.
 func testEnv(dir string, environ []string, stdout, stderr io.Writer) env {
 	vars := map[string]string{"HOME": dir}
 	for _, kv := range environ {
@@ -215,7 +215,6 @@ func testEnv(dir string, environ []string, stdout, stderr io.Writer) env {
 	}
 	return env{
 		getenv: func(k string) string { return vars[k] },
-		stdin:  strings.NewReader(""),
 		stdout: stdout,
 		stderr: stderr,
 		now:    time.Now,
