@@ -164,7 +164,7 @@ var english = []entry{
 		return "connect: build request for " + m.Path + ": " + l.Error(m.Err)
 	}),
 
-	// The report's own words (importer/report).
+	// The report's own words, and its writer's failures (importer/report).
 	say(func(ReportSheet, Lang) string { return "Report" }),
 	say(func(SummarySheet, Lang) string { return "Summary" }),
 	say(func(SummaryStatus, Lang) string { return "status" }),
@@ -175,6 +175,10 @@ var english = []entry{
 	say(func(SummaryStarted, Lang) string { return "started" }),
 	say(func(SummaryFinished, Lang) string { return "finished" }),
 	say(func(SummaryCommand, Lang) string { return "command" }),
+	say(func(m UnknownReportFormat, _ Lang) string {
+		return fmt.Sprintf("report %s: cannot tell the format from %q; name it .csv, .xlsx or .jsonl", m.Path, m.Ext)
+	}),
+	say(func(m ReportFailed, l Lang) string { return "write report: " + l.Error(m.Err) }),
 }
 
 // lines says ms in l, a line each.

@@ -171,7 +171,7 @@ var swedish = []entry{
 		return "connect: förfrågan för " + m.Path + " går inte att skapa: " + l.Error(m.Err)
 	}),
 
-	// The report's own words (importer/report).
+	// The report's own words, and its writer's failures (importer/report).
 	say(func(ReportSheet, Lang) string { return "Rapport" }),
 	say(func(SummarySheet, Lang) string { return "Sammanfattning" }),
 	say(func(SummaryStatus, Lang) string { return "status" }),
@@ -182,4 +182,8 @@ var swedish = []entry{
 	say(func(SummaryStarted, Lang) string { return "start" }),
 	say(func(SummaryFinished, Lang) string { return "slut" }),
 	say(func(SummaryCommand, Lang) string { return "kommando" }),
+	say(func(m UnknownReportFormat, _ Lang) string {
+		return fmt.Sprintf("rapporten %s: filändelsen %q säger inte vilket format den ska ha; ge den namnet .csv, .xlsx eller .jsonl", m.Path, m.Ext)
+	}),
+	say(func(m ReportFailed, l Lang) string { return "rapporten kunde inte skrivas: " + l.Error(m.Err) }),
 }
