@@ -179,6 +179,13 @@ var english = []entry{
 		return fmt.Sprintf("report %s: cannot tell the format from %q; name it .csv, .xlsx or .jsonl", m.Path, m.Ext)
 	}),
 	say(func(m ReportFailed, l Lang) string { return "write report: " + l.Error(m.Err) }),
+
+	// The console beside the log (importer/console).
+	say(func(m UnknownLogFormat, _ Lang) string { return "--log-format " + m.Format + ": use text or json" }),
+	say(func(m BarTitle, _ Lang) string {
+		return fmt.Sprintf("%s (%d failed, %d invalid)", m.Input, m.Failed, m.Invalid)
+	}),
+	say(func(BarUnit, Lang) string { return "rows" }),
 }
 
 // lines says ms in l, a line each.

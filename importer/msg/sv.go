@@ -186,4 +186,13 @@ var swedish = []entry{
 		return fmt.Sprintf("rapporten %s: filändelsen %q säger inte vilket format den ska ha; ge den namnet .csv, .xlsx eller .jsonl", m.Path, m.Ext)
 	}),
 	say(func(m ReportFailed, l Lang) string { return "rapporten kunde inte skrivas: " + l.Error(m.Err) }),
+
+	// The console beside the log (importer/console).
+	say(func(m UnknownLogFormat, _ Lang) string {
+		return "--log-format " + m.Format + ": använd text eller json"
+	}),
+	say(func(m BarTitle, _ Lang) string {
+		return fmt.Sprintf("%s (%d misslyckade, %d ogiltiga)", m.Input, m.Failed, m.Invalid)
+	}),
+	say(func(BarUnit, Lang) string { return "rader" }),
 }
