@@ -164,6 +164,31 @@ var english = []entry{
 		return "connect: build request for " + m.Path + ": " + l.Error(m.Err)
 	}),
 
+	// The client's settings, refused by New (importer/connect).
+	say(func(NoUsername, Lang) string { return "connect: no user name given" }),
+	say(func(ColonInUsername, Lang) string { return "connect: the user name must not contain ':'" }),
+	say(func(NoPassword, Lang) string { return "connect: no password given" }),
+	say(func(m BaseURLUnparsable, l Lang) string { return "connect: base URL is not a URL: " + l.Error(m.Err) }),
+	say(func(BaseURLUnparsableSecret, Lang) string {
+		return "connect: base URL is not a URL, and must not contain a user name or password; give just e.g. https://connect.maklare.vitec.net"
+	}),
+	say(func(BaseURLUserInfo, Lang) string {
+		return "connect: base URL must not contain a user name or password; give them separately"
+	}),
+	say(func(m BaseURLNoHost, _ Lang) string {
+		return fmt.Sprintf("connect: base URL %q has no host; expected e.g. https://connect.maklare.vitec.net", m.URL)
+	}),
+	say(func(m BaseURLQuery, _ Lang) string {
+		return fmt.Sprintf("connect: base URL %q must not have a query or fragment", m.URL)
+	}),
+	say(func(m BaseURLScheme, _ Lang) string {
+		return fmt.Sprintf("connect: base URL %q must start with https://", m.URL)
+	}),
+	say(func(m PlainHTTP, _ Lang) string {
+		return "connect: refusing plain http to " + m.Host + ": the password would cross the network unencrypted; use https (http is only allowed for 127.0.0.1, ::1 or localhost)"
+	}),
+	say(func(NoBaseURL, Lang) string { return "connect: client has no base URL; use New" }),
+
 	// The report's own words, and its writer's failures (importer/report).
 	say(func(ReportSheet, Lang) string { return "Report" }),
 	say(func(SummarySheet, Lang) string { return "Summary" }),

@@ -171,6 +171,33 @@ var swedish = []entry{
 		return "connect: förfrågan för " + m.Path + " går inte att skapa: " + l.Error(m.Err)
 	}),
 
+	// The client's settings, refused by New (importer/connect).
+	say(func(NoUsername, Lang) string { return "connect: inget användarnamn angivet" }),
+	say(func(ColonInUsername, Lang) string { return "connect: användarnamnet får inte innehålla ':'" }),
+	say(func(NoPassword, Lang) string { return "connect: inget lösenord angivet" }),
+	say(func(m BaseURLUnparsable, l Lang) string {
+		return "connect: basadressen är ingen giltig URL: " + l.Error(m.Err)
+	}),
+	say(func(BaseURLUnparsableSecret, Lang) string {
+		return "connect: basadressen är ingen giltig URL och får inte innehålla användarnamn eller lösenord; ange bara t.ex. https://connect.maklare.vitec.net"
+	}),
+	say(func(BaseURLUserInfo, Lang) string {
+		return "connect: basadressen får inte innehålla användarnamn eller lösenord; ange dem för sig"
+	}),
+	say(func(m BaseURLNoHost, _ Lang) string {
+		return fmt.Sprintf("connect: basadressen %q saknar värdnamn; väntade t.ex. https://connect.maklare.vitec.net", m.URL)
+	}),
+	say(func(m BaseURLQuery, _ Lang) string {
+		return fmt.Sprintf("connect: basadressen %q får inte ha någon frågedel eller fragment (? eller #)", m.URL)
+	}),
+	say(func(m BaseURLScheme, _ Lang) string {
+		return fmt.Sprintf("connect: basadressen %q måste börja med https://", m.URL)
+	}),
+	say(func(m PlainHTTP, _ Lang) string {
+		return "connect: vägrar okrypterad http till " + m.Host + ": lösenordet skulle skickas okrypterat över nätverket; använd https (http går bara till 127.0.0.1, ::1 eller localhost)"
+	}),
+	say(func(NoBaseURL, Lang) string { return "connect: klienten har ingen basadress; skapa den med New" }),
+
 	// The report's own words, and its writer's failures (importer/report).
 	say(func(ReportSheet, Lang) string { return "Rapport" }),
 	say(func(SummarySheet, Lang) string { return "Sammanfattning" }),
