@@ -211,6 +211,20 @@ var english = []entry{
 		return fmt.Sprintf("%s (%d failed, %d invalid)", m.Input, m.Failed, m.Invalid)
 	}),
 	say(func(BarUnit, Lang) string { return "rows" }),
+
+	// The sandbox's --fail-rate (importer/sandbox).
+	say(func(m InFault, l Lang) string {
+		return fmt.Sprintf("fault %q: %s (kinds: %s)", m.Fault, l.Say(m.Problem), strings.Join(m.Kinds, ", "))
+	}),
+	say(func(FaultWithoutProbability, Lang) string { return "want kind=probability" }),
+	say(func(m UnknownFaultKind, _ Lang) string { return fmt.Sprintf("unknown kind %q", m.Kind) }),
+	say(func(m FaultKindTwice, _ Lang) string { return "kind " + m.Kind + " given twice" }),
+	say(func(m BadProbability, _ Lang) string {
+		return fmt.Sprintf("probability %q is not a number from 0 to 1", m.Value)
+	}),
+	say(func(m FaultsOverOne, _ Lang) string {
+		return fmt.Sprintf("faults %q: probabilities add up to %g, more than 1", m.Faults, m.Sum)
+	}),
 }
 
 // lines says ms in l, a line each.

@@ -1,6 +1,9 @@
 package msg
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // swedish says every message in Swedish, in the same order as english.
 // Field names and the tool's own words (customerId, --force, the
@@ -222,4 +225,18 @@ var swedish = []entry{
 		return fmt.Sprintf("%s (%d misslyckade, %d ogiltiga)", m.Input, m.Failed, m.Invalid)
 	}),
 	say(func(BarUnit, Lang) string { return "rader" }),
+
+	// The sandbox's --fail-rate (importer/sandbox).
+	say(func(m InFault, l Lang) string {
+		return fmt.Sprintf("felet %q: %s (felsorter: %s)", m.Fault, l.Say(m.Problem), strings.Join(m.Kinds, ", "))
+	}),
+	say(func(FaultWithoutProbability, Lang) string { return "skriv felsort=sannolikhet" }),
+	say(func(m UnknownFaultKind, _ Lang) string { return fmt.Sprintf("okänd felsort %q", m.Kind) }),
+	say(func(m FaultKindTwice, _ Lang) string { return "felsorten " + m.Kind + " anges två gånger" }),
+	say(func(m BadProbability, _ Lang) string {
+		return fmt.Sprintf("sannolikheten %q är inget tal från 0 till 1", m.Value)
+	}),
+	say(func(m FaultsOverOne, _ Lang) string {
+		return fmt.Sprintf("felen %q: sannolikheterna blir sammanlagt %g, mer än 1", m.Faults, m.Sum)
+	}),
 }
