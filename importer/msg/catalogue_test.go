@@ -133,6 +133,8 @@ func fill(v reflect.Value) {
 		v.Set(reflect.ValueOf(time.Date(2026, 11, 26, 10, 15, 0, 0, time.UTC)))
 	case t == reflect.TypeFor[time.Duration]():
 		v.Set(reflect.ValueOf(30 * time.Second))
+	case t == reflect.TypeFor[LedgerStep]():
+		v.Set(reflect.ValueOf(BeginRun))
 	case t.Kind() == reflect.Struct:
 		for i := range t.NumField() {
 			if t.Field(i).IsExported() {
@@ -189,6 +191,23 @@ func TestSayEveryMessage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEveryLedgerStep: LedgerFailed says every step in every language,
+// each in words of its own.
+func TestEveryLedgerStep(t *testing.T) {
+	cause := Error(Verbatim{Text: "database is locked"})
+	for s := range numLedgerSteps {
+		m := LedgerFailed{Step: s, Err: cause}
+		for _, l := range Langs() {
+			said := l.Say(m)
+			assert.NotContains(t, said, "!(", "step %d has no %s", s, l)
+			assert.True(t, strings.HasSuffix(said, ": database is locked"), said)
+		}
+		assert.NotEqual(t, English.Say(m), Swedish.Say(m), "step %d: the Swedish is the English", s)
+	}
+	assert.Equal(t, "!(msg.LedgerStep 200)", English.Say(LedgerFailed{Step: 200, Err: cause})[:21],
+		"a step no language has is shown as its number")
 }
 
 // TestMissingIsShown: a message no catalogue knows is shown as its type,

@@ -189,6 +189,57 @@ var english = []entry{
 	}),
 	say(func(NoBaseURL, Lang) string { return "connect: client has no base URL; use New" }),
 
+	// The ledger (importer/ledger).
+	say(func(m LedgerBusy, _ Lang) string {
+		var b strings.Builder
+		b.WriteString("another leadimport run is using the ledger " + m.Path)
+		if m.PID != 0 {
+			fmt.Fprintf(&b, ": pid %d", m.PID)
+			if m.Host != "" {
+				b.WriteString(" on " + m.Host)
+			}
+			if !m.Started.IsZero() {
+				b.WriteString(", started " + m.Started.Format("2006-01-02 15:04"))
+			}
+			switch len(m.Inputs) {
+			case 0:
+			case 1:
+				b.WriteString(", input " + m.Inputs[0])
+			default:
+				b.WriteString(", inputs " + strings.Join(m.Inputs, ", "))
+			}
+		}
+		b.WriteString("; wait for it to finish")
+		return b.String()
+	}),
+	say(func(m NoStateDir, _ Lang) string {
+		if len(m.Unset) == 2 {
+			return "no state directory for the ledger: neither " + m.Unset[0] + " nor " + m.Unset[1] + " is set"
+		}
+		return "no state directory for the ledger: " + strings.Join(m.Unset, ", ") + " is not set"
+	}),
+	say(func(NoLedgerPath, Lang) string { return "open ledger: empty path" }),
+	say(func(m OpenLedger, l Lang) string { return "open ledger " + m.Path + ": " + l.Error(m.Err) }),
+	say(func(m LockLedger, l Lang) string { return "lock ledger " + m.Path + ": " + l.Error(m.Err) }),
+	say(func(m NotDatabase, l Lang) string { return "not a SQLite database: " + l.Error(m.Err) }),
+	say(func(NotLedger, Lang) string { return "a SQLite database, but not a leadimport ledger" }),
+	say(func(m NewerLedger, _ Lang) string {
+		return fmt.Sprintf("ledger written by a newer leadimport (schema %d, this one knows %d)", m.Schema, m.Knows)
+	}),
+	say(func(RunReleased, Lang) string { return "ledger run already finished" }),
+	say(func(m LedgerFailed, l Lang) string { return m.Step.in(&ledgerStepsEN) + ": " + l.Error(m.Err) }),
+	say(func(m SecretSize, _ Lang) string { return fmt.Sprintf("%d bytes, want %d", m.Len, m.Want) }),
+	say(func(m RunUnreadable, l Lang) string {
+		if m.Column == "" {
+			return fmt.Sprintf("run %d: %s", m.Run, l.Error(m.Err))
+		}
+		return fmt.Sprintf("run %d %s: %s", m.Run, m.Column, l.Error(m.Err))
+	}),
+	say(func(m RollbackFailed, l Lang) string {
+		return "the ledger's transaction could not be rolled back: " + l.Error(m.Err)
+	}),
+	say(func(m CannotRemove, l Lang) string { return "remove " + m.Path + ": " + l.Error(m.Err) }),
+
 	// The report's own words, and its writer's failures (importer/report).
 	say(func(ReportSheet, Lang) string { return "Report" }),
 	say(func(SummarySheet, Lang) string { return "Summary" }),
@@ -225,6 +276,28 @@ var english = []entry{
 	say(func(m FaultsOverOne, _ Lang) string {
 		return fmt.Sprintf("faults %q: probabilities add up to %g, more than 1", m.Faults, m.Sum)
 	}),
+}
+
+// ledgerStepsEN say each LedgerStep, as LedgerFailed's start.
+var ledgerStepsEN = [numLedgerSteps]string{
+	LookUpLead:        "look up lead",
+	RecordIdentity:    "record lead identity",
+	ReadHistory:       "read history",
+	BeginRun:          "begin run",
+	FinishRun:         "finish run",
+	RecordPending:     "record pending lead",
+	RecordSent:        "record sent lead",
+	RecordFailed:      "record failed lead",
+	SyncLedger:        "sync the ledger",
+	CloseWriter:       "close the ledger's writer",
+	ReleaseLock:       "release ledger lock",
+	SetWAL:            "set WAL mode",
+	CreateSchema:      "create schema",
+	StoreSecret:       "store secret",
+	MarkLedger:        "mark ledger",
+	ReadSecret:        "read secret",
+	PrepareStatements: "prepare",
+	UseScratch:        "the scratch set of identities",
 }
 
 // lines says ms in l, a line each.

@@ -201,6 +201,61 @@ var swedish = []entry{
 	}),
 	say(func(NoBaseURL, Lang) string { return "connect: klienten har ingen basadress; skapa den med New" }),
 
+	// The ledger (importer/ledger).
+	say(func(m LedgerBusy, _ Lang) string {
+		var b strings.Builder
+		b.WriteString("en annan körning av leadimport använder liggaren " + m.Path)
+		if m.PID != 0 {
+			fmt.Fprintf(&b, ": pid %d", m.PID)
+			if m.Host != "" {
+				b.WriteString(" på " + m.Host)
+			}
+			if !m.Started.IsZero() {
+				b.WriteString(", startad " + m.Started.Format("2006-01-02 15:04"))
+			}
+			switch len(m.Inputs) {
+			case 0:
+			case 1:
+				b.WriteString(", indatafil " + m.Inputs[0])
+			default:
+				b.WriteString(", indatafiler " + strings.Join(m.Inputs, ", "))
+			}
+		}
+		b.WriteString("; vänta tills den är klar")
+		return b.String()
+	}),
+	say(func(m NoStateDir, _ Lang) string {
+		if len(m.Unset) == 2 {
+			return "ingen tillståndskatalog för liggaren: varken " + m.Unset[0] + " eller " + m.Unset[1] + " är satt"
+		}
+		return "ingen tillståndskatalog för liggaren: " + strings.Join(m.Unset, ", ") + " är inte satt"
+	}),
+	say(func(NoLedgerPath, Lang) string { return "liggaren går inte att öppna: sökvägen är tom" }),
+	say(func(m OpenLedger, l Lang) string {
+		return "liggaren " + m.Path + " går inte att öppna: " + l.Error(m.Err)
+	}),
+	say(func(m LockLedger, l Lang) string {
+		return "liggaren " + m.Path + " går inte att låsa: " + l.Error(m.Err)
+	}),
+	say(func(m NotDatabase, l Lang) string { return "ingen SQLite-databas: " + l.Error(m.Err) }),
+	say(func(NotLedger, Lang) string { return "en SQLite-databas, men ingen liggare från leadimport" }),
+	say(func(m NewerLedger, _ Lang) string {
+		return fmt.Sprintf("liggaren är skriven av en nyare leadimport (schema %d, den här känner till %d)", m.Schema, m.Knows)
+	}),
+	say(func(RunReleased, Lang) string { return "körningen i liggaren är redan avslutad" }),
+	say(func(m LedgerFailed, l Lang) string { return m.Step.in(&ledgerStepsSV) + ": " + l.Error(m.Err) }),
+	say(func(m SecretSize, _ Lang) string { return fmt.Sprintf("%d byte, ska vara %d", m.Len, m.Want) }),
+	say(func(m RunUnreadable, l Lang) string {
+		if m.Column == "" {
+			return fmt.Sprintf("körning %d: %s", m.Run, l.Error(m.Err))
+		}
+		return fmt.Sprintf("körning %d, %s: %s", m.Run, m.Column, l.Error(m.Err))
+	}),
+	say(func(m RollbackFailed, l Lang) string {
+		return "liggarens transaktion gick inte att rulla tillbaka: " + l.Error(m.Err)
+	}),
+	say(func(m CannotRemove, l Lang) string { return m.Path + " går inte att ta bort: " + l.Error(m.Err) }),
+
 	// The report's own words, and its writer's failures (importer/report).
 	say(func(ReportSheet, Lang) string { return "Rapport" }),
 	say(func(SummarySheet, Lang) string { return "Sammanfattning" }),
@@ -239,4 +294,27 @@ var swedish = []entry{
 	say(func(m FaultsOverOne, _ Lang) string {
 		return fmt.Sprintf("felen %q: sannolikheterna blir sammanlagt %g, mer än 1", m.Faults, m.Sum)
 	}),
+}
+
+// ledgerStepsSV say each LedgerStep in Swedish, as ledgerStepsEN do in
+// English.
+var ledgerStepsSV = [numLedgerSteps]string{
+	LookUpLead:        "leadet går inte att slå upp",
+	RecordIdentity:    "leadets identitet går inte att registrera",
+	ReadHistory:       "historiken går inte att läsa",
+	BeginRun:          "körningen går inte att påbörja",
+	FinishRun:         "körningen går inte att avsluta",
+	RecordPending:     "leadet går inte att registrera som väntande",
+	RecordSent:        "leadet går inte att registrera som skickat",
+	RecordFailed:      "leadet går inte att registrera som misslyckat",
+	SyncLedger:        "liggaren går inte att synkronisera",
+	CloseWriter:       "liggarens skrivanslutning går inte att stänga",
+	ReleaseLock:       "liggarens lås går inte att släppa",
+	SetWAL:            "WAL-läget går inte att slå på",
+	CreateSchema:      "liggarens tabeller går inte att skapa",
+	StoreSecret:       "liggarens hemliga nyckel går inte att spara",
+	MarkLedger:        "filen går inte att märka som liggare",
+	ReadSecret:        "liggarens hemliga nyckel går inte att läsa",
+	PrepareStatements: "liggarens frågor går inte att förbereda",
+	UseScratch:        "den tillfälliga filen med identiteter går inte att använda",
 }
