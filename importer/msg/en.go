@@ -154,6 +154,119 @@ var english = []entry{
 		return `bytes that are not UTF-8 in column ` + m.Column + `: set input.encoding or --encoding windows-1252 if Excel saved the file as plain "CSV"`
 	}),
 
+	// A file the reader cannot read, and what it found in one it can (importer/source).
+	say(func(m InFile, l Lang) string { return m.File + ": " + l.Error(m.Err) }),
+	say(func(m CannotOpen, l Lang) string { return "cannot open it: " + l.Error(m.Err) }),
+	say(func(m CannotReadIt, l Lang) string { return "cannot read it: " + l.Error(m.Err) }),
+	say(func(m ReadFailed, l Lang) string { return "read: " + l.Error(m.Err) }),
+	say(func(m ReadAfterRow, l Lang) string {
+		return fmt.Sprintf("read after row %d: %s", m.Row, l.Error(m.Err))
+	}),
+	say(func(m UnsupportedFile, _ Lang) string {
+		what := fmt.Sprintf("%q files", m.Ext)
+		if m.Ext == "" {
+			what = "a file without an extension"
+		}
+		return "unsupported file type: cannot read " + what + ": save it as .xlsx or CSV (read: .csv, .txt, .tsv, .xlsx, .xlsm)"
+	}),
+	say(func(m UnknownEncoding, _ Lang) string {
+		return fmt.Sprintf("unknown encoding %q: use one of utf-8, utf-16le, utf-16be, utf-16 (the byte order mark decides), windows-1252 (also cp1252; latin1 and iso-8859-1 are read as windows-1252)", m.Encoding)
+	}),
+	say(func(m BadDelimiter, _ Lang) string {
+		return fmt.Sprintf("unusable delimiter %q: use ',', ';', tab or '|'", m.Delimiter)
+	}),
+	say(func(m RowOverMiB, _ Lang) string {
+		why := "a line that never ends"
+		if m.Quote {
+			why = `a quote (") that is not closed`
+		}
+		return fmt.Sprintf("row %d: too large: the row is over 1 MiB of text, most likely %s: fix the file in a text editor, or save it again from Excel", m.Row, why)
+	}),
+	say(func(m WorkbookNamedCSV, _ Lang) string {
+		return "the file is not what its name says: it is an Excel workbook (.xlsx) named " + m.Ext + ": rename it to .xlsx"
+	}),
+	say(func(m XLSNamedCSV, _ Lang) string {
+		return "the file is not what its name says: it is an Excel .xls file or a password-protected workbook named " + m.Ext + `: open it in Excel and save it as .xlsx or "CSV UTF-8"`
+	}),
+	say(func(m TextNamedXLSX, _ Lang) string {
+		return "the file is not what its name says: it is a text (CSV) file named " + m.Ext + ": rename it to " + m.Stem + ".csv"
+	}),
+	say(func(m UnreadableContainer, l Lang) string {
+		return "not a readable Excel .xlsx file (an Office container that cannot be read: " + l.Error(m.Err) + "): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(Encrypted, Lang) string {
+		return "this is a password-protected Excel file: save it without a password and try again"
+	}),
+	say(func(LegacyXLS, Lang) string {
+		return "this is an old Excel 97–2003 .xls file: open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(OtherOfficeFile, Lang) string {
+		return "not a readable Excel .xlsx file (an Office file of another kind, such as a Word document): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(NoWorkbookPart, Lang) string {
+		return "not a readable Excel .xlsx file (it holds no workbook; it may be a Word or PowerPoint file): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(EmptyWorkbookFile, Lang) string {
+		return "not a readable Excel .xlsx file (the file is empty): copy or download it again"
+	}),
+	say(func(NotZip, Lang) string {
+		return "not a readable Excel .xlsx file (it is not a zip file, as every .xlsx is): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(m NotXLSX, l Lang) string {
+		return "not a readable Excel .xlsx file (" + l.Error(m.Err) + "): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(m Incomplete, l Lang) string {
+		return "the file is incomplete (cut off) or damaged (" + l.Error(m.Err) + "): copy or download it again, or open it in Excel and save it again"
+	}),
+	say(func(m ZipBomb, _ Lang) string {
+		return fmt.Sprintf("unpacks to more than %d MiB: refused as a possible zip bomb; if it is a real workbook, save its rows as CSV", m.MiB)
+	}),
+	say(func(m SheetAfterRow, l Lang) string {
+		return fmt.Sprintf("sheet %q after row %d: %s", m.Sheet, m.Row, l.Error(m.Err))
+	}),
+	say(func(NoSheets, Lang) string { return "no sheet to read: the workbook has no sheets" }),
+	say(func(m AllSheetsHidden, _ Lang) string {
+		return "no sheet to read: every sheet is hidden; the file has: " + sheetList(m.Sheets, " (hidden)") + ": name one with the sheet setting"
+	}),
+	say(func(m NoSuchSheet, _ Lang) string {
+		return fmt.Sprintf("no sheet %q; the file has: %s", m.Sheet, sheetList(m.Sheets, " (hidden)"))
+	}),
+	say(func(m HeaderRowNegative, _ Lang) string {
+		return fmt.Sprintf("no header row found: header row %d: rows are numbered from 1 (0 picks the first non-empty row)", m.Row)
+	}),
+	say(func(m HeaderRowBlank, _ Lang) string {
+		return fmt.Sprintf("no header row found: row %d is empty: set the header row to the row with the column names", m.Row)
+	}),
+	say(func(m NoHeaderRow, l Lang) string { return "no header row found: " + l.Say(m.Why) }),
+	say(func(EmptyFile, Lang) string { return "the file is empty" }),
+	say(func(m EmptySheet, _ Lang) string { return fmt.Sprintf("sheet %q is empty", m.Sheet) }),
+	say(func(m HeaderPastEnd, _ Lang) string {
+		return fmt.Sprintf("no header row found: the last row is %d, before header row %d: set the header row to the row with the column names", m.Last, m.Want)
+	}),
+	say(func(m PartMissing, _ Lang) string { return "part " + m.Part + " is missing" }),
+	say(func(m PartTooLarge, _ Lang) string { return fmt.Sprintf("part %s is over %d MiB", m.Part, m.MiB) }),
+	say(func(XMLTooDeep, Lang) string { return "XML nested too deep" }),
+	say(func(XMLTokenTooLong, Lang) string { return "an XML element or text of more than 4 MiB" }),
+	say(func(m PastLastRow, _ Lang) string {
+		return fmt.Sprintf("row %d is past Excel's last row, %d", m.Row, m.Max)
+	}),
+	say(func(m NoSharedString, _ Lang) string {
+		return fmt.Sprintf("cell %s points to shared string %q, which the workbook does not have", m.Cell, m.Index)
+	}),
+	say(func(m CSVFound, _ Lang) string {
+		enc, delim := m.Encoding, fmt.Sprintf("'%c'", m.Delimiter)
+		if m.BOM {
+			enc += " with BOM"
+		}
+		if m.Delimiter == '\t' {
+			delim = "tab"
+		}
+		return fmt.Sprintf("%s: %s, %s, header on row %d, %s", m.File, enc, delim, m.HeaderRow, plural(m.Columns, "column", "columns"))
+	}),
+	say(func(m XLSXFound, _ Lang) string {
+		return fmt.Sprintf("%s: sheet %q, header on row %d, %s", m.File, m.Sheet, m.HeaderRow, plural(m.Columns, "column", "columns"))
+	}),
+
 	// A request Connect refused, or that never got an answer (importer/connect).
 	say(func(m Unauthorized, _ Lang) string { return m.Status + ": Connect refused the user name or password" }),
 	say(func(m Forbidden, _ Lang) string {
@@ -298,6 +411,26 @@ var ledgerStepsEN = [numLedgerSteps]string{
 	ReadSecret:        "read secret",
 	PrepareStatements: "prepare",
 	UseScratch:        "the scratch set of identities",
+}
+
+// sheetList names sheets in workbook order, each hidden one marked.
+func sheetList(sheets []Sheet, hidden string) string {
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = s.Name
+		if s.Hidden {
+			names[i] += hidden
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// plural is "1 column" or "n columns".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // lines says ms in l, a line each.

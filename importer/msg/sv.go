@@ -162,6 +162,121 @@ var swedish = []entry{
 		return `byte som inte är UTF-8 i kolumn ` + m.Column + `: ange input.encoding eller --encoding windows-1252 om Excel sparade filen som vanlig "CSV"`
 	}),
 
+	// A file the reader cannot read, and what it found in one it can (importer/source).
+	say(func(m InFile, l Lang) string { return m.File + ": " + l.Error(m.Err) }),
+	say(func(m CannotOpen, l Lang) string { return "går inte att öppna: " + l.Error(m.Err) }),
+	say(func(m CannotReadIt, l Lang) string { return "går inte att läsa: " + l.Error(m.Err) }),
+	say(func(m ReadFailed, l Lang) string { return "läsfel: " + l.Error(m.Err) }),
+	say(func(m ReadAfterRow, l Lang) string {
+		return fmt.Sprintf("läsfel efter rad %d: %s", m.Row, l.Error(m.Err))
+	}),
+	say(func(m UnsupportedFile, _ Lang) string {
+		what := fmt.Sprintf("%q-filer", m.Ext)
+		if m.Ext == "" {
+			what = "en fil utan filändelse"
+		}
+		return "okänd filtyp: " + what + " går inte att läsa: spara filen som .xlsx eller CSV (leadimport läser .csv, .txt, .tsv, .xlsx och .xlsm)"
+	}),
+	say(func(m UnknownEncoding, _ Lang) string {
+		return fmt.Sprintf("okänd teckenkodning %q: använd någon av utf-8, utf-16le, utf-16be, utf-16 (filens BOM avgör), windows-1252 (även cp1252; latin1 och iso-8859-1 läses som windows-1252)", m.Encoding)
+	}),
+	say(func(m BadDelimiter, _ Lang) string {
+		return fmt.Sprintf("avgränsaren %q går inte att använda: använd ',', ';', tabb eller '|'", m.Delimiter)
+	}),
+	say(func(m RowOverMiB, _ Lang) string {
+		why := "en rad som aldrig tar slut"
+		if m.Quote {
+			why = `ett citattecken (") som aldrig stängs`
+		}
+		return fmt.Sprintf("rad %d: för stor: raden är över 1 MiB text, troligen %s: rätta filen i en textredigerare, eller spara den igen från Excel", m.Row, why)
+	}),
+	say(func(m WorkbookNamedCSV, _ Lang) string {
+		return "filen är inte vad namnet säger: det är en Excel-arbetsbok (.xlsx) med filändelsen " + m.Ext + ": byt filändelse till .xlsx"
+	}),
+	say(func(m XLSNamedCSV, _ Lang) string {
+		return "filen är inte vad namnet säger: det är en Excel .xls-fil eller en lösenordsskyddad arbetsbok med filändelsen " + m.Ext + `: öppna den i Excel och spara den som .xlsx eller "CSV UTF-8"`
+	}),
+	say(func(m TextNamedXLSX, _ Lang) string {
+		return "filen är inte vad namnet säger: det är en textfil (CSV) med filändelsen " + m.Ext + ": byt namn på den till " + m.Stem + ".csv"
+	}),
+	say(func(m UnreadableContainer, l Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (en Office-behållare som inte går att läsa: " + l.Error(m.Err) + "): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(Encrypted, Lang) string {
+		return "det här är en lösenordsskyddad Excel-fil: spara den utan lösenord och försök igen"
+	}),
+	say(func(LegacyXLS, Lang) string {
+		return "det här är en gammal .xls-fil från Excel 97–2003: öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(OtherOfficeFile, Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (en Office-fil av annat slag, till exempel ett Word-dokument): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(NoWorkbookPart, Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (den innehåller ingen arbetsbok; det kan vara en Word- eller PowerPoint-fil): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(EmptyWorkbookFile, Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (filen är tom): kopiera eller ladda ner den igen"
+	}),
+	say(func(NotZip, Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (den är ingen zip-fil, vilket varje .xlsx är): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(m NotXLSX, l Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (" + l.Error(m.Err) + "): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(m Incomplete, l Lang) string {
+		return "filen är ofullständig (avkortad) eller skadad (" + l.Error(m.Err) + "): kopiera eller ladda ner den igen, eller öppna den i Excel och spara den igen"
+	}),
+	say(func(m ZipBomb, _ Lang) string {
+		return fmt.Sprintf("blir mer än %d MiB uppackad: vägras som en möjlig zip-bomb; om det är en riktig arbetsbok, spara dess rader som CSV", m.MiB)
+	}),
+	say(func(m SheetAfterRow, l Lang) string {
+		return fmt.Sprintf("bladet %q efter rad %d: %s", m.Sheet, m.Row, l.Error(m.Err))
+	}),
+	say(func(NoSheets, Lang) string { return "inget blad att läsa: arbetsboken har inga blad" }),
+	say(func(m AllSheetsHidden, _ Lang) string {
+		return "inget blad att läsa: alla blad är dolda; filen har: " + sheetList(m.Sheets, " (dolt)") + ": ange ett av dem med inställningen sheet"
+	}),
+	say(func(m NoSuchSheet, _ Lang) string {
+		return fmt.Sprintf("bladet %q finns inte; filen har: %s", m.Sheet, sheetList(m.Sheets, " (dolt)"))
+	}),
+	say(func(m HeaderRowNegative, _ Lang) string {
+		return fmt.Sprintf("ingen rubrikrad hittades: rubrikrad %d: raderna numreras från 1 (0 väljer den första raden som inte är tom)", m.Row)
+	}),
+	say(func(m HeaderRowBlank, _ Lang) string {
+		return fmt.Sprintf("ingen rubrikrad hittades: rad %d är tom: ange raden med kolumnnamnen som rubrikrad", m.Row)
+	}),
+	say(func(m NoHeaderRow, l Lang) string { return "ingen rubrikrad hittades: " + l.Say(m.Why) }),
+	say(func(EmptyFile, Lang) string { return "filen är tom" }),
+	say(func(m EmptySheet, _ Lang) string { return fmt.Sprintf("bladet %q är tomt", m.Sheet) }),
+	say(func(m HeaderPastEnd, _ Lang) string {
+		return fmt.Sprintf("ingen rubrikrad hittades: sista raden är %d, före rubrikrad %d: ange raden med kolumnnamnen som rubrikrad", m.Last, m.Want)
+	}),
+	say(func(m PartMissing, _ Lang) string { return "delen " + m.Part + " saknas" }),
+	say(func(m PartTooLarge, _ Lang) string {
+		return fmt.Sprintf("delen %s är större än %d MiB", m.Part, m.MiB)
+	}),
+	say(func(XMLTooDeep, Lang) string { return "XML som är nästlad för djupt" }),
+	say(func(XMLTokenTooLong, Lang) string { return "ett XML-element eller en text på mer än 4 MiB" }),
+	say(func(m PastLastRow, _ Lang) string {
+		return fmt.Sprintf("rad %d ligger efter Excels sista rad, %d", m.Row, m.Max)
+	}),
+	say(func(m NoSharedString, _ Lang) string {
+		return fmt.Sprintf("cellen %s pekar på den delade strängen %q, som arbetsboken inte har", m.Cell, m.Index)
+	}),
+	say(func(m CSVFound, _ Lang) string {
+		enc, delim := m.Encoding, fmt.Sprintf("'%c'", m.Delimiter)
+		if m.BOM {
+			enc += " med BOM"
+		}
+		if m.Delimiter == '\t' {
+			delim = "tabb"
+		}
+		return fmt.Sprintf("%s: %s, %s, rubriker på rad %d, %s", m.File, enc, delim, m.HeaderRow, plural(m.Columns, "kolumn", "kolumner"))
+	}),
+	say(func(m XLSXFound, _ Lang) string {
+		return fmt.Sprintf("%s: bladet %q, rubriker på rad %d, %s", m.File, m.Sheet, m.HeaderRow, plural(m.Columns, "kolumn", "kolumner"))
+	}),
+
 	// A request Connect refused, or that never got an answer (importer/connect).
 	say(func(m Unauthorized, _ Lang) string {
 		return m.Status + ": Connect nekade användarnamnet eller lösenordet"
