@@ -2,6 +2,7 @@ package msg
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -73,6 +74,147 @@ var english = []entry{
 	say(func(PersonnummerFormat, Lang) string { return "must be 10 or 12 digits (YYYYMMDD-NNNN)" }),
 	say(func(PersonnummerSpace, Lang) string {
 		return "must be 10 or 12 digits (YYYYMMDD-NNNN); write - between the date and the last four, not a space"
+	}),
+
+	// The mapping file, and how it meets an input and --set (mapping).
+	say(func(m InMapping, l Lang) string { return m.where(l.Say(m.Problem)) }),
+	say(func(m OpenMapping, l Lang) string { return "open mapping: " + l.Error(m.Err) }),
+	say(func(m ReadMapping, l Lang) string { return "read mapping " + m.Name + ": " + l.Error(m.Err) }),
+	say(func(m MappingTooLarge, _ Lang) string {
+		return fmt.Sprintf("is larger than %d bytes: is it the mapping file?", m.Max)
+	}),
+	say(func(m NotYAML, _ Lang) string { return "not valid YAML: " + m.Detail }),
+	say(func(m MappingEmpty, _ Lang) string { return "is empty; a mapping file starts like this:\n" + m.Example }),
+	say(func(m MappingNotKeys, _ Lang) string {
+		return "must be a YAML mapping of keys to values; a mapping file starts like this:\n" + m.Example
+	}),
+	say(func(m KeyTwice, _ Lang) string {
+		return fmt.Sprintf("%q is given twice (first on line %d); keep one", m.Key, m.First)
+	}),
+	say(func(m UnknownKey, _ Lang) string {
+		s := fmt.Sprintf("unknown key %q", m.Key)
+		if m.Section != "" {
+			s += " under " + m.Section
+		}
+		if m.Suggest != "" {
+			return s + fmt.Sprintf(" (did you mean %q?)", m.Suggest)
+		}
+		return s + "; the keys are " + strings.Join(m.Keys, ", ")
+	}),
+	say(func(NoVersion, Lang) string { return "version is missing; add `version: 1` at the top" }),
+	say(func(NoColumns, Lang) string {
+		return "columns is missing; add `columns:` with one `Header: field` line per input column, e.g. `Förnamn: person.firstName`"
+	}),
+	say(func(m UnsupportedVersion, l Lang) string {
+		return "version " + l.Say(m.Value) + " is not supported: this leadimport reads version 1; write `version: 1`"
+	}),
+	say(func(m UnsupportedEndpoint, l Lang) string {
+		return fmt.Sprintf("endpoint %s is not supported; write `endpoint: %s` (the only one so far) or leave the key out", l.Say(m.Value), m.Endpoint)
+	}),
+	say(func(EmptyValue, Lang) string { return "(empty)" }),
+	say(func(MappingValue, Lang) string { return "(a mapping)" }),
+	say(func(ListValue, Lang) string { return "(a list)" }),
+	say(func(ColumnsEmpty, Lang) string {
+		return "columns is empty; add one `Header: field` line per input column, e.g. `Förnamn: person.firstName`"
+	}),
+	say(func(m ColumnsNotLines, l Lang) string {
+		return "columns must be `Header: field` lines, e.g. `Förnamn: person.firstName`, not " + l.Say(m.Value)
+	}),
+	say(func(ColumnWithoutHeader, Lang) string {
+		return "a column needs a header before the colon, e.g. `Förnamn: person.firstName`"
+	}),
+	say(func(m HeaderTwice, _ Lang) string {
+		return fmt.Sprintf("column %q is the same header as %q on line %d (headers match ignoring case and surrounding spaces); keep one", m.Header, m.First, m.Line)
+	}),
+	say(func(m FieldNotName, l Lang) string {
+		return fmt.Sprintf("column %q: the field must be a name such as person.firstName, not %s", m.Header, l.Say(m.Value))
+	}),
+	say(func(m UnknownField, _ Lang) string {
+		if m.Suggest != "" {
+			return fmt.Sprintf("unknown field %q (did you mean %q?)", m.Field, m.Suggest)
+		}
+		return fmt.Sprintf("unknown field %q; the fields are %s", m.Field, strings.Join(m.Fields, ", "))
+	}),
+	say(func(m BadUTMTag, _ Lang) string {
+		return fmt.Sprintf("unknown field %q: a UTM tag is marketing.utmTags.NAME with a NAME without spaces, e.g. marketing.utmTags.utm_source", m.Field)
+	}),
+	say(func(m FieldTwice, _ Lang) string {
+		return fmt.Sprintf("%s is filled by both %q (line %d) and %q (line %d); map one of them to another field or remove it", m.Field, m.First, m.FirstLine, m.Header, m.Line)
+	}),
+	say(func(m ConstantsNotLines, l Lang) string {
+		return "constants must be `field: value` lines, e.g. `customerId: M1001`, not " + l.Say(m.Value)
+	}),
+	say(func(FullNameConstant, Lang) string {
+		return "person.fullName can only come from a column; give person.firstName and person.lastName as constants instead"
+	}),
+	say(func(m ConstantTwice, _ Lang) string {
+		return fmt.Sprintf("constant %s is given twice (first on line %d); keep one", m.Field, m.First)
+	}),
+	say(func(m ConstantEmpty, _ Lang) string {
+		return fmt.Sprintf("constant %s has no value; give one, e.g. `%s: %s`, or remove the line", m.Field, m.Field, m.Example)
+	}),
+	say(func(m InputNotLines, l Lang) string {
+		return "input must hold `sheet:`, `headerRow:`, `encoding:` or `delimiter:` lines, not " + l.Say(m.Value)
+	}),
+	say(func(InputSheetEmpty, Lang) string {
+		return "input.sheet is empty; name the sheet to read, or remove the line to read the first"
+	}),
+	say(func(m BadHeaderRow, l Lang) string {
+		return "input.headerRow " + l.Say(m.Value) + " must be a positive whole number (1 is the first row), or leave it out to use the first non-empty row"
+	}),
+	say(func(m BadInputEncoding, l Lang) string {
+		return "input.encoding " + l.Say(m.Value) + " is not one leadimport reads; use one of " + strings.Join(m.Encodings, ", ") + ", or leave it out to detect it"
+	}),
+	say(func(m BadInputDelimiter, l Lang) string {
+		return "input.delimiter " + l.Say(m.Value) + `: use ",", ";", "|" or tab, or leave it out to detect it`
+	}),
+	say(func(m NormalizeNotLines, l Lang) string {
+		return "normalize must hold `" + strings.Join(m.Keys, ":`, `") + ":` lines, e.g. `phone: national`, not " + l.Say(m.Value)
+	}),
+	say(func(m BadNormalize, l Lang) string {
+		s := "normalize." + m.Key + " " + l.Say(m.Value) + " is not a value it takes"
+		if m.Suggest != "" {
+			s += fmt.Sprintf(" (did you mean %q?)", m.Suggest)
+		}
+		return s + "; use " + strings.Join(m.Values, ", ") + " (the default is " + first(m.Values) + ")"
+	}),
+	say(func(m FullNameAndPart, _ Lang) string {
+		return fmt.Sprintf("column %q fills %s, but %q (line %d) already gives the first and last name; map either person.fullName or person.firstName and person.lastName", m.Header, m.Field, m.FullHeader, m.FullLine)
+	}),
+	say(func(m ConstantAndFullName, _ Lang) string {
+		return fmt.Sprintf("constant %s conflicts with column %q (line %d), which gives the first and last name; remove one of them", m.Field, m.FullHeader, m.FullLine)
+	}),
+	say(func(m ColumnNotInInput, _ Lang) string {
+		list := "(none: is the header row empty?)"
+		if len(m.Headers) > 0 {
+			list = strings.Join(m.Headers, ", ")
+		}
+		if m.Hidden > 0 {
+			list += fmt.Sprintf(" (%d cells that look like data are not shown: is the header on another row? see --header-row)", m.Hidden)
+		}
+		return fmt.Sprintf("column %q is not in the input; its headers are: %s", m.Header, list)
+	}),
+	say(func(m ColumnTwiceInInput, _ Lang) string {
+		return fmt.Sprintf("column %q occurs %d times in the input (columns %s); rename all but one there, so it is clear which to read", m.Header, len(m.Columns), numbers(m.Columns, " and "))
+	}),
+	say(func(m BadConstant, l Lang) string {
+		return fmt.Sprintf("constant %s %q: %s", m.Field, m.Value, l.Say(m.Problem))
+	}),
+	say(func(m SetValue, l Lang) string { return "--set " + m.Field + "=" + m.Value + ": " + l.Say(m.Problem) }),
+	say(func(m SetFullName, _ Lang) string {
+		return "--set " + m.Field + ": person.fullName can only come from a column; set person.firstName and person.lastName instead"
+	}),
+	say(func(m SetEmpty, _ Lang) string {
+		return fmt.Sprintf("--set %s=: the value is empty; give one, e.g. --set %s=%s", m.Field, m.Field, m.Example)
+	}),
+	say(func(m NotGiven, _ Lang) string {
+		return fmt.Sprintf("%s is not given: map a column to it, add `%s: %s` under constants, or pass --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
+	}),
+	say(func(m NothingGivesName, _ Lang) string {
+		return fmt.Sprintf("nothing gives %s, which every lead needs: map a column to it, or map one column to person.fullName", m.Field)
+	}),
+	say(func(NothingGivesContact, Lang) string {
+		return "nothing gives an e-mail address or a phone number, and every lead needs one: map a column to person.email.emailAddress or person.telephone.cell (or another phone field)"
 	}),
 
 	// The row as a whole, and sending it (importer).
@@ -431,6 +573,23 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// first is the first of values, or "".
+func first(values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	return values[0]
+}
+
+// numbers lists ns with sep between them.
+func numbers(ns []int, sep string) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, sep)
 }
 
 // lines says ms in l, a line each.

@@ -81,6 +81,149 @@ var swedish = []entry{
 		return "ska vara 10 eller 12 siffror (ÅÅÅÅMMDD-NNNN); skriv - mellan datumet och de fyra sista, inte ett mellanslag"
 	}),
 
+	// The mapping file, and how it meets an input and --set (mapping).
+	say(func(m InMapping, l Lang) string { return m.where(l.Say(m.Problem)) }),
+	say(func(m OpenMapping, l Lang) string { return "mappningsfilen går inte att öppna: " + l.Error(m.Err) }),
+	say(func(m ReadMapping, l Lang) string {
+		return "mappningsfilen " + m.Name + " går inte att läsa: " + l.Error(m.Err)
+	}),
+	say(func(m MappingTooLarge, _ Lang) string {
+		return fmt.Sprintf("är större än %d byte: är det verkligen mappningsfilen?", m.Max)
+	}),
+	say(func(m NotYAML, _ Lang) string { return "ogiltig YAML: " + m.Detail }),
+	say(func(m MappingEmpty, _ Lang) string { return "är tom; en mappningsfil börjar så här:\n" + m.Example }),
+	say(func(m MappingNotKeys, _ Lang) string {
+		return "ska vara en YAML-mappning av nycklar till värden; en mappningsfil börjar så här:\n" + m.Example
+	}),
+	say(func(m KeyTwice, _ Lang) string {
+		return fmt.Sprintf("%q anges två gånger (först på rad %d); behåll en", m.Key, m.First)
+	}),
+	say(func(m UnknownKey, _ Lang) string {
+		s := fmt.Sprintf("okänd nyckel %q", m.Key)
+		if m.Section != "" {
+			s += " under " + m.Section
+		}
+		if m.Suggest != "" {
+			return s + fmt.Sprintf(" (menade du %q?)", m.Suggest)
+		}
+		return s + "; nycklarna är " + strings.Join(m.Keys, ", ")
+	}),
+	say(func(NoVersion, Lang) string { return "version saknas; lägg till `version: 1` överst" }),
+	say(func(NoColumns, Lang) string {
+		return "columns saknas; lägg till `columns:` med en rad `Rubrik: fält` per kolumn i indata, t.ex. `Förnamn: person.firstName`"
+	}),
+	say(func(m UnsupportedVersion, l Lang) string {
+		return "version " + l.Say(m.Value) + " stöds inte: den här leadimport läser version 1; skriv `version: 1`"
+	}),
+	say(func(m UnsupportedEndpoint, l Lang) string {
+		return fmt.Sprintf("endpoint %s stöds inte; skriv `endpoint: %s` (den enda hittills) eller ta bort nyckeln", l.Say(m.Value), m.Endpoint)
+	}),
+	say(func(EmptyValue, Lang) string { return "(tomt)" }),
+	say(func(MappingValue, Lang) string { return "(en mappning)" }),
+	say(func(ListValue, Lang) string { return "(en lista)" }),
+	say(func(ColumnsEmpty, Lang) string {
+		return "columns är tom; lägg till en rad `Rubrik: fält` per kolumn i indata, t.ex. `Förnamn: person.firstName`"
+	}),
+	say(func(m ColumnsNotLines, l Lang) string {
+		return "columns ska vara rader `Rubrik: fält`, t.ex. `Förnamn: person.firstName`, inte " + l.Say(m.Value)
+	}),
+	say(func(ColumnWithoutHeader, Lang) string {
+		return "en kolumn behöver en rubrik före kolonet, t.ex. `Förnamn: person.firstName`"
+	}),
+	say(func(m HeaderTwice, _ Lang) string {
+		return fmt.Sprintf("kolumnen %q är samma rubrik som %q på rad %d (rubriker jämförs utan hänsyn till versaler och mellanslag runt om); behåll en", m.Header, m.First, m.Line)
+	}),
+	say(func(m FieldNotName, l Lang) string {
+		return fmt.Sprintf("kolumnen %q: fältet ska vara ett namn som person.firstName, inte %s", m.Header, l.Say(m.Value))
+	}),
+	say(func(m UnknownField, _ Lang) string {
+		if m.Suggest != "" {
+			return fmt.Sprintf("okänt fält %q (menade du %q?)", m.Field, m.Suggest)
+		}
+		return fmt.Sprintf("okänt fält %q; fälten är %s", m.Field, strings.Join(m.Fields, ", "))
+	}),
+	say(func(m BadUTMTag, _ Lang) string {
+		return fmt.Sprintf("okänt fält %q: en UTM-tagg skrivs marketing.utmTags.NAMN, med ett NAMN utan mellanslag, t.ex. marketing.utmTags.utm_source", m.Field)
+	}),
+	say(func(m FieldTwice, _ Lang) string {
+		return fmt.Sprintf("%s fylls av både %q (rad %d) och %q (rad %d); mappa en av dem till ett annat fält eller ta bort den", m.Field, m.First, m.FirstLine, m.Header, m.Line)
+	}),
+	say(func(m ConstantsNotLines, l Lang) string {
+		return "constants ska vara rader `fält: värde`, t.ex. `customerId: M1001`, inte " + l.Say(m.Value)
+	}),
+	say(func(FullNameConstant, Lang) string {
+		return "person.fullName kan bara komma från en kolumn; ange person.firstName och person.lastName som konstanter i stället"
+	}),
+	say(func(m ConstantTwice, _ Lang) string {
+		return fmt.Sprintf("konstanten %s anges två gånger (först på rad %d); behåll en", m.Field, m.First)
+	}),
+	say(func(m ConstantEmpty, _ Lang) string {
+		return fmt.Sprintf("konstanten %s saknar värde; ange ett, t.ex. `%s: %s`, eller ta bort raden", m.Field, m.Field, m.Example)
+	}),
+	say(func(m InputNotLines, l Lang) string {
+		return "input ska innehålla rader `sheet:`, `headerRow:`, `encoding:` eller `delimiter:`, inte " + l.Say(m.Value)
+	}),
+	say(func(InputSheetEmpty, Lang) string {
+		return "input.sheet är tomt; ange bladet som ska läsas, eller ta bort raden för att läsa det första"
+	}),
+	say(func(m BadHeaderRow, l Lang) string {
+		return "input.headerRow " + l.Say(m.Value) + " ska vara ett positivt heltal (1 är första raden), eller utelämnas för att använda första raden som inte är tom"
+	}),
+	say(func(m BadInputEncoding, l Lang) string {
+		return "input.encoding " + l.Say(m.Value) + " är ingen teckenkodning som leadimport läser; använd någon av " + strings.Join(m.Encodings, ", ") + ", eller utelämna den så känns den av"
+	}),
+	say(func(m BadInputDelimiter, l Lang) string {
+		return "input.delimiter " + l.Say(m.Value) + `: använd ",", ";", "|" eller tab, eller utelämna den så känns den av`
+	}),
+	say(func(m NormalizeNotLines, l Lang) string {
+		return "normalize ska innehålla rader `" + strings.Join(m.Keys, ":`, `") + ":`, t.ex. `phone: national`, inte " + l.Say(m.Value)
+	}),
+	say(func(m BadNormalize, l Lang) string {
+		s := "normalize." + m.Key + " " + l.Say(m.Value) + " är inget värde den tar"
+		if m.Suggest != "" {
+			s += fmt.Sprintf(" (menade du %q?)", m.Suggest)
+		}
+		return s + "; använd " + strings.Join(m.Values, ", ") + " (standard är " + first(m.Values) + ")"
+	}),
+	say(func(m FullNameAndPart, _ Lang) string {
+		return fmt.Sprintf("kolumnen %q fyller %s, men %q (rad %d) ger redan för- och efternamnet; mappa antingen person.fullName eller person.firstName och person.lastName", m.Header, m.Field, m.FullHeader, m.FullLine)
+	}),
+	say(func(m ConstantAndFullName, _ Lang) string {
+		return fmt.Sprintf("konstanten %s krockar med kolumnen %q (rad %d), som ger för- och efternamnet; ta bort en av dem", m.Field, m.FullHeader, m.FullLine)
+	}),
+	say(func(m ColumnNotInInput, _ Lang) string {
+		list := "(inga: är rubrikraden tom?)"
+		if len(m.Headers) > 0 {
+			list = strings.Join(m.Headers, ", ")
+		}
+		if m.Hidden > 0 {
+			list += " (" + plural(m.Hidden, "cell", "celler") + " som ser ut som data visas inte: står rubrikerna på en annan rad? se --header-row)"
+		}
+		return fmt.Sprintf("kolumnen %q finns inte i indata; dess rubriker är: %s", m.Header, list)
+	}),
+	say(func(m ColumnTwiceInInput, _ Lang) string {
+		return fmt.Sprintf("kolumnen %q finns %d gånger i indata (kolumn %s); byt namn på alla utom en där, så att det är tydligt vilken som ska läsas", m.Header, len(m.Columns), numbers(m.Columns, " och "))
+	}),
+	say(func(m BadConstant, l Lang) string {
+		return fmt.Sprintf("konstanten %s %q: %s", m.Field, m.Value, l.Say(m.Problem))
+	}),
+	say(func(m SetValue, l Lang) string { return "--set " + m.Field + "=" + m.Value + ": " + l.Say(m.Problem) }),
+	say(func(m SetFullName, _ Lang) string {
+		return "--set " + m.Field + ": person.fullName kan bara komma från en kolumn; sätt person.firstName och person.lastName i stället"
+	}),
+	say(func(m SetEmpty, _ Lang) string {
+		return fmt.Sprintf("--set %s=: värdet är tomt; ange ett, t.ex. --set %s=%s", m.Field, m.Field, m.Example)
+	}),
+	say(func(m NotGiven, _ Lang) string {
+		return fmt.Sprintf("%s anges inte: mappa en kolumn till det, lägg till `%s: %s` under constants, eller ange --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
+	}),
+	say(func(m NothingGivesName, _ Lang) string {
+		return fmt.Sprintf("inget ger %s, som varje lead behöver: mappa en kolumn till det, eller mappa en kolumn till person.fullName", m.Field)
+	}),
+	say(func(NothingGivesContact, Lang) string {
+		return "inget ger en e-postadress eller ett telefonnummer, och varje lead behöver ett av dem: mappa en kolumn till person.email.emailAddress eller person.telephone.cell (eller ett annat telefonfält)"
+	}),
+
 	// The row as a whole, and sending it (importer).
 	say(func(m ExtraCells, _ Lang) string {
 		return fmt.Sprintf("%d celler men rubrikraden har %d: rätta raden eller rubrikraden; värden efter sista kolumnen", m.Cells, m.Header)
