@@ -170,10 +170,10 @@ var swedish = []entry{
 		return "input.headerRow " + l.Say(m.Value) + " ska vara ett positivt heltal (1 är första raden), eller utelämnas för att använda första raden som inte är tom"
 	}),
 	say(func(m BadInputEncoding, l Lang) string {
-		return "input.encoding " + l.Say(m.Value) + " är ingen teckenkodning som leadimport läser; använd någon av " + strings.Join(m.Encodings, ", ") + ", eller utelämna den så känns den av"
+		return "input.encoding " + l.Say(m.Value) + " är ingen teckenkodning som leadimport läser; använd någon av " + strings.Join(m.Encodings, ", ") + ", eller ta bort raden så känns den av automatiskt"
 	}),
 	say(func(m BadInputDelimiter, l Lang) string {
-		return "input.delimiter " + l.Say(m.Value) + `: använd ",", ";", "|" eller tab, eller utelämna den så känns den av`
+		return "input.delimiter " + l.Say(m.Value) + `: använd ",", ";", "|" eller tab, eller ta bort raden så känns den av automatiskt`
 	}),
 	say(func(m NormalizeNotLines, l Lang) string {
 		return "normalize ska innehålla rader `" + strings.Join(m.Keys, ":`, `") + ":`, t.ex. `phone: national`, inte " + l.Say(m.Value)
@@ -215,7 +215,7 @@ var swedish = []entry{
 		return fmt.Sprintf("--set %s=: värdet är tomt; ange ett, t.ex. --set %s=%s", m.Field, m.Field, m.Example)
 	}),
 	say(func(m NotGiven, _ Lang) string {
-		return fmt.Sprintf("%s anges inte: mappa en kolumn till det, lägg till `%s: %s` under constants, eller ange --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
+		return fmt.Sprintf("%s saknas: mappa en kolumn till det, lägg till `%s: %s` under constants, eller ange --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
 	}),
 	say(func(m NothingGivesName, _ Lang) string {
 		return fmt.Sprintf("inget ger %s, som varje lead behöver: mappa en kolumn till det, eller mappa en kolumn till person.fullName", m.Field)
