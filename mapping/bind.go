@@ -1,7 +1,6 @@
 package mapping
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -62,8 +61,9 @@ type binder struct {
 	now time.Time
 }
 
-func (b *binder) setErrorf(format string, args ...any) {
-	b.errs = append(b.errs, &Error{Msg: fmt.Sprintf(format, args...)})
+// setError notes what is wrong with a --set value, which has no file.
+func (b *binder) setError(m msg.Message) {
+	b.errs = append(b.errs, &Error{Message: m})
 }
 
 func (b *binder) bind(header []string, sets map[string]string) *Mapper {
@@ -93,19 +93,19 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 	for _, c := range b.m.Columns {
 		id, utm, ok := lookupField(c.Field)
 		if !ok {
-			b.errorf(c.Line, "%s", unknownField(c.Field))
+			b.add(c.Line, unknownField(c.Field))
 			continue
 		}
 		given[id] = true
 		at := index[headerKey(c.Header)]
 		switch len(at) {
 		case 0:
-			b.errorf(c.Line, "column %s is not in the input; its headers are: %s", quote(c.Header), listHeaders(header))
+			headers, hidden := listHeaders(header)
+			b.add(c.Line, msg.ColumnNotInInput{Header: c.Header, Headers: headers, Hidden: hidden})
 			continue
 		case 1:
 		default:
-			b.errorf(c.Line, "column %s occurs %d times in the input (columns %s); rename all but one there, so it is clear which to read",
-				quote(c.Header), len(at), columnNumbers(at))
+			b.add(c.Line, msg.ColumnTwiceInInput{Header: c.Header, Columns: countedFrom1(at)})
 			continue
 		}
 		s := find(id, utm)
@@ -114,13 +114,13 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 	for _, c := range b.m.Constants {
 		id, utm, ok := lookupField(c.Field)
 		if !ok {
-			b.errorf(c.Line, "%s", unknownField(c.Field))
+			b.add(c.Line, unknownField(c.Field))
 			continue
 		}
 		given[id] = true
 		v := strings.TrimSpace(c.Value)
 		if wrong := checkFixed(id, v, b.m.Normalize); wrong != nil {
-			b.errorf(c.Line, "constant %s %s: %s", c.Field, quote(c.Value), msg.English.Say(wrong))
+			b.add(c.Line, msg.BadConstant{Field: c.Field, Value: c.Value, Problem: wrong})
 			continue
 		}
 		find(id, utm).fixed = v
@@ -129,21 +129,21 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 		value := sets[field]
 		id, utm, ok := lookupField(field)
 		if !ok {
-			b.setErrorf("--set %s=%s: %s", field, value, unknownField(field))
+			b.setError(msg.SetValue{Field: field, Value: value, Problem: unknownField(field)})
 			continue
 		}
 		given[id] = true
 		if id == fFullName {
-			b.setErrorf("--set %s: person.fullName can only come from a column; set person.firstName and person.lastName instead", field)
+			b.setError(msg.SetFullName{Field: field})
 			continue
 		}
 		v := strings.TrimSpace(value)
 		if v == "" {
-			b.setErrorf("--set %s=: the value is empty; give one, e.g. --set %s=%s", field, field, exampleValue(id))
+			b.setError(msg.SetEmpty{Field: field, Example: exampleValue(id)})
 			continue
 		}
 		if wrong := checkFixed(id, v, b.m.Normalize); wrong != nil {
-			b.setErrorf("--set %s=%s: %s", field, value, msg.English.Say(wrong))
+			b.setError(msg.SetValue{Field: field, Value: value, Problem: wrong})
 			continue
 		}
 		s := find(id, utm)
@@ -172,9 +172,7 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 func (b *binder) required(given *[numFields]bool) {
 	for _, id := range []fieldID{fCustomerID, fEstateID} {
 		if !given[id] {
-			name, ex := fields[id].name, exampleValue(id)
-			b.errorf(0, "%s is not given: map a column to it, add `%s: %s` under constants, or pass --set %s=%s",
-				name, name, ex, name, ex)
+			b.add(0, msg.NotGiven{Field: fields[id].name, Example: exampleValue(id)})
 		}
 	}
 	has := func(ids ...fieldID) bool {
@@ -183,13 +181,12 @@ func (b *binder) required(given *[numFields]bool) {
 	if !has(fFullName) {
 		for _, id := range []fieldID{fFirstName, fLastName} {
 			if !has(id) {
-				b.errorf(0, "nothing gives %s, which every lead needs: map a column to it, or map one column to person.fullName",
-					fields[id].name)
+				b.add(0, msg.NothingGivesName{Field: fields[id].name})
 			}
 		}
 	}
 	if !has(fEmail, fEmail2, fHome, fWork, fCell, fOther) {
-		b.errorf(0, "nothing gives an e-mail address or a phone number, and every lead needs one: map a column to person.email.emailAddress or person.telephone.cell (or another phone field)")
+		b.add(0, msg.NothingGivesContact{})
 	}
 }
 
@@ -214,9 +211,9 @@ func fieldName(id fieldID, utm string) string {
 	return fields[id].name
 }
 
-func listHeaders(header []string) string {
-	var hs []string
-	hidden := 0
+// listHeaders lists the input's headers for a message, "…" for each that
+// looks like data, and counts those.
+func listHeaders(header []string) (hs []string, hidden int) {
 	for _, h := range header {
 		h = strings.TrimSpace(h)
 		switch {
@@ -231,14 +228,7 @@ func listHeaders(header []string) string {
 			hs = append(hs, h)
 		}
 	}
-	if len(hs) == 0 {
-		return "(none: is the header row empty?)"
-	}
-	list := strings.Join(hs, ", ")
-	if hidden > 0 {
-		list += fmt.Sprintf(" (%d cells that look like data are not shown: is the header on another row? see --header-row)", hidden)
-	}
-	return list
+	return hs, hidden
 }
 
 // looksLikeData reports whether a header cell looks like a value: an
@@ -254,11 +244,20 @@ func looksLikeData(h string) bool {
 	return digits >= 5 || strings.Contains(h, "@")
 }
 
+// countedFrom1 are positions as a spreadsheet user counts them, from 1.
+func countedFrom1(at []int) []int {
+	ns := make([]int, len(at))
+	for i, n := range at {
+		ns[i] = n + 1
+	}
+	return ns
+}
+
 // columnNumbers lists positions as a spreadsheet user counts them, from 1.
 func columnNumbers(at []int) string {
 	s := make([]string, len(at))
-	for i, n := range at {
-		s[i] = strconv.Itoa(n + 1)
+	for i, n := range countedFrom1(at) {
+		s[i] = strconv.Itoa(n)
 	}
 	return strings.Join(s, " and ")
 }

@@ -1,6 +1,10 @@
 package mapping
 
-import "strings"
+import (
+	"strings"
+
+	"leadimport/importer/msg"
+)
 
 // fieldID indexes the vocabulary. Its order is the order Map fills a lead
 // in: person.isForeignSocialSecurityNumber comes before the number it
@@ -119,9 +123,9 @@ func fieldNames() []string {
 
 // unknownField says that name is not a field and what the user may have
 // meant, or else which fields there are.
-func unknownField(name string) string {
+func unknownField(name string) msg.Message {
 	if strings.HasPrefix(name, utmPrefix) {
-		return "unknown field " + quote(name) + ": a UTM tag is marketing.utmTags.NAME with a NAME without spaces, e.g. marketing.utmTags.utm_source"
+		return msg.BadUTMTag{Field: name}
 	}
 	candidates := fieldNames()[:fUTM]
 	// A UTM tag with a misspelt prefix: keep the user's tag name.
@@ -130,7 +134,7 @@ func unknownField(name string) string {
 		candidates = append(candidates, utmPrefix+parts[2])
 	}
 	if s := suggest(name, candidates); s != "" {
-		return "unknown field " + quote(name) + " (did you mean " + quote(s) + "?)"
+		return msg.UnknownField{Field: name, Suggest: s}
 	}
-	return "unknown field " + quote(name) + "; the fields are " + strings.Join(fieldNames(), ", ")
+	return msg.UnknownField{Field: name, Fields: fieldNames()}
 }

@@ -3,13 +3,14 @@ package mapping
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"leadimport/importer/msg"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -73,22 +74,18 @@ func ParseDelimiter(s string) (rune, bool) {
 // Error is one thing wrong with a mapping file or with how it meets the
 // input: it reads `mapping.yaml:7: what is wrong`. Line is 0 when the
 // problem has no single place (a field nothing gives), File is "" for a
-// problem with a --set.
+// problem with a --set. Message says what is wrong, in any language.
 type Error struct {
-	File string
-	Line int
-	Msg  string
+	File    string
+	Line    int
+	Message msg.Message
 }
 
-func (e *Error) Error() string {
-	switch {
-	case e.File == "":
-		return e.Msg
-	case e.Line == 0:
-		return e.File + ": " + e.Msg
-	default:
-		return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
-	}
+func (e *Error) Error() string { return msg.English.Say(e.Msg()) }
+
+// Msg says the error, and where, as a message.
+func (e *Error) Msg() msg.Message {
+	return msg.InMapping{File: e.File, Line: e.Line, Problem: e.Message}
 }
 
 // maxFileSize bounds what Parse reads: a mapping is a screenful of YAML,
@@ -101,7 +98,7 @@ var topLevelKeys = []string{"version", "endpoint", "columns", "constants", "inpu
 func Load(path string) (*Mapping, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open mapping: %w", err)
+		return nil, msg.Error(msg.OpenMapping{Err: err})
 	}
 	defer f.Close()
 	return Parse(f, path)
@@ -113,11 +110,11 @@ func Load(path string) (*Mapping, error) {
 func Parse(r io.Reader, name string) (*Mapping, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("read mapping %s: %w", name, err)
+		return nil, msg.Error(msg.ReadMapping{Name: name, Err: err})
 	}
 	p := &parser{m: &Mapping{Name: name, Endpoint: EndpointFinalPriceWatched}}
 	if len(data) > maxFileSize {
-		p.errorf(0, "is larger than %d bytes: is it the mapping file?", maxFileSize)
+		p.add(0, msg.MappingTooLarge{Max: maxFileSize})
 		return nil, p.err()
 	}
 	var doc yaml.Node
@@ -137,8 +134,9 @@ type parser struct {
 	errs []*Error
 }
 
-func (p *parser) errorf(line int, format string, args ...any) {
-	p.errs = append(p.errs, &Error{File: p.m.Name, Line: line, Msg: fmt.Sprintf(format, args...)})
+// add notes what is wrong on line (0: no one line).
+func (p *parser) add(line int, m msg.Message) {
+	p.errs = append(p.errs, &Error{File: p.m.Name, Line: line, Message: m})
 }
 
 func (p *parser) err() error {
@@ -163,21 +161,22 @@ var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 func (p *parser) yamlError(err error) {
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
-		for _, msg := range te.Errors {
-			p.yamlMessage(msg)
+		for _, text := range te.Errors {
+			p.yamlMessage(text)
 		}
 		return
 	}
 	p.yamlMessage(err.Error())
 }
 
-func (p *parser) yamlMessage(msg string) {
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+// yamlMessage notes what yaml.v3 said, its words as they are.
+func (p *parser) yamlMessage(text string) {
+	if m := yamlLine.FindStringSubmatch(text); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		p.errorf(line, "not valid YAML: %s", m[2])
+		p.add(line, msg.NotYAML{Detail: m[2]})
 		return
 	}
-	p.errorf(0, "not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+	p.add(0, msg.NotYAML{Detail: strings.TrimPrefix(text, "yaml: ")})
 }
 
 // resolve follows an alias to the node it names.
@@ -212,7 +211,7 @@ const exampleMapping = "version: 1\ncolumns:\n  Förnamn: person.firstName"
 
 func (p *parser) document(doc *yaml.Node) {
 	if doc.Kind == 0 || doc.Kind == yaml.DocumentNode && (len(doc.Content) == 0 || isNull(doc.Content[0])) {
-		p.errorf(0, "is empty; a mapping file starts like this:\n%s", exampleMapping)
+		p.add(0, msg.MappingEmpty{Example: exampleMapping})
 		return
 	}
 	root := doc
@@ -220,7 +219,7 @@ func (p *parser) document(doc *yaml.Node) {
 		root = resolve(doc.Content[0])
 	}
 	if root == nil || root.Kind != yaml.MappingNode {
-		p.errorf(lineOf(root), "must be a YAML mapping of keys to values; a mapping file starts like this:\n%s", exampleMapping)
+		p.add(lineOf(root), msg.MappingNotKeys{Example: exampleMapping})
 		return
 	}
 	seen := map[string]int{}
@@ -229,7 +228,7 @@ func (p *parser) document(doc *yaml.Node) {
 		k, v := root.Content[i], root.Content[i+1]
 		key, _ := scalar(k)
 		if first, dup := seen[key]; dup {
-			p.errorf(k.Line, "%s is given twice (first on line %d); keep one", quote(key), first)
+			p.add(k.Line, msg.KeyTwice{Key: key, First: first})
 			continue
 		}
 		seen[key] = k.Line
@@ -253,10 +252,10 @@ func (p *parser) document(doc *yaml.Node) {
 		}
 	}
 	if version == nil {
-		p.errorf(root.Line, "version is missing; add `version: 1` at the top")
+		p.add(root.Line, msg.NoVersion{})
 	}
 	if columns == nil {
-		p.errorf(root.Line, "columns is missing; add `columns:` with one `Header: field` line per input column, e.g. `Förnamn: person.firstName`")
+		p.add(root.Line, msg.NoColumns{})
 	}
 	p.crossChecks()
 }
@@ -268,19 +267,16 @@ func lineOf(n *yaml.Node) int {
 	return n.Line
 }
 
-func (p *parser) unknownKey(line int, key, where string, valid []string) {
-	msg := fmt.Sprintf("unknown key %s%s", quote(key), where)
-	if s := suggest(key, valid); s != "" {
-		p.errorf(line, "%s (did you mean %s?)", msg, quote(s))
-		return
-	}
-	p.errorf(line, "%s; the keys are %s", msg, strings.Join(valid, ", "))
+// unknownKey notes a key that is not one of valid, at the top or under
+// section, with the one the user likely meant.
+func (p *parser) unknownKey(line int, key, section string, valid []string) {
+	p.add(line, msg.UnknownKey{Key: key, Section: section, Suggest: suggest(key, valid), Keys: valid})
 }
 
 func (p *parser) version(v *yaml.Node) {
 	s, _ := scalar(v)
 	if s != "1" {
-		p.errorf(v.Line, "version %s is not supported: this leadimport reads version 1; write `version: 1`", describe(v))
+		p.add(v.Line, msg.UnsupportedVersion{Value: describe(v)})
 		return
 	}
 	p.m.Version = 1
@@ -289,36 +285,35 @@ func (p *parser) version(v *yaml.Node) {
 func (p *parser) endpoint(v *yaml.Node) {
 	s, _ := scalar(v)
 	if s != EndpointFinalPriceWatched {
-		p.errorf(v.Line, "endpoint %s is not supported; write `endpoint: %s` (the only one so far) or leave the key out",
-			describe(v), EndpointFinalPriceWatched)
+		p.add(v.Line, msg.UnsupportedEndpoint{Value: describe(v), Endpoint: EndpointFinalPriceWatched})
 		return
 	}
 	p.m.Endpoint = s
 }
 
-// describe shows a value in a message: quoted text, or what kind of YAML
-// it is when it is not text.
-func describe(v *yaml.Node) string {
+// describe shows a value in a message: quoted text, as the file writes
+// it, or what kind of YAML it is when it is not text.
+func describe(v *yaml.Node) msg.Message {
 	v = resolve(v)
 	switch {
 	case v == nil || isNull(v):
-		return "(empty)"
+		return msg.EmptyValue{}
 	case v.Kind == yaml.MappingNode:
-		return "(a mapping)"
+		return msg.MappingValue{}
 	case v.Kind == yaml.SequenceNode:
-		return "(a list)"
+		return msg.ListValue{}
 	}
-	return quote(v.Value)
+	return msg.Verbatim{Text: quote(v.Value)}
 }
 
 func (p *parser) columns(k, v *yaml.Node) {
 	v = resolve(v)
 	if isNull(v) || v.Kind == yaml.MappingNode && len(v.Content) == 0 {
-		p.errorf(k.Line, "columns is empty; add one `Header: field` line per input column, e.g. `Förnamn: person.firstName`")
+		p.add(k.Line, msg.ColumnsEmpty{})
 		return
 	}
 	if v.Kind != yaml.MappingNode {
-		p.errorf(v.Line, "columns must be `Header: field` lines, e.g. `Förnamn: person.firstName`, not %s", describe(v))
+		p.add(v.Line, msg.ColumnsNotLines{Value: describe(v)})
 		return
 	}
 	headers := map[string]Column{} // by headerKey
@@ -326,21 +321,20 @@ func (p *parser) columns(k, v *yaml.Node) {
 		hk, fv := v.Content[i], v.Content[i+1]
 		header, ok := scalar(hk)
 		if !ok || strings.TrimSpace(header) == "" {
-			p.errorf(hk.Line, "a column needs a header before the colon, e.g. `Förnamn: person.firstName`")
+			p.add(hk.Line, msg.ColumnWithoutHeader{})
 			continue
 		}
 		if prev, dup := headers[headerKey(header)]; dup {
-			p.errorf(hk.Line, "column %s is the same header as %s on line %d (headers match ignoring case and surrounding spaces); keep one",
-				quote(header), quote(prev.Header), prev.Line)
+			p.add(hk.Line, msg.HeaderTwice{Header: header, First: prev.Header, Line: prev.Line})
 			continue
 		}
 		if !isString(fv) {
-			p.errorf(fv.Line, "column %s: the field must be a name such as person.firstName, not %s", quote(header), describe(fv))
+			p.add(fv.Line, msg.FieldNotName{Header: header, Value: describe(fv)})
 			continue
 		}
 		field := fv.Value
 		if _, _, ok := lookupField(field); !ok {
-			p.errorf(fv.Line, "%s", unknownField(field))
+			p.add(fv.Line, unknownField(field))
 			continue
 		}
 		c := Column{Header: header, Field: field, Line: hk.Line}
@@ -350,8 +344,7 @@ func (p *parser) columns(k, v *yaml.Node) {
 	byField := map[string]Column{}
 	for _, c := range p.m.Columns {
 		if prev, dup := byField[c.Field]; dup {
-			p.errorf(c.Line, "%s is filled by both %s (line %d) and %s (line %d); map one of them to another field or remove it",
-				c.Field, quote(prev.Header), prev.Line, quote(c.Header), c.Line)
+			p.add(c.Line, msg.FieldTwice{Field: c.Field, First: prev.Header, FirstLine: prev.Line, Header: c.Header, Line: c.Line})
 			continue
 		}
 		byField[c.Field] = c
@@ -364,7 +357,7 @@ func (p *parser) constants(v *yaml.Node) {
 		return
 	}
 	if v.Kind != yaml.MappingNode {
-		p.errorf(v.Line, "constants must be `field: value` lines, e.g. `customerId: M1001`, not %s", describe(v))
+		p.add(v.Line, msg.ConstantsNotLines{Value: describe(v)})
 		return
 	}
 	seen := map[string]int{}
@@ -374,20 +367,20 @@ func (p *parser) constants(v *yaml.Node) {
 		id, _, ok := lookupField(field)
 		switch {
 		case !ok:
-			p.errorf(fk.Line, "%s", unknownField(field))
+			p.add(fk.Line, unknownField(field))
 			continue
 		case id == fFullName:
-			p.errorf(fk.Line, "person.fullName can only come from a column; give person.firstName and person.lastName as constants instead")
+			p.add(fk.Line, msg.FullNameConstant{})
 			continue
 		}
 		if first, dup := seen[field]; dup {
-			p.errorf(fk.Line, "constant %s is given twice (first on line %d); keep one", field, first)
+			p.add(fk.Line, msg.ConstantTwice{Field: field, First: first})
 			continue
 		}
 		seen[field] = fk.Line
 		value, ok := scalar(vv)
 		if !ok || strings.TrimSpace(value) == "" {
-			p.errorf(vv.Line, "constant %s has no value; give one, e.g. `%s: %s`, or remove the line", field, field, exampleValue(id))
+			p.add(vv.Line, msg.ConstantEmpty{Field: field, Example: exampleValue(id)})
 			continue
 		}
 		p.m.Constants = append(p.m.Constants, Constant{Field: field, Value: value, Line: fk.Line})
@@ -415,7 +408,7 @@ func (p *parser) input(v *yaml.Node) {
 		return
 	}
 	if v.Kind != yaml.MappingNode {
-		p.errorf(v.Line, "input must hold `sheet:`, `headerRow:`, `encoding:` or `delimiter:` lines, not %s", describe(v))
+		p.add(v.Line, msg.InputNotLines{Value: describe(v)})
 		return
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
@@ -425,7 +418,7 @@ func (p *parser) input(v *yaml.Node) {
 		case "sheet":
 			s, ok := scalar(vv)
 			if !ok || strings.TrimSpace(s) == "" {
-				p.errorf(vv.Line, "input.sheet is empty; name the sheet to read, or remove the line to read the first")
+				p.add(vv.Line, msg.InputSheetEmpty{})
 				continue
 			}
 			p.m.Input.Sheet = s
@@ -433,14 +426,14 @@ func (p *parser) input(v *yaml.Node) {
 			s, _ := scalar(vv)
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 {
-				p.errorf(vv.Line, "input.headerRow %s must be a positive whole number (1 is the first row), or leave it out to use the first non-empty row", describe(vv))
+				p.add(vv.Line, msg.BadHeaderRow{Value: describe(vv)})
 				continue
 			}
 			p.m.Input.HeaderRow = n
 		case "encoding":
 			s, _ := scalar(vv)
 			if !slices.Contains(Encodings, strings.ToLower(strings.TrimSpace(s))) {
-				p.errorf(vv.Line, "input.encoding %s is not one leadimport reads; use one of %s, or leave it out to detect it", describe(vv), strings.Join(Encodings, ", "))
+				p.add(vv.Line, msg.BadInputEncoding{Value: describe(vv), Encodings: Encodings})
 				continue
 			}
 			p.m.Input.Encoding = strings.ToLower(strings.TrimSpace(s))
@@ -448,12 +441,12 @@ func (p *parser) input(v *yaml.Node) {
 			s, _ := scalar(vv)
 			d, ok := ParseDelimiter(s)
 			if !ok {
-				p.errorf(vv.Line, "input.delimiter %s: use \",\", \";\", \"|\" or tab, or leave it out to detect it", describe(vv))
+				p.add(vv.Line, msg.BadInputDelimiter{Value: describe(vv)})
 				continue
 			}
 			p.m.Input.Delimiter = d
 		default:
-			p.unknownKey(k.Line, key, " under input", []string{"sheet", "headerRow", "encoding", "delimiter"})
+			p.unknownKey(k.Line, key, "input", []string{"sheet", "headerRow", "encoding", "delimiter"})
 		}
 	}
 }
@@ -468,7 +461,7 @@ func (p *parser) normalize(v *yaml.Node) {
 		keys[i] = nk.key
 	}
 	if v.Kind != yaml.MappingNode {
-		p.errorf(v.Line, "normalize must hold `%s:` lines, e.g. `phone: national`, not %s", strings.Join(keys, ":`, `"), describe(v))
+		p.add(v.Line, msg.NormalizeNotLines{Keys: keys, Value: describe(v)})
 		return
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
@@ -476,7 +469,7 @@ func (p *parser) normalize(v *yaml.Node) {
 		key, _ := scalar(k)
 		at := slices.Index(keys, key)
 		if at < 0 {
-			p.unknownKey(k.Line, key, " under normalize", keys)
+			p.unknownKey(k.Line, key, "normalize", keys)
 			continue
 		}
 		values := normalizeKeys[at].values
@@ -484,11 +477,11 @@ func (p *parser) normalize(v *yaml.Node) {
 		s = strings.TrimSpace(s)
 		j := slices.IndexFunc(values, func(w string) bool { return strings.EqualFold(s, w) })
 		if j < 0 {
-			msg := fmt.Sprintf("normalize.%s %s is not a value it takes", key, describe(vv))
-			if sug := suggest(s, values); s != "" && sug != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", quote(sug))
+			wrong := msg.BadNormalize{Key: key, Value: describe(vv), Values: values}
+			if s != "" {
+				wrong.Suggest = suggest(s, values)
 			}
-			p.errorf(vv.Line, "%s; use %s (the default is %s)", msg, strings.Join(values, ", "), values[0])
+			p.add(vv.Line, wrong)
 			continue
 		}
 		*p.m.Normalize.field(key) = values[j]
@@ -508,14 +501,12 @@ func (p *parser) crossChecks() {
 	}
 	for _, c := range p.m.Columns {
 		if c.Field == fields[fFirstName].name || c.Field == fields[fLastName].name {
-			p.errorf(c.Line, "column %s fills %s, but %s (line %d) already gives the first and last name; map either person.fullName or person.firstName and person.lastName",
-				quote(c.Header), c.Field, quote(full.Header), full.Line)
+			p.add(c.Line, msg.FullNameAndPart{Header: c.Header, Field: c.Field, FullHeader: full.Header, FullLine: full.Line})
 		}
 	}
 	for _, c := range p.m.Constants {
 		if c.Field == fields[fFirstName].name || c.Field == fields[fLastName].name {
-			p.errorf(c.Line, "constant %s conflicts with column %s (line %d), which gives the first and last name; remove one of them",
-				c.Field, quote(full.Header), full.Line)
+			p.add(c.Line, msg.ConstantAndFullName{Field: c.Field, FullHeader: full.Header, FullLine: full.Line})
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"leadimport/importer/msg"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -308,9 +310,9 @@ func TestErrorFormat(t *testing.T) {
 		err  Error
 		want string
 	}{
-		{"file and line", Error{File: "m.yaml", Line: 7, Msg: "what"}, "m.yaml:7: what"},
-		{"file only", Error{File: "m.yaml", Msg: "what"}, "m.yaml: what"},
-		{"neither", Error{Msg: "--set x=y: what"}, "--set x=y: what"},
+		{"file and line", Error{File: "m.yaml", Line: 7, Message: msg.Verbatim{Text: "what"}}, "m.yaml:7: what"},
+		{"file only", Error{File: "m.yaml", Message: msg.Verbatim{Text: "what"}}, "m.yaml: what"},
+		{"neither", Error{Message: msg.Verbatim{Text: "--set x=y: what"}}, "--set x=y: what"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"unicode"
 
+	"leadimport/importer/msg"
+
 	"github.com/gocarina/gocsv"
 )
 
@@ -89,7 +91,7 @@ func parseSynonyms(r io.Reader) (*synonymIndex, error) {
 		} else {
 			id, utm, ok := lookupField(strings.TrimSpace(s.Field))
 			if !ok {
-				return nil, fmt.Errorf("synonyms: %s: %s", line, unknownField(s.Field))
+				return nil, fmt.Errorf("synonyms: %s: %w", line, msg.Error(unknownField(s.Field)))
 			}
 			k.id, k.utm = id, utm
 		}

@@ -31,7 +31,6 @@ import (
 	"crypto/tls"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -77,15 +76,15 @@ func New(baseURL, username, password, userAgent string, httpClient *http.Client)
 		return nil, err
 	}
 	if username == "" {
-		return nil, errors.New("connect: no user name given")
+		return nil, msg.Error(msg.NoUsername{})
 	}
 	if strings.Contains(username, ":") {
 		// Basic auth joins user and password with ':'; Connect would read
 		// the rest of the user name as the password.
-		return nil, errors.New("connect: the user name must not contain ':'")
+		return nil, msg.Error(msg.ColonInUsername{})
 	}
 	if password == "" {
-		return nil, errors.New("connect: no password given")
+		return nil, msg.Error(msg.NoPassword{})
 	}
 	if userAgent == "" {
 		userAgent = "leadimport"
@@ -109,27 +108,27 @@ func parseBaseURL(raw string) (*url.URL, error) {
 		if strings.Contains(raw, "@") {
 			// Even the inner error quotes part of the URL ("invalid
 			// port"), and before an @ that part may be a password.
-			return nil, errors.New("connect: base URL is not a URL, and must not contain a user name or password; give just e.g. https://connect.maklare.vitec.net")
+			return nil, msg.Error(msg.BaseURLUnparsableSecret{})
 		}
-		return nil, fmt.Errorf("connect: base URL is not a URL: %w", err)
+		return nil, msg.Error(msg.BaseURLUnparsable{Err: err})
 	}
 	if u.User != nil {
-		return nil, errors.New("connect: base URL must not contain a user name or password; give them separately")
+		return nil, msg.Error(msg.BaseURLUserInfo{})
 	}
 	if u.Host == "" || u.Opaque != "" {
-		return nil, fmt.Errorf("connect: base URL %q has no host; expected e.g. https://connect.maklare.vitec.net", u.Redacted())
+		return nil, msg.Error(msg.BaseURLNoHost{URL: u.Redacted()})
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("connect: base URL %q must not have a query or fragment", u.Redacted())
+		return nil, msg.Error(msg.BaseURLQuery{URL: u.Redacted()})
 	}
 	switch u.Scheme {
 	case "https":
 	case "http":
 		if !isLoopback(u.Hostname()) {
-			return nil, fmt.Errorf("connect: refusing plain http to %s: the password would cross the network unencrypted; use https (http is only allowed for 127.0.0.1, ::1 or localhost)", u.Host)
+			return nil, msg.Error(msg.PlainHTTP{Host: u.Host})
 		}
 	default:
-		return nil, fmt.Errorf("connect: base URL %q must start with https://", u.Redacted())
+		return nil, msg.Error(msg.BaseURLScheme{URL: u.Redacted()})
 	}
 	return u, nil
 }
@@ -201,7 +200,7 @@ func LeadPath(endpoint, customerID, estateID string) string {
 // retry that records it twice. The Response then has what was read.
 func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, error) {
 	if c.BaseURL == nil {
-		return Response{}, errors.New("connect: client has no base URL; use New")
+		return Response{}, msg.Error(msg.NoBaseURL{})
 	}
 	target := strings.TrimSuffix(c.BaseURL.String(), "/") + "/" + strings.TrimPrefix(path, "/")
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))

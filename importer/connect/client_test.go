@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/msg"
 )
 
 // testPassword is distinctive so a leak into any error text is easy to find.
@@ -75,6 +77,30 @@ func TestNew(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.wantURL, c.BaseURL.String())
 			assert.NotNil(t, c.HTTP)
+		})
+	}
+}
+
+// TestNewInSwedish: New's refusals are messages, so they can be said in
+// Swedish; the URL as given and net/url's own words stay as they are.
+func TestNewInSwedish(t *testing.T) {
+	tests := []struct {
+		name, baseURL, user string
+		sv                  string
+	}{
+		{"plain http", "http://example.com", "u",
+			"connect: vägrar okrypterad http till example.com: lösenordet skulle skickas okrypterat över nätverket; använd https (http går bara till 127.0.0.1, ::1 eller localhost)"},
+		{"no host", "connect.maklare.vitec.net", "u",
+			`connect: basadressen "connect.maklare.vitec.net" saknar värdnamn; väntade t.ex. https://connect.maklare.vitec.net`},
+		{"not a URL", "https://bad host/", "u",
+			`connect: basadressen är ingen giltig URL: invalid character " " in host name`},
+		{"colon in user", "https://connect.example.com", "a:b", "connect: användarnamnet får inte innehålla ':'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(tt.baseURL, tt.user, testPassword, "leadimport/test", nil)
+			require.Error(t, err)
+			assert.Equal(t, tt.sv, msg.Swedish.Error(err))
 		})
 	}
 }

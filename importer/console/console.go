@@ -1,6 +1,15 @@
 // Package console is what a person or a log collector sees of a run on
 // stderr: log lines (text or JSON, through log/slog) and, on a terminal,
 // a progress bar that the log lines print above.
+//
+// A log record's name ("row invalid", "row sent", "retry", "done",
+// "column", "progress") and its attributes' names (row, input, rows,
+// eta, …) are keys, not sentences, and stay the same whatever the
+// language: log collectors, alerts and a grep through last night's cron
+// mail match them, and a key that changed with LANG would silently break
+// every one of them. What is said for a person to read, the progress
+// bar's words and the errors, is a message of importer/msg, which a
+// msg.Lang can say in Swedish.
 package console
 
 import (
@@ -15,6 +24,8 @@ import (
 	"time"
 
 	"golang.org/x/term"
+
+	"leadimport/importer/msg"
 )
 
 // IsTerminal reports whether w is a terminal: a progress bar and log
@@ -78,7 +89,7 @@ func ParseFormat(s string) (Format, error) {
 	case JSON:
 		return f, nil
 	}
-	return "", fmt.Errorf("--log-format %s: use text or json", s)
+	return "", msg.Error(msg.UnknownLogFormat{Format: s})
 }
 
 // NewLogger returns the run's logger. JSON writes one object per line
@@ -92,7 +103,7 @@ func NewLogger(w io.Writer, format Format, level slog.Level, terminal bool) (*sl
 	case Text, "":
 		return slog.New(&textHandler{w: w, level: level, times: !terminal, mu: new(sync.Mutex)}), nil
 	}
-	return nil, fmt.Errorf("--log-format %s: use text or json", format)
+	return nil, msg.Error(msg.UnknownLogFormat{Format: string(format)})
 }
 
 // textHandler writes one plain line per record: what people read.

@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/msg"
 )
 
 func TestTextLogger(t *testing.T) {
@@ -146,4 +148,36 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// TestBarSpeaksItsLang: the bar's words are messages, said in its Lang;
+// the zero Lang is English.
+func TestBarSpeaksItsLang(t *testing.T) {
+	tests := []struct {
+		lang        msg.Lang
+		unit, title string
+	}{
+		{"", "(0/3, 0 rows/", "visning.xlsx (1 failed, 2 invalid)"},
+		{msg.Swedish, "(0/3, 0 rader/", "visning.xlsx (1 misslyckade, 2 ogiltiga)"},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			var buf bytes.Buffer
+			bar := NewBar(NewOutput(&buf))
+			bar.Lang = tc.lang
+			bar.Begin("dir/visning.xlsx")
+			bar.Total("dir/visning.xlsx", 3)
+			bar.Row("failed")
+			bar.Row("invalid")
+			bar.Row("invalid")
+			// A terminal narrower than the title cuts it, so it is
+			// checked as it is handed to the bar.
+			assert.Equal(t, tc.title, bar.title())
+			bar.End("dir/visning.xlsx")
+			assert.Contains(t, buf.String(), tc.unit)
+		})
+	}
+	_, err := ParseFormat("xml")
+	assert.EqualError(t, err, "--log-format xml: use text or json")
+	assert.Equal(t, "--log-format xml: använd text eller json", msg.Swedish.Error(err))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"leadimport/importer/msg"
 	"leadimport/importer/status"
 )
 
@@ -17,6 +18,9 @@ import (
 // counted), rows per second, the time left, and the rows failed and
 // invalid so far. It is an importer.Progress.
 type Bar struct {
+	// Lang is the language of the bar's words; the zero Lang is English.
+	Lang msg.Lang
+
 	out *Output
 
 	mu               sync.Mutex
@@ -38,7 +42,7 @@ func (b *Bar) Begin(input string) {
 		progressbar.OptionSetDescription(b.input),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("rows"),
+		progressbar.OptionSetItsString(b.Lang.Say(msg.BarUnit{})),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionSetElapsedTime(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
@@ -73,9 +77,15 @@ func (b *Bar) Row(st status.Status) {
 	}
 	if bad := b.failed + b.invalid; bad != b.shownBad {
 		b.shownBad = bad
-		b.bar.Describe(fmt.Sprintf("%s (%d failed, %d invalid)", b.input, b.failed, b.invalid))
+		b.bar.Describe(b.title())
 	}
 	b.bar.Add(1)
+}
+
+// title is the bar's title once rows have failed or been invalid: the
+// input and how many.
+func (b *Bar) title() string {
+	return b.Lang.Say(msg.BarTitle{Input: b.input, Failed: b.failed, Invalid: b.invalid})
 }
 
 func (b *Bar) End(string) {

@@ -11,6 +11,12 @@
 // One run at a time holds a ledger; a second gets a *BusyError naming the
 // first. A run that dies loses its lock with its process.
 //
+// Its errors say themselves by importer/msg messages, so a user can read
+// them in Swedish: a low-level failure is msg.LedgerFailed, naming the
+// step that failed (one of a small set, msg.LookUpLead, msg.BeginRun, …)
+// around SQLite's or the operating system's own words. The sentinels
+// (ErrNotDatabase, ErrRunReleased, …) still answer errors.Is.
+//
 // A run, in outline:
 //
 //	l, err := ledger.Open(path) // path from --ledger or ledger.DefaultPath(os.Getenv, runtime.GOOS)

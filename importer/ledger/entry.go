@@ -3,8 +3,9 @@ package ledger
 import (
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
+
+	"leadimport/importer/msg"
 )
 
 // Status is where a lead stands in the ledger.
@@ -49,10 +50,10 @@ func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 		return Entry{}, false, nil
 	}
 	if err != nil {
-		return Entry{}, false, fmt.Errorf("look up lead: %w", err)
+		return Entry{}, false, failed(msg.LookUpLead, err)
 	}
 	if e.At, err = parseTime(at); err != nil {
-		return Entry{}, false, fmt.Errorf("look up lead: %w", err)
+		return Entry{}, false, failed(msg.LookUpLead, err)
 	}
 	return e, true, nil
 }
@@ -113,7 +114,7 @@ WHERE status <> 'sent'`
 // key pending: the next run then knows the outcome is unknown.
 func (r *Run) Pending(k Key, input string, row int) error {
 	r.noteKey(k)
-	return r.do(writePending, "record pending lead", string(k), r.ID, input, row, formatTime(r.l.now()))
+	return r.do(writePending, msg.RecordPending, string(k), r.ID, input, row, formatTime(r.l.now()))
 }
 
 // Sent records that Connect accepted k and answered with contactID. Without
@@ -125,14 +126,14 @@ func (r *Run) Pending(k Key, input string, row int) error {
 // next write, or by Finish.
 func (r *Run) Sent(k Key, contactID string, httpStatus int) error {
 	r.noteKey(k)
-	return r.later(writeSent, "record sent lead", string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
+	return r.later(writeSent, msg.RecordSent, string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
 }
 
 // Failed records that k was not accepted. An entry already sent keeps its
 // status (see the note on sent leads above).
 func (r *Run) Failed(k Key, httpStatus int) error {
 	r.noteKey(k)
-	return r.do(writeFailed, "record failed lead", string(k), r.ID, httpStatus, formatTime(r.l.now()))
+	return r.do(writeFailed, msg.RecordFailed, string(k), r.ID, httpStatus, formatTime(r.l.now()))
 }
 
 // FirstSeen tells whether identity was already met in this run. If so it
@@ -144,11 +145,11 @@ func (r *Run) FirstSeen(identity Identity, row int) (firstRow int, seen bool, er
 	r.seenMu.Lock()
 	defer r.seenMu.Unlock()
 	if r.seen == nil {
-		return 0, false, ErrRunReleased
+		return 0, false, errReleased
 	}
 	first, seen, err := r.seen.firstSeen(identity, row)
 	if err != nil {
-		return 0, false, fmt.Errorf("record lead identity: %w", err)
+		return 0, false, failed(msg.RecordIdentity, err)
 	}
 	return first, seen, nil
 }

@@ -3,8 +3,9 @@ package ledger
 import (
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"time"
+
+	"leadimport/importer/msg"
 )
 
 // RunRecord is one run as History reports it. A run that never finished
@@ -30,19 +31,19 @@ func (l *Ledger) History(limit int) ([]RunRecord, error) {
 	rows, err := l.db.Query(`SELECT id, command, started, ended, pid, inputs, mapping, counts, exit_code
 		FROM runs ORDER BY id DESC LIMIT ?`, limit)
 	if err != nil {
-		return nil, fmt.Errorf("read history: %w", err)
+		return nil, failed(msg.ReadHistory, err)
 	}
 	defer rows.Close()
 	var out []RunRecord
 	for rows.Next() {
 		rec, err := scanRun(rows)
 		if err != nil {
-			return nil, fmt.Errorf("read history: %w", err)
+			return nil, failed(msg.ReadHistory, err)
 		}
 		out = append(out, rec)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read history: %w", err)
+		return nil, failed(msg.ReadHistory, err)
 	}
 	return out, nil
 }
@@ -59,10 +60,10 @@ func scanRun(rows *sql.Rows) (RunRecord, error) {
 	}
 	var err error
 	if rec.Started, err = parseTime(started); err != nil {
-		return rec, fmt.Errorf("run %d: %w", rec.ID, err)
+		return rec, msg.Error(msg.RunUnreadable{Run: rec.ID, Err: err})
 	}
 	if err := json.Unmarshal([]byte(inputs), &rec.Inputs); err != nil {
-		return rec, fmt.Errorf("run %d inputs: %w", rec.ID, err)
+		return rec, msg.Error(msg.RunUnreadable{Run: rec.ID, Column: "inputs", Err: err})
 	}
 	if !ended.Valid {
 		return rec, nil
@@ -70,10 +71,10 @@ func scanRun(rows *sql.Rows) (RunRecord, error) {
 	rec.Finished = true
 	rec.ExitCode = int(exitCode.Int64)
 	if rec.Ended, err = parseTime(ended.String); err != nil {
-		return rec, fmt.Errorf("run %d: %w", rec.ID, err)
+		return rec, msg.Error(msg.RunUnreadable{Run: rec.ID, Err: err})
 	}
 	if err := json.Unmarshal([]byte(counts.String), &rec.Counts); err != nil {
-		return rec, fmt.Errorf("run %d counts: %w", rec.ID, err)
+		return rec, msg.Error(msg.RunUnreadable{Run: rec.ID, Column: "counts", Err: err})
 	}
 	return rec, nil
 }

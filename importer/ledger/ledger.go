@@ -21,6 +21,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"leadimport/importer/msg"
 )
 
 var (
@@ -69,18 +71,18 @@ type Ledger struct {
 // leaves the file.
 func Open(path string) (*Ledger, error) {
 	if path == "" {
-		return nil, errors.New("open ledger: empty path")
+		return nil, msg.Error(msg.NoLedgerPath{})
 	}
 	if err := create(path); err != nil {
-		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	dsn, err := dataSourceName(path)
 	if err != nil {
-		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	// Four connections: a run's writes all go through its one writer
 	// (Run.write), which keeps one to itself so that its page cache
@@ -92,13 +94,23 @@ func Open(path string) (*Ledger, error) {
 	l := &Ledger{path: path, db: db, now: time.Now, idSeeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 	if err := l.init(); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	if err := l.prepare(); err != nil {
 		l.Close()
-		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	return l, nil
+}
+
+// openError says that the ledger at path cannot be opened, and why.
+func openError(path string, err error) error {
+	return msg.Error(msg.OpenLedger{Path: path, Err: err})
+}
+
+// failed says which of the ledger's steps failed, and why.
+func failed(step msg.LedgerStep, err error) error {
+	return msg.Error(msg.LedgerFailed{Step: step, Err: err})
 }
 
 // create makes the directory (0700) and an empty file (0600) when they are
@@ -201,7 +213,7 @@ func (l *Ledger) init() error {
 	if fresh {
 		// journal_mode cannot change inside a transaction.
 		if _, err := l.db.Exec("PRAGMA journal_mode = WAL"); err != nil {
-			return fmt.Errorf("set WAL mode: %w", err)
+			return failed(msg.SetWAL, err)
 		}
 	}
 	tx, err := l.db.Begin()
@@ -215,22 +227,22 @@ func (l *Ledger) init() error {
 	}
 	if fresh {
 		if _, err := tx.Exec(schema); err != nil {
-			return fmt.Errorf("create schema: %w", err)
+			return failed(msg.CreateSchema, err)
 		}
 		secret := make([]byte, secretSize)
 		rand.Read(secret)
 		if _, err := tx.Exec("INSERT INTO meta (name, value) VALUES ('secret', ?)", secret); err != nil {
-			return fmt.Errorf("store secret: %w", err)
+			return failed(msg.StoreSecret, err)
 		}
 		if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, schemaVersion)); err != nil {
-			return fmt.Errorf("mark ledger: %w", err)
+			return failed(msg.MarkLedger, err)
 		}
 	}
 	if err := tx.QueryRow("SELECT value FROM meta WHERE name = 'secret'").Scan(&l.secret); err != nil {
-		return fmt.Errorf("read secret: %w", err)
+		return failed(msg.ReadSecret, err)
 	}
 	if len(l.secret) != secretSize {
-		return fmt.Errorf("read secret: %d bytes, want %d", len(l.secret), secretSize)
+		return failed(msg.ReadSecret, msg.Error(msg.SecretSize{Len: len(l.secret), Want: secretSize}))
 	}
 	return tx.Commit()
 }
@@ -254,9 +266,9 @@ func (l *Ledger) check(q interface {
 	case appID == 0 && version == 0 && tables == 0:
 		return true, nil
 	case appID != applicationID:
-		return false, ErrNotLedger
+		return false, msg.Error(msg.NotLedger{}, ErrNotLedger)
 	case version > schemaVersion:
-		return false, fmt.Errorf("%w (schema %d, this one knows %d)", ErrNewerLedger, version, schemaVersion)
+		return false, msg.Error(msg.NewerLedger{Schema: version, Knows: schemaVersion}, ErrNewerLedger)
 	}
 	return false, nil
 }
@@ -266,7 +278,7 @@ func (l *Ledger) check(q interface {
 func sqliteError(err error) error {
 	var se *sqlite.Error
 	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_NOTADB {
-		return fmt.Errorf("%w: %w", ErrNotDatabase, err)
+		return msg.Error(msg.NotDatabase{Err: err}, ErrNotDatabase)
 	}
 	return err
 }
@@ -277,7 +289,7 @@ func (l *Ledger) prepare() error {
 	var err error
 	l.lookup, err = l.db.Prepare(`SELECT status, run_id, input, row, contact_id, http_status, at FROM leads WHERE key = ?`)
 	if err != nil {
-		return fmt.Errorf("prepare: %w", err)
+		return failed(msg.PrepareStatements, err)
 	}
 	return nil
 }

@@ -2,10 +2,10 @@ package ledger
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
-	"strings"
 	"time"
+
+	"leadimport/importer/msg"
 )
 
 // BusyError says another run holds the ledger, and which one.
@@ -17,30 +17,16 @@ type BusyError struct {
 	Host    string
 }
 
-func (e *BusyError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "another leadimport run is using the ledger %s", e.Path)
+func (e *BusyError) Error() string { return msg.English.Say(e.Msg()) }
+
+// Msg says the error as a message. A PID of 0 says only that the ledger is
+// busy: the holder had not yet written who it is, or wrote something
+// unreadable.
+func (e *BusyError) Msg() msg.Message {
 	if e.PID == 0 {
-		// The holder had not yet written who it is, or wrote something unreadable.
-		b.WriteString("; wait for it to finish")
-		return b.String()
+		return msg.LedgerBusy{Path: e.Path}
 	}
-	fmt.Fprintf(&b, ": pid %d", e.PID)
-	if e.Host != "" {
-		fmt.Fprintf(&b, " on %s", e.Host)
-	}
-	if !e.Started.IsZero() {
-		fmt.Fprintf(&b, ", started %s", e.Started.Format("2006-01-02 15:04"))
-	}
-	switch len(e.Inputs) {
-	case 0:
-	case 1:
-		fmt.Fprintf(&b, ", input %s", e.Inputs[0])
-	default:
-		fmt.Fprintf(&b, ", inputs %s", strings.Join(e.Inputs, ", "))
-	}
-	b.WriteString("; wait for it to finish")
-	return b.String()
+	return msg.LedgerBusy{Path: e.Path, PID: e.PID, Host: e.Host, Started: e.Started, Inputs: e.Inputs}
 }
 
 // holder is what the lock file says about the run holding it.
@@ -61,7 +47,7 @@ func acquire(ledgerPath string, h holder) (*os.File, error) {
 	path := ledgerPath + ".lock"
 	f, busy, err := tryLock(path)
 	if err != nil {
-		return nil, fmt.Errorf("lock ledger %s: %w", ledgerPath, err)
+		return nil, msg.Error(msg.LockLedger{Path: ledgerPath, Err: err})
 	}
 	if busy {
 		return nil, busyError(ledgerPath, path)
@@ -75,7 +61,7 @@ func acquire(ledgerPath string, h holder) (*os.File, error) {
 	}
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("lock ledger %s: %w", ledgerPath, err)
+		return nil, msg.Error(msg.LockLedger{Path: ledgerPath, Err: err})
 	}
 	return f, nil
 }

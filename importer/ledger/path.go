@@ -2,9 +2,10 @@ package ledger
 
 import (
 	"errors"
-	"fmt"
 	"path"
 	"strings"
+
+	"leadimport/importer/msg"
 )
 
 // ErrNoStateDir says the environment does not tell where the user's state
@@ -23,14 +24,14 @@ func DefaultPath(getenv func(string) string, goos string) (string, error) {
 	case "windows":
 		dir := getenv("LocalAppData")
 		if dir == "" {
-			return "", fmt.Errorf("%w: %%LocalAppData%% is not set", ErrNoStateDir)
+			return "", noStateDir("%LocalAppData%")
 		}
 		// Built by hand so the result is a Windows path whatever the host.
 		return strings.TrimRight(dir, `\/`) + `\leadimport\ledger.db`, nil
 	case "darwin", "ios":
 		home := getenv("HOME")
 		if home == "" {
-			return "", fmt.Errorf("%w: $HOME is not set", ErrNoStateDir)
+			return "", noStateDir("$HOME")
 		}
 		return path.Join(home, "Library", "Application Support", "leadimport", "ledger.db"), nil
 	default:
@@ -42,8 +43,13 @@ func DefaultPath(getenv func(string) string, goos string) (string, error) {
 		}
 		home := getenv("HOME")
 		if home == "" {
-			return "", fmt.Errorf("%w: neither $XDG_STATE_HOME nor $HOME is set", ErrNoStateDir)
+			return "", noStateDir("$XDG_STATE_HOME", "$HOME")
 		}
 		return path.Join(home, ".local", "state", "leadimport", "ledger.db"), nil
 	}
+}
+
+// noStateDir says which variables, as the user sets them, were not set.
+func noStateDir(unset ...string) error {
+	return msg.Error(msg.NoStateDir{Unset: unset}, ErrNoStateDir)
 }

@@ -4,16 +4,20 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"leadimport/importer/msg"
 )
 
 // ErrRunReleased says a Run was used after Finish or Release: it no longer
 // holds the lock, so writing for it could interleave with another run.
 var ErrRunReleased = errors.New("ledger run already finished")
+
+// errReleased is ErrRunReleased said by a message.
+var errReleased = msg.Error(msg.RunReleased{}, ErrRunReleased)
 
 // Input is one input file of a run, with the SHA-256 of its content, so that
 // history can tell a re-run of the same file from a run of an edited one.
@@ -76,7 +80,7 @@ type Run struct {
 type op struct {
 	write write
 	args  []any
-	what  string
+	what  msg.LedgerStep
 	done  chan error
 }
 
@@ -101,7 +105,7 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 	w, err := l.writerConn(context.Background())
 	if err != nil {
 		release(lock)
-		return nil, fmt.Errorf("begin run: %w", err)
+		return nil, failed(msg.BeginRun, err)
 	}
 	scan, cancel := context.WithCancel(context.Background())
 	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path, l.diskKey), w: w,
@@ -131,7 +135,7 @@ func (r *Run) write() {
 	defer func() {
 		close(r.ckpt)
 		if err := r.w.close(); err != nil {
-			r.setLost(fmt.Errorf("close the ledger's writer: %w", err))
+			r.setLost(failed(msg.CloseWriter, err))
 		}
 	}()
 	batch := make([]*op, 0, maxGroup)
@@ -174,10 +178,10 @@ func (r *Run) lostErr() error {
 	return r.lost
 }
 
-func opError(o *op, err error) error { return fmt.Errorf("%s: %w", o.what, err) }
+func opError(o *op, err error) error { return failed(o.what, err) }
 
 // do hands one write to the writer and waits for its commit.
-func (r *Run) do(w write, what string, args ...any) error {
+func (r *Run) do(w write, what msg.LedgerStep, args ...any) error {
 	o := &op{write: w, args: args, what: what, done: make(chan error, 1)}
 	if err := r.enqueue(o); err != nil {
 		return err
@@ -187,7 +191,7 @@ func (r *Run) do(w write, what string, args ...any) error {
 
 // later hands one write to the writer without waiting for its commit. A
 // commit that fails is returned by the run's next write.
-func (r *Run) later(w write, what string, args ...any) error {
+func (r *Run) later(w write, what msg.LedgerStep, args ...any) error {
 	return r.enqueue(&op{write: w, args: args, what: what})
 }
 
@@ -195,14 +199,14 @@ func (r *Run) later(w write, what string, args ...any) error {
 // (or with the error of one that was not): what Lookup reads then holds
 // them all.
 func (r *Run) Sync() error {
-	return r.do(writeSync, "sync the ledger")
+	return r.do(writeSync, msg.SyncLedger)
 }
 
 func (r *Run) enqueue(o *op) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.released || r.stopped {
-		return ErrRunReleased
+		return errReleased
 	}
 	if err := r.lostErr(); err != nil {
 		return err
@@ -231,28 +235,28 @@ func (r *Run) insert(info RunInfo, host string) error {
 	}
 	js, err := json.Marshal(inputs)
 	if err != nil {
-		return fmt.Errorf("begin run: %w", err)
+		return failed(msg.BeginRun, err)
 	}
 	tx, err := r.l.db.Begin()
 	if err != nil {
-		return fmt.Errorf("begin run: %w", err)
+		return failed(msg.BeginRun, err)
 	}
 	defer tx.Rollback()
 	// Identities left by runs that died are of no use to anyone: the lock
 	// says no other run is alive.
 	if _, err := tx.Exec("DELETE FROM seen"); err != nil {
-		return fmt.Errorf("begin run: %w", err)
+		return failed(msg.BeginRun, err)
 	}
 	res, err := tx.Exec(`INSERT INTO runs (command, started, pid, host, inputs, mapping) VALUES (?, ?, ?, ?, ?, ?)`,
 		info.Command, formatTime(info.Started), info.PID, host, string(js), info.Mapping)
 	if err != nil {
-		return fmt.Errorf("begin run: %w", err)
+		return failed(msg.BeginRun, err)
 	}
 	if r.ID, err = res.LastInsertId(); err != nil {
-		return fmt.Errorf("begin run: %w", err)
+		return failed(msg.BeginRun, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("begin run: %w", err)
+		return failed(msg.BeginRun, err)
 	}
 	return nil
 }
@@ -274,19 +278,19 @@ func (r *Run) finish(counts map[string]int, exitCode int, ended time.Time) error
 	}
 	js, err := json.Marshal(counts)
 	if err != nil {
-		return fmt.Errorf("finish run: %w", err)
+		return failed(msg.FinishRun, err)
 	}
 	tx, err := r.l.db.Begin()
 	if err != nil {
-		return fmt.Errorf("finish run: %w", err)
+		return failed(msg.FinishRun, err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.Exec(`UPDATE runs SET ended = ?, counts = ?, exit_code = ? WHERE id = ?`,
 		formatTime(ended), string(js), exitCode, r.ID); err != nil {
-		return fmt.Errorf("finish run: %w", err)
+		return failed(msg.FinishRun, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("finish run: %w", err)
+		return failed(msg.FinishRun, err)
 	}
 	return nil
 }
@@ -314,7 +318,7 @@ func (r *Run) Release() error {
 	err := release(r.lock)
 	r.lock = nil
 	if err != nil {
-		return errors.Join(fmt.Errorf("release ledger lock: %w", err), seenErr, lost)
+		return errors.Join(failed(msg.ReleaseLock, err), seenErr, lost)
 	}
 	return errors.Join(seenErr, lost)
 }
@@ -348,7 +352,7 @@ func (r *Run) active() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.released {
-		return ErrRunReleased
+		return errReleased
 	}
 	return nil
 }

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"database/sql"
 	"errors"
-	"fmt"
 	"os"
 	"slices"
+
+	"leadimport/importer/msg"
 )
 
 // seenSet is the run's set of lead identities met so far, for finding a
@@ -71,7 +72,7 @@ func (s *seenSet) firstSeen(id Identity, row int) (int, bool, error) {
 func (s *seenSet) spill() error {
 	if s.db == nil {
 		if err := s.open(); err != nil {
-			return fmt.Errorf("the scratch set of identities: %w", err)
+			return failed(msg.UseScratch, err)
 		}
 	}
 	type entry struct {
@@ -153,7 +154,7 @@ func removeSeen(path string) error {
 	var errs []error
 	for _, p := range []string{path, path + "-journal", path + "-wal", path + "-shm"} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			errs = append(errs, fmt.Errorf("remove %s: %w", p, err))
+			errs = append(errs, msg.Error(msg.CannotRemove{Path: p, Err: err}))
 		}
 	}
 	return errors.Join(errs...)

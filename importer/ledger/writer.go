@@ -5,7 +5,8 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
-	"fmt"
+
+	"leadimport/importer/msg"
 )
 
 // write is what an op writes.
@@ -94,7 +95,7 @@ func (w *writerConn) exec(batch []*op) error {
 // is broken.
 func (w *writerConn) undo(ctx context.Context) {
 	if _, err := w.rollback.ExecContext(ctx); err != nil {
-		w.broken = fmt.Errorf("the ledger's transaction could not be rolled back: %w", err)
+		w.broken = msg.Error(msg.RollbackFailed{Err: err})
 	}
 }
 

@@ -118,37 +118,52 @@ func TestCauses(t *testing.T) {
 // say: the messages and errors inside say something of their own.
 func sample(typ reflect.Type) Message {
 	v := reflect.New(typ).Elem()
-	if typ.Kind() != reflect.Struct {
-		return v.Interface().(Message)
-	}
-	for i := range typ.NumField() {
-		if !typ.Field(i).IsExported() {
-			continue
-		}
-		switch f, ft := v.Field(i), typ.Field(i).Type; {
-		case ft == reflect.TypeFor[error]():
-			f.Set(reflect.ValueOf(Error(Required{})))
-		case ft == reflect.TypeFor[Message]():
-			f.Set(reflect.ValueOf(Message(Required{})))
-		case ft == reflect.TypeFor[[]Message]():
-			f.Set(reflect.ValueOf([]Message{Required{}, NotPhone{}}))
-		case ft == reflect.TypeFor[time.Time]():
-			f.Set(reflect.ValueOf(time.Date(2026, 11, 26, 10, 15, 0, 0, time.UTC)))
-		case ft == reflect.TypeFor[time.Duration]():
-			f.Set(reflect.ValueOf(30 * time.Second))
-		case ft.Kind() == reflect.String:
-			f.SetString("x")
-		case ft.Kind() == reflect.Bool:
-			f.SetBool(true)
-		case ft.Kind() == reflect.Uint8:
-			f.SetUint(0x81)
-		case ft.Kind() == reflect.Int || ft.Kind() == reflect.Int64:
-			f.SetInt(7)
-		default:
-			panic("sample: no value for " + typ.Name() + "." + typ.Field(i).Name)
-		}
-	}
+	fill(v)
 	return v.Interface().(Message)
+}
+
+// fill gives v, and every exported field and element in it, a value.
+func fill(v reflect.Value) {
+	switch t := v.Type(); {
+	case t == reflect.TypeFor[error]():
+		v.Set(reflect.ValueOf(Error(Required{})))
+	case t == reflect.TypeFor[Message]():
+		v.Set(reflect.ValueOf(Message(Required{})))
+	case t == reflect.TypeFor[time.Time]():
+		v.Set(reflect.ValueOf(time.Date(2026, 11, 26, 10, 15, 0, 0, time.UTC)))
+	case t == reflect.TypeFor[time.Duration]():
+		v.Set(reflect.ValueOf(30 * time.Second))
+	case t == reflect.TypeFor[LedgerStep]():
+		v.Set(reflect.ValueOf(BeginRun))
+	case t.Kind() == reflect.Struct:
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				fill(v.Field(i))
+			}
+		}
+	case t.Kind() == reflect.Slice:
+		v.Set(reflect.MakeSlice(t, 2, 2))
+		for i := range 2 {
+			fill(v.Index(i))
+		}
+		if t.Elem() == reflect.TypeFor[Message]() {
+			v.Index(1).Set(reflect.ValueOf(Message(NotPhone{})))
+		}
+	case t.Kind() == reflect.String:
+		v.SetString("x")
+	case t.Kind() == reflect.Bool:
+		v.SetBool(true)
+	case t.Kind() == reflect.Uint8:
+		v.SetUint(0x81)
+	case t.Kind() == reflect.Int32: // a rune
+		v.SetInt(';')
+	case t.Kind() == reflect.Int || t.Kind() == reflect.Int64:
+		v.SetInt(7)
+	case t.Kind() == reflect.Float64:
+		v.SetFloat(1.5)
+	default:
+		panic("sample: no value for a " + t.String())
+	}
 }
 
 // sameEverywhere are the messages said alike in every language.
@@ -176,6 +191,23 @@ func TestSayEveryMessage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEveryLedgerStep: LedgerFailed says every step in every language,
+// each in words of its own.
+func TestEveryLedgerStep(t *testing.T) {
+	cause := Error(Verbatim{Text: "database is locked"})
+	for s := range numLedgerSteps {
+		m := LedgerFailed{Step: s, Err: cause}
+		for _, l := range Langs() {
+			said := l.Say(m)
+			assert.NotContains(t, said, "!(", "step %d has no %s", s, l)
+			assert.True(t, strings.HasSuffix(said, ": database is locked"), said)
+		}
+		assert.NotEqual(t, English.Say(m), Swedish.Say(m), "step %d: the Swedish is the English", s)
+	}
+	assert.Equal(t, "!(msg.LedgerStep 200)", English.Say(LedgerFailed{Step: 200, Err: cause})[:21],
+		"a step no language has is shown as its number")
 }
 
 // TestMissingIsShown: a message no catalogue knows is shown as its type,

@@ -52,5 +52,8 @@
 // Declare a struct type that embeds message, with its arguments as
 // fields (an error it says why with is a field Err, with a method Cause
 // returning it), then add its entry to every catalogue, in the same
-// place in each.
+// place in each. An argument that would be one of a few phrases of ours
+// is a small enumeration instead, never an English string: LedgerFailed's
+// Step, whose words each language keeps in a table a test holds to every
+// step.
 package msg

@@ -2,6 +2,7 @@ package msg
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -73,6 +74,147 @@ var english = []entry{
 	say(func(PersonnummerFormat, Lang) string { return "must be 10 or 12 digits (YYYYMMDD-NNNN)" }),
 	say(func(PersonnummerSpace, Lang) string {
 		return "must be 10 or 12 digits (YYYYMMDD-NNNN); write - between the date and the last four, not a space"
+	}),
+
+	// The mapping file, and how it meets an input and --set (mapping).
+	say(func(m InMapping, l Lang) string { return m.where(l.Say(m.Problem)) }),
+	say(func(m OpenMapping, l Lang) string { return "open mapping: " + l.Error(m.Err) }),
+	say(func(m ReadMapping, l Lang) string { return "read mapping " + m.Name + ": " + l.Error(m.Err) }),
+	say(func(m MappingTooLarge, _ Lang) string {
+		return fmt.Sprintf("is larger than %d bytes: is it the mapping file?", m.Max)
+	}),
+	say(func(m NotYAML, _ Lang) string { return "not valid YAML: " + m.Detail }),
+	say(func(m MappingEmpty, _ Lang) string { return "is empty; a mapping file starts like this:\n" + m.Example }),
+	say(func(m MappingNotKeys, _ Lang) string {
+		return "must be a YAML mapping of keys to values; a mapping file starts like this:\n" + m.Example
+	}),
+	say(func(m KeyTwice, _ Lang) string {
+		return fmt.Sprintf("%q is given twice (first on line %d); keep one", m.Key, m.First)
+	}),
+	say(func(m UnknownKey, _ Lang) string {
+		s := fmt.Sprintf("unknown key %q", m.Key)
+		if m.Section != "" {
+			s += " under " + m.Section
+		}
+		if m.Suggest != "" {
+			return s + fmt.Sprintf(" (did you mean %q?)", m.Suggest)
+		}
+		return s + "; the keys are " + strings.Join(m.Keys, ", ")
+	}),
+	say(func(NoVersion, Lang) string { return "version is missing; add `version: 1` at the top" }),
+	say(func(NoColumns, Lang) string {
+		return "columns is missing; add `columns:` with one `Header: field` line per input column, e.g. `Förnamn: person.firstName`"
+	}),
+	say(func(m UnsupportedVersion, l Lang) string {
+		return "version " + l.Say(m.Value) + " is not supported: this leadimport reads version 1; write `version: 1`"
+	}),
+	say(func(m UnsupportedEndpoint, l Lang) string {
+		return fmt.Sprintf("endpoint %s is not supported; write `endpoint: %s` (the only one so far) or leave the key out", l.Say(m.Value), m.Endpoint)
+	}),
+	say(func(EmptyValue, Lang) string { return "(empty)" }),
+	say(func(MappingValue, Lang) string { return "(a mapping)" }),
+	say(func(ListValue, Lang) string { return "(a list)" }),
+	say(func(ColumnsEmpty, Lang) string {
+		return "columns is empty; add one `Header: field` line per input column, e.g. `Förnamn: person.firstName`"
+	}),
+	say(func(m ColumnsNotLines, l Lang) string {
+		return "columns must be `Header: field` lines, e.g. `Förnamn: person.firstName`, not " + l.Say(m.Value)
+	}),
+	say(func(ColumnWithoutHeader, Lang) string {
+		return "a column needs a header before the colon, e.g. `Förnamn: person.firstName`"
+	}),
+	say(func(m HeaderTwice, _ Lang) string {
+		return fmt.Sprintf("column %q is the same header as %q on line %d (headers match ignoring case and surrounding spaces); keep one", m.Header, m.First, m.Line)
+	}),
+	say(func(m FieldNotName, l Lang) string {
+		return fmt.Sprintf("column %q: the field must be a name such as person.firstName, not %s", m.Header, l.Say(m.Value))
+	}),
+	say(func(m UnknownField, _ Lang) string {
+		if m.Suggest != "" {
+			return fmt.Sprintf("unknown field %q (did you mean %q?)", m.Field, m.Suggest)
+		}
+		return fmt.Sprintf("unknown field %q; the fields are %s", m.Field, strings.Join(m.Fields, ", "))
+	}),
+	say(func(m BadUTMTag, _ Lang) string {
+		return fmt.Sprintf("unknown field %q: a UTM tag is marketing.utmTags.NAME with a NAME without spaces, e.g. marketing.utmTags.utm_source", m.Field)
+	}),
+	say(func(m FieldTwice, _ Lang) string {
+		return fmt.Sprintf("%s is filled by both %q (line %d) and %q (line %d); map one of them to another field or remove it", m.Field, m.First, m.FirstLine, m.Header, m.Line)
+	}),
+	say(func(m ConstantsNotLines, l Lang) string {
+		return "constants must be `field: value` lines, e.g. `customerId: M1001`, not " + l.Say(m.Value)
+	}),
+	say(func(FullNameConstant, Lang) string {
+		return "person.fullName can only come from a column; give person.firstName and person.lastName as constants instead"
+	}),
+	say(func(m ConstantTwice, _ Lang) string {
+		return fmt.Sprintf("constant %s is given twice (first on line %d); keep one", m.Field, m.First)
+	}),
+	say(func(m ConstantEmpty, _ Lang) string {
+		return fmt.Sprintf("constant %s has no value; give one, e.g. `%s: %s`, or remove the line", m.Field, m.Field, m.Example)
+	}),
+	say(func(m InputNotLines, l Lang) string {
+		return "input must hold `sheet:`, `headerRow:`, `encoding:` or `delimiter:` lines, not " + l.Say(m.Value)
+	}),
+	say(func(InputSheetEmpty, Lang) string {
+		return "input.sheet is empty; name the sheet to read, or remove the line to read the first"
+	}),
+	say(func(m BadHeaderRow, l Lang) string {
+		return "input.headerRow " + l.Say(m.Value) + " must be a positive whole number (1 is the first row), or leave it out to use the first non-empty row"
+	}),
+	say(func(m BadInputEncoding, l Lang) string {
+		return "input.encoding " + l.Say(m.Value) + " is not one leadimport reads; use one of " + strings.Join(m.Encodings, ", ") + ", or leave it out to detect it"
+	}),
+	say(func(m BadInputDelimiter, l Lang) string {
+		return "input.delimiter " + l.Say(m.Value) + `: use ",", ";", "|" or tab, or leave it out to detect it`
+	}),
+	say(func(m NormalizeNotLines, l Lang) string {
+		return "normalize must hold `" + strings.Join(m.Keys, ":`, `") + ":` lines, e.g. `phone: national`, not " + l.Say(m.Value)
+	}),
+	say(func(m BadNormalize, l Lang) string {
+		s := "normalize." + m.Key + " " + l.Say(m.Value) + " is not a value it takes"
+		if m.Suggest != "" {
+			s += fmt.Sprintf(" (did you mean %q?)", m.Suggest)
+		}
+		return s + "; use " + strings.Join(m.Values, ", ") + " (the default is " + first(m.Values) + ")"
+	}),
+	say(func(m FullNameAndPart, _ Lang) string {
+		return fmt.Sprintf("column %q fills %s, but %q (line %d) already gives the first and last name; map either person.fullName or person.firstName and person.lastName", m.Header, m.Field, m.FullHeader, m.FullLine)
+	}),
+	say(func(m ConstantAndFullName, _ Lang) string {
+		return fmt.Sprintf("constant %s conflicts with column %q (line %d), which gives the first and last name; remove one of them", m.Field, m.FullHeader, m.FullLine)
+	}),
+	say(func(m ColumnNotInInput, _ Lang) string {
+		list := "(none: is the header row empty?)"
+		if len(m.Headers) > 0 {
+			list = strings.Join(m.Headers, ", ")
+		}
+		if m.Hidden > 0 {
+			list += fmt.Sprintf(" (%d cells that look like data are not shown: is the header on another row? see --header-row)", m.Hidden)
+		}
+		return fmt.Sprintf("column %q is not in the input; its headers are: %s", m.Header, list)
+	}),
+	say(func(m ColumnTwiceInInput, _ Lang) string {
+		return fmt.Sprintf("column %q occurs %d times in the input (columns %s); rename all but one there, so it is clear which to read", m.Header, len(m.Columns), numbers(m.Columns, " and "))
+	}),
+	say(func(m BadConstant, l Lang) string {
+		return fmt.Sprintf("constant %s %q: %s", m.Field, m.Value, l.Say(m.Problem))
+	}),
+	say(func(m SetValue, l Lang) string { return "--set " + m.Field + "=" + m.Value + ": " + l.Say(m.Problem) }),
+	say(func(m SetFullName, _ Lang) string {
+		return "--set " + m.Field + ": person.fullName can only come from a column; set person.firstName and person.lastName instead"
+	}),
+	say(func(m SetEmpty, _ Lang) string {
+		return fmt.Sprintf("--set %s=: the value is empty; give one, e.g. --set %s=%s", m.Field, m.Field, m.Example)
+	}),
+	say(func(m NotGiven, _ Lang) string {
+		return fmt.Sprintf("%s is not given: map a column to it, add `%s: %s` under constants, or pass --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
+	}),
+	say(func(m NothingGivesName, _ Lang) string {
+		return fmt.Sprintf("nothing gives %s, which every lead needs: map a column to it, or map one column to person.fullName", m.Field)
+	}),
+	say(func(NothingGivesContact, Lang) string {
+		return "nothing gives an e-mail address or a phone number, and every lead needs one: map a column to person.email.emailAddress or person.telephone.cell (or another phone field)"
 	}),
 
 	// The row as a whole, and sending it (importer).
@@ -154,6 +296,119 @@ var english = []entry{
 		return `bytes that are not UTF-8 in column ` + m.Column + `: set input.encoding or --encoding windows-1252 if Excel saved the file as plain "CSV"`
 	}),
 
+	// A file the reader cannot read, and what it found in one it can (importer/source).
+	say(func(m InFile, l Lang) string { return m.File + ": " + l.Error(m.Err) }),
+	say(func(m CannotOpen, l Lang) string { return "cannot open it: " + l.Error(m.Err) }),
+	say(func(m CannotReadIt, l Lang) string { return "cannot read it: " + l.Error(m.Err) }),
+	say(func(m ReadFailed, l Lang) string { return "read: " + l.Error(m.Err) }),
+	say(func(m ReadAfterRow, l Lang) string {
+		return fmt.Sprintf("read after row %d: %s", m.Row, l.Error(m.Err))
+	}),
+	say(func(m UnsupportedFile, _ Lang) string {
+		what := fmt.Sprintf("%q files", m.Ext)
+		if m.Ext == "" {
+			what = "a file without an extension"
+		}
+		return "unsupported file type: cannot read " + what + ": save it as .xlsx or CSV (read: .csv, .txt, .tsv, .xlsx, .xlsm)"
+	}),
+	say(func(m UnknownEncoding, _ Lang) string {
+		return fmt.Sprintf("unknown encoding %q: use one of utf-8, utf-16le, utf-16be, utf-16 (the byte order mark decides), windows-1252 (also cp1252; latin1 and iso-8859-1 are read as windows-1252)", m.Encoding)
+	}),
+	say(func(m BadDelimiter, _ Lang) string {
+		return fmt.Sprintf("unusable delimiter %q: use ',', ';', tab or '|'", m.Delimiter)
+	}),
+	say(func(m RowOverMiB, _ Lang) string {
+		why := "a line that never ends"
+		if m.Quote {
+			why = `a quote (") that is not closed`
+		}
+		return fmt.Sprintf("row %d: too large: the row is over 1 MiB of text, most likely %s: fix the file in a text editor, or save it again from Excel", m.Row, why)
+	}),
+	say(func(m WorkbookNamedCSV, _ Lang) string {
+		return "the file is not what its name says: it is an Excel workbook (.xlsx) named " + m.Ext + ": rename it to .xlsx"
+	}),
+	say(func(m XLSNamedCSV, _ Lang) string {
+		return "the file is not what its name says: it is an Excel .xls file or a password-protected workbook named " + m.Ext + `: open it in Excel and save it as .xlsx or "CSV UTF-8"`
+	}),
+	say(func(m TextNamedXLSX, _ Lang) string {
+		return "the file is not what its name says: it is a text (CSV) file named " + m.Ext + ": rename it to " + m.Stem + ".csv"
+	}),
+	say(func(m UnreadableContainer, l Lang) string {
+		return "not a readable Excel .xlsx file (an Office container that cannot be read: " + l.Error(m.Err) + "): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(Encrypted, Lang) string {
+		return "this is a password-protected Excel file: save it without a password and try again"
+	}),
+	say(func(LegacyXLS, Lang) string {
+		return "this is an old Excel 97–2003 .xls file: open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(OtherOfficeFile, Lang) string {
+		return "not a readable Excel .xlsx file (an Office file of another kind, such as a Word document): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(NoWorkbookPart, Lang) string {
+		return "not a readable Excel .xlsx file (it holds no workbook; it may be a Word or PowerPoint file): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(EmptyWorkbookFile, Lang) string {
+		return "not a readable Excel .xlsx file (the file is empty): copy or download it again"
+	}),
+	say(func(NotZip, Lang) string {
+		return "not a readable Excel .xlsx file (it is not a zip file, as every .xlsx is): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(m NotXLSX, l Lang) string {
+		return "not a readable Excel .xlsx file (" + l.Error(m.Err) + "): open it in Excel and save it as .xlsx or CSV"
+	}),
+	say(func(m Incomplete, l Lang) string {
+		return "the file is incomplete (cut off) or damaged (" + l.Error(m.Err) + "): copy or download it again, or open it in Excel and save it again"
+	}),
+	say(func(m ZipBomb, _ Lang) string {
+		return fmt.Sprintf("unpacks to more than %d MiB: refused as a possible zip bomb; if it is a real workbook, save its rows as CSV", m.MiB)
+	}),
+	say(func(m SheetAfterRow, l Lang) string {
+		return fmt.Sprintf("sheet %q after row %d: %s", m.Sheet, m.Row, l.Error(m.Err))
+	}),
+	say(func(NoSheets, Lang) string { return "no sheet to read: the workbook has no sheets" }),
+	say(func(m AllSheetsHidden, _ Lang) string {
+		return "no sheet to read: every sheet is hidden; the file has: " + sheetList(m.Sheets, " (hidden)") + ": name one with the sheet setting"
+	}),
+	say(func(m NoSuchSheet, _ Lang) string {
+		return fmt.Sprintf("no sheet %q; the file has: %s", m.Sheet, sheetList(m.Sheets, " (hidden)"))
+	}),
+	say(func(m HeaderRowNegative, _ Lang) string {
+		return fmt.Sprintf("no header row found: header row %d: rows are numbered from 1 (0 picks the first non-empty row)", m.Row)
+	}),
+	say(func(m HeaderRowBlank, _ Lang) string {
+		return fmt.Sprintf("no header row found: row %d is empty: set the header row to the row with the column names", m.Row)
+	}),
+	say(func(m NoHeaderRow, l Lang) string { return "no header row found: " + l.Say(m.Why) }),
+	say(func(EmptyFile, Lang) string { return "the file is empty" }),
+	say(func(m EmptySheet, _ Lang) string { return fmt.Sprintf("sheet %q is empty", m.Sheet) }),
+	say(func(m HeaderPastEnd, _ Lang) string {
+		return fmt.Sprintf("no header row found: the last row is %d, before header row %d: set the header row to the row with the column names", m.Last, m.Want)
+	}),
+	say(func(m PartMissing, _ Lang) string { return "part " + m.Part + " is missing" }),
+	say(func(m PartTooLarge, _ Lang) string { return fmt.Sprintf("part %s is over %d MiB", m.Part, m.MiB) }),
+	say(func(XMLTooDeep, Lang) string { return "XML nested too deep" }),
+	say(func(XMLTokenTooLong, Lang) string { return "an XML element or text of more than 4 MiB" }),
+	say(func(m PastLastRow, _ Lang) string {
+		return fmt.Sprintf("row %d is past Excel's last row, %d", m.Row, m.Max)
+	}),
+	say(func(m NoSharedString, _ Lang) string {
+		return fmt.Sprintf("cell %s points to shared string %q, which the workbook does not have", m.Cell, m.Index)
+	}),
+	say(func(m CSVFound, _ Lang) string {
+		enc, delim := m.Encoding, fmt.Sprintf("'%c'", m.Delimiter)
+		if m.BOM {
+			enc += " with BOM"
+		}
+		if m.Delimiter == '\t' {
+			delim = "tab"
+		}
+		return fmt.Sprintf("%s: %s, %s, header on row %d, %s", m.File, enc, delim, m.HeaderRow, plural(m.Columns, "column", "columns"))
+	}),
+	say(func(m XLSXFound, _ Lang) string {
+		return fmt.Sprintf("%s: sheet %q, header on row %d, %s", m.File, m.Sheet, m.HeaderRow, plural(m.Columns, "column", "columns"))
+	}),
+
 	// A request Connect refused, or that never got an answer (importer/connect).
 	say(func(m Unauthorized, _ Lang) string { return m.Status + ": Connect refused the user name or password" }),
 	say(func(m Forbidden, _ Lang) string {
@@ -164,7 +419,83 @@ var english = []entry{
 		return "connect: build request for " + m.Path + ": " + l.Error(m.Err)
 	}),
 
-	// The report's own words (importer/report).
+	// The client's settings, refused by New (importer/connect).
+	say(func(NoUsername, Lang) string { return "connect: no user name given" }),
+	say(func(ColonInUsername, Lang) string { return "connect: the user name must not contain ':'" }),
+	say(func(NoPassword, Lang) string { return "connect: no password given" }),
+	say(func(m BaseURLUnparsable, l Lang) string { return "connect: base URL is not a URL: " + l.Error(m.Err) }),
+	say(func(BaseURLUnparsableSecret, Lang) string {
+		return "connect: base URL is not a URL, and must not contain a user name or password; give just e.g. https://connect.maklare.vitec.net"
+	}),
+	say(func(BaseURLUserInfo, Lang) string {
+		return "connect: base URL must not contain a user name or password; give them separately"
+	}),
+	say(func(m BaseURLNoHost, _ Lang) string {
+		return fmt.Sprintf("connect: base URL %q has no host; expected e.g. https://connect.maklare.vitec.net", m.URL)
+	}),
+	say(func(m BaseURLQuery, _ Lang) string {
+		return fmt.Sprintf("connect: base URL %q must not have a query or fragment", m.URL)
+	}),
+	say(func(m BaseURLScheme, _ Lang) string {
+		return fmt.Sprintf("connect: base URL %q must start with https://", m.URL)
+	}),
+	say(func(m PlainHTTP, _ Lang) string {
+		return "connect: refusing plain http to " + m.Host + ": the password would cross the network unencrypted; use https (http is only allowed for 127.0.0.1, ::1 or localhost)"
+	}),
+	say(func(NoBaseURL, Lang) string { return "connect: client has no base URL; use New" }),
+
+	// The ledger (importer/ledger).
+	say(func(m LedgerBusy, _ Lang) string {
+		var b strings.Builder
+		b.WriteString("another leadimport run is using the ledger " + m.Path)
+		if m.PID != 0 {
+			fmt.Fprintf(&b, ": pid %d", m.PID)
+			if m.Host != "" {
+				b.WriteString(" on " + m.Host)
+			}
+			if !m.Started.IsZero() {
+				b.WriteString(", started " + m.Started.Format("2006-01-02 15:04"))
+			}
+			switch len(m.Inputs) {
+			case 0:
+			case 1:
+				b.WriteString(", input " + m.Inputs[0])
+			default:
+				b.WriteString(", inputs " + strings.Join(m.Inputs, ", "))
+			}
+		}
+		b.WriteString("; wait for it to finish")
+		return b.String()
+	}),
+	say(func(m NoStateDir, _ Lang) string {
+		if len(m.Unset) == 2 {
+			return "no state directory for the ledger: neither " + m.Unset[0] + " nor " + m.Unset[1] + " is set"
+		}
+		return "no state directory for the ledger: " + strings.Join(m.Unset, ", ") + " is not set"
+	}),
+	say(func(NoLedgerPath, Lang) string { return "open ledger: empty path" }),
+	say(func(m OpenLedger, l Lang) string { return "open ledger " + m.Path + ": " + l.Error(m.Err) }),
+	say(func(m LockLedger, l Lang) string { return "lock ledger " + m.Path + ": " + l.Error(m.Err) }),
+	say(func(m NotDatabase, l Lang) string { return "not a SQLite database: " + l.Error(m.Err) }),
+	say(func(NotLedger, Lang) string { return "a SQLite database, but not a leadimport ledger" }),
+	say(func(m NewerLedger, _ Lang) string {
+		return fmt.Sprintf("ledger written by a newer leadimport (schema %d, this one knows %d)", m.Schema, m.Knows)
+	}),
+	say(func(RunReleased, Lang) string { return "ledger run already finished" }),
+	say(func(m LedgerFailed, l Lang) string { return m.Step.in(&ledgerStepsEN) + ": " + l.Error(m.Err) }),
+	say(func(m SecretSize, _ Lang) string { return fmt.Sprintf("%d bytes, want %d", m.Len, m.Want) }),
+	say(func(m RunUnreadable, l Lang) string {
+		if m.Column == "" {
+			return fmt.Sprintf("run %d: %s", m.Run, l.Error(m.Err))
+		}
+		return fmt.Sprintf("run %d %s: %s", m.Run, m.Column, l.Error(m.Err))
+	}),
+	say(func(m RollbackFailed, l Lang) string {
+		return "the ledger's transaction could not be rolled back: " + l.Error(m.Err)
+	}),
+	say(func(m CannotRemove, l Lang) string { return "remove " + m.Path + ": " + l.Error(m.Err) }),
+
+	// The report's own words, and its writer's failures (importer/report).
 	say(func(ReportSheet, Lang) string { return "Report" }),
 	say(func(SummarySheet, Lang) string { return "Summary" }),
 	say(func(SummaryStatus, Lang) string { return "status" }),
@@ -175,6 +506,90 @@ var english = []entry{
 	say(func(SummaryStarted, Lang) string { return "started" }),
 	say(func(SummaryFinished, Lang) string { return "finished" }),
 	say(func(SummaryCommand, Lang) string { return "command" }),
+	say(func(m UnknownReportFormat, _ Lang) string {
+		return fmt.Sprintf("report %s: cannot tell the format from %q; name it .csv, .xlsx or .jsonl", m.Path, m.Ext)
+	}),
+	say(func(m ReportFailed, l Lang) string { return "write report: " + l.Error(m.Err) }),
+
+	// The console beside the log (importer/console).
+	say(func(m UnknownLogFormat, _ Lang) string { return "--log-format " + m.Format + ": use text or json" }),
+	say(func(m BarTitle, _ Lang) string {
+		return fmt.Sprintf("%s (%d failed, %d invalid)", m.Input, m.Failed, m.Invalid)
+	}),
+	say(func(BarUnit, Lang) string { return "rows" }),
+
+	// The sandbox's --fail-rate (importer/sandbox).
+	say(func(m InFault, l Lang) string {
+		return fmt.Sprintf("fault %q: %s (kinds: %s)", m.Fault, l.Say(m.Problem), strings.Join(m.Kinds, ", "))
+	}),
+	say(func(FaultWithoutProbability, Lang) string { return "want kind=probability" }),
+	say(func(m UnknownFaultKind, _ Lang) string { return fmt.Sprintf("unknown kind %q", m.Kind) }),
+	say(func(m FaultKindTwice, _ Lang) string { return "kind " + m.Kind + " given twice" }),
+	say(func(m BadProbability, _ Lang) string {
+		return fmt.Sprintf("probability %q is not a number from 0 to 1", m.Value)
+	}),
+	say(func(m FaultsOverOne, _ Lang) string {
+		return fmt.Sprintf("faults %q: probabilities add up to %g, more than 1", m.Faults, m.Sum)
+	}),
+}
+
+// ledgerStepsEN say each LedgerStep, as LedgerFailed's start.
+var ledgerStepsEN = [numLedgerSteps]string{
+	LookUpLead:        "look up lead",
+	RecordIdentity:    "record lead identity",
+	ReadHistory:       "read history",
+	BeginRun:          "begin run",
+	FinishRun:         "finish run",
+	RecordPending:     "record pending lead",
+	RecordSent:        "record sent lead",
+	RecordFailed:      "record failed lead",
+	SyncLedger:        "sync the ledger",
+	CloseWriter:       "close the ledger's writer",
+	ReleaseLock:       "release ledger lock",
+	SetWAL:            "set WAL mode",
+	CreateSchema:      "create schema",
+	StoreSecret:       "store secret",
+	MarkLedger:        "mark ledger",
+	ReadSecret:        "read secret",
+	PrepareStatements: "prepare",
+	UseScratch:        "the scratch set of identities",
+}
+
+// sheetList names sheets in workbook order, each hidden one marked.
+func sheetList(sheets []Sheet, hidden string) string {
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = s.Name
+		if s.Hidden {
+			names[i] += hidden
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// plural is "1 column" or "n columns".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// first is the first of values, or "".
+func first(values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	return values[0]
+}
+
+// numbers lists ns with sep between them.
+func numbers(ns []int, sep string) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, sep)
 }
 
 // lines says ms in l, a line each.

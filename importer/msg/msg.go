@@ -20,11 +20,15 @@ func (message) isMessage() {}
 // to it.
 type causer interface{ Cause() error }
 
-// Lang is a language leadimport speaks: for now the report's error and
-// warnings columns, and the XLSX report's sheet names and summary (logs
-// and the console are English). Column names and statuses stay as they
-// are in every language: they are the tool's vocabulary, and what it
-// reads back when a report is an input.
+// Lang is a language leadimport speaks. Every message has its words in
+// every Lang; a run speaks its Lang, for now, in the report's error and
+// warnings columns and the XLSX report's sheet names and summary. Logs
+// and the console say their messages (the errors of the mapping file,
+// the inputs, the ledger, the Connect client) in English, through an
+// error's Error(), though Lang.Error says any of them in any language.
+// Column names and statuses stay as they are in every language: they
+// are the tool's vocabulary, and what it reads back when a report is an
+// input.
 type Lang string
 
 const (

@@ -1,6 +1,9 @@
 package msg
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // swedish says every message in Swedish, in the same order as english.
 // Field names and the tool's own words (customerId, --force, the
@@ -76,6 +79,149 @@ var swedish = []entry{
 	say(func(PersonnummerFormat, Lang) string { return "ska vara 10 eller 12 siffror (ÅÅÅÅMMDD-NNNN)" }),
 	say(func(PersonnummerSpace, Lang) string {
 		return "ska vara 10 eller 12 siffror (ÅÅÅÅMMDD-NNNN); skriv - mellan datumet och de fyra sista, inte ett mellanslag"
+	}),
+
+	// The mapping file, and how it meets an input and --set (mapping).
+	say(func(m InMapping, l Lang) string { return m.where(l.Say(m.Problem)) }),
+	say(func(m OpenMapping, l Lang) string { return "mappningsfilen går inte att öppna: " + l.Error(m.Err) }),
+	say(func(m ReadMapping, l Lang) string {
+		return "mappningsfilen " + m.Name + " går inte att läsa: " + l.Error(m.Err)
+	}),
+	say(func(m MappingTooLarge, _ Lang) string {
+		return fmt.Sprintf("är större än %d byte: är det verkligen mappningsfilen?", m.Max)
+	}),
+	say(func(m NotYAML, _ Lang) string { return "ogiltig YAML: " + m.Detail }),
+	say(func(m MappingEmpty, _ Lang) string { return "är tom; en mappningsfil börjar så här:\n" + m.Example }),
+	say(func(m MappingNotKeys, _ Lang) string {
+		return "ska vara en YAML-mappning av nycklar till värden; en mappningsfil börjar så här:\n" + m.Example
+	}),
+	say(func(m KeyTwice, _ Lang) string {
+		return fmt.Sprintf("%q anges två gånger (först på rad %d); behåll en", m.Key, m.First)
+	}),
+	say(func(m UnknownKey, _ Lang) string {
+		s := fmt.Sprintf("okänd nyckel %q", m.Key)
+		if m.Section != "" {
+			s += " under " + m.Section
+		}
+		if m.Suggest != "" {
+			return s + fmt.Sprintf(" (menade du %q?)", m.Suggest)
+		}
+		return s + "; nycklarna är " + strings.Join(m.Keys, ", ")
+	}),
+	say(func(NoVersion, Lang) string { return "version saknas; lägg till `version: 1` överst" }),
+	say(func(NoColumns, Lang) string {
+		return "columns saknas; lägg till `columns:` med en rad `Rubrik: fält` per kolumn i indata, t.ex. `Förnamn: person.firstName`"
+	}),
+	say(func(m UnsupportedVersion, l Lang) string {
+		return "version " + l.Say(m.Value) + " stöds inte: den här leadimport läser version 1; skriv `version: 1`"
+	}),
+	say(func(m UnsupportedEndpoint, l Lang) string {
+		return fmt.Sprintf("endpoint %s stöds inte; skriv `endpoint: %s` (den enda hittills) eller ta bort nyckeln", l.Say(m.Value), m.Endpoint)
+	}),
+	say(func(EmptyValue, Lang) string { return "(tomt)" }),
+	say(func(MappingValue, Lang) string { return "(en mappning)" }),
+	say(func(ListValue, Lang) string { return "(en lista)" }),
+	say(func(ColumnsEmpty, Lang) string {
+		return "columns är tom; lägg till en rad `Rubrik: fält` per kolumn i indata, t.ex. `Förnamn: person.firstName`"
+	}),
+	say(func(m ColumnsNotLines, l Lang) string {
+		return "columns ska vara rader `Rubrik: fält`, t.ex. `Förnamn: person.firstName`, inte " + l.Say(m.Value)
+	}),
+	say(func(ColumnWithoutHeader, Lang) string {
+		return "en kolumn behöver en rubrik före kolonet, t.ex. `Förnamn: person.firstName`"
+	}),
+	say(func(m HeaderTwice, _ Lang) string {
+		return fmt.Sprintf("kolumnen %q är samma rubrik som %q på rad %d (rubriker jämförs utan hänsyn till versaler och mellanslag runt om); behåll en", m.Header, m.First, m.Line)
+	}),
+	say(func(m FieldNotName, l Lang) string {
+		return fmt.Sprintf("kolumnen %q: fältet ska vara ett namn som person.firstName, inte %s", m.Header, l.Say(m.Value))
+	}),
+	say(func(m UnknownField, _ Lang) string {
+		if m.Suggest != "" {
+			return fmt.Sprintf("okänt fält %q (menade du %q?)", m.Field, m.Suggest)
+		}
+		return fmt.Sprintf("okänt fält %q; fälten är %s", m.Field, strings.Join(m.Fields, ", "))
+	}),
+	say(func(m BadUTMTag, _ Lang) string {
+		return fmt.Sprintf("okänt fält %q: en UTM-tagg skrivs marketing.utmTags.NAMN, med ett NAMN utan mellanslag, t.ex. marketing.utmTags.utm_source", m.Field)
+	}),
+	say(func(m FieldTwice, _ Lang) string {
+		return fmt.Sprintf("%s fylls av både %q (rad %d) och %q (rad %d); mappa en av dem till ett annat fält eller ta bort den", m.Field, m.First, m.FirstLine, m.Header, m.Line)
+	}),
+	say(func(m ConstantsNotLines, l Lang) string {
+		return "constants ska vara rader `fält: värde`, t.ex. `customerId: M1001`, inte " + l.Say(m.Value)
+	}),
+	say(func(FullNameConstant, Lang) string {
+		return "person.fullName kan bara komma från en kolumn; ange person.firstName och person.lastName som konstanter i stället"
+	}),
+	say(func(m ConstantTwice, _ Lang) string {
+		return fmt.Sprintf("konstanten %s anges två gånger (först på rad %d); behåll en", m.Field, m.First)
+	}),
+	say(func(m ConstantEmpty, _ Lang) string {
+		return fmt.Sprintf("konstanten %s saknar värde; ange ett, t.ex. `%s: %s`, eller ta bort raden", m.Field, m.Field, m.Example)
+	}),
+	say(func(m InputNotLines, l Lang) string {
+		return "input ska innehålla rader `sheet:`, `headerRow:`, `encoding:` eller `delimiter:`, inte " + l.Say(m.Value)
+	}),
+	say(func(InputSheetEmpty, Lang) string {
+		return "input.sheet är tomt; ange bladet som ska läsas, eller ta bort raden för att läsa det första"
+	}),
+	say(func(m BadHeaderRow, l Lang) string {
+		return "input.headerRow " + l.Say(m.Value) + " ska vara ett positivt heltal (1 är första raden), eller utelämnas för att använda första raden som inte är tom"
+	}),
+	say(func(m BadInputEncoding, l Lang) string {
+		return "input.encoding " + l.Say(m.Value) + " är ingen teckenkodning som leadimport läser; använd någon av " + strings.Join(m.Encodings, ", ") + ", eller ta bort raden så känns den av automatiskt"
+	}),
+	say(func(m BadInputDelimiter, l Lang) string {
+		return "input.delimiter " + l.Say(m.Value) + `: använd ",", ";", "|" eller tab, eller ta bort raden så känns den av automatiskt`
+	}),
+	say(func(m NormalizeNotLines, l Lang) string {
+		return "normalize ska innehålla rader `" + strings.Join(m.Keys, ":`, `") + ":`, t.ex. `phone: national`, inte " + l.Say(m.Value)
+	}),
+	say(func(m BadNormalize, l Lang) string {
+		s := "normalize." + m.Key + " " + l.Say(m.Value) + " är inget värde den tar"
+		if m.Suggest != "" {
+			s += fmt.Sprintf(" (menade du %q?)", m.Suggest)
+		}
+		return s + "; använd " + strings.Join(m.Values, ", ") + " (standard är " + first(m.Values) + ")"
+	}),
+	say(func(m FullNameAndPart, _ Lang) string {
+		return fmt.Sprintf("kolumnen %q fyller %s, men %q (rad %d) ger redan för- och efternamnet; mappa antingen person.fullName eller person.firstName och person.lastName", m.Header, m.Field, m.FullHeader, m.FullLine)
+	}),
+	say(func(m ConstantAndFullName, _ Lang) string {
+		return fmt.Sprintf("konstanten %s krockar med kolumnen %q (rad %d), som ger för- och efternamnet; ta bort en av dem", m.Field, m.FullHeader, m.FullLine)
+	}),
+	say(func(m ColumnNotInInput, _ Lang) string {
+		list := "(inga: är rubrikraden tom?)"
+		if len(m.Headers) > 0 {
+			list = strings.Join(m.Headers, ", ")
+		}
+		if m.Hidden > 0 {
+			list += " (" + plural(m.Hidden, "cell", "celler") + " som ser ut som data visas inte: står rubrikerna på en annan rad? se --header-row)"
+		}
+		return fmt.Sprintf("kolumnen %q finns inte i indata; dess rubriker är: %s", m.Header, list)
+	}),
+	say(func(m ColumnTwiceInInput, _ Lang) string {
+		return fmt.Sprintf("kolumnen %q finns %d gånger i indata (kolumn %s); byt namn på alla utom en där, så att det är tydligt vilken som ska läsas", m.Header, len(m.Columns), numbers(m.Columns, " och "))
+	}),
+	say(func(m BadConstant, l Lang) string {
+		return fmt.Sprintf("konstanten %s %q: %s", m.Field, m.Value, l.Say(m.Problem))
+	}),
+	say(func(m SetValue, l Lang) string { return "--set " + m.Field + "=" + m.Value + ": " + l.Say(m.Problem) }),
+	say(func(m SetFullName, _ Lang) string {
+		return "--set " + m.Field + ": person.fullName kan bara komma från en kolumn; sätt person.firstName och person.lastName i stället"
+	}),
+	say(func(m SetEmpty, _ Lang) string {
+		return fmt.Sprintf("--set %s=: värdet är tomt; ange ett, t.ex. --set %s=%s", m.Field, m.Field, m.Example)
+	}),
+	say(func(m NotGiven, _ Lang) string {
+		return fmt.Sprintf("%s saknas: mappa en kolumn till det, lägg till `%s: %s` under constants, eller ange --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
+	}),
+	say(func(m NothingGivesName, _ Lang) string {
+		return fmt.Sprintf("inget ger %s, som varje lead behöver: mappa en kolumn till det, eller mappa en kolumn till person.fullName", m.Field)
+	}),
+	say(func(NothingGivesContact, Lang) string {
+		return "inget ger en e-postadress eller ett telefonnummer, och varje lead behöver ett av dem: mappa en kolumn till person.email.emailAddress eller person.telephone.cell (eller ett annat telefonfält)"
 	}),
 
 	// The row as a whole, and sending it (importer).
@@ -159,6 +305,121 @@ var swedish = []entry{
 		return `byte som inte är UTF-8 i kolumn ` + m.Column + `: ange input.encoding eller --encoding windows-1252 om Excel sparade filen som vanlig "CSV"`
 	}),
 
+	// A file the reader cannot read, and what it found in one it can (importer/source).
+	say(func(m InFile, l Lang) string { return m.File + ": " + l.Error(m.Err) }),
+	say(func(m CannotOpen, l Lang) string { return "går inte att öppna: " + l.Error(m.Err) }),
+	say(func(m CannotReadIt, l Lang) string { return "går inte att läsa: " + l.Error(m.Err) }),
+	say(func(m ReadFailed, l Lang) string { return "läsfel: " + l.Error(m.Err) }),
+	say(func(m ReadAfterRow, l Lang) string {
+		return fmt.Sprintf("läsfel efter rad %d: %s", m.Row, l.Error(m.Err))
+	}),
+	say(func(m UnsupportedFile, _ Lang) string {
+		what := fmt.Sprintf("%q-filer", m.Ext)
+		if m.Ext == "" {
+			what = "en fil utan filändelse"
+		}
+		return "okänd filtyp: " + what + " går inte att läsa: spara filen som .xlsx eller CSV (leadimport läser .csv, .txt, .tsv, .xlsx och .xlsm)"
+	}),
+	say(func(m UnknownEncoding, _ Lang) string {
+		return fmt.Sprintf("okänd teckenkodning %q: använd någon av utf-8, utf-16le, utf-16be, utf-16 (filens BOM avgör), windows-1252 (även cp1252; latin1 och iso-8859-1 läses som windows-1252)", m.Encoding)
+	}),
+	say(func(m BadDelimiter, _ Lang) string {
+		return fmt.Sprintf("avgränsaren %q går inte att använda: använd ',', ';', tabb eller '|'", m.Delimiter)
+	}),
+	say(func(m RowOverMiB, _ Lang) string {
+		why := "en rad som aldrig tar slut"
+		if m.Quote {
+			why = `ett citattecken (") som aldrig stängs`
+		}
+		return fmt.Sprintf("rad %d: för stor: raden är över 1 MiB text, troligen %s: rätta filen i en textredigerare, eller spara den igen från Excel", m.Row, why)
+	}),
+	say(func(m WorkbookNamedCSV, _ Lang) string {
+		return "filen är inte vad namnet säger: det är en Excel-arbetsbok (.xlsx) med filändelsen " + m.Ext + ": byt filändelse till .xlsx"
+	}),
+	say(func(m XLSNamedCSV, _ Lang) string {
+		return "filen är inte vad namnet säger: det är en Excel .xls-fil eller en lösenordsskyddad arbetsbok med filändelsen " + m.Ext + `: öppna den i Excel och spara den som .xlsx eller "CSV UTF-8"`
+	}),
+	say(func(m TextNamedXLSX, _ Lang) string {
+		return "filen är inte vad namnet säger: det är en textfil (CSV) med filändelsen " + m.Ext + ": byt namn på den till " + m.Stem + ".csv"
+	}),
+	say(func(m UnreadableContainer, l Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (en Office-behållare som inte går att läsa: " + l.Error(m.Err) + "): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(Encrypted, Lang) string {
+		return "det här är en lösenordsskyddad Excel-fil: spara den utan lösenord och försök igen"
+	}),
+	say(func(LegacyXLS, Lang) string {
+		return "det här är en gammal .xls-fil från Excel 97–2003: öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(OtherOfficeFile, Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (en Office-fil av annat slag, till exempel ett Word-dokument): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(NoWorkbookPart, Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (den innehåller ingen arbetsbok; det kan vara en Word- eller PowerPoint-fil): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(EmptyWorkbookFile, Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (filen är tom): kopiera eller ladda ner den igen"
+	}),
+	say(func(NotZip, Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (den är ingen zip-fil, vilket varje .xlsx är): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(m NotXLSX, l Lang) string {
+		return "ingen läsbar Excel .xlsx-fil (" + l.Error(m.Err) + "): öppna den i Excel och spara den som .xlsx eller CSV"
+	}),
+	say(func(m Incomplete, l Lang) string {
+		return "filen är ofullständig (avkortad) eller skadad (" + l.Error(m.Err) + "): kopiera eller ladda ner den igen, eller öppna den i Excel och spara den igen"
+	}),
+	say(func(m ZipBomb, _ Lang) string {
+		return fmt.Sprintf("blir mer än %d MiB uppackad: vägras som en möjlig zip-bomb; om det är en riktig arbetsbok, spara dess rader som CSV", m.MiB)
+	}),
+	say(func(m SheetAfterRow, l Lang) string {
+		return fmt.Sprintf("bladet %q efter rad %d: %s", m.Sheet, m.Row, l.Error(m.Err))
+	}),
+	say(func(NoSheets, Lang) string { return "inget blad att läsa: arbetsboken har inga blad" }),
+	say(func(m AllSheetsHidden, _ Lang) string {
+		return "inget blad att läsa: alla blad är dolda; filen har: " + sheetList(m.Sheets, " (dolt)") + ": ange ett av dem med inställningen sheet"
+	}),
+	say(func(m NoSuchSheet, _ Lang) string {
+		return fmt.Sprintf("bladet %q finns inte; filen har: %s", m.Sheet, sheetList(m.Sheets, " (dolt)"))
+	}),
+	say(func(m HeaderRowNegative, _ Lang) string {
+		return fmt.Sprintf("ingen rubrikrad hittades: rubrikrad %d: raderna numreras från 1 (0 väljer den första raden som inte är tom)", m.Row)
+	}),
+	say(func(m HeaderRowBlank, _ Lang) string {
+		return fmt.Sprintf("ingen rubrikrad hittades: rad %d är tom: ange raden med kolumnnamnen som rubrikrad", m.Row)
+	}),
+	say(func(m NoHeaderRow, l Lang) string { return "ingen rubrikrad hittades: " + l.Say(m.Why) }),
+	say(func(EmptyFile, Lang) string { return "filen är tom" }),
+	say(func(m EmptySheet, _ Lang) string { return fmt.Sprintf("bladet %q är tomt", m.Sheet) }),
+	say(func(m HeaderPastEnd, _ Lang) string {
+		return fmt.Sprintf("ingen rubrikrad hittades: sista raden är %d, före rubrikrad %d: ange raden med kolumnnamnen som rubrikrad", m.Last, m.Want)
+	}),
+	say(func(m PartMissing, _ Lang) string { return "delen " + m.Part + " saknas" }),
+	say(func(m PartTooLarge, _ Lang) string {
+		return fmt.Sprintf("delen %s är större än %d MiB", m.Part, m.MiB)
+	}),
+	say(func(XMLTooDeep, Lang) string { return "XML som är nästlad för djupt" }),
+	say(func(XMLTokenTooLong, Lang) string { return "ett XML-element eller en text på mer än 4 MiB" }),
+	say(func(m PastLastRow, _ Lang) string {
+		return fmt.Sprintf("rad %d ligger efter Excels sista rad, %d", m.Row, m.Max)
+	}),
+	say(func(m NoSharedString, _ Lang) string {
+		return fmt.Sprintf("cellen %s pekar på den delade strängen %q, som arbetsboken inte har", m.Cell, m.Index)
+	}),
+	say(func(m CSVFound, _ Lang) string {
+		enc, delim := m.Encoding, fmt.Sprintf("'%c'", m.Delimiter)
+		if m.BOM {
+			enc += " med BOM"
+		}
+		if m.Delimiter == '\t' {
+			delim = "tabb"
+		}
+		return fmt.Sprintf("%s: %s, %s, rubriker på rad %d, %s", m.File, enc, delim, m.HeaderRow, plural(m.Columns, "kolumn", "kolumner"))
+	}),
+	say(func(m XLSXFound, _ Lang) string {
+		return fmt.Sprintf("%s: bladet %q, rubriker på rad %d, %s", m.File, m.Sheet, m.HeaderRow, plural(m.Columns, "kolumn", "kolumner"))
+	}),
+
 	// A request Connect refused, or that never got an answer (importer/connect).
 	say(func(m Unauthorized, _ Lang) string {
 		return m.Status + ": Connect nekade användarnamnet eller lösenordet"
@@ -171,7 +432,89 @@ var swedish = []entry{
 		return "connect: förfrågan för " + m.Path + " går inte att skapa: " + l.Error(m.Err)
 	}),
 
-	// The report's own words (importer/report).
+	// The client's settings, refused by New (importer/connect).
+	say(func(NoUsername, Lang) string { return "connect: inget användarnamn angivet" }),
+	say(func(ColonInUsername, Lang) string { return "connect: användarnamnet får inte innehålla ':'" }),
+	say(func(NoPassword, Lang) string { return "connect: inget lösenord angivet" }),
+	say(func(m BaseURLUnparsable, l Lang) string {
+		return "connect: basadressen är ingen giltig URL: " + l.Error(m.Err)
+	}),
+	say(func(BaseURLUnparsableSecret, Lang) string {
+		return "connect: basadressen är ingen giltig URL och får inte innehålla användarnamn eller lösenord; ange bara t.ex. https://connect.maklare.vitec.net"
+	}),
+	say(func(BaseURLUserInfo, Lang) string {
+		return "connect: basadressen får inte innehålla användarnamn eller lösenord; ange dem för sig"
+	}),
+	say(func(m BaseURLNoHost, _ Lang) string {
+		return fmt.Sprintf("connect: basadressen %q saknar värdnamn; väntade t.ex. https://connect.maklare.vitec.net", m.URL)
+	}),
+	say(func(m BaseURLQuery, _ Lang) string {
+		return fmt.Sprintf("connect: basadressen %q får inte ha någon frågedel eller fragment (? eller #)", m.URL)
+	}),
+	say(func(m BaseURLScheme, _ Lang) string {
+		return fmt.Sprintf("connect: basadressen %q måste börja med https://", m.URL)
+	}),
+	say(func(m PlainHTTP, _ Lang) string {
+		return "connect: vägrar okrypterad http till " + m.Host + ": lösenordet skulle skickas okrypterat över nätverket; använd https (http går bara till 127.0.0.1, ::1 eller localhost)"
+	}),
+	say(func(NoBaseURL, Lang) string { return "connect: klienten har ingen basadress; skapa den med New" }),
+
+	// The ledger (importer/ledger).
+	say(func(m LedgerBusy, _ Lang) string {
+		var b strings.Builder
+		b.WriteString("en annan körning av leadimport använder liggaren " + m.Path)
+		if m.PID != 0 {
+			fmt.Fprintf(&b, ": pid %d", m.PID)
+			if m.Host != "" {
+				b.WriteString(" på " + m.Host)
+			}
+			if !m.Started.IsZero() {
+				b.WriteString(", startad " + m.Started.Format("2006-01-02 15:04"))
+			}
+			switch len(m.Inputs) {
+			case 0:
+			case 1:
+				b.WriteString(", indatafil " + m.Inputs[0])
+			default:
+				b.WriteString(", indatafiler " + strings.Join(m.Inputs, ", "))
+			}
+		}
+		b.WriteString("; vänta tills den är klar")
+		return b.String()
+	}),
+	say(func(m NoStateDir, _ Lang) string {
+		if len(m.Unset) == 2 {
+			return "ingen tillståndskatalog för liggaren: varken " + m.Unset[0] + " eller " + m.Unset[1] + " är satt"
+		}
+		return "ingen tillståndskatalog för liggaren: " + strings.Join(m.Unset, ", ") + " är inte satt"
+	}),
+	say(func(NoLedgerPath, Lang) string { return "liggaren går inte att öppna: sökvägen är tom" }),
+	say(func(m OpenLedger, l Lang) string {
+		return "liggaren " + m.Path + " går inte att öppna: " + l.Error(m.Err)
+	}),
+	say(func(m LockLedger, l Lang) string {
+		return "liggaren " + m.Path + " går inte att låsa: " + l.Error(m.Err)
+	}),
+	say(func(m NotDatabase, l Lang) string { return "ingen SQLite-databas: " + l.Error(m.Err) }),
+	say(func(NotLedger, Lang) string { return "en SQLite-databas, men ingen liggare från leadimport" }),
+	say(func(m NewerLedger, _ Lang) string {
+		return fmt.Sprintf("liggaren är skriven av en nyare leadimport (schema %d, den här känner till %d)", m.Schema, m.Knows)
+	}),
+	say(func(RunReleased, Lang) string { return "körningen i liggaren är redan avslutad" }),
+	say(func(m LedgerFailed, l Lang) string { return m.Step.in(&ledgerStepsSV) + ": " + l.Error(m.Err) }),
+	say(func(m SecretSize, _ Lang) string { return fmt.Sprintf("%d byte, ska vara %d", m.Len, m.Want) }),
+	say(func(m RunUnreadable, l Lang) string {
+		if m.Column == "" {
+			return fmt.Sprintf("körning %d: %s", m.Run, l.Error(m.Err))
+		}
+		return fmt.Sprintf("körning %d, %s: %s", m.Run, m.Column, l.Error(m.Err))
+	}),
+	say(func(m RollbackFailed, l Lang) string {
+		return "liggarens transaktion gick inte att rulla tillbaka: " + l.Error(m.Err)
+	}),
+	say(func(m CannotRemove, l Lang) string { return m.Path + " går inte att ta bort: " + l.Error(m.Err) }),
+
+	// The report's own words, and its writer's failures (importer/report).
 	say(func(ReportSheet, Lang) string { return "Rapport" }),
 	say(func(SummarySheet, Lang) string { return "Sammanfattning" }),
 	say(func(SummaryStatus, Lang) string { return "status" }),
@@ -182,4 +525,54 @@ var swedish = []entry{
 	say(func(SummaryStarted, Lang) string { return "start" }),
 	say(func(SummaryFinished, Lang) string { return "slut" }),
 	say(func(SummaryCommand, Lang) string { return "kommando" }),
+	say(func(m UnknownReportFormat, _ Lang) string {
+		return fmt.Sprintf("rapporten %s: filändelsen %q säger inte vilket format den ska ha; ge den namnet .csv, .xlsx eller .jsonl", m.Path, m.Ext)
+	}),
+	say(func(m ReportFailed, l Lang) string { return "rapporten kunde inte skrivas: " + l.Error(m.Err) }),
+
+	// The console beside the log (importer/console).
+	say(func(m UnknownLogFormat, _ Lang) string {
+		return "--log-format " + m.Format + ": använd text eller json"
+	}),
+	say(func(m BarTitle, _ Lang) string {
+		return fmt.Sprintf("%s (%d misslyckade, %d ogiltiga)", m.Input, m.Failed, m.Invalid)
+	}),
+	say(func(BarUnit, Lang) string { return "rader" }),
+
+	// The sandbox's --fail-rate (importer/sandbox).
+	say(func(m InFault, l Lang) string {
+		return fmt.Sprintf("felet %q: %s (felsorter: %s)", m.Fault, l.Say(m.Problem), strings.Join(m.Kinds, ", "))
+	}),
+	say(func(FaultWithoutProbability, Lang) string { return "skriv felsort=sannolikhet" }),
+	say(func(m UnknownFaultKind, _ Lang) string { return fmt.Sprintf("okänd felsort %q", m.Kind) }),
+	say(func(m FaultKindTwice, _ Lang) string { return "felsorten " + m.Kind + " anges två gånger" }),
+	say(func(m BadProbability, _ Lang) string {
+		return fmt.Sprintf("sannolikheten %q är inget tal från 0 till 1", m.Value)
+	}),
+	say(func(m FaultsOverOne, _ Lang) string {
+		return fmt.Sprintf("felen %q: sannolikheterna blir sammanlagt %g, mer än 1", m.Faults, m.Sum)
+	}),
+}
+
+// ledgerStepsSV say each LedgerStep in Swedish, as ledgerStepsEN do in
+// English.
+var ledgerStepsSV = [numLedgerSteps]string{
+	LookUpLead:        "leadet går inte att slå upp",
+	RecordIdentity:    "leadets identitet går inte att registrera",
+	ReadHistory:       "historiken går inte att läsa",
+	BeginRun:          "körningen går inte att påbörja",
+	FinishRun:         "körningen går inte att avsluta",
+	RecordPending:     "leadet går inte att registrera som väntande",
+	RecordSent:        "leadet går inte att registrera som skickat",
+	RecordFailed:      "leadet går inte att registrera som misslyckat",
+	SyncLedger:        "liggaren går inte att synkronisera",
+	CloseWriter:       "liggarens skrivanslutning går inte att stänga",
+	ReleaseLock:       "liggarens lås går inte att släppa",
+	SetWAL:            "WAL-läget går inte att slå på",
+	CreateSchema:      "liggarens tabeller går inte att skapa",
+	StoreSecret:       "liggarens hemliga nyckel går inte att spara",
+	MarkLedger:        "filen går inte att märka som liggare",
+	ReadSecret:        "liggarens hemliga nyckel går inte att läsa",
+	PrepareStatements: "liggarens frågor går inte att förbereda",
+	UseScratch:        "den tillfälliga filen med identiteter går inte att använda",
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -40,7 +39,7 @@ func NewCSV(w io.Writer, delimiter rune, header []string, lang msg.Lang) (Writer
 		r.comma8 = byte(delimiter)
 	}
 	if _, err := buf.WriteString("\ufeff"); err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
+		return nil, failed(err)
 	}
 	head := make([]string, 0, 1+len(header)+len(Columns))
 	head = append(head, RowColumn)
@@ -49,7 +48,7 @@ func NewCSV(w io.Writer, delimiter rune, header []string, lang msg.Lang) (Writer
 	}
 	head = append(head, Columns...)
 	if err := c.Write(head); err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
+		return nil, failed(err)
 	}
 	// c's buffer is buf itself (bufio.NewWriter returns a big enough
 	// *bufio.Writer as it is), so the lines may go to buf after it.
@@ -87,7 +86,7 @@ func (r *csvWriter) Write(l *Line) error {
 	b = append(b, '\r', '\n')
 	r.line = b
 	if _, err := r.buf.Write(b); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	return nil
 }
@@ -196,10 +195,10 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 func (r *csvWriter) Flush() error {
 	r.csv.Flush()
 	if err := r.csv.Error(); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	if err := r.buf.Flush(); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -32,6 +33,39 @@ func TestFormatOf(t *testing.T) {
 	}
 	_, err := FormatOf("report.xls")
 	require.ErrorContains(t, err, `report report.xls: cannot tell the format from ".xls"; name it .csv, .xlsx or .jsonl`)
+}
+
+// brokenFile is a report's file that takes nothing.
+type brokenFile struct{}
+
+func (brokenFile) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestErrorsInSwedish: the writer's errors carry messages, so whoever
+// shows them can say them in Swedish; the file's own words stay as the
+// operating system wrote them, and the English is what it always was.
+func TestErrorsInSwedish(t *testing.T) {
+	_, formatErr := FormatOf("report.xls")
+	w, err := NewCSV(brokenFile{}, ';', []string{"a"}, msg.English)
+	require.NoError(t, err)
+	tests := []struct {
+		name   string
+		err    error
+		en, sv string
+	}{
+		{"unknown extension", formatErr,
+			`report report.xls: cannot tell the format from ".xls"; name it .csv, .xlsx or .jsonl`,
+			`rapporten report.xls: filändelsen ".xls" säger inte vilket format den ska ha; ge den namnet .csv, .xlsx eller .jsonl`},
+		{"cannot write", w.Flush(),
+			"write report: no space left on device",
+			"rapporten kunde inte skrivas: no space left on device"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Error(t, tc.err)
+			assert.EqualError(t, tc.err, tc.en)
+			assert.Equal(t, tc.sv, msg.Swedish.Error(tc.err))
+		})
+	}
 }
 
 // The English report's sheets, as a user sees them.

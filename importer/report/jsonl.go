@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"leadimport/importer/msg"
@@ -85,14 +84,14 @@ func (r *jsonlWriter) Write(l *Line) error {
 		}
 	}
 	if err := r.enc.Encode(&j); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	return nil
 }
 
 func (r *jsonlWriter) Flush() error {
 	if err := r.buf.Flush(); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	return nil
 }

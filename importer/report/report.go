@@ -19,7 +19,6 @@
 package report
 
 import (
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -97,9 +96,12 @@ func FormatOf(path string) (Format, error) {
 	case ".jsonl", ".ndjson":
 		return JSONL, nil
 	default:
-		return "", fmt.Errorf("report %s: cannot tell the format from %q; name it .csv, .xlsx or .jsonl", path, ext)
+		return "", msg.Error(msg.UnknownReportFormat{Path: path, Ext: ext})
 	}
 }
+
+// failed is a writer's failure to write, said as a message.
+func failed(err error) error { return msg.Error(msg.ReportFailed{Err: err}) }
 
 // Columns are the report's own columns around the input's: Column("row")
 // first, the others after the input's columns, in this order. They are

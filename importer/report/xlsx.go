@@ -63,11 +63,11 @@ func NewXLSX(w io.Writer, header []string, lang msg.Lang) (Writer, error) {
 	f := excelize.NewFile()
 	name := lang.Say(msg.ReportSheet{})
 	if err := f.SetSheetName("Sheet1", name); err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
+		return nil, failed(err)
 	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
+		return nil, failed(err)
 	}
 	x := &xlsxWriter{out: w, file: f, sheet: sw, width: len(header), column: map[string]int{}, lang: lang, sheet1: name}
 	x.header = append(append(append(x.header, RowColumn), header...), Columns...)
@@ -77,7 +77,7 @@ func NewXLSX(w io.Writer, header []string, lang msg.Lang) (Writer, error) {
 		}
 	}
 	if x.styles, err = newStyles(f); err != nil {
-		return nil, fmt.Errorf("write report: %w", err)
+		return nil, failed(err)
 	}
 	return x, nil
 }
@@ -148,19 +148,19 @@ func (x *xlsxWriter) start() error {
 	}
 	for i, w := range widths {
 		if err := x.sheet.SetColWidth(i+1, i+1, float64(min(w, maxWidth)+2)); err != nil {
-			return fmt.Errorf("write report: %w", err)
+			return failed(err)
 		}
 	}
 	if err := x.sheet.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	head := make([]any, len(x.header))
 	for i, h := range x.header {
 		head[i] = excelize.Cell{StyleID: x.styles.header, Value: h}
 	}
 	if err := x.sheet.SetRow("A1", head); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	x.rows = 1
 	held := x.held
@@ -224,10 +224,10 @@ func (x *xlsxWriter) writeLine(l *Line) error {
 	x.rows++
 	cell, err := excelize.CoordinatesToCellName(1, x.rows)
 	if err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	if err := x.sheet.SetRow(cell, cells); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	return nil
 }
@@ -255,19 +255,19 @@ func (x *xlsxWriter) Close(s *Summary) error {
 	}
 	last, err := excelize.CoordinatesToCellName(len(x.header), max(x.rows, 2))
 	if err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	if err := x.file.AutoFilter(x.sheet1, "A1:"+last, nil); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	if err := x.sheet.Flush(); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	if err := x.summary(s); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	if _, err := x.file.WriteTo(x.out); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return failed(err)
 	}
 	return nil
 }

@@ -1,10 +1,11 @@
 package sandbox
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"leadimport/importer/msg"
 )
 
 // Faults are the probabilities, each in [0,1] and together at most 1,
@@ -77,35 +78,35 @@ func ParseFaults(s string) (Faults, error) {
 		name, value, ok := strings.Cut(part, "=")
 		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 		if !ok {
-			return Faults{}, faultError(part, "want kind=probability")
+			return Faults{}, faultError(part, msg.FaultWithoutProbability{})
 		}
 		k, found := lookupKind(name)
 		if !found {
-			return Faults{}, faultError(part, fmt.Sprintf("unknown kind %q", name))
+			return Faults{}, faultError(part, msg.UnknownFaultKind{Kind: name})
 		}
 		if seen[name] {
-			return Faults{}, faultError(part, fmt.Sprintf("kind %s given twice", name))
+			return Faults{}, faultError(part, msg.FaultKindTwice{Kind: name})
 		}
 		seen[name] = true
 		p, err := strconv.ParseFloat(value, 64)
 		// The negated test also refuses NaN.
 		if err != nil || !(p >= 0 && p <= 1) {
-			return Faults{}, faultError(part, fmt.Sprintf("probability %q is not a number from 0 to 1", value))
+			return Faults{}, faultError(part, msg.BadProbability{Value: value})
 		}
 		*k.prob(&f) = p
 	}
 	if sum := f.sum(); sum > 1+sumSlack {
-		return Faults{}, fmt.Errorf("faults %q: probabilities add up to %g, more than 1", s, sum)
+		return Faults{}, msg.Error(msg.FaultsOverOne{Faults: s, Sum: sum})
 	}
 	return f, nil
 }
 
-func faultError(part, why string) error {
+func faultError(part string, why msg.Message) error {
 	names := make([]string, len(faultKinds))
 	for i, k := range faultKinds {
 		names[i] = k.name
 	}
-	return fmt.Errorf("fault %q: %s (kinds: %s)", part, why, strings.Join(names, ", "))
+	return msg.Error(msg.InFault{Fault: part, Problem: why, Kinds: names})
 }
 
 func lookupKind(name string) (faultKind, bool) {

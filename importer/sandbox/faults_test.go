@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/msg"
 )
 
 const kindsList = "(kinds: 429, 500, 502, 503, 504, reset, slow)"
@@ -67,6 +69,28 @@ func TestParseFaults(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestParseFaultsInSwedish: a --fail-rate the sandbox cannot read is said
+// by message, so it can be said in Swedish; the flag's words and the
+// kinds stay as they are written.
+func TestParseFaultsInSwedish(t *testing.T) {
+	tests := []struct {
+		in, sv string
+	}{
+		{"429=0.6,500=0.5", `felen "429=0.6,500=0.5": sannolikheterna blir sammanlagt 1.1, mer än 1`},
+		{"timeout=0.1", `felet "timeout=0.1": okänd felsort "timeout" (felsorter: 429, 500, 502, 503, 504, reset, slow)`},
+		{"500=lots", `felet "500=lots": sannolikheten "lots" är inget tal från 0 till 1 (felsorter: 429, 500, 502, 503, 504, reset, slow)`},
+		{"reset", `felet "reset": skriv felsort=sannolikhet (felsorter: 429, 500, 502, 503, 504, reset, slow)`},
+		{"429=0.1,429=0.2", `felet "429=0.2": felsorten 429 anges två gånger (felsorter: 429, 500, 502, 503, 504, reset, slow)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := ParseFaults(tt.in)
+			require.Error(t, err)
+			assert.Equal(t, tt.sv, msg.Swedish.Error(err))
 		})
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -57,10 +56,10 @@ func NewCSV(r io.Reader, name string, opt Options) (Reader, error) {
 func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 	want, err := parseEncoding(opt.Encoding)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, inFile(name, err)
 	}
 	if d := opt.Delimiter; d != 0 && (d >= utf8.RuneSelf || d < ' ' && d != '\t' || d == '"') {
-		return nil, fmt.Errorf("%s: %w %q: use ',', ';', tab or '|'", name, ErrBadDelimiter, d)
+		return nil, fileError(name, msg.BadDelimiter{Delimiter: d}, ErrBadDelimiter)
 	}
 	raw := bufio.NewReaderSize(r, sniffSize)
 	if err := checkNotWorkbook(raw, name); err != nil {
@@ -68,12 +67,12 @@ func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 	}
 	decoded, enc, err := decodeText(raw, want)
 	if err != nil {
-		return nil, fmt.Errorf("%s: read: %w", name, withoutPath(err))
+		return nil, fileError(name, msg.ReadFailed{Err: withoutPath(err)})
 	}
 	text := bufio.NewReaderSize(decoded, sniffSize)
 	head, err := text.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, fmt.Errorf("%s: read: %w", name, withoutPath(err))
+		return nil, fileError(name, msg.ReadFailed{Err: withoutPath(err)})
 	}
 	var lines io.Reader = text
 	if crOnly(head) {
@@ -100,7 +99,7 @@ func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 	// its own slice. encoding/csv already makes a record's cells share one
 	// string, so there is nothing to copy.
 	c.table = table{name: name, read: c.record}
-	if err := c.findHeader(opt.HeaderRow, opt.Headers, "the file is empty"); err != nil {
+	if err := c.findHeader(opt.HeaderRow, opt.Headers, msg.EmptyFile{}); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -120,7 +119,7 @@ func (c *csvReader) record() (Row, error) {
 		if errors.Is(err, errRecordTooLong) {
 			return Row{}, c.tooLong()
 		}
-		return Row{}, fmt.Errorf("%s: read after row %d: %w", c.name, c.row, withoutPath(err))
+		return Row{}, fileError(c.name, msg.ReadAfterRow{Row: c.row, Err: withoutPath(err)})
 	}
 	start, _ := c.csv.FieldPos(0)
 	c.row += start - c.endLine // one for this record, one per blank line before it
@@ -151,11 +150,8 @@ func (c *csvReader) record() (Row, error) {
 // between them are rows, as in record.
 func (c *csvReader) tooLong() error {
 	row := c.row + max(1, c.quotes.recStartLine-c.endLine)
-	why := "a line that never ends"
-	if c.quotes.state == quoted || c.quotes.state == quoteSeenCR {
-		why = "a quote (\") that is not closed"
-	}
-	return fmt.Errorf("%s: row %d: %w: the row is over 1 MiB of text, most likely %s: fix the file in a text editor, or save it again from Excel", c.name, row, ErrTooLarge, why)
+	quote := c.quotes.state == quoted || c.quotes.state == quoteSeenCR
+	return fileError(c.name, msg.RowOverMiB{Row: row, Quote: quote}, ErrTooLarge)
 }
 
 // checkSize holds a row to Excel's limits, which no sheet a person made
@@ -186,12 +182,11 @@ func (c *csvReader) parseError(pe *csv.ParseError) error {
 
 func (c *csvReader) Delimiter() rune { return c.delim }
 
-func (c *csvReader) Describe() string {
-	d := fmt.Sprintf("'%c'", c.delim)
-	if c.delim == '\t' {
-		d = "tab"
-	}
-	return fmt.Sprintf("%s: %s, %s, header on row %d, %s", c.name, c.enc, d, c.headerRow, columns(len(c.header)))
+func (c *csvReader) Describe() string { return msg.English.Say(c.Description()) }
+
+func (c *csvReader) Description() msg.Message {
+	return msg.CSVFound{File: c.name, Encoding: c.enc.name, BOM: c.enc.withBOM(), Delimiter: c.delim,
+		HeaderRow: c.headerRow, Columns: len(c.header)}
 }
 
 func (c *csvReader) Close() error {

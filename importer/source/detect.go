@@ -3,13 +3,14 @@ package source
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/richardlehane/mscfb"
+
+	"leadimport/importer/msg"
 )
 
 // What a file's first bytes say it is, whatever its name says.
@@ -27,9 +28,9 @@ func checkNotWorkbook(br *bufio.Reader, name string) error {
 	head, _ := br.Peek(len(cfbMagic))
 	switch {
 	case bytes.HasPrefix(head, zipMagic):
-		return fmt.Errorf("%s: %w: it is an Excel workbook (.xlsx) named %s: rename it to .xlsx", name, ErrMisnamed, filepath.Ext(name))
+		return fileError(name, msg.WorkbookNamedCSV{Ext: filepath.Ext(name)}, ErrMisnamed)
 	case bytes.HasPrefix(head, cfbMagic):
-		return fmt.Errorf("%s: %w: it is an Excel .xls file or a password-protected workbook named %s: open it in Excel and save it as .xlsx or \"CSV UTF-8\"", name, ErrMisnamed, filepath.Ext(name))
+		return fileError(name, msg.XLSNamedCSV{Ext: filepath.Ext(name)}, ErrMisnamed)
 	}
 	return nil
 }
@@ -64,7 +65,7 @@ func looksLikeText(head []byte) bool {
 func checkCFB(path string, ra io.ReaderAt) error {
 	doc, err := mscfb.New(ra)
 	if err != nil {
-		return fmt.Errorf("%s: %w (an Office container that cannot be read: %v): open it in Excel and save it as .xlsx or CSV", path, ErrNotXLSX, err)
+		return fileError(path, msg.UnreadableContainer{Err: err}, ErrNotXLSX)
 	}
 	legacy := false
 	for n := 0; n < 10000; n++ {
@@ -74,13 +75,13 @@ func checkCFB(path string, ra io.ReaderAt) error {
 		}
 		switch strings.ToLower(entry.Name) {
 		case "encryptioninfo", "encryptedpackage":
-			return fmt.Errorf("%s: %w: save it without a password and try again", path, ErrEncrypted)
+			return fileError(path, msg.Encrypted{}, ErrEncrypted)
 		case "workbook", "book":
 			legacy = true
 		}
 	}
 	if legacy {
-		return fmt.Errorf("%s: %w: open it in Excel and save it as .xlsx or CSV", path, ErrLegacyXLS)
+		return fileError(path, msg.LegacyXLS{}, ErrLegacyXLS)
 	}
-	return fmt.Errorf("%s: %w (an Office file of another kind, such as a Word document): open it in Excel and save it as .xlsx or CSV", path, ErrNotXLSX)
+	return fileError(path, msg.OtherOfficeFile{}, ErrNotXLSX)
 }

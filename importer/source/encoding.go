@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -22,12 +21,9 @@ type textEncoding struct {
 	detected bool // guessed from the first bytes rather than named in Options
 }
 
-func (e textEncoding) String() string {
-	if e.bom && e.name == "utf-8" {
-		return e.name + " with BOM"
-	}
-	return e.name
-}
+// withBOM says a UTF-8 file starts with a byte order mark, which
+// Describe mentions: a UTF-16 file always has one.
+func (e textEncoding) withBOM() bool { return e.bom && e.name == "utf-8" }
 
 var (
 	utf8BOM    = []byte{0xEF, 0xBB, 0xBF}
@@ -47,8 +43,6 @@ var encodingNames = map[string]string{
 	"latin1": "windows-1252", "latin-1": "windows-1252", "iso-8859-1": "windows-1252",
 }
 
-const encodingList = "utf-8, utf-16le, utf-16be, utf-16 (the byte order mark decides), windows-1252 (also cp1252; latin1 and iso-8859-1 are read as windows-1252)"
-
 // parseEncoding normalises Options.Encoding; "" means detect.
 func parseEncoding(name string) (string, error) {
 	if strings.TrimSpace(name) == "" {
@@ -57,7 +51,7 @@ func parseEncoding(name string) (string, error) {
 	if enc, ok := encodingNames[strings.ToLower(strings.TrimSpace(name))]; ok {
 		return enc, nil
 	}
-	return "", fmt.Errorf("%w %q: use one of %s", ErrUnknownEncoding, name, encodingList)
+	return "", msg.Error(msg.UnknownEncoding{Encoding: name}, ErrUnknownEncoding)
 }
 
 // decodeText chooses the encoding from the first sniffSize bytes of br and

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/xml"
-	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -24,7 +22,7 @@ const maxRows = 1 << 20
 // size allows.
 const maxTokenBytes = 4 << 20
 
-var errTokenTooLong = errors.New("an XML element or text of more than 4 MiB")
+var errTokenTooLong = msg.Error(msg.XMLTokenTooLong{})
 
 // tokenGuard refuses a part with a run of maxTokenBytes without a '>'.
 type tokenGuard struct {
@@ -107,7 +105,7 @@ func (s *sheetReader) row(start xml.StartElement) (Row, error) {
 		num = s.last + 1
 	}
 	if num > maxRows {
-		return Row{}, fmt.Errorf("row %d is past Excel's last row, %d", num, maxRows)
+		return Row{}, msg.Error(msg.PastLastRow{Row: num, Max: maxRows})
 	}
 	s.last = num
 	var (
@@ -225,7 +223,7 @@ func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
 	if c.typ == "s" {
 		i, err := strconv.Atoi(strings.TrimSpace(c.value))
 		if err != nil || i < 0 || i >= len(s.book.sst) {
-			return c, fmt.Errorf("cell %s points to shared string %q, which the workbook does not have", c.ref, c.value)
+			return c, msg.Error(msg.NoSharedString{Cell: c.ref, Index: c.value})
 		}
 		c.value = s.book.sst[i]
 	}

@@ -28,16 +28,19 @@
 // "198001022386", not "1.98001E+11", and a date reads 2024-05-12.
 //
 // Errors start with the file's name; one about a single row is a
-// *RowError, after which Next can go on.
+// *RowError, after which Next can go on. Each says itself by a message of
+// importer/msg, so it can be said in Swedish (msg.Swedish.Error), and
+// answers errors.Is for the sentinels below.
 package source
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"leadimport/importer/msg"
 )
 
 // Row is one data row. Cells are in header order; a row may have fewer
@@ -83,6 +86,9 @@ type Reader interface {
 	// Describe says what was detected, e.g.
 	// `legacy.csv: utf-8, ';', header on row 1, 12 columns`.
 	Describe() string
+	// Description is what Describe says, as a message to say in a
+	// language (msg.CSVFound, msg.XLSXFound).
+	Description() msg.Message
 	// Delimiter is the CSV delimiter, or 0 for a format without one.
 	Delimiter() rune
 	Close() error
@@ -96,7 +102,7 @@ func Open(path string, opt Options) (Reader, error) {
 	case ".csv", ".txt", ".tsv":
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, fmt.Errorf("%s: cannot open it: %w", path, withoutPath(err))
+			return nil, fileError(path, msg.CannotOpen{Err: withoutPath(err)})
 		}
 		c, err := newCSV(f, path, opt)
 		if err != nil {
@@ -108,11 +114,17 @@ func Open(path string, opt Options) (Reader, error) {
 	case ".xlsx", ".xlsm":
 		return openXLSX(path, opt, defaultLimits)
 	}
-	what := fmt.Sprintf("%q files", filepath.Ext(path))
-	if filepath.Ext(path) == "" {
-		what = "a file without an extension"
-	}
-	return nil, fmt.Errorf("%s: %w: cannot read %s: save it as .xlsx or CSV (read: .csv, .txt, .tsv, .xlsx, .xlsm)", path, ErrUnsupported, what)
+	return nil, fileError(path, msg.UnsupportedFile{Ext: filepath.Ext(path)}, ErrUnsupported)
+}
+
+// fileError is m said of the file name, and one of kinds for errors.Is.
+func fileError(name string, m msg.Message, kinds ...error) error {
+	return inFile(name, msg.Error(m, kinds...))
+}
+
+// inFile is err with the name of the file it is about before it.
+func inFile(name string, err error) error {
+	return msg.Error(msg.InFile{File: name, Err: err})
 }
 
 // withoutPath drops the path from an *fs.PathError, because every message

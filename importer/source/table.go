@@ -2,12 +2,13 @@ package source
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"leadimport/importer/msg"
 )
 
 // table is the part of a Reader both formats share: given every row of
@@ -38,10 +39,10 @@ const headerSearchRows = 20
 // findHeader reads up to and including the header row: row want, or when
 // want is 0 the row with the names in names (see findHeaderByName), or
 // else the first non-blank row. empty says why there is no header when the
-// file runs out (e.g. "the file is empty").
-func (t *table) findHeader(want int, names []string, empty string) error {
+// file runs out (e.g. msg.EmptyFile).
+func (t *table) findHeader(want int, names []string, empty msg.Message) error {
 	if want < 0 {
-		return fmt.Errorf("%s: %w: header row %d: rows are numbered from 1 (0 picks the first non-empty row)", t.name, ErrNoHeader, want)
+		return fileError(t.name, msg.HeaderRowNegative{Row: want}, ErrNoHeader)
 	}
 	if want == 0 && len(names) > 0 {
 		return t.findHeaderByName(names, empty)
@@ -62,14 +63,14 @@ func (t *table) findHeader(want int, names []string, empty string) error {
 		case want != 0 && row.Number > want:
 			// The CSV reader has no record for a blank line and the XLSX
 			// one none for a row that was never written.
-			return fmt.Errorf("%s: %w: row %d is empty: set the header row to the row with the column names", t.name, ErrNoHeader, want)
+			return fileError(t.name, msg.HeaderRowBlank{Row: want}, ErrNoHeader)
 		}
 		return t.setHeader(row)
 	}
 	if want == 0 || last == 0 {
-		return fmt.Errorf("%s: %w: %s", t.name, ErrNoHeader, empty)
+		return fileError(t.name, msg.NoHeaderRow{Why: empty}, ErrNoHeader)
 	}
-	return fmt.Errorf("%s: %w: the last row is %d, before header row %d: set the header row to the row with the column names", t.name, ErrNoHeader, last, want)
+	return fileError(t.name, msg.HeaderPastEnd{Last: last, Want: want}, ErrNoHeader)
 }
 
 // findHeaderByName takes as the header the first of the first
@@ -78,7 +79,7 @@ func (t *table) findHeader(want int, names []string, empty string) error {
 // them, the earliest on a tie; failing that the first non-blank row, so
 // that the caller, which knows what each name is for, can say which are
 // missing. The rows after it that were read on the way are kept for Next.
-func (t *table) findHeaderByName(names []string, empty string) error {
+func (t *table) findHeaderByName(names []string, empty msg.Message) error {
 	want := make([]string, len(names))
 	for i, n := range names {
 		want[i] = headerKey(n)
@@ -112,7 +113,7 @@ func (t *table) findHeaderByName(names []string, empty string) error {
 		}
 	}
 	if len(seen) == 0 {
-		return fmt.Errorf("%s: %w: %s", t.name, ErrNoHeader, empty)
+		return fileError(t.name, msg.NoHeaderRow{Why: empty}, ErrNoHeader)
 	}
 	t.pending = seen[best+1:]
 	return t.setHeader(seen[best])
@@ -148,7 +149,7 @@ func (t *table) setHeader(row Row) error {
 	t.header = headerCells(row.Cells)
 	t.headerRow = row.Number
 	if len(t.header) == 0 {
-		return fmt.Errorf("%s: %w: row %d is empty: set the header row to the row with the column names", t.name, ErrNoHeader, row.Number)
+		return fileError(t.name, msg.HeaderRowBlank{Row: row.Number}, ErrNoHeader)
 	}
 	return nil
 }
@@ -212,12 +213,4 @@ func blank(cells []string) bool {
 		}
 	}
 	return true
-}
-
-// columns is "1 column" or "n columns", for Describe.
-func columns(n int) string {
-	if n == 1 {
-		return "1 column"
-	}
-	return fmt.Sprintf("%d columns", n)
 }

@@ -4,11 +4,12 @@ import (
 	"archive/zip"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strconv"
 	"strings"
+
+	"leadimport/importer/msg"
 )
 
 // workbook is what reading a sheet needs from the rest of the package:
@@ -31,7 +32,7 @@ type workbook struct {
 // gigabytes; no OOXML part nests deeper than about ten.
 const maxXMLDepth = 64
 
-var errTooDeep = errors.New("XML nested too deep")
+var errTooDeep = msg.Error(msg.XMLTooDeep{})
 
 // xmlWalker reads tokens and refuses deep nesting. encoding/xml expands
 // no entities but the five predefined ones, so there is no "billion
@@ -103,7 +104,7 @@ func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, er
 		}
 	}
 	if b.parts[strings.ToLower(main)] == nil {
-		return nil, fmt.Errorf("%s: %w (it holds no workbook; it may be a Word or PowerPoint file): open it in Excel and save it as .xlsx or CSV", file, ErrNotXLSX)
+		return nil, fileError(file, msg.NoWorkbookPart{}, ErrNotXLSX)
 	}
 	ids, err := b.readSheets(main)
 	if err != nil {
@@ -137,7 +138,7 @@ func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, er
 // format error is a file cut off or changed on its way.
 func (b *workbook) damaged(err error) error {
 	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("%s: %w (%v): copy or download it again, or open it in Excel and save it again", b.path, ErrIncomplete, err)
+		return fileError(b.path, msg.Incomplete{Err: err}, ErrIncomplete)
 	}
 	return notXLSX(b.path, err)
 }
@@ -146,7 +147,7 @@ func (b *workbook) damaged(err error) error {
 func (b *workbook) open(name string) (io.ReadCloser, error) {
 	f := b.parts[strings.ToLower(name)]
 	if f == nil {
-		return nil, fmt.Errorf("part %s is missing", name)
+		return nil, msg.Error(msg.PartMissing{Part: name})
 	}
 	return f.Open()
 }
@@ -155,10 +156,10 @@ func (b *workbook) open(name string) (io.ReadCloser, error) {
 func (b *workbook) small(name string) (*xmlWalker, io.Closer, error) {
 	f := b.parts[strings.ToLower(name)]
 	if f == nil {
-		return nil, nil, fmt.Errorf("part %s is missing", name)
+		return nil, nil, msg.Error(msg.PartMissing{Part: name})
 	}
 	if f.UncompressedSize64 > uint64(b.limits.part) {
-		return nil, nil, fmt.Errorf("part %s is over %d MiB", name, b.limits.part>>20)
+		return nil, nil, msg.Error(msg.PartTooLarge{Part: name, MiB: b.limits.part >> 20})
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -184,7 +185,7 @@ func (b *workbook) readRels(name, dir string) ([]relationship, error) {
 			return rels, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, inFile(name, err)
 		}
 		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" && attr(e, "TargetMode") != "External" {
 			target := attr(e, "Target")
@@ -212,7 +213,7 @@ func (b *workbook) readSheets(name string) (ids []string, err error) {
 			return ids, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, inFile(name, err)
 		}
 		e, ok := tok.(xml.StartElement)
 		if !ok {
@@ -254,7 +255,7 @@ func (b *workbook) readStyles(name string) ([]numFormat, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, inFile(name, err)
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
@@ -306,7 +307,7 @@ func (b *workbook) readSharedStrings(name string) ([]string, error) {
 			return sst, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, inFile(name, err)
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:

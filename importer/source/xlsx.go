@@ -4,13 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+
+	"leadimport/importer/msg"
 )
 
 // xlsxLimits bound what opening a workbook may cost. An .xlsx is a zip, and
@@ -51,25 +52,25 @@ func openXLSX(path string, opt Options, limits xlsxLimits) (_ Reader, err error)
 		}
 	}()
 	if x.file, err = os.Open(path); err != nil {
-		return nil, fmt.Errorf("%s: cannot open it: %w", path, withoutPath(err))
+		return nil, fileError(path, msg.CannotOpen{Err: withoutPath(err)})
 	}
 	info, err := x.file.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open it: %w", path, withoutPath(err))
+		return nil, fileError(path, msg.CannotOpen{Err: withoutPath(err)})
 	}
 	if err := checkZipMagic(path, x.file, info.Size()); err != nil {
 		return nil, err
 	}
 	zr, err := zip.NewReader(x.file, info.Size())
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w (%v): copy or download it again, or open it in Excel and save it again", path, ErrIncomplete, err)
+		return nil, fileError(path, msg.Incomplete{Err: err}, ErrIncomplete)
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 	}
 	if total > uint64(limits.unzip) {
-		return nil, fmt.Errorf("%s: unpacks to more than %d MiB: %w; if it is a real workbook, save its rows as CSV", path, limits.unzip>>20, ErrZipBomb)
+		return nil, fileError(path, msg.ZipBomb{MiB: limits.unzip >> 20}, ErrZipBomb)
 	}
 	if x.book, err = readWorkbook(path, zr, limits); err != nil {
 		return nil, err
@@ -84,7 +85,7 @@ func openXLSX(path string, opt Options, limits xlsxLimits) (_ Reader, err error)
 	if x.rows, err = x.book.openSheet(part); err != nil {
 		return nil, x.book.damaged(err)
 	}
-	if err := x.findHeader(opt.HeaderRow, opt.Headers, fmt.Sprintf("sheet %q is empty", x.sheet)); err != nil {
+	if err := x.findHeader(opt.HeaderRow, opt.Headers, msg.EmptySheet{Sheet: x.sheet}); err != nil {
 		return nil, err
 	}
 	return x, nil
@@ -95,21 +96,21 @@ func checkZipMagic(path string, f io.ReaderAt, size int64) error {
 	head := make([]byte, min(size, 8<<10))
 	n, err := f.ReadAt(head, 0)
 	if err != nil && err != io.EOF {
-		return fmt.Errorf("%s: cannot read it: %w", path, withoutPath(err))
+		return fileError(path, msg.CannotReadIt{Err: withoutPath(err)})
 	}
 	head = head[:n]
 	switch {
 	case len(head) == 0:
-		return fmt.Errorf("%s: %w (the file is empty): copy or download it again", path, ErrNotXLSX)
+		return fileError(path, msg.EmptyWorkbookFile{}, ErrNotXLSX)
 	case bytes.HasPrefix(head, zipMagic), bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		return nil
 	case bytes.HasPrefix(head, cfbMagic):
 		return checkCFB(path, f)
 	case looksLikeText(head):
 		ext := filepath.Ext(path)
-		return fmt.Errorf("%s: %w: it is a text (CSV) file named %s: rename it to %s.csv", path, ErrMisnamed, ext, strings.TrimSuffix(filepath.Base(path), ext))
+		return fileError(path, msg.TextNamedXLSX{Ext: ext, Stem: strings.TrimSuffix(filepath.Base(path), ext)}, ErrMisnamed)
 	}
-	return fmt.Errorf("%s: %w (it is not a zip file, as every .xlsx is): open it in Excel and save it as .xlsx or CSV", path, ErrNotXLSX)
+	return fileError(path, msg.NotZip{}, ErrNotXLSX)
 }
 
 // readRow returns the next row present in the sheet; the sheet's row
@@ -124,7 +125,7 @@ func (x *xlsxReader) readRow() (Row, error) {
 		rowErr.File = x.name
 		return Row{}, rowErr
 	}
-	return Row{}, fmt.Errorf("%s: sheet %q after row %d: %w", x.name, x.sheet, x.rows.last, x.book.damaged(err))
+	return Row{}, fileError(x.name, msg.SheetAfterRow{Sheet: x.sheet, Row: x.rows.last, Err: x.book.damaged(err)})
 }
 
 // spreadMerges gives every cell of a merge that crosses the header row the
@@ -155,8 +156,10 @@ func (x *xlsxReader) spreadMerges(row Row) Row {
 
 func (x *xlsxReader) Delimiter() rune { return 0 }
 
-func (x *xlsxReader) Describe() string {
-	return fmt.Sprintf("%s: sheet %q, header on row %d, %s", x.name, x.sheet, x.headerRow, columns(len(x.header)))
+func (x *xlsxReader) Describe() string { return msg.English.Say(x.Description()) }
+
+func (x *xlsxReader) Description() msg.Message {
+	return msg.XLSXFound{File: x.name, Sheet: x.sheet, HeaderRow: x.headerRow, Columns: len(x.header)}
 }
 
 // Close closes the sheet and the file. It is safe to call more than once.
@@ -187,9 +190,9 @@ func (b *workbook) pick(path, want string) (string, error) {
 	if want == "" {
 		if len(visible) == 0 {
 			if len(b.sheets) == 0 {
-				return "", fmt.Errorf("%s: %w to read: the workbook has no sheets", path, ErrNoSheet)
+				return "", fileError(path, msg.NoSheets{}, ErrNoSheet)
 			}
-			return "", fmt.Errorf("%s: %w to read: every sheet is hidden; the file has: %s: name one with the sheet setting", path, ErrNoSheet, b.sheetList())
+			return "", fileError(path, msg.AllSheetsHidden{Sheets: b.sheetList()}, ErrNoSheet)
 		}
 		return visible[0], nil
 	}
@@ -206,22 +209,19 @@ func (b *workbook) pick(path, want string) (string, error) {
 	if n, err := strconv.Atoi(want); err == nil && n >= 1 && n <= len(visible) {
 		return visible[n-1], nil
 	}
-	return "", fmt.Errorf("%s: %w %q; the file has: %s", path, ErrNoSheet, want, b.sheetList())
+	return "", fileError(path, msg.NoSuchSheet{Sheet: want, Sheets: b.sheetList()}, ErrNoSheet)
 }
 
-// sheetList names the sheets in workbook order, marking the hidden ones,
+// sheetList lists the sheets in workbook order, marking the hidden ones,
 // which the user may not know are there.
-func (b *workbook) sheetList() string {
-	names := make([]string, len(b.sheets))
+func (b *workbook) sheetList() []msg.Sheet {
+	sheets := make([]msg.Sheet, len(b.sheets))
 	for i, s := range b.sheets {
-		names[i] = s
-		if b.hidden[s] {
-			names[i] += " (hidden)"
-		}
+		sheets[i] = msg.Sheet{Name: s, Hidden: b.hidden[s]}
 	}
-	return strings.Join(names, ", ")
+	return sheets
 }
 
 func notXLSX(path string, cause error) error {
-	return fmt.Errorf("%s: %w (%v): open it in Excel and save it as .xlsx or CSV", path, ErrNotXLSX, cause)
+	return fileError(path, msg.NotXLSX{Err: cause}, ErrNotXLSX)
 }

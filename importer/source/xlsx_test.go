@@ -90,6 +90,14 @@ func TestXLSXSheets(t *testing.T) {
 	}
 }
 
+// columns is "1 column" or "n columns", as Describe says it.
+func columns(n int) string {
+	if n == 1 {
+		return "1 column"
+	}
+	return strconv.Itoa(n) + " columns"
+}
+
 func TestXLSXSheetErrors(t *testing.T) {
 	plain := writeXLSX(t, "visning.xlsx", []sheet{
 		{name: "Anmälningar", rows: map[int][]any{1: {"Namn"}}},
