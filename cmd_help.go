@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"runtime"
 
+	"leadimport/importer/msg"
 	"leadimport/mapping"
 )
 
-const usage = `leadimport registers the people in a spreadsheet as leads in Vitec Express Connect.
+const usageText = `leadimport registers the people in a spreadsheet as leads in Vitec Express Connect.
 
 Usage:
   leadimport run     --mapping FILE [flags] INPUT...   read, map, validate, send, report
@@ -59,7 +60,7 @@ break are named as not read).
 // the mapping file's reference or the exit codes.
 func cmdHelp(args []string, e *env) error {
 	if len(args) == 0 {
-		fmt.Fprint(e.stdout, usage)
+		fmt.Fprint(e.stdout, usageText)
 		return nil
 	}
 	switch topic := args[0]; topic {
@@ -72,7 +73,7 @@ func cmdHelp(args []string, e *env) error {
 		e.stderr = e.stdout
 		return dispatch(context.Background(), []string{topic, "--help"}, e)
 	default:
-		return usagef("no help on %q; try exit-codes, mapping or a command", topic)
+		return usage(msg.NoHelp{Topic: topic})
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 
 	"leadimport/importer"
+	"leadimport/importer/msg"
 )
 
 // historyOptions are the flags of history.
@@ -27,7 +28,7 @@ func (o *historyOptions) usage(fs *flag.FlagSet) {
 
 func (o *historyOptions) validate(args []string) error {
 	if len(args) > 0 {
-		return usagef("unexpected argument %q", args[0])
+		return usage(msg.UnexpectedArgument{Arg: args[0]})
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"leadimport/importer"
+	"leadimport/importer/msg"
 	"leadimport/mapping"
 )
 
@@ -31,7 +32,7 @@ func (o *initOptions) usage(fs *flag.FlagSet) {
 
 func (o *initOptions) validate(args []string) error {
 	if len(args) != 1 {
-		return usagef("give one input file: leadimport init [-o FILE] INPUT")
+		return usage(msg.OneInputFile{})
 	}
 	o.path = args[0]
 	return o.input.validate()
@@ -60,12 +61,12 @@ func (o *initOptions) propose(in mapping.Input, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, describe)
+	fmt.Fprintln(e.stderr, msg.English.Say(describe))
 	var w io.Writer = e.stdout
 	if o.out != "" {
 		f, err := os.OpenFile(o.out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
-			return fmt.Errorf("write the mapping: %w", err)
+			return msg.Error(msg.WriteMapping{Err: err})
 		}
 		defer f.Close()
 		w = f
@@ -73,11 +74,10 @@ func (o *initOptions) propose(in mapping.Input, e *env) error {
 	// A header row found rather than given is left out: run and check
 	// find it again from the mapping's own headers.
 	if err := p.WriteYAML(w, filepath.Base(o.path), in); err != nil {
-		return fmt.Errorf("write the mapping: %w", err)
+		return msg.Error(msg.WriteMapping{Err: err})
 	}
 	if o.out != "" {
-		fmt.Fprintf(e.stderr, "wrote %s: %d columns placed, %d not; review it, then: leadimport check --mapping %s %s\n",
-			o.out, len(p.Lines), len(p.Unplaced), o.out, o.path)
+		fmt.Fprintln(e.stderr, msg.English.Say(msg.WroteMapping{Path: o.out, Placed: len(p.Lines), Unplaced: len(p.Unplaced), Input: o.path}))
 	}
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"log/slog"
 	"path/filepath"
 	"runtime"
@@ -103,7 +102,7 @@ func (o *importOptions) usage(fs *flag.FlagSet) {
 // validate checks every flag, before any file is opened.
 func (o *importOptions) validate() error {
 	if o.quiet && o.verbose {
-		return usagef("--quiet and --verbose say opposite things: give one")
+		return usage(msg.QuietAndVerbose{})
 	}
 	if o.lang != "" {
 		if _, err := msg.ParseLang(o.lang); err != nil {
@@ -111,10 +110,10 @@ func (o *importOptions) validate() error {
 		}
 	}
 	if o.mapping == "" {
-		return usagef("--mapping FILE is required (see leadimport %s --help)", o.cmd)
+		return usage(msg.MappingRequired{Command: o.cmd})
 	}
 	if len(o.inputs) == 0 {
-		return usagef("no input file given: leadimport %s --mapping %s FILE...", o.cmd, o.mapping)
+		return usage(msg.NoInputFile{Command: o.cmd, Mapping: o.mapping})
 	}
 	if err := o.input.validate(); err != nil {
 		return err
@@ -128,15 +127,15 @@ func (o *importOptions) validate() error {
 func (o *sendOptions) validate() error {
 	switch {
 	case o.workers < 1:
-		return usagef("--workers must be at least 1")
+		return usage(msg.WorkersTooFew{})
 	case o.rate < 0:
-		return usagef("--rate must be 0 (no limit) or more")
+		return usage(msg.RateNegative{})
 	case o.retries < 0:
-		return usagef("--retries must be 0 or more")
+		return usage(msg.RetriesNegative{})
 	case o.maxFailures < 0:
-		return usagef("--max-failures must be 0 (never stop) or more")
+		return usage(msg.MaxFailuresNegative{})
 	case o.maxInvalid < -1:
-		return usagef("--max-invalid must be 0 or more (-1: no limit)")
+		return usage(msg.MaxInvalidTooLow{})
 	}
 	return nil
 }
@@ -212,7 +211,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 		return err
 	}
 	if len(inputs) == 0 {
-		log.Info("no spreadsheets to import", "in", strings.Join(o.inputs, ", "))
+		log.Info(msg.English.Say(msg.NoSpreadsheets{}), "in", strings.Join(o.inputs, ", "))
 		return nil
 	}
 	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: o.sets, Report: o.report, Log: log,
@@ -231,7 +230,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 
 	stop := context.AfterFunc(ctx, func() {
 		if errors.Is(context.Cause(ctx), errInterrupted) {
-			log.Warn("interrupted: finishing what is under way (interrupt again to quit at once)")
+			log.Warn(msg.English.Say(msg.Interrupting{}))
 		}
 	})
 	defer stop()
@@ -280,7 +279,7 @@ func (o *importOptions) printSummary(e *env, log *slog.Logger, sum *importer.Sum
 		// Why a run stopped is an error, whatever else is left out: a cron
 		// job that filters on the level must see it.
 		if sum.Stopped != nil {
-			log.Error("stopped early: " + sum.Stopped.Error())
+			log.Error(msg.English.Say(msg.StoppedEarly{Err: sum.Stopped}))
 		}
 	default:
 		if o.cmd == "check" {
@@ -298,7 +297,7 @@ func archive(log *slog.Logger, dir string, sum *importer.Summary, code int, star
 		if a.To != "" {
 			log.Info("archived", "input", a.Input, "to", a.To)
 		} else {
-			log.Warn("not archived", "input", a.Input, "why", a.Why)
+			log.Warn("not archived", "input", a.Input, "why", msg.English.Say(a.Why))
 		}
 	}
 	if err != nil {
@@ -341,7 +340,7 @@ func openLedger(path string, getenv func(string) string) (*ledger.Ledger, error)
 	if path == "" {
 		var err error
 		if path, err = ledger.DefaultPath(getenv, runtime.GOOS); err != nil {
-			return nil, fmt.Errorf("%w: give the ledger's place with --ledger FILE", err)
+			return nil, msg.Error(msg.NoLedgerPlace{Err: err})
 		}
 	}
 	return ledger.Open(path)
@@ -355,7 +354,7 @@ func loadCredentials(path string, getenv func(string) string) (importer.Credenti
 	}
 	c := importer.Credentials{Username: getenv("VITEC_USERNAME"), Password: getenv("VITEC_PASSWORD")}
 	if c.Username == "" || c.Password == "" {
-		return c, errors.New("no Connect credentials: set VITEC_USERNAME and VITEC_PASSWORD, or pass --credentials FILE (one line user:password, chmod 600)")
+		return c, msg.Error(msg.NoCredentials{})
 	}
 	return c, nil
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"leadimport/importer/msg"
 	"leadimport/importer/sandbox"
 )
 
@@ -46,17 +47,17 @@ func (o *sandboxOptions) usage(fs *flag.FlagSet) {
 
 func (o *sandboxOptions) validate(args []string) error {
 	if len(args) > 0 {
-		return usagef("unexpected argument %q", args[0])
+		return usage(msg.UnexpectedArgument{Arg: args[0]})
 	}
 	host, _, err := net.SplitHostPort(o.addr)
 	if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
-		return usagef("--addr %s: give a loopback address such as 127.0.0.1:8089; the sandbox speaks plain HTTP and is not meant to be reached from elsewhere", o.addr)
+		return usage(msg.AddrNotLoopback{Addr: o.addr})
 	}
 	if o.faults, err = sandbox.ParseFaults(o.failRate); err != nil {
-		return usagef("--fail-rate: %v", err)
+		return usage(msg.FailRateFlag{Err: err})
 	}
 	if o.rateLimit < 0 {
-		return usagef("--rate-limit must be 0 (no limit) or more")
+		return usage(msg.RateLimitNegative{})
 	}
 	return nil
 }
@@ -102,17 +103,18 @@ func (o *sandboxOptions) serve(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "sandbox: listening on http://%s\n", ln.Addr())
+	say := func(m msg.Message) { fmt.Fprintln(e.stdout, msg.English.Say(m)) }
+	say(msg.SandboxListening{Addr: ln.Addr().String()})
 	if !o.faults.IsZero() {
-		fmt.Fprintf(e.stdout, "sandbox: injecting faults %s (--seed %d)\n", o.faults, o.seed)
+		say(msg.SandboxFaults{Faults: o.faults.String(), Seed: o.seed})
 	}
 	if o.rateLimit > 0 {
-		fmt.Fprintf(e.stdout, "sandbox: at most %g requests a second, then 429\n", o.rateLimit)
+		say(msg.SandboxRateLimit{Rate: o.rateLimit})
 	}
 	if generated {
-		fmt.Fprintf(e.stdout, "sandbox: user %q, password %s\n", o.user, srv.Password)
+		say(msg.SandboxPassword{User: o.user, Password: srv.Password})
 	} else {
-		fmt.Fprintf(e.stdout, "sandbox: user %q, password from LEADIMPORT_SANDBOX_PASSWORD\n", o.user)
+		say(msg.SandboxPasswordFromEnv{User: o.user})
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	stop := context.AfterFunc(ctx, func() {
@@ -124,6 +126,6 @@ func (o *sandboxOptions) serve(ctx context.Context, e *env) error {
 	if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "sandbox: stopped after accepting %d leads\n", srv.Accepted())
+	say(msg.SandboxStopped{Accepted: srv.Accepted()})
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"leadimport/importer/msg"
 	"log/slog"
 	"strings"
 	"time"
@@ -53,7 +54,8 @@ func (e *env) printErr(err error) {
 // argument missing or too many. Nothing was read or sent.
 type usageError struct{ error }
 
-func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+// usage is a usage error that says m.
+func usage(m msg.Message) error { return usageError{msg.Error(m)} }
 
 // toldError is an error the command has told the user already, in its
 // summary or its log: realMain takes only its exit code.

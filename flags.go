@@ -1,13 +1,13 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
+	"leadimport/importer/msg"
 	"leadimport/mapping"
 )
 
@@ -58,13 +58,13 @@ func (o *inputOptions) bind(fs *flag.FlagSet) {
 
 func (o *inputOptions) validate() error {
 	if o.headerRow < 0 {
-		return usagef("--header-row must be a row number, 1 or more")
+		return usage(msg.HeaderRowFlag{})
 	}
 	if o.encoding != "" && !slices.Contains(mapping.Encodings, strings.ToLower(o.encoding)) {
-		return usagef("--encoding %s: use one of %s", o.encoding, strings.Join(mapping.Encodings, ", "))
+		return usage(msg.EncodingFlag{Given: o.encoding, Known: mapping.Encodings})
 	}
 	if _, ok := mapping.ParseDelimiter(o.delimiter); o.delimiter != "" && !ok {
-		return usagef("--delimiter %q: use , ; | or tab", o.delimiter)
+		return usage(msg.DelimiterFlag{Given: o.delimiter})
 	}
 	return nil
 }
@@ -92,7 +92,7 @@ func (s setFlag) String() string { return "" }
 func (s setFlag) Set(v string) error {
 	field, value, ok := strings.Cut(v, "=")
 	if !ok || strings.TrimSpace(field) == "" {
-		return errors.New("want FIELD=VALUE, e.g. estateId=OBJ1234")
+		return msg.Error(msg.SetWant{})
 	}
 	s[strings.TrimSpace(field)] = strings.TrimSpace(value)
 	return nil

@@ -56,7 +56,7 @@ func realMain(ctx context.Context, args []string, e env) int {
 
 func dispatch(ctx context.Context, args []string, e *env) error {
 	if len(args) == 0 {
-		fmt.Fprint(e.stderr, usage)
+		fmt.Fprint(e.stderr, usageText)
 		return told(usageError{errors.New("no command")})
 	}
 	e.cmd, args = args[0], args[1:]
@@ -74,10 +74,11 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 	case "help", "-h", "-help", "--help":
 		return cmdHelp(args, e)
 	}
-	cmd := e.cmd
+	err := usage(msg.UnknownCommand{Command: e.cmd})
 	e.cmd = ""
-	fmt.Fprintf(e.stderr, "leadimport: unknown command %q\n\n%s", cmd, usage)
-	return told(usageError{fmt.Errorf("unknown command %q", cmd)})
+	e.printErr(err)
+	fmt.Fprint(e.stderr, "\n"+usageText)
+	return told(err)
 }
 
 // exitCode is the documented exit code (leadimport help exit-codes) for

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	"leadimport/importer/msg"
 	"leadimport/importer/status"
 )
 
@@ -28,7 +28,7 @@ func ExpandInputs(paths []string) ([]string, error) {
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, fmt.Errorf("read the folder %s: %w", p, err)
+			return nil, msg.Error(msg.ReadFolder{Path: p, Err: err})
 		}
 		for _, e := range entries {
 			name := e.Name()
@@ -48,7 +48,7 @@ func ExpandInputs(paths []string) ([]string, error) {
 type Archived struct {
 	Input string
 	To    string // "" when it stayed where it was
-	Why   string
+	Why   msg.Message
 }
 
 // ArchiveInputs moves each input of a finished run into dir: to done/
@@ -66,20 +66,20 @@ func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]A
 		a := Archived{Input: f.Input}
 		switch {
 		case exitCode != ExitOK && exitCode != ExitRows:
-			a.Why = fmt.Sprintf("left in place: the run ended with exit code %d, so the next run tries it again", exitCode)
+			a.Why = msg.LeftAfterExit{Code: exitCode}
 		case clean(f.Counts):
 			a.To = filepath.Join(dir, "done")
 		case f.Counts[status.Invalid] == 0 && f.Counts[status.Failed] == f.Transient:
-			a.Why = fmt.Sprintf("left in place: %d rows failed for a reason that may pass (no answer, 429, 5xx), so the next run sends them again", f.Transient)
+			a.Why = msg.LeftMayPass{Rows: f.Transient}
 		default:
 			a.To = filepath.Join(dir, "failed")
-			a.Why = "rows are invalid or were refused: see the report"
+			a.Why = msg.ToFix{}
 		}
 		if a.To != "" {
 			to, err := moveInto(f.Input, a.To, start)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("archive %s: %w", f.Input, err))
-				a.To, a.Why = "", "left in place: "+err.Error()
+				errs = append(errs, msg.Error(msg.ArchiveFailed{Input: f.Input, Err: err}))
+				a.To, a.Why = "", msg.LeftNotMoved{Err: err}
 			} else {
 				a.To = to
 			}
@@ -113,7 +113,7 @@ func moveInto(path, dir string, start time.Time) (string, error) {
 		to = filepath.Join(dir, strings.TrimSuffix(name, ext)+"-"+start.Format("20060102-150405")+ext)
 	}
 	if _, err := os.Lstat(to); err == nil {
-		return "", fmt.Errorf("%s exists", to)
+		return "", msg.Error(msg.PathExists{Path: to})
 	}
 	err := os.Rename(path, to)
 	var linkErr *os.LinkError

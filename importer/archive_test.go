@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"leadimport/importer/msg"
 	"leadimport/importer/status"
 )
 
@@ -63,7 +64,7 @@ func TestArchiveInputs(t *testing.T) {
 			require.Len(t, got, 1)
 			if tc.want == "" {
 				assert.Empty(t, got[0].To)
-				assert.Contains(t, got[0].Why, "left in place")
+				assert.Contains(t, msg.English.Say(got[0].Why), "left in place")
 				assert.FileExists(t, input)
 				return
 			}

@@ -3,8 +3,8 @@ package importer
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
+	"leadimport/importer/msg"
 	"os"
 	"runtime"
 	"strings"
@@ -22,16 +22,16 @@ type Credentials struct {
 func ReadCredentials(path string) (Credentials, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Credentials{}, fmt.Errorf("read credentials: %w", err)
+		return Credentials{}, msg.Error(msg.ReadCredentials{Err: err})
 	}
 	defer f.Close()
 	if runtime.GOOS != "windows" {
 		st, err := f.Stat()
 		if err != nil {
-			return Credentials{}, fmt.Errorf("read credentials: %w", err)
+			return Credentials{}, msg.Error(msg.ReadCredentials{Err: err})
 		}
 		if perm := st.Mode().Perm(); perm&0o077 != 0 {
-			return Credentials{}, fmt.Errorf("credentials file %s can be read by others (mode %04o): run `chmod 600 %s` and try again", path, perm, path)
+			return Credentials{}, msg.Error(msg.CredentialsOpen{Path: path, Mode: uint32(perm)})
 		}
 	}
 	return parseCredentials(f, path)
@@ -40,12 +40,12 @@ func ReadCredentials(path string) (Credentials, error) {
 func parseCredentials(r io.Reader, path string) (Credentials, error) {
 	line, err := bufio.NewReader(io.LimitReader(r, 4096)).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
-		return Credentials{}, fmt.Errorf("read credentials: %w", err)
+		return Credentials{}, msg.Error(msg.ReadCredentials{Err: err})
 	}
 	line = strings.TrimRight(strings.TrimPrefix(line, "\ufeff"), "\r\n")
 	user, pass, ok := strings.Cut(line, ":")
 	if !ok || strings.TrimSpace(user) == "" || pass == "" {
-		return Credentials{}, fmt.Errorf("credentials file %s: the first line must be user:password", path)
+		return Credentials{}, msg.Error(msg.CredentialsFormat{Path: path})
 	}
 	return Credentials{Username: strings.TrimSpace(user), Password: pass}, nil
 }

@@ -24,8 +24,9 @@ var ErrRowsLeft = errors.New("some rows are invalid or failed")
 // could not be written, or the run was interrupted.
 type StoppedError struct{ Err error }
 
-func (e *StoppedError) Error() string { return "stopped early: " + e.Err.Error() }
-func (e *StoppedError) Unwrap() error { return e.Err }
+func (e *StoppedError) Error() string    { return msg.English.Say(e.Msg()) }
+func (e *StoppedError) Unwrap() error    { return e.Err }
+func (e *StoppedError) Msg() msg.Message { return msg.StoppedEarly{Err: e.Err} }
 
 // Err is how the run that returned runErr ended, as one error that
 // ExitCode turns into its exit code: nil when every row was sent (now or

@@ -12,6 +12,7 @@ import (
 	"github.com/gocarina/gocsv"
 
 	"leadimport/importer/ledger"
+	"leadimport/importer/msg"
 	"leadimport/importer/report"
 	"leadimport/importer/status"
 )
@@ -54,6 +55,16 @@ func newHistoryRow(r ledger.RunRecord) historyRow {
 	return h
 }
 
+// historyHeading heads the table of runs in l: the statuses among its
+// words are the tool's vocabulary, in capitals.
+func historyHeading(l msg.Lang) []string {
+	head := []string{l.Say(msg.HeadRun{}), l.Say(msg.HeadStarted{}), l.Say(msg.HeadTook{})}
+	for _, st := range []status.Status{status.Sent, status.Skipped, status.Duplicate, status.Invalid, status.Failed, status.NotSent} {
+		head = append(head, strings.ToUpper(strings.ReplaceAll(string(st), "_", " ")))
+	}
+	return append(head, l.Say(msg.HeadExit{}), l.Say(msg.HeadInputs{}))
+}
+
 // WriteHistory writes runs as a table, or as CSV.
 func WriteHistory(w io.Writer, runs []ledger.RunRecord, asCSV bool) error {
 	if asCSV {
@@ -66,14 +77,14 @@ func WriteHistory(w io.Writer, runs []ledger.RunRecord, asCSV bool) error {
 		return gocsv.Marshal(rows, w)
 	}
 	if len(runs) == 0 {
-		_, err := fmt.Fprintln(w, "no runs recorded yet")
+		_, err := fmt.Fprintln(w, msg.English.Say(msg.NoRuns{}))
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "RUN\tSTARTED\tTOOK\tSENT\tSKIPPED\tDUPLICATE\tINVALID\tFAILED\tNOT SENT\tEXIT\tINPUTS")
+	fmt.Fprintln(tw, strings.Join(historyHeading(msg.English), "\t"))
 	for _, r := range runs {
 		h := newHistoryRow(r)
-		took, exit := "running or died", "-"
+		took, exit := msg.English.Say(msg.RunningOrDied{}), "-"
 		if r.Finished {
 			took = r.Ended.Sub(r.Started).Round(time.Second).String()
 			exit = h.ExitCode

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"runtime"
@@ -220,7 +219,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	}
 	f.out = nil
 	if writeErr != nil {
-		writeErr = fmt.Errorf("write the report %s: %w", f.report, writeErr)
+		writeErr = msg.Error(msg.WriteReport{Path: f.report, Err: writeErr})
 	}
 	return sum, errors.Join(readErr, writeErr)
 }
@@ -285,7 +284,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			// escape, an allocation per row if it were outside.)
 			var rowErr *source.RowError
 			if !errors.As(err, &rowErr) {
-				return fmt.Errorf("%w; the rows after it were not read", err)
+				return msg.Error(msg.RowsNotRead{Err: err})
 			}
 			slots <- struct{}{}
 			results <- []Outcome{{Row: source.Row{Number: rowErr.Row}, Status: status.Invalid, Err: rowErr.Err, seq: seq}}

@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"maps"
@@ -68,7 +67,7 @@ func eachRow(ctx context.Context, path string, opts source.Options, fn func(row 
 		case errors.As(err, &rowErr):
 			fn(source.Row{}, rep, true)
 		case err != nil:
-			return fmt.Errorf("%w; the rows after it were not read", err)
+			return msg.Error(msg.RowsNotRead{Err: err})
 		default:
 			fn(row, rep, false)
 		}
@@ -130,10 +129,6 @@ func errForLog(err error) string {
 	if !errors.As(err, &apiErr) {
 		return err.Error()
 	}
-	msg := fmt.Sprintf("Connect answered %d %s", apiErr.Status, http.StatusText(apiErr.Status))
-	if len(apiErr.ModelState) > 0 {
-		fields := slices.Sorted(maps.Keys(apiErr.ModelState))
-		msg += " about " + strings.Join(fields, ", ")
-	}
-	return msg + " (the report has its message)"
+	return msg.English.Say(msg.ConnectAnswered{Status: apiErr.Status, StatusText: http.StatusText(apiErr.Status),
+		Fields: slices.Sorted(maps.Keys(apiErr.ModelState))})
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"leadimport/importer/msg"
 	"leadimport/importer/source"
 	"leadimport/mapping"
 )
@@ -17,11 +18,11 @@ const proposeSample = 50
 // mapping for it (leadimport init). It also returns what was detected in
 // the file. Without a mapping to look for, the header is the row among
 // the first that holds the most names the synonym table knows.
-func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, string, error) {
+func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, msg.Message, error) {
 	src, err := source.Open(input, source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow,
 		Encoding: in.Encoding, Delimiter: in.Delimiter, Headers: mapping.KnownHeaders()})
 	if err != nil {
-		return mapping.Proposal{}, "", err
+		return mapping.Proposal{}, nil, err
 	}
 	defer src.Close()
 	var rows [][]string
@@ -30,14 +31,14 @@ func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, s
 		var rowErr *source.RowError
 		switch {
 		case err == io.EOF:
-			return mapping.Propose(src.Header(), rows, now), src.Describe(), nil
+			return mapping.Propose(src.Header(), rows, now), src.Description(), nil
 		case errors.As(err, &rowErr):
 			// An unreadable row says nothing about its columns.
 		case err != nil:
-			return mapping.Proposal{}, "", err
+			return mapping.Proposal{}, nil, err
 		default:
 			rows = append(rows, row.Cells)
 		}
 	}
-	return mapping.Propose(src.Header(), rows, now), src.Describe(), nil
+	return mapping.Propose(src.Header(), rows, now), src.Description(), nil
 }

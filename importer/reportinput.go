@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"leadimport/importer/msg"
 	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
@@ -134,6 +135,8 @@ func (r *reportInput) sent() bool {
 	return r.prior == string(status.Sent) || r.prior == string(status.Skipped)
 }
 
-func (r *reportInput) Describe() string {
-	return r.Reader.Describe() + " (a report: rows it says were sent are skipped)"
+// Description says what the reader found, and that the input is a
+// report.
+func (r *reportInput) Description() msg.Message {
+	return msg.AReport{Of: r.Reader.Description()}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"leadimport/importer/msg"
 	"leadimport/importer/report"
 )
 
@@ -19,7 +20,7 @@ func (cfg *Config) checkReportPath(inputs int) error {
 		return nil
 	}
 	if st, err := os.Stat(cfg.Report); err != nil || !st.IsDir() {
-		return fmt.Errorf("--report %s names one file, but there are %d inputs: give a directory instead", cfg.Report, inputs)
+		return msg.Error(msg.ReportOneFile{Report: cfg.Report, Inputs: inputs})
 	}
 	return nil
 }
@@ -44,7 +45,7 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 	if cfg.Report != "" {
 		if asksForDir(cfg.Report) {
 			if err := os.MkdirAll(cfg.Report, 0o700); err != nil {
-				return fmt.Errorf("report directory: %w", err)
+				return msg.Error(msg.ReportDir{Err: err})
 			}
 		}
 		if st, err := os.Stat(cfg.Report); err == nil && st.IsDir() {
@@ -68,7 +69,7 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 			f.created = err == nil
 		}
 		if err != nil {
-			return fmt.Errorf("create report: %w", err)
+			return msg.Error(msg.CreateReport{Err: err})
 		}
 	}
 	return nil
@@ -146,7 +147,7 @@ func notAnInput(report string, inputs []string) error {
 	}
 	for _, in := range inputs {
 		if is, err := os.Stat(in); err == nil && os.SameFile(rs, is) {
-			return fmt.Errorf("--report %s is the input %s: give the report another name", report, in)
+			return msg.Error(msg.ReportIsInput{Report: report, Input: in})
 		}
 	}
 	return nil

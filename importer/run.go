@@ -19,7 +19,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -198,7 +197,7 @@ func fileSHA256(path string) (string, error) {
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
+		return "", msg.Error(msg.ReadInput{Path: path, Err: err})
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -262,7 +261,7 @@ func (cfg *Config) setDefaults() {
 // the files opened so far are returned for closing.
 func (cfg *Config) open(start time.Time) ([]*file, error) {
 	if len(cfg.Inputs) == 0 {
-		return nil, errors.New("no input file given")
+		return nil, msg.Error(msg.NoInputGiven{})
 	}
 	in := cfg.Mapping.Input
 	opts := source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow, Encoding: in.Encoding, Delimiter: in.Delimiter}
@@ -280,10 +279,10 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 		files = append(files, f)
 		f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start})
 		if err != nil {
-			return files, fmt.Errorf("%s does not fit the mapping:\n%w", in, err)
+			return files, msg.Error(msg.DoesNotFit{Input: in, Err: err})
 		}
 		f.opts = opts
-		cfg.Log.Info(src.Describe())
+		cfg.Log.Info(msg.English.Say(src.Description()))
 	}
 	return files, cfg.checkReportPath(len(files))
 }

@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
@@ -284,7 +283,7 @@ func (s *sender) waitLimiter(ctx context.Context) error {
 	}
 	r := s.limiter.ReserveN(s.now(), 1)
 	if !r.OK() {
-		return fmt.Errorf("the rate limiter's burst is %d: no request can ever go", s.limiter.Burst())
+		return msg.Error(msg.BurstZero{Burst: s.limiter.Burst()})
 	}
 	if d := r.DelayFrom(s.now()); d > 0 {
 		if err := s.sleep(ctx, d); err != nil {

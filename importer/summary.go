@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"leadimport/importer/msg"
 	"leadimport/importer/status"
 	"leadimport/mapping"
 )
@@ -47,28 +48,22 @@ func (s *Summary) Clean() bool { return clean(s.Counts) }
 
 // Print writes the closing summary: counts per status, time, rate.
 func (s *Summary) Print(w io.Writer) {
-	var parts []string
+	say := func(m msg.Message) { fmt.Fprintln(w, msg.English.Say(m)) }
+	done := msg.RunDone{Elapsed: s.Elapsed, Requests: s.Requests}
 	for _, st := range status.All {
 		if n := s.Counts[st]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, st))
+			done.Counts = append(done.Counts, msg.Count{Status: string(st), Rows: n})
 		}
 	}
-	if len(parts) == 0 {
-		parts = append(parts, "no rows")
-	}
-	fmt.Fprintf(w, "%s in %s", strings.Join(parts, ", "), s.Elapsed.Round(time.Millisecond))
-	if s.Requests > 0 && s.Elapsed > 0 {
-		fmt.Fprintf(w, ", %d requests (%.1f/s)", s.Requests, float64(s.Requests)/s.Elapsed.Seconds())
-	}
-	fmt.Fprintln(w)
+	say(done)
 	for _, f := range s.Files {
-		fmt.Fprintf(w, "report: %s\n", f.Report)
+		say(msg.ReportAt{Path: f.Report})
 	}
 	if s.Stopped != nil {
-		fmt.Fprintf(w, "stopped early: %v\n", s.Stopped)
+		say(msg.StoppedEarly{Err: s.Stopped})
 	}
 	if s.LedgerErr != nil {
-		fmt.Fprintf(w, "the ledger could not record the run's end: %v\n", s.LedgerErr)
+		say(msg.LedgerEndFailed{Err: s.LedgerErr})
 	}
 }
 
@@ -113,13 +108,16 @@ func (s *Summary) PrintColumns(w io.Writer) {
 		if len(f.Columns) == 0 {
 			continue
 		}
-		width := len("column")
+		say := msg.English.Say
+		column := say(msg.HeadColumn{})
+		width := utf8.RuneCountInString(column)
 		for _, c := range f.Columns {
 			width = max(width, utf8.RuneCountInString(c.Column))
 		}
 		pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
-		fmt.Fprintf(w, "%s, per column:\n", f.Input)
-		fmt.Fprintf(w, "  %s  %7s %7s %7s %7s %8s  %s\n", pad("column"), "valid", "changed", "invalid", "empty", "warnings", "field")
+		fmt.Fprintln(w, say(msg.PerColumn{Input: f.Input}))
+		fmt.Fprintf(w, "  %s  %7s %7s %7s %7s %8s  %s\n", pad(column), say(msg.HeadValid{}), say(msg.HeadChanged{}),
+			say(msg.HeadInvalid{}), say(msg.HeadEmpty{}), say(msg.HeadWarnings{}), say(msg.HeadField{}))
 		for _, c := range f.Columns {
 			fmt.Fprintf(w, "  %s  %7d %7d %7d %7d %8d  %s\n", pad(c.Column), c.Valid, c.Changed, c.Invalid, c.Empty, c.Warned, c.Field)
 		}

@@ -155,6 +155,8 @@ func fill(v reflect.Value) {
 		v.SetBool(true)
 	case t.Kind() == reflect.Uint8:
 		v.SetUint(0x81)
+	case t.Kind() == reflect.Uint32: // a file's mode
+		v.SetUint(0o644)
 	case t.Kind() == reflect.Int32: // a rune
 		v.SetInt(';')
 	case t.Kind() == reflect.Int || t.Kind() == reflect.Int64:

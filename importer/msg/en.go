@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // english says every message as leadimport always has: it is what an
@@ -530,6 +531,152 @@ var english = []entry{
 	}),
 	say(func(m FaultsOverOne, _ Lang) string {
 		return fmt.Sprintf("faults %q: probabilities add up to %g, more than 1", m.Faults, m.Sum)
+	}),
+
+	// A run, beside its rows (importer).
+	say(func(NoInputGiven, Lang) string { return "no input file given" }),
+	say(func(m DoesNotFit, l Lang) string { return m.Input + " does not fit the mapping:\n" + l.Error(m.Err) }),
+	say(func(m ReadInput, l Lang) string { return "read " + m.Path + ": " + l.Error(m.Err) }),
+	say(func(m RowsNotRead, l Lang) string { return l.Error(m.Err) + "; the rows after it were not read" }),
+	say(func(m ReadFolder, l Lang) string { return "read the folder " + m.Path + ": " + l.Error(m.Err) }),
+	say(func(m BurstZero, _ Lang) string {
+		return fmt.Sprintf("the rate limiter's burst is %d: no request can ever go", m.Burst)
+	}),
+	say(func(m ConnectAnswered, _ Lang) string {
+		s := fmt.Sprintf("Connect answered %d %s", m.Status, m.StatusText)
+		if len(m.Fields) > 0 {
+			s += " about " + strings.Join(m.Fields, ", ")
+		}
+		return s + " (the report has its message)"
+	}),
+	say(func(m ReportOneFile, _ Lang) string {
+		return fmt.Sprintf("--report %s names one file, but there are %d inputs: give a directory instead", m.Report, m.Inputs)
+	}),
+	say(func(m ReportIsInput, _ Lang) string {
+		return fmt.Sprintf("--report %s is the input %s: give the report another name", m.Report, m.Input)
+	}),
+	say(func(m ReportDir, l Lang) string { return "report directory: " + l.Error(m.Err) }),
+	say(func(m CreateReport, l Lang) string { return "create report: " + l.Error(m.Err) }),
+	say(func(m WriteReport, l Lang) string { return "write the report " + m.Path + ": " + l.Error(m.Err) }),
+	say(func(m AReport, l Lang) string {
+		return l.Say(m.Of) + " (a report: rows it says were sent are skipped)"
+	}),
+	say(func(m RunDone, _ Lang) string {
+		var b strings.Builder
+		for i, c := range m.Counts {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%d %s", c.Rows, c.Status)
+		}
+		if len(m.Counts) == 0 {
+			b.WriteString("no rows")
+		}
+		fmt.Fprintf(&b, " in %s", m.Elapsed.Round(time.Millisecond))
+		if m.Requests > 0 && m.Elapsed > 0 {
+			fmt.Fprintf(&b, ", %d requests (%.1f/s)", m.Requests, float64(m.Requests)/m.Elapsed.Seconds())
+		}
+		return b.String()
+	}),
+	say(func(m ReportAt, _ Lang) string { return "report: " + m.Path }),
+	say(func(m StoppedEarly, l Lang) string { return "stopped early: " + l.Error(m.Err) }),
+	say(func(m LedgerEndFailed, l Lang) string {
+		return "the ledger could not record the run's end: " + l.Error(m.Err)
+	}),
+	say(func(m PerColumn, _ Lang) string { return m.Input + ", per column:" }),
+	say(func(HeadColumn, Lang) string { return "column" }),
+	say(func(HeadValid, Lang) string { return "valid" }),
+	say(func(HeadChanged, Lang) string { return "changed" }),
+	say(func(HeadInvalid, Lang) string { return "invalid" }),
+	say(func(HeadEmpty, Lang) string { return "empty" }),
+	say(func(HeadWarnings, Lang) string { return "warnings" }),
+	say(func(HeadField, Lang) string { return "field" }),
+	say(func(HeadRun, Lang) string { return "RUN" }),
+	say(func(HeadStarted, Lang) string { return "STARTED" }),
+	say(func(HeadTook, Lang) string { return "TOOK" }),
+	say(func(HeadExit, Lang) string { return "EXIT" }),
+	say(func(HeadInputs, Lang) string { return "INPUTS" }),
+	say(func(RunningOrDied, Lang) string { return "running or died" }),
+	say(func(NoRuns, Lang) string { return "no runs recorded yet" }),
+	say(func(m LeftAfterExit, _ Lang) string {
+		return fmt.Sprintf("left in place: the run ended with exit code %d, so the next run tries it again", m.Code)
+	}),
+	say(func(m LeftMayPass, _ Lang) string {
+		return fmt.Sprintf("left in place: %d rows failed for a reason that may pass (no answer, 429, 5xx), so the next run sends them again", m.Rows)
+	}),
+	say(func(ToFix, Lang) string { return "rows are invalid or were refused: see the report" }),
+	say(func(m LeftNotMoved, l Lang) string { return "left in place: " + l.Error(m.Err) }),
+	say(func(m ArchiveFailed, l Lang) string { return "archive " + m.Input + ": " + l.Error(m.Err) }),
+	say(func(m PathExists, _ Lang) string { return m.Path + " exists" }),
+	say(func(m ReadCredentials, l Lang) string { return "read credentials: " + l.Error(m.Err) }),
+	say(func(m CredentialsOpen, _ Lang) string {
+		return fmt.Sprintf("credentials file %s can be read by others (mode %04o): run `chmod 600 %s` and try again", m.Path, m.Mode, m.Path)
+	}),
+	say(func(m CredentialsFormat, _ Lang) string {
+		return "credentials file " + m.Path + ": the first line must be user:password"
+	}),
+
+	// The command line (package main).
+	say(func(m UnknownCommand, _ Lang) string { return fmt.Sprintf("unknown command %q", m.Command) }),
+	say(func(m NoHelp, _ Lang) string {
+		return fmt.Sprintf("no help on %q; try exit-codes, mapping or a command", m.Topic)
+	}),
+	say(func(m UnexpectedArgument, _ Lang) string { return fmt.Sprintf("unexpected argument %q", m.Arg) }),
+	say(func(m BadLang, _ Lang) string { return "--lang " + m.Lang + ": use sv or en" }),
+	say(func(QuietAndVerbose, Lang) string { return "--quiet and --verbose say opposite things: give one" }),
+	say(func(m MappingRequired, _ Lang) string {
+		return "--mapping FILE is required (see leadimport " + m.Command + " --help)"
+	}),
+	say(func(m NoInputFile, _ Lang) string {
+		return "no input file given: leadimport " + m.Command + " --mapping " + m.Mapping + " FILE..."
+	}),
+	say(func(WorkersTooFew, Lang) string { return "--workers must be at least 1" }),
+	say(func(RateNegative, Lang) string { return "--rate must be 0 (no limit) or more" }),
+	say(func(RetriesNegative, Lang) string { return "--retries must be 0 or more" }),
+	say(func(MaxFailuresNegative, Lang) string { return "--max-failures must be 0 (never stop) or more" }),
+	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid must be 0 or more (-1: no limit)" }),
+	say(func(HeaderRowFlag, Lang) string { return "--header-row must be a row number, 1 or more" }),
+	say(func(RateLimitNegative, Lang) string { return "--rate-limit must be 0 (no limit) or more" }),
+	say(func(m EncodingFlag, _ Lang) string {
+		return "--encoding " + m.Given + ": use one of " + strings.Join(m.Known, ", ")
+	}),
+	say(func(m DelimiterFlag, _ Lang) string { return fmt.Sprintf("--delimiter %q: use , ; | or tab", m.Given) }),
+	say(func(SetWant, Lang) string { return "want FIELD=VALUE, e.g. estateId=OBJ1234" }),
+	say(func(NoCredentials, Lang) string {
+		return "no Connect credentials: set VITEC_USERNAME and VITEC_PASSWORD, or pass --credentials FILE (one line user:password, chmod 600)"
+	}),
+	say(func(m NoLedgerPlace, l Lang) string {
+		return l.Error(m.Err) + ": give the ledger's place with --ledger FILE"
+	}),
+	say(func(NoSpreadsheets, Lang) string { return "no spreadsheets to import" }),
+	say(func(Interrupting, Lang) string {
+		return "interrupted: finishing what is under way (interrupt again to quit at once)"
+	}),
+	say(func(OneInputFile, Lang) string { return "give one input file: leadimport init [-o FILE] INPUT" }),
+	say(func(m WriteMapping, l Lang) string { return "write the mapping: " + l.Error(m.Err) }),
+	say(func(m WroteMapping, _ Lang) string {
+		return fmt.Sprintf("wrote %s: %d columns placed, %d not; review it, then: leadimport check --mapping %s %s",
+			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
+	}),
+	say(func(m AddrNotLoopback, _ Lang) string {
+		return "--addr " + m.Addr + ": give a loopback address such as 127.0.0.1:8089; the sandbox speaks plain HTTP and is not meant to be reached from elsewhere"
+	}),
+	say(func(m FailRateFlag, l Lang) string { return "--fail-rate: " + l.Error(m.Err) }),
+	say(func(m SandboxListening, _ Lang) string { return "sandbox: listening on http://" + m.Addr }),
+	say(func(m SandboxFaults, _ Lang) string {
+		return fmt.Sprintf("sandbox: injecting faults %s (--seed %d)", m.Faults, m.Seed)
+	}),
+	say(func(m SandboxRateLimit, _ Lang) string {
+		return fmt.Sprintf("sandbox: at most %g requests a second, then 429", m.Rate)
+	}),
+	say(func(m SandboxPassword, _ Lang) string {
+		return fmt.Sprintf("sandbox: user %q, password %s", m.User, m.Password)
+	}),
+	say(func(m SandboxPasswordFromEnv, _ Lang) string {
+		return fmt.Sprintf("sandbox: user %q, password from LEADIMPORT_SANDBOX_PASSWORD", m.User)
+	}),
+	say(func(m SandboxStopped, _ Lang) string {
+		return fmt.Sprintf("sandbox: stopped after accepting %d leads", m.Accepted)
 	}),
 }
 

@@ -45,7 +45,7 @@ func ParseLang(s string) (Lang, error) {
 	case English, Swedish:
 		return l, nil
 	}
-	return "", fmt.Errorf("--lang %s: use sv or en", s)
+	return "", Error(BadLang{Lang: s})
 }
 
 // LangFromEnv is the language the environment asks for, as POSIX decides

@@ -3,6 +3,7 @@ package msg
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // swedish says every message in Swedish, in the same order as english.
@@ -551,6 +552,165 @@ var swedish = []entry{
 	}),
 	say(func(m FaultsOverOne, _ Lang) string {
 		return fmt.Sprintf("felen %q: sannolikheterna blir sammanlagt %g, mer än 1", m.Faults, m.Sum)
+	}),
+
+	// A run, beside its rows (importer).
+	say(func(NoInputGiven, Lang) string { return "ingen indatafil angiven" }),
+	say(func(m DoesNotFit, l Lang) string { return m.Input + " passar inte mappningen:\n" + l.Error(m.Err) }),
+	say(func(m ReadInput, l Lang) string { return m.Path + " går inte att läsa: " + l.Error(m.Err) }),
+	say(func(m RowsNotRead, l Lang) string { return l.Error(m.Err) + "; raderna efter det lästes inte" }),
+	say(func(m ReadFolder, l Lang) string {
+		return "mappen " + m.Path + " går inte att läsa: " + l.Error(m.Err)
+	}),
+	say(func(m BurstZero, _ Lang) string {
+		return fmt.Sprintf("hastighetsbegränsarens burst är %d: ingen förfrågan kan någonsin skickas", m.Burst)
+	}),
+	say(func(m ConnectAnswered, _ Lang) string {
+		s := fmt.Sprintf("Connect svarade %d %s", m.Status, m.StatusText)
+		if len(m.Fields) > 0 {
+			s += " om " + strings.Join(m.Fields, ", ")
+		}
+		return s + " (rapporten har dess meddelande)"
+	}),
+	say(func(m ReportOneFile, _ Lang) string {
+		return fmt.Sprintf("--report %s anger en fil, men det finns %d indatafiler: ange en mapp i stället", m.Report, m.Inputs)
+	}),
+	say(func(m ReportIsInput, _ Lang) string {
+		return fmt.Sprintf("--report %s är indatafilen %s: ge rapporten ett annat namn", m.Report, m.Input)
+	}),
+	say(func(m ReportDir, l Lang) string { return "rapportmappen går inte att skapa: " + l.Error(m.Err) }),
+	say(func(m CreateReport, l Lang) string { return "rapporten går inte att skapa: " + l.Error(m.Err) }),
+	say(func(m WriteReport, l Lang) string {
+		return "rapporten " + m.Path + " går inte att skriva: " + l.Error(m.Err)
+	}),
+	say(func(m AReport, l Lang) string {
+		return l.Say(m.Of) + " (en rapport: rader som den säger är skickade hoppas över)"
+	}),
+	say(func(m RunDone, _ Lang) string {
+		var b strings.Builder
+		for i, c := range m.Counts {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%d %s", c.Rows, c.Status)
+		}
+		if len(m.Counts) == 0 {
+			b.WriteString("inga rader")
+		}
+		fmt.Fprintf(&b, " på %s", m.Elapsed.Round(time.Millisecond))
+		if m.Requests > 0 && m.Elapsed > 0 {
+			rate := strings.Replace(fmt.Sprintf("%.1f", float64(m.Requests)/m.Elapsed.Seconds()), ".", ",", 1)
+			fmt.Fprintf(&b, ", %d förfrågningar (%s/s)", m.Requests, rate)
+		}
+		return b.String()
+	}),
+	say(func(m ReportAt, _ Lang) string { return "rapport: " + m.Path }),
+	say(func(m StoppedEarly, l Lang) string { return "avbröts i förtid: " + l.Error(m.Err) }),
+	say(func(m LedgerEndFailed, l Lang) string {
+		return "liggaren kunde inte anteckna att körningen slutade: " + l.Error(m.Err)
+	}),
+	say(func(m PerColumn, _ Lang) string { return m.Input + ", per kolumn:" }),
+	say(func(HeadColumn, Lang) string { return "kolumn" }),
+	say(func(HeadValid, Lang) string { return "giltiga" }),
+	say(func(HeadChanged, Lang) string { return "ändrade" }),
+	say(func(HeadInvalid, Lang) string { return "ogiltiga" }),
+	say(func(HeadEmpty, Lang) string { return "tomma" }),
+	say(func(HeadWarnings, Lang) string { return "varningar" }),
+	say(func(HeadField, Lang) string { return "fält" }),
+	say(func(HeadRun, Lang) string { return "KÖRNING" }),
+	say(func(HeadStarted, Lang) string { return "START" }),
+	say(func(HeadTook, Lang) string { return "TID" }),
+	say(func(HeadExit, Lang) string { return "SLUTKOD" }),
+	say(func(HeadInputs, Lang) string { return "INDATA" }),
+	say(func(RunningOrDied, Lang) string { return "pågår eller dog" }),
+	say(func(NoRuns, Lang) string { return "inga körningar antecknade ännu" }),
+	say(func(m LeftAfterExit, _ Lang) string {
+		return fmt.Sprintf("ligger kvar: körningen slutade med slutkod %d, så nästa körning försöker igen", m.Code)
+	}),
+	say(func(m LeftMayPass, _ Lang) string {
+		return fmt.Sprintf("ligger kvar: %d rader misslyckades av ett skäl som kan gå över (inget svar, 429, 5xx), så nästa körning skickar dem igen", m.Rows)
+	}),
+	say(func(ToFix, Lang) string { return "rader är ogiltiga eller nekades: se rapporten" }),
+	say(func(m LeftNotMoved, l Lang) string { return "ligger kvar: " + l.Error(m.Err) }),
+	say(func(m ArchiveFailed, l Lang) string { return m.Input + " går inte att arkivera: " + l.Error(m.Err) }),
+	say(func(m PathExists, _ Lang) string { return m.Path + " finns redan" }),
+	say(func(m ReadCredentials, l Lang) string {
+		return "inloggningsuppgifterna går inte att läsa: " + l.Error(m.Err)
+	}),
+	say(func(m CredentialsOpen, _ Lang) string {
+		return fmt.Sprintf("filen med inloggningsuppgifter %s kan läsas av andra (läge %04o): kör `chmod 600 %s` och försök igen", m.Path, m.Mode, m.Path)
+	}),
+	say(func(m CredentialsFormat, _ Lang) string {
+		return "filen med inloggningsuppgifter " + m.Path + ": första raden ska vara användare:lösenord"
+	}),
+
+	// The command line (package main).
+	say(func(m UnknownCommand, _ Lang) string { return fmt.Sprintf("okänt kommando %q", m.Command) }),
+	say(func(m NoHelp, _ Lang) string {
+		return fmt.Sprintf("ingen hjälp om %q; prova exit-codes, mapping eller ett kommando", m.Topic)
+	}),
+	say(func(m UnexpectedArgument, _ Lang) string { return fmt.Sprintf("oväntat argument %q", m.Arg) }),
+	say(func(m BadLang, _ Lang) string { return "--lang " + m.Lang + ": använd sv eller en" }),
+	say(func(QuietAndVerbose, Lang) string {
+		return "--quiet och --verbose säger emot varandra: ange en av dem"
+	}),
+	say(func(m MappingRequired, _ Lang) string {
+		return "--mapping FIL krävs (se leadimport " + m.Command + " --help)"
+	}),
+	say(func(m NoInputFile, _ Lang) string {
+		return "ingen indatafil angiven: leadimport " + m.Command + " --mapping " + m.Mapping + " FIL..."
+	}),
+	say(func(WorkersTooFew, Lang) string { return "--workers måste vara minst 1" }),
+	say(func(RateNegative, Lang) string { return "--rate måste vara 0 (ingen gräns) eller mer" }),
+	say(func(RetriesNegative, Lang) string { return "--retries måste vara 0 eller mer" }),
+	say(func(MaxFailuresNegative, Lang) string {
+		return "--max-failures måste vara 0 (avbryt aldrig) eller mer"
+	}),
+	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid måste vara 0 eller mer (-1: ingen gräns)" }),
+	say(func(HeaderRowFlag, Lang) string { return "--header-row måste vara ett radnummer, 1 eller mer" }),
+	say(func(RateLimitNegative, Lang) string { return "--rate-limit måste vara 0 (ingen gräns) eller mer" }),
+	say(func(m EncodingFlag, _ Lang) string {
+		return "--encoding " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
+	}),
+	say(func(m DelimiterFlag, _ Lang) string {
+		return fmt.Sprintf("--delimiter %q: använd , ; | eller tab", m.Given)
+	}),
+	say(func(SetWant, Lang) string { return "skriv FÄLT=VÄRDE, t.ex. estateId=OBJ1234" }),
+	say(func(NoCredentials, Lang) string {
+		return "inga inloggningsuppgifter till Connect: sätt VITEC_USERNAME och VITEC_PASSWORD, eller ange --credentials FIL (en rad användare:lösenord, chmod 600)"
+	}),
+	say(func(m NoLedgerPlace, l Lang) string {
+		return l.Error(m.Err) + ": ange var liggaren ska ligga med --ledger FIL"
+	}),
+	say(func(NoSpreadsheets, Lang) string { return "inga kalkylblad att importera" }),
+	say(func(Interrupting, Lang) string {
+		return "avbruten: gör klart det som pågår (avbryt igen för att sluta direkt)"
+	}),
+	say(func(OneInputFile, Lang) string { return "ange en indatafil: leadimport init [-o FIL] INDATA" }),
+	say(func(m WriteMapping, l Lang) string { return "mappningen går inte att skriva: " + l.Error(m.Err) }),
+	say(func(m WroteMapping, _ Lang) string {
+		return fmt.Sprintf("skrev %s: %d kolumner placerade, %d inte; granska den, sedan: leadimport check --mapping %s %s",
+			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
+	}),
+	say(func(m AddrNotLoopback, _ Lang) string {
+		return "--addr " + m.Addr + ": ange en loopback-adress som 127.0.0.1:8089; sandlådan talar okrypterad HTTP och ska inte nås från andra datorer"
+	}),
+	say(func(m FailRateFlag, l Lang) string { return "--fail-rate: " + l.Error(m.Err) }),
+	say(func(m SandboxListening, _ Lang) string { return "sandlådan: lyssnar på http://" + m.Addr }),
+	say(func(m SandboxFaults, _ Lang) string {
+		return fmt.Sprintf("sandlådan: lägger in fel %s (--seed %d)", m.Faults, m.Seed)
+	}),
+	say(func(m SandboxRateLimit, _ Lang) string {
+		return fmt.Sprintf("sandlådan: högst %g förfrågningar i sekunden, sedan 429", m.Rate)
+	}),
+	say(func(m SandboxPassword, _ Lang) string {
+		return fmt.Sprintf("sandlådan: användare %q, lösenord %s", m.User, m.Password)
+	}),
+	say(func(m SandboxPasswordFromEnv, _ Lang) string {
+		return fmt.Sprintf("sandlådan: användare %q, lösenord från LEADIMPORT_SANDBOX_PASSWORD", m.User)
+	}),
+	say(func(m SandboxStopped, _ Lang) string {
+		return fmt.Sprintf("sandlådan: stoppad efter att ha tagit emot %d leads", m.Accepted)
 	}),
 }
 

@@ -182,8 +182,6 @@ func (c *csvReader) parseError(pe *csv.ParseError) error {
 
 func (c *csvReader) Delimiter() rune { return c.delim }
 
-func (c *csvReader) Describe() string { return msg.English.Say(c.Description()) }
-
 func (c *csvReader) Description() msg.Message {
 	return msg.CSVFound{File: c.name, Encoding: c.enc.name, BOM: c.enc.withBOM(), Delimiter: c.delim,
 		HeaderRow: c.headerRow, Columns: len(c.header)}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"leadimport/importer/msg"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -183,7 +184,7 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			assert.Equal(t, tt.header, r.Header())
 			assert.Equal(t, tt.rows, readAll(t, r))
 			if tt.describe != "" {
-				assert.Equal(t, tt.describe, r.Describe())
+				assert.Equal(t, tt.describe, msg.English.Say(r.Description()))
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"leadimport/importer/msg"
 	"strings"
 	"testing"
 
@@ -218,7 +219,7 @@ func TestCSVRead(t *testing.T) {
 			assert.Equal(t, tt.header, r.Header())
 			assert.Equal(t, tt.rows, readAll(t, r))
 			if tt.describe != "" {
-				assert.Equal(t, tt.describe, r.Describe())
+				assert.Equal(t, tt.describe, msg.English.Say(r.Description()))
 			}
 			_, err = r.Next()
 			assert.Equal(t, io.EOF, err, "EOF again after the end")

@@ -16,13 +16,13 @@ import (
 
 // textEncoding is the encoding a CSV file is read in.
 type textEncoding struct {
-	name     string // utf-8, utf-16le, utf-16be or windows-1252, as Describe shows it
+	name     string // utf-8, utf-16le, utf-16be or windows-1252, as Description shows it
 	bom      bool
 	detected bool // guessed from the first bytes rather than named in Options
 }
 
 // withBOM says a UTF-8 file starts with a byte order mark, which
-// Describe mentions: a UTF-16 file always has one.
+// Description mentions: a UTF-16 file always has one.
 func (e textEncoding) withBOM() bool { return e.bom && e.name == "utf-8" }
 
 var (

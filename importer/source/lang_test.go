@@ -67,7 +67,7 @@ func TestFileErrorsInSwedish(t *testing.T) {
 	}
 }
 
-// TestDescriptionInSwedish: what Describe says is a message too.
+// TestDescriptionInSwedish: the Description is a message.
 func TestDescriptionInSwedish(t *testing.T) {
 	book := writeXLSX(t, "visning.xlsx", []sheet{{name: "Anmälningar", rows: map[int][]any{3: {"Namn", "E-post"}, 4: {"Anna", "a@b.se"}}}})
 	x, err := Open(book, Options{})
@@ -85,7 +85,7 @@ func TestDescriptionInSwedish(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.en, tc.r.Describe())
+			assert.Equal(t, tc.en, msg.English.Say(tc.r.Description()))
 			assert.Equal(t, tc.en, msg.English.Say(tc.r.Description()))
 			assert.Equal(t, tc.sv, msg.Swedish.Say(tc.r.Description()))
 		})

@@ -17,7 +17,7 @@
 // CSV files may be UTF-8 (with or without a byte order mark), UTF-16 with
 // a byte order mark, or Windows-1252, as Swedish Excel saves plain "CSV";
 // the delimiter (',', ';', tab or '|') and CR-only line ends are guessed
-// from the first 64 KiB. Describe says what was found:
+// from the first 64 KiB. Description says what was found:
 //
 //	legacy.csv: windows-1252, ';', header on row 1, 12 columns
 //
@@ -83,11 +83,8 @@ type Reader interface {
 	// Next returns the next non-empty data row, or io.EOF after the last.
 	// Other errors name the file and the row.
 	Next() (Row, error)
-	// Describe says what was detected, e.g.
-	// `legacy.csv: utf-8, ';', header on row 1, 12 columns`.
-	Describe() string
-	// Description is what Describe says, as a message to say in a
-	// language (msg.CSVFound, msg.XLSXFound).
+	// Description says what was detected (msg.CSVFound, msg.XLSXFound),
+	// e.g. `legacy.csv: utf-8, ';', header on row 1, 12 columns`.
 	Description() msg.Message
 	// Delimiter is the CSV delimiter, or 0 for a format without one.
 	Delimiter() rune

@@ -2,6 +2,7 @@ package source
 
 import (
 	"io/fs"
+	"leadimport/importer/msg"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,7 +43,7 @@ func TestOpenChoosesTheFormat(t *testing.T) {
 			assert.Equal(t, tt.delim, r.Delimiter())
 			assert.Equal(t, []string{"namn", "personnummer"}, r.Header())
 			assert.Equal(t, []Row{{2, []string{"Anna", "198001022386"}}}, readAll(t, r))
-			assert.Contains(t, r.Describe(), path+": ")
+			assert.Contains(t, msg.English.Say(r.Description()), path+": ")
 			require.NoError(t, r.Close())
 			assert.NoError(t, r.Close(), "a second Close is harmless")
 		})

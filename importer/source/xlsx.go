@@ -156,8 +156,6 @@ func (x *xlsxReader) spreadMerges(row Row) Row {
 
 func (x *xlsxReader) Delimiter() rune { return 0 }
 
-func (x *xlsxReader) Describe() string { return msg.English.Say(x.Description()) }
-
 func (x *xlsxReader) Description() msg.Message {
 	return msg.XLSXFound{File: x.name, Sheet: x.sheet, HeaderRow: x.headerRow, Columns: len(x.header)}
 }

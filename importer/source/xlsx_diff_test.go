@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"leadimport/importer/msg"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -406,12 +407,12 @@ func TestXLSXDiffAgainstExcelize(t *testing.T) {
 				// Also check that no sheet name picks the same sheet.
 				r2, err := Open(path, Options{HeaderRow: 1})
 				require.NoError(t, err)
-				assert.Contains(t, r2.Describe(), fmt.Sprintf("sheet %q", b.sheet))
+				assert.Contains(t, msg.English.Say(r2.Description()), fmt.Sprintf("sheet %q", b.sheet))
 				require.NoError(t, r2.Close())
 			}
 			require.NoError(t, err)
 			defer r.Close()
-			assert.Contains(t, r.Describe(), fmt.Sprintf("sheet %q, header on row 1", b.sheet))
+			assert.Contains(t, msg.English.Say(r.Description()), fmt.Sprintf("sheet %q, header on row 1", b.sheet))
 			gotHeader := r.Header()
 			gotRows := readAll(t, r)
 

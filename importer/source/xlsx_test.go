@@ -1,6 +1,7 @@
 package source
 
 import (
+	"leadimport/importer/msg"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -84,13 +85,13 @@ func TestXLSXSheets(t *testing.T) {
 			require.NoError(t, err)
 			defer r.Close()
 			assert.Equal(t, tt.header, r.Header())
-			assert.Equal(t, path+`: sheet "`+tt.want+`", header on row 1, `+columns(len(tt.header)), r.Describe())
+			assert.Equal(t, path+`: sheet "`+tt.want+`", header on row 1, `+columns(len(tt.header)), msg.English.Say(r.Description()))
 			assert.Equal(t, rune(0), r.Delimiter())
 		})
 	}
 }
 
-// columns is "1 column" or "n columns", as Describe says it.
+// columns is "1 column" or "n columns", as the Description says it.
 func columns(n int) string {
 	if n == 1 {
 		return "1 column"
@@ -206,7 +207,7 @@ func TestXLSXRows(t *testing.T) {
 			assert.Equal(t, tt.header, r.Header())
 			assert.Equal(t, tt.rows, readAll(t, r))
 			if tt.describe != "" {
-				assert.Equal(t, path+tt.describe, r.Describe())
+				assert.Equal(t, path+tt.describe, msg.English.Say(r.Description()))
 			}
 		})
 	}

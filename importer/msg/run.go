@@ -1,0 +1,238 @@
+package msg
+
+import "time"
+
+// What a run says of itself, beside its rows (importer): why it cannot
+// start, where its reports go, how it ended, where --archive-dir put each
+// input, the credentials file and the history of runs.
+
+// NoInputGiven: a run was given no input file.
+type NoInputGiven struct{ message }
+
+// DoesNotFit: an input's header does not fit the mapping; Err lists why,
+// a line each.
+type DoesNotFit struct {
+	message
+	Input string
+	Err   error
+}
+
+func (m DoesNotFit) Cause() error { return m.Err }
+
+// ReadInput: an input could not be read through for its checksum.
+type ReadInput struct {
+	message
+	Path string
+	Err  error
+}
+
+func (m ReadInput) Cause() error { return m.Err }
+
+// RowsNotRead: an input broke off at Err; the rows after it were not read.
+type RowsNotRead struct {
+	message
+	Err error
+}
+
+func (m RowsNotRead) Cause() error { return m.Err }
+
+// ReadFolder: a folder given as input could not be listed.
+type ReadFolder struct {
+	message
+	Path string
+	Err  error
+}
+
+func (m ReadFolder) Cause() error { return m.Err }
+
+// BurstZero: the rate limiter given to a run lets no request go.
+type BurstZero struct {
+	message
+	Burst int
+}
+
+// ConnectAnswered is a refusal as the log says it: Connect's status and
+// the fields it objected to, not its words, which may quote personal data
+// (the report has them).
+type ConnectAnswered struct {
+	message
+	Status     int
+	StatusText string // http.StatusText's
+	Fields     []string
+}
+
+// ReportOneFile: --report names one file for several inputs.
+type ReportOneFile struct {
+	message
+	Report string
+	Inputs int
+}
+
+// ReportIsInput: --report names one of the inputs.
+type ReportIsInput struct {
+	message
+	Report, Input string
+}
+
+// ReportDir: the directory --report asks for cannot be made.
+type ReportDir struct {
+	message
+	Err error
+}
+
+func (m ReportDir) Cause() error { return m.Err }
+
+// CreateReport: a report file cannot be created.
+type CreateReport struct {
+	message
+	Err error
+}
+
+func (m CreateReport) Cause() error { return m.Err }
+
+// WriteReport: writing a report failed.
+type WriteReport struct {
+	message
+	Path string
+	Err  error
+}
+
+func (m WriteReport) Cause() error { return m.Err }
+
+// AReport describes an input that is an earlier run's report: Of is what
+// the reader found.
+type AReport struct {
+	message
+	Of Message
+}
+
+// Count is how many rows ended with one status (the status as the tool
+// writes it: it is vocabulary, the same in every language).
+type Count struct {
+	Status string
+	Rows   int
+}
+
+// RunDone is a run's closing line: its counts per status, how long it
+// took and, when it sent, how many requests at what rate.
+type RunDone struct {
+	message
+	Counts   []Count
+	Elapsed  time.Duration
+	Requests int
+}
+
+// ReportAt names a report the run wrote.
+type ReportAt struct {
+	message
+	Path string
+}
+
+// StoppedEarly: the run stopped before every row was tried.
+type StoppedEarly struct {
+	message
+	Err error
+}
+
+func (m StoppedEarly) Cause() error { return m.Err }
+
+// LedgerEndFailed: the ledger could not record that the run ended.
+type LedgerEndFailed struct {
+	message
+	Err error
+}
+
+func (m LedgerEndFailed) Cause() error { return m.Err }
+
+// PerColumn heads check's table of how each column's values fared.
+type PerColumn struct {
+	message
+	Input string
+}
+
+// The words heading check's table of columns (the counts per column) and
+// history's table of runs; the statuses among them are vocabulary, the
+// same in every language.
+type (
+	HeadColumn   struct{ message }
+	HeadValid    struct{ message }
+	HeadChanged  struct{ message }
+	HeadInvalid  struct{ message }
+	HeadEmpty    struct{ message }
+	HeadWarnings struct{ message }
+	HeadField    struct{ message }
+	HeadRun      struct{ message }
+	HeadStarted  struct{ message }
+	HeadTook     struct{ message }
+	HeadExit     struct{ message }
+	HeadInputs   struct{ message }
+)
+
+// RunningOrDied: a run in the history that has not ended: it is running,
+// or it died.
+type RunningOrDied struct{ message }
+
+// NoRuns: the history has no runs yet.
+type NoRuns struct{ message }
+
+// LeftAfterExit: --archive-dir left an input in place because the run
+// ended with Code (2 or 3).
+type LeftAfterExit struct {
+	message
+	Code int
+}
+
+// LeftMayPass: --archive-dir left an input in place because its only
+// failures may pass.
+type LeftMayPass struct {
+	message
+	Rows int
+}
+
+// ToFix: an input with rows to fix, moved to failed/.
+type ToFix struct{ message }
+
+// LeftNotMoved: an input could not be moved, so it stays.
+type LeftNotMoved struct {
+	message
+	Err error
+}
+
+func (m LeftNotMoved) Cause() error { return m.Err }
+
+// ArchiveFailed: an input could not be moved into the archive.
+type ArchiveFailed struct {
+	message
+	Input string
+	Err   error
+}
+
+func (m ArchiveFailed) Cause() error { return m.Err }
+
+// PathExists: the archive already holds a file of that name.
+type PathExists struct {
+	message
+	Path string
+}
+
+// ReadCredentials: the credentials file could not be read.
+type ReadCredentials struct {
+	message
+	Err error
+}
+
+func (m ReadCredentials) Cause() error { return m.Err }
+
+// CredentialsOpen: the credentials file may be read by others.
+type CredentialsOpen struct {
+	message
+	Path string
+	Mode uint32 // its permission bits
+}
+
+// CredentialsFormat: the credentials file's first line is not
+// user:password.
+type CredentialsFormat struct {
+	message
+	Path string
+}
