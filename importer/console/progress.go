@@ -111,6 +111,9 @@ type LogProgress struct {
 	Log      *slog.Logger
 	Every    int           // rows; 0: 1,000
 	Interval time.Duration // 0: 10 seconds
+	// Ticks, when set, is the clock's tick in place of one every
+	// Interval: a test's, which ticks when it says.
+	Ticks <-chan time.Time
 
 	mu                               sync.Mutex
 	input                            string
@@ -129,16 +132,19 @@ func (p *LogProgress) Begin(input string) {
 	if interval <= 0 {
 		interval = 10 * time.Second
 	}
-	stop := p.stop
+	stop, ticks := p.stop, p.Ticks
 	p.mu.Unlock()
 	p.done.Go(func() {
-		t := time.NewTicker(interval)
-		defer t.Stop()
+		if ticks == nil {
+			t := time.NewTicker(interval)
+			defer t.Stop()
+			ticks = t.C
+		}
 		for {
 			select {
 			case <-stop:
 				return
-			case <-t.C:
+			case <-ticks:
 				p.mu.Lock()
 				if p.rows != p.lastRows {
 					p.logLocked()
