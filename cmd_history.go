@@ -4,7 +4,6 @@ import (
 	"flag"
 
 	"leadimport/importer"
-	"leadimport/importer/msg"
 )
 
 // historyOptions are the flags of history.
@@ -26,12 +25,7 @@ func (o *historyOptions) usage(fs *flag.FlagSet) {
 		"  leadimport history\n  leadimport history --csv --limit 100 > runs.csv\n")
 }
 
-func (o *historyOptions) validate(args []string) error {
-	if len(args) > 0 {
-		return usage(msg.UnexpectedArgument{Arg: args[0]})
-	}
-	return nil
-}
+func (o *historyOptions) validate(args []string) error { return noArgs(args) }
 
 func cmdHistory(args []string, e *env) error {
 	var o historyOptions

@@ -46,8 +46,8 @@ func (o *sandboxOptions) usage(fs *flag.FlagSet) {
 }
 
 func (o *sandboxOptions) validate(args []string) error {
-	if len(args) > 0 {
-		return usage(msg.UnexpectedArgument{Arg: args[0]})
+	if err := noArgs(args); err != nil {
+		return err
 	}
 	host, _, err := net.SplitHostPort(o.addr)
 	if ip := net.ParseIP(host); err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {

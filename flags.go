@@ -42,6 +42,14 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// noArgs refuses the arguments of a command that takes none.
+func noArgs(args []string) error {
+	if len(args) > 0 {
+		return usage(msg.UnexpectedArgument{Arg: args[0]})
+	}
+	return nil
+}
+
 // inputOptions are the flags that say how to read an input, over the
 // mapping's input section.
 type inputOptions struct {

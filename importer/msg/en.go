@@ -563,15 +563,7 @@ var english = []entry{
 	}),
 	say(func(m RunDone, _ Lang) string {
 		var b strings.Builder
-		for i, c := range m.Counts {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%d %s", c.Rows, c.Status)
-		}
-		if len(m.Counts) == 0 {
-			b.WriteString("no rows")
-		}
+		b.WriteString(countList(m.Counts, "no rows"))
 		fmt.Fprintf(&b, " in %s", m.Elapsed.Round(time.Millisecond))
 		if m.Requests > 0 && m.Elapsed > 0 {
 			fmt.Fprintf(&b, ", %d requests (%.1f/s)", m.Requests, float64(m.Requests)/m.Elapsed.Seconds())
@@ -700,6 +692,20 @@ var ledgerStepsEN = [numLedgerSteps]string{
 	ReadSecret:        "read secret",
 	PrepareStatements: "prepare",
 	UseScratch:        "the scratch set of identities",
+}
+
+// countList says how many rows ended with each status, "16 sent, 5
+// invalid" (the statuses are vocabulary, the same in every language), or
+// none when there are no rows.
+func countList(counts []Count, none string) string {
+	if len(counts) == 0 {
+		return none
+	}
+	parts := make([]string, len(counts))
+	for i, c := range counts {
+		parts[i] = strconv.Itoa(c.Rows) + " " + c.Status
+	}
+	return strings.Join(parts, ", ")
 }
 
 // sheetList names sheets in workbook order, each hidden one marked.

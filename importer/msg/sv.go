@@ -588,15 +588,7 @@ var swedish = []entry{
 	}),
 	say(func(m RunDone, _ Lang) string {
 		var b strings.Builder
-		for i, c := range m.Counts {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%d %s", c.Rows, c.Status)
-		}
-		if len(m.Counts) == 0 {
-			b.WriteString("inga rader")
-		}
+		b.WriteString(countList(m.Counts, "inga rader"))
 		fmt.Fprintf(&b, " på %s", m.Elapsed.Round(time.Millisecond))
 		if m.Requests > 0 && m.Elapsed > 0 {
 			rate := strings.Replace(fmt.Sprintf("%.1f", float64(m.Requests)/m.Elapsed.Seconds()), ".", ",", 1)
