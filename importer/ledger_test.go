@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/time/rate"
 
 	"leadimport/importer/ledger"
 	"leadimport/importer/status"
@@ -67,6 +69,94 @@ func TestRunUnansweredThenFailedIsSentAgainWithANote(t *testing.T) {
 	lines = readReport(t, cfg2.Report)
 	assert.Equal(t, "sent", lines[0]["status"])
 	assert.Contains(t, lines[0]["error"], "earlier run's attempt is unconfirmed")
+}
+
+// TestRunUnconfirmedOnEveryPath: once an attempt got no answer, Connect
+// may have the lead, whatever ends the attempts after it: the row says
+// so, and the ledger keeps the lead pending, so the next run sends it
+// again with a note (or, when a later attempt was answered, knows it was
+// sent).
+func TestRunUnconfirmedOnEveryPath(t *testing.T) {
+	stopped := errors.New("stopped")
+	tests := []struct {
+		name string
+		then int // the status of the attempts after the first; 200 sends
+		// stopAt stops the run at the sleep of this number (1: the
+		// backoff after the first attempt, 2: the limiter's wait before
+		// the second); 0: no stop.
+		stopAt  int
+		limiter *rate.Limiter
+		want    status.Status
+	}{
+		{"then refused", http.StatusBadRequest, 0, nil, status.Failed},
+		{"then unauthorized", http.StatusUnauthorized, 0, nil, status.Failed},
+		{"retries spent", http.StatusServiceUnavailable, 0, nil, status.Failed},
+		{"stopped in the backoff", http.StatusOK, 1, nil, status.Failed},
+		{"stopped waiting for the limiter", http.StatusOK, 2, rate.NewLimiter(rate.Every(time.Hour), 1), status.Failed},
+		{"then sent", http.StatusOK, 0, nil, status.Sent},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var calls atomic.Int32
+			healthy := atomic.Bool{}
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				n := calls.Add(1)
+				switch {
+				case healthy.Load():
+					io.WriteString(w, `"CON2"`)
+				case n == 1:
+					// No answer: wait until the client gives up.
+					io.Copy(io.Discard, r.Body)
+					<-r.Context().Done()
+				case tc.then == http.StatusOK:
+					io.WriteString(w, `"CON1"`)
+				default:
+					w.WriteHeader(tc.then)
+				}
+			}))
+			defer srv.Close()
+			led := openLedger(t)
+			input := writeInput(t, 1, nil)
+
+			ctx, stop := context.WithCancelCause(context.Background())
+			defer stop(nil)
+			cfg := testConfig(t, input, srv.URL)
+			cfg.Ledger, cfg.Retries, cfg.Timeout, cfg.Workers = led, 1, 100*time.Millisecond, 1
+			if tc.limiter != nil {
+				cfg.Limiter = tc.limiter
+			}
+			var sleeps atomic.Int32
+			cfg.Sleep = func(ctx context.Context, d time.Duration) error {
+				if int(sleeps.Add(1)) == tc.stopAt {
+					stop(stopped)
+					return ctx.Err()
+				}
+				return nil
+			}
+			_, err := Run(ctx, cfg)
+			require.NoError(t, err)
+			lines := readReport(t, cfg.Report)
+			require.Equal(t, string(tc.want), lines[0]["status"], lines[0]["error"])
+			if tc.want == status.Sent {
+				assert.Contains(t, lines[0]["error"], "Connect may have recorded this lead twice")
+			} else {
+				assert.Contains(t, lines[0]["error"], "Connect may have recorded this lead; the next run sends it again")
+			}
+
+			healthy.Store(true)
+			cfg2 := testConfig(t, input, srv.URL)
+			cfg2.Ledger = led
+			_, err = Run(context.Background(), cfg2)
+			require.NoError(t, err)
+			lines = readReport(t, cfg2.Report)
+			if tc.want == status.Sent {
+				assert.Equal(t, "skipped", lines[0]["status"], "the ledger knows it was sent")
+				return
+			}
+			assert.Equal(t, "sent", lines[0]["status"])
+			assert.Contains(t, lines[0]["error"], "earlier run's attempt is unconfirmed", "the ledger kept it pending")
+		})
+	}
 }
 
 func TestRunDuplicates(t *testing.T) {

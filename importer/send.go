@@ -161,6 +161,21 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 	o := &j.out
 	var lastErr error
 	unanswered := false // an attempt got no answer: Connect may have recorded it
+	// Whatever ends the attempts (an answer, a refusal, the retries spent,
+	// a stop while waiting for the limiter, a pause or a backoff), one
+	// that got no answer leaves the lead unconfirmed: the ledger keeps it
+	// pending and the report says Connect may have it.
+	defer func() {
+		if !unanswered {
+			return
+		}
+		j.unconfirmed = true
+		if o.Status == status.Sent {
+			o.notes = append(o.notes, msg.MaybeTwice{})
+		} else {
+			o.notes = append(o.notes, msg.MayHaveIt{})
+		}
+	}()
 	for attempt := 1; ; attempt++ {
 		if err := s.waitTurn(ctx); err != nil {
 			if attempt == 1 {
@@ -191,10 +206,6 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 			if o.Response == "" {
 				o.Response = resp.Body
 			}
-			if unanswered {
-				j.unconfirmed = true
-				o.notes = append(o.notes, msg.MaybeTwice{})
-			}
 			return
 		}
 		lastErr = err
@@ -218,10 +229,6 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 			if attempt > 1 {
 				o.Err = msg.Error(msg.AfterAttempts{Err: err, Attempts: attempt})
 			}
-			if unanswered {
-				j.unconfirmed = true
-				o.notes = append(o.notes, msg.MayHaveIt{})
-			}
 			return
 		}
 		wait := s.backoff.wait(attempt)
@@ -235,10 +242,6 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 		}
 		if s.sleep(ctx, wait) != nil {
 			o.Err = msg.Error(msg.NotRetried{Err: err, Why: context.Cause(ctx)})
-			if unanswered {
-				j.unconfirmed = true
-				o.notes = append(o.notes, msg.MayHaveIt{})
-			}
 			return
 		}
 	}
