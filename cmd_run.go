@@ -206,9 +206,12 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 		return err
 	}
 	o.input.apply(&m.Input)
-	inputs, err := importer.ExpandInputs(o.inputs)
+	inputs, warnings, err := importer.ExpandInputs(o.inputs)
 	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		log.Warn(msg.English.Say(w))
 	}
 	if len(inputs) == 0 {
 		log.Info(msg.English.Say(msg.NoSpreadsheets{}), "in", strings.Join(o.inputs, ", "))

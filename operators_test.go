@@ -208,3 +208,25 @@ func TestEmptyInbox(t *testing.T) {
 	assert.Equal(t, 2, res.code, res.stderr)
 	assert.Contains(t, res.stderr, "person.nme")
 }
+
+// TestExcelLockFile: a workbook open in Excel (its lock file beside it) is
+// read as saved, with a warning that the rows changed since are not; the
+// lock file named on its own is refused with the same words, naming the
+// workbook.
+func TestExcelLockFile(t *testing.T) {
+	dir := t.TempDir()
+	mappingPath, input := copySample(t, dir, samples[0])
+	lock := filepath.Join(filepath.Dir(input), "~$"+filepath.Base(input))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, lock), []byte("\x0bAnna Svensson"), 0o600))
+	open := input + " is open in Excel (its lock file " + filepath.Base(lock) + " is here): save and close it first, or the rows you changed since the last save are not read"
+
+	res := runCmd(t, dir, nil, "check", "--mapping", mappingPath, "--report", "folder.csv", filepath.Dir(input))
+	assert.Equal(t, 1, res.code, "the sample has rows to fix: %s", res.stderr)
+	assert.Contains(t, res.stderr, "WARN "+open)
+	_, lines := readReport(t, filepath.Join(dir, "folder.csv"))
+	assert.NotEmpty(t, lines, "the workbook was read")
+
+	res = runCmd(t, dir, nil, "check", "--mapping", mappingPath, lock)
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Equal(t, "leadimport check: "+open+"\n", res.stderr)
+}

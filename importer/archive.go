@@ -14,36 +14,6 @@ import (
 	"leadimport/importer/status"
 )
 
-// ExpandInputs replaces each directory among paths by the spreadsheets in
-// it (CSV and XLSX, sorted by name; hidden files and Excel's ~$ lock
-// files left out), so that a cron job can name its inbox folder. A
-// directory may hold none: a night without files is not an error.
-func ExpandInputs(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil || !st.IsDir() {
-			out = append(out, p) // opening it says what is wrong
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return nil, msg.Error(msg.ReadFolder{Path: p, Err: err})
-		}
-		for _, e := range entries {
-			name := e.Name()
-			if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
-				continue
-			}
-			switch strings.ToLower(filepath.Ext(name)) {
-			case ".csv", ".txt", ".tsv", ".xlsx", ".xlsm":
-				out = append(out, filepath.Join(p, name))
-			}
-		}
-	}
-	return out, nil
-}
-
 // Archived is where an input was moved after its run, or why it stayed.
 type Archived struct {
 	Input string

@@ -19,24 +19,6 @@ func touch(t *testing.T, path string) {
 	require.NoError(t, os.WriteFile(path, []byte("x"), 0o600))
 }
 
-func TestExpandInputs(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range []string{"b.csv", "a.xlsx", "c.TXT", ".hidden.csv", "~$a.xlsx", "notes.pdf", "sub/d.csv"} {
-		touch(t, filepath.Join(dir, "inbox", name))
-	}
-	got, err := ExpandInputs([]string{filepath.Join(dir, "inbox"), "missing.csv"})
-	require.NoError(t, err)
-	assert.Equal(t, []string{
-		filepath.Join(dir, "inbox", "a.xlsx"), filepath.Join(dir, "inbox", "b.csv"), filepath.Join(dir, "inbox", "c.TXT"),
-		"missing.csv", // opening it says what is wrong
-	}, got)
-
-	require.NoError(t, os.MkdirAll(filepath.Join(dir, "empty"), 0o700))
-	got, err = ExpandInputs([]string{filepath.Join(dir, "empty")})
-	require.NoError(t, err)
-	assert.Empty(t, got)
-}
-
 func TestArchiveInputs(t *testing.T) {
 	start := time.Date(2026, 11, 26, 2, 15, 0, 0, time.UTC)
 	tests := []struct {

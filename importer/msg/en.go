@@ -2,6 +2,7 @@ package msg
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -538,6 +539,13 @@ var english = []entry{
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " does not fit the mapping:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return "read " + m.Path + ": " + l.Error(m.Err) }),
 	say(func(m RowsNotRead, l Lang) string { return l.Error(m.Err) + "; the rows after it were not read" }),
+	say(func(m OpenInExcel, _ Lang) string {
+		lock := filepath.Base(m.Lock)
+		if m.Workbook == "" {
+			return m.Lock + " is the lock file Excel keeps beside a workbook it has open, not a workbook, and its workbook is not beside it: name the workbook itself"
+		}
+		return m.Workbook + " is open in Excel (its lock file " + lock + " is here): save and close it first, or the rows you changed since the last save are not read"
+	}),
 	say(func(m ReadFolder, l Lang) string { return "read the folder " + m.Path + ": " + l.Error(m.Err) }),
 	say(func(m BurstZero, _ Lang) string {
 		return fmt.Sprintf("the rate limiter's burst is %d: no request can ever go", m.Burst)

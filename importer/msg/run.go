@@ -36,6 +36,15 @@ type RowsNotRead struct {
 
 func (m RowsNotRead) Cause() error { return m.Err }
 
+// OpenInExcel: Lock is the lock file Excel keeps beside Workbook while
+// the workbook is open, so the rows changed since its last save are not
+// in the file. Workbook is "" when the lock file is alone (Excel left it
+// behind, or the workbook is elsewhere).
+type OpenInExcel struct {
+	message
+	Workbook, Lock string
+}
+
 // ReadFolder: a folder given as input could not be listed.
 type ReadFolder struct {
 	message

@@ -2,6 +2,7 @@ package msg
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -559,6 +560,13 @@ var swedish = []entry{
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " passar inte mappningen:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return m.Path + " går inte att läsa: " + l.Error(m.Err) }),
 	say(func(m RowsNotRead, l Lang) string { return l.Error(m.Err) + "; raderna efter det lästes inte" }),
+	say(func(m OpenInExcel, _ Lang) string {
+		lock := filepath.Base(m.Lock)
+		if m.Workbook == "" {
+			return m.Lock + " är låsfilen som Excel lägger bredvid en arbetsbok som är öppen, ingen arbetsbok, och dess arbetsbok ligger inte bredvid: ange arbetsboken själv"
+		}
+		return m.Workbook + " är öppen i Excel (dess låsfil " + lock + " ligger här): spara och stäng den först, annars läses inte de rader du ändrat sedan den sparades senast"
+	}),
 	say(func(m ReadFolder, l Lang) string {
 		return "mappen " + m.Path + " går inte att läsa: " + l.Error(m.Err)
 	}),
