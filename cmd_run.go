@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -315,7 +314,15 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 	if err != nil {
 		return nil, err
 	}
-	baseURL := cmp.Or(o.baseURL, getenv("LEADIMPORT_BASE_URL"), defaultBaseURL)
+	to := msg.SendingTo{URL: o.baseURL, User: creds.Username}
+	switch {
+	case to.URL != "":
+	case getenv("LEADIMPORT_BASE_URL") != "":
+		to.URL, to.FromEnv = getenv("LEADIMPORT_BASE_URL"), "LEADIMPORT_BASE_URL"
+	default:
+		to.URL = defaultBaseURL
+	}
+	baseURL := to.URL
 	client, err := connect.New(baseURL, creds.Username, creds.Password, "leadimport/"+version, connect.NewHTTPClient(o.workers))
 	if err != nil {
 		return nil, err
@@ -334,6 +341,9 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 		return nil, err
 	}
 	cfg.Ledger, cfg.Force = led, o.force
+	// Where it sends, before anything is: a base URL left in the
+	// environment by a rehearsal is seen here.
+	cfg.Log.Info(msg.English.Say(to), "url", to.URL, "user", to.User)
 	return led, nil
 }
 

@@ -596,3 +596,23 @@ func TestSignals(t *testing.T) {
 	require.NoError(t, p.Process.Signal(os.Interrupt))
 	assert.Equal(t, 130, exitStatus(t, p.Wait()), p.stderr.String())
 }
+
+// TestRunSaysWhereItSends: a run names Connect's base URL (and where it
+// came from when that was the environment), the user and each customer
+// it sends leads for, never the password.
+func TestRunSaysWhereItSends(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 3)
+	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", writeMapping(t, dir), "--rate", "0",
+		"--report", filepath.Join(dir, "r1.csv"), input)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stderr, `INFO sending to Connect at `+s.URL+` (from LEADIMPORT_BASE_URL) as user "sandbox"`)
+	assert.Contains(t, res.stderr, "INFO "+input+": leads for customer M1001")
+	assert.NotContains(t, res.stderr, sandboxPassword)
+
+	res = runCmd(t, dir, []string{"VITEC_USERNAME=" + sandboxUser, "VITEC_PASSWORD=" + sandboxPassword},
+		"run", "--mapping", writeMapping(t, dir), "--base-url", s.URL, "--force", "--rate", "0", "--report", filepath.Join(dir, "r2.csv"), input)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stderr, `INFO sending to Connect at `+s.URL+` as user "sandbox"`)
+}

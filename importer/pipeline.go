@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"os"
 	"runtime"
 	"strconv"
@@ -39,6 +40,9 @@ type file struct {
 	lang     msg.Lang
 	out      *os.File // the report, created before anything is sent
 	requests int
+
+	log       *slog.Logger
+	customers map[string]bool // the customer ids sent for, up to maxNamedCustomers
 
 	ledger *ledger.Ledger // nil: no ledger (check)
 	lrun   *ledger.Run
@@ -319,6 +323,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			results <- []Outcome{o}
 			continue
 		}
+		f.noteCustomer(lead.CustomerID)
 		j := job{out: o, customer: lead.CustomerID, input: f.input,
 			path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}
 		if f.ledger != nil {
@@ -464,4 +469,26 @@ func extraCells(cells []string, width int) (mapping.Problem, bool) {
 	}
 	// The values go in Value, not in the message, which logs may show.
 	return mapping.Problem{Value: strings.Join(extra, ", "), Message: msg.ExtraCells{Cells: last + 1, Header: width}}, true
+}
+
+// maxNamedCustomers bounds how many customer ids an input's log names
+// (and remembers): a handful is what a brokerage has; a column of ids
+// that differ on every row must not grow memory with the rows.
+const maxNamedCustomers = 100
+
+// noteCustomer logs the first lead of the input for each customer id, so
+// that the log says whose leads a run sends, up to maxNamedCustomers.
+func (f *file) noteCustomer(customer string) {
+	if f.customers[customer] || len(f.customers) > maxNamedCustomers {
+		return
+	}
+	if f.customers == nil {
+		f.customers = map[string]bool{}
+	}
+	f.customers[customer] = true
+	if len(f.customers) > maxNamedCustomers {
+		f.log.Info(msg.English.Say(msg.ManyCustomers{Input: f.input, Named: maxNamedCustomers}))
+		return
+	}
+	f.log.Info(msg.English.Say(msg.SendingForCustomer{Input: f.input, Customer: customer}), "input", f.input, "customer", customer)
 }

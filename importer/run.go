@@ -275,7 +275,7 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 			return files, err
 		}
 		// Header returns a copy: its width is taken once here, not per row.
-		f := &file{input: in, src: src, rep: rep, width: len(src.Header()), lang: cfg.Lang}
+		f := &file{input: in, src: src, rep: rep, width: len(src.Header()), lang: cfg.Lang, log: cfg.Log}
 		files = append(files, f)
 		f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start})
 		if err != nil {

@@ -520,6 +520,32 @@ func TestRunFailuresThatMayPass(t *testing.T) {
 	}
 }
 
+// TestRunNamesItsCustomers: the log names each customer an input sends
+// leads for, once, and no more than maxNamedCustomers of them.
+func TestRunNamesItsCustomers(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, `"CON1"`) }))
+	defer srv.Close()
+	var b strings.Builder
+	b.WriteString("Kund,Förnamn,Efternamn,E-post\n")
+	for i := range maxNamedCustomers + 5 {
+		fmt.Fprintf(&b, "M%d,Anna,Svensson,anna%d@example.se\n", 1+i, i)
+		fmt.Fprintf(&b, "M%d,Bo,Ek,bo%d@example.se\n", 1+i, i) // the same customer again
+	}
+	input := filepath.Join(t.TempDir(), "many.csv")
+	require.NoError(t, os.WriteFile(input, []byte(b.String()), 0o600))
+	m, err := mapping.Parse(strings.NewReader("version: 1\ncolumns:\n  Kund: customerId\n  Förnamn: person.firstName\n"+
+		"  Efternamn: person.lastName\n  E-post: person.email.emailAddress\nconstants:\n  estateId: OBJ1\n"), "m.yaml")
+	require.NoError(t, err)
+	var log bytes.Buffer
+	cfg := testConfig(t, input, srv.URL)
+	cfg.Mapping, cfg.Log = m, slog.New(slog.NewTextHandler(&log, nil))
+	_, err = Run(context.Background(), cfg)
+	require.NoError(t, err)
+	assert.Equal(t, maxNamedCustomers, strings.Count(log.String(), "leads for customer "))
+	assert.Equal(t, 1, strings.Count(log.String(), "leads for customer M1\""), "each customer once")
+	assert.Contains(t, log.String(), fmt.Sprintf("leads for more customers than the %d named", maxNamedCustomers))
+}
+
 func TestRunGivesUpOnAForbiddenCustomer(t *testing.T) {
 	var mu sync.Mutex
 	calls := map[string]int{}

@@ -535,6 +535,17 @@ var english = []entry{
 	}),
 
 	// A run, beside its rows (importer).
+	say(func(m SendingTo, _ Lang) string {
+		from := ""
+		if m.FromEnv != "" {
+			from = " (from " + m.FromEnv + ")"
+		}
+		return fmt.Sprintf("sending to Connect at %s%s as user %q", m.URL, from, m.User)
+	}),
+	say(func(m SendingForCustomer, _ Lang) string { return m.Input + ": leads for customer " + m.Customer }),
+	say(func(m ManyCustomers, _ Lang) string {
+		return fmt.Sprintf("%s: leads for more customers than the %d named; the rest are not named", m.Input, m.Named)
+	}),
 	say(func(NoInputGiven, Lang) string { return "no input file given" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " does not fit the mapping:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return "read " + m.Path + ": " + l.Error(m.Err) }),

@@ -6,6 +6,28 @@ import "time"
 // start, where its reports go, how it ended, where --archive-dir put each
 // input, the credentials file and the history of runs.
 
+// SendingTo: where a run sends, said before anything is: Connect's base
+// URL, where it came from when that was the environment (FromEnv names
+// the variable), and the user (never the password).
+type SendingTo struct {
+	message
+	URL, FromEnv, User string
+}
+
+// SendingForCustomer: the first lead of an input for a customer id.
+type SendingForCustomer struct {
+	message
+	Input, Customer string
+}
+
+// ManyCustomers: an input's leads are for more customer ids than the
+// log names.
+type ManyCustomers struct {
+	message
+	Input string
+	Named int
+}
+
 // NoInputGiven: a run was given no input file.
 type NoInputGiven struct{ message }
 

@@ -556,6 +556,17 @@ var swedish = []entry{
 	}),
 
 	// A run, beside its rows (importer).
+	say(func(m SendingTo, _ Lang) string {
+		from := ""
+		if m.FromEnv != "" {
+			from = " (från " + m.FromEnv + ")"
+		}
+		return fmt.Sprintf("skickar till Connect på %s%s som användare %q", m.URL, from, m.User)
+	}),
+	say(func(m SendingForCustomer, _ Lang) string { return m.Input + ": leads för kunden " + m.Customer }),
+	say(func(m ManyCustomers, _ Lang) string {
+		return fmt.Sprintf("%s: leads för fler kunder än de %d som nämnts; resten nämns inte", m.Input, m.Named)
+	}),
 	say(func(NoInputGiven, Lang) string { return "ingen indatafil angiven" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " passar inte mappningen:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return m.Path + " går inte att läsa: " + l.Error(m.Err) }),
