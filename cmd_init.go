@@ -79,5 +79,8 @@ func (o *initOptions) propose(in mapping.Input, e *env) error {
 	if o.out != "" {
 		fmt.Fprintln(e.stderr, msg.English.Say(msg.WroteMapping{Path: o.out, Placed: len(p.Lines), Unplaced: len(p.Unplaced), Input: o.path}))
 	}
+	if ids := p.Placeholders(); len(ids) > 0 {
+		fmt.Fprintln(e.stderr, msg.English.Say(msg.FillInIDs{Fields: ids, Mapping: o.out}))
+	}
 	return nil
 }

@@ -21,6 +21,7 @@ type sandboxOptions struct {
 	addr      string
 	user      string
 	customers string
+	estates   string
 	record    string
 	failRate  string
 	rateLimit float64
@@ -32,7 +33,8 @@ type sandboxOptions struct {
 func (o *sandboxOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8089", "loopback `address` to listen on (port 0: any free port)")
 	fs.StringVar(&o.user, "user", "sandbox", "the user name it accepts (the password: env LEADIMPORT_SANDBOX_PASSWORD, else generated and printed)")
-	fs.StringVar(&o.customers, "customers", "", "comma-separated customer `ids` it serves; others get 403 (default: every id starting with M, S, O, G or T)")
+	fs.StringVar(&o.customers, "customers", "M1001", "comma-separated customer `ids` it serves, as the user's access in Connect would; others, and placeholders such as M0000, get 403")
+	fs.StringVar(&o.estates, "estates", "", "comma-separated estate `ids` it serves; others get 403 (default: every id but a placeholder such as OBJ0000)")
 	fs.StringVar(&o.record, "record", "", "append every accepted lead to this `file` as a JSON line")
 	fs.StringVar(&o.failRate, "fail-rate", "", "inject faults: `KIND=P,...` with KIND 429, 500, 502, 503, 504, reset (drop the connection) or slow (accept, then answer after 35s)")
 	fs.Float64Var(&o.rateLimit, "rate-limit", 0, "answer 429 with Retry-After above this many requests per second; 0: no limit")
@@ -86,11 +88,7 @@ func (o *sandboxOptions) serve(ctx context.Context, e *env) error {
 	if generated {
 		srv.Password = sandbox.GeneratePassword()
 	}
-	for _, c := range strings.Split(o.customers, ",") {
-		if c = strings.TrimSpace(c); c != "" {
-			srv.Customers = append(srv.Customers, c)
-		}
-	}
+	srv.Customers, srv.Estates = idList(o.customers), idList(o.estates)
 	if o.record != "" {
 		f, err := os.OpenFile(o.record, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
 		if err != nil {
@@ -128,4 +126,15 @@ func (o *sandboxOptions) serve(ctx context.Context, e *env) error {
 	}
 	say(msg.SandboxStopped{Accepted: srv.Accepted()})
 	return nil
+}
+
+// idList reads a comma-separated list of ids.
+func idList(s string) []string {
+	var ids []string
+	for _, id := range strings.Split(s, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

@@ -10,6 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestInitProposesAMappingCheckAccepts: init proposes a mapping and says
+// its placeholder ids must be filled in; check refuses them, naming the
+// line; filled in, check accepts the mapping.
 func TestInitProposesAMappingCheckAccepts(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -35,7 +38,14 @@ func TestInitProposesAMappingCheckAccepts(t *testing.T) {
 			for _, w := range tt.want {
 				assert.Contains(t, string(data), w)
 			}
+			assert.Contains(t, res.stderr, "fill in customerId in "+m+": it is a placeholder, which check and run refuse")
+
 			check := runCmd(t, dir, nil, "check", "--mapping", m, input)
+			assert.Equal(t, 2, check.code, check.stderr)
+			assert.Regexp(t, `proposed\.yaml:\d+: constant customerId "M0000": is a placeholder, not an id`, check.stderr)
+
+			require.NoError(t, os.WriteFile(m, []byte(strings.Replace(string(data), "customerId: M0000", "customerId: M1001", 1)), 0o600))
+			check = runCmd(t, dir, nil, "check", "--mapping", m, input)
 			assert.Equal(t, 1, check.code, "the mapping is accepted; the sample's bad rows make it 1: %s", check.stderr)
 			assert.Contains(t, check.stderr, tt.summary)
 

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -229,4 +232,48 @@ func TestExcelLockFile(t *testing.T) {
 	res = runCmd(t, dir, nil, "check", "--mapping", mappingPath, lock)
 	assert.Equal(t, 2, res.code, res.stderr)
 	assert.Equal(t, "leadimport check: "+open+"\n", res.stderr)
+}
+
+// TestSandboxServesItsCustomers: the sandbox command serves the customer
+// ids it is given (M1001 by default, as the README's examples use) and no
+// placeholder, answering the others 403 as Connect does.
+func TestSandboxServesItsCustomers(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want map[string]int // customer/estate → status
+	}{
+		{"default", nil, map[string]int{"M1001/OBJ1234": 200, "M1002/OBJ1234": 403, "M0000/OBJ1234": 403, "M1001/OBJ0000": 403, "M1001/TODO": 403}},
+		{"listed", []string{"--customers", "M7,M0000", "--estates", "OBJ9"}, map[string]int{"M7/OBJ9": 200, "M1001/OBJ9": 403, "M0000/OBJ9": 403, "M7/OBJ8": 403}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(t.Context())
+			var stdout, stderr syncBuffer
+			done := make(chan int)
+			go func() {
+				done <- realMain(ctx, append([]string{"sandbox", "--addr", "127.0.0.1:0"}, tc.args...),
+					testEnv(t.TempDir(), []string{"LEADIMPORT_SANDBOX_PASSWORD=" + sandboxPassword}, &stdout, &stderr))
+			}()
+			var url string
+			require.Eventually(t, func() bool {
+				_, url, _ = strings.Cut(stdout.String(), "sandbox: listening on ")
+				url, _, _ = strings.Cut(url, "\n")
+				return url != ""
+			}, 10*time.Second, 5*time.Millisecond, stderr.String())
+			for path, want := range tc.want {
+				req, err := http.NewRequest(http.MethodPost, url+"/Advertising/Estate/"+path+"/FinalPriceWatched",
+					strings.NewReader(`{"person":{"firstName":"Tolvan","lastName":"Tolvansson","telephone":{"cell":"0701740605"}}}`))
+				require.NoError(t, err)
+				req.SetBasicAuth(sandboxUser, sandboxPassword)
+				req.Header.Set("Content-Type", "application/json")
+				resp, err := http.DefaultClient.Do(req)
+				require.NoError(t, err)
+				resp.Body.Close()
+				assert.Equal(t, want, resp.StatusCode, path)
+			}
+			cancel()
+			assert.Equal(t, 0, <-done, stderr.String())
+		})
+	}
 }

@@ -118,6 +118,9 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 			continue
 		}
 		given[id] = true
+		if _, set := sets[c.Field]; set {
+			continue // --set gives the value, which is checked below
+		}
 		v := strings.TrimSpace(c.Value)
 		if wrong := checkFixed(id, v, b.m.Normalize); wrong != nil {
 			b.add(c.Line, msg.BadConstant{Field: c.Field, Value: c.Value, Problem: wrong})

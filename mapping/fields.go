@@ -50,6 +50,7 @@ const (
 	kindPhone                // a valid number, in E.164 unless normalize.phone says otherwise
 	kindZip                  // a Swedish postcode, NNN NN, unless normalize.zipCode is keep
 	kindStatus               // Assigned, Interested or NotInterested
+	kindID                   // a customer or estate id: as written, but not a placeholder
 )
 
 // utmPrefix starts every marketing.utmTags.NAME field.
@@ -65,8 +66,8 @@ type fieldDef struct {
 // fieldID. The documented length limits live with the body they apply to,
 // in FinalPriceWatched.Check.
 var fields = [numFields]fieldDef{
-	fCustomerID: {"customerId", kindText, "the Connect customer id (M…, S…, O…, G…, T…); required, from a column, a constant or --set"},
-	fEstateID:   {"estateId", kindText, "the estate the person asked about; required, from a column, a constant or --set"},
+	fCustomerID: {"customerId", kindID, "the Connect customer id (M…, S…, O…, G…, T…); required, from a column, a constant or --set; never a placeholder such as M0000"},
+	fEstateID:   {"estateId", kindID, "the estate the person asked about; required, from a column, a constant or --set; never a placeholder such as OBJ0000"},
 	fStatus:     {"prospectiveBuyerStatus", kindStatus, "Assigned, Interested or NotInterested (any case), or Anvisad, Intresserad, Ej intresserad"},
 	fLeadSource: {"leadSourceId", kindText, "Connect's lead source; without it Connect uses the customer's default"},
 	fMessage:    {"message", kindText, "a note to whoever receives the lead"},

@@ -74,6 +74,10 @@ func normalize(id fieldID, v string, opt Normalize) (string, msg.Message) {
 		return normalizeEmail(v)
 	case kindPhone:
 		return formatPhone(v, opt.Phone)
+	case kindID:
+		if PlaceholderID(v) {
+			return v, msg.PlaceholderID{}
+		}
 	case kindStatus:
 		w := collapseSpace(v)
 		for _, s := range statusWords {

@@ -114,7 +114,7 @@ func TestProposeSamples(t *testing.T) {
 
 			m, err := Parse(bytes.NewReader(buf.Bytes()), tc.name+".yaml")
 			require.NoError(t, err, buf.String())
-			_, err = m.Bind(header, Options{Now: vectorsNow})
+			_, err = m.Bind(header, Options{Now: vectorsNow, Sets: filledIn})
 			require.NoError(t, err, buf.String())
 			assert.Equal(t, tc.want, columnsOf(m))
 			assert.Equal(t, tc.unplaced, p.Unplaced)
@@ -413,27 +413,34 @@ func TestWriteYAMLRoundTrip(t *testing.T) {
 			require.Len(t, m.Columns, 3, buf.String())
 			assert.Equal(t, h, m.Columns[0].Header)
 			assert.Equal(t, Input{Sheet: h, HeaderRow: 2}, m.Input)
-			_, err = m.Bind([]string{h, "Namn", "Mobil"}, Options{Now: vectorsNow})
+			_, err = m.Bind([]string{h, "Namn", "Mobil"}, Options{Now: vectorsNow, Sets: filledIn})
 			require.NoError(t, err)
 		})
 	}
 }
 
+// filledIn are the ids a user writes in place of init's placeholders.
+var filledIn = map[string]string{"customerId": "M1001", "estateId": "OBJ1"}
+
 // TestWriteYAMLConstants: the ids every lead needs come from a column when
-// one holds them, else from a placeholder check accepts.
+// one holds them, else from a placeholder that binding refuses, naming
+// its line, until the user fills it in.
 func TestWriteYAMLConstants(t *testing.T) {
 	base := []ProposedColumn{
 		{Header: "Namn", Field: "person.fullName", Confidence: ConfidenceSure},
 		{Header: "Mobil", Field: "person.telephone.cell", Confidence: ConfidenceSure},
 	}
 	tests := []struct {
-		name  string
-		extra []ProposedColumn
-		want  []string // field: value
+		name    string
+		extra   []ProposedColumn
+		want    []string // field: value
+		refused []string // the lines binding refuses
 	}{
 		{
 			name: "placeholders",
 			want: []string{"customerId: M0000", "estateId: OBJ0000", "prospectiveBuyerStatus: Interested"},
+			refused: []string{`proposed.yaml:14: constant customerId "M0000": is a placeholder, not an id: write the real one from Vitec Express there`,
+				`proposed.yaml:15: constant estateId "OBJ0000": is a placeholder, not an id: write the real one from Vitec Express there`},
 		},
 		{
 			name: "from columns",
@@ -460,6 +467,13 @@ func TestWriteYAMLConstants(t *testing.T) {
 				header[i] = l.Header
 			}
 			_, err = m.Bind(header, Options{Now: vectorsNow})
+			if tc.refused == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, strings.Join(tc.refused, "\n"), err.Error())
+			_, err = m.Bind(header, Options{Now: vectorsNow, Sets: filledIn})
 			require.NoError(t, err)
 		})
 	}
@@ -508,7 +522,7 @@ func FuzzProposeRoundTrip(f *testing.F) {
 				return
 			}
 		}
-		_, err = m.Bind(header, Options{Now: vectorsNow})
+		_, err = m.Bind(header, Options{Now: vectorsNow, Sets: filledIn})
 		require.NoError(t, err, buf.String())
 	})
 }

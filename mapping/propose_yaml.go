@@ -12,8 +12,8 @@ import (
 )
 
 // Placeholders WriteYAML gives the ids every lead needs when no column
-// holds them: check accepts them, so the file works as written, and the
-// comment beside each says to replace it before a run.
+// holds them: the comment beside each says to replace it, and binding
+// refuses them (PlaceholderID) until it is.
 const (
 	placeholderCustomerID = "M0000"
 	placeholderEstateID   = "OBJ0000"
@@ -77,8 +77,8 @@ func (p Proposal) writeIntro(b *strings.Builder, input string) {
 	fmt.Fprintf(b, "# and the values in its first %s. Review it before a run: each\n", plural(p.Sampled, "row"))
 	b.WriteString("# column line says how sure the guess is (sure, likely or guess) and why.\n")
 	b.WriteString("# Where several columns fit a field, the surest got it; the others are\n")
-	b.WriteString("# listed as comments. Replace the placeholders under constants, then try\n")
-	fmt.Fprintf(b, "# it with:  leadimport check --mapping THIS_FILE %s\n", input)
+	b.WriteString("# listed as comments. Replace the placeholders under constants: check\n")
+	fmt.Fprintf(b, "# refuses them. Then try it with:  leadimport check --mapping THIS_FILE %s\n", input)
 	has := map[string]bool{}
 	for _, l := range p.Lines {
 		has[l.Field] = true
@@ -93,6 +93,19 @@ func (p Proposal) writeIntro(b *strings.Builder, input string) {
 		b.WriteString("# lead needs one: map one to person.email.emailAddress or person.telephone.cell.\n")
 	}
 	b.WriteString("\n")
+}
+
+// Placeholders lists the fields WriteYAML gives a placeholder, for the
+// user to fill in: customerId and estateId when no column holds them.
+func (p Proposal) Placeholders() []string {
+	var out []string
+	for _, l := range p.constants() {
+		field, value, _ := strings.Cut(l[0], ": ")
+		if PlaceholderID(value) {
+			out = append(out, field)
+		}
+	}
+	return out
 }
 
 // constants are the lines for the fields a lead needs that no column gives.

@@ -43,6 +43,10 @@ func (m MailDomainTypo) parts() (domain, meant string) {
 	return m.Address[at:], m.Address[:at] + m.Likely
 }
 
+// PlaceholderID: a customerId or estateId is a placeholder (M0000, TODO),
+// not an id.
+type PlaceholderID struct{ message }
+
 // NoCustomerID: nothing gives the row a customerId.
 type NoCustomerID struct{ message }
 

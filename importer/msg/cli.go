@@ -107,6 +107,15 @@ type WroteMapping struct {
 	Input            string
 }
 
+// FillInIDs: the mapping init wrote gives Fields placeholder ids, which
+// check refuses until they are filled in; Mapping is "" when it went to
+// stdout.
+type FillInIDs struct {
+	message
+	Fields  []string
+	Mapping string
+}
+
 // AddrNotLoopback: the sandbox is asked to listen beyond loopback.
 type AddrNotLoopback struct {
 	message

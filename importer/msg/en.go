@@ -29,6 +29,9 @@ var english = []entry{
 		domain, meant := m.parts()
 		return fmt.Sprintf("%s looks like a typo of %s (%s?); sent as written", domain, m.Likely, meant)
 	}),
+	say(func(PlaceholderID, Lang) string {
+		return "is a placeholder, not an id: write the real one from Vitec Express there"
+	}),
 	say(func(NoCustomerID, Lang) string { return "customerId is empty on this row" }),
 	say(func(NoEstateID, Lang) string { return "estateId is empty on this row" }),
 	say(func(m FirstName, l Lang) string { return "first name " + l.Say(m.Problem) }),
@@ -669,6 +672,17 @@ var english = []entry{
 		return fmt.Sprintf("wrote %s: %d columns placed, %d not; review it, then: leadimport check --mapping %s %s",
 			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
 	}),
+	say(func(m FillInIDs, _ Lang) string {
+		where := "the mapping"
+		if m.Mapping != "" {
+			where = m.Mapping
+		}
+		what := "they are placeholders"
+		if len(m.Fields) == 1 {
+			what = "it is a placeholder"
+		}
+		return fmt.Sprintf("fill in %s in %s: %s, which check and run refuse", andList(m.Fields, "and"), where, what)
+	}),
 	say(func(m AddrNotLoopback, _ Lang) string {
 		return "--addr " + m.Addr + ": give a loopback address such as 127.0.0.1:8089; the sandbox speaks plain HTTP and is not meant to be reached from elsewhere"
 	}),
@@ -711,6 +725,14 @@ var ledgerStepsEN = [numLedgerSteps]string{
 	ReadSecret:        "read secret",
 	PrepareStatements: "prepare",
 	UseScratch:        "the scratch set of identities",
+}
+
+// andList joins words as a sentence does: "a", "a and b", "a, b and c".
+func andList(words []string, and string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + and + " " + words[len(words)-1]
 }
 
 // countList says how many rows ended with each status, "16 sent, 5

@@ -32,6 +32,9 @@ var swedish = []entry{
 		domain, meant := m.parts()
 		return fmt.Sprintf("%s ser ut som ett skrivfel för %s (%s?); skickas som det är skrivet", domain, m.Likely, meant)
 	}),
+	say(func(PlaceholderID, Lang) string {
+		return "är en platshållare, inget id: skriv dit det riktiga från Vitec Express"
+	}),
 	say(func(NoCustomerID, Lang) string { return "customerId är tomt på den här raden" }),
 	say(func(NoEstateID, Lang) string { return "estateId är tomt på den här raden" }),
 	say(func(m FirstName, l Lang) string { return "förnamnet " + l.Say(m.Problem) }),
@@ -702,6 +705,17 @@ var swedish = []entry{
 	say(func(m WroteMapping, _ Lang) string {
 		return fmt.Sprintf("skrev %s: %d kolumner placerade, %d inte; granska den, sedan: leadimport check --mapping %s %s",
 			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
+	}),
+	say(func(m FillInIDs, _ Lang) string {
+		where := "mappningen"
+		if m.Mapping != "" {
+			where = m.Mapping
+		}
+		what := "de är platshållare"
+		if len(m.Fields) == 1 {
+			what = "det är en platshållare"
+		}
+		return fmt.Sprintf("fyll i %s i %s: %s, som check och run inte godtar", andList(m.Fields, "och"), where, what)
 	}),
 	say(func(m AddrNotLoopback, _ Lang) string {
 		return "--addr " + m.Addr + ": ange en loopback-adress som 127.0.0.1:8089; sandlådan talar okrypterad HTTP och ska inte nås från andra datorer"

@@ -53,8 +53,12 @@ const maxBody = 1 << 20
 type Server struct {
 	Username, Password string
 	// Customers are the customer ids this user may reach. Empty means
-	// every id that starts with M, S, O, G or T, as Connect's do.
+	// every id that starts with M, S, O, G or T, as Connect's do. A
+	// placeholder (M0000, TODO: mapping.PlaceholderID) is never one.
 	Customers []string
+	// Estates are the estate ids it serves; empty means every one that is
+	// not a placeholder. Others get 403, as a customer not reached does.
+	Estates []string
 	// Record gets each accepted lead as one JSON line; may be nil.
 	Record io.Writer
 	// Now is the clock for record lines; nil means time.Now.
@@ -202,10 +206,17 @@ func (s *Server) authorized(r *http.Request) bool {
 }
 
 func (s *Server) customerAllowed(id string) bool {
-	if len(s.Customers) > 0 {
+	switch {
+	case mapping.PlaceholderID(id):
+		return false
+	case len(s.Customers) > 0:
 		return slices.Contains(s.Customers, id)
 	}
-	return id != "" && strings.ContainsRune("MSOGT", rune(id[0]))
+	return strings.ContainsRune("MSOGT", rune(id[0]))
+}
+
+func (s *Server) estateAllowed(id string) bool {
+	return !mapping.PlaceholderID(id) && (len(s.Estates) == 0 || slices.Contains(s.Estates, id))
 }
 
 func (s *Server) finalPriceWatched(w http.ResponseWriter, r *http.Request) {
@@ -213,6 +224,11 @@ func (s *Server) finalPriceWatched(w http.ResponseWriter, r *http.Request) {
 	if !s.customerAllowed(customerID) {
 		writeJSON(w, http.StatusForbidden, errorBody{
 			Message: fmt.Sprintf("The user has no access to customer '%s' in this function group.", customerID)})
+		return
+	}
+	if !s.estateAllowed(estateID) {
+		writeJSON(w, http.StatusForbidden, errorBody{
+			Message: fmt.Sprintf("The user has no access to estate '%s' of customer '%s'.", estateID, customerID)})
 		return
 	}
 	if status, e := checkContentType(r); status != 0 {

@@ -43,6 +43,7 @@ func TestServeHTTP(t *testing.T) {
 	tests := []struct {
 		name        string
 		customers   []string
+		estates     []string
 		method      string // POST when empty
 		path        string // leadURL("M1234", "OBJ1") when empty
 		noAuth      bool
@@ -80,6 +81,14 @@ func TestServeHTTP(t *testing.T) {
 		{name: "lower-case prefix", path: leadURL("m1234", "OBJ1"), wantStatus: 403},
 		{name: "customer not listed", customers: []string{"M1"}, path: leadURL("M2", "E1"), wantStatus: 403},
 		{name: "each documented prefix is allowed", path: leadURL("G77", "E1"), wantStatus: 200},
+		{name: "a placeholder customer", path: leadURL("M0000", "OBJ1"), wantStatus: 403,
+			wantMessage: "The user has no access to customer 'M0000'"},
+		{name: "a placeholder customer, listed", customers: []string{"M0000"}, path: leadURL("M0000", "OBJ1"), wantStatus: 403},
+		{name: "a placeholder estate", path: leadURL("M1234", "OBJ0000"), wantStatus: 403,
+			wantMessage: "The user has no access to estate 'OBJ0000' of customer 'M1234'."},
+		{name: "a TODO estate", path: leadURL("M1234", "TODO"), wantStatus: 403},
+		{name: "listed estate", estates: []string{"OBJ7"}, path: leadURL("M1234", "OBJ7"), wantStatus: 200},
+		{name: "estate not listed", estates: []string{"OBJ7"}, path: leadURL("M1234", "OBJ8"), wantStatus: 403},
 
 		{name: "text content type", contentType: "text/plain", wantStatus: 415, wantMessage: "The request entity's media type 'text/plain'"},
 		{name: "form content type", contentType: "application/x-www-form-urlencoded", wantStatus: 415},
@@ -121,7 +130,7 @@ func TestServeHTTP(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var rec bytes.Buffer
-			s := &Server{Username: testUser, Password: testPassword, Customers: tt.customers,
+			s := &Server{Username: testUser, Password: testPassword, Customers: tt.customers, Estates: tt.estates,
 				Record: &rec, Now: func() time.Time { return fixedNow }}
 			method, path, body, ct := tt.method, tt.path, tt.body, tt.contentType
 			if method == "" {
