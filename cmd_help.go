@@ -34,17 +34,19 @@ const exitCodesHelp = `leadimport run and check exit with:
 
   0    every row sent, now or by an earlier run, or a duplicate of one that
        was (check: every row valid)
-  1    finished, but some rows are invalid or failed: the report says which
-       and why; fix them and run the same command again (on the report, if
-       you like: rows it says were sent are skipped)
+  1    finished, but some rows are invalid or were refused by Connect: the
+       report says which and why; fix them and run the same command again
+       (on the report, if you like: rows it says were sent are skipped)
   2    nothing sent: bad usage, an unreadable mapping or input, a mapping that
        does not fit the input, missing credentials, the ledger busy with
        another run, or more invalid rows than --max-invalid allows
-  3    stopped early: Connect refused the credentials (401), Connect seemed
-       down (--max-failures rows failed in a row), the report could not be
-       written, or the run was interrupted; rows not reached are not_sent,
-       and running the same command again sends them (the ledger skips the
-       rest)
+  3    run again later: the run stopped early (Connect refused the
+       credentials (401), Connect seemed down (--max-failures rows failed in
+       a row) or could not be reached at all, the report could not be
+       written, or the run was interrupted), or it finished but some rows
+       failed for a reason that may pass (no answer, 429, 5xx); rows not
+       reached are not_sent, and running the same command again sends what
+       is left (the ledger skips the rest)
   130  interrupted twice: quit at once; the ledger holds every lead sent or
        under way, so a new run resends only what is unconfirmed; a CSV or
        JSONL report holds the rows written so far, an XLSX report nothing

@@ -331,7 +331,7 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 	if o.rate > 0 {
 		limit = rate.Limit(o.rate)
 	}
-	cfg.Client, cfg.Workers, cfg.Limiter = client, o.workers, rate.NewLimiter(limit, 1)
+	cfg.Client, cfg.Target, cfg.Workers, cfg.Limiter = client, to.URL, o.workers, rate.NewLimiter(limit, 1)
 	cfg.Timeout, cfg.Retries, cfg.MaxFailures = o.timeout, o.retries, o.maxFailures
 	if o.maxInvalid >= 0 {
 		cfg.MaxInvalid = &o.maxInvalid

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -76,81 +77,125 @@ func TestHelpTopics(t *testing.T) {
 	}
 }
 
-// TestNightlySamplesRun runs the command of samples/cron's crontab line and
-// of its systemd service as written (in process, on a fast clock: they
-// are plain words, and the rate limit is not what they test), with their folders moved into a temporary directory: a file with rows
-// to fix lands in failed/, a clean one in done/, the reports stay, and
-// every log line is JSON.
+// TestNightlySamplesRun runs the command of samples/cron's crontab lines
+// and of its systemd service as written (in process, on a fast clock:
+// they are plain words, and the rate limit is not what they test), with
+// their folders moved into a temporary directory: a file with rows to fix
+// lands in failed/, a clean one in done/, the reports stay, and every log
+// line is JSON. After a night when Connect cannot be reached, the run
+// says so, exits 3 (so the retry runs) and leaves both files in the
+// inbox; the retry sends every valid lead exactly once.
 func TestNightlySamplesRun(t *testing.T) {
 	crontab, err := os.ReadFile("samples/cron/crontab")
 	require.NoError(t, err)
 	service, err := os.ReadFile("samples/cron/leadimport.service")
 	require.NoError(t, err)
-	var cronCmd, serviceCmd string
+	var cronCmds []string
 	for line := range strings.SplitSeq(string(crontab), "\n") {
 		if line != "" && !strings.HasPrefix(line, "#") {
 			fields := strings.Fields(line)
-			cronCmd = strings.Join(fields[5:], " ") // after minute hour day month weekday
+			cronCmds = append(cronCmds, strings.Join(fields[5:], " ")) // after minute hour day month weekday
 		}
 	}
+	require.Len(t, cronCmds, 2, "the night's run and its retry")
+	require.Equal(t, cronCmds[0], cronCmds[1], "the retry is the same command")
+	var serviceCmd string
 	for line := range strings.SplitSeq(string(service), "\n") {
 		if cmd, ok := strings.CutPrefix(line, "ExecStart="); ok {
 			serviceCmd = cmd
 		}
 	}
-	require.NotEmpty(t, cronCmd)
 	require.NotEmpty(t, serviceCmd)
+	assert.Contains(t, string(service), "\nRestart=on-failure\n", "exit 3 is retried")
+	assert.Contains(t, string(service), "\nSuccessExitStatus=1\n")
 
 	for _, tc := range []struct{ name, cmd, root string }{
-		{"crontab", cronCmd, "/srv/leadimport"},
+		{"crontab", cronCmds[0], "/srv/leadimport"},
 		{"systemd", serviceCmd, "/var/lib/leadimport"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			s := startSandbox(t)
-			cmd := strings.ReplaceAll(tc.cmd, "/etc/leadimport", dir)
-			cmd = strings.ReplaceAll(cmd, tc.root, dir)
-			if i := strings.Index(cmd, ">>"); i >= 0 {
-				cmd = cmd[:i] // the test reads stderr itself
+		for _, outage := range []bool{false, true} {
+			name := tc.name
+			if outage {
+				name += "/Connect down, then the retry"
 			}
-			legacy, err := os.ReadFile("samples/legacy/kontakter.csv")
-			require.NoError(t, err)
-			mappingYAML, err := os.ReadFile("samples/legacy/mapping.yaml")
-			require.NoError(t, err)
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "mapping.yaml"), mappingYAML, 0o600))
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "credentials"), []byte(sandboxUser+":"+sandboxPassword+"\n"), 0o600))
-			require.NoError(t, os.MkdirAll(filepath.Join(dir, "inbox"), 0o700))
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "inbox", "kontakter.csv"), legacy, 0o600))
-			// The same list without its four bad rows: every row goes. (Row
-			// 5's line break inside a cell is a bare LF: a record per CRLF.)
-			var clean []string
-			for i, line := range strings.SplitAfter(string(legacy), "\r\n") {
-				if i+1 != 8 && i+1 != 10 && i+1 != 13 && i+1 != 19 {
-					clean = append(clean, line)
+			t.Run(name, func(t *testing.T) {
+				dir := t.TempDir()
+				s := startSandbox(t)
+				cmd := strings.ReplaceAll(tc.cmd, "/etc/leadimport", dir)
+				cmd = strings.ReplaceAll(cmd, tc.root, dir)
+				if i := strings.Index(cmd, ">>"); i >= 0 {
+					cmd = cmd[:i] // the test reads stderr itself
 				}
-			}
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "inbox", "clean.csv"), []byte(strings.Join(clean, "")), 0o600))
+				legacy, err := os.ReadFile("samples/legacy/kontakter.csv")
+				require.NoError(t, err)
+				mappingYAML, err := os.ReadFile("samples/legacy/mapping.yaml")
+				require.NoError(t, err)
+				require.NoError(t, os.WriteFile(filepath.Join(dir, "mapping.yaml"), mappingYAML, 0o600))
+				require.NoError(t, os.WriteFile(filepath.Join(dir, "credentials"), []byte(sandboxUser+":"+sandboxPassword+"\n"), 0o600))
+				require.NoError(t, os.MkdirAll(filepath.Join(dir, "inbox"), 0o700))
+				require.NoError(t, os.WriteFile(filepath.Join(dir, "inbox", "kontakter.csv"), legacy, 0o600))
+				// The same list without its four bad rows: every row goes. (Row
+				// 5's line break inside a cell is a bare LF: a record per CRLF.)
+				var clean []string
+				for i, line := range strings.SplitAfter(string(legacy), "\r\n") {
+					if i+1 != 8 && i+1 != 10 && i+1 != 13 && i+1 != 19 {
+						clean = append(clean, line)
+					}
+				}
+				require.NoError(t, os.WriteFile(filepath.Join(dir, "inbox", "clean.csv"), []byte(strings.Join(clean, "")), 0o600))
 
-			args := strings.Fields(cmd)
-			require.Equal(t, "/usr/local/bin/leadimport", args[0])
-			res := runFast(t, dir, []string{"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
-				"LEADIMPORT_BASE_URL=" + s.URL, "VITEC_USERNAME=" + sandboxUser, "VITEC_PASSWORD=" + sandboxPassword}, args[1:]...)
-			out := res.stdout + res.stderr
-			assert.Equal(t, 1, res.code, "rows to fix in one file: %s", out)
+				args := strings.Fields(cmd)
+				require.Equal(t, "/usr/local/bin/leadimport", args[0])
+				night := func(url string) result {
+					return runFast(t, dir, []string{"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
+						"LEADIMPORT_BASE_URL=" + url, "VITEC_USERNAME=" + sandboxUser, "VITEC_PASSWORD=" + sandboxPassword}, args[1:]...)
+				}
+				if outage {
+					ln, err := net.Listen("tcp", "127.0.0.1:0")
+					require.NoError(t, err)
+					down := "http://" + ln.Addr().String()
+					require.NoError(t, ln.Close()) // nothing listens: Connect is down
+					res := night(down)
+					assert.Equal(t, 3, res.code, "run again later: %s", res.stderr)
+					assert.Contains(t, res.stderr, "Connect at "+down+" could not be reached: nothing was sent; the files stay in the inbox")
+					assert.FileExists(t, filepath.Join(dir, "inbox", "kontakter.csv"))
+					assert.FileExists(t, filepath.Join(dir, "inbox", "clean.csv"))
+					assert.NoDirExists(t, filepath.Join(dir, "archive", "done"))
+					assert.NoDirExists(t, filepath.Join(dir, "archive", "failed"))
+				}
+				res := night(s.URL)
+				out := res.stdout + res.stderr
+				assert.Equal(t, 1, res.code, "rows to fix in one file: %s", out)
 
-			assert.FileExists(t, filepath.Join(dir, "archive", "failed", "kontakter.csv"))
-			assert.FileExists(t, filepath.Join(dir, "archive", "done", "clean.csv"))
-			assert.NoFileExists(t, filepath.Join(dir, "inbox", "kontakter.csv"))
-			reports, err := filepath.Glob(filepath.Join(dir, "archive", "reports", "*-report-*.csv"))
-			require.NoError(t, err)
-			assert.Len(t, reports, 2)
-			sc := bufio.NewScanner(strings.NewReader(out))
-			for sc.Scan() {
-				var m map[string]any
-				require.NoError(t, json.Unmarshal(sc.Bytes(), &m), "not JSON: %s", sc.Text())
-			}
-		})
+				assert.FileExists(t, filepath.Join(dir, "archive", "failed", "kontakter.csv"))
+				assert.FileExists(t, filepath.Join(dir, "archive", "done", "clean.csv"))
+				assert.NoFileExists(t, filepath.Join(dir, "inbox", "kontakter.csv"))
+				reports, err := filepath.Glob(filepath.Join(dir, "archive", "reports", "*-report-*.csv"))
+				require.NoError(t, err)
+				assert.Len(t, reports, 2+2*b2i(outage), "a report for each file each night")
+				assert.Equal(t, 26, s.sb.Accepted(), "every valid lead once: the clean file's are the same people")
+				people := map[string]int{}
+				for _, l := range s.received(t) {
+					person, err := json.Marshal(l.Person)
+					require.NoError(t, err)
+					people[string(person)]++
+				}
+				assert.Len(t, people, 26, "no lead twice")
+				sc := bufio.NewScanner(strings.NewReader(out))
+				for sc.Scan() {
+					var m map[string]any
+					require.NoError(t, json.Unmarshal(sc.Bytes(), &m), "not JSON: %s", sc.Text())
+				}
+			})
+		}
 	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // TestSwedishReports: --lang sv, or LANG=sv_SE.UTF-8, writes the report's

@@ -24,22 +24,25 @@ type Archived struct {
 // ArchiveInputs moves each input of a finished run into dir: to done/
 // when every one of its rows was sent (now or before) or is a duplicate
 // of one that was, to failed/ when some are invalid or were refused by
-// Connect and need a person. An input whose only failures may pass (no
-// answer, 429, 5xx) stays where it is, and so do the inputs of a run that
-// stopped early or never started (exit 2 or 3): the next run tries them
-// again, and the ledger sends only what was not sent. A name already
-// taken in done/ or failed/ gets the time of the run added.
+// Connect and need a person. An input with any row that failed for a
+// reason that may pass (no answer, 429, 5xx) stays where it is, whatever
+// else it holds, and so do an input that could not be read to its end
+// and the inputs of a run that stopped early or never started: the next
+// run tries them again, and the ledger sends only what was not sent. A
+// name already taken in done/ or failed/ gets the time of the run added.
 func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]Archived, error) {
 	var out []Archived
 	var errs []error
 	for _, f := range sum.Files {
 		a := Archived{Input: f.Input}
 		switch {
-		case exitCode != ExitOK && exitCode != ExitRows:
+		case exitCode == ExitNothing || sum.Stopped != nil:
 			a.Why = msg.LeftAfterExit{Code: exitCode}
+		case f.Err != nil:
+			a.Why = msg.LeftNotMoved{Err: f.Err}
 		case clean(f.Counts):
 			a.To = filepath.Join(dir, "done")
-		case f.Counts[status.Invalid] == 0 && f.Counts[status.Failed] == f.Transient:
+		case f.Transient > 0:
 			a.Why = msg.LeftMayPass{Rows: f.Transient}
 		default:
 			a.To = filepath.Join(dir, "failed")

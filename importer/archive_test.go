@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -21,26 +22,33 @@ func touch(t *testing.T, path string) {
 
 func TestArchiveInputs(t *testing.T) {
 	start := time.Date(2026, 11, 26, 2, 15, 0, 0, time.UTC)
+	stopped := errors.New("interrupted")
 	tests := []struct {
-		name     string
-		exitCode int
-		counts   map[status.Status]int
-		want     string // the folder it lands in; "" stays
+		name      string
+		exitCode  int
+		stopped   error // the run's
+		counts    map[status.Status]int
+		transient int    // failed rows that may pass
+		err       error  // the input's own
+		want      string // the folder it lands in; "" stays
 	}{
-		{"all sent", ExitOK, map[status.Status]int{status.Sent: 3, status.Skipped: 1, status.Duplicate: 1}, "done"},
-		{"some invalid", ExitRows, map[status.Status]int{status.Sent: 3, status.Invalid: 1}, "failed"},
-		{"one file clean in a run with rows to fix", ExitRows, map[status.Status]int{status.Sent: 3}, "done"},
-		{"stopped early: tried again next time", ExitStopped, map[status.Status]int{status.Sent: 3, status.NotSent: 9}, ""},
-		{"failures that may pass: tried again next time", ExitRows, map[status.Status]int{status.Sent: 3, status.Failed: 2}, ""},
-		{"refused by Connect", ExitRows, map[status.Status]int{status.Sent: 3, status.Failed: 3}, "failed"},
-		{"nothing sent", ExitNothing, map[status.Status]int{status.Invalid: 3, status.NotSent: 9}, ""},
+		{"all sent", ExitOK, nil, map[status.Status]int{status.Sent: 3, status.Skipped: 1, status.Duplicate: 1}, 0, nil, "done"},
+		{"some invalid", ExitRows, nil, map[status.Status]int{status.Sent: 3, status.Invalid: 1}, 0, nil, "failed"},
+		{"one file clean in a run with rows to fix", ExitRows, nil, map[status.Status]int{status.Sent: 3}, 0, nil, "done"},
+		{"one file clean in a run to retry", ExitStopped, nil, map[status.Status]int{status.Sent: 3}, 0, nil, "done"},
+		{"stopped early: tried again next time", ExitStopped, stopped, map[status.Status]int{status.Sent: 3, status.NotSent: 9}, 0, nil, ""},
+		{"failures that may pass: tried again next time", ExitStopped, nil, map[status.Status]int{status.Sent: 3, status.Failed: 2}, 2, nil, ""},
+		{"invalid rows and a failure that may pass: tried again", ExitStopped, nil, map[status.Status]int{status.Sent: 3, status.Invalid: 4, status.Failed: 1}, 1, nil, ""},
+		{"refused by Connect", ExitRows, nil, map[status.Status]int{status.Sent: 3, status.Failed: 3}, 0, nil, "failed"},
+		{"not read to its end", ExitStopped, nil, map[status.Status]int{status.Sent: 3}, 0, errors.New("broken"), ""},
+		{"nothing sent", ExitNothing, nil, map[status.Status]int{status.Invalid: 3, status.NotSent: 9}, 0, nil, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			input := filepath.Join(dir, "inbox", "leads.csv")
 			touch(t, input)
-			sum := &Summary{Files: []FileSummary{{Input: input, Counts: tc.counts, Transient: 2}}}
+			sum := &Summary{Stopped: tc.stopped, Files: []FileSummary{{Input: input, Counts: tc.counts, Transient: tc.transient, Err: tc.err}}}
 			got, err := ArchiveInputs(filepath.Join(dir, "archive"), sum, tc.exitCode, start)
 			require.NoError(t, err)
 			require.Len(t, got, 1)

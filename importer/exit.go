@@ -9,15 +9,21 @@ import (
 // Exit codes: a contract with scripts and cron jobs.
 const (
 	ExitOK      = 0   // every row sent, now or before (check: every row valid)
-	ExitRows    = 1   // finished, but some rows are invalid or failed
+	ExitRows    = 1   // finished, but some rows are invalid or refused: a person must fix them
 	ExitNothing = 2   // nothing sent: bad usage, mapping, input, credentials, a busy ledger
-	ExitStopped = 3   // stopped early: credentials refused, Connect down, interrupted
+	ExitStopped = 3   // run again later: stopped early, or rows failed for a reason that may pass
 	ExitForced  = 130 // a second interrupt quit at once
 )
 
-// ErrRowsLeft is a run that finished with rows invalid or failed: the
-// report says which and why.
+// ErrRowsLeft is a run that finished with rows invalid or refused: the
+// report says which and why, and a person must fix them.
 var ErrRowsLeft = errors.New("some rows are invalid or failed")
+
+// ErrRetryLater is a run that finished with rows that failed for a reason
+// that may pass (no answer, 429, 5xx): the next run sends them, and the
+// ledger skips what was sent. It exits ExitStopped, so that a scheduler
+// that retries failed runs retries it.
+var ErrRetryLater = errors.New("some rows could not be sent for a reason that may pass")
 
 // StoppedError is a run that stopped before every row was tried, after
 // sending some: Connect refused the credentials or seemed down, a report
@@ -46,6 +52,8 @@ func (s *Summary) Err(runErr error) error {
 		return &StoppedError{runErr}
 	case s.Stopped != nil:
 		return &StoppedError{s.Stopped}
+	case s.transient() > 0:
+		return ErrRetryLater
 	case !s.Clean():
 		return ErrRowsLeft
 	}
@@ -63,7 +71,7 @@ func ExitCode(err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
-	case errors.As(err, &stopped):
+	case errors.As(err, &stopped), errors.Is(err, ErrRetryLater):
 		return ExitStopped
 	case errors.Is(err, ErrRowsLeft):
 		return ExitRows

@@ -225,7 +225,8 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	if writeErr != nil {
 		writeErr = msg.Error(msg.WriteReport{Path: f.report, Err: writeErr})
 	}
-	return sum, errors.Join(readErr, writeErr)
+	sum.Err = errors.Join(readErr, writeErr)
+	return sum, sum.Err
 }
 
 // newReport starts the report in its format: CSV with the input's

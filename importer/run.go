@@ -54,7 +54,9 @@ type Config struct {
 	Lang msg.Lang
 
 	// Client sends the leads. Nil means check: validate, send nothing.
-	Client  Poster
+	Client Poster
+	// Target is where Client sends (Connect's base URL), for messages.
+	Target  string
 	Workers int
 	Limiter *rate.Limiter // shared by every worker; nil: no limit
 	Timeout time.Duration // per request
@@ -170,6 +172,11 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	}
 	if ctx.Err() != nil {
 		sum.Stopped = context.Cause(ctx)
+	}
+	if snd != nil && sum.Requests > 0 && !snd.answered.Load() && (sum.Stopped == nil || errors.Is(sum.Stopped, ErrConnectDown)) {
+		// Not one request got an answer: Connect was never reached, which
+		// is what the run has to say, not each row's network error.
+		sum.Stopped = msg.Error(msg.Unreachable{URL: cfg.Target}, ErrUnreachable)
 	}
 	sum.Elapsed = cfg.Now().Sub(start)
 	return sum, errors.Join(errs...)

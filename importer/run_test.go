@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -490,7 +491,7 @@ func TestRunFailuresThatMayPass(t *testing.T) {
 		{"500", http.StatusInternalServerError, true},
 		{"503", http.StatusServiceUnavailable, true},
 		{"429", http.StatusTooManyRequests, true},
-		{"no answer", 0, true},
+		{"no answer", 0, true}, // and never any: ErrUnreachable
 		{"501 will not change", http.StatusNotImplemented, false},
 		{"400 refused", http.StatusBadRequest, false},
 	}
@@ -508,7 +509,11 @@ func TestRunFailuresThatMayPass(t *testing.T) {
 			sum, err := Run(context.Background(), cfg)
 			require.NoError(t, err)
 			if tc.mayPass {
-				require.ErrorIs(t, sum.Stopped, ErrConnectDown)
+				if tc.status == 0 {
+					require.ErrorIs(t, sum.Stopped, ErrUnreachable)
+				} else {
+					require.ErrorIs(t, sum.Stopped, ErrConnectDown)
+				}
 				assert.Equal(t, 3, sum.Counts[status.Failed])
 				assert.Equal(t, 3, sum.Files[0].Transient)
 				return
@@ -544,6 +549,46 @@ func TestRunNamesItsCustomers(t *testing.T) {
 	assert.Equal(t, maxNamedCustomers, strings.Count(log.String(), "leads for customer "))
 	assert.Equal(t, 1, strings.Count(log.String(), "leads for customer M1\""), "each customer once")
 	assert.Contains(t, log.String(), fmt.Sprintf("leads for more customers than the %d named", maxNamedCustomers))
+}
+
+// TestRunConnectUnreachable: when not one request gets an answer, the
+// run says in one line that Connect could not be reached and exits 3;
+// when some are answered, the rows that may pass ask for a later run.
+func TestRunConnectUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	url := "http://" + ln.Addr().String()
+	require.NoError(t, ln.Close()) // nothing listens: connection refused
+
+	cfg := testConfig(t, writeInput(t, 5, nil), url)
+	cfg.Target, cfg.Workers, cfg.Retries = url, 1, 1
+	sum, err := Run(context.Background(), cfg)
+	require.NoError(t, err)
+	require.ErrorIs(t, sum.Stopped, ErrUnreachable)
+	assert.Equal(t, ExitStopped, sum.ExitCode(err))
+	var out strings.Builder
+	sum.Print(&out)
+	assert.Contains(t, out.String(), "stopped early: Connect at "+url+" could not be reached: nothing was sent; the files stay in the inbox\n")
+
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			io.WriteString(w, `"CON1"`)
+			return
+		}
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	cfg = testConfig(t, writeInput(t, 3, nil), srv.URL)
+	cfg.Target, cfg.Workers, cfg.Retries = srv.URL, 1, 1
+	sum, err = Run(context.Background(), cfg)
+	require.NoError(t, err)
+	assert.NoError(t, sum.Stopped)
+	assert.ErrorIs(t, sum.Err(err), ErrRetryLater)
+	assert.Equal(t, ExitStopped, sum.ExitCode(err))
+	out.Reset()
+	sum.Print(&out)
+	assert.Contains(t, out.String(), "2 rows could not be sent for a reason that may pass (no answer, 429, 5xx): the next run sends them\n")
 }
 
 func TestRunGivesUpOnAForbiddenCustomer(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -23,6 +24,10 @@ var (
 	// Connect is taken to be down, and sending the rest would only fail
 	// them too. The run's error is of this kind, and says how many.
 	ErrConnectDown = errors.New("Connect seems to be down")
+
+	// ErrUnreachable ends a run in which no request got an answer:
+	// nothing was sent, and every input stays for the next run.
+	ErrUnreachable = errors.New("Connect could not be reached")
 
 	// ErrUnauthorized stops a run: Connect refused the credentials, so
 	// every further request would be refused the same way.
@@ -74,6 +79,8 @@ type sender struct {
 	stop        func(error) // stops the run, with the reason
 	maxFailures int         // failures in a row that stop the run; 0: never
 	ledger      *ledger.Run // nil: no ledger
+
+	answered atomic.Bool // some request got an HTTP answer: Connect was reached
 
 	mu            sync.Mutex
 	pauseUntil    time.Time
@@ -201,6 +208,10 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 		reqCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.timeout)
 		resp, err := s.client.Post(reqCtx, j.path, j.body)
 		cancel()
+		var apiErr *connect.APIError
+		if err == nil || errors.As(err, &apiErr) {
+			s.answered.Store(true)
+		}
 		if err == nil {
 			o.Status, o.HTTPStatus, o.Response, o.Err = status.Sent, resp.Status, resp.ContactID, nil
 			if o.Response == "" {
@@ -210,8 +221,7 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 		}
 		lastErr = err
 		o.Status, o.Err = status.Failed, err
-		var apiErr *connect.APIError
-		if errors.As(err, &apiErr) {
+		if apiErr != nil {
 			o.HTTPStatus, o.Response = apiErr.Status, apiErr.Body
 			if apiErr.Status == http.StatusUnauthorized {
 				s.stop(ErrUnauthorized)

@@ -37,6 +37,18 @@ type FileSummary struct {
 	// Transient is how many of the failed rows failed for a reason that
 	// may pass (no answer, 429, 5xx): a later run may well send them.
 	Transient int
+	// Err is why the input could not be read to its end, or its report
+	// not written; nil when it was.
+	Err error
+}
+
+// transient is how many rows of the run failed for a reason that may pass.
+func (s *Summary) transient() int {
+	n := 0
+	for _, f := range s.Files {
+		n += f.Transient
+	}
+	return n
 }
 
 // Sent reports how many rows were sent.
@@ -61,6 +73,8 @@ func (s *Summary) Print(w io.Writer) {
 	}
 	if s.Stopped != nil {
 		say(msg.StoppedEarly{Err: s.Stopped})
+	} else if n := s.transient(); n > 0 {
+		say(msg.RetryLater{Rows: n})
 	}
 	if s.LedgerErr != nil {
 		say(msg.LedgerEndFailed{Err: s.LedgerErr})

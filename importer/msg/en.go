@@ -549,6 +549,12 @@ var english = []entry{
 	say(func(m ManyCustomers, _ Lang) string {
 		return fmt.Sprintf("%s: leads for more customers than the %d named; the rest are not named", m.Input, m.Named)
 	}),
+	say(func(m Unreachable, _ Lang) string {
+		return "Connect at " + m.URL + " could not be reached: nothing was sent; the files stay in the inbox"
+	}),
+	say(func(m RetryLater, _ Lang) string {
+		return plural(m.Rows, "row", "rows") + " could not be sent for a reason that may pass (no answer, 429, 5xx): the next run sends them"
+	}),
 	say(func(NoInputGiven, Lang) string { return "no input file given" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " does not fit the mapping:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return "read " + m.Path + ": " + l.Error(m.Err) }),

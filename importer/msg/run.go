@@ -28,6 +28,20 @@ type ManyCustomers struct {
 	Named int
 }
 
+// Unreachable: not one request of the run got an answer from Connect at
+// URL.
+type Unreachable struct {
+	message
+	URL string
+}
+
+// RetryLater: Rows failed for a reason that may pass; the next run sends
+// them.
+type RetryLater struct {
+	message
+	Rows int
+}
+
 // NoInputGiven: a run was given no input file.
 type NoInputGiven struct{ message }
 

@@ -570,6 +570,12 @@ var swedish = []entry{
 	say(func(m ManyCustomers, _ Lang) string {
 		return fmt.Sprintf("%s: leads för fler kunder än de %d som nämnts; resten nämns inte", m.Input, m.Named)
 	}),
+	say(func(m Unreachable, _ Lang) string {
+		return "Connect på " + m.URL + " gick inte att nå: inget skickades; filerna ligger kvar i inkorgen"
+	}),
+	say(func(m RetryLater, _ Lang) string {
+		return plural(m.Rows, "rad", "rader") + " kunde inte skickas av ett skäl som kan gå över (inget svar, 429, 5xx): nästa körning skickar dem"
+	}),
 	say(func(NoInputGiven, Lang) string { return "ingen indatafil angiven" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " passar inte mappningen:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return m.Path + " går inte att läsa: " + l.Error(m.Err) }),

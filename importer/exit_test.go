@@ -1,0 +1,46 @@
+package importer
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"leadimport/importer/status"
+)
+
+// TestExitCodes: how a run ended decides its exit code, the contract
+// with scripts and schedulers: 1 asks a person to fix rows, 3 asks for
+// another run later.
+func TestExitCodes(t *testing.T) {
+	file := func(counts map[status.Status]int, transient int) FileSummary {
+		return FileSummary{Counts: counts, Transient: transient}
+	}
+	tests := []struct {
+		name   string
+		sum    Summary
+		runErr error
+		want   int
+	}{
+		{"all sent", Summary{Files: []FileSummary{file(map[status.Status]int{status.Sent: 2}, 0)}}, nil, ExitOK},
+		{"rows to fix", Summary{Files: []FileSummary{file(map[status.Status]int{status.Sent: 2, status.Invalid: 1}, 0)}}, nil, ExitRows},
+		{"refused by Connect", Summary{Files: []FileSummary{file(map[status.Status]int{status.Sent: 2, status.Failed: 1}, 0)}}, nil, ExitRows},
+		{"a failure that may pass", Summary{Files: []FileSummary{file(map[status.Status]int{status.Sent: 2, status.Invalid: 1, status.Failed: 1}, 1)}}, nil, ExitStopped},
+		{"stopped", Summary{Stopped: ErrConnectDown}, nil, ExitStopped},
+		{"too many invalid", Summary{Stopped: ErrTooManyInvalid}, nil, ExitNothing},
+		{"never started", Summary{}, &SetupError{errors.New("no such file")}, ExitNothing},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, f := range tc.sum.Files {
+				if tc.sum.Counts == nil {
+					tc.sum.Counts = map[status.Status]int{}
+				}
+				for st, n := range f.Counts {
+					tc.sum.Counts[st] += n
+				}
+			}
+			assert.Equal(t, tc.want, tc.sum.ExitCode(tc.runErr))
+		})
+	}
+}
