@@ -350,14 +350,15 @@ func writeMapping(t *testing.T, dir string) string {
 	return path
 }
 
-// readReport returns the header and the data lines of a CSV report.
+// readReport returns the header and the data lines of a CSV report; a
+// line with cells beyond its input's header is longer than the header.
 func readReport(t *testing.T, path string) ([]string, [][]string) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	require.True(t, bytes.HasPrefix(data, []byte("\ufeff")))
 	r := csv.NewReader(bytes.NewReader(data[3:]))
-	r.Comma = ';'
+	r.Comma, r.FieldsPerRecord = ';', -1
 	recs, err := r.ReadAll()
 	require.NoError(t, err)
 	return recs[0], recs[1:]

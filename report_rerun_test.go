@@ -15,7 +15,9 @@ import (
 // xlsxReport is the Report sheet of an XLSX report, read with excelize.
 type xlsxReport struct {
 	header []string
-	rows   [][]string // data rows, each padded to the header's width
+	// rows are the data rows, each padded to the header's width; a
+	// ragged row's cells beyond its input's header follow.
+	rows [][]string
 }
 
 func readXLSXReport(t *testing.T, path string) xlsxReport {
@@ -28,7 +30,7 @@ func readXLSXReport(t *testing.T, path string) xlsxReport {
 	require.NotEmpty(t, rows)
 	r := xlsxReport{header: rows[0]}
 	for _, row := range rows[1:] {
-		r.rows = append(r.rows, append(row, make([]string, len(r.header)-len(row))...))
+		r.rows = append(r.rows, append(row, make([]string, max(0, len(r.header)-len(row)))...))
 	}
 	return r
 }

@@ -8,8 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -237,7 +235,7 @@ func (f *file) newReport() (report.Writer, error) {
 	case report.XLSX:
 		return report.NewXLSX(f.out, f.src.Header(), f.lang)
 	case report.JSONL:
-		return report.NewJSONL(f.out, f.lang), nil
+		return report.NewJSONL(f.out, f.src.Header(), f.lang), nil
 	}
 	delim := f.src.Delimiter()
 	if delim == 0 {
@@ -457,19 +455,12 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 // the row is shifted or the header is short, and guessing which value
 // belongs where could send one person's data as another field.
 func extraCells(cells []string, width int) (mapping.Problem, bool) {
-	last := len(cells) - 1
-	for last >= width && strings.TrimSpace(cells[last]) == "" {
-		last--
-	}
-	if last < width {
+	extra := report.Extra(cells, width)
+	if extra == nil {
 		return mapping.Problem{}, false
 	}
-	var extra []string
-	for _, c := range cells[width : last+1] {
-		extra = append(extra, strconv.Quote(c))
-	}
 	// The values go in Value, not in the message, which logs may show.
-	return mapping.Problem{Value: strings.Join(extra, ", "), Message: msg.ExtraCells{Cells: last + 1, Header: width}}, true
+	return mapping.Problem{Value: report.QuoteCells(extra), Message: msg.ExtraCells{Cells: width + len(extra), Header: width}}, true
 }
 
 // maxNamedCustomers bounds how many customer ids an input's log names

@@ -15,11 +15,15 @@ import (
 // can fix the red rows of a report in Excel and run the same command on
 // it: the row column gives each row its number in the original input, the
 // outcome columns are left out of the cells the mapping sees, and the
-// status of each row says whether it was sent already.
+// status of each row says whether it was sent already. The cells at the
+// end of a line, beyond the report's header, are a ragged row's beyond its
+// input's header (report.Extra): they follow the input's cells again, so
+// that the row is as ragged as it was until a person moves them.
 type reportInput struct {
 	source.Reader
 	header      []string // the original input's
 	width       int      // the original input's columns
+	columns     int      // the report's columns, as its header has them
 	statusCol   int      // index of the status column in the report's cells
 	responseCol int      // index of the response column, -1 when it was taken out
 	// csv: a CSV report, whose cells Excel could run as formulas carry an
@@ -49,7 +53,7 @@ func openInput(path string, opts source.Options) (source.Reader, *reportInput, e
 			continue
 		}
 		if width, response, ok := reportHeader(src.Header()); ok {
-			r := &reportInput{Reader: src, width: width, statusCol: 1 + width, responseCol: response, csv: isCSV}
+			r := &reportInput{Reader: src, width: width, columns: len(src.Header()), statusCol: 1 + width, responseCol: response, csv: isCSV}
 			r.header = append([]string(nil), src.Header()[1:1+width]...)
 			r.unquote(r.header)
 			return r, r, nil
@@ -100,7 +104,8 @@ func (r *reportInput) unquote(cells []string) {
 }
 
 // Next returns the next row numbered as in the original input, with the
-// original's cells only; prior and response hold what the report said.
+// original's cells and any beyond its header; prior and response hold
+// what the report said.
 func (r *reportInput) Next() (source.Row, error) {
 	row, err := r.Reader.Next()
 	if err != nil {
@@ -123,7 +128,12 @@ func (r *reportInput) Next() (source.Row, error) {
 		row.Number = n
 	}
 	if len(row.Cells) > 0 {
-		row.Cells = row.Cells[1:min(len(row.Cells), 1+r.width)]
+		n := min(len(row.Cells), 1+r.width)
+		// Moved down over the outcome columns: the cells beyond the
+		// report's header start after the input's last, so the row has
+		// them all.
+		n += copy(row.Cells[n:], report.Extra(row.Cells, r.columns))
+		row.Cells = row.Cells[1:n]
 		r.unquote(row.Cells)
 	}
 	return row, nil

@@ -70,13 +70,7 @@ func parseMapping(t *testing.T) *mapping.Mapping {
 // readReport returns the report's data lines as maps keyed by column.
 func readReport(t *testing.T, path string) []map[string]string {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	require.True(t, strings.HasPrefix(string(data), "\ufeff"), "report starts with a BOM")
-	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))
-	recs, err := r.ReadAll()
-	require.NoError(t, err)
-	require.NotEmpty(t, recs)
+	recs := readReportRecords(t, path)
 	var lines []map[string]string
 	for _, rec := range recs[1:] {
 		m := map[string]string{}
@@ -86,6 +80,21 @@ func readReport(t *testing.T, path string) []map[string]string {
 		lines = append(lines, m)
 	}
 	return lines
+}
+
+// readReportRecords returns a CSV report's header and lines as read; a
+// line with cells beyond the header is longer than the header.
+func readReportRecords(t *testing.T, path string) [][]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(string(data), "\ufeff"), "report starts with a BOM")
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, recs)
+	return recs
 }
 
 func newClient(t *testing.T, url string) *connect.Client {
@@ -651,6 +660,10 @@ func TestRunRowWithExtraCellsIsInvalid(t *testing.T) {
 	assert.Equal(t, "valid", lines[0]["status"])
 	assert.Equal(t, "invalid", lines[1]["status"])
 	assert.Contains(t, lines[1]["error"], `6 cells, header has 5: fix the row or the header; values beyond the last column: "x"`)
+	recs := readReportRecords(t, cfg.Report)
+	assert.Equal(t, []string{"Bo", "Ek", "", "bo@example.se", "", "invalid"}, recs[2][1:7])
+	assert.Equal(t, []string{"x"}, recs[2][len(recs[0]):], "the cell beyond the header, at the end of the line")
+	assert.Len(t, recs[1], len(recs[0]), "blank cells beyond the header are nothing")
 	assert.Equal(t, "invalid", lines[2]["status"]) // no e-mail or phone
 	assert.Contains(t, lines[2]["error"], "no e-mail or phone")
 }

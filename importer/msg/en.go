@@ -516,6 +516,12 @@ var english = []entry{
 	}),
 	say(func(m ReportFailed, l Lang) string { return "write report: " + l.Error(m.Err) }),
 
+	// A row's cells beyond the input's header, in a CSV or XLSX report (importer/report).
+	say(func(m CellsAtLineEnd, _ Lang) string {
+		return "this report keeps the cells beyond the last column at the end of the line, after " + m.After +
+			": put their text back where it belongs and empty them"
+	}),
+
 	// The console beside the log (importer/console).
 	say(func(m UnknownLogFormat, _ Lang) string { return "--log-format " + m.Format + ": use text or json" }),
 	say(func(m BarTitle, _ Lang) string {

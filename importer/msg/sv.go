@@ -535,6 +535,12 @@ var swedish = []entry{
 	}),
 	say(func(m ReportFailed, l Lang) string { return "rapporten kunde inte skrivas: " + l.Error(m.Err) }),
 
+	// A row's cells beyond the input's header, in a CSV or XLSX report (importer/report).
+	say(func(m CellsAtLineEnd, _ Lang) string {
+		return "rapporten har cellerna efter sista kolumnen sist på raden, efter " + m.After +
+			": flytta tillbaka texten dit den hör hemma och töm dem"
+	}),
+
 	// The console beside the log (importer/console).
 	say(func(m UnknownLogFormat, _ Lang) string {
 		return "--log-format " + m.Format + ": använd text eller json"

@@ -61,8 +61,8 @@ func NewCSV(w io.Writer, delimiter rune, header []string, lang msg.Lang) (Writer
 func (r *csvWriter) Write(l *Line) error {
 	b := appendField(r, r.line[:0], r.number(l.Row), false)
 	// Exactly the header's width, so the outcome columns stay under their
-	// names: a short row is padded; cells beyond the header are left out
-	// (the importer names their values in the row's error).
+	// names: a short row is padded; cells beyond the header go at the end
+	// of the line, after the outcome columns.
 	for i := range r.width {
 		b = r.appendComma(b)
 		if i < len(l.Cells) {
@@ -79,10 +79,14 @@ func (r *csvWriter) Write(l *Line) error {
 		b = appendField(r, b, r.number(l.Attempts), false)
 	}
 	b = appendField(r, r.appendComma(b), l.Response, true)
-	b = appendField(r, r.appendComma(b), ProblemsText(l.Errors, r.lang), true)
+	extra := Extra(l.Cells, r.width)
+	b = appendField(r, r.appendComma(b), errorText(l, len(extra) > 0, r.lang), true)
 	r.text = appendChanges(r.text[:0], l.Changes)
 	b = appendField(r, r.appendComma(b), r.text, true)
 	b = appendField(r, r.appendComma(b), ProblemsText(l.Warnings, r.lang), true)
+	for _, c := range extra {
+		b = appendField(r, r.appendComma(b), c, true)
+	}
 	b = append(b, '\r', '\n')
 	r.line = b
 	if _, err := r.buf.Write(b); err != nil {

@@ -16,7 +16,9 @@ import (
 )
 
 // referenceCSV writes lines as the CSV writer did before it wrote its
-// lines itself: every field through Neutralize, then encoding/csv.
+// lines itself: every field through Neutralize, then encoding/csv. A
+// line's cells beyond the header, up to its last that is not blank, go
+// after the outcome columns, and its error says so.
 func referenceCSV(t testing.TB, delim rune, header []string, lines []Line) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -37,8 +39,24 @@ func referenceCSV(t testing.TB, delim rune, header []string, lines []Line) []byt
 			}
 			rec = append(rec, cell)
 		}
-		rec = append(rec, string(l.Status), count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(ProblemsText(l.Errors, msg.English)),
+		var extra []string
+		for i := len(header); i < len(l.Cells); i++ {
+			if strings.TrimSpace(l.Cells[i]) != "" {
+				extra = l.Cells[len(header) : i+1]
+			}
+		}
+		errs := ProblemsText(l.Errors, msg.English)
+		if extra != nil {
+			if errs != "" {
+				errs += "; "
+			}
+			errs += msg.English.Say(msg.CellsAtLineEnd{After: "warnings"})
+		}
+		rec = append(rec, string(l.Status), count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(errs),
 			Neutralize(ChangesText(l.Changes)), Neutralize(ProblemsText(l.Warnings, msg.English)))
+		for _, c := range extra {
+			rec = append(rec, Neutralize(c))
+		}
 		require.NoError(t, c.Write(rec))
 	}
 	c.Flush()

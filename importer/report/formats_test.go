@@ -220,7 +220,7 @@ func TestXLSXEmpty(t *testing.T) {
 
 func TestJSONL(t *testing.T) {
 	var buf bytes.Buffer
-	w := NewJSONL(&buf, msg.English)
+	w := NewJSONL(&buf, []string{"Förnamn", "=Mobil"}, msg.English)
 	for _, l := range testLines() {
 		require.NoError(t, w.Write(&l))
 	}
@@ -255,7 +255,7 @@ func TestJSONL(t *testing.T) {
 
 func TestJSONLMasksEveryPersonnummer(t *testing.T) {
 	var buf bytes.Buffer
-	w := NewJSONL(&buf, msg.English)
+	w := NewJSONL(&buf, []string{"Pnr"}, msg.English)
 	require.NoError(t, w.Write(&Line{Row: 2, Status: "invalid",
 		Errors:   []mapping.Problem{{Column: "Pnr", Field: "person.socialSecurityNumber", Value: "19890213-2390", Message: msg.CheckDigit{Want: 1}}},
 		Warnings: []mapping.Problem{{Column: "Pnr", Field: "person.socialSecurityNumber", Value: "189001019802", Message: msg.BornLongAgo{Year: 1890, Age: 136}}},

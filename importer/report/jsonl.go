@@ -3,7 +3,9 @@ package report
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
+	"time"
 
 	"leadimport/importer/msg"
 	"leadimport/importer/status"
@@ -12,17 +14,26 @@ import (
 
 // jsonlWriter writes a report as JSON Lines: one object per input row.
 type jsonlWriter struct {
-	buf  *bufio.Writer
-	enc  *json.Encoder
-	lang msg.Lang
+	buf    *bufio.Writer
+	enc    *json.Encoder
+	lang   msg.Lang
+	width  int            // number of input columns
+	column map[string]int // an input column's index, by its name
 }
 
 // NewJSONL returns a writer of a JSONL report to w, its messages in lang.
-func NewJSONL(w io.Writer, lang msg.Lang) Writer {
+// header is the input's own header, in order.
+func NewJSONL(w io.Writer, header []string, lang msg.Lang) Writer {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	return &jsonlWriter{buf: buf, enc: enc, lang: lang}
+	r := &jsonlWriter{buf: buf, enc: enc, lang: lang, width: len(header), column: map[string]int{}}
+	for i, h := range header {
+		if _, dup := r.column[h]; !dup {
+			r.column[h] = i
+		}
+	}
+	return r
 }
 
 // jsonLine is one row of a JSONL report.
@@ -36,6 +47,10 @@ type jsonLine struct {
 	Changes    []jsonChange  `json:"changes"`
 	Warnings   []jsonError   `json:"warnings"`
 	Lead       *jsonLead     `json:"lead"` // null: the row could not be mapped
+	// Cells are, for a row with more cells than the header only, every
+	// cell as read: its lead was mapped from cells that may be out of
+	// place, and the cells beyond the header are nowhere else.
+	Cells []string `json:"cells,omitempty"`
 }
 
 // jsonError is one problem; field, column and value are "" when it is
@@ -73,6 +88,14 @@ func jsonErrors(ps []mapping.Problem, lang msg.Lang) []jsonError {
 func (r *jsonlWriter) Write(l *Line) error {
 	j := jsonLine{Row: l.Row, Status: l.Status, HTTPStatus: l.HTTPStatus, Attempts: l.Attempts, Response: l.Response,
 		Errors: jsonErrors(l.Errors, r.lang), Warnings: jsonErrors(l.Warnings, r.lang), Changes: make([]jsonChange, 0, len(l.Changes))}
+	if Extra(l.Cells, r.width) != nil {
+		j.Cells = r.maskCells(l)
+		for i, p := range l.Errors {
+			if _, ok := p.Message.(msg.ExtraCells); ok { // its value lists the cells beyond the header
+				j.Errors[i].Value = QuoteCells(Extra(j.Cells, r.width))
+			}
+		}
+	}
 	for _, c := range l.Changes {
 		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: maskSSN(c.Field, c.From), To: maskSSN(c.Field, c.To)})
 	}
@@ -100,6 +123,49 @@ func (r *jsonlWriter) Close(*Summary) error { return r.Flush() }
 
 // ssnField is the field whose values a JSONL report masks everywhere.
 const ssnField = "person.socialSecurityNumber"
+
+// maskCells are l's cells with every personnummer masked: a cell written
+// like one, wherever it is (in a ragged row a personnummer may have moved
+// out of its column), and the cells of the columns l's problems, warnings
+// and changes say are a personnummer, whatever they hold.
+func (r *jsonlWriter) maskCells(l *Line) []string {
+	ssn := map[int]bool{}
+	note := func(field, column string) {
+		if i, ok := r.column[column]; ok && field == ssnField {
+			ssn[i] = true
+		}
+	}
+	for _, p := range l.Errors {
+		note(p.Field, p.Column)
+	}
+	for _, p := range l.Warnings {
+		note(p.Field, p.Column)
+	}
+	for _, c := range l.Changes {
+		note(c.Field, c.Column)
+	}
+	cells := make([]string, len(l.Cells))
+	for i, c := range l.Cells {
+		if c != "" && (ssn[i] || writtenAsPersonnummer(c)) {
+			c = mapping.MaskPersonnummer(c)
+		}
+		cells[i] = c
+	}
+	return cells
+}
+
+// writtenAsPersonnummer reports whether s is written as a personnummer
+// is, right or wrong: 10 or 12 digits, a separator before the last four
+// or none. An organisation number is not personal.
+func writtenAsPersonnummer(s string) bool {
+	_, err := mapping.ParsePersonnummer(s, centuryOf)
+	return err == nil || !errors.Is(err, mapping.ErrPersonnummerFormat) && !errors.Is(err, mapping.ErrOrganisationNumber)
+}
+
+// centuryOf is the date a 10-digit personnummer's century is read from
+// here: any will do, since it changes only which date is meant, not
+// whether the text is written as a personnummer.
+var centuryOf = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // maskSSN masks v when it is a personnummer: a JSONL report, read by
 // programs and passed on, holds none in full.

@@ -63,7 +63,7 @@ func TestSwedishReports(t *testing.T) {
 	})
 	t.Run("jsonl", func(t *testing.T) {
 		var buf bytes.Buffer
-		w := NewJSONL(&buf, msg.Swedish)
+		w := NewJSONL(&buf, []string{"Personnummer"}, msg.Swedish)
 		require.NoError(t, w.Write(swedishLine()))
 		require.NoError(t, w.Close(nil))
 		var got struct {

@@ -5,7 +5,9 @@
 // with a byte order mark, so Excel shows å, ä and ö), XLSX (coloured by
 // status, the wrong cells marked, and a summary sheet) and JSONL (one
 // object per row, for programs). No cell of a CSV or XLSX report is ever
-// run by Excel as a formula.
+// run by Excel as a formula. A row with more cells than the header keeps
+// them all (see Extra): in CSV and XLSX after the outcome columns of its
+// line, in JSONL in its object's cells.
 //
 // A writer says a row's problems, warnings and errors, and the XLSX
 // sheets and summary, in the msg.Lang it is given; statuses and column
@@ -31,8 +33,11 @@ import (
 
 // Line is the outcome of one input row.
 type Line struct {
-	Row        int      // as the spreadsheet numbers it
-	Cells      []string // the input's own cells, as read
+	Row int // as the spreadsheet numbers it
+	// Cells are the row's cells as read: the input's own, and any beyond
+	// its header (see Extra), which a CSV or XLSX report keeps at the end
+	// of the line and a JSONL report in the object's cells.
+	Cells      []string
 	Status     status.Status
 	HTTPStatus int // 0: no request answered
 	Attempts   int
@@ -103,12 +108,58 @@ func FormatOf(path string) (Format, error) {
 // failed is a writer's failure to write, said as a message.
 func failed(err error) error { return msg.Error(msg.ReportFailed{Err: err}) }
 
-// Columns are the report's own columns around the input's: Column("row")
+// Columns are the report's own columns around the input's: RowColumn
 // first, the others after the input's columns, in this order. They are
-// how a report is recognised when it is read back as an input.
+// how a report is recognised when it is read back as an input. A row's
+// cells beyond its input's header (Extra) follow the last of them, on
+// that line only: the header, written before such a row is read, does
+// not name them, and a line may be longer than the header.
 const RowColumn = "row"
 
 var Columns = []string{"status", "http_status", "attempts", "response", "error", "changes", "warnings"}
+
+// Extra are the cells of a row beyond the header's width: those after
+// the header's last column up to the last that holds a visible character
+// (cells of spaces alone at the end are nothing, as Excel's exports pad
+// rows with them), or nil. A row with any is ragged, and invalid: which
+// value belongs in which column cannot be guessed. A report keeps them,
+// so that, read back as an input, the row is as ragged as it was until a
+// person moves the values where they belong.
+func Extra(cells []string, width int) []string {
+	last := len(cells)
+	for last > width && strings.TrimSpace(cells[last-1]) == "" {
+		last--
+	}
+	if last <= width {
+		return nil
+	}
+	return cells[width:last]
+}
+
+// QuoteCells lists cells in Go's quotes, ", " between: "a", "b; c". It
+// is how a ragged row's error gives the values beyond the header.
+func QuoteCells(cells []string) string {
+	quoted := make([]string, len(cells))
+	for i, c := range cells {
+		quoted[i] = strconv.Quote(c)
+	}
+	return strings.Join(quoted, ", ")
+}
+
+// errorText is the error column's text of a CSV or XLSX report: every
+// error, and for a line with cells beyond the header where they are and
+// what to do with them.
+func errorText(l *Line, extra bool, lang msg.Lang) string {
+	s := ProblemsText(l.Errors, lang)
+	if !extra {
+		return s
+	}
+	note := lang.Say(msg.CellsAtLineEnd{After: Columns[len(Columns)-1]})
+	if s == "" {
+		return note
+	}
+	return s + "; " + note
+}
 
 // ProblemsText is the error or warnings column's text: every problem,
 // its message in l, "; " between.

@@ -47,6 +47,9 @@ type xlsxWriter struct {
 	styles xlsxStyles
 	held   []*Line // the first lines, until the widths are known
 	rows   int     // sheet rows written, the header included
+	// widest is the most cells a row has had: more than the header's
+	// when a row had cells beyond its input's header, at its end.
+	widest int
 	lang   msg.Lang
 	sheet1 string // the report sheet's name in lang
 }
@@ -143,6 +146,9 @@ func (x *xlsxWriter) start() error {
 	}
 	for _, l := range x.held {
 		for i, v := range x.values(l) {
+			if i == len(widths) { // a cell beyond the header, under a filter button too
+				widths = append(widths, 3)
+			}
 			widths[i] = max(widths[i], cellWidth(v))
 		}
 	}
@@ -182,9 +188,15 @@ func cellWidth(v string) int {
 	return w
 }
 
-// values are a line's cells as text, in the header's order.
+// values are a line's cells as text, in the header's order, then its
+// cells beyond the input's header, if any.
 func (x *xlsxWriter) values(l *Line) []string {
-	v := make([]string, 0, len(x.header))
+	extra := Extra(l.Cells, x.width)
+	// A sheet has no column past Excel's last: a row that would reach it
+	// keeps what fits, still more than its header has, so still invalid
+	// when the report is read back.
+	extra = extra[:min(len(extra), max(0, excelize.MaxColumns-len(x.header)))]
+	v := make([]string, 0, len(x.header)+len(extra))
 	v = append(v, fmt.Sprint(l.Row))
 	for i := range x.width {
 		c := ""
@@ -193,8 +205,9 @@ func (x *xlsxWriter) values(l *Line) []string {
 		}
 		v = append(v, c)
 	}
-	return append(v, string(l.Status), count(l.HTTPStatus), count(l.Attempts), l.Response, ProblemsText(l.Errors, x.lang),
+	v = append(v, string(l.Status), count(l.HTTPStatus), count(l.Attempts), l.Response, errorText(l, len(extra) > 0, x.lang),
 		ChangesText(l.Changes), ProblemsText(l.Warnings, x.lang))
+	return append(v, extra...)
 }
 
 // writeLine writes one line. Every cell is an inline string (numbers are
@@ -221,6 +234,12 @@ func (x *xlsxWriter) writeLine(l *Line) error {
 	}
 	x.mark(cells, l.Warnings, x.styles.warned)
 	x.mark(cells, l.Errors, x.styles.wrong)
+	for i := len(x.header); i < len(cells); i++ { // beyond the input's header: what the row's error is about
+		c := cells[i].(excelize.Cell)
+		c.StyleID = x.styles.wrong
+		cells[i] = c
+	}
+	x.widest = max(x.widest, len(cells))
 	x.rows++
 	cell, err := excelize.CoordinatesToCellName(1, x.rows)
 	if err != nil {
@@ -253,7 +272,10 @@ func (x *xlsxWriter) Close(s *Summary) error {
 			return err
 		}
 	}
-	last, err := excelize.CoordinatesToCellName(len(x.header), max(x.rows, 2))
+	// The filter takes in the cells beyond the header too: Excel sorts
+	// only what is under a filter, and a row's last cells must not stay
+	// behind when the rows above them move.
+	last, err := excelize.CoordinatesToCellName(max(len(x.header), x.widest), max(x.rows, 2))
 	if err != nil {
 		return failed(err)
 	}
