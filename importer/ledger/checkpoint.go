@@ -30,6 +30,9 @@ func (r *Run) checkpoint() {
 		if err := r.l.db.QueryRow("PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &log, &copied); err == nil {
 			r.logPages.Store(log)
 		} // else the next pass tries again, and the writer's cap still holds
+		if r.checkpointed != nil {
+			r.checkpointed <- struct{}{}
+		}
 	}
 }
 

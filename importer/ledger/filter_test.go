@@ -139,9 +139,14 @@ func TestLogStaysBounded(t *testing.T) {
 	r := begin(t, l, "in.csv")
 	r.logCap = 100
 	// The log restarts only once the scan of the keys is done (it holds a
-	// read snapshot); on a loaded machine the scan of even an empty ledger
-	// may not have run yet, and the test is about the cap, not the scan.
+	// read snapshot), and past the cap as the checkpointer last measured
+	// it. Both run beside the writer: on a loaded machine neither may have
+	// run for a while, and the test is about the cap, not the scheduler.
+	// So it waits for the scan, and for the checkpointer's pass after each
+	// checkpointEvery writes, as a run that is not starved gets them.
 	r.scanner.Wait()
+	passes := make(chan struct{})
+	r.checkpointed = passes
 	const leads = 1500
 	largest := int64(0)
 	for i := range leads {
@@ -153,7 +158,26 @@ func TestLogStaysBounded(t *testing.T) {
 				largest = max(largest, st.Size())
 			}
 		}
+		if (i+1)%(checkpointEvery/2) == 0 { // two writes a lead
+			require.NoError(t, r.Sync())
+			select {
+			case <-passes:
+			case <-time.After(time.Minute):
+				t.Fatal("no checkpoint pass after checkpointEvery writes")
+			}
+		}
 	}
+	done := make(chan struct{})
+	defer close(done)
+	go func() { // the passes asked for from here on
+		for {
+			select {
+			case <-passes:
+			case <-done:
+				return
+			}
+		}
+	}()
 	require.NoError(t, r.Sync())
 	assert.Less(t, largest, int64(8<<20), "the log's largest size")
 	assert.Positive(t, largest)

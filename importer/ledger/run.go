@@ -55,8 +55,11 @@ type Run struct {
 	logPages        atomic.Int64
 	sinceCheckpoint int   // the writer's
 	logCap          int64 // pages; logCap, but tests lower it
-	stopped         bool  // ops is closed
-	writer          sync.WaitGroup
+	// checkpointed, when set (by a test), hears of each pass of the
+	// checkpointer once it is done.
+	checkpointed chan<- struct{}
+	stopped      bool // ops is closed
+	writer       sync.WaitGroup
 
 	// lost is a commit that failed with writes no one waited for; the
 	// next write returns it. It has a lock of its own: a write blocked
