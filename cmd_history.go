@@ -46,5 +46,5 @@ func cmdHistory(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	return importer.WriteHistory(e.stdout, runs, o.csv)
+	return importer.WriteHistory(e.stdout, runs, o.csv, e.lang)
 }

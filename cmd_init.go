@@ -61,7 +61,7 @@ func (o *initOptions) propose(in mapping.Input, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, msg.English.Say(describe))
+	fmt.Fprintln(e.stderr, e.lang.Say(describe))
 	var w io.Writer = e.stdout
 	if o.out != "" {
 		f, err := os.OpenFile(o.out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -77,10 +77,10 @@ func (o *initOptions) propose(in mapping.Input, e *env) error {
 		return msg.Error(msg.WriteMapping{Err: err})
 	}
 	if o.out != "" {
-		fmt.Fprintln(e.stderr, msg.English.Say(msg.WroteMapping{Path: o.out, Placed: len(p.Lines), Unplaced: len(p.Unplaced), Input: o.path}))
+		fmt.Fprintln(e.stderr, e.lang.Say(msg.WroteMapping{Path: o.out, Placed: len(p.Lines), Unplaced: len(p.Unplaced), Input: o.path}))
 	}
 	if ids := p.Placeholders(); len(ids) > 0 {
-		fmt.Fprintln(e.stderr, msg.English.Say(msg.FillInIDs{Fields: ids, Mapping: o.out}))
+		fmt.Fprintln(e.stderr, e.lang.Say(msg.FillInIDs{Fields: ids, Mapping: o.out}))
 	}
 	return nil
 }

@@ -66,7 +66,7 @@ func (o *importOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.logFormat, "log-format", "text", "stderr's `format`: text (lines for people; with times when stderr is not a terminal) or json (one object per line)")
 	fs.BoolVar(&o.quiet, "quiet", false, "log only errors: no progress, no row warnings, no summary")
 	fs.BoolVar(&o.verbose, "verbose", false, "log every row sent and every retry too (debug)")
-	fs.StringVar(&o.lang, "lang", "", "the report's `language`: sv or en (default: from LC_ALL, LC_MESSAGES or LANG; sv_SE.UTF-8 is Swedish)")
+	fs.StringVar(&o.lang, "lang", "", "the `language` of the report and the console: sv or en (default: from LC_ALL, LC_MESSAGES or LANG; sv_SE.UTF-8 is Swedish; a JSON log stays English)")
 	if o.cmd == "run" {
 		o.send.bind(fs)
 	}
@@ -194,9 +194,13 @@ func (o *importOptions) console(e *env) (runConsole, error) {
 
 func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 	log := con.log
-	lang := msg.LangFromEnv(e.getenv)
 	if o.lang != "" {
-		lang, _ = msg.ParseLang(o.lang) // validated
+		e.lang, _ = msg.ParseLang(o.lang) // validated
+	}
+	lang := e.lang
+	logLang := lang // a JSON log is for programs: English
+	if con.json {
+		logLang = msg.English
 	}
 	// The mapping first: a broken one must not go unnoticed on a night
 	// when the inbox is empty.
@@ -210,14 +214,14 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 		return err
 	}
 	for _, w := range warnings {
-		log.Warn(msg.English.Say(w))
+		log.Warn(logLang.Say(w))
 	}
 	if len(inputs) == 0 {
-		log.Info(msg.English.Say(msg.NoSpreadsheets{}), "in", strings.Join(o.inputs, ", "))
+		log.Info(logLang.Say(msg.NoSpreadsheets{}), "in", strings.Join(o.inputs, ", "))
 		return nil
 	}
 	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: o.sets, Report: o.report, Log: log,
-		MappingPath: o.mapping, CommandLine: commandLine(o.cmd, o.args), Lang: lang, Now: e.now, Sleep: e.sleep}
+		MappingPath: o.mapping, CommandLine: commandLine(o.cmd, o.args), Lang: lang, LogLang: logLang, Now: e.now, Sleep: e.sleep}
 	o.progress(&cfg, con)
 	if o.cmd == "run" {
 		led, err := o.send.configure(&cfg, e.getenv)
@@ -232,7 +236,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 
 	stop := context.AfterFunc(ctx, func() {
 		if errors.Is(context.Cause(ctx), errInterrupted) {
-			log.Warn(msg.English.Say(msg.Interrupting{}))
+			log.Warn(logLang.Say(msg.Interrupting{}))
 		}
 	})
 	defer stop()
@@ -244,7 +248,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 	}
 	ended := sum.Err(runErr)
 	if dir := o.send.archiveDir; dir != "" {
-		archive(log, dir, &sum, importer.ExitCode(ended), start)
+		archive(log, logLang, dir, &sum, importer.ExitCode(ended), start)
 	}
 	return told(ended)
 }
@@ -255,7 +259,9 @@ func (o *importOptions) progress(cfg *importer.Config, con runConsole) {
 	switch {
 	case o.quiet:
 	case con.terminal && !con.json:
-		cfg.Progress, cfg.CountRows = console.NewBar(con.out), true
+		bar := console.NewBar(con.out)
+		bar.Lang = cfg.LogLang
+		cfg.Progress, cfg.CountRows = bar, true
 	default:
 		// A run counts its rows for a total and an ETA (it waits on the
 		// rate limit anyway); a check off a terminal does not read its
@@ -281,25 +287,29 @@ func (o *importOptions) printSummary(e *env, log *slog.Logger, sum *importer.Sum
 		// Why a run stopped is an error, whatever else is left out: a cron
 		// job that filters on the level must see it.
 		if sum.Stopped != nil {
-			log.Error(msg.English.Say(msg.StoppedEarly{Err: sum.Stopped}))
+			l := e.lang
+			if e.errLog != nil {
+				l = msg.English // a JSON log is for programs
+			}
+			log.Error(l.Say(msg.StoppedEarly{Err: sum.Stopped}))
 		}
 	default:
 		if o.cmd == "check" {
-			sum.PrintColumns(e.stderr)
+			sum.PrintColumns(e.stderr, e.lang)
 		}
-		sum.Print(e.stderr)
+		sum.Print(e.stderr, e.lang)
 	}
 }
 
 // archive moves each input of a run that ended with code into dir, as
 // --archive-dir asks, and logs where each went.
-func archive(log *slog.Logger, dir string, sum *importer.Summary, code int, start time.Time) {
+func archive(log *slog.Logger, l msg.Lang, dir string, sum *importer.Summary, code int, start time.Time) {
 	moved, err := importer.ArchiveInputs(dir, sum, code, start)
 	for _, a := range moved {
 		if a.To != "" {
 			log.Info("archived", "input", a.Input, "to", a.To)
 		} else {
-			log.Warn("not archived", "input", a.Input, "why", msg.English.Say(a.Why))
+			log.Warn("not archived", "input", a.Input, "why", l.Say(a.Why))
 		}
 	}
 	if err != nil {
@@ -343,7 +353,7 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 	cfg.Ledger, cfg.Force = led, o.force
 	// Where it sends, before anything is: a base URL left in the
 	// environment by a rehearsal is seen here.
-	cfg.Log.Info(msg.English.Say(to), "url", to.URL, "user", to.User)
+	cfg.Log.Info(cfg.LogLang.Say(to), "url", to.URL, "user", to.User)
 	return led, nil
 }
 

@@ -101,7 +101,7 @@ func (o *sandboxOptions) serve(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	say := func(m msg.Message) { fmt.Fprintln(e.stdout, msg.English.Say(m)) }
+	say := func(m msg.Message) { fmt.Fprintln(e.stdout, e.lang.Say(m)) }
 	say(msg.SandboxListening{Addr: ln.Addr().String()})
 	if !o.faults.IsZero() {
 		say(msg.SandboxFaults{Faults: o.faults.String(), Seed: o.seed})

@@ -25,21 +25,24 @@ type env struct {
 
 	// cmd is the command running, for its error lines.
 	cmd string
+	// lang is the language of the lines for people: the locale's
+	// (LC_ALL, LC_MESSAGES, LANG), or run's and check's --lang.
+	lang msg.Lang
 	// errLog, when a command logs in JSON, takes its errors as records
 	// instead of lines of text.
 	errLog *slog.Logger
 }
 
-// printErr is the one way a command's error reaches the user: after the
-// command's name, each further line of an error that lists several
-// problems indented under the first; or, when the command logs in JSON,
-// as an error record.
+// printErr is the one way a command's error reaches the user: in e's
+// language after the command's name, each further line of an error that
+// lists several problems indented under the first; or, when the command
+// logs in JSON, as an error record in English.
 func (e *env) printErr(err error) {
 	if e.errLog != nil {
 		e.errLog.Error(err.Error(), "command", e.cmd)
 		return
 	}
-	lines := strings.Split(err.Error(), "\n")
+	lines := strings.Split(e.lang.Error(err), "\n")
 	name := "leadimport"
 	if e.cmd != "" {
 		name += " " + e.cmd
@@ -53,6 +56,9 @@ func (e *env) printErr(err error) {
 // usageError is a command line that cannot be run: a flag's value, an
 // argument missing or too many. Nothing was read or sent.
 type usageError struct{ error }
+
+// Msg is the error as a message, to say in a language.
+func (e usageError) Msg() msg.Message { return msg.Of(e.error) }
 
 // usage is a usage error that says m.
 func usage(m msg.Message) error { return usageError{msg.Error(m)} }

@@ -47,6 +47,7 @@ func main() {
 // realMain runs the command args name and returns its exit code; an
 // error the command has not told already is told here.
 func realMain(ctx context.Context, args []string, e env) int {
+	e.lang = msg.LangFromEnv(e.getenv)
 	err := dispatch(ctx, args, &e)
 	if err != nil && !isTold(err) && !errors.Is(err, flag.ErrHelp) {
 		e.printErr(err)

@@ -322,3 +322,32 @@ func TestSandboxServesItsCustomers(t *testing.T) {
 		})
 	}
 }
+
+// TestSwedishConsole: under a Swedish locale, or --lang sv, the console
+// speaks Swedish like the report: the summary, the log's lines and the
+// errors. A JSON log stays English, for the programs that read it; the
+// statuses are the tool's words in both.
+func TestSwedishConsole(t *testing.T) {
+	dir := t.TempDir()
+	mappingPath, input := copySample(t, dir, samples[0])
+	sv := []string{"LANG=sv_SE.UTF-8"}
+
+	res := runCmd(t, dir, sv, "check", "--mapping", mappingPath, "--report", "r.csv", input)
+	assert.Equal(t, 1, res.code, res.stderr)
+	assert.Contains(t, res.stderr, ": bladet \"Anmälningar\", rubriker på rad 3, 7 kolumner")
+	assert.Contains(t, res.stderr, `reason="Personnummer: kontrollsiffran ska vara 1"`)
+	assert.Contains(t, res.stderr, input+", per kolumn:\n  kolumn ")
+	assert.Regexp(t, `\n16 valid, 5 invalid på \S+\nrapport: r\.csv\n$`, res.stderr)
+
+	res = runCmd(t, dir, sv, "check", input)
+	assert.Equal(t, 2, res.code)
+	assert.Equal(t, "leadimport check: --mapping FIL krävs (se leadimport check --help)\n", res.stderr)
+
+	res = runCmd(t, dir, sv, "check", "--lang", "en", "--mapping", mappingPath, "--report", "r.csv", input)
+	assert.Contains(t, res.stderr, `reason="Personnummer: check digit should be 1"`)
+	assert.Regexp(t, `\n16 valid, 5 invalid in \S+\nreport: r\.csv\n$`, res.stderr)
+
+	res = runCmd(t, dir, sv, "check", "--log-format", "json", "--mapping", mappingPath, "--report", "r.csv", input)
+	assert.Contains(t, res.stderr, `"reason":"Personnummer: check digit should be 1"`, "a JSON log is English")
+	assert.NotContains(t, res.stderr, "kontrollsiffran")
+}

@@ -65,8 +65,9 @@ func historyHeading(l msg.Lang) []string {
 	return append(head, l.Say(msg.HeadExit{}), l.Say(msg.HeadInputs{}))
 }
 
-// WriteHistory writes runs as a table, or as CSV.
-func WriteHistory(w io.Writer, runs []ledger.RunRecord, asCSV bool) error {
+// WriteHistory writes runs as a table in l, or as CSV (whose header is
+// the same in every language: programs read it).
+func WriteHistory(w io.Writer, runs []ledger.RunRecord, asCSV bool, l msg.Lang) error {
 	if asCSV {
 		rows := make([]historyRow, 0, len(runs))
 		for _, r := range runs {
@@ -77,14 +78,14 @@ func WriteHistory(w io.Writer, runs []ledger.RunRecord, asCSV bool) error {
 		return gocsv.Marshal(rows, w)
 	}
 	if len(runs) == 0 {
-		_, err := fmt.Fprintln(w, msg.English.Say(msg.NoRuns{}))
+		_, err := fmt.Fprintln(w, l.Say(msg.NoRuns{}))
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(historyHeading(msg.English), "\t"))
+	fmt.Fprintln(tw, strings.Join(historyHeading(l), "\t"))
 	for _, r := range runs {
 		h := newHistoryRow(r)
-		took, exit := msg.English.Say(msg.RunningOrDied{}), "-"
+		took, exit := l.Say(msg.RunningOrDied{}), "-"
 		if r.Finished {
 			took = r.Ended.Sub(r.Started).Round(time.Second).String()
 			exit = h.ExitCode

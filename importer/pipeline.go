@@ -40,6 +40,7 @@ type file struct {
 	requests int
 
 	log       *slog.Logger
+	logLang   msg.Lang
 	customers map[string]bool // the customer ids sent for, up to maxNamedCustomers
 
 	ledger *ledger.Ledger // nil: no ledger (check)
@@ -479,8 +480,8 @@ func (f *file) noteCustomer(customer string) {
 	}
 	f.customers[customer] = true
 	if len(f.customers) > maxNamedCustomers {
-		f.log.Info(msg.English.Say(msg.ManyCustomers{Input: f.input, Named: maxNamedCustomers}))
+		f.log.Info(f.logLang.Say(msg.ManyCustomers{Input: f.input, Named: maxNamedCustomers}))
 		return
 	}
-	f.log.Info(msg.English.Say(msg.SendingForCustomer{Input: f.input, Customer: customer}), "input", f.input, "customer", customer)
+	f.log.Info(f.logLang.Say(msg.SendingForCustomer{Input: f.input, Customer: customer}), "input", f.input, "customer", customer)
 }

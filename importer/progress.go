@@ -92,10 +92,10 @@ func (f *file) logRow(log *slog.Logger, o *Outcome) {
 			if p.Column != "" {
 				cols = append(cols, p.Column)
 			}
-			reasons = append(reasons, problemForLog(p))
+			reasons = append(reasons, problemForLog(p, f.logLang))
 		}
 		if o.Err != nil {
-			reasons = append(reasons, errForLog(o.Err))
+			reasons = append(reasons, errForLog(o.Err, f.logLang))
 		}
 		if len(cols) > 0 {
 			attrs = append(attrs, "column", strings.Join(cols, ", "))
@@ -111,24 +111,24 @@ func (f *file) logRow(log *slog.Logger, o *Outcome) {
 
 // problemForLog is a problem without its value: "Personnummer: check
 // digit should be 1".
-func problemForLog(p mapping.Problem) string {
+func problemForLog(p mapping.Problem, l msg.Lang) string {
 	where := p.Column
 	if where == "" {
 		where = p.Field
 	}
 	if where == "" {
-		return msg.English.Say(p.Message)
+		return l.Say(p.Message)
 	}
-	return where + ": " + msg.English.Say(p.Message)
+	return where + ": " + l.Say(p.Message)
 }
 
 // errForLog says why a row failed without Connect's own words, which may
 // quote what was sent: the status, and the fields Connect objected to.
-func errForLog(err error) string {
+func errForLog(err error, l msg.Lang) string {
 	var apiErr *connect.APIError
 	if !errors.As(err, &apiErr) {
-		return err.Error()
+		return l.Error(err)
 	}
-	return msg.English.Say(msg.ConnectAnswered{Status: apiErr.Status, StatusText: http.StatusText(apiErr.Status),
+	return l.Say(msg.ConnectAnswered{Status: apiErr.Status, StatusText: http.StatusText(apiErr.Status),
 		Fields: slices.Sorted(maps.Keys(apiErr.ModelState))})
 }

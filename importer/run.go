@@ -52,6 +52,9 @@ type Config struct {
 	CommandLine string
 	// Lang is the language of the reports' messages; "" is English.
 	Lang msg.Lang
+	// LogLang is the language of the log's words; "" is English, which a
+	// log read by programs (JSON) keeps.
+	LogLang msg.Lang
 
 	// Client sends the leads. Nil means check: validate, send nothing.
 	Client Poster
@@ -121,7 +124,8 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	var snd *sender
 	if cfg.Client != nil {
 		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout, log: cfg.Log,
-			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep, stop: stop, maxFailures: cfg.MaxFailures}
+			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep, stop: stop, maxFailures: cfg.MaxFailures,
+			logLang: cfg.LogLang}
 		if cfg.Ledger != nil {
 			lrun, err := cfg.beginLedger(start)
 			if err != nil {
@@ -282,14 +286,14 @@ func (cfg *Config) open(start time.Time) ([]*file, error) {
 			return files, err
 		}
 		// Header returns a copy: its width is taken once here, not per row.
-		f := &file{input: in, src: src, rep: rep, width: len(src.Header()), lang: cfg.Lang, log: cfg.Log}
+		f := &file{input: in, src: src, rep: rep, width: len(src.Header()), lang: cfg.Lang, log: cfg.Log, logLang: cfg.LogLang}
 		files = append(files, f)
 		f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start})
 		if err != nil {
 			return files, msg.Error(msg.DoesNotFit{Input: in, Err: err})
 		}
 		f.opts = opts
-		cfg.Log.Info(msg.English.Say(src.Description()))
+		cfg.Log.Info(cfg.LogLang.Say(src.Description()))
 	}
 	return files, cfg.checkReportPath(len(files))
 }

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"leadimport/importer/connect"
+	"leadimport/importer/msg"
 	"leadimport/importer/status"
 	"leadimport/mapping"
 )
@@ -576,7 +577,7 @@ func TestRunConnectUnreachable(t *testing.T) {
 	require.ErrorIs(t, sum.Stopped, ErrUnreachable)
 	assert.Equal(t, ExitStopped, sum.ExitCode(err))
 	var out strings.Builder
-	sum.Print(&out)
+	sum.Print(&out, msg.English)
 	assert.Contains(t, out.String(), "stopped early: Connect at "+url+" could not be reached: nothing was sent; the files stay in the inbox\n")
 
 	var calls atomic.Int32
@@ -596,7 +597,7 @@ func TestRunConnectUnreachable(t *testing.T) {
 	assert.ErrorIs(t, sum.Err(err), ErrRetryLater)
 	assert.Equal(t, ExitStopped, sum.ExitCode(err))
 	out.Reset()
-	sum.Print(&out)
+	sum.Print(&out, msg.English)
 	assert.Contains(t, out.String(), "2 rows could not be sent for a reason that may pass (no answer, 429, 5xx): the next run sends them\n")
 }
 

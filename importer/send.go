@@ -75,6 +75,7 @@ type sender struct {
 	now     func() time.Time
 	sleep   func(ctx context.Context, d time.Duration) error
 	log     *slog.Logger // retries, at debug
+	logLang msg.Lang
 
 	stop        func(error) // stops the run, with the reason
 	maxFailures int         // failures in a row that stop the run; 0: never
@@ -248,7 +249,7 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 		}
 		if s.log.Enabled(ctx, slog.LevelDebug) {
 			s.log.Debug("retry", "input", j.input, "row", o.Row.Number, "attempt", attempt+1, "wait", wait.Round(time.Millisecond).String(),
-				"reason", errForLog(err))
+				"reason", errForLog(err, s.logLang))
 		}
 		if s.sleep(ctx, wait) != nil {
 			o.Err = msg.Error(msg.NotRetried{Err: err, Why: context.Cause(ctx)})

@@ -58,9 +58,9 @@ func (s *Summary) Sent() int { return s.Counts[status.Sent] }
 // duplicate of one that was (in check: is valid).
 func (s *Summary) Clean() bool { return clean(s.Counts) }
 
-// Print writes the closing summary: counts per status, time, rate.
-func (s *Summary) Print(w io.Writer) {
-	say := func(m msg.Message) { fmt.Fprintln(w, msg.English.Say(m)) }
+// Print writes the closing summary in l: counts per status, time, rate.
+func (s *Summary) Print(w io.Writer, l msg.Lang) {
+	say := func(m msg.Message) { fmt.Fprintln(w, l.Say(m)) }
 	done := msg.RunDone{Elapsed: s.Elapsed, Requests: s.Requests}
 	for _, st := range status.All {
 		if n := s.Counts[st]; n > 0 {
@@ -117,12 +117,12 @@ func (s *Summary) Log(log *slog.Logger, columns bool) {
 // PrintColumns writes, for each input, how the values of each mapped
 // column fared: check's per-column summary. Names are left-aligned,
 // counts right-aligned, in columns a terminal shows straight.
-func (s *Summary) PrintColumns(w io.Writer) {
+func (s *Summary) PrintColumns(w io.Writer, l msg.Lang) {
 	for _, f := range s.Files {
 		if len(f.Columns) == 0 {
 			continue
 		}
-		say := msg.English.Say
+		say := l.Say
 		column := say(msg.HeadColumn{})
 		width := utf8.RuneCountInString(column)
 		for _, c := range f.Columns {

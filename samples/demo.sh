@@ -17,7 +17,8 @@ trap 'kill $pid 2>/dev/null || true' EXIT INT TERM
 
 url=
 for _ in $(seq 100); do
-	url=$(sed -n 's/^sandbox: listening on //p' "$out/sandbox.log")
+	# The first line names the address, in the locale's language.
+	url=$(sed -n '1s|.*\(http://[^ ]*\).*|\1|p' "$out/sandbox.log")
 	[ -n "$url" ] && break
 	kill -0 $pid 2>/dev/null || break
 	sleep 0.1
