@@ -242,11 +242,11 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 	defer stop()
 	start := e.now()
 	sum, runErr := importer.Run(ctx, cfg)
-	o.printSummary(e, log, &sum, runErr)
+	ended := sum.Err(runErr)
+	o.printSummary(e, log, &sum, runErr, importer.ExitCode(ended))
 	if runErr != nil {
 		e.printErr(runErr)
 	}
-	ended := sum.Err(runErr)
 	if dir := o.send.archiveDir; dir != "" {
 		archive(log, logLang, dir, &sum, importer.ExitCode(ended), start)
 	}
@@ -276,13 +276,13 @@ func (o *importOptions) progress(cfg *importer.Config, con runConsole) {
 // the counts (and for check, each column's), in JSON or --quiet as
 // records, with why a run stopped always an error. A run that never
 // started has no summary: its error says why.
-func (o *importOptions) printSummary(e *env, log *slog.Logger, sum *importer.Summary, runErr error) {
+func (o *importOptions) printSummary(e *env, log *slog.Logger, sum *importer.Summary, runErr error, exitCode int) {
 	var setup *importer.SetupError
 	switch {
 	case errors.As(runErr, &setup):
 	case o.quiet || e.errLog != nil:
 		if !o.quiet {
-			sum.Log(log, o.cmd == "check")
+			sum.Log(log, o.cmd == "check", exitCode)
 		}
 		// Why a run stopped is an error, whatever else is left out: a cron
 		// job that filters on the level must see it.

@@ -105,6 +105,7 @@ func TestJSONLogsParseLineByLine(t *testing.T) {
 			done++
 			assert.Equal(t, 45.0, r["sent"])
 			assert.Equal(t, 5.0, r["invalid"])
+			assert.Equal(t, 1.0, r["exit_code"], "the run's exit code")
 		}
 	}
 	for i, row := range rows {

@@ -337,7 +337,7 @@ func TestSwedishConsole(t *testing.T) {
 	assert.Contains(t, res.stderr, ": bladet \"Anmälningar\", rubriker på rad 3, 7 kolumner")
 	assert.Contains(t, res.stderr, `reason="Personnummer: kontrollsiffran ska vara 1"`)
 	assert.Contains(t, res.stderr, input+", per kolumn:\n  kolumn ")
-	assert.Regexp(t, `\n16 valid, 5 invalid på \S+\nrapport: r\.csv\n$`, res.stderr)
+	assert.Regexp(t, `\n16 valid, 5 invalid på \S+\nrapport: r\.csv\nvarför rader är ogiltiga eller misslyckades, det vanligaste först:\n  2  E-post: delen efter @ ska vara en domän som example\.se\n  1  Efternamn: krävs\n`, res.stderr)
 
 	res = runCmd(t, dir, sv, "check", input)
 	assert.Equal(t, 2, res.code)
@@ -345,7 +345,7 @@ func TestSwedishConsole(t *testing.T) {
 
 	res = runCmd(t, dir, sv, "check", "--lang", "en", "--mapping", mappingPath, "--report", "r.csv", input)
 	assert.Contains(t, res.stderr, `reason="Personnummer: check digit should be 1"`)
-	assert.Regexp(t, `\n16 valid, 5 invalid in \S+\nreport: r\.csv\n$`, res.stderr)
+	assert.Regexp(t, `\n16 valid, 5 invalid in \S+\nreport: r\.csv\nwhy rows are invalid or failed, the most frequent first:\n  2  E-post: the part after @ must be a domain like example\.se\n`, res.stderr)
 
 	res = runCmd(t, dir, sv, "check", "--log-format", "json", "--mapping", mappingPath, "--report", "r.csv", input)
 	assert.Contains(t, res.stderr, `"reason":"Personnummer: check digit should be 1"`, "a JSON log is English")

@@ -189,7 +189,9 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 			if p.mayPass() {
 				sum.Transient++
 			}
-			f.logRow(cfg.Log, p)
+			reasons := f.reasons(p)
+			f.logRow(cfg.Log, p, reasons)
+			sum.countReasons(reasons)
 			cfg.Progress.Row(p.Status)
 			if writeErr == nil {
 				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, p.Status

@@ -80,22 +80,18 @@ func eachRow(ctx context.Context, path string, opts source.Options, fn func(row 
 // and what is wrong, never the value (a personnummer, an e-mail address,
 // a phone number: the report has them, the log does not). A row sent is
 // a debug line.
-func (f *file) logRow(log *slog.Logger, o *Outcome) {
+func (f *file) logRow(log *slog.Logger, o *Outcome, reasons []string) {
 	switch o.Status {
 	case status.Invalid, status.Failed:
 		attrs := []any{"input", f.input, "row", o.Row.Number, "status", string(o.Status)}
 		if o.HTTPStatus != 0 {
 			attrs = append(attrs, "http_status", o.HTTPStatus, "attempts", o.Attempts)
 		}
-		var cols, reasons []string
+		var cols []string
 		for _, p := range o.Problems {
 			if p.Column != "" {
 				cols = append(cols, p.Column)
 			}
-			reasons = append(reasons, problemForLog(p, f.logLang))
-		}
-		if o.Err != nil {
-			reasons = append(reasons, errForLog(o.Err, f.logLang))
 		}
 		if len(cols) > 0 {
 			attrs = append(attrs, "column", strings.Join(cols, ", "))
@@ -106,6 +102,41 @@ func (f *file) logRow(log *slog.Logger, o *Outcome) {
 		if log.Enabled(context.Background(), slog.LevelDebug) {
 			log.Debug("row sent", "input", f.input, "row", o.Row.Number, "attempts", o.Attempts, "contact", o.Response)
 		}
+	}
+}
+
+// reasons says why a row that is invalid or failed was not sent, a
+// reason for each problem and one for the failure, without the values
+// (nil for any other row).
+func (f *file) reasons(o *Outcome) []string {
+	if o.Status != status.Invalid && o.Status != status.Failed {
+		return nil
+	}
+	reasons := make([]string, 0, len(o.Problems)+1)
+	for _, p := range o.Problems {
+		reasons = append(reasons, problemForLog(p, f.logLang))
+	}
+	if o.Err != nil {
+		reasons = append(reasons, errForLog(o.Err, f.logLang))
+	}
+	return reasons
+}
+
+// maxReasons bounds how many different reasons a run counts: a handful
+// is what a file has; the rest are counted together.
+const maxReasons = 200
+
+// countReasons counts each reason for the summary's "by reason" lines.
+func (sum *FileSummary) countReasons(reasons []string) {
+	for _, r := range reasons {
+		if sum.Reasons == nil {
+			sum.Reasons = map[string]int{}
+		}
+		if _, ok := sum.Reasons[r]; !ok && len(sum.Reasons) >= maxReasons {
+			sum.OtherReasons++
+			continue
+		}
+		sum.Reasons[r]++
 	}
 }
 

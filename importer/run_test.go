@@ -18,6 +18,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -382,19 +383,37 @@ func TestRunInterruptedFinishesInFlight(t *testing.T) {
 	assert.Contains(t, lines[1]["error"], "interrupted")
 }
 
+// posterFunc is a Poster in memory.
+type posterFunc func(ctx context.Context, path string, body []byte) (connect.Response, error)
+
+func (f posterFunc) Post(ctx context.Context, path string, body []byte) (connect.Response, error) {
+	return f(ctx, path, body)
+}
+
+// TestRunRateLimit: the workers together send at the limiter's rate and
+// no faster. The run goes on synctest's fake clock with a client in
+// memory, so the spacing is the limiter's own, exactly, whatever else
+// the machine is doing.
 func TestRunRateLimit(t *testing.T) {
-	h := &scripted{}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-	cfg := testConfig(t, writeInput(t, 30, nil), srv.URL)
-	cfg.Workers = 8
-	cfg.Limiter = rate.NewLimiter(20, 1)
-	_, err := Run(context.Background(), cfg)
-	require.NoError(t, err)
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	require.Len(t, h.times, 30)
-	assert.LessOrEqual(t, maxInWindow(h.times, time.Second), 21)
+	synctest.Test(t, func(t *testing.T) {
+		var mu sync.Mutex
+		var times []time.Time
+		cfg := testConfig(t, writeInput(t, 30, nil), "")
+		cfg.Client = posterFunc(func(context.Context, string, []byte) (connect.Response, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			times = append(times, time.Now())
+			return connect.Response{Status: http.StatusOK, ContactID: "CON1"}, nil
+		})
+		cfg.Workers = 8
+		cfg.Limiter = rate.NewLimiter(20, 1)
+		sum, err := Run(context.Background(), cfg)
+		require.NoError(t, err)
+		require.Equal(t, 30, sum.Sent())
+		require.Len(t, times, 30)
+		assert.Equal(t, 20, maxInWindow(times, time.Second), "one every 50 ms")
+		assert.Equal(t, 29*50*time.Millisecond, times[29].Sub(times[0]))
+	})
 }
 
 // maxInWindow returns the most events in any window of length d.

@@ -1,9 +1,13 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -40,6 +44,11 @@ type FileSummary struct {
 	// Err is why the input could not be read to its end, or its report
 	// not written; nil when it was.
 	Err error
+	// Reasons counts why rows were invalid or failed, each reason as the
+	// log says it (in Config.LogLang, without values), up to maxReasons
+	// different ones; OtherReasons counts the rest.
+	Reasons      map[string]int
+	OtherReasons int
 }
 
 // transient is how many rows of the run failed for a reason that may pass.
@@ -76,15 +85,16 @@ func (s *Summary) Print(w io.Writer, l msg.Lang) {
 	} else if n := s.transient(); n > 0 {
 		say(msg.RetryLater{Rows: n})
 	}
+	s.printReasons(w, l)
 	if s.LedgerErr != nil {
 		say(msg.LedgerEndFailed{Err: s.LedgerErr})
 	}
 }
 
 // Log logs the closing summary as records, for --log-format json: one
-// "done" record with the counts per status, and for check one "column"
-// record per mapped column.
-func (s *Summary) Log(log *slog.Logger, columns bool) {
+// "done" record with the counts per status and the exit code, and for
+// check one "column" record per mapped column.
+func (s *Summary) Log(log *slog.Logger, columns bool, exitCode int) {
 	if columns {
 		for _, f := range s.Files {
 			for _, c := range f.Columns {
@@ -99,7 +109,7 @@ func (s *Summary) Log(log *slog.Logger, columns bool) {
 			attrs = append(attrs, string(st), n)
 		}
 	}
-	attrs = append(attrs, "elapsed", s.Elapsed.Round(time.Millisecond).String(), "requests", s.Requests)
+	attrs = append(attrs, "exit_code", exitCode, "elapsed", s.Elapsed.Round(time.Millisecond).String(), "requests", s.Requests)
 	var reports []string
 	for _, f := range s.Files {
 		reports = append(reports, f.Report)
@@ -144,4 +154,41 @@ func (s *Summary) countsByName() map[string]int {
 		m[string(st)] = n
 	}
 	return m
+}
+
+// shownReasons is how many reasons the summary lists; the others are
+// counted in one line.
+const shownReasons = 20
+
+// printReasons ends the summary with why rows were invalid or failed,
+// the most frequent reason first: what to mend first.
+func (s *Summary) printReasons(w io.Writer, l msg.Lang) {
+	counts := map[string]int{}
+	other := 0
+	for _, f := range s.Files {
+		for r, n := range f.Reasons {
+			counts[r] += n
+		}
+		other += f.OtherReasons
+	}
+	if len(counts) == 0 {
+		return
+	}
+	reasons := slices.SortedFunc(maps.Keys(counts), func(a, b string) int {
+		return cmp.Or(counts[b]-counts[a], strings.Compare(a, b))
+	})
+	width := len(strconv.Itoa(counts[reasons[0]]))
+	fmt.Fprintln(w, l.Say(msg.ByReason{}))
+	for i, r := range reasons {
+		if i == shownReasons {
+			for _, r := range reasons[i:] {
+				other += counts[r]
+			}
+			break
+		}
+		fmt.Fprintf(w, "  %*d  %s\n", width, counts[r], r)
+	}
+	if other > 0 {
+		fmt.Fprintf(w, "  %*d  %s\n", width, other, l.Say(msg.OtherReasons{}))
+	}
 }

@@ -561,6 +561,8 @@ var english = []entry{
 	say(func(m RetryLater, _ Lang) string {
 		return plural(m.Rows, "row", "rows") + " could not be sent for a reason that may pass (no answer, 429, 5xx): the next run sends them"
 	}),
+	say(func(ByReason, Lang) string { return "why rows are invalid or failed, the most frequent first:" }),
+	say(func(OtherReasons, Lang) string { return "other reasons" }),
 	say(func(NoInputGiven, Lang) string { return "no input file given" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " does not fit the mapping:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return "read " + m.Path + ": " + l.Error(m.Err) }),

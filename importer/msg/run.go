@@ -42,6 +42,12 @@ type RetryLater struct {
 	Rows int
 }
 
+// ByReason heads the summary's count of why rows were invalid or failed.
+type ByReason struct{ message }
+
+// OtherReasons counts together the reasons the summary does not list.
+type OtherReasons struct{ message }
+
 // NoInputGiven: a run was given no input file.
 type NoInputGiven struct{ message }
 

@@ -582,6 +582,10 @@ var swedish = []entry{
 	say(func(m RetryLater, _ Lang) string {
 		return plural(m.Rows, "rad", "rader") + " kunde inte skickas av ett skäl som kan gå över (inget svar, 429, 5xx): nästa körning skickar dem"
 	}),
+	say(func(ByReason, Lang) string {
+		return "varför rader är ogiltiga eller misslyckades, det vanligaste först:"
+	}),
+	say(func(OtherReasons, Lang) string { return "andra skäl" }),
 	say(func(NoInputGiven, Lang) string { return "ingen indatafil angiven" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " passar inte mappningen:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return m.Path + " går inte att läsa: " + l.Error(m.Err) }),
