@@ -94,7 +94,11 @@ func TestLogProgress(t *testing.T) {
 	var buf bytes.Buffer
 	l, err := NewLogger(&buf, JSON, slog.LevelInfo, false)
 	require.NoError(t, err)
-	p := &LogProgress{Log: l, Every: 10, Interval: time.Hour}
+	now := time.Date(2026, 12, 3, 2, 15, 0, 0, time.UTC)
+	p := &LogProgress{Log: l, Every: 10, Interval: time.Hour, Now: func() time.Time {
+		now = now.Add(10 * time.Second) // time goes on between lines: the gap is not what this test is about
+		return now
+	}}
 	p.Begin("a.csv")
 	p.Total("a.csv", 25)
 	for i := range 25 {
@@ -118,6 +122,28 @@ func TestLogProgress(t *testing.T) {
 	assert.Equal(t, 16.0, lines[1]["ok"])
 	assert.Equal(t, 4.0, lines[1]["failed_or_invalid"])
 	assert.Contains(t, lines[1], "eta")
+}
+
+// TestLogProgressAtMostEveryFewSeconds: rows that come faster than the
+// gap get one line per gap, not one per Every rows.
+func TestLogProgressAtMostEveryFewSeconds(t *testing.T) {
+	var buf bytes.Buffer
+	l, err := NewLogger(&buf, Text, slog.LevelInfo, true)
+	require.NoError(t, err)
+	now := time.Date(2026, 12, 3, 2, 15, 0, 0, time.UTC)
+	p := &LogProgress{Log: l, Every: 10, Interval: time.Hour, Gap: 5 * time.Second, Now: func() time.Time { return now }}
+	p.Begin("a.csv")
+	for range 100 { // all in the same instant
+		p.Row("sent")
+	}
+	assert.Equal(t, 1, strings.Count(buf.String(), "progress"), "one line in the gap")
+	now = now.Add(5 * time.Second)
+	for range 10 {
+		p.Row("sent")
+	}
+	p.End("a.csv")
+	assert.Equal(t, 2, strings.Count(buf.String(), "progress"), "and the next after it")
+	assert.Contains(t, buf.String(), "progress input=a.csv rows=110")
 }
 
 func TestLogProgressByTime(t *testing.T) {

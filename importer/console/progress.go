@@ -105,20 +105,23 @@ func (b *Bar) End(string) {
 }
 
 // LogProgress logs a run's progress where no one watches a bar: a line
-// every Every rows or Interval, whichever comes first. It is an
-// importer.Progress.
+// every Every rows or Interval, whichever comes first, but never two
+// within Gap (a check reads thousands of rows a second: a line per 1,000
+// would flood the log). It is an importer.Progress.
 type LogProgress struct {
 	Log      *slog.Logger
 	Every    int           // rows; 0: 1,000
 	Interval time.Duration // 0: 10 seconds
+	Gap      time.Duration // 0: 5 seconds
 	// Ticks, when set, is the clock's tick in place of one every
-	// Interval: a test's, which ticks when it says.
+	// Interval, and Now the clock: a test's.
 	Ticks <-chan time.Time
+	Now   func() time.Time
 
 	mu                               sync.Mutex
 	input                            string
 	total, rows, sent, bad, lastRows int
-	start                            time.Time
+	start, lastLine                  time.Time
 	stop                             chan struct{}
 	done                             sync.WaitGroup
 }
@@ -126,7 +129,10 @@ type LogProgress struct {
 func (p *LogProgress) Begin(input string) {
 	p.mu.Lock()
 	p.input, p.total, p.rows, p.sent, p.bad, p.lastRows = input, 0, 0, 0, 0, 0
-	p.start = time.Now()
+	if p.Now == nil {
+		p.Now = time.Now
+	}
+	p.start, p.lastLine = p.Now(), time.Time{}
 	p.stop = make(chan struct{})
 	interval := p.Interval
 	if interval <= 0 {
@@ -173,19 +179,22 @@ func (p *LogProgress) Row(st status.Status) {
 	case status.Failed, status.Invalid:
 		p.bad++
 	}
-	every := p.Every
+	every, gap := p.Every, p.Gap
 	if every <= 0 {
 		every = 1000
 	}
-	if p.rows%every == 0 {
+	if gap <= 0 {
+		gap = 5 * time.Second
+	}
+	if p.rows%every == 0 && p.Now().Sub(p.lastLine) >= gap {
 		p.logLocked()
 	}
 }
 
 // logLocked writes one progress line; p.mu is held.
 func (p *LogProgress) logLocked() {
-	p.lastRows = p.rows
-	elapsed := time.Since(p.start)
+	p.lastRows, p.lastLine = p.rows, p.Now()
+	elapsed := p.lastLine.Sub(p.start)
 	rate := float64(p.rows) / elapsed.Seconds()
 	attrs := []any{"input", p.input, "rows", p.rows}
 	if p.total > 0 {
