@@ -37,9 +37,11 @@ const exitCodesHelp = `leadimport run and check exit with:
   1    finished, but some rows are invalid or were refused by Connect: the
        report says which and why; fix them and run the same command again
        (on the report, if you like: rows it says were sent are skipped)
-  2    nothing sent: bad usage, an unreadable mapping or input, a mapping that
-       does not fit the input, missing credentials, the ledger busy with
-       another run, or more invalid rows than --max-invalid allows
+  2    an input could not be read, does not fit the mapping or broke off
+       (it is named; the other inputs were imported), or nothing was sent:
+       bad usage, an unreadable mapping, no input that fits, missing
+       credentials, the ledger busy with another run, or more invalid rows
+       than --max-invalid allows
   3    run again later: the run stopped early (Connect refused the
        credentials (401), Connect seemed down (--max-failures rows failed in
        a row) or could not be reached at all, the report could not be
@@ -52,10 +54,14 @@ const exitCodesHelp = `leadimport run and check exit with:
        JSONL report holds the rows written so far, an XLSX report nothing
        (it is written whole at the end)
 
+With several inputs, the exit code is the worst of theirs: 3 over 2 over
+1 over 0.
+
 Every row of every input has its line in the report, whatever the exit
-code, except: exit 2 before the reports are made (the message says why),
-exit 130, and an input that cannot be read to its end (the rows after the
-break are named as not read).
+code, except: an input that could not be read or does not fit the mapping
+(the message says why), exit 2 before the reports are made, exit 130, and
+an input that cannot be read to its end (the rows after the break are
+named as not read).
 `
 
 // cmdHelp prints the usage, or the help on one topic: a command's flags,

@@ -304,7 +304,7 @@ func (o *importOptions) printSummary(e *env, log *slog.Logger, sum *importer.Sum
 // archive moves each input of a run that ended with code into dir, as
 // --archive-dir asks, and logs where each went.
 func archive(log *slog.Logger, l msg.Lang, dir string, sum *importer.Summary, code int, start time.Time) {
-	moved, err := importer.ArchiveInputs(dir, sum, code, start)
+	moved, err := importer.ArchiveInputs(dir, sum, code, start, l)
 	for _, a := range moved {
 		if a.To != "" {
 			log.Info("archived", "input", a.Input, "to", a.To)

@@ -351,3 +351,55 @@ func TestSwedishConsole(t *testing.T) {
 	assert.Contains(t, res.stderr, `"reason":"Personnummer: check digit should be 1"`, "a JSON log is English")
 	assert.NotContains(t, res.stderr, "kontrollsiffran")
 }
+
+// TestEachInputOnItsOwn: in an inbox, an input that does not fit the
+// mapping, or cannot be read, is named and moved to failed/ with its
+// reason beside it, and the others are imported; the run's exit code is
+// the worst of its inputs'. When none fits, nothing moves and each one is
+// named.
+func TestEachInputOnItsOwn(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	inbox := filepath.Join(dir, "inbox")
+	require.NoError(t, os.MkdirAll(inbox, 0o700))
+	good, _ := generate(t, dir, 10) // row 9 (the eighth) is invalid
+	data, err := os.ReadFile(good)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(inbox, "a.csv"), data, 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(inbox, "c.csv"), data, 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(inbox, "b-other.csv"), []byte("Namn;Telefon\nAnna Svensson;070-123 45 67\n"), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(inbox, "d-broken.xlsx"), []byte("not a workbook"), 0o600))
+	m := writeMapping(t, dir)
+	archive := filepath.Join(dir, "archive")
+	env := sandboxEnv(s, sandboxPassword)
+
+	res := runCmd(t, dir, env, "run", "--mapping", m, "--rate", "0", "--archive-dir", archive, inbox)
+	assert.Equal(t, 2, res.code, "the worst of the inputs': two misfits: %s", res.stderr)
+	assert.Contains(t, res.stderr, filepath.Join(inbox, "b-other.csv")+" does not fit the mapping")
+	assert.Contains(t, res.stderr, filepath.Join(inbox, "d-broken.xlsx")+": the file is not what its name says")
+	assert.Equal(t, 9, s.sb.Accepted(), "a.csv's nine valid leads, once: c.csv holds the same people")
+	for _, name := range []string{"b-other.csv", "d-broken.xlsx"} {
+		assert.FileExists(t, filepath.Join(archive, "failed", name))
+		reason, err := os.ReadFile(filepath.Join(archive, "failed", name+".reason.txt"))
+		require.NoError(t, err)
+		assert.Contains(t, string(reason), name)
+	}
+	reason, err := os.ReadFile(filepath.Join(archive, "failed", "b-other.csv.reason.txt"))
+	require.NoError(t, err)
+	assert.Contains(t, string(reason), `column "Förnamn" is not in the input; its headers are: Namn, Telefon`)
+	assert.FileExists(t, filepath.Join(archive, "failed", "a.csv"), "a row to fix")
+	assert.NoFileExists(t, filepath.Join(inbox, "c.csv"))
+	reports, err := filepath.Glob(filepath.Join(archive, "reports", "*"))
+	require.NoError(t, err)
+	assert.Len(t, reports, 2, "a report for each input read, none for a misfit")
+
+	// When no input fits, nothing moves, and each is named.
+	require.NoError(t, os.WriteFile(filepath.Join(inbox, "e-other.csv"), []byte("Namn\nBo Ek\n"), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(inbox, "f-other.csv"), []byte("Tel\n070-123 45 67\n"), 0o600))
+	res = runCmd(t, dir, env, "run", "--mapping", m, "--archive-dir", archive, inbox)
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "e-other.csv does not fit the mapping")
+	assert.Contains(t, res.stderr, "f-other.csv does not fit the mapping")
+	assert.FileExists(t, filepath.Join(inbox, "e-other.csv"))
+	assert.FileExists(t, filepath.Join(inbox, "f-other.csv"))
+}

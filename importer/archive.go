@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"os"
@@ -19,27 +20,31 @@ type Archived struct {
 	Input string
 	To    string // "" when it stayed where it was
 	Why   msg.Message
+	// Reason: Why is also in TO.reason.txt, beside the input moved.
+	Reason bool
 }
 
 // ArchiveInputs moves each input of a finished run into dir: to done/
 // when every one of its rows was sent (now or before) or is a duplicate
 // of one that was, to failed/ when some are invalid or were refused by
-// Connect and need a person. An input with any row that failed for a
+// Connect and need a person, and to failed/ with NAME.reason.txt beside it
+// (why, in l, with no personal data) when it could not be read, did not
+// fit the mapping or broke off. An input with any row that failed for a
 // reason that may pass (no answer, 429, 5xx) stays where it is, whatever
-// else it holds, and so do an input that could not be read to its end
-// and the inputs of a run that stopped early or never started: the next
-// run tries them again, and the ledger sends only what was not sent. A
-// name already taken in done/ or failed/ gets the time of the run added.
-func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]Archived, error) {
+// else it holds, and so do the inputs of a run that stopped early or
+// never started: the next run tries them again, and the ledger sends
+// only what was not sent. A name already taken in done/ or failed/ gets
+// the time of the run added.
+func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time, l msg.Lang) ([]Archived, error) {
 	var out []Archived
 	var errs []error
 	for _, f := range sum.Files {
 		a := Archived{Input: f.Input}
 		switch {
-		case exitCode == ExitNothing || sum.Stopped != nil:
+		case sum.Stopped != nil:
 			a.Why = msg.LeftAfterExit{Code: exitCode}
-		case f.Err != nil:
-			a.Why = msg.LeftNotMoved{Err: f.Err}
+		case f.Refused != nil || f.Err != nil:
+			a.To, a.Why, a.Reason = filepath.Join(dir, "failed"), msg.Of(cmp.Or(f.Refused, f.Err)), true
 		case clean(f.Counts):
 			a.To = filepath.Join(dir, "done")
 		case f.Transient > 0:
@@ -50,9 +55,12 @@ func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time) ([]A
 		}
 		if a.To != "" {
 			to, err := moveInto(f.Input, a.To, start)
+			if err == nil && a.Reason {
+				err = writeReason(to+".reason.txt", l.Say(a.Why))
+			}
 			if err != nil {
 				errs = append(errs, msg.Error(msg.ArchiveFailed{Input: f.Input, Err: err}))
-				a.To, a.Why = "", msg.LeftNotMoved{Err: err}
+				a.To, a.Why, a.Reason = "", msg.LeftNotMoved{Err: err}, false
 			} else {
 				a.To = to
 			}
@@ -124,4 +132,11 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// writeReason writes why an input was moved to failed/ beside it, for
+// whoever looks in the folder; its words are leadimport's and the file's
+// name, headers and line numbers, no row's values.
+func writeReason(path, why string) error {
+	return os.WriteFile(path, []byte(why+"\n"), 0o600)
 }

@@ -40,8 +40,8 @@ func TestArchiveInputs(t *testing.T) {
 		{"failures that may pass: tried again next time", ExitStopped, nil, map[status.Status]int{status.Sent: 3, status.Failed: 2}, 2, nil, ""},
 		{"invalid rows and a failure that may pass: tried again", ExitStopped, nil, map[status.Status]int{status.Sent: 3, status.Invalid: 4, status.Failed: 1}, 1, nil, ""},
 		{"refused by Connect", ExitRows, nil, map[status.Status]int{status.Sent: 3, status.Failed: 3}, 0, nil, "failed"},
-		{"not read to its end", ExitStopped, nil, map[status.Status]int{status.Sent: 3}, 0, errors.New("broken"), ""},
-		{"nothing sent", ExitNothing, nil, map[status.Status]int{status.Invalid: 3, status.NotSent: 9}, 0, nil, ""},
+		{"broken off: a person must mend it", ExitNothing, nil, map[status.Status]int{status.Sent: 3}, 0, msg.Error(msg.Verbatim{Text: "broken at row 4"}), "failed"},
+		{"too many invalid: nothing sent", ExitNothing, ErrTooManyInvalid, map[status.Status]int{status.Invalid: 3, status.NotSent: 9}, 0, nil, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -49,7 +49,7 @@ func TestArchiveInputs(t *testing.T) {
 			input := filepath.Join(dir, "inbox", "leads.csv")
 			touch(t, input)
 			sum := &Summary{Stopped: tc.stopped, Files: []FileSummary{{Input: input, Counts: tc.counts, Transient: tc.transient, Err: tc.err}}}
-			got, err := ArchiveInputs(filepath.Join(dir, "archive"), sum, tc.exitCode, start)
+			got, err := ArchiveInputs(filepath.Join(dir, "archive"), sum, tc.exitCode, start, msg.English)
 			require.NoError(t, err)
 			require.Len(t, got, 1)
 			if tc.want == "" {
@@ -62,6 +62,13 @@ func TestArchiveInputs(t *testing.T) {
 			assert.Equal(t, want, got[0].To)
 			assert.FileExists(t, want)
 			assert.NoFileExists(t, input)
+			if tc.err != nil {
+				reason, err := os.ReadFile(want + ".reason.txt")
+				require.NoError(t, err)
+				assert.Equal(t, msg.English.Error(tc.err)+"\n", string(reason))
+			} else {
+				assert.NoFileExists(t, want+".reason.txt")
+			}
 		})
 	}
 }
@@ -72,7 +79,7 @@ func TestArchiveKeepsAnEarlierFileOfTheSameName(t *testing.T) {
 	touch(t, filepath.Join(dir, "archive", "done", "leads.csv"))
 	input := filepath.Join(dir, "inbox", "leads.csv")
 	touch(t, input)
-	got, err := ArchiveInputs(filepath.Join(dir, "archive"), &Summary{Files: []FileSummary{{Input: input, Counts: map[status.Status]int{status.Sent: 1}}}}, ExitOK, start)
+	got, err := ArchiveInputs(filepath.Join(dir, "archive"), &Summary{Files: []FileSummary{{Input: input, Counts: map[status.Status]int{status.Sent: 1}}}}, ExitOK, start, msg.English)
 	require.NoError(t, err)
 	assert.Equal(t, filepath.Join(dir, "archive", "done", "leads-20261126-021500.csv"), got[0].To)
 	assert.FileExists(t, filepath.Join(dir, "archive", "done", "leads.csv"))

@@ -35,10 +35,11 @@ func (e *StoppedError) Unwrap() error    { return e.Err }
 func (e *StoppedError) Msg() msg.Message { return msg.StoppedEarly{Err: e.Err} }
 
 // Err is how the run that returned runErr ended, as one error that
-// ExitCode turns into its exit code: nil when every row was sent (now or
-// before) or is a duplicate of one that was; ErrRowsLeft; a
-// *StoppedError; or an error that sent nothing (a *SetupError, too many
-// invalid rows, an input that could not be read before anything was sent).
+// ExitCode turns into its exit code: a run that never started (a
+// *SetupError) or sent nothing because too many rows are invalid; one that
+// stopped early (a *StoppedError); else the worst of its inputs' (see
+// FileSummary.err), 3 over 2 over 1: nil when every row of every input
+// was sent (now or before) or is a duplicate of one that was.
 func (s *Summary) Err(runErr error) error {
 	var setup *SetupError
 	switch {
@@ -46,15 +47,30 @@ func (s *Summary) Err(runErr error) error {
 		return runErr
 	case errors.Is(s.Stopped, ErrTooManyInvalid):
 		return s.Stopped
-	case runErr != nil && s.Sent() == 0:
-		return runErr
-	case runErr != nil:
-		return &StoppedError{runErr}
 	case s.Stopped != nil:
 		return &StoppedError{s.Stopped}
-	case s.transient() > 0:
+	}
+	var worst error
+	for i := range s.Files {
+		if err := s.Files[i].err(); ExitCode(err) > ExitCode(worst) {
+			worst = err
+		}
+	}
+	return worst
+}
+
+// err is how the input ended: refused, or broken off (a person must mend
+// the file: ExitNothing's 2); with rows that may pass (ErrRetryLater);
+// with rows a person must fix (ErrRowsLeft); or nil, every row settled.
+func (f *FileSummary) err() error {
+	switch {
+	case f.Refused != nil:
+		return f.Refused
+	case f.Err != nil:
+		return f.Err
+	case f.Transient > 0:
 		return ErrRetryLater
-	case !s.Clean():
+	case !clean(f.Counts):
 		return ErrRowsLeft
 	}
 	return nil

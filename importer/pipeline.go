@@ -226,8 +226,8 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	if writeErr != nil {
 		writeErr = msg.Error(msg.WriteReport{Path: f.report, Err: writeErr})
 	}
-	sum.Err = errors.Join(readErr, writeErr)
-	return sum, sum.Err
+	sum.Err = readErr
+	return sum, errors.Join(readErr, writeErr)
 }
 
 // newReport starts the report in its format: CSV with the input's

@@ -96,9 +96,12 @@ type Config struct {
 }
 
 // Run imports every input in turn and returns what it did. A returned
-// *SetupError means nothing was sent. Rows that fail are not errors: they
-// are in the report and the summary. Cancelling ctx stops the run like an
-// interruption: requests in flight finish, the rest are not_sent.
+// *SetupError means nothing was sent. An input that cannot be read, or
+// does not fit the mapping, is refused (FileSummary.Refused, and an error
+// of the returned ones) and the others go on. Rows that fail are not
+// errors: they are in the report and the summary. Cancelling ctx stops
+// the run like an interruption: requests in flight finish, the rest are
+// not_sent.
 func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	cfg.setDefaults()
 	start := cfg.Now()
@@ -109,7 +112,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	// wrong header in the third file does not leave the first two half
 	// imported. The ledger comes before the reports: a run that finds
 	// another one running must not touch that run's report.
-	files, err := cfg.open(start)
+	files, refused, err := cfg.open(start)
 	defer func() {
 		for _, f := range files {
 			f.close()
@@ -117,6 +120,14 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	}()
 	if err != nil {
 		return sum, &SetupError{err}
+	}
+	var errs []error
+	refuse := func(f FileSummary) {
+		sum.Files = append(sum.Files, f)
+		errs = append(errs, f.Refused)
+	}
+	for _, f := range refused {
+		refuse(f)
 	}
 
 	ctx, stop := context.WithCancelCause(ctx)
@@ -127,7 +138,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep, stop: stop, maxFailures: cfg.MaxFailures,
 			logLang: cfg.LogLang}
 		if cfg.Ledger != nil {
-			lrun, err := cfg.beginLedger(start)
+			lrun, err := cfg.beginLedger(start, files)
 			if err != nil {
 				return sum, &SetupError{err}
 			}
@@ -141,12 +152,17 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 		}
 	}
 	// Counted before the reports are made: a file that cannot be read
-	// through is a setup error, and leaves no empty report behind.
+	// through is refused, and leaves no empty report behind.
 	var tooMany error
 	if snd != nil && cfg.MaxInvalid != nil {
-		n, err := countInvalid(ctx, files)
-		if err != nil {
-			return sum, &SetupError{err}
+		var n int
+		var unread []FileSummary
+		n, files, unread = countInvalid(ctx, files)
+		for _, f := range unread {
+			refuse(f)
+		}
+		if len(files) == 0 {
+			return sum, &SetupError{errors.Join(errs...)}
 		}
 		if n > *cfg.MaxInvalid {
 			tooMany = msg.Error(msg.TooManyInvalid{Invalid: n, Max: *cfg.MaxInvalid}, ErrTooManyInvalid)
@@ -162,7 +178,6 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	}
 	// After a stop every later input is still read, so that each of its
 	// rows gets its line (not_sent) in its own report.
-	var errs []error
 	for _, f := range files {
 		fsum, err := f.run(ctx, stop, cfg, snd)
 		sum.Files = append(sum.Files, fsum)
@@ -188,14 +203,14 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 
 // beginLedger takes the ledger's one-run lock and records the run, with
 // each input's SHA-256 so that history can tell which file was which.
-func (cfg *Config) beginLedger(start time.Time) (*ledger.Run, error) {
+func (cfg *Config) beginLedger(start time.Time, files []*file) (*ledger.Run, error) {
 	info := ledger.RunInfo{Mapping: cfg.Mapping.Name, Command: "run", PID: os.Getpid(), Started: start}
-	for _, in := range cfg.Inputs {
-		sum, err := fileSHA256(in)
+	for _, f := range files {
+		sum, err := fileSHA256(f.input)
 		if err != nil {
 			return nil, err
 		}
-		info.Inputs = append(info.Inputs, ledger.Input{Path: in, SHA256: sum})
+		info.Inputs = append(info.Inputs, ledger.Input{Path: f.input, SHA256: sum})
 	}
 	return cfg.Ledger.Begin(info)
 }
@@ -219,26 +234,31 @@ var ErrTooManyInvalid = errors.New("too many invalid rows")
 
 // countInvalid reads every input once, as the run will, and counts the
 // rows that would be invalid. Rows a report input says were sent are not
-// counted: they are not read again.
-func countInvalid(ctx context.Context, files []*file) (int, error) {
-	n := 0
+// counted: they are not read again. An input that cannot be read through
+// is refused: it is closed and left out of the files returned.
+func countInvalid(ctx context.Context, files []*file) (n int, read []*file, unread []FileSummary) {
 	for _, f := range files {
+		counted := 0
 		err := eachRow(ctx, f.input, f.opts, func(row source.Row, rep *reportInput, unreadable bool) {
 			switch {
 			case unreadable:
-				n++
+				counted++
 			case rep != nil && rep.sent():
 			default:
 				if _, extra := extraCells(row.Cells, f.width); extra || len(f.mapper.Map(row.Cells).Problems) > 0 {
-					n++
+					counted++
 				}
 			}
 		})
 		if err != nil {
-			return 0, err
+			f.close()
+			unread = append(unread, FileSummary{Input: f.input, Refused: err})
+			continue
 		}
+		n += counted
+		read = append(read, f)
 	}
-	return n, nil
+	return n, read, unread
 }
 
 func (cfg *Config) setDefaults() {
@@ -268,32 +288,47 @@ func (cfg *Config) setDefaults() {
 	}
 }
 
-// open opens every input and binds the mapping to its header. On error,
-// the files opened so far are returned for closing.
-func (cfg *Config) open(start time.Time) ([]*file, error) {
+// open opens every input and binds the mapping to its header. An input
+// that cannot be opened, or that does not fit the mapping, is refused: it
+// is closed, and its summary says why; the others go on. When every input
+// is refused, the error says why for each of them.
+func (cfg *Config) open(start time.Time) (files []*file, refused []FileSummary, err error) {
 	if len(cfg.Inputs) == 0 {
-		return nil, msg.Error(msg.NoInputGiven{})
+		return nil, nil, msg.Error(msg.NoInputGiven{})
 	}
 	in := cfg.Mapping.Input
 	opts := source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow, Encoding: in.Encoding, Delimiter: in.Delimiter}
 	for _, c := range cfg.Mapping.Columns {
 		opts.Headers = append(opts.Headers, c.Header)
 	}
-	var files []*file
+	var whyNot []error
 	for _, in := range cfg.Inputs {
-		src, rep, err := openInput(in, opts)
+		f, err := cfg.openInput(in, opts, start)
 		if err != nil {
-			return files, err
+			refused = append(refused, FileSummary{Input: in, Refused: err})
+			whyNot = append(whyNot, err)
+			continue
 		}
-		// Header returns a copy: its width is taken once here, not per row.
-		f := &file{input: in, src: src, rep: rep, width: len(src.Header()), lang: cfg.Lang, log: cfg.Log, logLang: cfg.LogLang}
 		files = append(files, f)
-		f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start})
-		if err != nil {
-			return files, msg.Error(msg.DoesNotFit{Input: in, Err: err})
-		}
-		f.opts = opts
-		cfg.Log.Info(cfg.LogLang.Say(src.Description()))
 	}
-	return files, cfg.checkReportPath(len(files))
+	if len(files) == 0 {
+		return nil, refused, errors.Join(whyNot...)
+	}
+	return files, refused, cfg.checkReportPath(len(cfg.Inputs))
+}
+
+// openInput opens one input and binds the mapping to its header.
+func (cfg *Config) openInput(in string, opts source.Options, start time.Time) (*file, error) {
+	src, rep, err := openInput(in, opts)
+	if err != nil {
+		return nil, err
+	}
+	// Header returns a copy: its width is taken once here, not per row.
+	f := &file{input: in, src: src, rep: rep, width: len(src.Header()), lang: cfg.Lang, log: cfg.Log, logLang: cfg.LogLang, opts: opts}
+	if f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start}); err != nil {
+		f.close()
+		return nil, msg.Error(msg.DoesNotFit{Input: in, Err: err})
+	}
+	cfg.Log.Info(cfg.LogLang.Say(src.Description()))
+	return f, nil
 }

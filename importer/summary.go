@@ -41,8 +41,10 @@ type FileSummary struct {
 	// Transient is how many of the failed rows failed for a reason that
 	// may pass (no answer, 429, 5xx): a later run may well send them.
 	Transient int
-	// Err is why the input could not be read to its end, or its report
-	// not written; nil when it was.
+	// Refused is why the input was not read at all: it cannot be opened,
+	// or it does not fit the mapping. Its other fields are then empty.
+	Refused error
+	// Err is why the input could not be read to its end; nil when it was.
 	Err error
 	// Reasons counts why rows were invalid or failed, each reason as the
 	// log says it (in Config.LogLang, without values), up to maxReasons
@@ -78,7 +80,9 @@ func (s *Summary) Print(w io.Writer, l msg.Lang) {
 	}
 	say(done)
 	for _, f := range s.Files {
-		say(msg.ReportAt{Path: f.Report})
+		if f.Report != "" {
+			say(msg.ReportAt{Path: f.Report})
+		}
 	}
 	if s.Stopped != nil {
 		say(msg.StoppedEarly{Err: s.Stopped})
@@ -112,7 +116,9 @@ func (s *Summary) Log(log *slog.Logger, columns bool, exitCode int) {
 	attrs = append(attrs, "exit_code", exitCode, "elapsed", s.Elapsed.Round(time.Millisecond).String(), "requests", s.Requests)
 	var reports []string
 	for _, f := range s.Files {
-		reports = append(reports, f.Report)
+		if f.Report != "" {
+			reports = append(reports, f.Report)
+		}
 	}
 	attrs = append(attrs, "reports", reports)
 	if s.Stopped != nil {
