@@ -25,13 +25,14 @@ const defaultBaseURL = "https://connect.maklare.vitec.net"
 // importOptions are the flags of run and check: check is run without
 // sending, so it binds only the first part.
 type importOptions struct {
-	cmd     string // run or check
-	args    []string
-	inputs  []string
-	mapping string
-	report  string
-	sets    setFlag
-	input   inputOptions
+	cmd      string // run or check
+	args     []string
+	inputs   []string
+	mapping  string
+	report   string
+	problems bool
+	sets     setFlag
+	input    inputOptions
 
 	logFormat string
 	quiet     bool
@@ -60,6 +61,7 @@ type sendOptions struct {
 func (o *importOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.mapping, "mapping", "", "the mapping `file` (YAML), required")
 	fs.StringVar(&o.report, "report", "", "the report's `path`: .csv, .xlsx or .jsonl (default <input>-report-<time>.csv here, .xlsx for an XLSX input; a directory for several inputs)")
+	fs.BoolVar(&o.problems, "report-problems", false, "write a second report beside each, NAME-problems, of just the rows that need a person (invalid and failed): a short list to work through, and an input for a re-run like any report")
 	o.sets = setFlag{}
 	fs.Var(o.sets, "set", "set `FIELD=VALUE` for every row, over the mapping (repeatable)")
 	o.input.bind(fs)
@@ -221,7 +223,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 		return nil
 	}
 	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: o.sets, Report: o.report, Log: log,
-		MappingPath: o.mapping, CommandLine: commandLine(o.cmd, o.args), Lang: lang, LogLang: logLang, Now: e.now, Sleep: e.sleep}
+		MappingPath: o.mapping, CommandLine: commandLine(o.cmd, o.args), ReportProblems: o.problems, Lang: lang, LogLang: logLang, Now: e.now, Sleep: e.sleep}
 	o.progress(&cfg, con)
 	if o.cmd == "run" {
 		led, err := o.send.configure(&cfg, e.getenv)

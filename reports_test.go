@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -253,4 +254,50 @@ func autoFilterRef(t *testing.T, sheetXML []byte) string {
 		return "none"
 	}
 	return ws.AutoFilter.Ref
+}
+
+// TestReportProblems: --report-problems writes, beside each report, one
+// of just the rows that need a person, in the same format; fixed there,
+// it is an input for a re-run like any report.
+func TestReportProblems(t *testing.T) {
+	for _, format := range []string{"csv", "xlsx"} {
+		t.Run(format, func(t *testing.T) {
+			dir := t.TempDir()
+			m, input := copySample(t, dir, samples[0])
+			res := runCmd(t, dir, nil, "check", "--mapping", m, "--report", "r."+format, "--report-problems", input)
+			assert.Equal(t, 1, res.code, res.stderr)
+			assert.Contains(t, res.stderr, "\nreport: r."+format+"\nrows to fix: r-problems."+format+"\n")
+			all, problems := reportStatuses(t, filepath.Join(dir, "r."+format)), reportStatuses(t, filepath.Join(dir, "r-problems."+format))
+			assert.Len(t, all, 21)
+			assert.Equal(t, []string{"10 invalid", "14 invalid", "17 invalid", "20 invalid", "23 invalid"}, problems)
+
+			again := runCmd(t, dir, nil, "check", "--mapping", m, "--report", "again.csv", "r-problems."+format)
+			assert.Equal(t, 1, again.code, again.stderr)
+			assert.Contains(t, again.stderr, "(a report:")
+			assert.Contains(t, again.stderr, "5 invalid")
+		})
+	}
+}
+
+// reportStatuses lists a report's rows as "ROW STATUS".
+func reportStatuses(t *testing.T, path string) []string {
+	t.Helper()
+	var rows [][]string
+	if strings.HasSuffix(path, ".xlsx") {
+		f, err := excelize.OpenFile(path)
+		require.NoError(t, err)
+		defer f.Close()
+		rows, err = f.GetRows("Report")
+		require.NoError(t, err)
+	} else {
+		header, lines := readReport(t, path)
+		rows = append([][]string{header}, lines...)
+	}
+	col := slices.Index(rows[0], "status")
+	require.GreaterOrEqual(t, col, 0)
+	var out []string
+	for _, r := range rows[1:] {
+		out = append(out, r[0]+" "+r[col])
+	}
+	return out
 }

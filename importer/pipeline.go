@@ -23,21 +23,26 @@ import (
 
 // file is one input on its way through a run.
 type file struct {
-	input    string
-	src      source.Reader
-	rep      *reportInput // src, when the input is an earlier run's report
-	opts     source.Options
-	width    int // the header's number of columns
-	mapper   *mapping.Mapper
-	tally    *mapping.Tally // the per-column counts: each mapping goroutine adds its own when done
-	tallyMu  sync.Mutex
-	started  time.Time
-	report   string
-	format   report.Format
-	created  bool // this run created the report file (so may remove it)
-	lang     msg.Lang
-	out      *os.File // the report, created before anything is sent
-	requests int
+	input   string
+	src     source.Reader
+	rep     *reportInput // src, when the input is an earlier run's report
+	opts    source.Options
+	width   int // the header's number of columns
+	mapper  *mapping.Mapper
+	tally   *mapping.Tally // the per-column counts: each mapping goroutine adds its own when done
+	tallyMu sync.Mutex
+	started time.Time
+	report  string
+	format  report.Format
+	created bool // this run created the report file (so may remove it)
+	// problems, problemsOut and problemsCreated are the second report,
+	// of the rows that need a person, when Config.ReportProblems asks.
+	problems        string
+	problemsOut     *os.File
+	problemsCreated bool
+	lang            msg.Lang
+	out             *os.File // the report, created before anything is sent
+	requests        int
 
 	log       *slog.Logger
 	logLang   msg.Lang
@@ -52,6 +57,9 @@ func (f *file) close() {
 	f.src.Close()
 	if f.out != nil {
 		f.out.Close()
+	}
+	if f.problemsOut != nil {
+		f.problemsOut.Close()
 	}
 }
 
@@ -84,7 +92,7 @@ const mapBatch = 32
 // that cannot be written stops the run: nothing more is sent that the
 // report could not account for.
 func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config, snd *sender) (FileSummary, error) {
-	sum := FileSummary{Input: f.input, Report: f.report, Counts: map[status.Status]int{}}
+	sum := FileSummary{Input: f.input, Report: f.report, Problems: f.problems, Counts: map[status.Status]int{}}
 	f.started = cfg.Now()
 	f.tally = f.mapper.NewTally()
 	cfg.Progress.Begin(f.input)
@@ -223,6 +231,12 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 		writeErr = err
 	}
 	f.out = nil
+	if f.problemsOut != nil {
+		if err := f.problemsOut.Close(); writeErr == nil {
+			writeErr = err
+		}
+		f.problemsOut = nil
+	}
 	if writeErr != nil {
 		writeErr = msg.Error(msg.WriteReport{Path: f.report, Err: writeErr})
 	}
@@ -230,21 +244,35 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	return sum, errors.Join(readErr, writeErr)
 }
 
-// newReport starts the report in its format: CSV with the input's
-// delimiter (';' for an XLSX input, what Swedish Excel opens), XLSX or
-// JSONL.
+// newReport starts the report in its format, and the report of the rows
+// that need a person beside it when one is asked for.
 func (f *file) newReport() (report.Writer, error) {
+	all, err := f.reportWriter(f.out)
+	if err != nil || f.problemsOut == nil {
+		return all, err
+	}
+	problems, err := f.reportWriter(f.problemsOut)
+	if err != nil {
+		return nil, err
+	}
+	return report.WithProblems(all, problems), nil
+}
+
+// reportWriter writes a report of the input's format to out: CSV with the
+// input's delimiter (';' for an XLSX input, what Swedish Excel opens),
+// XLSX or JSONL.
+func (f *file) reportWriter(out *os.File) (report.Writer, error) {
 	switch f.format {
 	case report.XLSX:
-		return report.NewXLSX(f.out, f.src.Header(), f.lang)
+		return report.NewXLSX(out, f.src.Header(), f.lang)
 	case report.JSONL:
-		return report.NewJSONL(f.out, f.src.Header(), f.lang), nil
+		return report.NewJSONL(out, f.src.Header(), f.lang), nil
 	}
 	delim := f.src.Delimiter()
 	if delim == 0 {
 		delim = ';'
 	}
-	return report.NewCSV(f.out, delim, f.src.Header(), f.lang)
+	return report.NewCSV(out, delim, f.src.Header(), f.lang)
 }
 
 // summary is what an XLSX report's summary sheet says of this input.

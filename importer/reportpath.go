@@ -71,8 +71,21 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 		if err != nil {
 			return msg.Error(msg.CreateReport{Err: err})
 		}
+		if cfg.ReportProblems {
+			f.problems = problemsPath(f.report)
+			if f.problemsOut, f.problemsCreated, err = openReport(f.problems); err != nil {
+				return msg.Error(msg.CreateReport{Err: err})
+			}
+		}
 	}
 	return nil
+}
+
+// problemsPath names the report of the rows that need a person beside
+// the report at path: visning-report-20261203-021500-problems.xlsx.
+func problemsPath(path string) string {
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + "-problems" + ext
 }
 
 // openReport opens the report --report names. A new file is created
@@ -109,6 +122,13 @@ func removeReports(files []*file) {
 				os.Remove(f.report)
 			}
 			f.out = nil
+		}
+		if f.problemsOut != nil {
+			f.problemsOut.Close()
+			if f.problemsCreated {
+				os.Remove(f.problems)
+			}
+			f.problemsOut = nil
 		}
 	}
 }

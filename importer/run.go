@@ -50,6 +50,9 @@ type Config struct {
 	// says the run was given. CommandLine must hold no secret.
 	MappingPath string
 	CommandLine string
+	// ReportProblems asks for a second report beside each, NAME-problems,
+	// of the rows that need a person: invalid and failed.
+	ReportProblems bool
 	// Lang is the language of the reports' messages; "" is English.
 	Lang msg.Lang
 	// LogLang is the language of the log's words; "" is English, which a

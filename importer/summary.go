@@ -33,8 +33,11 @@ type Summary struct {
 type FileSummary struct {
 	Input  string
 	Report string
-	Rows   int
-	Counts map[status.Status]int
+	// Problems is the report of the rows that need a person, when asked
+	// for; "" otherwise.
+	Problems string
+	Rows     int
+	Counts   map[status.Status]int
 	// Columns says, per mapped column, how many values were valid,
 	// changed, invalid or empty.
 	Columns []mapping.ColumnCount
@@ -83,6 +86,9 @@ func (s *Summary) Print(w io.Writer, l msg.Lang) {
 		if f.Report != "" {
 			say(msg.ReportAt{Path: f.Report})
 		}
+		if f.Problems != "" {
+			say(msg.ProblemsAt{Path: f.Problems})
+		}
 	}
 	if s.Stopped != nil {
 		say(msg.StoppedEarly{Err: s.Stopped})
@@ -114,13 +120,19 @@ func (s *Summary) Log(log *slog.Logger, columns bool, exitCode int) {
 		}
 	}
 	attrs = append(attrs, "exit_code", exitCode, "elapsed", s.Elapsed.Round(time.Millisecond).String(), "requests", s.Requests)
-	var reports []string
+	var reports, problems []string
 	for _, f := range s.Files {
 		if f.Report != "" {
 			reports = append(reports, f.Report)
 		}
+		if f.Problems != "" {
+			problems = append(problems, f.Problems)
+		}
 	}
 	attrs = append(attrs, "reports", reports)
+	if problems != nil {
+		attrs = append(attrs, "problems", problems)
+	}
 	if s.Stopped != nil {
 		attrs = append(attrs, "stopped", s.Stopped.Error())
 	}

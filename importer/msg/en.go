@@ -607,6 +607,7 @@ var english = []entry{
 		return b.String()
 	}),
 	say(func(m ReportAt, _ Lang) string { return "report: " + m.Path }),
+	say(func(m ProblemsAt, _ Lang) string { return "rows to fix: " + m.Path }),
 	say(func(m StoppedEarly, l Lang) string { return "stopped early: " + l.Error(m.Err) }),
 	say(func(m LedgerEndFailed, l Lang) string {
 		return "the ledger could not record the run's end: " + l.Error(m.Err)

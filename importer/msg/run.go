@@ -179,6 +179,12 @@ type ReportAt struct {
 	Path string
 }
 
+// ProblemsAt names the report of the rows that need a person.
+type ProblemsAt struct {
+	message
+	Path string
+}
+
 // StoppedEarly: the run stopped before every row was tried.
 type StoppedEarly struct {
 	message

@@ -635,6 +635,7 @@ var swedish = []entry{
 		return b.String()
 	}),
 	say(func(m ReportAt, _ Lang) string { return "rapport: " + m.Path }),
+	say(func(m ProblemsAt, _ Lang) string { return "rader att rätta: " + m.Path }),
 	say(func(m StoppedEarly, l Lang) string { return "avbröts i förtid: " + l.Error(m.Err) }),
 	say(func(m LedgerEndFailed, l Lang) string {
 		return "liggaren kunde inte anteckna att körningen slutade: " + l.Error(m.Err)
