@@ -14,13 +14,15 @@ import (
 
 // initOptions are the flags of init.
 type initOptions struct {
-	out   string
-	input inputOptions
-	path  string // the input
+	out     string
+	mapping string // mappings to try first
+	input   inputOptions
+	path    string // the input
 }
 
 func (o *initOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.out, "o", "", "write the mapping to this `file` instead of printing it (refused if it exists)")
+	fs.StringVar(&o.mapping, "mapping", "", "an existing mapping `file` or folder of them: if one fits INPUT, say which and propose none")
 	o.input.bind(fs)
 }
 
@@ -48,6 +50,12 @@ func cmdInit(args []string, e *env) error {
 	}
 	if err := o.validate(args); err != nil {
 		return err
+	}
+	if o.mapping != "" {
+		fits, err := o.existing(e)
+		if err != nil || fits {
+			return err
+		}
 	}
 	var in mapping.Input
 	o.input.apply(&in)
@@ -83,4 +91,23 @@ func (o *initOptions) propose(in mapping.Input, e *env) error {
 		fmt.Fprintln(e.stderr, e.lang.Say(msg.FillInIDs{Fields: ids, Mapping: o.out}))
 	}
 	return nil
+}
+
+// existing says which of the mappings --mapping names the input takes, as
+// a run would choose, or why none fits it (then a mapping is proposed).
+func (o *initOptions) existing(e *env) (fits bool, err error) {
+	ms, err := mapping.LoadAll(o.mapping)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range ms {
+		o.input.apply(&m.Input)
+	}
+	m, err := importer.Choose(o.path, ms, e.now())
+	if err != nil {
+		fmt.Fprintln(e.stderr, e.lang.Error(err))
+		return false, nil
+	}
+	fmt.Fprintln(e.stderr, e.lang.Say(msg.InitFits{Input: o.path, Mapping: m.Name, Given: o.mapping}))
+	return true, nil
 }

@@ -206,11 +206,13 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 	}
 	// The mapping first: a broken one must not go unnoticed on a night
 	// when the inbox is empty.
-	m, err := mapping.Load(o.mapping)
+	ms, err := mapping.LoadAll(o.mapping)
 	if err != nil {
 		return err
 	}
-	o.input.apply(&m.Input)
+	for _, m := range ms {
+		o.input.apply(&m.Input)
+	}
 	inputs, warnings, err := importer.ExpandInputs(o.inputs)
 	if err != nil {
 		return err
@@ -222,8 +224,8 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 		log.Info(logLang.Say(msg.NoSpreadsheets{}), "in", strings.Join(o.inputs, ", "))
 		return nil
 	}
-	cfg := importer.Config{Inputs: inputs, Mapping: m, Sets: o.sets, Report: o.report, Log: log,
-		MappingPath: o.mapping, CommandLine: commandLine(o.cmd, o.args), ReportProblems: o.problems, Lang: lang, LogLang: logLang, Now: e.now, Sleep: e.sleep}
+	cfg := importer.Config{Inputs: inputs, Mappings: ms, Sets: o.sets, Report: o.report, Log: log,
+		CommandLine: commandLine(o.cmd, o.args), ReportProblems: o.problems, Lang: lang, LogLang: logLang, Now: e.now, Sleep: e.sleep}
 	o.progress(&cfg, con)
 	if o.cmd == "run" {
 		led, err := o.send.configure(&cfg, e.getenv)

@@ -403,3 +403,43 @@ func TestEachInputOnItsOwn(t *testing.T) {
 	assert.FileExists(t, filepath.Join(inbox, "e-other.csv"))
 	assert.FileExists(t, filepath.Join(inbox, "f-other.csv"))
 }
+
+// TestSeveralMappings: --mapping may name a folder of mapping files; each
+// input takes the one that fits its header, and check says which; an
+// input that fits none is refused with why each does not fit, and one that
+// fits two alike is refused naming them. init says which mapping fits.
+func TestSeveralMappings(t *testing.T) {
+	dir := t.TempDir()
+	mappings, inbox := filepath.Join(dir, "mappings"), filepath.Join(dir, "inbox")
+	require.NoError(t, os.MkdirAll(mappings, 0o700))
+	require.NoError(t, os.MkdirAll(inbox, 0o700))
+	copyFile := func(from, to string) {
+		data, err := os.ReadFile(filepath.Join(packageDir, from))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(to, data, 0o600))
+	}
+	copyFile("samples/open-house/mapping.yaml", filepath.Join(mappings, "visning.yaml"))
+	copyFile("samples/legacy/mapping.yaml", filepath.Join(mappings, "legacy.yaml"))
+	copyFile("samples/open-house/visning.xlsx", filepath.Join(inbox, "visning.xlsx"))
+	copyFile("samples/legacy/kontakter.csv", filepath.Join(inbox, "kontakter.csv"))
+	require.NoError(t, os.WriteFile(filepath.Join(inbox, "other.csv"), []byte("Namn;Telefon\nAnna Svensson;070-123 45 67\n"), 0o600))
+
+	res := runCmd(t, dir, nil, "check", "--mapping", mappings, "--report", filepath.Join(dir, "reports")+"/", inbox)
+	assert.Equal(t, 2, res.code, "other.csv fits none: %s", res.stderr)
+	assert.Contains(t, res.stderr, "INFO "+filepath.Join(inbox, "visning.xlsx")+": mapping "+filepath.Join(mappings, "visning.yaml"))
+	assert.Contains(t, res.stderr, "INFO "+filepath.Join(inbox, "kontakter.csv")+": mapping "+filepath.Join(mappings, "legacy.yaml"))
+	assert.Contains(t, res.stderr, filepath.Join(inbox, "other.csv")+" fits none of the mappings:")
+	assert.Contains(t, res.stderr, "\n  "+filepath.Join(mappings, "legacy.yaml")+`:10: column "Personnr" is not in the input; its headers are: Namn, Telefon`, "why legacy.yaml does not fit")
+	assert.Contains(t, res.stderr, "\n  "+filepath.Join(mappings, "visning.yaml")+": "+filepath.Join(inbox, "other.csv")+": no header row found", "and why visning.yaml does not")
+	assert.Contains(t, res.stderr, "\n42 valid, 9 invalid in ", "both samples were checked")
+
+	res = runCmd(t, dir, nil, "init", "--mapping", mappings, filepath.Join(inbox, "kontakter.csv"))
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stderr, filepath.Join(inbox, "kontakter.csv")+" fits the mapping "+filepath.Join(mappings, "legacy.yaml")+" already")
+	assert.Empty(t, res.stdout, "no mapping proposed")
+
+	copyFile("samples/legacy/mapping.yaml", filepath.Join(mappings, "legacy-copy.yaml"))
+	res = runCmd(t, dir, nil, "check", "--mapping", mappings, "--report", filepath.Join(dir, "reports")+"/", filepath.Join(inbox, "kontakter.csv"))
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, filepath.Join(inbox, "kontakter.csv")+" fits "+filepath.Join(mappings, "legacy-copy.yaml")+" and "+filepath.Join(mappings, "legacy.yaml")+" alike")
+}

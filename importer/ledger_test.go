@@ -202,7 +202,7 @@ constants:
 	input := filepath.Join(t.TempDir(), "dups.csv")
 	require.NoError(t, os.WriteFile(input, []byte(b.String()), 0o600))
 	cfg := testConfig(t, input, srv.URL)
-	cfg.Mapping, cfg.Ledger = m, openLedger(t)
+	cfg.Mappings, cfg.Ledger = []*mapping.Mapping{m}, openLedger(t)
 	sum, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
 	lines := readReport(t, cfg.Report)

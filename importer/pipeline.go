@@ -27,7 +27,8 @@ type file struct {
 	src     source.Reader
 	rep     *reportInput // src, when the input is an earlier run's report
 	opts    source.Options
-	width   int // the header's number of columns
+	width   int              // the header's number of columns
+	mapping *mapping.Mapping // the one the input took
 	mapper  *mapping.Mapper
 	tally   *mapping.Tally // the per-column counts: each mapping goroutine adds its own when done
 	tallyMu sync.Mutex
@@ -277,7 +278,7 @@ func (f *file) reportWriter(out *os.File) (report.Writer, error) {
 
 // summary is what an XLSX report's summary sheet says of this input.
 func (f *file) summary(cfg Config, sum *FileSummary) *report.Summary {
-	s := &report.Summary{Inputs: []string{f.input}, Mapping: cfg.MappingPath, Started: f.started,
+	s := &report.Summary{Inputs: []string{f.input}, Mapping: f.mapping.Name, Started: f.started,
 		Finished: cfg.Now(), Command: cfg.CommandLine}
 	for _, st := range status.All {
 		if n := sum.Counts[st]; n > 0 {

@@ -42,3 +42,16 @@ func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, m
 	}
 	return mapping.Propose(src.Header(), rows, now), src.Description(), nil
 }
+
+// Choose says which of ms the input at path takes, as a run would choose
+// (see Config.Mappings), or why it takes none.
+func Choose(path string, ms []*mapping.Mapping, now time.Time) (*mapping.Mapping, error) {
+	cfg := Config{Mappings: ms}
+	cfg.setDefaults()
+	f, err := cfg.openInput(path, now)
+	if err != nil {
+		return nil, err
+	}
+	f.close()
+	return f.mapping, nil
+}

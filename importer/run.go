@@ -22,6 +22,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -36,9 +38,12 @@ import (
 // Config is everything a run needs. main builds it from flags and the
 // environment; tests build it directly.
 type Config struct {
-	Inputs  []string
-	Mapping *mapping.Mapping
-	Sets    map[string]string // --set FIELD=VALUE
+	Inputs []string
+	// Mappings are the mappings an input may take: each input takes the
+	// one that fits its header, or the best fit (the most columns) when
+	// several do. An input that fits none, or two best alike, is refused.
+	Mappings []*mapping.Mapping
+	Sets     map[string]string // --set FIELD=VALUE
 
 	// Report is the report's path; its extension picks the format (.csv,
 	// .xlsx, .jsonl). Empty: <input>-report-<time>.csv (.xlsx for an XLSX
@@ -46,9 +51,8 @@ type Config struct {
 	// directory: the same names inside it. A file path is allowed with
 	// one input only.
 	Report string
-	// MappingPath and CommandLine are what an XLSX report's summary sheet
-	// says the run was given. CommandLine must hold no secret.
-	MappingPath string
+	// CommandLine is what an XLSX report's summary sheet says the run was
+	// given, beside the mapping the input took. It must hold no secret.
 	CommandLine string
 	// ReportProblems asks for a second report beside each, NAME-problems,
 	// of the rows that need a person: invalid and failed.
@@ -207,14 +211,19 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 // beginLedger takes the ledger's one-run lock and records the run, with
 // each input's SHA-256 so that history can tell which file was which.
 func (cfg *Config) beginLedger(start time.Time, files []*file) (*ledger.Run, error) {
-	info := ledger.RunInfo{Mapping: cfg.Mapping.Name, Command: "run", PID: os.Getpid(), Started: start}
+	info := ledger.RunInfo{Command: "run", PID: os.Getpid(), Started: start}
+	var names []string
 	for _, f := range files {
+		if !slices.Contains(names, f.mapping.Name) {
+			names = append(names, f.mapping.Name)
+		}
 		sum, err := fileSHA256(f.input)
 		if err != nil {
 			return nil, err
 		}
 		info.Inputs = append(info.Inputs, ledger.Input{Path: f.input, SHA256: sum})
 	}
+	info.Mapping = strings.Join(names, ", ")
 	return cfg.Ledger.Begin(info)
 }
 
@@ -291,22 +300,17 @@ func (cfg *Config) setDefaults() {
 	}
 }
 
-// open opens every input and binds the mapping to its header. An input
-// that cannot be opened, or that does not fit the mapping, is refused: it
-// is closed, and its summary says why; the others go on. When every input
+// open opens every input and binds a mapping to its header. An input
+// that cannot be opened, or that no mapping fits, is refused: it is
+// closed, and its summary says why; the others go on. When every input
 // is refused, the error says why for each of them.
 func (cfg *Config) open(start time.Time) (files []*file, refused []FileSummary, err error) {
 	if len(cfg.Inputs) == 0 {
 		return nil, nil, msg.Error(msg.NoInputGiven{})
 	}
-	in := cfg.Mapping.Input
-	opts := source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow, Encoding: in.Encoding, Delimiter: in.Delimiter}
-	for _, c := range cfg.Mapping.Columns {
-		opts.Headers = append(opts.Headers, c.Header)
-	}
 	var whyNot []error
 	for _, in := range cfg.Inputs {
-		f, err := cfg.openInput(in, opts, start)
+		f, err := cfg.openInput(in, start)
 		if err != nil {
 			refused = append(refused, FileSummary{Input: in, Refused: err})
 			whyNot = append(whyNot, err)
@@ -320,18 +324,89 @@ func (cfg *Config) open(start time.Time) (files []*file, refused []FileSummary, 
 	return files, refused, cfg.checkReportPath(len(cfg.Inputs))
 }
 
-// openInput opens one input and binds the mapping to its header.
-func (cfg *Config) openInput(in string, opts source.Options, start time.Time) (*file, error) {
+// openInput opens one input with the mapping that fits it best: of those
+// whose columns are all in its header, the one with the most columns.
+func (cfg *Config) openInput(in string, start time.Time) (*file, error) {
+	var best []*file
+	var whyNot []error
+	for _, m := range cfg.Mappings {
+		f, fits, err := cfg.openWith(in, m, start)
+		switch {
+		case !fits:
+			for _, b := range best {
+				b.close()
+			}
+			return nil, err // the input itself cannot be read
+		case err != nil && len(cfg.Mappings) > 1 && !isBindError(err):
+			// Read as m says (its sheet, its header row), the input has
+			// no table: that is m's misfit, and says not which mapping.
+			whyNot = append(whyNot, msg.Error(msg.WithMapping{Mapping: m.Name, Err: err}))
+		case err != nil:
+			whyNot = append(whyNot, err)
+		case len(best) == 0 || len(m.Columns) == len(best[0].mapping.Columns):
+			best = append(best, f)
+		case len(m.Columns) > len(best[0].mapping.Columns):
+			for _, b := range best {
+				b.close()
+			}
+			best = []*file{f}
+		default:
+			f.close()
+		}
+	}
+	switch {
+	case len(best) == 0 && len(cfg.Mappings) == 1:
+		return nil, msg.Error(msg.DoesNotFit{Input: in, Err: whyNot[0]})
+	case len(best) == 0:
+		why := make([]msg.Message, len(whyNot))
+		for i, err := range whyNot {
+			why[i] = msg.Of(err)
+		}
+		return nil, msg.Error(msg.NoMappingFits{Input: in, Why: why})
+	case len(best) > 1:
+		names := make([]string, len(best))
+		for i, b := range best {
+			names[i] = b.mapping.Name
+			b.close()
+		}
+		return nil, msg.Error(msg.MappingsTie{Input: in, Mappings: names})
+	}
+	f := best[0]
+	cfg.Log.Info(cfg.LogLang.Say(f.src.Description()))
+	if len(cfg.Mappings) > 1 {
+		cfg.Log.Info(cfg.LogLang.Say(msg.MappingTaken{Input: in, Mapping: f.mapping.Name}), "input", in, "mapping", f.mapping.Name)
+	}
+	return f, nil
+}
+
+// openWith opens one input as mapping m reads it (sheet, header row,
+// encoding, delimiter, its headers) and binds m to its header. fits is
+// false when the input cannot be read at all, whatever the mapping; err
+// is then why; with fits true, err is why m does not fit it: its header
+// lacks m's columns, or it has no sheet or header row where m says.
+func (cfg *Config) openWith(in string, m *mapping.Mapping, start time.Time) (f *file, fits bool, err error) {
+	opts := source.Options{Sheet: m.Input.Sheet, HeaderRow: m.Input.HeaderRow, Encoding: m.Input.Encoding, Delimiter: m.Input.Delimiter}
+	for _, c := range m.Columns {
+		opts.Headers = append(opts.Headers, c.Header)
+	}
 	src, rep, err := openInput(in, opts)
 	if err != nil {
-		return nil, err
+		mine := errors.Is(err, source.ErrNoSheet) || errors.Is(err, source.ErrNoHeader)
+		return nil, mine, err
 	}
 	// Header returns a copy: its width is taken once here, not per row.
-	f := &file{input: in, src: src, rep: rep, width: len(src.Header()), lang: cfg.Lang, log: cfg.Log, logLang: cfg.LogLang, opts: opts}
-	if f.mapper, err = cfg.Mapping.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start}); err != nil {
+	f = &file{input: in, src: src, rep: rep, width: len(src.Header()), mapping: m, opts: opts,
+		lang: cfg.Lang, log: cfg.Log, logLang: cfg.LogLang}
+	if f.mapper, err = m.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start}); err != nil {
 		f.close()
-		return nil, msg.Error(msg.DoesNotFit{Input: in, Err: err})
+		return nil, true, err
 	}
-	cfg.Log.Info(cfg.LogLang.Say(src.Description()))
-	return f, nil
+	return f, true, nil
+}
+
+// isBindError reports whether err is a mapping's misfit with a header
+// (mapping.Error values, which name the mapping file and its line).
+func isBindError(err error) bool {
+	var me *mapping.Error
+	return errors.As(err, &me)
 }

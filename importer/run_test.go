@@ -108,13 +108,13 @@ func newClient(t *testing.T, url string) *connect.Client {
 
 func testConfig(t *testing.T, input, url string) Config {
 	cfg := Config{
-		Inputs:  []string{input},
-		Mapping: parseMapping(t),
-		Report:  filepath.Join(t.TempDir(), "report.csv"),
-		Workers: 4,
-		Timeout: 5 * time.Second,
-		Retries: 4,
-		Backoff: Backoff{Base: time.Millisecond, Max: 10 * time.Millisecond},
+		Inputs:   []string{input},
+		Mappings: []*mapping.Mapping{parseMapping(t)},
+		Report:   filepath.Join(t.TempDir(), "report.csv"),
+		Workers:  4,
+		Timeout:  5 * time.Second,
+		Retries:  4,
+		Backoff:  Backoff{Base: time.Millisecond, Max: 10 * time.Millisecond},
 	}
 	if url != "" {
 		cfg.Client = newClient(t, url)
@@ -572,7 +572,7 @@ func TestRunNamesItsCustomers(t *testing.T) {
 	require.NoError(t, err)
 	var log bytes.Buffer
 	cfg := testConfig(t, input, srv.URL)
-	cfg.Mapping, cfg.Log = m, slog.New(slog.NewTextHandler(&log, nil))
+	cfg.Mappings, cfg.Log = []*mapping.Mapping{m}, slog.New(slog.NewTextHandler(&log, nil))
 	_, err = Run(context.Background(), cfg)
 	require.NoError(t, err)
 	assert.Equal(t, maxNamedCustomers, strings.Count(log.String(), "leads for customer "))
@@ -655,7 +655,7 @@ constants:
 `), "m.yaml")
 	require.NoError(t, err)
 	cfg := testConfig(t, input, srv.URL)
-	cfg.Mapping, cfg.Workers = m, 1
+	cfg.Mappings, cfg.Workers = []*mapping.Mapping{m}, 1
 	sum, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
 	assert.Nil(t, sum.Stopped, "other customers' rows go on")

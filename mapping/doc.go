@@ -78,6 +78,7 @@
 // Errors in the file or in how it meets the input are *Error values
 // (several joined with errors.Join), each saying what is wrong by a
 // message of importer/msg, so msg.Swedish.Error(err) says them all in
-// Swedish; a row's problems are data, not errors. The package reads no files but the one Load is given, and keeps
-// no state: a Mapper may be shared by goroutines.
+// Swedish; a row's problems are data, not errors. The package reads no
+// files but the one Load is given (or, for LoadAll, the mapping files of
+// a folder), and keeps no state: a Mapper may be shared by goroutines.
 package mapping

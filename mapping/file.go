@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -102,6 +103,45 @@ func Load(path string) (*Mapping, error) {
 	}
 	defer f.Close()
 	return Parse(f, path)
+}
+
+// LoadAll loads the mapping at path, or, when path is a folder, every
+// mapping file in it (*.yaml and *.yml, sorted by name): one for each kind
+// of sheet an inbox receives. Every file that cannot be loaded is named.
+func LoadAll(path string) ([]*Mapping, error) {
+	st, err := os.Stat(path)
+	if err != nil || !st.IsDir() {
+		m, err := Load(path)
+		if err != nil {
+			return nil, err
+		}
+		return []*Mapping{m}, nil
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, msg.Error(msg.OpenMapping{Err: err})
+	}
+	var ms []*Mapping
+	var errs []error
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || (ext != ".yaml" && ext != ".yml") {
+			continue
+		}
+		m, err := Load(filepath.Join(path, e.Name()))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		ms = append(ms, m)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if len(ms) == 0 {
+		return nil, msg.Error(msg.NoMappings{Folder: path})
+	}
+	return ms, nil
 }
 
 // Parse reads a mapping file. name is used in messages only. Every problem

@@ -107,6 +107,13 @@ type WroteMapping struct {
 	Input            string
 }
 
+// InitFits: an existing mapping (of those Given names) fits the input,
+// so init proposes none.
+type InitFits struct {
+	message
+	Input, Mapping, Given string
+}
+
 // FillInIDs: the mapping init wrote gives Fields placeholder ids, which
 // check refuses until they are filled in; Mapping is "" when it went to
 // stdout.

@@ -83,6 +83,9 @@ var english = []entry{
 
 	// The mapping file, and how it meets an input and --set (mapping).
 	say(func(m InMapping, l Lang) string { return m.where(l.Say(m.Problem)) }),
+	say(func(m NoMappings, _ Lang) string {
+		return "no mapping file (*.yaml) in the folder " + m.Folder
+	}),
 	say(func(m OpenMapping, l Lang) string { return "open mapping: " + l.Error(m.Err) }),
 	say(func(m ReadMapping, l Lang) string { return "read mapping " + m.Name + ": " + l.Error(m.Err) }),
 	say(func(m MappingTooLarge, _ Lang) string {
@@ -563,6 +566,14 @@ var english = []entry{
 	}),
 	say(func(ByReason, Lang) string { return "why rows are invalid or failed, the most frequent first:" }),
 	say(func(OtherReasons, Lang) string { return "other reasons" }),
+	say(func(m MappingTaken, _ Lang) string { return m.Input + ": mapping " + m.Mapping }),
+	say(func(m NoMappingFits, l Lang) string {
+		return m.Input + " fits none of the mappings:\n" + lines(m.Why, l)
+	}),
+	say(func(m WithMapping, l Lang) string { return m.Mapping + ": " + l.Error(m.Err) }),
+	say(func(m MappingsTie, _ Lang) string {
+		return m.Input + " fits " + andList(m.Mappings, "and") + " alike: keep one, or give one more column the others lack"
+	}),
 	say(func(NoInputGiven, Lang) string { return "no input file given" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " does not fit the mapping:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return "read " + m.Path + ": " + l.Error(m.Err) }),
@@ -686,6 +697,9 @@ var english = []entry{
 	say(func(m WroteMapping, _ Lang) string {
 		return fmt.Sprintf("wrote %s: %d columns placed, %d not; review it, then: leadimport check --mapping %s %s",
 			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
+	}),
+	say(func(m InitFits, _ Lang) string {
+		return fmt.Sprintf("%s fits the mapping %s already: try it with  leadimport check --mapping %s %s", m.Input, m.Mapping, m.Given, m.Input)
 	}),
 	say(func(m FillInIDs, _ Lang) string {
 		where := "the mapping"

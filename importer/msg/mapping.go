@@ -27,6 +27,12 @@ func (m InMapping) where(said string) string {
 	return m.File + ":" + strconv.Itoa(m.Line) + ": " + said
 }
 
+// NoMappings: the folder --mapping names holds no mapping file.
+type NoMappings struct {
+	message
+	Folder string
+}
+
 // OpenMapping: the mapping file cannot be opened.
 type OpenMapping struct {
 	message

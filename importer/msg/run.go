@@ -48,6 +48,37 @@ type ByReason struct{ message }
 // OtherReasons counts together the reasons the summary does not list.
 type OtherReasons struct{ message }
 
+// MappingTaken: of several mappings, the one an input took.
+type MappingTaken struct {
+	message
+	Input, Mapping string
+}
+
+// NoMappingFits: none of several mappings fits the input; Why says, for
+// each, why not.
+type NoMappingFits struct {
+	message
+	Input string
+	Why   []Message
+}
+
+// WithMapping is why the input does not fit the mapping named, when the
+// reason does not name it itself.
+type WithMapping struct {
+	message
+	Mapping string
+	Err     error
+}
+
+func (m WithMapping) Cause() error { return m.Err }
+
+// MappingsTie: several mappings fit the input equally well.
+type MappingsTie struct {
+	message
+	Input    string
+	Mappings []string
+}
+
 // NoInputGiven: a run was given no input file.
 type NoInputGiven struct{ message }
 

@@ -88,6 +88,9 @@ var swedish = []entry{
 
 	// The mapping file, and how it meets an input and --set (mapping).
 	say(func(m InMapping, l Lang) string { return m.where(l.Say(m.Problem)) }),
+	say(func(m NoMappings, _ Lang) string {
+		return "ingen mappningsfil (*.yaml) i mappen " + m.Folder
+	}),
 	say(func(m OpenMapping, l Lang) string { return "mappningsfilen går inte att öppna: " + l.Error(m.Err) }),
 	say(func(m ReadMapping, l Lang) string {
 		return "mappningsfilen " + m.Name + " går inte att läsa: " + l.Error(m.Err)
@@ -586,6 +589,14 @@ var swedish = []entry{
 		return "varför rader är ogiltiga eller misslyckades, det vanligaste först:"
 	}),
 	say(func(OtherReasons, Lang) string { return "andra skäl" }),
+	say(func(m MappingTaken, _ Lang) string { return m.Input + ": mappningen " + m.Mapping }),
+	say(func(m NoMappingFits, l Lang) string {
+		return m.Input + " passar ingen av mappningarna:\n" + lines(m.Why, l)
+	}),
+	say(func(m WithMapping, l Lang) string { return m.Mapping + ": " + l.Error(m.Err) }),
+	say(func(m MappingsTie, _ Lang) string {
+		return m.Input + " passar " + andList(m.Mappings, "och") + " lika bra: behåll en, eller ge en av dem en kolumn till som de andra saknar"
+	}),
 	say(func(NoInputGiven, Lang) string { return "ingen indatafil angiven" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " passar inte mappningen:\n" + l.Error(m.Err) }),
 	say(func(m ReadInput, l Lang) string { return m.Path + " går inte att läsa: " + l.Error(m.Err) }),
@@ -722,6 +733,9 @@ var swedish = []entry{
 	say(func(m WroteMapping, _ Lang) string {
 		return fmt.Sprintf("skrev %s: %d kolumner placerade, %d inte; granska den, sedan: leadimport check --mapping %s %s",
 			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
+	}),
+	say(func(m InitFits, _ Lang) string {
+		return fmt.Sprintf("%s passar redan mappningen %s: prova den med  leadimport check --mapping %s %s", m.Input, m.Mapping, m.Given, m.Input)
 	}),
 	say(func(m FillInIDs, _ Lang) string {
 		where := "mappningen"
