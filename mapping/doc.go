@@ -40,6 +40,17 @@
 // is not asked, and a Swedish number that lost its leading 0 in Excel
 // still gets it back); a kept postcode not at all.
 //
+// A cell that holds only a text people write for nothing (-, –, —, .,
+// ?, saknas, N/A, NULL; words in any case) is empty, in every field, as
+// a blank cell is; it is listed as a Change whose To is "", which the
+// report shows as `Mobil: "-" → empty`. The input section's empty list
+// replaces those texts ([] for none):
+//
+//	input:
+//	  empty: ["-", saknas, ingen uppgift]
+//
+// Constants and --set values are not cells, and never taken as empty.
+//
 // Parse it once, bind it to the input's header once, then map each row:
 //
 //	m, err := mapping.Load("mapping.yaml") // or mapping.Parse(r, name)

@@ -50,7 +50,17 @@ type Input struct {
 	HeaderRow int
 	Encoding  string // CSV: one of Encodings
 	Delimiter rune   // CSV: ',', ';', '\t' or '|'
+	// Empty are the texts a cell may hold to mean it is empty, in place
+	// of the default ones (- – — . ? saknas N/A NULL); nil means the
+	// default, an empty list none. A cell matches trimmed, its letters in
+	// any case.
+	Empty []string
 }
+
+// defaultEmpty are the texts that mean an empty cell when the mapping
+// names none (input.empty): what people write in a cell they have
+// nothing for. Words match in any case: N/A, n/a, Saknas, null.
+var defaultEmpty = []string{"-", "–", "—", ".", "?", "saknas", "N/A", "NULL"}
 
 // Encodings are the names input.encoding and --encoding take.
 var Encodings = []string{"utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "cp1252", "latin1", "iso-8859-1"}
@@ -445,10 +455,39 @@ func (p *parser) input(v *yaml.Node) {
 				continue
 			}
 			p.m.Input.Delimiter = d
+		case "empty":
+			p.empty(vv)
 		default:
-			p.unknownKey(k.Line, key, "input", []string{"sheet", "headerRow", "encoding", "delimiter"})
+			p.unknownKey(k.Line, key, "input", []string{"sheet", "headerRow", "encoding", "delimiter", "empty"})
 		}
 	}
+}
+
+// empty reads input.empty: a list of texts, which replaces defaultEmpty.
+// An entry is taken as written, so NULL and ~ unquoted, which YAML reads
+// as null, are the texts NULL and ~.
+func (p *parser) empty(v *yaml.Node) {
+	v = resolve(v)
+	if v == nil || v.Kind != yaml.SequenceNode {
+		p.add(lineOf(v), msg.EmptyNotList{Value: describe(v)})
+		return
+	}
+	texts := make([]string, 0, len(v.Content))
+	for _, e := range v.Content {
+		e = resolve(e)
+		var t string
+		if e != nil && e.Kind == yaml.ScalarNode {
+			t = strings.TrimSpace(e.Value)
+		}
+		if t == "" {
+			p.add(lineOf(e), msg.EmptyEntryNotText{Value: describe(e)})
+			continue
+		}
+		if !slices.ContainsFunc(texts, func(s string) bool { return strings.EqualFold(s, t) }) {
+			texts = append(texts, t)
+		}
+	}
+	p.m.Input.Empty = texts
 }
 
 func (p *parser) normalize(v *yaml.Node) {

@@ -16,7 +16,9 @@ import (
 )
 
 // FuzzParse feeds mapping files to Parse, and what parses on to Bind and
-// Map, which must never panic.
+// Map, which must never panic: a cell Map takes as empty is one of the
+// mapping's texts for empty, and a row without problems is a body that
+// passes Connect's rules.
 func FuzzParse(f *testing.F) {
 	sample, err := os.ReadFile("testdata/mapping.yaml")
 	require.NoError(f, err)
@@ -29,6 +31,11 @@ func FuzzParse(f *testing.F) {
 		"normalize:\n  phone: national\n  socialSecurityNumber: short\n", "O'BRIEN,  ANNA\t+46 (0)70-174 06 05\tS-123 45")
 	f.Add("- !!binary gIGC\n", "")
 	f.Add("? [a]\n: b\n", "")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\n  Mejl: person.email.emailAddress\n"+
+		"input:\n  empty: [\"-\", saknas, NULL, ~, \"?\"]\n", "Anna Svensson\t-\tSAKNAS")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\ninput:\n  empty:\n    - ?\n    -\n    - [x]\n", "—\t–")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\ninput:\n  empty: []\n", "-\t-")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\n  Ort: person.address.city\n", " n/a \t070-174 06 05\t.")
 	f.Fuzz(func(t *testing.T, yaml, row string) {
 		m, err := Parse(strings.NewReader(yaml), "fuzz.yaml")
 		if err != nil {
@@ -43,7 +50,17 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		mp.Map(strings.Split(row, "\t"))
+		got := mp.Map(strings.Split(row, "\t"))
+		for _, c := range got.Changes {
+			if c.To == "" {
+				require.True(t, mp.meansEmpty(c.From), "%q taken as empty", c.From)
+			}
+		}
+		if len(got.Problems) == 0 {
+			require.Empty(t, got.Lead.Body.Check(), "a row without problems is a body Connect takes")
+			require.NotEmpty(t, got.Lead.CustomerID)
+			require.NotEmpty(t, got.Lead.EstateID)
+		}
 	})
 }
 

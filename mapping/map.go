@@ -2,6 +2,8 @@ package mapping
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"leadimport/importer/msg"
 )
@@ -35,25 +37,47 @@ type Mapped struct {
 	// Warnings are values accepted as they are that look wrong all the
 	// same: a mail domain one letter from gmail.com, a person over 110.
 	Warnings []Problem
-	// Changes are the cells whose values normalisation altered, in the
-	// input's column order.
+	// Changes are the cells whose values normalisation altered, and those
+	// taken as empty, in the input's column order.
 	Changes []Change
 }
 
 // Change is a cell's value that normalisation altered on its way into
-// the lead. Surrounding spaces are trimmed without a Change: nobody sees
-// them in a spreadsheet.
+// the lead, or a cell taken as empty because it holds one of the texts
+// that mean so ("-", "saknas"): then To is "". Surrounding spaces are
+// trimmed without a Change: nobody sees them in a spreadsheet.
 type Change struct {
 	Column string // the input header
 	Field  string // the mapping field name
 	From   string // as written, trimmed
-	To     string // as sent
+	To     string // as sent; "" for a cell taken as empty
 	col    int
 }
 
-// String reads as the report's changes column does:
-// "Mobil: 070-123 45 67 → +46701234567".
-func (c Change) String() string { return c.Column + ": " + c.From + " → " + c.To }
+// String reads as the report's changes column does in English:
+// "Mobil: 070-123 45 67 → +46701234567", `Mobil: "-" → empty`.
+func (c Change) String() string { return c.In(msg.English) }
+
+// In reads as the report's changes column does in l:
+// `Mobil: "-" → tomt` in Swedish.
+func (c Change) In(l msg.Lang) string { return string(c.AppendText(nil, l)) }
+
+// AppendText appends the change as In says it to b. Values are written
+// as they are, but a cell taken as empty is quoted, so that a lone "."
+// or "-" stands out as what was written, and what it became is l's word
+// for empty (msg.Emptied): the only word in the changes column.
+func (c Change) AppendText(b []byte, l msg.Lang) []byte {
+	b = append(b, c.Column...)
+	b = append(b, ": "...)
+	if c.To == "" {
+		b = strconv.AppendQuote(b, c.From)
+		b = append(b, " → "...)
+		return append(b, l.Say(msg.Emptied{})...)
+	}
+	b = append(b, c.From...)
+	b = append(b, " → "...)
+	return append(b, c.To...)
+}
 
 // row is Map's work on one row.
 type row struct {
@@ -66,13 +90,20 @@ type row struct {
 
 // Map turns one row's cells into a lead, lists every problem with it and
 // every value it changed. cells may be shorter than the header: missing
-// cells are empty.
+// cells are empty, and so are cells that hold only a text that means
+// empty ("-", "saknas": input.empty), which Map lists as changes.
 func (mp *Mapper) Map(cells []string) Mapped {
 	r := row{mp: mp}
 	r.Lead.Endpoint = mp.endpoint
 	for i := range mp.slots {
 		s := &mp.slots[i]
 		raw, v, fromCell := s.value(cells)
+		if fromCell && len(v) <= mp.emptyLen && mp.meansEmpty(v) {
+			// Empty for every field, as a blank cell is: a constant
+			// stands in.
+			r.changed(origin{slot: i, fromCell: true}, v, "")
+			raw, v, fromCell = s.fixed, s.fixed, false
+		}
 		if v == "" {
 			continue
 		}
@@ -94,6 +125,22 @@ func (s *slot) value(cells []string) (raw, trimmed string, fromCell bool) {
 		}
 	}
 	return s.fixed, s.fixed, false
+}
+
+// meansEmpty reports whether v, a trimmed cell, is one of the texts
+// that mean an empty cell. Callers ask only for a cell no longer than
+// the longest of them, so that an ordinary value costs a comparison of
+// lengths, and a short one (Bo, Ek, OBJ1) a look at its first byte.
+func (mp *Mapper) meansEmpty(v string) bool {
+	if v == "" || !mp.emptyFirst[v[0]] {
+		return false
+	}
+	for _, t := range mp.empty {
+		if strings.EqualFold(v, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *row) problem(o origin, m msg.Message) {

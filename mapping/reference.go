@@ -3,8 +3,24 @@ package mapping
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
+
+// emptyList writes texts as a YAML flow list, quoting those that do not
+// start with a letter: YAML reads a bare - or ? as its own.
+func emptyList(texts []string) string {
+	items := make([]string, len(texts))
+	for i, t := range texts {
+		items[i] = t
+		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsLetter(r) {
+			items[i] = strconv.Quote(t)
+		}
+	}
+	return "[" + strings.Join(items, ", ") + "]"
+}
 
 // WriteReference writes the mapping file's reference: its keys, the
 // normalize settings and every field, for leadimport help mapping.
@@ -29,6 +45,12 @@ and what is the same on every row:
 	b.WriteString(strings.Join(Encodings, ", "))
 	b.WriteString(` (--encoding)
     delimiter: ";"             # CSV: "," ";" "|" or tab (--delimiter)
+    empty: `)
+	b.WriteString(emptyList(defaultEmpty))
+	b.WriteString(`
+                               # cells that mean empty, in every field: this is the
+                               # default list, words in any case; a list replaces it,
+                               # [] for none. Constants and --set are never empty
   normalize:                   # how values are sent; the first is the default
 `)
 	for _, k := range normalizeKeys {

@@ -7,7 +7,8 @@ type ColumnCount struct {
 	Field  string // the field it fills; several joined with ", "
 	// Valid values were sent as written; Changed ones were valid after
 	// normalisation altered them; Invalid ones made their row invalid;
-	// Empty cells gave nothing (a constant may have stood in).
+	// Empty cells gave nothing, blank or holding a text that means empty
+	// ("-", "saknas"), and a constant may have stood in.
 	Valid, Changed, Invalid, Empty int
 	Warned                         int // of Valid and Changed, values that got a warning
 }
@@ -15,6 +16,7 @@ type ColumnCount struct {
 // Tally counts, per mapped column, how its values fared: check's
 // per-column summary. A Tally belongs to one goroutine.
 type Tally struct {
+	mp   *Mapper
 	cols []ColumnCount
 	at   []int // each count's index in the row's cells
 }
@@ -22,7 +24,7 @@ type Tally struct {
 // NewTally returns a Tally for the columns that fill a field on this
 // Mapper's rows, in the input's order.
 func (mp *Mapper) NewTally() *Tally {
-	t := &Tally{}
+	t := &Tally{mp: mp}
 	for _, s := range mp.slots {
 		if s.col < 0 || s.isSet {
 			continue
@@ -45,8 +47,12 @@ func (mp *Mapper) NewTally() *Tally {
 func (t *Tally) Add(cells []string, m *Mapped) {
 	for i, col := range t.at {
 		c := &t.cols[i]
+		v := ""
+		if col < len(cells) {
+			v = trimSpace(cells[col])
+		}
 		switch {
-		case col >= len(cells) || trimSpace(cells[col]) == "":
+		case v == "" || len(v) <= t.mp.emptyLen && t.mp.meansEmpty(v):
 			c.Empty++
 		case hasColumn(m.Problems, c.Column):
 			c.Invalid++

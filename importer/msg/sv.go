@@ -62,6 +62,15 @@ var swedish = []entry{
 		return `behöver både förnamn och efternamn: skriv "Anna Svensson" eller "Svensson, Anna"`
 	}),
 
+	// Cells that mean empty (mapping).
+	say(func(Emptied, Lang) string { return "tomt" }),
+	say(func(m EmptyNotList, l Lang) string {
+		return `input.empty ska vara en lista med de texter som betyder en tom cell, t.ex. ["-", saknas, N/A], eller [] för ingen; inte ` + l.Say(m.Value)
+	}),
+	say(func(m EmptyEntryNotText, l Lang) string {
+		return `input.empty: varje post ska vara en text, t.ex. "-" eller saknas (sätt - ? och andra tecken inom citattecken), inte ` + l.Say(m.Value)
+	}),
+
 	// Why a number is not a personnummer (mapping).
 	say(func(InterimNumber, Lang) string {
 		return "ser ut som ett reservnummer (en bokstav bland de fyra sista), inte ett personnummer"
@@ -162,7 +171,7 @@ var swedish = []entry{
 		return fmt.Sprintf("konstanten %s saknar värde; ange ett, t.ex. `%s: %s`, eller ta bort raden", m.Field, m.Field, m.Example)
 	}),
 	say(func(m InputNotLines, l Lang) string {
-		return "input ska innehålla rader `sheet:`, `headerRow:`, `encoding:` eller `delimiter:`, inte " + l.Say(m.Value)
+		return "input ska innehålla rader `sheet:`, `headerRow:`, `encoding:`, `delimiter:` eller `empty:`, inte " + l.Say(m.Value)
 	}),
 	say(func(InputSheetEmpty, Lang) string {
 		return "input.sheet är tomt; ange bladet som ska läsas, eller ta bort raden för att läsa det första"
