@@ -80,7 +80,7 @@ func (r *csvWriter) Write(l *Line) error {
 	}
 	b = appendField(r, r.appendComma(b), l.Response, true)
 	b = appendField(r, r.appendComma(b), ProblemsText(l.Errors, r.lang), true)
-	r.text = appendChanges(r.text[:0], l.Changes)
+	r.text = appendChanges(r.text[:0], l.Changes, r.lang)
 	b = appendField(r, r.appendComma(b), r.text, true)
 	b = appendField(r, r.appendComma(b), ProblemsText(l.Warnings, r.lang), true)
 	b = append(b, '\r', '\n')

@@ -38,7 +38,7 @@ func referenceCSV(t testing.TB, delim rune, header []string, lines []Line) []byt
 			rec = append(rec, cell)
 		}
 		rec = append(rec, string(l.Status), count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(ProblemsText(l.Errors, msg.English)),
-			Neutralize(ChangesText(l.Changes)), Neutralize(ProblemsText(l.Warnings, msg.English)))
+			Neutralize(ChangesText(l.Changes, msg.English)), Neutralize(ProblemsText(l.Warnings, msg.English)))
 		require.NoError(t, c.Write(rec))
 	}
 	c.Flush()

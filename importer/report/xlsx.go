@@ -194,7 +194,7 @@ func (x *xlsxWriter) values(l *Line) []string {
 		v = append(v, c)
 	}
 	return append(v, string(l.Status), count(l.HTTPStatus), count(l.Attempts), l.Response, ProblemsText(l.Errors, x.lang),
-		ChangesText(l.Changes), ProblemsText(l.Warnings, x.lang))
+		ChangesText(l.Changes, x.lang), ProblemsText(l.Warnings, x.lang))
 }
 
 // writeLine writes one line. Every cell is an inline string (numbers are
