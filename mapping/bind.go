@@ -33,6 +33,9 @@ type Mapper struct {
 	empty      []string
 	emptyLen   int
 	emptyFirst *[256]bool
+	// lenient marks the optional fields whose invalid values are left
+	// out of the lead with a warning instead of making the row invalid.
+	lenient [numFields]bool
 	// byField is the slot of each field, -1 when nothing gives it.
 	byField [numFields]int8
 	utmTags int
@@ -84,6 +87,14 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 		mp.empty = defaultEmpty
 	}
 	mp.emptyLen, mp.emptyFirst = emptyIndex(mp.empty)
+	for id := range numFields {
+		mp.lenient[id] = b.m.Validation.Lenient && !id.required()
+	}
+	for _, f := range b.m.Validation.Fields {
+		if id, _, ok := lookupField(f.Field); ok && !id.required() {
+			mp.lenient[id] = f.Lenient
+		}
+	}
 	index := map[string][]int{} // headerKey → positions in the input
 	for i, h := range header {
 		if k := headerKey(h); k != "" {

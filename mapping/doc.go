@@ -51,6 +51,18 @@
 //
 // Constants and --set values are not cells, and never taken as empty.
 //
+// The optional validation section says what an invalid value does:
+// strict, the default, makes its row invalid; lenient leaves it out of
+// the lead with a warning (a msg.LeftOut), as long as the row keeps its
+// names and an e-mail address or phone, for every optional field or
+// field by field:
+//
+//	validation: lenient
+//
+//	validation:
+//	  default: strict
+//	  person.telephone.cell: lenient
+//
 // Parse it once, bind it to the input's header once, then map each row:
 //
 //	m, err := mapping.Load("mapping.yaml") // or mapping.Parse(r, name)

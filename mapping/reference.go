@@ -23,7 +23,8 @@ func emptyList(texts []string) string {
 }
 
 // WriteReference writes the mapping file's reference: its keys, the
-// normalize settings and every field, for leadimport help mapping.
+// normalize and validation settings and every field, for leadimport
+// help mapping.
 func WriteReference(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString(`A mapping file (YAML) says which input column fills which field of the lead,
@@ -56,6 +57,15 @@ and what is the same on every row:
 	for _, k := range normalizeKeys {
 		fmt.Fprintf(&b, "    %s: %s\n", k.key, strings.Join(k.values, " | "))
 	}
+	b.WriteString(`  validation: strict           # strict (the default): an invalid value makes its row
+                               # invalid. lenient: an optional field's invalid value is
+                               # left out of the lead with a warning, as long as the row
+                               # keeps its names and an e-mail address or phone.
+                               # Or field by field, default: for the others:
+                               #   validation:
+                               #     default: strict
+                               #     person.telephone.cell: lenient
+`)
 	b.WriteString(`
 Headers match ignoring case and surrounding spaces; columns not named are kept
 in the report but not sent. A non-empty cell wins over a constant; --set

@@ -59,13 +59,33 @@ var english = []entry{
 		return `needs a first and a last name: write it as "Anna Svensson" or "Svensson, Anna"`
 	}),
 
-	// Cells that mean empty (mapping).
+	// Cells that mean empty, and lenient fields (mapping).
 	say(func(Emptied, Lang) string { return "empty" }),
+	say(func(m LeftOut, l Lang) string {
+		return l.Say(m.Problem) + "; sent without this value (validation: lenient)"
+	}),
 	say(func(m EmptyNotList, l Lang) string {
 		return `input.empty must be a list of the texts that mean an empty cell, e.g. ["-", saknas, N/A], or [] for none; not ` + l.Say(m.Value)
 	}),
 	say(func(m EmptyEntryNotText, l Lang) string {
 		return `input.empty: each entry must be a text, e.g. "-" or saknas (put - ? and other signs in quotes), not ` + l.Say(m.Value)
+	}),
+	say(func(m ValidationNotLines, l Lang) string {
+		return "validation must be strict or lenient, or `field: strict|lenient` lines, e.g. `person.telephone.cell: lenient`, not " + l.Say(m.Value)
+	}),
+	say(func(m BadValidation, l Lang) string {
+		s := "validation"
+		if m.Key != "" {
+			s += "." + m.Key
+		}
+		s += " " + l.Say(m.Value) + " is not a value it takes"
+		if m.Suggest != "" {
+			s += fmt.Sprintf(" (did you mean %q?)", m.Suggest)
+		}
+		return s + "; use strict (the default) or lenient"
+	}),
+	say(func(m RequiredNotLenient, _ Lang) string {
+		return m.Field + " is required on every row, so it cannot be lenient; remove the line"
 	}),
 
 	// Why a number is not a personnummer (mapping).

@@ -62,13 +62,33 @@ var swedish = []entry{
 		return `behöver både förnamn och efternamn: skriv "Anna Svensson" eller "Svensson, Anna"`
 	}),
 
-	// Cells that mean empty (mapping).
+	// Cells that mean empty, and lenient fields (mapping).
 	say(func(Emptied, Lang) string { return "tomt" }),
+	say(func(m LeftOut, l Lang) string {
+		return l.Say(m.Problem) + "; skickas utan värdet (validation: lenient)"
+	}),
 	say(func(m EmptyNotList, l Lang) string {
 		return `input.empty ska vara en lista med de texter som betyder en tom cell, t.ex. ["-", saknas, N/A], eller [] för ingen; inte ` + l.Say(m.Value)
 	}),
 	say(func(m EmptyEntryNotText, l Lang) string {
 		return `input.empty: varje post ska vara en text, t.ex. "-" eller saknas (sätt - ? och andra tecken inom citattecken), inte ` + l.Say(m.Value)
+	}),
+	say(func(m ValidationNotLines, l Lang) string {
+		return "validation ska vara strict eller lenient, eller rader `fält: strict|lenient`, t.ex. `person.telephone.cell: lenient`, inte " + l.Say(m.Value)
+	}),
+	say(func(m BadValidation, l Lang) string {
+		s := "validation"
+		if m.Key != "" {
+			s += "." + m.Key
+		}
+		s += " " + l.Say(m.Value) + " är inget värde den tar"
+		if m.Suggest != "" {
+			s += fmt.Sprintf(" (menade du %q?)", m.Suggest)
+		}
+		return s + "; använd strict (standard) eller lenient"
+	}),
+	say(func(m RequiredNotLenient, _ Lang) string {
+		return m.Field + " krävs på varje rad och kan därför inte vara lenient; ta bort raden"
 	}),
 
 	// Why a number is not a personnummer (mapping).
