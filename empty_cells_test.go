@@ -65,3 +65,80 @@ func TestEmptyCellsAreEmpty(t *testing.T) {
 	assert.Equal(t, `Mobil: "-" → tomt`, lines[0][colChanges])
 	assert.Equal(t, `E-post: "-" → tomt; Mobil: "-" → tomt`, lines[4][colChanges])
 }
+
+// TestLenientPhone: with the phone lenient in the mapping, a row with a
+// bad phone and a good e-mail address is sent without the phone, and the
+// report warns of it; strict, as by default, the row stays invalid. A
+// row whose bad phone is its only contact is invalid either way.
+func TestLenientPhone(t *testing.T) {
+	const csv = "Förnamn;Efternamn;Personnummer;E-post;Mobil\r\n" +
+		"Anna;Svensson;;anna@example.se;070-174 06 0\r\n" +
+		"Bo;Ek;;;070-174 06 0\r\n" +
+		"Cecilia;Berg;;cecilia@example.se;070-174 06 05\r\n"
+	const badPhone = `Mobil "070-174 06 0": is not a valid Swedish phone number`
+	for _, tc := range []struct {
+		name       string
+		validation string
+		summary    string
+		sent       []string // first names
+		status     []string
+		errors     []string
+		warnings   []string
+		column     string // check's line for Mobil
+	}{
+		{
+			name:     "strict, the default",
+			summary:  "1 sent, 2 invalid",
+			sent:     []string{"Cecilia"},
+			status:   []string{"invalid", "invalid", "sent"},
+			errors:   []string{badPhone, badPhone, ""},
+			warnings: []string{"", "", ""},
+			column:   "  Mobil               0       1       2       0        0  person.telephone.cell",
+		},
+		{
+			name:       "lenient",
+			validation: "validation:\n  person.telephone.cell: lenient\n",
+			summary:    "2 sent, 1 invalid",
+			sent:       []string{"Anna", "Cecilia"},
+			status:     []string{"sent", "invalid", "sent"},
+			errors:     []string{"", badPhone, ""},
+			warnings:   []string{badPhone + "; sent without this value (validation: lenient)", "", ""},
+			column:     "  Mobil               0       1       2       0        1  person.telephone.cell",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := startSandbox(t)
+			input := filepath.Join(dir, "leads.csv")
+			require.NoError(t, os.WriteFile(input, []byte(csv), 0o600))
+			m := filepath.Join(dir, "mapping.yaml")
+			require.NoError(t, os.WriteFile(m, []byte(e2eMapping+tc.validation), 0o600))
+
+			check := runCmd(t, dir, nil, "check", "--mapping", m, "--report", filepath.Join(dir, "check.csv"), input)
+			assert.Equal(t, 1, check.code, check.stderr)
+			assert.Contains(t, check.stderr, tc.column)
+
+			report := filepath.Join(dir, "report.csv")
+			res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", m, "--rate", "0", "--report", report, input)
+			assert.Equal(t, 1, res.code, res.stderr)
+			assert.Contains(t, res.stderr, tc.summary)
+			var sent []string
+			for _, l := range s.received(t) {
+				sent = append(sent, l.Person.FirstName)
+				require.NotNil(t, l.Person.Email)
+				if l.Person.FirstName == "Anna" {
+					assert.Nil(t, l.Person.Telephone, "sent without the phone")
+				}
+			}
+			assert.ElementsMatch(t, tc.sent, sent)
+
+			_, lines := readReport(t, report)
+			require.Len(t, lines, 3)
+			for i, l := range lines {
+				assert.Equal(t, tc.status[i], l[colStatus], "row %d", i+2)
+				assert.Equal(t, tc.errors[i], l[colError], "row %d", i+2)
+				assert.Equal(t, tc.warnings[i], l[colWarnings], "row %d", i+2)
+			}
+		})
+	}
+}
