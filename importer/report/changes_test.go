@@ -24,6 +24,25 @@ func emptiedLine() *Line {
 	}}
 }
 
+// TestJSONLShowsAnEmptiedPersonnummerCell: a personnummer cell taken as
+// empty held one of the mapping's texts, not a number, so JSONL, which
+// masks every personnummer, shows it as written.
+func TestJSONLShowsAnEmptiedPersonnummerCell(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewJSONL(&buf, msg.English)
+	require.NoError(t, w.Write(&Line{Row: 2, Status: "valid", Changes: []mapping.Change{
+		{Column: "Personnummer", Field: "person.socialSecurityNumber", From: "saknas", To: ""},
+		{Column: "Pnr", Field: "person.socialSecurityNumber", From: "8501012382", To: "19850101-2382"},
+	}}))
+	require.NoError(t, w.Close(nil))
+	var got struct{ Changes []map[string]string }
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &got))
+	assert.Equal(t, []map[string]string{
+		{"column": "Personnummer", "field": "person.socialSecurityNumber", "from": "saknas", "to": ""},
+		{"column": "Pnr", "field": "person.socialSecurityNumber", "from": "850101****", "to": "19850101-****"},
+	}, got.Changes)
+}
+
 // TestChangesSayEmptyInTheReportsLanguage: a cell taken as empty is
 // listed in the changes column, quoted, with the report's word for
 // empty; JSONL, for programs, gives it as an empty "to".

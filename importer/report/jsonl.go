@@ -74,7 +74,11 @@ func (r *jsonlWriter) Write(l *Line) error {
 	j := jsonLine{Row: l.Row, Status: l.Status, HTTPStatus: l.HTTPStatus, Attempts: l.Attempts, Response: l.Response,
 		Errors: jsonErrors(l.Errors, r.lang), Warnings: jsonErrors(l.Warnings, r.lang), Changes: make([]jsonChange, 0, len(l.Changes))}
 	for _, c := range l.Changes {
-		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: maskSSN(c.Field, c.From), To: maskSSN(c.Field, c.To)})
+		from := c.From
+		if c.To != "" { // a cell taken as empty holds a text of the mapping's, not a number
+			from = maskSSN(c.Field, c.From)
+		}
+		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: from, To: maskSSN(c.Field, c.To)})
 	}
 	if l.Lead != nil {
 		j.Lead = &jsonLead{Endpoint: l.Lead.Endpoint, CustomerID: l.Lead.CustomerID, EstateID: l.Lead.EstateID, Body: l.Lead.Body}
