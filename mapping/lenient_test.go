@@ -297,3 +297,16 @@ func TestTallyLenient(t *testing.T) {
 	assert.Equal(t, ColumnCount{Column: "Mobil", Field: "person.telephone.cell", Changed: 1, Invalid: 2, Empty: 2, Warned: 1}, cols["Mobil"])
 	assert.Equal(t, ColumnCount{Column: "Postnr", Field: "person.address.zipCode", Invalid: 1, Empty: 4}, cols["Postnr"])
 }
+
+// TestValidationAndEmptyErrorsInSwedish: what is wrong with validation
+// and input.empty is said in Swedish too, keys and values as written.
+func TestValidationAndEmptyErrorsInSwedish(t *testing.T) {
+	_, err := Parse(strings.NewReader("version: 1\ncolumns:\n  Namn: person.fullName\ninput:\n  empty: saknas\n"+
+		"validation:\n  default: lenint\n  person.lastName: lenient\n"), "m.yaml")
+	require.Error(t, err)
+	assert.Equal(t, []string{
+		`m.yaml:5: input.empty ska vara en lista med de texter som betyder en tom cell, t.ex. ["-", saknas, N/A], eller [] för inga; inte "saknas"`,
+		`m.yaml:7: validation.default "lenint" är inget värde den tar (menade du "lenient"?); använd strict (standard) eller lenient`,
+		"m.yaml:8: person.lastName krävs på varje rad och kan därför inte vara lenient; ta bort raden",
+	}, strings.Split(msg.Swedish.Error(err), "\n"))
+}

@@ -68,7 +68,7 @@ var swedish = []entry{
 		return l.Say(m.Problem) + "; skickas utan värdet (validation: lenient)"
 	}),
 	say(func(m EmptyNotList, l Lang) string {
-		return `input.empty ska vara en lista med de texter som betyder en tom cell, t.ex. ["-", saknas, N/A], eller [] för ingen; inte ` + l.Say(m.Value)
+		return `input.empty ska vara en lista med de texter som betyder en tom cell, t.ex. ["-", saknas, N/A], eller [] för inga; inte ` + l.Say(m.Value)
 	}),
 	say(func(m EmptyEntryNotText, l Lang) string {
 		return `input.empty: varje post ska vara en text, t.ex. "-" eller saknas (sätt - ? och andra tecken inom citattecken), inte ` + l.Say(m.Value)
