@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"leadimport/importer/msg"
 )
@@ -24,6 +26,16 @@ type Mapper struct {
 	now      time.Time
 	norm     Normalize
 	slots    []slot // in fieldID order, UTM tags last in mapping order
+	// empty are the texts that mean an empty cell; emptyLen is the
+	// longest one's length in bytes and emptyFirst marks the bytes any of
+	// them can start with, in any case, so that nearly every cell, longer
+	// or starting otherwise, is compared with none.
+	empty      []string
+	emptyLen   int
+	emptyFirst *[256]bool
+	// lenient marks the optional fields whose invalid values are left
+	// out of the lead with a warning instead of making the row invalid.
+	lenient [numFields]bool
 	// byField is the slot of each field, -1 when nothing gives it.
 	byField [numFields]int8
 	utmTags int
@@ -67,9 +79,21 @@ func (b *binder) setError(m msg.Message) {
 }
 
 func (b *binder) bind(header []string, sets map[string]string) *Mapper {
-	mp := &Mapper{endpoint: b.m.Endpoint, now: b.now, norm: b.m.Normalize}
+	mp := &Mapper{endpoint: b.m.Endpoint, now: b.now, norm: b.m.Normalize, empty: b.m.Input.Empty}
 	if mp.endpoint == "" {
 		mp.endpoint = EndpointFinalPriceWatched
+	}
+	if mp.empty == nil {
+		mp.empty = defaultEmpty
+	}
+	mp.emptyLen, mp.emptyFirst = emptyIndex(mp.empty)
+	for id := range numFields {
+		mp.lenient[id] = b.m.Validation.Lenient && !id.required()
+	}
+	for _, f := range b.m.Validation.Fields {
+		if id, _, ok := lookupField(f.Field); ok && !id.required() {
+			mp.lenient[id] = f.Lenient
+		}
 	}
 	index := map[string][]int{} // headerKey → positions in the input
 	for i, h := range header {
@@ -168,6 +192,27 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 	}
 	b.required(&given)
 	return mp
+}
+
+// emptyIndex is what lets Map pass over a cell that is none of the
+// texts in empty quickly: their longest length in bytes, and the first
+// bytes they can start with as strings.EqualFold matches them, every
+// case of their first letter.
+func emptyIndex(empty []string) (longest int, first *[256]bool) {
+	first = new([256]bool)
+	var buf [utf8.UTFMax]byte
+	for _, t := range empty {
+		longest = max(longest, len(t))
+		r, _ := utf8.DecodeRuneInString(t)
+		for f := r; ; {
+			utf8.EncodeRune(buf[:], f)
+			first[buf[0]] = true
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+	}
+	return longest, first
 }
 
 // required reports the fields every row needs that nothing gives: such a

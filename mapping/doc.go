@@ -40,6 +40,29 @@
 // is not asked, and a Swedish number that lost its leading 0 in Excel
 // still gets it back); a kept postcode not at all.
 //
+// A cell that holds only a text people write for nothing (-, –, —, .,
+// ?, saknas, N/A, NULL; words in any case) is empty, in every field, as
+// a blank cell is; it is listed as a Change whose To is "", which the
+// report shows as `Mobil: "-" → empty`. The input section's empty list
+// replaces those texts ([] for none):
+//
+//	input:
+//	  empty: ["-", saknas, ingen uppgift]
+//
+// Constants and --set values are not cells, and never taken as empty.
+//
+// The optional validation section says what an invalid value does:
+// strict, the default, makes its row invalid; lenient leaves it out of
+// the lead with a warning (a msg.LeftOut), as long as the row keeps its
+// names and an e-mail address or phone, for every optional field or
+// field by field:
+//
+//	validation: lenient
+//
+//	validation:
+//	  default: strict
+//	  person.telephone.cell: lenient
+//
 // Parse it once, bind it to the input's header once, then map each row:
 //
 //	m, err := mapping.Load("mapping.yaml") // or mapping.Parse(r, name)

@@ -89,6 +89,20 @@ var fields = [numFields]fieldDef{
 	fUTM:        {utmPrefix + "NAME", kindText, "one UTM tag called NAME, e.g. marketing.utmTags.utm_source"},
 }
 
+// required reports whether every row needs the field, so that no
+// validation setting can leave it out.
+func (id fieldID) required() bool {
+	switch id {
+	case fCustomerID, fEstateID, fFullName, fFirstName, fLastName:
+		return true
+	}
+	return false
+}
+
+// isContact reports whether the field is one of the e-mail addresses and
+// phone numbers, of which a row needs at least one.
+func (id fieldID) isContact() bool { return id >= fEmail && id <= fOther }
+
 // lookupField finds a field by its exact name. For a UTM tag it also
 // returns the tag's NAME.
 func lookupField(name string) (id fieldID, utm string, ok bool) {

@@ -25,7 +25,10 @@ type Mapping struct {
 	Constants []Constant // in file order
 	Input     Input
 	Normalize Normalize // how phone numbers, personnummer and postcodes are sent
-	Name      string    // the mapping file's name as given to Parse, for messages
+	// Validation says which optional fields leave an invalid value out
+	// of the lead, with a warning, instead of making the row invalid.
+	Validation Validation
+	Name       string // the mapping file's name as given to Parse, for messages
 }
 
 // Column maps an input header to a field.
@@ -51,7 +54,39 @@ type Input struct {
 	HeaderRow int
 	Encoding  string // CSV: one of Encodings
 	Delimiter rune   // CSV: ',', ';', '\t' or '|'
+	// Empty are the texts a cell may hold to mean it is empty, in place
+	// of the default ones (- – — . ? saknas N/A NULL); nil means the
+	// default, an empty list none. A cell matches trimmed, its letters in
+	// any case.
+	Empty []string
 }
+
+// defaultEmpty are the texts that mean an empty cell when the mapping
+// names none (input.empty): what people write in a cell they have
+// nothing for. Words match in any case: N/A, n/a, Saknas, null.
+var defaultEmpty = []string{"-", "–", "—", ".", "?", "saknas", "N/A", "NULL"}
+
+// Validation is the mapping's validation section: strict (the default)
+// makes a row with an invalid value invalid; lenient leaves an invalid
+// value of an optional field out of the lead, with a warning, as long as
+// the row keeps what it needs (names, an e-mail address or a phone).
+type Validation struct {
+	Lenient bool              // the default for every optional field
+	Fields  []FieldValidation // the fields that differ from it, in file order
+}
+
+// FieldValidation is one field's validation line.
+type FieldValidation struct {
+	Field   string
+	Lenient bool
+	Line    int
+}
+
+// The values validation takes, the default first.
+const (
+	strict  = "strict"
+	lenient = "lenient"
+)
 
 // Encodings are the names input.encoding and --encoding take.
 var Encodings = []string{"utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "cp1252", "latin1", "iso-8859-1"}
@@ -93,7 +128,7 @@ func (e *Error) Msg() msg.Message {
 // so anything larger is the wrong file.
 const maxFileSize = 1 << 20
 
-var topLevelKeys = []string{"version", "endpoint", "columns", "constants", "input", "normalize"}
+var topLevelKeys = []string{"version", "endpoint", "columns", "constants", "input", "normalize", "validation"}
 
 // Load reads the mapping file at path; messages name it by path.
 func Load(path string) (*Mapping, error) {
@@ -287,6 +322,8 @@ func (p *parser) document(doc *yaml.Node) {
 			p.input(v)
 		case "normalize":
 			p.normalize(v)
+		case "validation":
+			p.validation(v)
 		default:
 			p.unknownKey(k.Line, key, "", topLevelKeys)
 		}
@@ -485,10 +522,111 @@ func (p *parser) input(v *yaml.Node) {
 				continue
 			}
 			p.m.Input.Delimiter = d
+		case "empty":
+			p.empty(vv)
 		default:
-			p.unknownKey(k.Line, key, "input", []string{"sheet", "headerRow", "encoding", "delimiter"})
+			p.unknownKey(k.Line, key, "input", []string{"sheet", "headerRow", "encoding", "delimiter", "empty"})
 		}
 	}
+}
+
+// empty reads input.empty: a list of texts, which replaces defaultEmpty.
+// An entry is taken as written, so NULL and ~ unquoted, which YAML reads
+// as null, are the texts NULL and ~.
+func (p *parser) empty(v *yaml.Node) {
+	v = resolve(v)
+	if v == nil || v.Kind != yaml.SequenceNode {
+		p.add(lineOf(v), msg.EmptyNotList{Value: describe(v)})
+		return
+	}
+	texts := make([]string, 0, len(v.Content))
+	for _, e := range v.Content {
+		e = resolve(e)
+		var t string
+		if e != nil && e.Kind == yaml.ScalarNode {
+			t = strings.TrimSpace(e.Value)
+		}
+		if t == "" {
+			p.add(lineOf(e), msg.EmptyEntryNotText{Value: describe(e)})
+			continue
+		}
+		if !slices.ContainsFunc(texts, func(s string) bool { return strings.EqualFold(s, t) }) {
+			texts = append(texts, t)
+		}
+	}
+	p.m.Input.Empty = texts
+}
+
+// validation reads the validation section: strict or lenient for the
+// whole file, or `field: strict|lenient` lines, with `default:` for the
+// fields not named.
+func (p *parser) validation(v *yaml.Node) {
+	v = resolve(v)
+	if isNull(v) {
+		return
+	}
+	if v.Kind == yaml.ScalarNode {
+		if l, ok := p.validationValue(v, ""); ok {
+			p.m.Validation.Lenient = l
+		}
+		return
+	}
+	if v.Kind != yaml.MappingNode {
+		p.add(v.Line, msg.ValidationNotLines{Value: describe(v)})
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, vv := v.Content[i], v.Content[i+1]
+		key, _ := scalar(k)
+		if first, dup := seen[key]; dup {
+			p.add(k.Line, msg.KeyTwice{Key: key, First: first})
+			continue
+		}
+		seen[key] = k.Line
+		if key == "default" {
+			if l, ok := p.validationValue(vv, key); ok {
+				p.m.Validation.Lenient = l
+			}
+			continue
+		}
+		id, _, ok := lookupField(key)
+		if !ok {
+			if s := suggest(key, []string{"default"}); s != "" && !strings.Contains(key, ".") {
+				p.add(k.Line, msg.UnknownKey{Key: key, Section: "validation", Suggest: s})
+				continue
+			}
+			p.add(k.Line, unknownField(key))
+			continue
+		}
+		l, ok := p.validationValue(vv, key)
+		if !ok {
+			continue
+		}
+		if l && id.required() {
+			p.add(vv.Line, msg.RequiredNotLenient{Field: key})
+			continue
+		}
+		p.m.Validation.Fields = append(p.m.Validation.Fields, FieldValidation{Field: key, Lenient: l, Line: k.Line})
+	}
+}
+
+// validationValue reads strict or lenient, in any case, for key.
+func (p *parser) validationValue(v *yaml.Node, key string) (isLenient, ok bool) {
+	s, _ := scalar(v)
+	s = strings.TrimSpace(s)
+	switch {
+	case strings.EqualFold(s, strict):
+		return false, true
+	case strings.EqualFold(s, lenient):
+		return true, true
+	}
+	wrong := msg.BadValidation{Key: key, Value: describe(v)}
+	if s != "" {
+		wrong.Suggest = suggest(s, []string{strict, lenient})
+	}
+	p.add(lineOf(v), wrong)
+	return false, false
 }
 
 func (p *parser) normalize(v *yaml.Node) {

@@ -128,7 +128,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown top-level key, nothing close",
 			yaml: head + "password: hunter2\n",
-			want: []string{`mapping.yaml:5: unknown key "password"; the keys are version, endpoint, columns, constants, input, normalize`},
+			want: []string{`mapping.yaml:5: unknown key "password"; the keys are version, endpoint, columns, constants, input, normalize, validation`},
 		},
 		{
 			name: "unknown key under normalize",

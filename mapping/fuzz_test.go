@@ -11,12 +11,16 @@ import (
 
 	"github.com/nyaruka/phonenumbers"
 
+	"leadimport/importer/msg"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // FuzzParse feeds mapping files to Parse, and what parses on to Bind and
-// Map, which must never panic.
+// Map, which must never panic: a cell Map takes as empty is one of the
+// mapping's texts for empty, no required field is left out as lenient,
+// and a row without problems is a body that passes Connect's rules.
 func FuzzParse(f *testing.F) {
 	sample, err := os.ReadFile("testdata/mapping.yaml")
 	require.NoError(f, err)
@@ -29,6 +33,18 @@ func FuzzParse(f *testing.F) {
 		"normalize:\n  phone: national\n  socialSecurityNumber: short\n", "O'BRIEN,  ANNA\t+46 (0)70-174 06 05\tS-123 45")
 	f.Add("- !!binary gIGC\n", "")
 	f.Add("? [a]\n: b\n", "")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\n  Mejl: person.email.emailAddress\n"+
+		"input:\n  empty: [\"-\", saknas, NULL, ~, \"?\"]\n", "Anna Svensson\t-\tSAKNAS")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\ninput:\n  empty:\n    - ?\n    -\n    - [x]\n", "—\t–")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\ninput:\n  empty: []\n", "-\t-")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\n  Ort: person.address.city\n", " n/a \t070-174 06 05\t.")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\n  Mejl: person.email.emailAddress\n  Post: person.address.zipCode\n"+
+		"validation: lenient\n", "Anna Svensson\t070-174 06 0\tanna@@x\t1234")
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Tel: person.telephone.cell\n  Pnr: person.socialSecurityNumber\n  Gata: person.address.streetAddress\n"+
+		"validation:\n  default: lenient\n  person.socialSecurityNumber: strict\n  person.firstName: lenient\n  defualt: x\n",
+		"Anna Svensson\t12\t19850101-2383\t"+strings.Repeat("gata ", 15))
+	f.Add("version: 1\ncolumns:\n  Namn: person.fullName\n  Mejl: person.email.emailAddress\nvalidation: {person.email.emailAddress: lenient}\n",
+		"Anna Svensson\t"+strings.Repeat("a", 95)+"@example.se")
 	f.Fuzz(func(t *testing.T, yaml, row string) {
 		m, err := Parse(strings.NewReader(yaml), "fuzz.yaml")
 		if err != nil {
@@ -43,7 +59,23 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		mp.Map(strings.Split(row, "\t"))
+		got := mp.Map(strings.Split(row, "\t"))
+		for _, c := range got.Changes {
+			if c.To == "" {
+				require.True(t, mp.meansEmpty(c.From), "%q taken as empty", c.From)
+			}
+		}
+		for _, w := range got.Warnings {
+			if _, ok := w.Message.(msg.LeftOut); ok {
+				id, _, ok := lookupField(w.Field)
+				require.True(t, ok && !id.required(), "%s is required, and never left out", w.Field)
+			}
+		}
+		if len(got.Problems) == 0 {
+			require.Empty(t, got.Lead.Body.Check(), "a row without problems is a body Connect takes")
+			require.NotEmpty(t, got.Lead.CustomerID)
+			require.NotEmpty(t, got.Lead.EstateID)
+		}
 	})
 }
 

@@ -135,14 +135,20 @@ func (b *FinalPriceWatched) Check() []Problem {
 			ps = append(ps, Problem{Field: f.name, Value: f.value, Message: msg.TooLong{Len: n, Max: f.max}})
 		}
 	}
-	if (p.Email == nil || (p.Email.EmailAddress == "" && p.Email.EmailAddress2 == "")) &&
-		(p.Telephone == nil || *p.Telephone == Telephone{}) {
+	if !p.hasContact() {
 		ps = append(ps, Problem{Message: msg.NoContact{}})
 	}
 	if s := b.ProspectiveBuyerStatus; s != "" && s != "Assigned" && s != "Interested" && s != "NotInterested" {
 		ps = append(ps, Problem{Field: "prospectiveBuyerStatus", Value: s, Message: msg.NotBuyerStatus{}})
 	}
 	return ps
+}
+
+// hasContact reports whether p has a way to be reached that Connect
+// takes: an e-mail address or a phone number.
+func (p *Person) hasContact() bool {
+	return p.Email != nil && (p.Email.EmailAddress != "" || p.Email.EmailAddress2 != "") ||
+		p.Telephone != nil && *p.Telephone != (Telephone{})
 }
 
 type limited struct {

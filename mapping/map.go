@@ -2,6 +2,8 @@ package mapping
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"leadimport/importer/msg"
 )
@@ -33,27 +35,51 @@ type Mapped struct {
 	// to send.
 	Problems []Problem
 	// Warnings are values accepted as they are that look wrong all the
-	// same: a mail domain one letter from gmail.com, a person over 110.
+	// same (a mail domain one letter from gmail.com, a person over 110),
+	// and the invalid values of lenient fields, left out of the lead
+	// (their Message is a msg.LeftOut).
 	Warnings []Problem
-	// Changes are the cells whose values normalisation altered, in the
-	// input's column order.
+	// Changes are the cells whose values normalisation altered, and those
+	// taken as empty, in the input's column order.
 	Changes []Change
 }
 
 // Change is a cell's value that normalisation altered on its way into
-// the lead. Surrounding spaces are trimmed without a Change: nobody sees
-// them in a spreadsheet.
+// the lead, or a cell taken as empty because it holds one of the texts
+// that mean so ("-", "saknas"): then To is "". Surrounding spaces are
+// trimmed without a Change: nobody sees them in a spreadsheet.
 type Change struct {
 	Column string // the input header
 	Field  string // the mapping field name
 	From   string // as written, trimmed
-	To     string // as sent
+	To     string // as sent; "" for a cell taken as empty
 	col    int
 }
 
-// String reads as the report's changes column does:
-// "Mobil: 070-123 45 67 → +46701234567".
-func (c Change) String() string { return c.Column + ": " + c.From + " → " + c.To }
+// String reads as the report's changes column does in English:
+// "Mobil: 070-123 45 67 → +46701234567", `Mobil: "-" → empty`.
+func (c Change) String() string { return c.In(msg.English) }
+
+// In reads as the report's changes column does in l:
+// `Mobil: "-" → tomt` in Swedish.
+func (c Change) In(l msg.Lang) string { return string(c.AppendText(nil, l)) }
+
+// AppendText appends the change as In says it to b. Values are written
+// as they are, but a cell taken as empty is quoted, so that a lone "."
+// or "-" stands out as what was written, and what it became is l's word
+// for empty (msg.Emptied): the only word in the changes column.
+func (c Change) AppendText(b []byte, l msg.Lang) []byte {
+	b = append(b, c.Column...)
+	b = append(b, ": "...)
+	if c.To == "" {
+		b = strconv.AppendQuote(b, c.From)
+		b = append(b, " → "...)
+		return append(b, l.Say(msg.Emptied{})...)
+	}
+	b = append(b, c.From...)
+	b = append(b, " → "...)
+	return append(b, c.To...)
+}
 
 // row is Map's work on one row.
 type row struct {
@@ -62,17 +88,27 @@ type row struct {
 	ext  *extras
 	from [numFields]origin
 	bad  [numFields]bool // a problem was reported for the field already
+	// leftContact: a lenient e-mail address or phone was left out, so
+	// the row may have none left.
+	leftContact bool
 }
 
 // Map turns one row's cells into a lead, lists every problem with it and
 // every value it changed. cells may be shorter than the header: missing
-// cells are empty.
+// cells are empty, and so are cells that hold only a text that means
+// empty ("-", "saknas": input.empty), which Map lists as changes.
 func (mp *Mapper) Map(cells []string) Mapped {
 	r := row{mp: mp}
 	r.Lead.Endpoint = mp.endpoint
 	for i := range mp.slots {
 		s := &mp.slots[i]
 		raw, v, fromCell := s.value(cells)
+		if fromCell && len(v) <= mp.emptyLen && mp.meansEmpty(v) {
+			// Empty for every field, as a blank cell is: a constant
+			// stands in.
+			r.changed(origin{slot: i, fromCell: true}, v, "")
+			raw, v, fromCell = s.fixed, s.fixed, false
+		}
 		if v == "" {
 			continue
 		}
@@ -94,6 +130,22 @@ func (s *slot) value(cells []string) (raw, trimmed string, fromCell bool) {
 		}
 	}
 	return s.fixed, s.fixed, false
+}
+
+// meansEmpty reports whether v, a trimmed cell, is one of the texts
+// that mean an empty cell. Callers ask only for a cell no longer than
+// the longest of them, so that an ordinary value costs a comparison of
+// lengths, and a short one (Bo, Ek, OBJ1) a look at its first byte.
+func (mp *Mapper) meansEmpty(v string) bool {
+	if v == "" || !mp.emptyFirst[v[0]] {
+		return false
+	}
+	for _, t := range mp.empty {
+		if strings.EqualFold(v, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *row) problem(o origin, m msg.Message) {
@@ -135,6 +187,10 @@ func (r *row) fill(i int, o origin, v string) {
 		}
 		pn, err := ParsePersonnummer(v, r.mp.now)
 		if err != nil {
+			if r.leaveOut(o, msg.Of(err)) {
+				person.SocialSecurityNumber = ""
+				return
+			}
 			r.problem(o, msg.Of(err))
 			return
 		}
@@ -163,8 +219,10 @@ func (r *row) fill(i int, o origin, v string) {
 	r.from[s.id] = o
 	out, wrong := normalize(s.id, v, r.mp.norm)
 	if wrong != nil {
-		r.problem(o, wrong)
-		r.set(s.id, out)
+		if !r.leaveOut(o, wrong) {
+			r.problem(o, wrong)
+			r.set(s.id, out)
+		}
 		return
 	}
 	if fields[s.id].kind == kindEmail {
@@ -200,6 +258,43 @@ func (r *row) changed(o origin, v, out string) {
 		return
 	}
 	r.Changes = slices.Insert(r.Changes, i, c)
+}
+
+// leaveOut leaves the invalid value o gave out of the lead, with a
+// warning that says what is wrong with it, when its field is lenient; it
+// reports false for a strict field, whose invalid value is a problem of
+// the row. The value must not be in the lead yet, or be taken out.
+func (r *row) leaveOut(o origin, wrong msg.Message) bool {
+	id := r.mp.slots[o.slot].id
+	if !r.mp.lenient[id] {
+		return false
+	}
+	r.warn(o, msg.LeftOut{Problem: wrong})
+	r.leftContact = r.leftContact || id.isContact()
+	return true
+}
+
+// restoreContacts makes the e-mail addresses and phones left out the
+// row's problems again: lenient leaves a value out only as long as the
+// row keeps a way to reach the person, and a row without one is invalid
+// for the values it had, as it would be with the fields strict.
+func (r *row) restoreContacts() {
+	kept := r.Warnings[:0]
+	for _, w := range r.Warnings {
+		left, ok := w.Message.(msg.LeftOut)
+		id, known := lookupFieldName(w.Field)
+		if ok && known && id.isContact() {
+			w.Message = left.Problem
+			r.Problems = append(r.Problems, w)
+			r.bad[id] = true
+			continue
+		}
+		kept = append(kept, w)
+	}
+	r.Warnings = kept
+	if len(kept) == 0 {
+		r.Warnings = nil
+	}
 }
 
 // warn notes something that looks wrong with a value that is sent all the
@@ -249,6 +344,30 @@ func (r *row) set(id fieldID, v string) {
 		r.telephone().Cell = v
 	case fOther:
 		r.telephone().Other = v
+	}
+}
+
+// unset takes a value out of the lead again, and the part of the body
+// that holds it when nothing else is left there: Connect gets no empty
+// objects.
+func (r *row) unset(id fieldID) {
+	if id == fSSN {
+		r.Lead.Body.Person.SocialSecurityNumber = ""
+		return
+	}
+	r.set(id, "")
+	p, b := &r.Lead.Body.Person, &r.Lead.Body
+	if p.Address != nil && *p.Address == (Address{}) {
+		p.Address = nil
+	}
+	if p.Email != nil && *p.Email == (Email{}) {
+		p.Email = nil
+	}
+	if p.Telephone != nil && *p.Telephone == (Telephone{}) {
+		p.Telephone = nil
+	}
+	if b.Marketing != nil && b.Marketing.Referrer == "" && len(b.Marketing.UtmTags) == 0 {
+		b.Marketing = nil
 	}
 }
 
@@ -324,9 +443,15 @@ func (r *row) unfilled(i int, m msg.Message) Problem {
 
 // check applies Connect's documented rules to the normalised body and
 // points each problem at the cell that filled the field. Fields that
-// already have a problem are skipped: one thing wrong, one message.
+// already have a problem are skipped: one thing wrong, one message. A
+// lenient field's value that breaks a rule (a street over 68
+// characters) is left out instead, as long as the row keeps an e-mail
+// address or a phone.
 func (r *row) check() {
 	for _, p := range r.Lead.Body.Check() {
+		if _, ok := p.Message.(msg.NoContact); ok && r.leftContact {
+			continue // the values left out are the problems: below
+		}
 		id, ok := lookupFieldName(p.Field)
 		if !ok {
 			r.Problems = append(r.Problems, p)
@@ -348,6 +473,11 @@ func (r *row) check() {
 			r.Problems = append(r.Problems, q)
 			continue
 		}
+		if r.mp.lenient[id] {
+			r.unset(id)
+			r.leaveOut(o, p.Message)
+			continue
+		}
 		s := &r.mp.slots[o.slot]
 		m := p.Message
 		if s.id == fFullName && id == fFirstName {
@@ -360,5 +490,8 @@ func (r *row) check() {
 			q.Column = s.header
 		}
 		r.Problems = append(r.Problems, q)
+	}
+	if r.leftContact && !r.Lead.Body.Person.hasContact() {
+		r.restoreContacts()
 	}
 }

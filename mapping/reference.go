@@ -3,11 +3,28 @@ package mapping
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
+// emptyList writes texts as a YAML flow list, quoting those that do not
+// start with a letter: YAML reads a bare - or ? as its own.
+func emptyList(texts []string) string {
+	items := make([]string, len(texts))
+	for i, t := range texts {
+		items[i] = t
+		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsLetter(r) {
+			items[i] = strconv.Quote(t)
+		}
+	}
+	return "[" + strings.Join(items, ", ") + "]"
+}
+
 // WriteReference writes the mapping file's reference: its keys, the
-// normalize settings and every field, for leadimport help mapping.
+// normalize and validation settings and every field, for leadimport
+// help mapping.
 func WriteReference(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString(`A mapping file (YAML) says which input column fills which field of the lead,
@@ -29,11 +46,26 @@ and what is the same on every row:
 	b.WriteString(strings.Join(Encodings, ", "))
 	b.WriteString(` (--encoding)
     delimiter: ";"             # CSV: "," ";" "|" or tab (--delimiter)
+    empty: `)
+	b.WriteString(emptyList(defaultEmpty))
+	b.WriteString(`
+                               # cells that mean empty, in every field: this is the
+                               # default list, words in any case; a list replaces it,
+                               # [] for none. Constants and --set are never empty
   normalize:                   # how values are sent; the first is the default
 `)
 	for _, k := range normalizeKeys {
 		fmt.Fprintf(&b, "    %s: %s\n", k.key, strings.Join(k.values, " | "))
 	}
+	b.WriteString(`  validation: strict           # strict (the default): an invalid value makes its row
+                               # invalid. lenient: an optional field's invalid value is
+                               # left out of the lead with a warning, as long as the row
+                               # keeps its names and an e-mail address or phone.
+                               # Or field by field, default: for the others:
+                               #   validation:
+                               #     default: strict
+                               #     person.telephone.cell: lenient
+`)
 	b.WriteString(`
 Headers match ignoring case and surrounding spaces; columns not named are kept
 in the report but not sent. A non-empty cell wins over a constant; --set

@@ -19,7 +19,9 @@ func TestWriteReferenceNamesEveryField(t *testing.T) {
 	for _, k := range normalizeKeys {
 		assert.Contains(t, out, k.key+": "+k.values[0])
 	}
-	// The example in the reference is a mapping that parses.
-	_, err := Parse(bytes.NewReader(buf.Bytes()[bytes.Index(buf.Bytes(), []byte("  version")):bytes.Index(buf.Bytes(), []byte("  normalize"))]), "reference")
+	// The example in the reference is a mapping that parses, and the
+	// list of texts that mean empty it shows is the default.
+	m, err := Parse(bytes.NewReader(buf.Bytes()[bytes.Index(buf.Bytes(), []byte("  version")):bytes.Index(buf.Bytes(), []byte("  normalize"))]), "reference")
 	require.NoError(t, err)
+	assert.Equal(t, defaultEmpty, m.Input.Empty)
 }

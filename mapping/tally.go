@@ -1,20 +1,27 @@
 package mapping
 
+import "leadimport/importer/msg"
+
 // ColumnCount is what one mapped column's values came to over the rows
 // tallied. Every row counts once in exactly one of the four.
 type ColumnCount struct {
 	Column string // the input header
 	Field  string // the field it fills; several joined with ", "
 	// Valid values were sent as written; Changed ones were valid after
-	// normalisation altered them; Invalid ones made their row invalid;
-	// Empty cells gave nothing (a constant may have stood in).
+	// normalisation altered them; Invalid ones made their row invalid or,
+	// in a lenient field, were left out of the lead; Empty cells gave
+	// nothing, blank or holding a text that means empty ("-", "saknas"),
+	// and a constant may have stood in.
 	Valid, Changed, Invalid, Empty int
-	Warned                         int // of Valid and Changed, values that got a warning
+	// Warned counts the values that got a warning: of Valid and Changed,
+	// those that look wrong; of Invalid, those a lenient field left out.
+	Warned int
 }
 
 // Tally counts, per mapped column, how its values fared: check's
 // per-column summary. A Tally belongs to one goroutine.
 type Tally struct {
+	mp   *Mapper
 	cols []ColumnCount
 	at   []int // each count's index in the row's cells
 }
@@ -22,7 +29,7 @@ type Tally struct {
 // NewTally returns a Tally for the columns that fill a field on this
 // Mapper's rows, in the input's order.
 func (mp *Mapper) NewTally() *Tally {
-	t := &Tally{}
+	t := &Tally{mp: mp}
 	for _, s := range mp.slots {
 		if s.col < 0 || s.isSet {
 			continue
@@ -45,11 +52,18 @@ func (mp *Mapper) NewTally() *Tally {
 func (t *Tally) Add(cells []string, m *Mapped) {
 	for i, col := range t.at {
 		c := &t.cols[i]
+		v := ""
+		if col < len(cells) {
+			v = trimSpace(cells[col])
+		}
 		switch {
-		case col >= len(cells) || trimSpace(cells[col]) == "":
+		case v == "" || len(v) <= t.mp.emptyLen && t.mp.meansEmpty(v):
 			c.Empty++
 		case hasColumn(m.Problems, c.Column):
 			c.Invalid++
+		case leftOut(m.Warnings, c.Column):
+			c.Invalid++
+			c.Warned++
 		default:
 			if hasColumn(m.Warnings, c.Column) {
 				c.Warned++
@@ -73,6 +87,17 @@ func (t *Tally) Add(cells []string, m *Mapped) {
 func hasColumn(ps []Problem, column string) bool {
 	for _, p := range ps {
 		if p.Column == column {
+			return true
+		}
+	}
+	return false
+}
+
+// leftOut reports whether a lenient field's value from column was left
+// out of the lead.
+func leftOut(ws []Problem, column string) bool {
+	for _, w := range ws {
+		if _, ok := w.Message.(msg.LeftOut); ok && w.Column == column {
 			return true
 		}
 	}

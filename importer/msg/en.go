@@ -63,6 +63,35 @@ var english = []entry{
 		return `needs a first and a last name: write it as "Anna Svensson" or "Svensson, Anna"`
 	}),
 
+	// Cells that mean empty, and lenient fields (mapping).
+	say(func(Emptied, Lang) string { return "empty" }),
+	say(func(m LeftOut, l Lang) string {
+		return l.Say(m.Problem) + "; sent without this value (validation: lenient)"
+	}),
+	say(func(m EmptyNotList, l Lang) string {
+		return `input.empty must be a list of the texts that mean an empty cell, e.g. ["-", saknas, N/A], or [] for none; not ` + l.Say(m.Value)
+	}),
+	say(func(m EmptyEntryNotText, l Lang) string {
+		return `input.empty: each entry must be a text, e.g. "-" or saknas (put - ? and other signs in quotes), not ` + l.Say(m.Value)
+	}),
+	say(func(m ValidationNotLines, l Lang) string {
+		return "validation must be strict or lenient, or `field: strict|lenient` lines, e.g. `person.telephone.cell: lenient`, not " + l.Say(m.Value)
+	}),
+	say(func(m BadValidation, l Lang) string {
+		s := "validation"
+		if m.Key != "" {
+			s += "." + m.Key
+		}
+		s += " " + l.Say(m.Value) + " is not a value it takes"
+		if m.Suggest != "" {
+			s += fmt.Sprintf(" (did you mean %q?)", m.Suggest)
+		}
+		return s + "; use strict (the default) or lenient"
+	}),
+	say(func(m RequiredNotLenient, _ Lang) string {
+		return m.Field + " is required on every row, so it cannot be lenient; remove the line"
+	}),
+
 	// Why a number is not a personnummer (mapping).
 	say(func(InterimNumber, Lang) string {
 		return "looks like an interim number (a letter in the last four), not a personnummer"
@@ -162,7 +191,7 @@ var english = []entry{
 		return fmt.Sprintf("constant %s has no value; give one, e.g. `%s: %s`, or remove the line", m.Field, m.Field, m.Example)
 	}),
 	say(func(m InputNotLines, l Lang) string {
-		return "input must hold `sheet:`, `headerRow:`, `encoding:` or `delimiter:` lines, not " + l.Say(m.Value)
+		return "input must hold `sheet:`, `headerRow:`, `encoding:`, `delimiter:` or `empty:` lines, not " + l.Say(m.Value)
 	}),
 	say(func(InputSheetEmpty, Lang) string {
 		return "input.sheet is empty; name the sheet to read, or remove the line to read the first"

@@ -66,6 +66,35 @@ var swedish = []entry{
 		return `behöver både förnamn och efternamn: skriv "Anna Svensson" eller "Svensson, Anna"`
 	}),
 
+	// Cells that mean empty, and lenient fields (mapping).
+	say(func(Emptied, Lang) string { return "tomt" }),
+	say(func(m LeftOut, l Lang) string {
+		return l.Say(m.Problem) + "; skickas utan värdet (validation: lenient)"
+	}),
+	say(func(m EmptyNotList, l Lang) string {
+		return `input.empty ska vara en lista med de texter som betyder en tom cell, t.ex. ["-", saknas, N/A], eller [] för inga; inte ` + l.Say(m.Value)
+	}),
+	say(func(m EmptyEntryNotText, l Lang) string {
+		return `input.empty: varje post ska vara en text, t.ex. "-" eller saknas (sätt - ? och andra tecken inom citattecken), inte ` + l.Say(m.Value)
+	}),
+	say(func(m ValidationNotLines, l Lang) string {
+		return "validation ska vara strict eller lenient, eller rader `fält: strict|lenient`, t.ex. `person.telephone.cell: lenient`, inte " + l.Say(m.Value)
+	}),
+	say(func(m BadValidation, l Lang) string {
+		s := "validation"
+		if m.Key != "" {
+			s += "." + m.Key
+		}
+		s += " " + l.Say(m.Value) + " är inget värde den tar"
+		if m.Suggest != "" {
+			s += fmt.Sprintf(" (menade du %q?)", m.Suggest)
+		}
+		return s + "; använd strict (standard) eller lenient"
+	}),
+	say(func(m RequiredNotLenient, _ Lang) string {
+		return m.Field + " krävs på varje rad och kan därför inte vara lenient; ta bort raden"
+	}),
+
 	// Why a number is not a personnummer (mapping).
 	say(func(InterimNumber, Lang) string {
 		return "ser ut som ett reservnummer (en bokstav bland de fyra sista), inte ett personnummer"
@@ -169,7 +198,7 @@ var swedish = []entry{
 		return fmt.Sprintf("konstanten %s saknar värde; ange ett, t.ex. `%s: %s`, eller ta bort raden", m.Field, m.Field, m.Example)
 	}),
 	say(func(m InputNotLines, l Lang) string {
-		return "input ska innehålla rader `sheet:`, `headerRow:`, `encoding:` eller `delimiter:`, inte " + l.Say(m.Value)
+		return "input ska innehålla rader `sheet:`, `headerRow:`, `encoding:`, `delimiter:` eller `empty:`, inte " + l.Say(m.Value)
 	}),
 	say(func(InputSheetEmpty, Lang) string {
 		return "input.sheet är tomt; ange bladet som ska läsas, eller ta bort raden för att läsa det första"

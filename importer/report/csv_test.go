@@ -53,7 +53,7 @@ func referenceCSV(t testing.TB, delim rune, header []string, lines []Line) []byt
 			errs += msg.English.Say(msg.CellsAtLineEnd{After: "warnings"})
 		}
 		rec = append(rec, string(l.Status), count(l.HTTPStatus), count(l.Attempts), Neutralize(l.Response), Neutralize(errs),
-			Neutralize(ChangesText(l.Changes)), Neutralize(ProblemsText(l.Warnings, msg.English)))
+			Neutralize(ChangesText(l.Changes, msg.English)), Neutralize(ProblemsText(l.Warnings, msg.English)))
 		for _, c := range extra {
 			rec = append(rec, Neutralize(c))
 		}

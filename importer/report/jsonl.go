@@ -97,7 +97,11 @@ func (r *jsonlWriter) Write(l *Line) error {
 		}
 	}
 	for _, c := range l.Changes {
-		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: maskSSN(c.Field, c.From), To: maskSSN(c.Field, c.To)})
+		from := c.From
+		if c.To != "" { // a cell taken as empty holds a text of the mapping's, not a number
+			from = maskSSN(c.Field, c.From)
+		}
+		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: from, To: maskSSN(c.Field, c.To)})
 	}
 	if l.Lead != nil {
 		j.Lead = &jsonLead{Endpoint: l.Lead.Endpoint, CustomerID: l.Lead.CustomerID, EstateID: l.Lead.EstateID, Body: l.Lead.Body}

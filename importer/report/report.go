@@ -9,9 +9,10 @@
 // them all (see Extra): in CSV and XLSX after the outcome columns of its
 // line, in JSONL in its object's cells.
 //
-// A writer says a row's problems, warnings and errors, and the XLSX
-// sheets and summary, in the msg.Lang it is given; statuses and column
-// names stay the tool's words in every language:
+// A writer says a row's problems, warnings and errors, the word for a
+// cell taken as empty in its changes, and the XLSX sheets and summary,
+// in the msg.Lang it is given; statuses and column names stay the tool's
+// words in every language:
 //
 //	w, err := report.NewCSV(f, ';', header, msg.Swedish)
 //	err = w.Write(&report.Line{Row: 2, Status: status.Invalid, Errors: []mapping.Problem{
@@ -186,9 +187,10 @@ func count(n int) string {
 	return strconv.Itoa(n)
 }
 
-// ChangesText is the changes column's text:
-// "Mobil: 070-123 45 67 → +46701234567; …".
-func ChangesText(cs []mapping.Change) string {
+// ChangesText is the changes column's text in l:
+// `Mobil: 070-123 45 67 → +46701234567; Telefon: "-" → empty`. Its one
+// word is l's for a cell taken as empty.
+func ChangesText(cs []mapping.Change, l msg.Lang) string {
 	if len(cs) == 0 {
 		return ""
 	}
@@ -196,20 +198,16 @@ func ChangesText(cs []mapping.Change) string {
 	for _, c := range cs {
 		n += len(c.Column) + len(c.From) + len(c.To) + len(": → ; ")
 	}
-	return string(appendChanges(make([]byte, 0, n), cs))
+	return string(appendChanges(make([]byte, 0, n), cs, l))
 }
 
-// appendChanges appends ChangesText(cs) to b.
-func appendChanges(b []byte, cs []mapping.Change) []byte {
+// appendChanges appends ChangesText(cs, l) to b.
+func appendChanges(b []byte, cs []mapping.Change, l msg.Lang) []byte {
 	for i, c := range cs {
 		if i > 0 {
 			b = append(b, "; "...)
 		}
-		b = append(b, c.Column...)
-		b = append(b, ": "...)
-		b = append(b, c.From...)
-		b = append(b, " → "...)
-		b = append(b, c.To...)
+		b = c.AppendText(b, l)
 	}
 	return b
 }
