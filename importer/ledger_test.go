@@ -31,46 +31,6 @@ func openLedger(t *testing.T) *ledger.Ledger {
 	return l
 }
 
-func TestRunUnansweredThenFailedIsSentAgainWithANote(t *testing.T) {
-	var calls atomic.Int32
-	healthy := atomic.Bool{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n := calls.Add(1)
-		switch {
-		case healthy.Load():
-			io.WriteString(w, `"CON2"`)
-		case n == 1:
-			// No answer: wait until the client gives up and drops the
-			// connection (which the server sees once it has read the body).
-			io.Copy(io.Discard, r.Body)
-			<-r.Context().Done()
-			io.WriteString(w, `"CON1"`)
-		default:
-			w.WriteHeader(http.StatusServiceUnavailable)
-		}
-	}))
-	defer srv.Close()
-	led := openLedger(t)
-	input := writeInput(t, 1, nil)
-
-	cfg := testConfig(t, input, srv.URL)
-	cfg.Ledger, cfg.Retries, cfg.Timeout = led, 1, 100*time.Millisecond
-	_, err := Run(context.Background(), cfg)
-	require.NoError(t, err)
-	lines := readReport(t, cfg.Report)
-	assert.Equal(t, "failed", lines[0]["status"])
-	assert.Contains(t, lines[0]["error"], "Connect may have recorded this lead")
-
-	healthy.Store(true)
-	cfg2 := testConfig(t, input, srv.URL)
-	cfg2.Ledger = led
-	_, err = Run(context.Background(), cfg2)
-	require.NoError(t, err)
-	lines = readReport(t, cfg2.Report)
-	assert.Equal(t, "sent", lines[0]["status"])
-	assert.Contains(t, lines[0]["error"], "earlier run's attempt is unconfirmed")
-}
-
 // TestRunUnconfirmedOnEveryPath: once an attempt got no answer, Connect
 // may have the lead, whatever ends the attempts after it: the row says
 // so, and the ledger keeps the lead pending, so the next run sends it
@@ -90,7 +50,7 @@ func TestRunUnconfirmedOnEveryPath(t *testing.T) {
 	}{
 		{"then refused", http.StatusBadRequest, 0, nil, status.Failed},
 		{"then unauthorized", http.StatusUnauthorized, 0, nil, status.Failed},
-		{"retries spent", http.StatusServiceUnavailable, 0, nil, status.Failed},
+		{"retries spent", http.StatusServiceUnavailable, 0, nil, status.Failed}, // the next run sends it again, with a note
 		{"stopped in the backoff", http.StatusOK, 1, nil, status.Failed},
 		{"stopped waiting for the limiter", http.StatusOK, 2, rate.NewLimiter(rate.Every(time.Hour), 1), status.Failed},
 		{"then sent", http.StatusOK, 0, nil, status.Sent},
