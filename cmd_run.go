@@ -59,7 +59,7 @@ type sendOptions struct {
 }
 
 func (o *importOptions) bind(fs *flag.FlagSet) {
-	fs.StringVar(&o.mapping, "mapping", "", "the mapping `file` (YAML), required")
+	fs.StringVar(&o.mapping, "mapping", "", "the mapping `file` (YAML), or a folder of them: each input takes the one that fits its header; required")
 	fs.StringVar(&o.report, "report", "", "the report's `path`: .csv, .xlsx or .jsonl (default <input>-report-<time>.csv here, .xlsx for an XLSX input; a directory for several inputs)")
 	fs.BoolVar(&o.problems, "report-problems", false, "write a second report beside each, NAME-problems, of just the rows that need a person (invalid and failed): a short list to work through, and an input for a re-run like any report")
 	o.sets = setFlag{}
@@ -81,7 +81,7 @@ func (o *sendOptions) bind(fs *flag.FlagSet) {
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time allowed for one request")
 	fs.IntVar(&o.retries, "retries", 4, "further attempts after a retryable failure")
 	fs.IntVar(&o.maxFailures, "max-failures", 20, "rows failing in a row for a reason that may pass (5xx, 429, no answer; after retries) that stop the run; 0: never stop")
-	fs.StringVar(&o.archiveDir, "archive-dir", "", "after the run, move each input into `DIR`/done (every row sent) or DIR/failed (rows to fix); reports go to DIR/reports unless --report says otherwise")
+	fs.StringVar(&o.archiveDir, "archive-dir", "", "after the run, move each input into `DIR`/done (every row sent) or DIR/failed (rows to fix, or a file that does not fit, with NAME.reason.txt); an input with rows that may pass stays; reports go to DIR/reports unless --report says otherwise")
 	fs.IntVar(&o.maxInvalid, "max-invalid", -1, "read every input first and send nothing (exit 2) if more than `N` rows are invalid; -1: no limit")
 	fs.StringVar(&o.ledger, "ledger", "", "the ledger `file` that remembers what was sent (default: leadimport/ledger.db in the user's state directory)")
 	fs.BoolVar(&o.force, "force", false, "send rows even when the ledger says they were sent before")
