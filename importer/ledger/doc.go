@@ -27,10 +27,7 @@
 //	if errors.As(err, &busy) { ... exit 2, nothing sent }
 //	defer run.Release() // on error paths; Finish releases too
 //
-//	for each valid row:
-//		if first, dup, err := run.FirstSeen(l.Identity(customer, estate, person), row); dup {
-//			... status duplicate of row first
-//		}
+//	for each valid row (the rows that repeat another are found before, in importer/persons):
 //		k := l.Key(endpoint, customerID, estateID, body)
 //		e, found, err := l.Lookup(k)
 //		switch {

@@ -135,21 +135,3 @@ func (r *Run) Failed(k Key, httpStatus int) error {
 	r.noteKey(k)
 	return r.do(writeFailed, msg.RecordFailed, string(k), r.ID, httpStatus, formatTime(r.l.now()))
 }
-
-// FirstSeen tells whether identity was already met in this run. If so it
-// returns the row that met it first and true; if not it records row as that
-// row. The set is held in memory up to a fixed size and on disk beyond it,
-// so memory does not grow with the input.
-// Call it in input order so that "first" means the earliest row.
-func (r *Run) FirstSeen(identity Identity, row int) (firstRow int, seen bool, err error) {
-	r.seenMu.Lock()
-	defer r.seenMu.Unlock()
-	if r.seen == nil {
-		return 0, false, errReleased
-	}
-	first, seen, err := r.seen.firstSeen(identity, row)
-	if err != nil {
-		return 0, false, failed(msg.RecordIdentity, err)
-	}
-	return first, seen, nil
-}

@@ -30,46 +30,6 @@ func TestFilter(t *testing.T) {
 	assert.Less(t, alarms, n/1000, "false alarms among %d keys never added", n)
 }
 
-// TestFirstSeenBeyondMemory runs the set of identities with room for
-// three in memory, so that most answers come from the scratch file
-// through its filter, and checks every answer against a plain map.
-func TestFirstSeenBeyondMemory(t *testing.T) {
-	l := newLedger(t)
-	r := begin(t, l, "in.csv")
-	r.seen.limit = 3
-	want := map[Identity]int{}
-	for row := 2; row < 200; row++ {
-		id := l.Identity("person", strconv.Itoa(row*7%61)) // repeats, near and far apart
-		first, seen, err := r.FirstSeen(id, row)
-		require.NoError(t, err)
-		w, ok := want[id]
-		if !ok {
-			want[id], w = row, row
-		}
-		assert.Equal(t, ok, seen, "row %d", row)
-		assert.Equal(t, w, first, "row %d", row)
-	}
-	require.NotNil(t, r.seen.db, "identities went to the scratch file")
-	_, err := os.Stat(l.Path() + "-seen")
-	require.NoError(t, err)
-
-	require.NoError(t, r.Finish(nil, 0, time.Now()))
-	_, err = os.Stat(l.Path() + "-seen")
-	assert.ErrorIs(t, err, os.ErrNotExist, "the scratch file goes with the run")
-}
-
-func TestFirstSeenStaysInMemory(t *testing.T) {
-	l := newLedger(t)
-	r := begin(t, l, "in.csv")
-	for row := range 100 {
-		_, _, err := r.FirstSeen(l.Identity("person", strconv.Itoa(row)), row)
-		require.NoError(t, err)
-	}
-	assert.Nil(t, r.seen.db)
-	_, err := os.Stat(l.Path() + "-seen")
-	assert.ErrorIs(t, err, os.ErrNotExist, "a run of a few rows makes no scratch file")
-}
-
 // TestLookupThroughFilter: a run trusts its filter of the ledger's keys
 // only once it holds every earlier run's keys, and its own keys are in it
 // from the moment they are written.
@@ -186,18 +146,6 @@ func TestLogStaysBounded(t *testing.T) {
 	require.True(t, found)
 	assert.Equal(t, StatusSent, e.Status)
 	require.NoError(t, r.Finish(nil, 0, time.Now()))
-}
-
-func TestIdentity(t *testing.T) {
-	l := newLedger(t)
-	a := l.Identity("in.csv", "M1001", "OBJ1", "email", "anna@example.se")
-	assert.Equal(t, a, l.Identity("in.csv", "M1001", "OBJ1", "email", "anna@example.se"))
-	assert.NotEqual(t, a, l.Identity("in.csv", "M1001", "OBJ1", "email", "anna@example.com"))
-	assert.NotEqual(t, l.Identity("ab", "c"), l.Identity("a", "bc"), "parts are length-prefixed")
-	assert.NotEqual(t, Identity{}, a)
-	k := l.diskKey(a)
-	assert.NotEqual(t, a[:], k[:], "the scratch file holds a keyed form")
-	assert.Equal(t, k, l.diskKey(a))
 }
 
 // TestFailedCommitsDoNotBlockWriters: with every commit failing and more

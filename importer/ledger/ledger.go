@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,9 +60,8 @@ type Ledger struct {
 
 	lookup *sql.Stmt
 
-	macs    sync.Pool              // of HMAC-SHA256 under secret, for Key
-	idSeeds [2]maphash.Seed        // for Identity
-	known   atomic.Pointer[filter] // the keys in the ledger, while a run holds it
+	macs  sync.Pool              // of HMAC-SHA256 under secret, for Key
+	known atomic.Pointer[filter] // the keys in the ledger, while a run holds it
 }
 
 // Open opens the ledger at path, creating it (and its directory) when missing.
@@ -91,7 +89,7 @@ func Open(path string) (*Ledger, error) {
 	// the ledger's keys at its start (Run.scan) and the checkpointer
 	// copy the log (Run.checkpoint), none waiting for another.
 	db.SetMaxOpenConns(4)
-	l := &Ledger{path: path, db: db, now: time.Now, idSeeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
+	l := &Ledger{path: path, db: db, now: time.Now}
 	if err := l.init(); err != nil {
 		db.Close()
 		return nil, openError(path, err)
@@ -334,41 +332,6 @@ func (l *Ledger) Key(parts ...string) Key {
 	hex.Encode(text[:], mac.Sum(sum[:0]))
 	l.macs.Put(mac)
 	return Key(text[:])
-}
-
-// Identity says who a lead is for, for finding a row that repeats an
-// earlier one within a run (Run.FirstSeen): a 128-bit hash of the parts
-// under seeds made for this process. It is asked for several times a
-// row, so it is cheap, unlike Key; it lives in memory, and what goes to
-// disk of it is keyed under the ledger's secret (seenSet.spill).
-type Identity [16]byte
-
-// Identity derives the identity of parts, e.g. customer, estate and
-// personnummer. Each part is prefixed with its length.
-func (l *Ledger) Identity(parts ...string) Identity {
-	var h [2]maphash.Hash
-	var id Identity
-	for i := range h {
-		h[i].SetSeed(l.idSeeds[i])
-		var n [8]byte
-		for _, p := range parts {
-			binary.BigEndian.PutUint64(n[:], uint64(len(p)))
-			h[i].Write(n[:])
-			h[i].WriteString(p)
-		}
-		binary.BigEndian.PutUint64(id[8*i:], h[i].Sum64())
-	}
-	return id
-}
-
-// diskKey is what a scratch file holds of an identity: its HMAC under
-// the ledger's secret, as keys are, cut to 128 bits.
-func (l *Ledger) diskKey(id Identity) [16]byte {
-	mac := hmac.New(sha256.New, l.secret)
-	mac.Write(id[:])
-	var k [16]byte
-	copy(k[:], mac.Sum(nil))
-	return k
 }
 
 // Times are stored as RFC 3339 text, readable in the sqlite3 shell, keeping

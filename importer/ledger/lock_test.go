@@ -53,8 +53,6 @@ func TestReleasedRunRefusesWrites(t *testing.T) {
 	assert.ErrorIs(t, r.Pending(k, "a.csv", 2), ErrRunReleased)
 	assert.ErrorIs(t, r.Sent(k, "c", 201), ErrRunReleased)
 	assert.ErrorIs(t, r.Failed(k, 500), ErrRunReleased)
-	_, _, err := r.FirstSeen(l.Identity("x"), 2)
-	assert.ErrorIs(t, err, ErrRunReleased)
 	assert.ErrorIs(t, r.Finish(nil, 0, time.Now()), ErrRunReleased)
 
 	r2 := begin(t, l, "b.csv")

@@ -271,6 +271,20 @@ var english = []entry{
 		return "note: retried after an unconfirmed attempt (it got no answer), so Connect may have recorded this lead twice"
 	}),
 
+	// Rows that are the same person but disagree on who that is, and a
+	// lead sent before whose row has changed since (importer).
+	say(func(m SameButOther, _ Lang) string {
+		return fmt.Sprintf("same %s as row %d, but %s: check both rows",
+			words(m.Identity, identitiesEN[:]), m.Row, words(m.Field, anotherFieldEN[:]))
+	}),
+	say(func(m SameAsDisagreeing, _ Lang) string {
+		return fmt.Sprintf("same %s as rows %d and %d, which give different %s: check the rows",
+			words(m.Identity, identitiesEN[:]), m.A, m.B, words(m.Field, differentFieldsEN[:]))
+	}),
+	say(func(m ComparingRows, l Lang) string {
+		return "cannot compare the rows for the same person: " + l.Error(m.Err)
+	}),
+
 	// A row the reader could not read (importer/source).
 	say(func(m InRow, l Lang) string { return fmt.Sprintf("%s: row %d: %s", m.File, m.Row, l.Error(m.Err)) }),
 	say(func(m UnclosedQuote, _ Lang) string {
@@ -722,7 +736,6 @@ var english = []entry{
 // ledgerStepsEN say each LedgerStep, as LedgerFailed's start.
 var ledgerStepsEN = [numLedgerSteps]string{
 	LookUpLead:        "look up lead",
-	RecordIdentity:    "record lead identity",
 	ReadHistory:       "read history",
 	BeginRun:          "begin run",
 	FinishRun:         "finish run",
@@ -738,8 +751,34 @@ var ledgerStepsEN = [numLedgerSteps]string{
 	MarkLedger:        "mark ledger",
 	ReadSecret:        "read secret",
 	PrepareStatements: "prepare",
-	UseScratch:        "the scratch set of identities",
 }
+
+// identitiesEN say each Identity, after "same".
+var identitiesEN = [numIdentities]string{
+	ByPersonnummer:  "personnummer",
+	ByForeignNumber: "foreign id number",
+	ByEmail:         "e-mail address",
+	ByNameAndPhone:  "name and phone number",
+}
+
+// anotherFieldEN, differentFieldsEN and theFieldEN say each PersonField
+// as "another …", "different …" and "the …" want it.
+var (
+	anotherFieldEN = [numPersonFields]string{
+		FieldName: "another name", FieldPersonnummer: "another personnummer", FieldEmail: "another e-mail address",
+		FieldPhone: "another phone number", FieldAddress: "another address", FieldMessage: "another message",
+		FieldOther: "other details",
+	}
+	differentFieldsEN = [numPersonFields]string{
+		FieldName: "names", FieldPersonnummer: "personnummer", FieldEmail: "e-mail addresses",
+		FieldPhone: "phone numbers", FieldAddress: "addresses", FieldMessage: "messages", FieldOther: "details",
+	}
+	theFieldEN = [numPersonFields]string{
+		FieldName: "the name", FieldPersonnummer: "the personnummer", FieldEmail: "the e-mail address",
+		FieldPhone: "the phone number", FieldAddress: "the address", FieldMessage: "the message",
+		FieldOther: "other details",
+	}
+)
 
 // andList joins words as a sentence does: "a", "a and b", "a, b and c".
 func andList(words []string, and string) string {

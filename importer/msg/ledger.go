@@ -85,7 +85,6 @@ type LedgerStep uint8
 
 const (
 	LookUpLead LedgerStep = iota
-	RecordIdentity
 	ReadHistory
 	BeginRun
 	FinishRun
@@ -101,7 +100,6 @@ const (
 	MarkLedger
 	ReadSecret
 	PrepareStatements
-	UseScratch
 	numLedgerSteps
 )
 
@@ -140,7 +138,7 @@ type RollbackFailed struct {
 
 func (m RollbackFailed) Cause() error { return m.Err }
 
-// CannotRemove: a file the ledger made for a while cannot be removed.
+// CannotRemove: a file leadimport made for a while cannot be removed.
 type CannotRemove struct {
 	message
 	Path string

@@ -1,0 +1,167 @@
+package importer
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/status"
+	"leadimport/mapping"
+)
+
+// testPins are Skatteverket's test personnummer, the only ones tests
+// use, written YYYYMMDD-NNNN.
+func testPins(t *testing.T, n int) []string {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/personnummer/allPins.json")
+	require.NoError(t, err)
+	var pins []string
+	require.NoError(t, json.Unmarshal(data, &pins))
+	require.GreaterOrEqual(t, len(pins), n)
+	out := make([]string, n)
+	for i := range out {
+		out[i] = pins[i][:8] + "-" + pins[i][8:]
+	}
+	return out
+}
+
+// recorder is a Connect stand-in that accepts every lead and keeps the
+// first names it was sent.
+type recorder struct {
+	*httptest.Server
+	mu    sync.Mutex
+	names []string
+}
+
+func newRecorder(t *testing.T) *recorder {
+	r := &recorder{}
+	r.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		var body mapping.FinalPriceWatched
+		if err := json.NewDecoder(req.Body).Decode(&body); err != nil {
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		r.mu.Lock()
+		r.names = append(r.names, body.Person.FirstName+" "+body.Person.LastName)
+		r.mu.Unlock()
+		io.WriteString(w, `"CON1"`)
+	}))
+	t.Cleanup(r.Close)
+	return r
+}
+
+func (r *recorder) sent() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.names...)
+}
+
+func writeCSV(t *testing.T, lines ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "in.csv")
+	data := "Förnamn,Efternamn,Personnummer,E-post,Mobil\n" + strings.Join(lines, "\n") + "\n"
+	require.NoError(t, os.WriteFile(path, []byte(data), 0o600))
+	return path
+}
+
+// TestRunConflictingRows: rows that are the same person but disagree on
+// who that is are all invalid, naming each other and the field, in a run
+// and a check alike; the first of them is not sent although it comes
+// first, and a row that only adds what another left empty is still a
+// duplicate.
+func TestRunConflictingRows(t *testing.T) {
+	pins := testPins(t, 4)
+	input := filepath.Join(t.TempDir(), "in.csv")
+	require.NoError(t, os.WriteFile(input, []byte("Namn,Personnummer,E-post,Mobil\n"+
+		"Linnéa Eriksson,"+pins[0]+",linnea@example.se,\n"+ // row 2
+		"Bo Ek,"+pins[1]+",bo@example.se,\n"+ // row 3
+		"Bo Ek,"+pins[1]+",,070-123 45 67\n"+ // row 4: no e-mail here, a phone there
+		`"Lundgren, Anna-Karin",`+pins[0]+",ak@example.se,\n"+ // row 5: the issue's: same personnummer
+		"Cia Berg,"+pins[2]+",cia@example.se,\n"+ // row 6
+		"Cia Berg,"+pins[3]+",cia@example.se,\n"), 0o600)) // row 7: same e-mail, another personnummer
+	m, err := mapping.Parse(strings.NewReader(`version: 1
+columns:
+  Namn: person.fullName
+  Personnummer: person.socialSecurityNumber
+  E-post: person.email.emailAddress
+  Mobil: person.telephone.cell
+constants:
+  customerId: M1001
+  estateId: OBJ1
+`), "m.yaml")
+	require.NoError(t, err)
+	want := []struct {
+		status status.Status
+		says   string
+	}{
+		{status.Invalid, "same personnummer as row 5, but another name: check both rows"},
+		{status.Sent, ""},
+		{status.Duplicate, "the same person as row 3"},
+		{status.Invalid, "same personnummer as row 2, but another name: check both rows"},
+		{status.Invalid, "same e-mail address as row 7, but another personnummer: check both rows"},
+		{status.Invalid, "same e-mail address as row 6, but another personnummer: check both rows"},
+	}
+	srv := newRecorder(t)
+	cfg := testConfig(t, input, srv.URL)
+	cfg.Mapping, cfg.Ledger, cfg.Workers = m, openLedger(t), 1
+	_, err = Run(context.Background(), cfg)
+	require.NoError(t, err)
+	lines := readReport(t, cfg.Report)
+	require.Len(t, lines, len(want))
+	for i, w := range want {
+		assert.Equal(t, string(w.status), lines[i]["status"], "row %d: %s", i+2, lines[i]["error"])
+		assert.Contains(t, lines[i]["error"], w.says, "row %d", i+2)
+	}
+	assert.Equal(t, []string{"Bo Ek"}, srv.sent(), "the first row of a conflict is not sent, though it comes first")
+
+	// A check calls the same rows invalid.
+	check := testConfig(t, input, "")
+	check.Mapping = m
+	_, err = Run(context.Background(), check)
+	require.NoError(t, err)
+	for i, line := range readReport(t, check.Report) {
+		if want[i].status == status.Invalid {
+			assert.Equal(t, "invalid", line["status"], "row %d", i+2)
+			assert.Equal(t, lines[i]["error"], line["error"], "row %d", i+2)
+		} else {
+			assert.Equal(t, "valid", line["status"], "row %d", i+2)
+		}
+	}
+}
+
+// TestMaxInvalidCountsConflicts: --max-invalid counts the rows invalid
+// for a conflict with the others, from the same reading ahead.
+func TestMaxInvalidCountsConflicts(t *testing.T) {
+	pins := testPins(t, 1)
+	input := writeCSV(t,
+		"Anna,Berg,"+pins[0]+",anna@example.se,",
+		"Anna,Berg,,anna2@example.se,",
+		"Annie,Berg,"+pins[0]+",annie@example.se,",
+		"Bo,,,bo@example.se,", // no last name
+	)
+	for _, tc := range []struct {
+		max  int
+		sent int
+	}{{2, 0}, {3, 1}} {
+		srv := newRecorder(t)
+		cfg := testConfig(t, input, srv.URL)
+		cfg.MaxInvalid = &tc.max
+		sum, err := Run(context.Background(), cfg)
+		require.NoError(t, err)
+		assert.Len(t, srv.sent(), tc.sent, "--max-invalid %d", tc.max)
+		if tc.sent == 0 {
+			assert.True(t, errors.Is(sum.Stopped, ErrTooManyInvalid), "three invalid rows: two conflicts and one without a last name")
+		}
+	}
+}
