@@ -159,6 +159,51 @@ func TestConflictingRowsInOneInput(t *testing.T) {
 	}
 }
 
+// TestOldLedgerStillWorks: a ledger an older leadimport wrote
+// (testdata/ledger-v1, before it kept whom each lead is for) is brought
+// to the current version and goes on skipping what it sent. A row of one
+// of its leads that has changed is sent, as before (the old lead has no
+// person to find it by); from then on the ledger knows the person, and a
+// further change is skipped with the fields that changed.
+func TestOldLedgerStillWorks(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	env := sandboxEnv(s, sandboxPassword)
+	old, err := os.ReadFile("testdata/ledger-v1/ledger.db")
+	require.NoError(t, err)
+	led := filepath.Join(dir, "ledger.db")
+	require.NoError(t, os.WriteFile(led, old, 0o600))
+	m, _ := filepath.Abs("testdata/ledger-v1/mapping.yaml")
+	input, _ := filepath.Abs("testdata/ledger-v1/leads.csv")
+	run := func(report, input string) (result, [][]string) {
+		t.Helper()
+		res := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", led, "--rate", "0", "--report", filepath.Join(dir, report), input)
+		_, lines := readReport(t, filepath.Join(dir, report))
+		return res, lines
+	}
+
+	res, lines := run("r1.csv", input)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, map[string]int{"skipped": 2}, statusCounts(lines))
+	assert.Equal(t, "CON00000001", lines[0][9], "the contact id the old ledger kept")
+	assert.Zero(t, s.sb.Accepted())
+
+	data, err := os.ReadFile(input)
+	require.NoError(t, err)
+	changed := filepath.Join(dir, "leads.csv")
+	require.NoError(t, os.WriteFile(changed, bytes.Replace(data, []byte("asa@example.se"), []byte("asa.oberg@example.se"), 1), 0o600))
+	res, lines = run("r2.csv", changed)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, []string{"sent", "skipped"}, []string{lines[0][6], lines[1][6]}, "an old lead is known by its content only")
+
+	require.NoError(t, os.WriteFile(changed, bytes.Replace(data, []byte("asa@example.se"), []byte("asa.o@example.se"), 1), 0o600))
+	res, lines = run("r3.csv", changed)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, "skipped", lines[0][6])
+	assert.Contains(t, lines[0][10], "and changed since (the e-mail address): not sent again")
+	assert.Equal(t, 1, s.sb.Accepted())
+}
+
 func TestTwoRunsAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	s := startSandbox(t)

@@ -1,10 +1,12 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -164,4 +166,53 @@ func TestMaxInvalidCountsConflicts(t *testing.T) {
 			assert.True(t, errors.Is(sum.Stopped, ErrTooManyInvalid), "three invalid rows: two conflicts and one without a last name")
 		}
 	}
+}
+
+// TestRunChangedSinceSent: a row for a person the ledger sent a lead for,
+// on the same estate, but whose content changed since, is skipped with a
+// warning naming the fields that changed (and the contact id of the lead
+// sent); --force sends it, and a later run knows it sent that one.
+func TestRunChangedSinceSent(t *testing.T) {
+	pins := testPins(t, 2)
+	led := openLedger(t)
+	var log bytes.Buffer
+	run := func(force bool, lines ...string) ([]map[string]string, []string) {
+		t.Helper()
+		srv := newRecorder(t)
+		cfg := testConfig(t, writeCSV(t, lines...), srv.URL)
+		cfg.Ledger, cfg.Force = led, force
+		log.Reset()
+		cfg.Log = slog.New(slog.NewTextHandler(&log, nil))
+		_, err := Run(context.Background(), cfg)
+		require.NoError(t, err)
+		return readReport(t, cfg.Report), srv.sent()
+	}
+	anna := "Anna,Berg," + pins[0] + ",anna@example.se,"
+	bo := "Bo,Ek," + pins[1] + ",bo@example.se,"
+	changed := "Anna,Berg," + pins[0] + ",anna.berg@example.se,070-123 45 67"
+
+	lines, sent := run(false, anna, bo)
+	require.ElementsMatch(t, []string{"Anna Berg", "Bo Ek"}, sent)
+	annasContact := lines[0]["response"]
+
+	lines, sent = run(false, changed, bo, "Cia,Ek,,cia@example.se,")
+	assert.Equal(t, []string{"Cia Ek"}, sent, "only the new person")
+	assert.Equal(t, "skipped", lines[0]["status"])
+	assert.Contains(t, lines[0]["error"], "and changed since (the e-mail address and the phone number): not sent again; check the row, and --force sends it anyway")
+	assert.Equal(t, annasContact, lines[0]["response"], "the contact id of the lead sent")
+	assert.Contains(t, log.String(), `level=WARN msg="row skipped"`, "the log says so too")
+	assert.NotContains(t, log.String(), "anna", "the log names fields, never a value")
+	assert.Equal(t, "skipped", lines[1]["status"])
+	assert.Contains(t, lines[1]["error"], "sent before", "unchanged: skipped as before")
+	assert.NotContains(t, lines[1]["error"], "changed")
+	assert.Equal(t, "sent", lines[2]["status"])
+
+	lines, sent = run(true, changed)
+	assert.Equal(t, []string{"Anna Berg"}, sent, "--force sends it")
+	assert.Equal(t, "sent", lines[0]["status"])
+
+	lines, sent = run(false, changed)
+	assert.Empty(t, sent)
+	assert.Equal(t, "skipped", lines[0]["status"])
+	assert.NotContains(t, lines[0]["error"], "changed", "what was sent last is what the row says")
 }

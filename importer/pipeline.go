@@ -71,7 +71,8 @@ type job struct {
 	customer string
 	path     string
 	body     []byte
-	key      ledger.Key // the lead's key in the ledger; "" without one
+	key      ledger.Key  // the lead's key in the ledger; "" without one
+	who      *ledger.Who // whom it is for, kept with the key
 	input    string
 	// unconfirmed: an attempt got no answer, so Connect may have the lead
 	// whatever the outcome says.
@@ -418,9 +419,11 @@ func notSent(ctx context.Context, send bool) error {
 }
 
 // consult asks the ledger about a valid row before it is sent: a lead the
-// ledger says was sent is skipped (unless --force), and a lead left
-// pending by a run that died is sent again with a note. It reports
-// whether the row's outcome is settled without sending.
+// ledger says was sent is skipped (unless --force), and so is a row whose
+// person the ledger has a lead for on the same estate, sent with other
+// content, saying which fields changed (changed.go); a lead left pending
+// by a run that died is sent again with a note. It reports whether the
+// row's outcome is settled without sending.
 func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 	o := &j.out
 	j.key = f.ledger.Key(lead.Endpoint, lead.CustomerID, lead.EstateID, string(j.body))
@@ -430,12 +433,18 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 	}
 	switch {
 	case !found:
+		if settled, err := f.changedSinceSent(lead, j); settled || err != nil {
+			return settled, err
+		}
 	case e.Status == ledger.StatusSent && !f.force:
 		o.Status, o.Response = status.Skipped, e.ContactID
 		o.Err = msg.Error(msg.SentBefore{At: e.At.Local(), Run: e.RunID})
 		return true, nil
 	case e.Status == ledger.StatusPending:
 		o.notes = append(o.notes, msg.EarlierUnconfirmed{}) // a run that died sent it, and never learned the answer
+	}
+	if j.who == nil {
+		j.who = f.who(lead)
 	}
 	return false, nil
 }

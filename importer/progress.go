@@ -64,6 +64,13 @@ func (f *file) logRow(log *slog.Logger, o *Outcome, reasons []string) {
 		if log.Enabled(context.Background(), slog.LevelDebug) {
 			log.Debug("row sent", "input", f.input, "row", o.Row.Number, "attempts", o.Attempts, "contact", o.Response)
 		}
+	case status.Skipped:
+		// Skipped for a lead sent before with other content: a person
+		// should look (the message names the fields, never a value).
+		if _, changed := msg.Of(o.Err).(msg.ChangedSinceSent); changed {
+			log.Warn("row skipped", "input", f.input, "row", o.Row.Number, "status", string(o.Status),
+				"reason", f.logLang.Error(o.Err))
+		}
 	}
 }
 

@@ -14,7 +14,7 @@ func BenchmarkPendingSent(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		k := l.Key("endpoint", "customer", "estate", strconv.Itoa(i))
-		if err := r.Pending(k, "in.csv", i); err != nil {
+		if err := r.Pending(k, "in.csv", i, nil); err != nil {
 			b.Fatal(err)
 		}
 		if err := r.Sent(k, "contact", 201); err != nil {
@@ -37,7 +37,7 @@ func BenchmarkRunWrites(b *testing.B) {
 		for pb.Next() {
 			i := next.Add(1)
 			k := l.Key("endpoint", "customer", "estate", strconv.FormatInt(i, 10))
-			if err := r.Pending(k, "in.csv", int(i)); err != nil {
+			if err := r.Pending(k, "in.csv", int(i), nil); err != nil {
 				b.Error(err)
 				return
 			}

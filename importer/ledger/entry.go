@@ -36,6 +36,9 @@ type Entry struct {
 	ContactID  string
 	HTTPStatus int
 	At         time.Time
+	// Fields are the lead's fields, keyed (Who.Fields); nil for a lead
+	// recorded before the ledger kept them, or without a Pending.
+	Fields Fields
 }
 
 // Lookup returns the entry of k, and false if k was never attempted.
@@ -45,7 +48,9 @@ func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 	}
 	e := Entry{Key: k}
 	var at string
-	err := l.lookup.QueryRow(string(k)).Scan(&e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at)
+	var fields []byte // NULL: before the ledger kept fields (a Fields cannot take a NULL)
+	err := l.lookup.QueryRow(string(k)).Scan(&e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at, &fields)
+	e.Fields = fields
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, false, nil
 	}
@@ -58,6 +63,35 @@ func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 	return e, true, nil
 }
 
+// LookupPerson returns the lead sent last for the first of persons (a
+// person's keys for one estate, strongest first, Ledger.Person) that has
+// one, and false if none has. A lead recorded before the ledger kept its
+// person is not found.
+func (l *Ledger) LookupPerson(persons []Key) (Entry, bool, error) {
+	f := l.known.Load()
+	for _, p := range persons {
+		if f != nil && f.ready.Load() && !f.has(string(p)) {
+			continue
+		}
+		var e Entry
+		var at string
+		var fields []byte
+		err := l.lookupPerson.QueryRow(string(p)).Scan(&e.Key, &e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at, &fields)
+		e.Fields = fields
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return Entry{}, false, failed(msg.LookUpLead, err)
+		}
+		if e.At, err = parseTime(at); err != nil {
+			return Entry{}, false, failed(msg.LookUpLead, err)
+		}
+		return e, true, nil
+	}
+	return Entry{}, false, nil
+}
+
 // A sent lead stays sent: only a later Sent updates it. Pending and Failed
 // from a --force run record the attempt (run, input, row) but keep the status,
 // contact id and time of the send, because the lead is in Connect whatever
@@ -65,15 +99,16 @@ func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 // still skip the row rather than send a further copy.
 const (
 	pendingSQL = `
-INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
-VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5)
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at, fields)
+VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5, ?6)
 ON CONFLICT (key) DO UPDATE SET
 	run_id = excluded.run_id,
 	input = excluded.input,
 	row = excluded.row,
 	status = iif(status = 'sent', status, 'pending'),
 	http_status = iif(status = 'sent', http_status, 0),
-	at = iif(status = 'sent', at, excluded.at)`
+	at = iif(status = 'sent', at, excluded.at),
+	fields = coalesce(excluded.fields, fields)`
 
 	sentSQL = `
 INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
@@ -88,9 +123,14 @@ ON CONFLICT (key) DO UPDATE SET
 	// pendingNewSQL is pendingSQL for a key without an entry, with the
 	// same parameters.
 	pendingNewSQL = `
-INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
-VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5)
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at, fields)
+VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5, ?6)
 ON CONFLICT (key) DO NOTHING`
+
+	// personSQL records one of the keys of the person a lead is for.
+	personSQL = `
+INSERT INTO persons (person, key) VALUES (?1, ?2)
+ON CONFLICT DO NOTHING`
 
 	// sentUpdateSQL is sentSQL for a key that has an entry, with the
 	// same parameters.
@@ -109,12 +149,27 @@ ON CONFLICT (key) DO UPDATE SET
 WHERE status <> 'sent'`
 )
 
-// Pending records that k is about to be sent from row of input. It returns
-// once the record is committed, so that a crash during the request leaves the
-// key pending: the next run then knows the outcome is unknown.
-func (r *Run) Pending(k Key, input string, row int) error {
+// Pending records that k is about to be sent from row of input, for who
+// (nil: not said). It returns once the record is committed, so that a
+// crash during the request leaves the key pending: the next run then
+// knows the outcome is unknown.
+func (r *Run) Pending(k Key, input string, row int, who *Who) error {
 	r.noteKey(k)
-	return r.do(writePending, msg.RecordPending, string(k), r.ID, input, row, formatTime(r.l.now()))
+	var fields []byte // NULL without who
+	var persons []string
+	if who != nil {
+		fields = who.Fields
+		for _, p := range who.Persons {
+			r.noteKey(p)
+			persons = append(persons, string(p))
+		}
+	}
+	o := &op{write: writePending, what: msg.RecordPending, persons: persons, done: make(chan error, 1),
+		args: []any{string(k), r.ID, input, row, formatTime(r.l.now()), fields}}
+	if err := r.enqueue(o); err != nil {
+		return err
+	}
+	return <-o.done
 }
 
 // Sent records that Connect accepted k and answered with contactID. Without

@@ -107,7 +107,7 @@ func TestEntryTransitions(t *testing.T) {
 				var err error
 				switch s.op {
 				case "pending":
-					err = r.Pending(k, "in.csv", s.row)
+					err = r.Pending(k, "in.csv", s.row, nil)
 				case "sent":
 					err = r.Sent(k, s.contact, s.http)
 				case "failed":

@@ -39,7 +39,7 @@ func TestLookupThroughFilter(t *testing.T) {
 	var earlier []Key
 	for i := range 50 {
 		k := l.Key("lead", strconv.Itoa(i))
-		require.NoError(t, r1.Pending(k, "in.csv", i+2))
+		require.NoError(t, r1.Pending(k, "in.csv", i+2, nil))
 		require.NoError(t, r1.Sent(k, fmt.Sprint("contact-", i), 201))
 		earlier = append(earlier, k)
 	}
@@ -59,7 +59,7 @@ func TestLookupThroughFilter(t *testing.T) {
 	_, found, err := l.Lookup(mine)
 	require.NoError(t, err)
 	assert.False(t, found)
-	require.NoError(t, r2.Pending(mine, "in.csv", 9))
+	require.NoError(t, r2.Pending(mine, "in.csv", 9, nil))
 	e, found, err := l.Lookup(mine)
 	require.NoError(t, err)
 	require.True(t, found, "a key the run wrote")
@@ -111,7 +111,7 @@ func TestLogStaysBounded(t *testing.T) {
 	largest := int64(0)
 	for i := range leads {
 		k := l.Key("lead", strconv.Itoa(i))
-		require.NoError(t, r.Pending(k, "in.csv", i+2))
+		require.NoError(t, r.Pending(k, "in.csv", i+2, nil))
 		require.NoError(t, r.Sent(k, "contact", 201))
 		if i%10 == 0 {
 			if st, err := os.Stat(l.Path() + "-wal"); err == nil {
@@ -175,7 +175,7 @@ func TestFailedCommitsDoNotBlockWriters(t *testing.T) {
 				done <- r.Sent(k, "contact", 201)
 				return
 			}
-			done <- r.Pending(k, "in.csv", i)
+			done <- r.Pending(k, "in.csv", i, nil)
 		}()
 	}
 	failed := 0

@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
@@ -41,7 +40,7 @@ const (
 	// that a --ledger pointing at another program's database is refused
 	// instead of being given extra tables.
 	applicationID = 0x4c444752
-	schemaVersion = 1
+	schemaVersion = 2 // see migrations
 	secretSize    = 32
 
 	// busyTimeout covers another process (leadimport history, or a second run
@@ -58,7 +57,7 @@ type Ledger struct {
 	secret []byte
 	now    func() time.Time // the clock for entry times; tests replace it
 
-	lookup *sql.Stmt
+	lookup, lookupPerson *sql.Stmt
 
 	macs  sync.Pool              // of HMAC-SHA256 under secret, for Key
 	known atomic.Pointer[filter] // the keys in the ledger, while a run holds it
@@ -197,6 +196,26 @@ CREATE TABLE seen (
 ) WITHOUT ROWID;
 `
 
+// migrations bring a ledger of version i+1 to version i+2; a new ledger
+// is made by schema and every migration, so that a new ledger and an
+// old one migrated are the same. Each runs in the transaction that opens
+// the ledger, so two processes opening an old ledger at once migrate it
+// once. A leadimport older than the ledger refuses it (ErrNewerLedger):
+// it could not keep the new tables up to date.
+var migrations = []string{
+	// 2: who each lead is for, so that a later row for the same person
+	// and estate with other content is told apart from a new lead.
+	// fields is a keyed hash of each of the lead's fields (Fields), NULL
+	// for a lead recorded before; persons holds the keys of its person
+	// (Who.Persons) for the leads recorded since.
+	`ALTER TABLE leads ADD COLUMN fields BLOB;
+CREATE TABLE persons (
+	person TEXT NOT NULL,
+	key    TEXT NOT NULL REFERENCES leads (key),
+	PRIMARY KEY (person, key)
+) WITHOUT ROWID;`,
+}
+
 // init checks that the file is a ledger this version understands, or an
 // empty file, before changing anything: a --ledger pointing at another
 // program's database must be left as it was. It then switches to WAL (which
@@ -219,10 +238,12 @@ func (l *Ledger) init() error {
 		return err
 	}
 	defer tx.Rollback()
-	// Checked again: another process may have created the ledger meanwhile.
+	// Checked again: another process may have created or migrated the
+	// ledger meanwhile.
 	if fresh, err = l.check(tx); err != nil {
 		return err
 	}
+	version := 1
 	if fresh {
 		if _, err := tx.Exec(schema); err != nil {
 			return failed(msg.CreateSchema, err)
@@ -232,7 +253,19 @@ func (l *Ledger) init() error {
 		if _, err := tx.Exec("INSERT INTO meta (name, value) VALUES ('secret', ?)", secret); err != nil {
 			return failed(msg.StoreSecret, err)
 		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, schemaVersion)); err != nil {
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+			return failed(msg.MarkLedger, err)
+		}
+	} else if err := tx.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return failed(msg.MigrateSchema, err)
+	}
+	if version < schemaVersion {
+		for _, m := range migrations[max(version, 1)-1:] {
+			if _, err := tx.Exec(m); err != nil {
+				return failed(msg.MigrateSchema, err)
+			}
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 			return failed(msg.MarkLedger, err)
 		}
 	}
@@ -285,7 +318,17 @@ func sqliteError(err error) error {
 // prepared on its writer's connection: writer.go).
 func (l *Ledger) prepare() error {
 	var err error
-	l.lookup, err = l.db.Prepare(`SELECT status, run_id, input, row, contact_id, http_status, at FROM leads WHERE key = ?`)
+	l.lookup, err = l.db.Prepare(`SELECT status, run_id, input, row, contact_id, http_status, at, fields FROM leads WHERE key = ?`)
+	if err != nil {
+		return failed(msg.PrepareStatements, err)
+	}
+	// The lead sent last for a person: a person's leads are few.
+	l.lookupPerson, err = l.db.Prepare(`
+SELECT l.key, l.status, l.run_id, l.input, l.row, l.contact_id, l.http_status, l.at, l.fields
+FROM persons p JOIN leads l ON l.key = p.key
+WHERE p.person = ? AND l.status = 'sent'
+ORDER BY l.run_id DESC
+LIMIT 1`)
 	if err != nil {
 		return failed(msg.PrepareStatements, err)
 	}
@@ -296,8 +339,10 @@ func (l *Ledger) prepare() error {
 // is finished or released, or the process ends.
 func (l *Ledger) Close() error {
 	var errs []error
-	if l.lookup != nil {
-		errs = append(errs, l.lookup.Close())
+	for _, st := range []*sql.Stmt{l.lookup, l.lookupPerson} {
+		if st != nil {
+			errs = append(errs, st.Close())
+		}
 	}
 	errs = append(errs, l.db.Close())
 	return errors.Join(errs...)
@@ -316,21 +361,16 @@ type Key string
 // Key derives the key of parts, e.g. endpoint, customer id, estate id and
 // canonical request body.
 func (l *Ledger) Key(parts ...string) Key {
-	mac, _ := l.macs.Get().(hash.Hash)
-	if mac == nil {
-		mac = hmac.New(sha256.New, l.secret)
-	}
-	mac.Reset() // back to the keyed state, without hashing the secret again
-	var n [8]byte
-	for _, p := range parts {
-		binary.BigEndian.PutUint64(n[:], uint64(len(p)))
-		mac.Write(n[:])
-		mac.Write([]byte(p))
-	}
-	var sum [sha256.Size]byte
+	sum := l.mac(func(mac hash.Hash) {
+		var n [8]byte
+		for _, p := range parts {
+			binary.BigEndian.PutUint64(n[:], uint64(len(p)))
+			mac.Write(n[:])
+			mac.Write([]byte(p))
+		}
+	})
 	var text [2 * sha256.Size]byte
-	hex.Encode(text[:], mac.Sum(sum[:0]))
-	l.macs.Put(mac)
+	hex.Encode(text[:], sum[:])
 	return Key(text[:])
 }
 

@@ -281,6 +281,14 @@ var english = []entry{
 		return fmt.Sprintf("same %s as rows %d and %d, which give different %s: check the rows",
 			words(m.Identity, identitiesEN[:]), m.A, m.B, words(m.Field, differentFieldsEN[:]))
 	}),
+	say(func(m ChangedSinceSent, _ Lang) string {
+		changed := make([]string, len(m.Fields))
+		for i, f := range m.Fields {
+			changed[i] = words(f, theFieldEN[:])
+		}
+		return fmt.Sprintf("sent before, on %s (run %d), and changed since%s: not sent again; check the row, and --force sends it anyway",
+			m.At.Format("2006-01-02 15:04"), m.Run, aside(andList(changed, "and")))
+	}),
 	say(func(m ComparingRows, l Lang) string {
 		return "cannot compare the rows for the same person: " + l.Error(m.Err)
 	}),
@@ -747,6 +755,7 @@ var ledgerStepsEN = [numLedgerSteps]string{
 	ReleaseLock:       "release ledger lock",
 	SetWAL:            "set WAL mode",
 	CreateSchema:      "create schema",
+	MigrateSchema:     "bring the ledger to this version",
 	StoreSecret:       "store secret",
 	MarkLedger:        "mark ledger",
 	ReadSecret:        "read secret",

@@ -96,6 +96,7 @@ const (
 	ReleaseLock
 	SetWAL
 	CreateSchema
+	MigrateSchema
 	StoreSecret
 	MarkLedger
 	ReadSecret

@@ -1,6 +1,9 @@
 package msg
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // What the importer says of rows that are the same person but disagree
 // on who that is, and of a lead sent before whose row has changed since.
@@ -52,6 +55,16 @@ type SameAsDisagreeing struct {
 	Identity Identity
 	A, B     int
 	Field    PersonField
+}
+
+// ChangedSinceSent: an earlier run sent a lead for the same person and
+// estate, and the row has changed since in Fields (none: in parts of the
+// lead not compared one by one).
+type ChangedSinceSent struct {
+	message
+	At     time.Time // when, in the zone to show it in
+	Run    int64
+	Fields []PersonField
 }
 
 // words are an enumeration's words in one language; a value a language

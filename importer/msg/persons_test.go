@@ -3,11 +3,13 @@ package msg
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
 
 func TestSayConflicts(t *testing.T) {
+	sent := time.Date(2026, 11, 26, 10, 15, 0, 0, time.UTC)
 	tests := []struct {
 		name   string
 		m      Message
@@ -22,6 +24,9 @@ func TestSayConflicts(t *testing.T) {
 		{"two others", SameAsDisagreeing{Identity: ByNameAndPhone, A: 3, B: 9, Field: FieldEmail},
 			"same name and phone number as rows 3 and 9, which give different e-mail addresses: check the rows",
 			"samma namn och telefonnummer som rad 3 och 9, som har olika e-postadresser: kontrollera raderna"},
+		{"changed since sent", ChangedSinceSent{At: sent, Run: 4, Fields: []PersonField{FieldName, FieldEmail}},
+			"sent before, on 2026-11-26 10:15 (run 4), and changed since (the name and the e-mail address): not sent again; check the row, and --force sends it anyway",
+			"skickad förut, 2026-11-26 10:15 (körning 4), och ändrad sedan dess (namnet och e-postadressen): skickas inte igen; kontrollera raden, --force skickar den ändå"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -42,7 +47,8 @@ func TestEveryIdentityAndField(t *testing.T) {
 	}
 	for f := range numPersonFields {
 		for _, l := range Langs() {
-			for _, m := range []Message{SameButOther{Field: f}, SameAsDisagreeing{Field: f}} {
+			for _, m := range []Message{SameButOther{Field: f}, SameAsDisagreeing{Field: f},
+				ChangedSinceSent{Fields: []PersonField{f}}} {
 				assert.NotContains(t, l.Say(m), "!(", "field %d has no %s in %T", f, l, m)
 			}
 		}

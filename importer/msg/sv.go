@@ -290,6 +290,14 @@ var swedish = []entry{
 		return fmt.Sprintf("samma %s som rad %d och %d, som har %s: kontrollera raderna",
 			words(m.Identity, identitiesSV[:]), m.A, m.B, words(m.Field, differentFieldsSV[:]))
 	}),
+	say(func(m ChangedSinceSent, _ Lang) string {
+		changed := make([]string, len(m.Fields))
+		for i, f := range m.Fields {
+			changed[i] = words(f, theFieldSV[:])
+		}
+		return fmt.Sprintf("skickad förut, %s (körning %d), och ändrad sedan dess%s: skickas inte igen; kontrollera raden, --force skickar den ändå",
+			m.At.Format("2006-01-02 15:04"), m.Run, aside(andList(changed, "och")))
+	}),
 	say(func(m ComparingRows, l Lang) string {
 		return "raderna går inte att jämföra för att hitta samma person: " + l.Error(m.Err)
 	}),
@@ -812,6 +820,7 @@ var ledgerStepsSV = [numLedgerSteps]string{
 	ReleaseLock:       "liggarens lås går inte att släppa",
 	SetWAL:            "WAL-läget går inte att slå på",
 	CreateSchema:      "liggarens tabeller går inte att skapa",
+	MigrateSchema:     "liggaren går inte att uppdatera till den här versionen",
 	StoreSecret:       "liggarens hemliga nyckel går inte att spara",
 	MarkLedger:        "filen går inte att märka som liggare",
 	ReadSecret:        "liggarens hemliga nyckel går inte att läsa",
