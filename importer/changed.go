@@ -6,64 +6,82 @@ import (
 	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
 	"leadimport/importer/persons"
-	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
-// A row whose lead the ledger does not know may still be for a person the
-// ledger has sent a lead for, on the same estate, from a row that said
-// something else: a name spelt otherwise, a new phone number, another
-// message. Sending it would make a second lead for the person, which the
-// ledger is there to prevent, and sending nothing without a word would
-// lose what changed. So, as with two rows of one input that disagree,
-// the row is not sent but skipped, saying which fields changed (never
-// their values: the ledger keeps a keyed hash of each, ledger.Fields);
-// --force sends it. A lead recorded before the ledger kept its person
-// (an older leadimport) is found by its content only, as before.
+// The ledger knows a lead by whom Connect would take it for, for its
+// customer and estate: the person's strongest key (the personnummer,
+// else the e-mail address, else the name and phone number, as the rows
+// of one input are matched), not the whole body. A row for a lead sent
+// before whose content changed since (a name spelt otherwise, a new phone
+// number, another message) is then that lead again: sending it would make
+// a second lead for the person in Connect, and sending nothing without a
+// word would lose what changed. So, as with two rows of one input that
+// disagree, it is not sent but skipped, saying which fields changed: the
+// ledger keeps a keyed hash of each field of the lead sent
+// (ledger.Fields), never a value. --force sends it.
+//
+// A person's keys are tried strongest first, and a lead found by a
+// weaker one keeps that key: a row that adds a personnummer to an e-mail
+// address sent before is that lead, changed, not a new one.
+//
+// A lead an older leadimport sent is keyed by its whole body, and has no
+// fields: a row is looked up by that key too, when its person's are not
+// found, so that such a lead is still skipped when nothing changed; a
+// changed row of it is sent, as before, and known by its person from then
+// on.
 
-// changedSinceSent settles a row for a person the ledger sent a lead for
-// on the same estate, with other content: it is skipped, unless --force.
-// It leaves the row's ledger.Who in j for its Pending.
-func (f *file) changedSinceSent(lead *mapping.Lead, j *job) (settled bool, err error) {
-	j.who = f.who(lead)
-	if f.force {
-		return false, nil
+// lookUp finds the row's lead in the ledger, and leaves its key and
+// fields in j: the key it was found by, else its person's strongest.
+func (f *file) lookUp(lead *mapping.Lead, j *job) (ledger.Entry, bool, error) {
+	p := personOf(lead)
+	var buf [3]persons.Key
+	keys := p.Keys(&buf)
+	j.fields = f.ledger.Fields(ledgerFields(&lead.Body)...)
+	for i, k := range keys {
+		key := f.ledger.Key("lead", lead.Endpoint, lead.CustomerID, lead.EstateID, identityNames[k.Identity], k.Value)
+		if i == 0 {
+			j.key = key
+		}
+		e, found, err := f.ledger.Lookup(key)
+		if err != nil || found {
+			if found {
+				j.key = key
+			}
+			return e, found, err
+		}
 	}
-	sent, found, err := f.ledger.LookupPerson(j.who.Persons)
-	if err != nil || !found {
-		return false, err
+	content := f.ledger.Key(lead.Endpoint, lead.CustomerID, lead.EstateID, string(j.body))
+	if len(keys) == 0 {
+		j.key = content // a valid row has a person's key; this is for one that has none
 	}
-	var changed []msg.PersonField
-	for _, i := range sent.Fields.Changed(j.who.Fields) {
-		changed = append(changed, msg.PersonField(i))
-	}
-	o := &j.out
-	o.Status, o.Response = status.Skipped, sent.ContactID
-	o.Err = msg.Error(msg.ChangedSinceSent{At: sent.At.Local(), Run: sent.RunID, Fields: changed})
-	return true, nil
+	return f.ledger.Lookup(content)
 }
 
-// identityNames name each kind of identity in the ledger's person keys.
-// They are stored: never change one.
+// sentBefore says a lead was sent before, and, when the row's fields are
+// not those sent, which changed.
+func sentBefore(e ledger.Entry, fields ledger.Fields) msg.Message {
+	if e.Fields == nil { // an older leadimport's: found by its content
+		return msg.SentBefore{At: e.At.Local(), Run: e.RunID}
+	}
+	changed := e.Fields.Changed(fields)
+	if len(changed) == 0 {
+		return msg.SentBefore{At: e.At.Local(), Run: e.RunID}
+	}
+	m := msg.ChangedSinceSent{At: e.At.Local(), Run: e.RunID}
+	for _, i := range changed {
+		m.Fields = append(m.Fields, msg.PersonField(i))
+	}
+	return m
+}
+
+// identityNames name each kind of identity in the ledger's keys. They are
+// stored: never change one.
 var identityNames = map[msg.Identity]string{
 	msg.ByPersonnummer:  "personnummer",
 	msg.ByForeignNumber: "foreign",
 	msg.ByEmail:         "email",
 	msg.ByNameAndPhone:  "name+phone",
-}
-
-// who is whom lead is for, as the ledger keeps it: the keys of its person
-// (as persons.Person.Keys makes them, with endpoint, customer and estate)
-// and each of its fields, in msg.PersonField's order.
-func (f *file) who(lead *mapping.Lead) *ledger.Who {
-	p := personOf(lead)
-	var buf [3]persons.Key
-	w := &ledger.Who{}
-	for _, k := range p.Keys(&buf) {
-		w.Persons = append(w.Persons, f.ledger.Person(lead.Endpoint, lead.CustomerID, lead.EstateID, identityNames[k.Identity], k.Value))
-	}
-	w.Fields = f.ledger.Fields(ledgerFields(&lead.Body)...)
-	return w
 }
 
 // ledgerFields are a lead's fields as the ledger compares them, one value

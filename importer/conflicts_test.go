@@ -173,7 +173,7 @@ func TestMaxInvalidCountsConflicts(t *testing.T) {
 // warning naming the fields that changed (and the contact id of the lead
 // sent); --force sends it, and a later run knows it sent that one.
 func TestRunChangedSinceSent(t *testing.T) {
-	pins := testPins(t, 2)
+	pins := testPins(t, 3)
 	led := openLedger(t)
 	var log bytes.Buffer
 	run := func(force bool, lines ...string) ([]map[string]string, []string) {
@@ -215,4 +215,16 @@ func TestRunChangedSinceSent(t *testing.T) {
 	assert.Empty(t, sent)
 	assert.Equal(t, "skipped", lines[0]["status"])
 	assert.NotContains(t, lines[0]["error"], "changed", "what was sent last is what the row says")
+
+	// Found by a weaker key: Cia, sent by her e-mail address alone, now
+	// with her personnummer, is that lead changed, not a new one.
+	lines, sent = run(false, "Cia,Ek,"+pins[2]+",cia@example.se,")
+	assert.Empty(t, sent)
+	assert.Equal(t, "skipped", lines[0]["status"])
+	assert.Contains(t, lines[0]["error"], "(the personnummer)")
+	lines, sent = run(true, "Cia,Ek,"+pins[2]+",cia@example.se,")
+	assert.Equal(t, []string{"Cia Ek"}, sent)
+	lines, sent = run(false, "Cia,Ek,"+pins[2]+",cia@example.se,")
+	assert.Empty(t, sent, "sent under the key it was found by: known from then on")
+	assert.NotContains(t, lines[0]["error"], "changed")
 }

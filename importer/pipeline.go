@@ -71,8 +71,8 @@ type job struct {
 	customer string
 	path     string
 	body     []byte
-	key      ledger.Key  // the lead's key in the ledger; "" without one
-	who      *ledger.Who // whom it is for, kept with the key
+	key      ledger.Key    // the lead's key in the ledger; "" without one
+	fields   ledger.Fields // its fields, kept with the key
 	input    string
 	// unconfirmed: an attempt got no answer, so Connect may have the lead
 	// whatever the outcome says.
@@ -419,32 +419,24 @@ func notSent(ctx context.Context, send bool) error {
 }
 
 // consult asks the ledger about a valid row before it is sent: a lead the
-// ledger says was sent is skipped (unless --force), and so is a row whose
-// person the ledger has a lead for on the same estate, sent with other
-// content, saying which fields changed (changed.go); a lead left pending
-// by a run that died is sent again with a note. It reports whether the
-// row's outcome is settled without sending.
+// ledger says was sent is skipped (unless --force), saying which fields
+// changed if the row's differ from those sent (changed.go); a lead left
+// pending by a run that died is sent again with a note. It reports
+// whether the row's outcome is settled without sending.
 func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 	o := &j.out
-	j.key = f.ledger.Key(lead.Endpoint, lead.CustomerID, lead.EstateID, string(j.body))
-	e, found, err := f.ledger.Lookup(j.key)
+	e, found, err := f.lookUp(lead, j)
 	if err != nil {
 		return false, msg.Error(msg.LedgerRead{Err: err})
 	}
 	switch {
 	case !found:
-		if settled, err := f.changedSinceSent(lead, j); settled || err != nil {
-			return settled, err
-		}
 	case e.Status == ledger.StatusSent && !f.force:
 		o.Status, o.Response = status.Skipped, e.ContactID
-		o.Err = msg.Error(msg.SentBefore{At: e.At.Local(), Run: e.RunID})
+		o.Err = msg.Error(sentBefore(e, j.fields))
 		return true, nil
 	case e.Status == ledger.StatusPending:
 		o.notes = append(o.notes, msg.EarlierUnconfirmed{}) // a run that died sent it, and never learned the answer
-	}
-	if j.who == nil {
-		j.who = f.who(lead)
 	}
 	return false, nil
 }

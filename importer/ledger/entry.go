@@ -36,8 +36,9 @@ type Entry struct {
 	ContactID  string
 	HTTPStatus int
 	At         time.Time
-	// Fields are the lead's fields, keyed (Who.Fields); nil for a lead
-	// recorded before the ledger kept them, or without a Pending.
+	// Fields are the lead's fields, keyed (Ledger.Fields): of the lead
+	// sent, for a sent one; nil for a lead recorded before the ledger
+	// kept them.
 	Fields Fields
 }
 
@@ -63,40 +64,12 @@ func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 	return e, true, nil
 }
 
-// LookupPerson returns the lead sent last for the first of persons (a
-// person's keys for one estate, strongest first, Ledger.Person) that has
-// one, and false if none has. A lead recorded before the ledger kept its
-// person is not found.
-func (l *Ledger) LookupPerson(persons []Key) (Entry, bool, error) {
-	f := l.known.Load()
-	for _, p := range persons {
-		if f != nil && f.ready.Load() && !f.has(string(p)) {
-			continue
-		}
-		var e Entry
-		var at string
-		var fields []byte
-		err := l.lookupPerson.QueryRow(string(p)).Scan(&e.Key, &e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at, &fields)
-		e.Fields = fields
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		}
-		if err != nil {
-			return Entry{}, false, failed(msg.LookUpLead, err)
-		}
-		if e.At, err = parseTime(at); err != nil {
-			return Entry{}, false, failed(msg.LookUpLead, err)
-		}
-		return e, true, nil
-	}
-	return Entry{}, false, nil
-}
-
 // A sent lead stays sent: only a later Sent updates it. Pending and Failed
 // from a --force run record the attempt (run, input, row) but keep the status,
-// contact id and time of the send, because the lead is in Connect whatever
-// the forced attempt does: if that attempt dies or fails, a later run must
-// still skip the row rather than send a further copy.
+// contact id, time and fields of the send, because the lead is in Connect
+// whatever the forced attempt does: if that attempt dies or fails, a later run
+// must still skip the row rather than send a further copy, and compare it with
+// what Connect has.
 const (
 	pendingSQL = `
 INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at, fields)
@@ -108,17 +81,18 @@ ON CONFLICT (key) DO UPDATE SET
 	status = iif(status = 'sent', status, 'pending'),
 	http_status = iif(status = 'sent', http_status, 0),
 	at = iif(status = 'sent', at, excluded.at),
-	fields = coalesce(excluded.fields, fields)`
+	fields = iif(status = 'sent', fields, excluded.fields)`
 
 	sentSQL = `
-INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
-VALUES (?1, 'sent', ?2, '', 0, ?3, ?4, ?5)
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at, fields)
+VALUES (?1, 'sent', ?2, '', 0, ?3, ?4, ?5, ?6)
 ON CONFLICT (key) DO UPDATE SET
 	status = 'sent',
 	run_id = excluded.run_id,
 	contact_id = excluded.contact_id,
 	http_status = excluded.http_status,
-	at = excluded.at`
+	at = excluded.at,
+	fields = coalesce(excluded.fields, fields)`
 
 	// pendingNewSQL is pendingSQL for a key without an entry, with the
 	// same parameters.
@@ -127,15 +101,11 @@ INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at,
 VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5, ?6)
 ON CONFLICT (key) DO NOTHING`
 
-	// personSQL records one of the keys of the person a lead is for.
-	personSQL = `
-INSERT INTO persons (person, key) VALUES (?1, ?2)
-ON CONFLICT DO NOTHING`
-
 	// sentUpdateSQL is sentSQL for a key that has an entry, with the
 	// same parameters.
 	sentUpdateSQL = `
-UPDATE leads SET status = 'sent', run_id = ?2, contact_id = ?3, http_status = ?4, at = ?5
+UPDATE leads SET status = 'sent', run_id = ?2, contact_id = ?3, http_status = ?4, at = ?5,
+	fields = coalesce(?6, fields)
 WHERE key = ?1`
 
 	failedSQL = `
@@ -149,39 +119,26 @@ ON CONFLICT (key) DO UPDATE SET
 WHERE status <> 'sent'`
 )
 
-// Pending records that k is about to be sent from row of input, for who
-// (nil: not said). It returns once the record is committed, so that a
-// crash during the request leaves the key pending: the next run then
-// knows the outcome is unknown.
-func (r *Run) Pending(k Key, input string, row int, who *Who) error {
+// Pending records that k is about to be sent from row of input, with its
+// fields (nil: not said). It returns once the record is committed, so that a
+// crash during the request leaves the key pending: the next run then knows
+// the outcome is unknown.
+func (r *Run) Pending(k Key, input string, row int, fields Fields) error {
 	r.noteKey(k)
-	var fields []byte // NULL without who
-	var persons []string
-	if who != nil {
-		fields = who.Fields
-		for _, p := range who.Persons {
-			r.noteKey(p)
-			persons = append(persons, string(p))
-		}
-	}
-	o := &op{write: writePending, what: msg.RecordPending, persons: persons, done: make(chan error, 1),
-		args: []any{string(k), r.ID, input, row, formatTime(r.l.now()), fields}}
-	if err := r.enqueue(o); err != nil {
-		return err
-	}
-	return <-o.done
+	return r.do(writePending, msg.RecordPending, string(k), r.ID, input, row, formatTime(r.l.now()), fields.arg())
 }
 
-// Sent records that Connect accepted k and answered with contactID. Without
+// Sent records that Connect accepted k, with fields (nil: those of its
+// Pending), and answered with contactID. Without
 // an earlier Pending (which the importer always writes) the entry has row 0.
 // It does not wait for the commit: the writer commits writes in the order
 // they come, so a caller's next Pending commits with or after this Sent,
 // and a caller that sends one lead at a time never has more than one lead
 // whose outcome a crash could lose. A failed commit is returned by the
 // next write, or by Finish.
-func (r *Run) Sent(k Key, contactID string, httpStatus int) error {
+func (r *Run) Sent(k Key, contactID string, httpStatus int, fields Fields) error {
 	r.noteKey(k)
-	return r.later(writeSent, msg.RecordSent, string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
+	return r.later(writeSent, msg.RecordSent, string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()), fields.arg())
 }
 
 // Failed records that k was not accepted. An entry already sent keeps its

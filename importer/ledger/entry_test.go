@@ -109,7 +109,7 @@ func TestEntryTransitions(t *testing.T) {
 				case "pending":
 					err = r.Pending(k, "in.csv", s.row, nil)
 				case "sent":
-					err = r.Sent(k, s.contact, s.http)
+					err = r.Sent(k, s.contact, s.http, nil)
 				case "failed":
 					err = r.Failed(k, s.http)
 				}

@@ -40,7 +40,7 @@ func TestLookupThroughFilter(t *testing.T) {
 	for i := range 50 {
 		k := l.Key("lead", strconv.Itoa(i))
 		require.NoError(t, r1.Pending(k, "in.csv", i+2, nil))
-		require.NoError(t, r1.Sent(k, fmt.Sprint("contact-", i), 201))
+		require.NoError(t, r1.Sent(k, fmt.Sprint("contact-", i), 201, nil))
 		earlier = append(earlier, k)
 	}
 	require.NoError(t, r1.Finish(nil, 0, time.Now()))
@@ -112,7 +112,7 @@ func TestLogStaysBounded(t *testing.T) {
 	for i := range leads {
 		k := l.Key("lead", strconv.Itoa(i))
 		require.NoError(t, r.Pending(k, "in.csv", i+2, nil))
-		require.NoError(t, r.Sent(k, "contact", 201))
+		require.NoError(t, r.Sent(k, "contact", 201, nil))
 		if i%10 == 0 {
 			if st, err := os.Stat(l.Path() + "-wal"); err == nil {
 				largest = max(largest, st.Size())
@@ -172,7 +172,7 @@ func TestFailedCommitsDoNotBlockWriters(t *testing.T) {
 		go func() {
 			k := l.Key("lead", strconv.Itoa(i))
 			if i%2 == 0 {
-				done <- r.Sent(k, "contact", 201)
+				done <- r.Sent(k, "contact", 201, nil)
 				return
 			}
 			done <- r.Pending(k, "in.csv", i, nil)

@@ -57,7 +57,7 @@ type Ledger struct {
 	secret []byte
 	now    func() time.Time // the clock for entry times; tests replace it
 
-	lookup, lookupPerson *sql.Stmt
+	lookup *sql.Stmt
 
 	macs  sync.Pool              // of HMAC-SHA256 under secret, for Key
 	known atomic.Pointer[filter] // the keys in the ledger, while a run holds it
@@ -203,17 +203,10 @@ CREATE TABLE seen (
 // once. A leadimport older than the ledger refuses it (ErrNewerLedger):
 // it could not keep the new tables up to date.
 var migrations = []string{
-	// 2: who each lead is for, so that a later row for the same person
-	// and estate with other content is told apart from a new lead.
-	// fields is a keyed hash of each of the lead's fields (Fields), NULL
-	// for a lead recorded before; persons holds the keys of its person
-	// (Who.Persons) for the leads recorded since.
-	`ALTER TABLE leads ADD COLUMN fields BLOB;
-CREATE TABLE persons (
-	person TEXT NOT NULL,
-	key    TEXT NOT NULL REFERENCES leads (key),
-	PRIMARY KEY (person, key)
-) WITHOUT ROWID;`,
+	// 2: each lead's fields, so that a row for a lead sent before is
+	// told what changed since: a keyed hash of each (Fields), NULL for a
+	// lead recorded before.
+	`ALTER TABLE leads ADD COLUMN fields BLOB;`,
 }
 
 // init checks that the file is a ledger this version understands, or an
@@ -322,16 +315,6 @@ func (l *Ledger) prepare() error {
 	if err != nil {
 		return failed(msg.PrepareStatements, err)
 	}
-	// The lead sent last for a person: a person's leads are few.
-	l.lookupPerson, err = l.db.Prepare(`
-SELECT l.key, l.status, l.run_id, l.input, l.row, l.contact_id, l.http_status, l.at, l.fields
-FROM persons p JOIN leads l ON l.key = p.key
-WHERE p.person = ? AND l.status = 'sent'
-ORDER BY l.run_id DESC
-LIMIT 1`)
-	if err != nil {
-		return failed(msg.PrepareStatements, err)
-	}
 	return nil
 }
 
@@ -339,10 +322,8 @@ LIMIT 1`)
 // is finished or released, or the process ends.
 func (l *Ledger) Close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{l.lookup, l.lookupPerson} {
-		if st != nil {
-			errs = append(errs, st.Close())
-		}
+	if l.lookup != nil {
+		errs = append(errs, l.lookup.Close())
 	}
 	errs = append(errs, l.db.Close())
 	return errors.Join(errs...)

@@ -51,7 +51,7 @@ func TestReleasedRunRefusesWrites(t *testing.T) {
 
 	k := l.Key("x")
 	assert.ErrorIs(t, r.Pending(k, "a.csv", 2, nil), ErrRunReleased)
-	assert.ErrorIs(t, r.Sent(k, "c", 201), ErrRunReleased)
+	assert.ErrorIs(t, r.Sent(k, "c", 201, nil), ErrRunReleased)
 	assert.ErrorIs(t, r.Failed(k, 500), ErrRunReleased)
 	assert.ErrorIs(t, r.Finish(nil, 0, time.Now()), ErrRunReleased)
 

@@ -19,7 +19,6 @@ const (
 	writeFailed                  // failedSQL
 	writeSentUpdate              // sentUpdateSQL, tried before sentSQL
 	writePendingNew              // pendingNewSQL, tried before pendingSQL
-	writePerson                  // personSQL, after a Pending, for each of its persons
 )
 
 // writerConn is the run writer's own connection, with its statements
@@ -29,7 +28,7 @@ const (
 type writerConn struct {
 	conn                    *sql.Conn
 	begin, commit, rollback *sql.Stmt
-	writes                  [writePerson + 1]*sql.Stmt // by write; writeSync has none
+	writes                  [writePendingNew + 1]*sql.Stmt // by write; writeSync has none
 	// broken is a rollback that failed: the connection may still be in
 	// its transaction, so nothing more is written on it, and it is not
 	// given back to the pool.
@@ -59,7 +58,6 @@ func (l *Ledger) writerConn(ctx context.Context) (*writerConn, error) {
 		{&w.writes[writeFailed], failedSQL},
 		{&w.writes[writeSentUpdate], sentUpdateSQL},
 		{&w.writes[writePendingNew], pendingNewSQL},
-		{&w.writes[writePerson], personSQL},
 	} {
 		if *s.dst, err = conn.PrepareContext(ctx, s.query); err != nil {
 			return nil, errors.Join(err, w.close())
@@ -115,18 +113,6 @@ func firstTry(w write) write {
 }
 
 func (w *writerConn) execOne(ctx context.Context, o *op) error {
-	if err := w.execLead(ctx, o); err != nil {
-		return err
-	}
-	for _, p := range o.persons {
-		if _, err := w.writes[writePerson].ExecContext(ctx, p, o.args[0]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (w *writerConn) execLead(ctx context.Context, o *op) error {
 	if first := firstTry(o.write); first != writeSync {
 		res, err := w.writes[first].ExecContext(ctx, o.args...)
 		if err != nil {

@@ -7,30 +7,20 @@ import (
 	"hash"
 )
 
-// Who is whom a lead is for, as the ledger keeps it with the lead, so
-// that a later row for the same person and estate is known for one
-// although its content changed, and can be told what changed: never the
-// values, only which fields.
-type Who struct {
-	// Persons are the person's keys for the lead's estate
-	// (Ledger.Person), strongest first.
-	Persons []Key
-	// Fields are the lead's fields, keyed (Ledger.Fields).
-	Fields Fields
-}
-
 // Fields is a keyed hash of each of a lead's fields, in an order the
-// caller keeps, 8 bytes each: two leads' Fields say which fields differ,
-// and nothing of what they hold. Without the ledger's secret a hash
-// cannot be checked against a guessed value.
+// caller keeps, 8 bytes each: kept with the lead, so that a later row for
+// it can be told which fields changed, never what they held. Without the
+// ledger's secret a hash cannot be checked against a guessed value.
 type Fields []byte
 
 const fieldSize = 8
 
-// Person is the key of a person (parts: e.g. endpoint, customer, estate,
-// the kind of identity and its value), kept apart from the keys of leads.
-func (l *Ledger) Person(parts ...string) Key {
-	return l.Key(append([]string{"person"}, parts...)...)
+// arg is f as a statement's argument: NULL when nil.
+func (f Fields) arg() any {
+	if f == nil {
+		return nil
+	}
+	return []byte(f)
 }
 
 // Fields keys each of values, with its place among them.
