@@ -77,7 +77,7 @@ func TestDuplicateRowsInOneInput(t *testing.T) {
 	input := filepath.Join(dir, "dups.csv")
 	require.NoError(t, os.WriteFile(input, []byte("Förnamn;Efternamn;Personnummer;E-post;Mobil\n"+
 		"Åsa;Öberg;"+pin+";asa@example.se;070-1234567\n"+
-		"Åsa;Öberg;"+pins[0]+";other@example.se;\n"+ // same personnummer, written otherwise
+		"Åsa;Öberg;"+pins[0]+";Asa@Example.se;\n"+ // same personnummer, written otherwise, no phone
 		"Bo;Ek;;bo@example.se;\n"+
 		"Bo;Ek;;BO@example.se;0701234567\n"+ // same e-mail
 		"Cia;Ek;;;070-765 43 21\n"+
@@ -94,6 +94,114 @@ func TestDuplicateRowsInOneInput(t *testing.T) {
 	assert.Contains(t, lines[1][10], "row 2")
 	assert.Contains(t, lines[5][10], "row 6")
 	assert.Equal(t, 3, s.sb.Accepted())
+}
+
+// TestConflictingRowsInOneInput is the case: the same personnummer
+// at row 3475 (Linnéa Eriksson) and row 4710 (Anna-Karin Lundgren, another
+// e-mail). Neither is sent, though the first is reached long before the
+// second, and both say why, naming each other; check calls the same rows
+// invalid. A row that only adds what the row it repeats left empty is
+// still a duplicate.
+func TestConflictingRowsInOneInput(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	pins := testPins(t)
+	pin := func(i int) string { return pins[i][:8] + "-" + pins[i][8:] }
+	var b strings.Builder
+	b.WriteString("Förnamn;Efternamn;Personnummer;E-post;Mobil\n")
+	for row := 2; row <= 4800; row++ {
+		switch row {
+		case 3475:
+			b.WriteString("Linnéa;Eriksson;" + pin(0) + ";linnea.eriksson@example.se;\n")
+		case 4710:
+			b.WriteString("Anna-Karin;Lundgren;" + pins[0] + ";ak.lundgren@example.se;070-174 06 05\n")
+		case 10:
+			b.WriteString("Bo;Ek;" + pin(1) + ";bo@example.se;\n")
+		case 11:
+			b.WriteString("Bo;Ek;" + pin(1) + ";;070-174 06 06\n") // no e-mail: Bo's, with a phone
+		default:
+			fmt.Fprintf(&b, "Åsa;Öberg%d;;person%d@example.se;\n", row, row)
+		}
+	}
+	input := filepath.Join(dir, "visning.csv")
+	require.NoError(t, os.WriteFile(input, []byte(b.String()), 0o600))
+	m := writeMapping(t, dir)
+
+	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", m, "--rate", "0",
+		"--report", filepath.Join(dir, "r.csv"), input)
+	assert.Equal(t, 1, res.code, "some rows invalid: %s", res.stderr)
+	_, lines := readReport(t, filepath.Join(dir, "r.csv"))
+	line := func(row int) []string { return lines[row-2] }
+	assert.Equal(t, "invalid", line(3475)[6])
+	assert.Equal(t, "same personnummer as row 4710, but another name: check both rows", line(3475)[10])
+	assert.Equal(t, "invalid", line(4710)[6])
+	assert.Equal(t, "same personnummer as row 3475, but another name: check both rows", line(4710)[10])
+	assert.Equal(t, "sent", line(10)[6])
+	assert.Equal(t, "duplicate", line(11)[6])
+	assert.Contains(t, line(11)[10], "row 10")
+	assert.Equal(t, map[string]int{"sent": 4796, "duplicate": 1, "invalid": 2}, statusCounts(lines))
+	for _, lead := range s.received(t) {
+		assert.NotEqual(t, pin(0), lead.Person.SocialSecurityNumber, "neither row of the conflict is sent")
+	}
+	assert.Equal(t, 4796, s.sb.Accepted())
+	assert.NotContains(t, res.stderr, "Linnéa", "the log names rows, never a person")
+
+	chk := runCmd(t, dir, nil, "check", "--mapping", m, "--report", filepath.Join(dir, "c.csv"), input)
+	assert.Equal(t, 1, chk.code, chk.stderr)
+	_, checked := readReport(t, filepath.Join(dir, "c.csv"))
+	for i, l := range checked {
+		if lines[i][6] == "invalid" {
+			assert.Equal(t, "invalid", l[6], "row %d", i+2)
+			assert.Equal(t, lines[i][10], l[10], "row %d", i+2)
+		} else {
+			assert.Equal(t, "valid", l[6], "row %d", i+2)
+		}
+	}
+}
+
+// TestOldLedgerStillWorks: a ledger an older leadimport wrote
+// (testdata/ledger-v1, before it kept whom each lead is for) is brought
+// to the current version and goes on skipping what it sent. A row of one
+// of its leads that has changed is sent, as before (the old lead has no
+// person to find it by); from then on the ledger knows the person, and a
+// further change is skipped with the fields that changed.
+func TestOldLedgerStillWorks(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	env := sandboxEnv(s, sandboxPassword)
+	old, err := os.ReadFile("testdata/ledger-v1/ledger.db")
+	require.NoError(t, err)
+	led := filepath.Join(dir, "ledger.db")
+	require.NoError(t, os.WriteFile(led, old, 0o600))
+	m, _ := filepath.Abs("testdata/ledger-v1/mapping.yaml")
+	input, _ := filepath.Abs("testdata/ledger-v1/leads.csv")
+	run := func(report, input string) (result, [][]string) {
+		t.Helper()
+		res := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", led, "--rate", "0", "--report", filepath.Join(dir, report), input)
+		_, lines := readReport(t, filepath.Join(dir, report))
+		return res, lines
+	}
+
+	res, lines := run("r1.csv", input)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, map[string]int{"skipped": 2}, statusCounts(lines))
+	assert.Equal(t, "CON00000001", lines[0][9], "the contact id the old ledger kept")
+	assert.Zero(t, s.sb.Accepted())
+
+	data, err := os.ReadFile(input)
+	require.NoError(t, err)
+	changed := filepath.Join(dir, "leads.csv")
+	require.NoError(t, os.WriteFile(changed, bytes.Replace(data, []byte("asa@example.se"), []byte("asa.oberg@example.se"), 1), 0o600))
+	res, lines = run("r2.csv", changed)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, []string{"sent", "skipped"}, []string{lines[0][6], lines[1][6]}, "an old lead is known by its content only")
+
+	require.NoError(t, os.WriteFile(changed, bytes.Replace(data, []byte("asa@example.se"), []byte("asa.o@example.se"), 1), 0o600))
+	res, lines = run("r3.csv", changed)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, "skipped", lines[0][6])
+	assert.Contains(t, lines[0][10], "and changed since (the e-mail address): not sent again")
+	assert.Equal(t, 1, s.sb.Accepted())
 }
 
 func TestTwoRunsAtOnce(t *testing.T) {

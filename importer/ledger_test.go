@@ -139,14 +139,16 @@ constants:
 `), "m.yaml")
 	require.NoError(t, err)
 	// Skatteverket's test personnummer 19800101-... are not used here: a
-	// foreign number is sent as written, and any text will do.
+	// foreign number is sent as written, and any text will do. Each
+	// duplicate says nothing the row it repeats says otherwise (rows that
+	// do are conflicts: conflicts_test.go).
 	rows := []struct {
 		cells string
 		want  string
 	}{
 		{"Anna,Berg,,,home@example.se,,", "sent"},
-		{"Erik,Berg,AB123456,ja,home@example.se,,", "sent"},       // a number of his own: not Anna
-		{"Erik,Berg,ab123456,ja,erik@example.se,,", "duplicate"},  // the same foreign number
+		{"Erik,Berg,AB123456,ja,erik@example.se,,", "sent"},
+		{"Erik,Berg,ab123456,ja,,,08-555 55 55", "duplicate"},     // the same foreign number, a phone for the e-mail
 		{"Lo,Ek,,,,lo@example.se,", "sent"},                       // only a second e-mail
 		{"Lo,Ek,,,,LO@example.se,", "duplicate"},                  // ... is still an identity
 		{"Bo,Ek,,,,,08-123 456 78", "sent"},                       // only a home phone

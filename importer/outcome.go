@@ -3,6 +3,7 @@ package importer
 import (
 	"leadimport/importer/connect"
 	"leadimport/importer/msg"
+	"leadimport/importer/persons"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
@@ -25,7 +26,8 @@ type Outcome struct {
 	// no idempotency key).
 	notes []msg.Message
 
-	seq int // position in the input, for the reorder buffer
+	seq     int             // position in the input, for the reorder buffer
+	verdict persons.Verdict // what the rows of the same person say of it
 }
 
 // Errors lists every reason the row was not sent, as messages: its

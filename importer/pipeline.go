@@ -15,6 +15,7 @@ import (
 	"leadimport/importer/connect"
 	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
+	"leadimport/importer/persons"
 	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
@@ -52,10 +53,19 @@ type file struct {
 	ledger *ledger.Ledger // nil: no ledger (check)
 	lrun   *ledger.Run
 	force  bool // send even what the ledger says was sent
+
+	// verdicts say, row by row, what reading the input ahead found of
+	// the rows that are the same person (findPersons), which counted
+	// its rows too.
+	verdicts *persons.Verdicts
+	rows     int
 }
 
 func (f *file) close() {
 	f.src.Close()
+	if f.verdicts != nil {
+		f.verdicts.Close()
+	}
 	if f.out != nil {
 		f.out.Close()
 	}
@@ -70,7 +80,8 @@ type job struct {
 	customer string
 	path     string
 	body     []byte
-	key      ledger.Key // the lead's key in the ledger; "" without one
+	key      ledger.Key    // the lead's key in the ledger; "" without one
+	fields   ledger.Fields // its fields, kept with the key
 	input    string
 	// unconfirmed: an attempt got no answer, so Connect may have the lead
 	// whatever the outcome says.
@@ -98,21 +109,8 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	f.tally = f.mapper.NewTally()
 	cfg.Progress.Begin(f.input)
 	defer cfg.Progress.End(f.input)
-	if cfg.CountRows {
-		count, cancel := context.WithCancel(ctx)
-		counted := make(chan struct{})
-		go func() {
-			defer close(counted)
-			if n, ok := countRows(count, f.input, f.opts); ok {
-				cfg.Progress.Total(f.input, n)
-			}
-		}()
-		// The counter holds the input open: it is done before the run
-		// returns (and an --archive-dir move finds the file free).
-		defer func() {
-			cancel()
-			<-counted
-		}()
+	if cfg.CountRows && ctx.Err() == nil {
+		cfg.Progress.Total(f.input, f.rows) // counted by findPersons
 	}
 	if f.lrun != nil {
 		// What the inputs before this one sent is committed, so that a
@@ -329,10 +327,12 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		// goes: the reorder window in run relies on it.
 		slots <- struct{}{}
 		o := Outcome{Row: row, seq: seq}
+		if o.verdict, err = f.verdicts.At(seq); err != nil {
+			// Without it a row may be sent that another disagrees with.
+			stop(msg.Error(msg.ComparingRows{Err: err}))
+		}
 		if f.rep != nil && f.rep.sent() {
-			if err := f.sentBefore(&o); err != nil {
-				stop(err)
-			}
+			f.sentBefore(&o)
 			results <- []Outcome{o}
 			continue
 		}
@@ -345,6 +345,11 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		}
 		lead := f.assess(ctx, &o, send, t)
 		if lead == nil {
+			results <- []Outcome{o}
+			continue
+		}
+		if o.verdict.Duplicate {
+			o.Status, o.Err = status.Duplicate, msg.Error(msg.SamePerson{Row: o.verdict.SameAs})
 			results <- []Outcome{o}
 			continue
 		}
@@ -398,6 +403,11 @@ func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tal
 	if p, ok := extraCells(o.Row.Cells, f.width); ok {
 		problems = append(problems, p)
 	}
+	if len(problems) == 0 && o.verdict.Conflict != nil {
+		// Another row is the same person but says otherwise who that
+		// is: which of the two is right is for a person to say.
+		problems = append(problems, mapping.Problem{Message: o.verdict.Conflict})
+	}
 	o.Changes, o.Warnings = m.Changes, m.Warnings
 	if f.format == report.JSONL {
 		lead := m.Lead // a copy: taking m's address would put every row's m on the heap
@@ -418,24 +428,12 @@ func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tal
 }
 
 // sentBefore settles a row its report says was sent: it is skipped, with
-// the contact id the report gave. Its person is still noted, so that a
-// later row of the same person is a duplicate, as in the first run.
-func (f *file) sentBefore(o *Outcome) error {
+// the contact id the report gave. (Its person still counts: findPersons
+// read it, so a later row of the same person is a duplicate, as in the
+// first run.)
+func (f *file) sentBefore(o *Outcome) {
 	o.Status, o.Response = status.Skipped, f.rep.response
 	o.Err = errReportSaysSent
-	if f.ledger == nil {
-		return nil
-	}
-	m := f.mapper.Map(o.Row.Cells)
-	if len(m.Problems) > 0 {
-		return nil
-	}
-	for _, id := range identities(f.ledger, f.input, &m.Lead) {
-		if _, _, err := f.lrun.FirstSeen(id, o.Row.Number); err != nil {
-			return msg.Error(msg.LedgerRead{Err: err})
-		}
-	}
-	return nil
 }
 
 // errReportSaysSent is the outcome of a row its report says was sent.
@@ -449,25 +447,14 @@ func notSent(ctx context.Context, send bool) error {
 	return msg.Error(msg.NotSent{Err: context.Cause(ctx)})
 }
 
-// consult asks the ledger about a valid row before it is sent: a row that
-// repeats an earlier row of this run is a duplicate, a lead the ledger
-// says was sent is skipped (unless --force), and a lead left pending by a
-// run that died is sent again with a note. It reports whether the row's
-// outcome is settled without sending.
+// consult asks the ledger about a valid row before it is sent: a lead the
+// ledger says was sent is skipped (unless --force), saying which fields
+// changed if the row's differ from those sent (changed.go); a lead left
+// pending by a run that died is sent again with a note. It reports
+// whether the row's outcome is settled without sending.
 func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 	o := &j.out
-	for i, id := range identities(f.ledger, f.input, lead) {
-		first, seen, err := f.lrun.FirstSeen(id, o.Row.Number)
-		if err != nil {
-			return false, msg.Error(msg.LedgerRead{Err: err})
-		}
-		if i == 0 && seen {
-			o.Status, o.Err = status.Duplicate, msg.Error(msg.SamePerson{Row: first})
-			return true, nil
-		}
-	}
-	j.key = f.ledger.Key(lead.Endpoint, lead.CustomerID, lead.EstateID, string(j.body))
-	e, found, err := f.ledger.Lookup(j.key)
+	e, found, err := f.lookUp(lead, j)
 	if err != nil {
 		return false, msg.Error(msg.LedgerRead{Err: err})
 	}
@@ -475,7 +462,7 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 	case !found:
 	case e.Status == ledger.StatusSent && !f.force:
 		o.Status, o.Response = status.Skipped, e.ContactID
-		o.Err = msg.Error(msg.SentBefore{At: e.At.Local(), Run: e.RunID})
+		o.Err = msg.Error(sentBefore(e, j.fields))
 		return true, nil
 	case e.Status == ledger.StatusPending:
 		o.notes = append(o.notes, msg.EarlierUnconfirmed{}) // a run that died sent it, and never learned the answer

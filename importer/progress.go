@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"errors"
-	"io"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -12,7 +11,6 @@ import (
 
 	"leadimport/importer/connect"
 	"leadimport/importer/msg"
-	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
 )
@@ -38,42 +36,6 @@ func (noProgress) Begin(string)      {}
 func (noProgress) Total(string, int) {}
 func (noProgress) Row(status.Status) {}
 func (noProgress) End(string)        {}
-
-// countRows counts an input's rows (every one that gets a line, the
-// unreadable ones too) with a reader of its own, for the progress bar's
-// total and ETA. It gives up quietly: a total is a nicety.
-func countRows(ctx context.Context, path string, opts source.Options) (int, bool) {
-	n := 0
-	err := eachRow(ctx, path, opts, func(source.Row, *reportInput, bool) { n++ })
-	return n, err == nil && ctx.Err() == nil
-}
-
-// eachRow reads an input as a run does, once more, and calls fn for each
-// row: with unreadable true for a row the reader could not read (its Row
-// is empty), and with the report input's view when it is a report. It
-// stops when ctx is done.
-func eachRow(ctx context.Context, path string, opts source.Options, fn func(row source.Row, rep *reportInput, unreadable bool)) error {
-	src, rep, err := openInput(path, opts)
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	for ctx.Err() == nil {
-		row, err := src.Next()
-		var rowErr *source.RowError
-		switch {
-		case err == io.EOF:
-			return nil
-		case errors.As(err, &rowErr):
-			fn(source.Row{}, rep, true)
-		case err != nil:
-			return msg.Error(msg.RowsNotRead{Err: err})
-		default:
-			fn(row, rep, false)
-		}
-	}
-	return nil
-}
 
 // logRow tells the log about a row that was not sent as it should have
 // been: invalid and failed rows at warn, naming the row and each column
@@ -101,6 +63,13 @@ func (f *file) logRow(log *slog.Logger, o *Outcome, reasons []string) {
 	case status.Sent:
 		if log.Enabled(context.Background(), slog.LevelDebug) {
 			log.Debug("row sent", "input", f.input, "row", o.Row.Number, "attempts", o.Attempts, "contact", o.Response)
+		}
+	case status.Skipped:
+		// Skipped for a lead sent before with other content: a person
+		// should look (the message names the fields, never a value).
+		if _, changed := msg.Of(o.Err).(msg.ChangedSinceSent); changed {
+			log.Warn("row skipped", "input", f.input, "row", o.Row.Number, "status", string(o.Status),
+				"reason", f.logLang.Error(o.Err))
 		}
 	}
 }

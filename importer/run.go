@@ -76,14 +76,15 @@ type Config struct {
 	// connect.Retryable), after their retries, stop the run: Connect is
 	// down. 0: never stop.
 	MaxFailures int
-	// MaxInvalid, when set, has every input read once before anything is
-	// sent: with more invalid rows than this in all, nothing is sent (a
-	// wrong mapping makes every row invalid). Nil: no limit.
+	// MaxInvalid, when set, is how many invalid rows the inputs may hold
+	// in all, counted as every input is read ahead (findPersons): with
+	// more, nothing is sent (a wrong mapping makes every row invalid).
+	// Nil: no limit.
 	MaxInvalid *int
 
 	// Ledger remembers what was sent, so that no lead is sent twice. Nil:
-	// no memory between runs (and no duplicate check within one). Only a
-	// run that sends uses it.
+	// no memory between runs (the rows of one input that repeat another
+	// are found all the same). Only a run that sends uses it.
 	Ledger *ledger.Ledger
 	Force  bool // send even what the ledger says was sent
 
@@ -96,8 +97,8 @@ type Config struct {
 	// (debug). Nil: nothing is logged.
 	Log *slog.Logger
 	// Progress hears of each row as its line is written; nil: nobody.
-	// With CountRows, a second reader counts each input's rows meanwhile,
-	// for a total and an ETA.
+	// With CountRows it hears each input's count of rows too, from the
+	// reading ahead, for a total and an ETA.
 	Progress  Progress
 	CountRows bool
 }
@@ -158,22 +159,23 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 			}
 		}
 	}
-	// Counted before the reports are made: a file that cannot be read
-	// through is refused, and leaves no empty report behind.
+	// Every input is read once before the reports are made, to find the
+	// rows that are the same person (persons.go), and the invalid rows
+	// counted: with --max-invalid, a file that cannot be read through is
+	// refused, and leaves no empty report behind.
+	invalid, files, unread, err := cfg.findPersons(ctx, files, snd != nil && cfg.MaxInvalid != nil)
+	if err != nil {
+		return sum, &SetupError{err}
+	}
+	for _, f := range unread {
+		refuse(f)
+	}
+	if len(files) == 0 && len(unread) > 0 {
+		return sum, &SetupError{errors.Join(errs...)}
+	}
 	var tooMany error
-	if snd != nil && cfg.MaxInvalid != nil {
-		var n int
-		var unread []FileSummary
-		n, files, unread = countInvalid(ctx, files)
-		for _, f := range unread {
-			refuse(f)
-		}
-		if len(files) == 0 {
-			return sum, &SetupError{errors.Join(errs...)}
-		}
-		if n > *cfg.MaxInvalid {
-			tooMany = msg.Error(msg.TooManyInvalid{Invalid: n, Max: *cfg.MaxInvalid}, ErrTooManyInvalid)
-		}
+	if snd != nil && cfg.MaxInvalid != nil && invalid > *cfg.MaxInvalid {
+		tooMany = msg.Error(msg.TooManyInvalid{Invalid: invalid, Max: *cfg.MaxInvalid}, ErrTooManyInvalid)
 	}
 	if err := cfg.createReports(files, start); err != nil {
 		return sum, &SetupError{err}
@@ -243,35 +245,6 @@ func fileSHA256(path string) (string, error) {
 // ErrTooManyInvalid stops a run before anything is sent: see
 // Config.MaxInvalid. The run exits ExitNothing.
 var ErrTooManyInvalid = errors.New("too many invalid rows")
-
-// countInvalid reads every input once, as the run will, and counts the
-// rows that would be invalid. Rows a report input says were sent are not
-// counted: they are not read again. An input that cannot be read through
-// is refused: it is closed and left out of the files returned.
-func countInvalid(ctx context.Context, files []*file) (n int, read []*file, unread []FileSummary) {
-	for _, f := range files {
-		counted := 0
-		err := eachRow(ctx, f.input, f.opts, func(row source.Row, rep *reportInput, unreadable bool) {
-			switch {
-			case unreadable:
-				counted++
-			case rep != nil && rep.sent():
-			default:
-				if _, extra := extraCells(row.Cells, f.width); extra || len(f.mapper.Map(row.Cells).Problems) > 0 {
-					counted++
-				}
-			}
-		})
-		if err != nil {
-			f.close()
-			unread = append(unread, FileSummary{Input: f.input, Refused: err})
-			continue
-		}
-		n += counted
-		read = append(read, f)
-	}
-	return n, read, unread
-}
 
 func (cfg *Config) setDefaults() {
 	if cfg.Now == nil {

@@ -119,7 +119,7 @@ func (s *sender) record(j *job) {
 	var err error
 	switch {
 	case j.out.Status == status.Sent:
-		err = s.ledger.Sent(j.key, j.out.Response, j.out.HTTPStatus)
+		err = s.ledger.Sent(j.key, j.out.Response, j.out.HTTPStatus, j.fields)
 	case j.out.Status == status.Failed && j.unconfirmed:
 		// An attempt got no answer, so Connect may have the lead: it
 		// stays pending, and the next run sends it again with a note.
@@ -198,7 +198,7 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 		if attempt == 1 && s.ledger != nil && j.key != "" {
 			// Durable before the request leaves: if this process dies
 			// now, the next run knows the lead may have been sent.
-			if err := s.ledger.Pending(j.key, j.input, o.Row.Number); err != nil {
+			if err := s.ledger.Pending(j.key, j.input, o.Row.Number, j.fields); err != nil {
 				err = msg.Error(msg.LedgerWrite{Err: err})
 				s.stop(err)
 				o.Status, o.Err = status.NotSent, msg.Error(msg.NotSent{Err: err})

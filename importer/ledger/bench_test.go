@@ -14,10 +14,10 @@ func BenchmarkPendingSent(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		k := l.Key("endpoint", "customer", "estate", strconv.Itoa(i))
-		if err := r.Pending(k, "in.csv", i); err != nil {
+		if err := r.Pending(k, "in.csv", i, nil); err != nil {
 			b.Fatal(err)
 		}
-		if err := r.Sent(k, "contact", 201); err != nil {
+		if err := r.Sent(k, "contact", 201, nil); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -37,11 +37,41 @@ func BenchmarkRunWrites(b *testing.B) {
 		for pb.Next() {
 			i := next.Add(1)
 			k := l.Key("endpoint", "customer", "estate", strconv.FormatInt(i, 10))
-			if err := r.Pending(k, "in.csv", int(i)); err != nil {
+			if err := r.Pending(k, "in.csv", int(i), nil); err != nil {
 				b.Error(err)
 				return
 			}
-			if err := r.Sent(k, "contact", 201); err != nil {
+			if err := r.Sent(k, "contact", 201, nil); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	if err := r.Sync(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkRunWritesFields is BenchmarkRunWrites with each lead's
+// fields, as a run writes them: seven of them, keyed.
+func BenchmarkRunWritesFields(b *testing.B) {
+	l := newLedger(b)
+	r := begin(b, l, "in.csv")
+	var next atomic.Int64
+	b.SetParallelism(16)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := next.Add(1)
+			n := strconv.FormatInt(i, 10)
+			k := l.Key("lead", "endpoint", "customer", "estate", "email", "person"+n+"@example.se")
+			fields := l.Fields("Åsa\x00Öberg"+n, "19800102-2386\x00", "person"+n+"@example.se\x00", "\x00\x00+46701740605\x00",
+				"Storgatan 1\x00111 20\x00Stockholm", "Vill ha slutpris", "Interested\x00\x00Visning")
+			if err := r.Pending(k, "in.csv", int(i), fields); err != nil {
+				b.Error(err)
+				return
+			}
+			if err := r.Sent(k, "contact", 201, fields); err != nil {
 				b.Error(err)
 				return
 			}

@@ -36,6 +36,10 @@ type Entry struct {
 	ContactID  string
 	HTTPStatus int
 	At         time.Time
+	// Fields are the lead's fields, keyed (Ledger.Fields): of the lead
+	// sent, for a sent one; nil for a lead recorded before the ledger
+	// kept them.
+	Fields Fields
 }
 
 // Lookup returns the entry of k, and false if k was never attempted.
@@ -45,7 +49,9 @@ func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 	}
 	e := Entry{Key: k}
 	var at string
-	err := l.lookup.QueryRow(string(k)).Scan(&e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at)
+	var fields []byte // NULL: before the ledger kept fields (a Fields cannot take a NULL)
+	err := l.lookup.QueryRow(string(k)).Scan(&e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at, &fields)
+	e.Fields = fields
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, false, nil
 	}
@@ -60,42 +66,46 @@ func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 
 // A sent lead stays sent: only a later Sent updates it. Pending and Failed
 // from a --force run record the attempt (run, input, row) but keep the status,
-// contact id and time of the send, because the lead is in Connect whatever
-// the forced attempt does: if that attempt dies or fails, a later run must
-// still skip the row rather than send a further copy.
+// contact id, time and fields of the send, because the lead is in Connect
+// whatever the forced attempt does: if that attempt dies or fails, a later run
+// must still skip the row rather than send a further copy, and compare it with
+// what Connect has.
 const (
 	pendingSQL = `
-INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
-VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5)
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at, fields)
+VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5, ?6)
 ON CONFLICT (key) DO UPDATE SET
 	run_id = excluded.run_id,
 	input = excluded.input,
 	row = excluded.row,
 	status = iif(status = 'sent', status, 'pending'),
 	http_status = iif(status = 'sent', http_status, 0),
-	at = iif(status = 'sent', at, excluded.at)`
+	at = iif(status = 'sent', at, excluded.at),
+	fields = iif(status = 'sent', fields, excluded.fields)`
 
 	sentSQL = `
-INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
-VALUES (?1, 'sent', ?2, '', 0, ?3, ?4, ?5)
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at, fields)
+VALUES (?1, 'sent', ?2, '', 0, ?3, ?4, ?5, ?6)
 ON CONFLICT (key) DO UPDATE SET
 	status = 'sent',
 	run_id = excluded.run_id,
 	contact_id = excluded.contact_id,
 	http_status = excluded.http_status,
-	at = excluded.at`
+	at = excluded.at,
+	fields = coalesce(excluded.fields, fields)`
 
 	// pendingNewSQL is pendingSQL for a key without an entry, with the
 	// same parameters.
 	pendingNewSQL = `
-INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at)
-VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5)
+INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at, fields)
+VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5, ?6)
 ON CONFLICT (key) DO NOTHING`
 
 	// sentUpdateSQL is sentSQL for a key that has an entry, with the
 	// same parameters.
 	sentUpdateSQL = `
-UPDATE leads SET status = 'sent', run_id = ?2, contact_id = ?3, http_status = ?4, at = ?5
+UPDATE leads SET status = 'sent', run_id = ?2, contact_id = ?3, http_status = ?4, at = ?5,
+	fields = coalesce(?6, fields)
 WHERE key = ?1`
 
 	failedSQL = `
@@ -109,24 +119,26 @@ ON CONFLICT (key) DO UPDATE SET
 WHERE status <> 'sent'`
 )
 
-// Pending records that k is about to be sent from row of input. It returns
-// once the record is committed, so that a crash during the request leaves the
-// key pending: the next run then knows the outcome is unknown.
-func (r *Run) Pending(k Key, input string, row int) error {
+// Pending records that k is about to be sent from row of input, with its
+// fields (nil: not said). It returns once the record is committed, so that a
+// crash during the request leaves the key pending: the next run then knows
+// the outcome is unknown.
+func (r *Run) Pending(k Key, input string, row int, fields Fields) error {
 	r.noteKey(k)
-	return r.do(writePending, msg.RecordPending, string(k), r.ID, input, row, formatTime(r.l.now()))
+	return r.do(writePending, msg.RecordPending, string(k), r.ID, input, row, formatTime(r.l.now()), fields.arg())
 }
 
-// Sent records that Connect accepted k and answered with contactID. Without
+// Sent records that Connect accepted k, with fields (nil: those of its
+// Pending), and answered with contactID. Without
 // an earlier Pending (which the importer always writes) the entry has row 0.
 // It does not wait for the commit: the writer commits writes in the order
 // they come, so a caller's next Pending commits with or after this Sent,
 // and a caller that sends one lead at a time never has more than one lead
 // whose outcome a crash could lose. A failed commit is returned by the
 // next write, or by Finish.
-func (r *Run) Sent(k Key, contactID string, httpStatus int) error {
+func (r *Run) Sent(k Key, contactID string, httpStatus int, fields Fields) error {
 	r.noteKey(k)
-	return r.later(writeSent, msg.RecordSent, string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()))
+	return r.later(writeSent, msg.RecordSent, string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()), fields.arg())
 }
 
 // Failed records that k was not accepted. An entry already sent keeps its
@@ -134,22 +146,4 @@ func (r *Run) Sent(k Key, contactID string, httpStatus int) error {
 func (r *Run) Failed(k Key, httpStatus int) error {
 	r.noteKey(k)
 	return r.do(writeFailed, msg.RecordFailed, string(k), r.ID, httpStatus, formatTime(r.l.now()))
-}
-
-// FirstSeen tells whether identity was already met in this run. If so it
-// returns the row that met it first and true; if not it records row as that
-// row. The set is held in memory up to a fixed size and on disk beyond it,
-// so memory does not grow with the input.
-// Call it in input order so that "first" means the earliest row.
-func (r *Run) FirstSeen(identity Identity, row int) (firstRow int, seen bool, err error) {
-	r.seenMu.Lock()
-	defer r.seenMu.Unlock()
-	if r.seen == nil {
-		return 0, false, errReleased
-	}
-	first, seen, err := r.seen.firstSeen(identity, row)
-	if err != nil {
-		return 0, false, failed(msg.RecordIdentity, err)
-	}
-	return first, seen, nil
 }

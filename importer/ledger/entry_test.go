@@ -107,9 +107,9 @@ func TestEntryTransitions(t *testing.T) {
 				var err error
 				switch s.op {
 				case "pending":
-					err = r.Pending(k, "in.csv", s.row)
+					err = r.Pending(k, "in.csv", s.row, nil)
 				case "sent":
-					err = r.Sent(k, s.contact, s.http)
+					err = r.Sent(k, s.contact, s.http, nil)
 				case "failed":
 					err = r.Failed(k, s.http)
 				}
@@ -141,66 +141,4 @@ func TestLookupUnknown(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, found)
 	assert.Equal(t, Entry{}, e)
-}
-
-func TestFirstSeen(t *testing.T) {
-	l := newLedger(t)
-	r := begin(t, l, "in.csv")
-	a, b := l.Identity("c1", "e1", "person a"), l.Identity("c1", "e1", "person b")
-
-	calls := []struct {
-		identity  Identity
-		row       int
-		wantFirst int
-		wantSeen  bool
-	}{
-		{a, 2, 2, false},
-		{b, 3, 3, false},
-		{a, 4, 2, true},
-		{b, 5, 3, true},
-		{a, 6, 2, true},
-	}
-	for _, c := range calls {
-		first, seen, err := r.FirstSeen(c.identity, c.row)
-		require.NoError(t, err)
-		assert.Equal(t, c.wantSeen, seen, "row %d", c.row)
-		assert.Equal(t, c.wantFirst, first, "row %d", c.row)
-	}
-
-	require.NoError(t, r.Finish(nil, 0, time.Now()))
-	var left int
-	require.NoError(t, l.db.QueryRow("SELECT count(*) FROM seen").Scan(&left))
-	assert.Zero(t, left, "Finish drops the run's identities")
-
-	r2 := begin(t, l, "in.csv")
-	first, seen, err := r2.FirstSeen(a, 9)
-	require.NoError(t, err)
-	assert.False(t, seen, "identities are per run")
-	assert.Equal(t, 9, first)
-}
-
-func TestFirstSeenConcurrent(t *testing.T) {
-	l := newLedger(t)
-	r := begin(t, l, "in.csv")
-	const workers = 8
-	type result struct {
-		seen bool
-		err  error
-	}
-	results := make(chan result, workers)
-	for i := range workers {
-		go func() {
-			_, seen, err := r.FirstSeen(l.Identity("same person"), 10+i)
-			results <- result{seen, err}
-		}()
-	}
-	var firsts int
-	for range workers {
-		res := <-results
-		require.NoError(t, res.err)
-		if !res.seen {
-			firsts++
-		}
-	}
-	assert.Equal(t, 1, firsts, "exactly one caller is first")
 }

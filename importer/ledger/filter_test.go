@@ -30,46 +30,6 @@ func TestFilter(t *testing.T) {
 	assert.Less(t, alarms, n/1000, "false alarms among %d keys never added", n)
 }
 
-// TestFirstSeenBeyondMemory runs the set of identities with room for
-// three in memory, so that most answers come from the scratch file
-// through its filter, and checks every answer against a plain map.
-func TestFirstSeenBeyondMemory(t *testing.T) {
-	l := newLedger(t)
-	r := begin(t, l, "in.csv")
-	r.seen.limit = 3
-	want := map[Identity]int{}
-	for row := 2; row < 200; row++ {
-		id := l.Identity("person", strconv.Itoa(row*7%61)) // repeats, near and far apart
-		first, seen, err := r.FirstSeen(id, row)
-		require.NoError(t, err)
-		w, ok := want[id]
-		if !ok {
-			want[id], w = row, row
-		}
-		assert.Equal(t, ok, seen, "row %d", row)
-		assert.Equal(t, w, first, "row %d", row)
-	}
-	require.NotNil(t, r.seen.db, "identities went to the scratch file")
-	_, err := os.Stat(l.Path() + "-seen")
-	require.NoError(t, err)
-
-	require.NoError(t, r.Finish(nil, 0, time.Now()))
-	_, err = os.Stat(l.Path() + "-seen")
-	assert.ErrorIs(t, err, os.ErrNotExist, "the scratch file goes with the run")
-}
-
-func TestFirstSeenStaysInMemory(t *testing.T) {
-	l := newLedger(t)
-	r := begin(t, l, "in.csv")
-	for row := range 100 {
-		_, _, err := r.FirstSeen(l.Identity("person", strconv.Itoa(row)), row)
-		require.NoError(t, err)
-	}
-	assert.Nil(t, r.seen.db)
-	_, err := os.Stat(l.Path() + "-seen")
-	assert.ErrorIs(t, err, os.ErrNotExist, "a run of a few rows makes no scratch file")
-}
-
 // TestLookupThroughFilter: a run trusts its filter of the ledger's keys
 // only once it holds every earlier run's keys, and its own keys are in it
 // from the moment they are written.
@@ -79,8 +39,8 @@ func TestLookupThroughFilter(t *testing.T) {
 	var earlier []Key
 	for i := range 50 {
 		k := l.Key("lead", strconv.Itoa(i))
-		require.NoError(t, r1.Pending(k, "in.csv", i+2))
-		require.NoError(t, r1.Sent(k, fmt.Sprint("contact-", i), 201))
+		require.NoError(t, r1.Pending(k, "in.csv", i+2, nil))
+		require.NoError(t, r1.Sent(k, fmt.Sprint("contact-", i), 201, nil))
 		earlier = append(earlier, k)
 	}
 	require.NoError(t, r1.Finish(nil, 0, time.Now()))
@@ -99,7 +59,7 @@ func TestLookupThroughFilter(t *testing.T) {
 	_, found, err := l.Lookup(mine)
 	require.NoError(t, err)
 	assert.False(t, found)
-	require.NoError(t, r2.Pending(mine, "in.csv", 9))
+	require.NoError(t, r2.Pending(mine, "in.csv", 9, nil))
 	e, found, err := l.Lookup(mine)
 	require.NoError(t, err)
 	require.True(t, found, "a key the run wrote")
@@ -151,8 +111,8 @@ func TestLogStaysBounded(t *testing.T) {
 	largest := int64(0)
 	for i := range leads {
 		k := l.Key("lead", strconv.Itoa(i))
-		require.NoError(t, r.Pending(k, "in.csv", i+2))
-		require.NoError(t, r.Sent(k, "contact", 201))
+		require.NoError(t, r.Pending(k, "in.csv", i+2, nil))
+		require.NoError(t, r.Sent(k, "contact", 201, nil))
 		if i%10 == 0 {
 			if st, err := os.Stat(l.Path() + "-wal"); err == nil {
 				largest = max(largest, st.Size())
@@ -188,18 +148,6 @@ func TestLogStaysBounded(t *testing.T) {
 	require.NoError(t, r.Finish(nil, 0, time.Now()))
 }
 
-func TestIdentity(t *testing.T) {
-	l := newLedger(t)
-	a := l.Identity("in.csv", "M1001", "OBJ1", "email", "anna@example.se")
-	assert.Equal(t, a, l.Identity("in.csv", "M1001", "OBJ1", "email", "anna@example.se"))
-	assert.NotEqual(t, a, l.Identity("in.csv", "M1001", "OBJ1", "email", "anna@example.com"))
-	assert.NotEqual(t, l.Identity("ab", "c"), l.Identity("a", "bc"), "parts are length-prefixed")
-	assert.NotEqual(t, Identity{}, a)
-	k := l.diskKey(a)
-	assert.NotEqual(t, a[:], k[:], "the scratch file holds a keyed form")
-	assert.Equal(t, k, l.diskKey(a))
-}
-
 // TestFailedCommitsDoNotBlockWriters: with every commit failing and more
 // writers than the queue holds, each write returns (with the failure)
 // rather than the writer and a writer blocked on the full queue waiting
@@ -224,10 +172,10 @@ func TestFailedCommitsDoNotBlockWriters(t *testing.T) {
 		go func() {
 			k := l.Key("lead", strconv.Itoa(i))
 			if i%2 == 0 {
-				done <- r.Sent(k, "contact", 201)
+				done <- r.Sent(k, "contact", 201, nil)
 				return
 			}
-			done <- r.Pending(k, "in.csv", i)
+			done <- r.Pending(k, "in.csv", i, nil)
 		}()
 	}
 	failed := 0

@@ -46,7 +46,7 @@ func holdLedger(path string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	if err := r.Pending(l.Key(childKeyParts...), childInput, 2); err != nil {
+	if err := r.Pending(l.Key(childKeyParts...), childInput, 2, nil); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}

@@ -26,7 +26,7 @@ func TestErrorsInSwedish(t *testing.T) {
 	r, err := l.Begin(RunInfo{Command: "run", PID: 1, Started: time.Now()})
 	require.NoError(t, err)
 	require.NoError(t, r.Release())
-	released := r.Pending(l.Key("k"), "a.csv", 2)
+	released := r.Pending(l.Key("k"), "a.csv", 2, nil)
 	require.NoError(t, l.Close())
 	_, _, lookUp := l.Lookup(l.Key("k"))
 	_, noHome := DefaultPath(func(string) string { return "" }, "linux")

@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
@@ -10,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -42,7 +40,7 @@ const (
 	// that a --ledger pointing at another program's database is refused
 	// instead of being given extra tables.
 	applicationID = 0x4c444752
-	schemaVersion = 1
+	schemaVersion = 2 // see migrations
 	secretSize    = 32
 
 	// busyTimeout covers another process (leadimport history, or a second run
@@ -61,9 +59,8 @@ type Ledger struct {
 
 	lookup *sql.Stmt
 
-	macs    sync.Pool              // of HMAC-SHA256 under secret, for Key
-	idSeeds [2]maphash.Seed        // for Identity
-	known   atomic.Pointer[filter] // the keys in the ledger, while a run holds it
+	macs  sync.Pool              // of HMAC-SHA256 under secret, for Key
+	known atomic.Pointer[filter] // the keys in the ledger, while a run holds it
 }
 
 // Open opens the ledger at path, creating it (and its directory) when missing.
@@ -91,7 +88,7 @@ func Open(path string) (*Ledger, error) {
 	// the ledger's keys at its start (Run.scan) and the checkpointer
 	// copy the log (Run.checkpoint), none waiting for another.
 	db.SetMaxOpenConns(4)
-	l := &Ledger{path: path, db: db, now: time.Now, idSeeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
+	l := &Ledger{path: path, db: db, now: time.Now}
 	if err := l.init(); err != nil {
 		db.Close()
 		return nil, openError(path, err)
@@ -199,6 +196,19 @@ CREATE TABLE seen (
 ) WITHOUT ROWID;
 `
 
+// migrations bring a ledger of version i+1 to version i+2; a new ledger
+// is made by schema and every migration, so that a new ledger and an
+// old one migrated are the same. Each runs in the transaction that opens
+// the ledger, so two processes opening an old ledger at once migrate it
+// once. A leadimport older than the ledger refuses it (ErrNewerLedger):
+// it could not keep the new tables up to date.
+var migrations = []string{
+	// 2: each lead's fields, so that a row for a lead sent before is
+	// told what changed since: a keyed hash of each (Fields), NULL for a
+	// lead recorded before.
+	`ALTER TABLE leads ADD COLUMN fields BLOB;`,
+}
+
 // init checks that the file is a ledger this version understands, or an
 // empty file, before changing anything: a --ledger pointing at another
 // program's database must be left as it was. It then switches to WAL (which
@@ -221,10 +231,12 @@ func (l *Ledger) init() error {
 		return err
 	}
 	defer tx.Rollback()
-	// Checked again: another process may have created the ledger meanwhile.
+	// Checked again: another process may have created or migrated the
+	// ledger meanwhile.
 	if fresh, err = l.check(tx); err != nil {
 		return err
 	}
+	version := 1
 	if fresh {
 		if _, err := tx.Exec(schema); err != nil {
 			return failed(msg.CreateSchema, err)
@@ -234,7 +246,19 @@ func (l *Ledger) init() error {
 		if _, err := tx.Exec("INSERT INTO meta (name, value) VALUES ('secret', ?)", secret); err != nil {
 			return failed(msg.StoreSecret, err)
 		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, schemaVersion)); err != nil {
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+			return failed(msg.MarkLedger, err)
+		}
+	} else if err := tx.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return failed(msg.MigrateSchema, err)
+	}
+	if version < schemaVersion {
+		for _, m := range migrations[max(version, 1)-1:] {
+			if _, err := tx.Exec(m); err != nil {
+				return failed(msg.MigrateSchema, err)
+			}
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 			return failed(msg.MarkLedger, err)
 		}
 	}
@@ -287,7 +311,7 @@ func sqliteError(err error) error {
 // prepared on its writer's connection: writer.go).
 func (l *Ledger) prepare() error {
 	var err error
-	l.lookup, err = l.db.Prepare(`SELECT status, run_id, input, row, contact_id, http_status, at FROM leads WHERE key = ?`)
+	l.lookup, err = l.db.Prepare(`SELECT status, run_id, input, row, contact_id, http_status, at, fields FROM leads WHERE key = ?`)
 	if err != nil {
 		return failed(msg.PrepareStatements, err)
 	}
@@ -318,57 +342,17 @@ type Key string
 // Key derives the key of parts, e.g. endpoint, customer id, estate id and
 // canonical request body.
 func (l *Ledger) Key(parts ...string) Key {
-	mac, _ := l.macs.Get().(hash.Hash)
-	if mac == nil {
-		mac = hmac.New(sha256.New, l.secret)
-	}
-	mac.Reset() // back to the keyed state, without hashing the secret again
-	var n [8]byte
-	for _, p := range parts {
-		binary.BigEndian.PutUint64(n[:], uint64(len(p)))
-		mac.Write(n[:])
-		mac.Write([]byte(p))
-	}
-	var sum [sha256.Size]byte
-	var text [2 * sha256.Size]byte
-	hex.Encode(text[:], mac.Sum(sum[:0]))
-	l.macs.Put(mac)
-	return Key(text[:])
-}
-
-// Identity says who a lead is for, for finding a row that repeats an
-// earlier one within a run (Run.FirstSeen): a 128-bit hash of the parts
-// under seeds made for this process. It is asked for several times a
-// row, so it is cheap, unlike Key; it lives in memory, and what goes to
-// disk of it is keyed under the ledger's secret (seenSet.spill).
-type Identity [16]byte
-
-// Identity derives the identity of parts, e.g. customer, estate and
-// personnummer. Each part is prefixed with its length.
-func (l *Ledger) Identity(parts ...string) Identity {
-	var h [2]maphash.Hash
-	var id Identity
-	for i := range h {
-		h[i].SetSeed(l.idSeeds[i])
+	sum := l.mac(func(mac hash.Hash) {
 		var n [8]byte
 		for _, p := range parts {
 			binary.BigEndian.PutUint64(n[:], uint64(len(p)))
-			h[i].Write(n[:])
-			h[i].WriteString(p)
+			mac.Write(n[:])
+			mac.Write([]byte(p))
 		}
-		binary.BigEndian.PutUint64(id[8*i:], h[i].Sum64())
-	}
-	return id
-}
-
-// diskKey is what a scratch file holds of an identity: its HMAC under
-// the ledger's secret, as keys are, cut to 128 bits.
-func (l *Ledger) diskKey(id Identity) [16]byte {
-	mac := hmac.New(sha256.New, l.secret)
-	mac.Write(id[:])
-	var k [16]byte
-	copy(k[:], mac.Sum(nil))
-	return k
+	})
+	var text [2 * sha256.Size]byte
+	hex.Encode(text[:], sum[:])
+	return Key(text[:])
 }
 
 // Times are stored as RFC 3339 text, readable in the sqlite3 shell, keeping

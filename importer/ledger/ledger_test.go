@@ -25,7 +25,7 @@ func TestOpenCreatesPrivateFiles(t *testing.T) {
 
 	// Make SQLite create the WAL and shared-memory files, and the lock file.
 	r := begin(t, l, "a.csv")
-	require.NoError(t, r.Pending(l.Key("x"), "a.csv", 2))
+	require.NoError(t, r.Pending(l.Key("x"), "a.csv", 2, nil))
 	if runtime.GOOS == "windows" {
 		return
 	}

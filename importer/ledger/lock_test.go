@@ -50,11 +50,9 @@ func TestReleasedRunRefusesWrites(t *testing.T) {
 	require.NoError(t, r.Release(), "Release is idempotent")
 
 	k := l.Key("x")
-	assert.ErrorIs(t, r.Pending(k, "a.csv", 2), ErrRunReleased)
-	assert.ErrorIs(t, r.Sent(k, "c", 201), ErrRunReleased)
+	assert.ErrorIs(t, r.Pending(k, "a.csv", 2, nil), ErrRunReleased)
+	assert.ErrorIs(t, r.Sent(k, "c", 201, nil), ErrRunReleased)
 	assert.ErrorIs(t, r.Failed(k, 500), ErrRunReleased)
-	_, _, err := r.FirstSeen(l.Identity("x"), 2)
-	assert.ErrorIs(t, err, ErrRunReleased)
 	assert.ErrorIs(t, r.Finish(nil, 0, time.Now()), ErrRunReleased)
 
 	r2 := begin(t, l, "b.csv")

@@ -67,9 +67,6 @@ type Run struct {
 	lostMu sync.Mutex
 	lost   error
 
-	seenMu sync.Mutex // the reader's, apart from the writers' mu
-	seen   *seenSet   // nil once released
-
 	// known holds every key in the ledger, once scan has read those
 	// written before the run (the run adds its own as it writes them),
 	// so that Lookup need not ask the database about a new lead.
@@ -111,7 +108,7 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 		return nil, failed(msg.BeginRun, err)
 	}
 	scan, cancel := context.WithCancel(context.Background())
-	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), seen: newSeen(l.path, l.diskKey), w: w,
+	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), w: w,
 		ckpt: make(chan struct{}, 1), logCap: logCap, known: newFilter(), stopScan: cancel}
 	l.known.Store(r.known)
 	r.scanning.Store(true)
@@ -311,19 +308,12 @@ func (r *Run) Release() error {
 	r.stopScan()
 	r.scanner.Wait()
 	r.l.known.CompareAndSwap(r.known, nil)
-	var seenErr error
-	r.seenMu.Lock()
-	if r.seen != nil {
-		seenErr = r.seen.close()
-		r.seen = nil
-	}
-	r.seenMu.Unlock()
 	err := release(r.lock)
 	r.lock = nil
 	if err != nil {
-		return errors.Join(failed(msg.ReleaseLock, err), seenErr, lost)
+		return errors.Join(failed(msg.ReleaseLock, err), lost)
 	}
-	return errors.Join(seenErr, lost)
+	return lost
 }
 
 // scan adds the keys the ledger held before the run to known, and then

@@ -135,6 +135,10 @@ func fill(v reflect.Value) {
 		v.Set(reflect.ValueOf(30 * time.Second))
 	case t == reflect.TypeFor[LedgerStep]():
 		v.Set(reflect.ValueOf(BeginRun))
+	case t == reflect.TypeFor[Identity]():
+		v.Set(reflect.ValueOf(ByEmail))
+	case t == reflect.TypeFor[PersonField]():
+		v.Set(reflect.ValueOf(FieldPhone))
 	case t.Kind() == reflect.Struct:
 		for i := range t.NumField() {
 			if t.Field(i).IsExported() {

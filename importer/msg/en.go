@@ -303,6 +303,28 @@ var english = []entry{
 		return "note: retried after an unconfirmed attempt (it got no answer), so Connect may have recorded this lead twice"
 	}),
 
+	// Rows that are the same person but disagree on who that is, and a
+	// lead sent before whose row has changed since (importer).
+	say(func(m SameButOther, _ Lang) string {
+		return fmt.Sprintf("same %s as row %d, but %s: check both rows",
+			words(m.Identity, identitiesEN[:]), m.Row, words(m.Field, anotherFieldEN[:]))
+	}),
+	say(func(m SameAsDisagreeing, _ Lang) string {
+		return fmt.Sprintf("same %s as rows %d and %d, which give different %s: check the rows",
+			words(m.Identity, identitiesEN[:]), m.A, m.B, words(m.Field, differentFieldsEN[:]))
+	}),
+	say(func(m ChangedSinceSent, _ Lang) string {
+		changed := make([]string, len(m.Fields))
+		for i, f := range m.Fields {
+			changed[i] = words(f, theFieldEN[:])
+		}
+		return fmt.Sprintf("sent before, on %s (run %d), and changed since%s: not sent again; check the row, and --force sends it anyway",
+			m.At.Format("2006-01-02 15:04"), m.Run, aside(andList(changed, "and")))
+	}),
+	say(func(m ComparingRows, l Lang) string {
+		return "cannot compare the rows for the same person: " + l.Error(m.Err)
+	}),
+
 	// A row the reader could not read (importer/source).
 	say(func(m InRow, l Lang) string { return fmt.Sprintf("%s: row %d: %s", m.File, m.Row, l.Error(m.Err)) }),
 	say(func(m UnclosedQuote, _ Lang) string {
@@ -766,7 +788,6 @@ var english = []entry{
 // ledgerStepsEN say each LedgerStep, as LedgerFailed's start.
 var ledgerStepsEN = [numLedgerSteps]string{
 	LookUpLead:        "look up lead",
-	RecordIdentity:    "record lead identity",
 	ReadHistory:       "read history",
 	BeginRun:          "begin run",
 	FinishRun:         "finish run",
@@ -778,12 +799,39 @@ var ledgerStepsEN = [numLedgerSteps]string{
 	ReleaseLock:       "release ledger lock",
 	SetWAL:            "set WAL mode",
 	CreateSchema:      "create schema",
+	MigrateSchema:     "bring the ledger to this version",
 	StoreSecret:       "store secret",
 	MarkLedger:        "mark ledger",
 	ReadSecret:        "read secret",
 	PrepareStatements: "prepare",
-	UseScratch:        "the scratch set of identities",
 }
+
+// identitiesEN say each Identity, after "same".
+var identitiesEN = [numIdentities]string{
+	ByPersonnummer:  "personnummer",
+	ByForeignNumber: "foreign id number",
+	ByEmail:         "e-mail address",
+	ByNameAndPhone:  "name and phone number",
+}
+
+// anotherFieldEN, differentFieldsEN and theFieldEN say each PersonField
+// as "another …", "different …" and "the …" want it.
+var (
+	anotherFieldEN = [numPersonFields]string{
+		FieldName: "another name", FieldPersonnummer: "another personnummer", FieldEmail: "another e-mail address",
+		FieldPhone: "another phone number", FieldAddress: "another address", FieldMessage: "another message",
+		FieldOther: "other details",
+	}
+	differentFieldsEN = [numPersonFields]string{
+		FieldName: "names", FieldPersonnummer: "personnummer", FieldEmail: "e-mail addresses",
+		FieldPhone: "phone numbers", FieldAddress: "addresses", FieldMessage: "messages", FieldOther: "details",
+	}
+	theFieldEN = [numPersonFields]string{
+		FieldName: "the name", FieldPersonnummer: "the personnummer", FieldEmail: "the e-mail address",
+		FieldPhone: "the phone number", FieldAddress: "the address", FieldMessage: "the message",
+		FieldOther: "other details",
+	}
+)
 
 // andList joins words as a sentence does: "a", "a and b", "a, b and c".
 func andList(words []string, and string) string {

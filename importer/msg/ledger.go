@@ -85,7 +85,6 @@ type LedgerStep uint8
 
 const (
 	LookUpLead LedgerStep = iota
-	RecordIdentity
 	ReadHistory
 	BeginRun
 	FinishRun
@@ -97,11 +96,11 @@ const (
 	ReleaseLock
 	SetWAL
 	CreateSchema
+	MigrateSchema
 	StoreSecret
 	MarkLedger
 	ReadSecret
 	PrepareStatements
-	UseScratch
 	numLedgerSteps
 )
 
@@ -140,7 +139,7 @@ type RollbackFailed struct {
 
 func (m RollbackFailed) Cause() error { return m.Err }
 
-// CannotRemove: a file the ledger made for a while cannot be removed.
+// CannotRemove: a file leadimport made for a while cannot be removed.
 type CannotRemove struct {
 	message
 	Path string

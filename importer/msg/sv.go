@@ -312,6 +312,28 @@ var swedish = []entry{
 		return "obs: nytt försök efter ett obekräftat (det fick inget svar), så Connect kan ha registrerat leadet två gånger"
 	}),
 
+	// Rows that are the same person but disagree on who that is, and a
+	// lead sent before whose row has changed since (importer).
+	say(func(m SameButOther, _ Lang) string {
+		return fmt.Sprintf("samma %s som rad %d, men %s: kontrollera båda raderna",
+			words(m.Identity, identitiesSV[:]), m.Row, words(m.Field, anotherFieldSV[:]))
+	}),
+	say(func(m SameAsDisagreeing, _ Lang) string {
+		return fmt.Sprintf("samma %s som rad %d och %d, som har %s: kontrollera raderna",
+			words(m.Identity, identitiesSV[:]), m.A, m.B, words(m.Field, differentFieldsSV[:]))
+	}),
+	say(func(m ChangedSinceSent, _ Lang) string {
+		changed := make([]string, len(m.Fields))
+		for i, f := range m.Fields {
+			changed[i] = words(f, theFieldSV[:])
+		}
+		return fmt.Sprintf("skickad förut, %s (körning %d), och ändrad sedan dess%s: skickas inte igen; kontrollera raden, --force skickar den ändå",
+			m.At.Format("2006-01-02 15:04"), m.Run, aside(andList(changed, "och")))
+	}),
+	say(func(m ComparingRows, l Lang) string {
+		return "raderna går inte att jämföra för att hitta samma person: " + l.Error(m.Err)
+	}),
+
 	// A row the reader could not read (importer/source).
 	say(func(m InRow, l Lang) string { return fmt.Sprintf("%s: rad %d: %s", m.File, m.Row, l.Error(m.Err)) }),
 	say(func(m UnclosedQuote, _ Lang) string {
@@ -799,11 +821,38 @@ var swedish = []entry{
 	}),
 }
 
+// identitiesSV say each Identity in Swedish, after "samma".
+var identitiesSV = [numIdentities]string{
+	ByPersonnummer:  "personnummer",
+	ByForeignNumber: "utländska id-nummer",
+	ByEmail:         "e-postadress",
+	ByNameAndPhone:  "namn och telefonnummer",
+}
+
+// anotherFieldSV, differentFieldsSV and theFieldSV say each PersonField
+// as "men en annan …", "som har olika …" and a definite form want it.
+var (
+	anotherFieldSV = [numPersonFields]string{
+		FieldName: "ett annat namn", FieldPersonnummer: "ett annat personnummer", FieldEmail: "en annan e-postadress",
+		FieldPhone: "ett annat telefonnummer", FieldAddress: "en annan adress", FieldMessage: "ett annat meddelande",
+		FieldOther: "andra uppgifter",
+	}
+	differentFieldsSV = [numPersonFields]string{
+		FieldName: "olika namn", FieldPersonnummer: "olika personnummer", FieldEmail: "olika e-postadresser",
+		FieldPhone: "olika telefonnummer", FieldAddress: "olika adresser", FieldMessage: "olika meddelanden",
+		FieldOther: "olika övriga uppgifter",
+	}
+	theFieldSV = [numPersonFields]string{
+		FieldName: "namnet", FieldPersonnummer: "personnumret", FieldEmail: "e-postadressen",
+		FieldPhone: "telefonnumret", FieldAddress: "adressen", FieldMessage: "meddelandet",
+		FieldOther: "övriga uppgifter",
+	}
+)
+
 // ledgerStepsSV say each LedgerStep in Swedish, as ledgerStepsEN do in
 // English.
 var ledgerStepsSV = [numLedgerSteps]string{
 	LookUpLead:        "leadet går inte att slå upp",
-	RecordIdentity:    "leadets identitet går inte att registrera",
 	ReadHistory:       "historiken går inte att läsa",
 	BeginRun:          "körningen går inte att påbörja",
 	FinishRun:         "körningen går inte att avsluta",
@@ -815,9 +864,9 @@ var ledgerStepsSV = [numLedgerSteps]string{
 	ReleaseLock:       "liggarens lås går inte att släppa",
 	SetWAL:            "WAL-läget går inte att slå på",
 	CreateSchema:      "liggarens tabeller går inte att skapa",
+	MigrateSchema:     "liggaren går inte att uppdatera till den här versionen",
 	StoreSecret:       "liggarens hemliga nyckel går inte att spara",
 	MarkLedger:        "filen går inte att märka som liggare",
 	ReadSecret:        "liggarens hemliga nyckel går inte att läsa",
 	PrepareStatements: "liggarens frågor går inte att förbereda",
-	UseScratch:        "den tillfälliga filen med identiteter går inte att använda",
 }

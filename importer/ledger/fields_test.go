@@ -1,0 +1,121 @@
+package ledger
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestFieldsOfTheLeadSent: a lead's fields are those of the lead sent:
+// a forced attempt that is not sent leaves them, a Sent sets them.
+func TestFieldsOfTheLeadSent(t *testing.T) {
+	l := newLedger(t)
+	k := l.Key("lead", "FinalPriceWatched", "M1001", "OBJ1", "personnummer", "19800102-2386")
+	before, after := l.Fields("Åsa\x00Öberg", "asa@example.se"), l.Fields("Åsa\x00Öberg", "asa.oberg@example.se")
+	fields := func() Fields {
+		t.Helper()
+		e, found, err := l.Lookup(k)
+		require.NoError(t, err)
+		require.True(t, found)
+		return e.Fields
+	}
+	r := begin(t, l, "in.csv")
+	require.NoError(t, r.Pending(k, "in.csv", 2, before))
+	require.NoError(t, r.Sync())
+	assert.Equal(t, before, fields(), "a Pending's, while no lead is sent")
+	require.NoError(t, r.Sent(k, "CON1", 200, before))
+	require.NoError(t, r.Pending(k, "in.csv", 2, after)) // --force, changed
+	require.NoError(t, r.Failed(k, 400))
+	assert.Equal(t, before, fields(), "the lead in Connect is still the one sent")
+	require.NoError(t, r.Pending(k, "in.csv", 2, after))
+	require.NoError(t, r.Sent(k, "CON2", 200, after))
+	require.NoError(t, r.Sync())
+	assert.Equal(t, after, fields())
+	require.NoError(t, r.Sent(k, "CON3", 200, nil))
+	require.NoError(t, r.Sync())
+	assert.Equal(t, after, fields(), "a Sent without fields keeps them")
+}
+
+func TestFieldsChanged(t *testing.T) {
+	l := newLedger(t)
+	was := l.Fields("Åsa\x00Öberg", "19800102-2386", "asa@example.se", "")
+	assert.Len(t, was, 4*fieldSize)
+	assert.Empty(t, was.Changed(l.Fields("Åsa\x00Öberg", "19800102-2386", "asa@example.se", "")))
+	assert.Equal(t, []int{0, 3}, was.Changed(l.Fields("Åsa\x00Berg", "19800102-2386", "asa@example.se", "+46701740605")))
+	assert.Equal(t, []int{1, 2}, l.Fields("a", "b", "c").Changed(l.Fields("a", "c", "b")), "a value is keyed with its place")
+	assert.Equal(t, []int{0, 1}, Fields(nil).Changed(l.Fields("a", "b")), "a field one lacks differs")
+	assert.NotEqual(t, was, newLedger(t).Fields("Åsa\x00Öberg", "19800102-2386", "asa@example.se", ""),
+		"keyed under each ledger's own secret")
+}
+
+// TestMigrateFromVersion1 opens a copy of a ledger written by leadimport
+// before the ledger kept a lead's fields (testdata/ledger-v1): it is
+// brought to the current version, its leads and runs read as before (an
+// old lead has no fields), it takes new leads with their fields, and
+// opened again it is as it was left.
+func TestMigrateFromVersion1(t *testing.T) {
+	old, err := os.ReadFile("../../testdata/ledger-v1/ledger.db")
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	require.NoError(t, os.WriteFile(path, old, 0o600))
+
+	l, err := Open(path)
+	require.NoError(t, err)
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	runs, err := l.History(0)
+	require.NoError(t, err)
+	require.Len(t, runs, 1, "the old run")
+	assert.Equal(t, map[string]int{"sent": 2}, runs[0].Counts)
+	oldKeys := leadKeys(t, l)
+	require.Len(t, oldKeys, 2)
+	for _, k := range oldKeys {
+		e, found, err := l.Lookup(k)
+		require.NoError(t, err)
+		require.True(t, found)
+		assert.Equal(t, StatusSent, e.Status)
+		assert.Nil(t, e.Fields, "kept before fields were")
+	}
+
+	r := begin(t, l, "in.csv")
+	k, f := l.Key("a new lead"), l.Fields("Ny\x00Person")
+	require.NoError(t, r.Pending(k, "in.csv", 2, f))
+	require.NoError(t, r.Sent(k, "CON3", 200, f))
+	require.NoError(t, r.Finish(map[string]int{"sent": 1}, 0, time.Now()))
+	require.NoError(t, l.Close())
+
+	l, err = Open(path)
+	require.NoError(t, err)
+	defer l.Close()
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	assert.Len(t, leadKeys(t, l), 3)
+	e, found, err := l.Lookup(k)
+	require.NoError(t, err)
+	require.True(t, found)
+	assert.Equal(t, f, e.Fields)
+}
+
+func userVersion(t *testing.T, l *Ledger) int {
+	t.Helper()
+	var v int
+	require.NoError(t, l.db.QueryRow("PRAGMA user_version").Scan(&v))
+	return v
+}
+
+func leadKeys(t *testing.T, l *Ledger) []Key {
+	t.Helper()
+	rows, err := l.db.Query("SELECT key FROM leads")
+	require.NoError(t, err)
+	defer rows.Close()
+	var keys []Key
+	for rows.Next() {
+		var k string
+		require.NoError(t, rows.Scan(&k))
+		keys = append(keys, Key(k))
+	}
+	require.NoError(t, rows.Err())
+	return keys
+}

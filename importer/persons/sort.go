@@ -1,0 +1,279 @@
+package persons
+
+import (
+	"bufio"
+	"io"
+	"slices"
+)
+
+// codec is how records of one type are laid out in the scratch file, and
+// the order they are sorted in. cmp takes its records by value: through
+// a func value, their addresses would escape, a heap allocation each time
+// the sort compares two.
+type codec[T any] struct {
+	size int
+	put  func(b []byte, r *T)
+	get  func(b []byte, r *T)
+	cmp  func(a, b T) int
+}
+
+// spill is the scratch file the sorters of one Finder share, made when
+// the first of them needs it: an input whose rows fit in memory never
+// touches the disk.
+type spill struct {
+	dir string
+	f   *scratch
+}
+
+func (s *spill) file() (*scratch, error) {
+	if s.f == nil {
+		f, err := newScratch(s.dir)
+		if err != nil {
+			return nil, err
+		}
+		s.f = f
+	}
+	return s.f, nil
+}
+
+func (s *spill) close() error {
+	if s.f == nil {
+		return nil
+	}
+	return s.f.close()
+}
+
+// sorter sorts more records than memory should hold, as an external
+// sort does: it keeps up to limit of them in memory and, when that fills,
+// sorts them and writes them to the scratch file as a run. Reading merges
+// the runs and what is still in memory, in order, as often as asked.
+// Memory stays at limit records whatever the count.
+type sorter[T any] struct {
+	c     *codec[T]
+	limit int
+	spill *spill
+	mem   []T
+	runs  []run
+
+	// With a flusher (background), a full buffer is sorted and written
+	// by a goroutine of its own while add fills a second one, so that
+	// add's callers do not wait for the sort; add waits only when both
+	// are full. Memory is two buffers then.
+	full    chan []T
+	spare   chan []T
+	buffers int
+	flushed chan error
+}
+
+// run is a sorted run in the scratch file: n records from off.
+type run struct{ off, n int64 }
+
+func newSorter[T any](c *codec[T], limit int, s *spill) *sorter[T] {
+	return &sorter[T]{c: c, limit: limit, spill: s}
+}
+
+func (s *sorter[T]) add(r *T) error {
+	if len(s.mem) == s.limit {
+		if err := s.handOver(); err != nil {
+			return err
+		}
+	}
+	s.mem = append(s.mem, *r)
+	return nil
+}
+
+// background starts the flusher. Every record must be added before
+// finish, and finish called before merge.
+func (s *sorter[T]) background() {
+	full, spare, flushed := make(chan []T), make(chan []T, 2), make(chan error, 1)
+	s.full, s.spare, s.flushed, s.buffers = full, spare, flushed, 1
+	go func() {
+		var err error
+		for mem := range full {
+			if err == nil {
+				err = s.flush(mem)
+			}
+			spare <- mem[:0] // after an error too: add must not wait forever
+		}
+		flushed <- err
+	}()
+}
+
+// handOver makes room in memory: the full buffer goes to the scratch
+// file, by the flusher when there is one.
+func (s *sorter[T]) handOver() error {
+	if s.full == nil {
+		err := s.flush(s.mem)
+		s.mem = s.mem[:0]
+		return err
+	}
+	s.full <- s.mem
+	select {
+	case s.mem = <-s.spare:
+	default:
+		if s.buffers < 2 {
+			s.buffers++
+			s.mem = make([]T, 0, s.limit)
+		} else {
+			s.mem = <-s.spare
+		}
+	}
+	return nil
+}
+
+// finish waits for the flusher to be done, and returns a write that
+// failed.
+func (s *sorter[T]) finish() error {
+	if s.full == nil {
+		return nil
+	}
+	close(s.full)
+	s.full = nil
+	return <-s.flushed
+}
+
+// flush writes mem to the scratch file as a sorted run, a buffer at a
+// time.
+func (s *sorter[T]) flush(mem []T) error {
+	f, err := s.spill.file()
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(mem, s.c.cmp)
+	const chunk = 64 << 10
+	per := max(1, chunk/s.c.size)
+	buf := make([]byte, per*s.c.size)
+	start := int64(-1)
+	for i := 0; i < len(mem); i += per {
+		part := mem[i:min(i+per, len(mem))]
+		b := buf[:len(part)*s.c.size]
+		for j := range part {
+			s.c.put(b[j*s.c.size:], &part[j])
+		}
+		off, err := f.write(b)
+		if err != nil {
+			return err
+		}
+		if start < 0 {
+			start = off
+		}
+	}
+	s.runs = append(s.runs, run{off: start, n: int64(len(mem))})
+	return nil
+}
+
+// merge starts a walk over every record added, in order. No record may
+// be added once a walk has started.
+func (s *sorter[T]) merge() *merger[T] {
+	slices.SortFunc(s.mem, s.c.cmp)
+	m := &merger[T]{c: s.c}
+	if len(s.mem) > 0 {
+		m.sources = append(m.sources, &source[T]{mem: s.mem})
+	}
+	for _, r := range s.runs {
+		m.sources = append(m.sources, &source[T]{
+			r:    bufio.NewReaderSize(s.spill.f.reader(r.off, r.n*int64(s.c.size)), 32<<10),
+			left: r.n, buf: make([]byte, s.c.size)})
+	}
+	return m
+}
+
+// release gives back the memory of a sorter that will not be read again.
+func (s *sorter[T]) release() { s.mem = nil }
+
+// source is one sorted run being read: from memory, or from the file.
+type source[T any] struct {
+	mem  []T
+	r    *bufio.Reader
+	left int64
+	buf  []byte
+	cur  T
+}
+
+// next moves to the source's next record; false at its end.
+func (s *source[T]) next(c *codec[T]) (bool, error) {
+	if s.r == nil {
+		if len(s.mem) == 0 {
+			return false, nil
+		}
+		s.cur, s.mem = s.mem[0], s.mem[1:]
+		return true, nil
+	}
+	if s.left == 0 {
+		return false, nil
+	}
+	if _, err := io.ReadFull(s.r, s.buf); err != nil {
+		return false, err
+	}
+	s.left--
+	c.get(s.buf, &s.cur)
+	return true, nil
+}
+
+// merger walks sorted runs as one sequence: a heap of the runs, ordered
+// by their next record.
+type merger[T any] struct {
+	c       *codec[T]
+	sources []*source[T] // before the first next: every run; then the heap
+	heap    []*source[T]
+	started bool
+}
+
+// next returns the next record in order, or nil at the end. The record
+// is valid until the following call.
+func (m *merger[T]) next() (*T, error) {
+	if !m.started {
+		m.started = true
+		for _, s := range m.sources {
+			ok, err := s.next(m.c)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				m.heap = append(m.heap, s)
+			}
+		}
+		for i := len(m.heap)/2 - 1; i >= 0; i-- {
+			m.down(i)
+		}
+		m.sources = nil
+	} else if len(m.heap) > 0 {
+		// The record handed out last is done with: its run moves on.
+		ok, err := m.heap[0].next(m.c)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			last := len(m.heap) - 1
+			m.heap[0] = m.heap[last]
+			m.heap = m.heap[:last]
+		}
+		if len(m.heap) > 0 {
+			m.down(0)
+		}
+	}
+	if len(m.heap) == 0 {
+		return nil, nil
+	}
+	return &m.heap[0].cur, nil
+}
+
+func (m *merger[T]) less(i, j int) bool { return m.c.cmp(m.heap[i].cur, m.heap[j].cur) < 0 }
+
+func (m *merger[T]) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(m.heap) {
+			return
+		}
+		small := l
+		if r := l + 1; r < len(m.heap) && m.less(r, l) {
+			small = r
+		}
+		if !m.less(small, i) {
+			return
+		}
+		m.heap[i], m.heap[small] = m.heap[small], m.heap[i]
+		i = small
+	}
+}
