@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -194,7 +195,7 @@ func (o *importOptions) console(e *env) (runConsole, error) {
 	return c, nil
 }
 
-func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
+func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err error) {
 	log := con.log
 	if o.lang != "" {
 		e.lang, _ = msg.ParseLang(o.lang) // validated
@@ -203,6 +204,26 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 	logLang := lang // a JSON log is for programs: English
 	if con.json {
 		logLang = msg.English
+	}
+	start := e.now()
+	// A run that never begins in the ledger is recorded there all the
+	// same, so that history lists every night: refused (with why), or
+	// with nothing to read.
+	var (
+		led     *ledger.Ledger
+		begun   bool
+		inputs  []string
+		nothing msg.Message
+	)
+	if o.cmd == "run" {
+		defer func() {
+			if !begun {
+				o.recordRefused(e, log, logLang, led, o.refusedInfo(start, inputs), err, nothing)
+			}
+			if led != nil {
+				led.Close()
+			}
+		}()
 	}
 	// The mapping first: a broken one must not go unnoticed on a night
 	// when the inbox is empty.
@@ -221,18 +242,17 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 		log.Warn(logLang.Say(w))
 	}
 	if len(inputs) == 0 {
-		log.Info(logLang.Say(msg.NoSpreadsheets{}), "in", strings.Join(o.inputs, ", "))
+		nothing = msg.NoSpreadsheets{}
+		log.Info(logLang.Say(nothing), "in", strings.Join(o.inputs, ", "))
 		return nil
 	}
 	cfg := importer.Config{Inputs: inputs, Mappings: ms, Sets: o.sets, Report: o.report, Log: log,
 		CommandLine: commandLine(o.cmd, o.args), ReportProblems: o.problems, Lang: lang, LogLang: logLang, Now: e.now, Sleep: e.sleep}
 	o.progress(&cfg, con)
 	if o.cmd == "run" {
-		led, err := o.send.configure(&cfg, e.getenv)
-		if err != nil {
+		if led, err = o.send.configure(&cfg, e.getenv); err != nil {
 			return err
 		}
-		defer led.Close()
 	}
 	if dir := o.send.archiveDir; dir != "" && cfg.Report == "" {
 		cfg.Report = filepath.Join(dir, "reports") + string(filepath.Separator)
@@ -244,8 +264,8 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 		}
 	})
 	defer stop()
-	start := e.now()
 	sum, runErr := importer.Run(ctx, cfg)
+	begun = sum.Recorded
 	ended := sum.Err(runErr)
 	o.printSummary(e, log, &sum, runErr, importer.ExitCode(ended))
 	if runErr != nil {
@@ -255,6 +275,44 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) error {
 		archive(log, logLang, dir, &sum, importer.ExitCode(ended), start)
 	}
 	return told(ended)
+}
+
+// refusedInfo is what the ledger keeps of a run that never began there:
+// its inputs as far as they were found (else as given), and its mapping
+// as given.
+func (o *importOptions) refusedInfo(start time.Time, inputs []string) ledger.RunInfo {
+	info := ledger.RunInfo{Command: o.cmd, PID: os.Getpid(), Started: start, Mapping: o.mapping}
+	if inputs == nil {
+		inputs = o.inputs
+	}
+	for _, in := range inputs {
+		info.Inputs = append(info.Inputs, ledger.Input{Path: in})
+	}
+	return info
+}
+
+// recordRefused records a run that never began in the ledger: refused
+// with err (exit 2, or a stop before it began), or ended with nothing to
+// read (nothing says why). led is the run's ledger when it was opened,
+// else it is opened here; a ledger that cannot be opened was said to be
+// so, or was not what refused the run: the record is then left out, and
+// the log says so when asked to be verbose.
+func (o *importOptions) recordRefused(e *env, log *slog.Logger, logLang msg.Lang, led *ledger.Ledger, info ledger.RunInfo, err error, nothing msg.Message) {
+	if led == nil {
+		var openErr error
+		if led, openErr = openLedger(o.send.ledger, e.getenv); openErr != nil {
+			log.Debug(logLang.Say(msg.RefusedNotRecorded{Err: openErr}))
+			return
+		}
+		defer led.Close()
+	}
+	reason := importer.Reason(err)
+	if err == nil && nothing != nil {
+		reason = msg.English.Say(nothing)
+	}
+	if _, recErr := led.Refused(info, exitCode(err), reason, e.now()); recErr != nil {
+		log.Warn(logLang.Say(msg.RefusedNotRecorded{Err: recErr}))
+	}
 }
 
 // progress says how cfg's run shows its progress: a bar on a terminal,

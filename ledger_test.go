@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"database/sql"
+	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -397,4 +399,70 @@ func TestFaultsEveryRowSentOnce(t *testing.T) {
 			t.Logf("%s: %d requests, %d faults %v", tt.name, stats.Requests, stats.Injected, stats.ByKind)
 		})
 	}
+}
+
+// TestHistoryListsRefusedRuns: history lists every run, also those
+// refused before they could send (exit 2, with why in one line) and a
+// night with nothing to read, beside the runs that sent; --csv has the
+// same, and the ledger holds nothing of the rows.
+func TestHistoryListsRefusedRuns(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	input, _ := generate(t, dir, 3)
+	good := writeMapping(t, dir)
+	placeholder := filepath.Join(dir, "placeholder.yaml")
+	require.NoError(t, os.WriteFile(placeholder, []byte(strings.Replace(e2eMapping, "M1001", "M0000", 1)), 0o600))
+	misfit := filepath.Join(dir, "misfit.csv")
+	require.NoError(t, os.WriteFile(misfit, []byte("Namn;Telefon\nÅsa Öberg;070-123 45 67\n"), 0o600))
+	inbox := filepath.Join(dir, "inbox")
+	require.NoError(t, os.Mkdir(inbox, 0o700))
+	env := sandboxEnv(s, sandboxPassword)
+
+	runs := []struct {
+		args   []string
+		env    []string
+		code   int
+		reason string
+	}{
+		{[]string{"--mapping", placeholder, input}, env, 2, "M0000"},
+		{[]string{"--mapping", good, input}, nil, 2, "VITEC_USERNAME"},
+		{[]string{"--mapping", good, misfit}, env, 2, "misfit.csv"},
+		{[]string{"--mapping", good, inbox}, env, 0, "no spreadsheets to import"},
+		{[]string{"--mapping", good, input}, env, 0, ""},
+	}
+	for _, r := range runs {
+		args := append([]string{"run", "--rate", "0", "--report", filepath.Join(dir, "reports") + "/"}, r.args...)
+		res := runCmd(t, dir, r.env, args...)
+		require.Equal(t, r.code, res.code, "%v: %s", r.args, res.stderr)
+	}
+
+	hist := runCmd(t, dir, nil, "history", "--csv")
+	require.Equal(t, 0, hist.code, hist.stderr)
+	recs, err := csv.NewReader(strings.NewReader(hist.stdout)).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, 1+len(runs), "a header and every run")
+	header := recs[0]
+	for i, rec := range recs[1:] {
+		want := runs[len(runs)-1-i] // newest first
+		field := map[string]string{}
+		for j, h := range header {
+			field[h] = rec[j]
+		}
+		assert.Equal(t, fmt.Sprint(want.code), field["exit_code"], "%v", want.args)
+		assert.NotEmpty(t, field["ended"], "%v", want.args)
+		if want.reason == "" {
+			assert.Empty(t, field["reason"])
+		} else {
+			assert.Contains(t, field["reason"], want.reason, "%v", want.args)
+		}
+		assert.NotContains(t, field["reason"], "\n")
+		assert.Equal(t, filepath.Base(want.args[len(want.args)-1]), filepath.Base(strings.Fields(field["inputs"])[0]), "%v", want.args)
+	}
+	assert.Equal(t, "3", recs[1][slices.Index(header, "sent")])
+
+	table := runCmd(t, dir, []string{"LANG=sv_SE.UTF-8"}, "history")
+	require.Equal(t, 0, table.code, table.stderr)
+	assert.Contains(t, table.stdout, "VARFÖR (PÅ ENGELSKA)")
+	assert.Contains(t, table.stdout, "misfit.csv")
+	assert.NotContains(t, table.stdout, "Öberg", "the ledger holds nothing of the rows")
 }

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	"leadimport/importer/msg"
 )
@@ -93,6 +95,35 @@ func ExitCode(err error) int {
 		return ExitRows
 	}
 	return ExitNothing
+}
+
+// maxReason is the most runes of a Reason.
+const maxReason = 500
+
+// Reason is why a run ended with err, as the ledger's history keeps it:
+// in English (like a JSON log), the first line of the message (and of
+// what it heads, when it ends in a colon) and how many more it has, cut at maxReason runes; "" for nil. The messages a
+// run ends with name files, columns and counts, never a cell's value (a
+// header that looks like data is not shown).
+func Reason(err error) string {
+	if err == nil {
+		return ""
+	}
+	lines := strings.Split(strings.TrimSpace(msg.English.Error(err)), "\n")
+	s, n := strings.Join(strings.Fields(lines[0]), " "), 1
+	for ; strings.HasSuffix(s, ":") && n < len(lines); n++ { // a heading: its first line too
+		s += " " + strings.Join(strings.Fields(lines[n]), " ")
+	}
+	switch more := len(lines) - n; {
+	case more == 1:
+		s += " (and 1 more line)"
+	case more > 1:
+		s += fmt.Sprintf(" (and %d more lines)", more)
+	}
+	if r := []rune(s); len(r) > maxReason {
+		s = string(r[:maxReason-1]) + "…"
+	}
+	return s
 }
 
 // SetupError is an error found before anything was sent: an unreadable

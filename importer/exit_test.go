@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,6 +42,28 @@ func TestExitCodes(t *testing.T) {
 				}
 			}
 			assert.Equal(t, tc.want, tc.sum.ExitCode(tc.runErr))
+		})
+	}
+}
+
+func TestReason(t *testing.T) {
+	long := strings.Repeat("x", 600)
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"none", nil, ""},
+		{"one line", errors.New("no Connect credentials"), "no Connect credentials"},
+		{"spaces folded", errors.New("a  b\tc"), "a b c"},
+		{"a heading takes its first line", errors.New("a.csv does not fit the mapping:\n  m.yaml:4: column \"X\" is not in the input\n  m.yaml:5: column \"Y\" is not in the input"),
+			`a.csv does not fit the mapping: m.yaml:4: column "X" is not in the input (and 1 more line)`},
+		{"joined", errors.Join(errors.New("first"), errors.New("second"), errors.New("third")), "first (and 2 more lines)"},
+		{"cut", errors.New(long), strings.Repeat("x", maxReason-1) + "…"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, Reason(tc.err))
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -33,6 +34,7 @@ type historyRow struct {
 	Failed    int    `csv:"failed"`
 	NotSent   int    `csv:"not_sent"`
 	ExitCode  string `csv:"exit_code"`
+	Reason    string `csv:"reason"`
 }
 
 func newHistoryRow(r ledger.RunRecord) historyRow {
@@ -41,6 +43,7 @@ func newHistoryRow(r ledger.RunRecord) historyRow {
 		Sent: r.Counts[string(status.Sent)], Skipped: r.Counts[string(status.Skipped)],
 		Duplicate: r.Counts[string(status.Duplicate)], Invalid: r.Counts[string(status.Invalid)],
 		Failed: r.Counts[string(status.Failed)], NotSent: r.Counts[string(status.NotSent)],
+		Reason: r.Reason,
 	}
 	if r.Finished {
 		h.Ended = r.Ended.Local().Format(time.DateTime)
@@ -62,7 +65,7 @@ func historyHeading(l msg.Lang) []string {
 	for _, st := range []status.Status{status.Sent, status.Skipped, status.Duplicate, status.Invalid, status.Failed, status.NotSent} {
 		head = append(head, strings.ToUpper(strings.ReplaceAll(string(st), "_", " ")))
 	}
-	return append(head, l.Say(msg.HeadExit{}), l.Say(msg.HeadInputs{}))
+	return append(head, l.Say(msg.HeadExit{}), l.Say(msg.HeadInputs{}), l.Say(msg.HeadReason{}))
 }
 
 // WriteHistory writes runs as a table in l, or as CSV (whose header is
@@ -72,7 +75,7 @@ func WriteHistory(w io.Writer, runs []ledger.RunRecord, asCSV bool, l msg.Lang) 
 		rows := make([]historyRow, 0, len(runs))
 		for _, r := range runs {
 			h := newHistoryRow(r)
-			h.Inputs, h.Mapping = report.Neutralize(h.Inputs), report.Neutralize(h.Mapping)
+			h.Inputs, h.Mapping, h.Reason = report.Neutralize(h.Inputs), report.Neutralize(h.Mapping), report.Neutralize(h.Reason)
 			rows = append(rows, h)
 		}
 		return gocsv.Marshal(rows, w)
@@ -94,8 +97,8 @@ func WriteHistory(w io.Writer, runs []ledger.RunRecord, asCSV bool, l msg.Lang) 
 		for _, in := range r.Inputs {
 			names = append(names, filepath.Base(in.Path))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n", h.Run, h.Started, took,
-			h.Sent, h.Skipped, h.Duplicate, h.Invalid, h.Failed, h.NotSent, exit, strings.Join(names, ", "))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n", h.Run, h.Started, took,
+			h.Sent, h.Skipped, h.Duplicate, h.Invalid, h.Failed, h.NotSent, exit, cmp.Or(strings.Join(names, ", "), "-"), h.Reason)
 	}
 	return tw.Flush()
 }

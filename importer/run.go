@@ -151,8 +151,10 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 				return sum, &SetupError{err}
 			}
 			snd.ledger = lrun
+			sum.Recorded = true
 			defer func() {
-				sum.LedgerErr = lrun.Finish(sum.countsByName(), sum.ExitCode(runErr), cfg.Now())
+				ended := sum.Err(runErr)
+				sum.LedgerErr = lrun.Finish(sum.countsByName(), ExitCode(ended), Reason(ended), cfg.Now())
 			}()
 			for _, f := range files {
 				f.ledger, f.lrun, f.force = cfg.Ledger, lrun, cfg.Force

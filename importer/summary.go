@@ -27,6 +27,10 @@ type Summary struct {
 	Stopped error
 	// LedgerErr is set when the run could not be closed in the ledger.
 	LedgerErr error
+	// Recorded says the run began in the ledger, which then has its end:
+	// a run refused before (a *SetupError) is for the caller to record,
+	// with ledger.Ledger.Refused.
+	Recorded bool
 }
 
 // FileSummary is one input's part of a run.

@@ -49,7 +49,7 @@
 //		... send
 //		run.Sent(k, contactID, httpStatus) // or run.Failed(k, httpStatus)
 //
-//	run.Finish(counts, exitCode, time.Now())
+//	run.Finish(counts, exitCode, reason, time.Now())
 //
 // History lists recent runs for `leadimport history`.
 package ledger

@@ -99,7 +99,7 @@ func TestEntryTransitions(t *testing.T) {
 				r := runs[s.run]
 				if r == nil {
 					if prev := runs[s.run-1]; prev != nil {
-						require.NoError(t, prev.Finish(nil, 0, base))
+						require.NoError(t, prev.Finish(nil, 0, "", base))
 					}
 					r = begin(t, l, "in.csv")
 					runs[s.run] = r

@@ -84,7 +84,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	k, f := l.Key("a new lead"), l.Fields("Ny\x00Person")
 	require.NoError(t, r.Pending(k, "in.csv", 2, f))
 	require.NoError(t, r.Sent(k, "CON3", 200, f))
-	require.NoError(t, r.Finish(map[string]int{"sent": 1}, 0, time.Now()))
+	require.NoError(t, r.Finish(map[string]int{"sent": 1}, 0, "", time.Now()))
 	require.NoError(t, l.Close())
 
 	l, err = Open(path)

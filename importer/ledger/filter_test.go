@@ -43,7 +43,7 @@ func TestLookupThroughFilter(t *testing.T) {
 		require.NoError(t, r1.Sent(k, fmt.Sprint("contact-", i), 201, nil))
 		earlier = append(earlier, k)
 	}
-	require.NoError(t, r1.Finish(nil, 0, time.Now()))
+	require.NoError(t, r1.Finish(nil, 0, "", time.Now()))
 	assert.Nil(t, l.known.Load(), "no filter without a run")
 
 	r2 := begin(t, l, "in.csv")
@@ -145,7 +145,7 @@ func TestLogStaysBounded(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, found)
 	assert.Equal(t, StatusSent, e.Status)
-	require.NoError(t, r.Finish(nil, 0, time.Now()))
+	require.NoError(t, r.Finish(nil, 0, "", time.Now()))
 }
 
 // TestFailedCommitsDoNotBlockWriters: with every commit failing and more
@@ -190,7 +190,7 @@ func TestFailedCommitsDoNotBlockWriters(t *testing.T) {
 		}
 	}
 	assert.Positive(t, failed)
-	err = r.Finish(nil, 0, time.Now())
+	err = r.Finish(nil, 0, "", time.Now())
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "locked")
 }

@@ -21,6 +21,9 @@ type RunRecord struct {
 	ExitCode int
 	PID      int
 	Finished bool
+	// Reason is why the run ended as it did, in a line: "" when it ended
+	// well (or before a ledger kept reasons).
+	Reason string
 }
 
 // History returns the latest limit runs, newest first; limit <= 0 returns all.
@@ -28,7 +31,7 @@ func (l *Ledger) History(limit int) ([]RunRecord, error) {
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
-	rows, err := l.db.Query(`SELECT id, command, started, ended, pid, inputs, mapping, counts, exit_code
+	rows, err := l.db.Query(`SELECT id, command, started, ended, pid, inputs, mapping, counts, exit_code, reason
 		FROM runs ORDER BY id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, failed(msg.ReadHistory, err)
@@ -53,11 +56,13 @@ func scanRun(rows *sql.Rows) (RunRecord, error) {
 		rec             RunRecord
 		started, inputs string
 		ended, counts   sql.NullString
+		reason          sql.NullString
 		exitCode        sql.NullInt64
 	)
-	if err := rows.Scan(&rec.ID, &rec.Command, &started, &ended, &rec.PID, &inputs, &rec.Mapping, &counts, &exitCode); err != nil {
+	if err := rows.Scan(&rec.ID, &rec.Command, &started, &ended, &rec.PID, &inputs, &rec.Mapping, &counts, &exitCode, &reason); err != nil {
 		return rec, err
 	}
+	rec.Reason = reason.String
 	var err error
 	if rec.Started, err = parseTime(started); err != nil {
 		return rec, msg.Error(msg.RunUnreadable{Run: rec.ID, Err: err})

@@ -16,6 +16,7 @@ func TestHistory(t *testing.T) {
 		info     RunInfo
 		counts   map[string]int
 		exitCode int
+		reason   string
 		finish   bool
 	}
 	runs := []run{
@@ -23,6 +24,7 @@ func TestHistory(t *testing.T) {
 			info:     RunInfo{Inputs: []Input{{Path: "/data/a.csv", SHA256: "aa"}, {Path: "/data/b.xlsx", SHA256: "bb"}}, Mapping: "/data/m.yaml", Command: "run", PID: 11, Started: base},
 			counts:   map[string]int{"sent": 2, "failed": 1},
 			exitCode: 1,
+			reason:   "some rows are invalid or failed",
 			finish:   true,
 		},
 		{
@@ -40,7 +42,7 @@ func TestHistory(t *testing.T) {
 		require.NoError(t, err)
 		ids = append(ids, got.ID)
 		if r.finish {
-			require.NoError(t, got.Finish(r.counts, r.exitCode, r.info.Started.Add(time.Duration(i+1)*time.Minute)))
+			require.NoError(t, got.Finish(r.counts, r.exitCode, r.reason, r.info.Started.Add(time.Duration(i+1)*time.Minute)))
 		} else {
 			require.NoError(t, got.Release())
 		}
@@ -60,6 +62,7 @@ func TestHistory(t *testing.T) {
 		assert.Equal(t, want.finish, rec.Finished)
 		assert.Equal(t, want.counts, rec.Counts)
 		assert.Equal(t, want.exitCode, rec.ExitCode)
+		assert.Equal(t, want.reason, rec.Reason)
 	}
 	assert.True(t, all[0].Ended.IsZero(), "an unfinished run has no end")
 	assert.True(t, base.Add(time.Minute).Equal(all[2].Ended))
@@ -75,4 +78,32 @@ func TestHistoryEmpty(t *testing.T) {
 	got, err := l.History(10)
 	require.NoError(t, err)
 	assert.Empty(t, got)
+}
+
+// TestRefused: a run refused before it began is in the history, ended,
+// with its exit code and why, also while another run holds the ledger
+// (which may be why it was refused).
+func TestRefused(t *testing.T) {
+	l := newLedger(t)
+	base := time.Date(2026, 12, 3, 2, 0, 0, 0, time.UTC)
+	holder, err := l.Begin(RunInfo{Command: "run", PID: 1, Started: base, Inputs: []Input{{Path: "/inbox/a.csv"}}})
+	require.NoError(t, err)
+	info := RunInfo{Command: "run", PID: 2, Started: base.Add(time.Minute), Mapping: "/etc/m.yaml", Inputs: []Input{{Path: "/inbox"}}}
+	id, err := l.Refused(info, 2, "another run is using the ledger", base.Add(time.Minute+time.Second))
+	require.NoError(t, err)
+	require.NoError(t, holder.Finish(map[string]int{"sent": 1}, 0, "", base.Add(time.Hour)))
+
+	all, err := l.History(0)
+	require.NoError(t, err)
+	require.Len(t, all, 2)
+	rec := all[0]
+	assert.Equal(t, id, rec.ID)
+	assert.True(t, rec.Finished)
+	assert.Equal(t, 2, rec.ExitCode)
+	assert.Equal(t, "another run is using the ledger", rec.Reason)
+	assert.Equal(t, info.Inputs, rec.Inputs)
+	assert.Equal(t, "/etc/m.yaml", rec.Mapping)
+	assert.Empty(t, rec.Counts)
+	assert.True(t, base.Add(time.Minute+time.Second).Equal(rec.Ended))
+	assert.Empty(t, all[1].Reason, "a run that ended well has no reason")
 }

@@ -205,8 +205,13 @@ CREATE TABLE seen (
 var migrations = []string{
 	// 2: each lead's fields, so that a row for a lead sent before is
 	// told what changed since: a keyed hash of each (Fields), NULL for a
-	// lead recorded before.
-	`ALTER TABLE leads ADD COLUMN fields BLOB;`,
+	// lead recorded before; why a run ended as it did (Run.Finish,
+	// Ledger.Refused), NULL for a run that ended well or before; and the
+	// rows of one input that were the same person, which the importer
+	// finds before a run begins since, no longer kept.
+	`ALTER TABLE leads ADD COLUMN fields BLOB;
+ALTER TABLE runs ADD COLUMN reason TEXT;
+DROP TABLE seen;`,
 }
 
 // init checks that the file is a ledger this version understands, or an

@@ -37,7 +37,7 @@ func TestBeginBusyInProcess(t *testing.T) {
 		})
 	}
 
-	require.NoError(t, r.Finish(map[string]int{"sent": 1}, 0, time.Now()))
+	require.NoError(t, r.Finish(map[string]int{"sent": 1}, 0, "", time.Now()))
 	r2, err := second.Begin(RunInfo{Command: "run", PID: 99, Started: time.Now()})
 	require.NoError(t, err, "a finished run frees the ledger")
 	require.NoError(t, r2.Release())
@@ -53,10 +53,10 @@ func TestReleasedRunRefusesWrites(t *testing.T) {
 	assert.ErrorIs(t, r.Pending(k, "a.csv", 2, nil), ErrRunReleased)
 	assert.ErrorIs(t, r.Sent(k, "c", 201, nil), ErrRunReleased)
 	assert.ErrorIs(t, r.Failed(k, 500), ErrRunReleased)
-	assert.ErrorIs(t, r.Finish(nil, 0, time.Now()), ErrRunReleased)
+	assert.ErrorIs(t, r.Finish(nil, 0, "", time.Now()), ErrRunReleased)
 
 	r2 := begin(t, l, "b.csv")
-	require.NoError(t, r2.Finish(nil, 0, time.Now()))
+	require.NoError(t, r2.Finish(nil, 0, "", time.Now()))
 	require.NoError(t, r2.Release(), "Release after Finish is harmless")
 }
 

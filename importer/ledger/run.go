@@ -242,11 +242,6 @@ func (r *Run) insert(info RunInfo, host string) error {
 		return failed(msg.BeginRun, err)
 	}
 	defer tx.Rollback()
-	// Identities left by runs that died are of no use to anyone: the lock
-	// says no other run is alive.
-	if _, err := tx.Exec("DELETE FROM seen"); err != nil {
-		return failed(msg.BeginRun, err)
-	}
 	res, err := tx.Exec(`INSERT INTO runs (command, started, pid, host, inputs, mapping) VALUES (?, ?, ?, ?, ?, ?)`,
 		info.Command, formatTime(info.Started), info.PID, host, string(js), info.Mapping)
 	if err != nil {
@@ -261,18 +256,19 @@ func (r *Run) insert(info RunInfo, host string) error {
 	return nil
 }
 
-// Finish records how the run ended and releases the lock. The lock is
+// Finish records how the run ended (reason: why, in a line, when it did
+// not end well; "" when it did) and releases the lock. The lock is
 // released even when recording fails: the run is over either way.
-func (r *Run) Finish(counts map[string]int, exitCode int, ended time.Time) error {
+func (r *Run) Finish(counts map[string]int, exitCode int, reason string, ended time.Time) error {
 	if err := r.active(); err != nil {
 		return err
 	}
 	lost := r.stopWriter()
-	err := r.finish(counts, exitCode, ended)
+	err := r.finish(counts, exitCode, reason, ended)
 	return errors.Join(lost, err, r.Release())
 }
 
-func (r *Run) finish(counts map[string]int, exitCode int, ended time.Time) error {
+func (r *Run) finish(counts map[string]int, exitCode int, reason string, ended time.Time) error {
 	if counts == nil {
 		counts = map[string]int{}
 	}
@@ -285,8 +281,8 @@ func (r *Run) finish(counts map[string]int, exitCode int, ended time.Time) error
 		return failed(msg.FinishRun, err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec(`UPDATE runs SET ended = ?, counts = ?, exit_code = ? WHERE id = ?`,
-		formatTime(ended), string(js), exitCode, r.ID); err != nil {
+	if _, err := tx.Exec(`UPDATE runs SET ended = ?, counts = ?, exit_code = ?, reason = ? WHERE id = ?`,
+		formatTime(ended), string(js), exitCode, nullIfEmpty(reason), r.ID); err != nil {
 		return failed(msg.FinishRun, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -348,4 +344,41 @@ func (r *Run) active() error {
 		return errReleased
 	}
 	return nil
+}
+
+// Refused records a run that never began: one refused before it could
+// send anything (a mapping that does not load, no credentials, another
+// run holding the ledger) or one with nothing to read, with its exit code
+// and why, in a line. It takes no lock and writes one row of history, so
+// that it may be recorded while another run holds the ledger. It returns
+// the run's number.
+func (l *Ledger) Refused(info RunInfo, exitCode int, reason string, ended time.Time) (int64, error) {
+	host, _ := os.Hostname()
+	inputs := info.Inputs
+	if inputs == nil {
+		inputs = []Input{}
+	}
+	js, err := json.Marshal(inputs)
+	if err != nil {
+		return 0, failed(msg.RecordRefused, err)
+	}
+	res, err := l.db.Exec(`INSERT INTO runs (command, started, ended, pid, host, inputs, mapping, counts, exit_code, reason)
+VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
+		info.Command, formatTime(info.Started), formatTime(ended), info.PID, host, string(js), info.Mapping, exitCode, nullIfEmpty(reason))
+	if err != nil {
+		return 0, failed(msg.RecordRefused, err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, failed(msg.RecordRefused, err)
+	}
+	return id, nil
+}
+
+// nullIfEmpty is s as a statement's argument: NULL when empty.
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }

@@ -85,6 +85,15 @@ func (m NoLedgerPlace) Cause() error { return m.Err }
 // NoSpreadsheets: the inputs (an empty inbox) hold nothing to import.
 type NoSpreadsheets struct{ message }
 
+// RefusedNotRecorded: a run that never began in the ledger could not be
+// recorded there, so history will not list it.
+type RefusedNotRecorded struct {
+	message
+	Err error
+}
+
+func (m RefusedNotRecorded) Cause() error { return m.Err }
+
 // Interrupting: the first interrupt; what is under way finishes.
 type Interrupting struct{ message }
 

@@ -687,6 +687,7 @@ var english = []entry{
 	say(func(HeadTook, Lang) string { return "TOOK" }),
 	say(func(HeadExit, Lang) string { return "EXIT" }),
 	say(func(HeadInputs, Lang) string { return "INPUTS" }),
+	say(func(HeadReason, Lang) string { return "WHY (IN ENGLISH)" }),
 	say(func(RunningOrDied, Lang) string { return "running or died" }),
 	say(func(NoRuns, Lang) string { return "no runs recorded yet" }),
 	say(func(m LeftAfterExit, _ Lang) string {
@@ -740,6 +741,9 @@ var english = []entry{
 		return l.Error(m.Err) + ": give the ledger's place with --ledger FILE"
 	}),
 	say(func(NoSpreadsheets, Lang) string { return "no spreadsheets to import" }),
+	say(func(m RefusedNotRecorded, l Lang) string {
+		return "this run is not recorded in the ledger, so history will not list it: " + l.Error(m.Err)
+	}),
 	say(func(Interrupting, Lang) string {
 		return "interrupted: finishing what is under way (interrupt again to quit at once)"
 	}),
@@ -804,6 +808,7 @@ var ledgerStepsEN = [numLedgerSteps]string{
 	MarkLedger:        "mark ledger",
 	ReadSecret:        "read secret",
 	PrepareStatements: "prepare",
+	RecordRefused:     "record the run refused",
 }
 
 // identitiesEN say each Identity, after "same".

@@ -101,6 +101,7 @@ const (
 	MarkLedger
 	ReadSecret
 	PrepareStatements
+	RecordRefused
 	numLedgerSteps
 )
 

@@ -254,6 +254,7 @@ type (
 	HeadTook     struct{ message }
 	HeadExit     struct{ message }
 	HeadInputs   struct{ message }
+	HeadReason   struct{ message }
 )
 
 // RunningOrDied: a run in the history that has not ended: it is running,

@@ -715,6 +715,7 @@ var swedish = []entry{
 	say(func(HeadTook, Lang) string { return "TID" }),
 	say(func(HeadExit, Lang) string { return "SLUTKOD" }),
 	say(func(HeadInputs, Lang) string { return "INDATA" }),
+	say(func(HeadReason, Lang) string { return "VARFÖR (PÅ ENGELSKA)" }),
 	say(func(RunningOrDied, Lang) string { return "pågår eller dog" }),
 	say(func(NoRuns, Lang) string { return "inga körningar antecknade ännu" }),
 	say(func(m LeftAfterExit, _ Lang) string {
@@ -776,6 +777,9 @@ var swedish = []entry{
 		return l.Error(m.Err) + ": ange var liggaren ska ligga med --ledger FIL"
 	}),
 	say(func(NoSpreadsheets, Lang) string { return "inga kalkylblad att importera" }),
+	say(func(m RefusedNotRecorded, l Lang) string {
+		return "körningen registreras inte i liggaren, så historiken visar den inte: " + l.Error(m.Err)
+	}),
 	say(func(Interrupting, Lang) string {
 		return "avbruten: gör klart det som pågår (avbryt igen för att sluta direkt)"
 	}),
@@ -869,4 +873,5 @@ var ledgerStepsSV = [numLedgerSteps]string{
 	MarkLedger:        "filen går inte att märka som liggare",
 	ReadSecret:        "liggarens hemliga nyckel går inte att läsa",
 	PrepareStatements: "liggarens frågor går inte att förbereda",
+	RecordRefused:     "den avvisade körningen går inte att registrera",
 }
