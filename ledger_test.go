@@ -83,7 +83,11 @@ func TestDuplicateRowsInOneInput(t *testing.T) {
 		"Bo;Ek;;bo@example.se;\n"+
 		"Bo;Ek;;BO@example.se;0701234567\n"+ // same e-mail
 		"Cia;Ek;;;070-765 43 21\n"+
-		"cia;ek;;;0707654321\n"), 0o600)) // same name and phone
+		"cia;ek;;;0707654321\n"+ // same name and phone
+		"Dan;Berg;;;0701112233\n"+
+		"Dan;Berg;;dan@example.se;0701112233\n"+ // adds an e-mail address
+		"Eva;Lind;;eva@example.se;\n"+
+		"Eva;Lind;"+pins[1]+";eva@example.se;\n"), 0o600)) // adds a personnummer
 	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", writeMapping(t, dir), "--rate", "0",
 		"--report", filepath.Join(dir, "r.csv"), input)
 	assert.Equal(t, 0, res.code, res.stderr)
@@ -92,10 +96,12 @@ func TestDuplicateRowsInOneInput(t *testing.T) {
 	for _, l := range lines {
 		got = append(got, l[6])
 	}
-	assert.Equal(t, []string{"sent", "duplicate", "sent", "duplicate", "sent", "duplicate"}, got)
+	assert.Equal(t, []string{"sent", "duplicate", "sent", "duplicate", "sent", "duplicate", "sent", "duplicate", "sent", "duplicate"}, got)
 	assert.Contains(t, lines[1][10], "row 2")
 	assert.Contains(t, lines[5][10], "row 6")
-	assert.Equal(t, 3, s.sb.Accepted())
+	assert.Contains(t, lines[7][10], "row 8")
+	assert.Contains(t, lines[9][10], "row 10")
+	assert.Equal(t, 5, s.sb.Accepted())
 }
 
 // TestConflictingRowsInOneInput is the case: the same personnummer

@@ -10,20 +10,23 @@ import (
 )
 
 // The ledger knows a lead by whom Connect would take it for, for its
-// customer and estate: the person's strongest key (the personnummer,
+// customer and estate: by one of its person's keys (the personnummer,
 // else the e-mail address, else the name and phone number, as the rows
-// of one input are matched), not the whole body. A row for a lead sent
-// before whose content changed since (a name spelt otherwise, a new phone
-// number, another message) is then that lead again: sending it would make
-// a second lead for the person in Connect, and sending nothing without a
-// word would lose what changed. So, as with two rows of one input that
-// disagree, it is not sent but skipped, saying which fields changed: the
-// ledger keeps a keyed hash of each field of the lead sent
-// (ledger.Fields), never a value. --force sends it.
+// of one input are matched), and by the others as aliases, not by the
+// whole body. A row for a lead sent before whose content changed since (a
+// name spelt otherwise, a new phone number, another message) is then that
+// lead again: sending it would make a second lead for the person in
+// Connect, and sending nothing without a word would lose what changed.
+// So, as with two rows of one input that disagree, it is not sent but
+// skipped, saying which fields changed: the ledger keeps a keyed hash of
+// each field of the lead sent (ledger.Fields), never a value. --force
+// sends it.
 //
-// A person's keys are tried strongest first, and a lead found by a
-// weaker one keeps that key: a row that adds a personnummer to an e-mail
-// address sent before is that lead, changed, not a new one.
+// A row's keys are looked up strongest first, each as a lead's key or an
+// alias: a row that adds a personnummer to an e-mail address sent
+// before, or that lacks the personnummer the lead was sent with, is that
+// lead, changed, not a new one. A lead found keeps its key, and takes the
+// row's other keys as aliases when the row is sent.
 //
 // A lead an older leadimport sent is keyed by its whole body, and has no
 // fields: a row is looked up by that key too, when its person's are not
@@ -31,31 +34,50 @@ import (
 // changed row of it is sent, as before, and known by its person from then
 // on.
 
-// lookUp finds the row's lead in the ledger, and leaves its key and
-// fields in j: the key it was found by, else its person's strongest.
+// lookUp finds the row's lead in the ledger, and leaves in j its key (the
+// lead's found, else the person's strongest), its aliases and its fields.
 func (f *file) lookUp(lead *mapping.Lead, j *job) (ledger.Entry, bool, error) {
 	p := personOf(lead)
 	var buf [3]persons.Key
-	keys := p.Keys(&buf)
+	var keys [3]ledger.Key
+	n := 0
+	for _, k := range p.Keys(&buf) {
+		keys[n] = f.ledger.Key("lead", lead.Endpoint, lead.CustomerID, lead.EstateID, identityNames[k.Identity], k.Value)
+		n++
+	}
 	j.fields = f.ledger.Fields(ledgerFields(&lead.Body)...)
-	for i, k := range keys {
-		key := f.ledger.Key("lead", lead.Endpoint, lead.CustomerID, lead.EstateID, identityNames[k.Identity], k.Value)
-		if i == 0 {
-			j.key = key
+	e, found, err := f.lookUpKeys(lead, j, keys[:n])
+	if err != nil || n == 0 {
+		return e, found, err
+	}
+	j.key = keys[0]
+	if found && e.Key != "" {
+		j.key = e.Key
+	}
+	for _, k := range keys[:n] {
+		if k != j.key {
+			j.aliases = append(j.aliases, k)
 		}
-		e, found, err := f.ledger.Lookup(key)
-		if err != nil || found {
-			if found {
-				j.key = key
-			}
+	}
+	return e, found, nil
+}
+
+// lookUpKeys looks the row's keys up, strongest first, then its content
+// (an older leadimport's key). A row without a person's key (a valid row
+// has one) is kept by its content.
+func (f *file) lookUpKeys(lead *mapping.Lead, j *job, keys []ledger.Key) (ledger.Entry, bool, error) {
+	for _, k := range keys {
+		if e, found, err := f.ledger.Lookup(k); err != nil || found {
 			return e, found, err
 		}
 	}
 	content := f.ledger.Key(lead.Endpoint, lead.CustomerID, lead.EstateID, string(j.body))
+	e, found, err := f.ledger.Lookup(content)
 	if len(keys) == 0 {
-		j.key = content // a valid row has a person's key; this is for one that has none
+		j.key = content
 	}
-	return f.ledger.Lookup(content)
+	e.Key = "" // an older lead is kept by its person from now on
+	return e, found, err
 }
 
 // sentBefore says a lead was sent before, and, when the row's fields are

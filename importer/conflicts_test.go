@@ -227,4 +227,11 @@ func TestRunChangedSinceSent(t *testing.T) {
 	lines, sent = run(false, "Cia,Ek,"+pins[2]+",cia@example.se,")
 	assert.Empty(t, sent, "sent under the key it was found by: known from then on")
 	assert.NotContains(t, lines[0]["error"], "changed")
+
+	// Found by an alias: Bo, sent with his personnummer and e-mail
+	// address, now without the personnummer, is that lead too.
+	lines, sent = run(false, "Bo,Ek,,bo@example.se,")
+	assert.Empty(t, sent)
+	assert.Equal(t, "skipped", lines[0]["status"])
+	assert.Contains(t, lines[0]["error"], "(the personnummer)")
 }

@@ -81,6 +81,7 @@ type job struct {
 	path     string
 	body     []byte
 	key      ledger.Key    // the lead's key in the ledger; "" without one
+	aliases  []ledger.Key  // its person's other keys, kept as the key's aliases
 	fields   ledger.Fields // its fields, kept with the key
 	input    string
 	// unconfirmed: an attempt got no answer, so Connect may have the lead

@@ -198,7 +198,7 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 		if attempt == 1 && s.ledger != nil && j.key != "" {
 			// Durable before the request leaves: if this process dies
 			// now, the next run knows the lead may have been sent.
-			if err := s.ledger.Pending(j.key, j.input, o.Row.Number, j.fields); err != nil {
+			if err := s.ledger.Pending(j.key, j.input, o.Row.Number, j.fields, j.aliases...); err != nil {
 				err = msg.Error(msg.LedgerWrite{Err: err})
 				s.stop(err)
 				o.Status, o.Err = status.NotSent, msg.Error(msg.NotSent{Err: err})

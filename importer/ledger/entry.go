@@ -42,16 +42,18 @@ type Entry struct {
 	Fields Fields
 }
 
-// Lookup returns the entry of k, and false if k was never attempted.
+// Lookup returns the entry of k, or of the lead k is an alias of (its
+// Key says which), and false if neither was ever attempted.
 func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 	if f := l.known.Load(); f != nil && f.ready.Load() && !f.has(string(k)) {
 		return Entry{}, false, nil
 	}
-	e := Entry{Key: k}
-	var at string
+	var e Entry
+	var via int
+	var at, key string
 	var fields []byte // NULL: before the ledger kept fields (a Fields cannot take a NULL)
-	err := l.lookup.QueryRow(string(k)).Scan(&e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at, &fields)
-	e.Fields = fields
+	err := l.lookup.QueryRow(string(k)).Scan(&via, &key, &e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at, &fields)
+	e.Key, e.Fields = Key(key), fields
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, false, nil
 	}
@@ -101,6 +103,11 @@ INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at,
 VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5, ?6)
 ON CONFLICT (key) DO NOTHING`
 
+	// aliasSQL records an alias of a lead, after its Pending.
+	aliasSQL = `
+INSERT INTO aliases (alias, key) VALUES (?1, ?2)
+ON CONFLICT (alias) DO NOTHING`
+
 	// sentUpdateSQL is sentSQL for a key that has an entry, with the
 	// same parameters.
 	sentUpdateSQL = `
@@ -120,12 +127,23 @@ WHERE status <> 'sent'`
 )
 
 // Pending records that k is about to be sent from row of input, with its
-// fields (nil: not said). It returns once the record is committed, so that a
-// crash during the request leaves the key pending: the next run then knows
-// the outcome is unknown.
-func (r *Run) Pending(k Key, input string, row int, fields Fields) error {
+// fields (nil: not said) and aliases: other keys a later Lookup finds k
+// by (an alias already taken by another lead stays that lead's). It
+// returns once the record is committed, so that a crash during the
+// request leaves the key pending: the next run then knows the outcome is
+// unknown.
+func (r *Run) Pending(k Key, input string, row int, fields Fields, aliases ...Key) error {
 	r.noteKey(k)
-	return r.do(writePending, msg.RecordPending, string(k), r.ID, input, row, formatTime(r.l.now()), fields.arg())
+	o := &op{write: writePending, what: msg.RecordPending, done: make(chan error, 1),
+		args: []any{string(k), r.ID, input, row, formatTime(r.l.now()), fields.arg()}}
+	for _, a := range aliases {
+		r.noteKey(a)
+		o.aliases = append(o.aliases, string(a))
+	}
+	if err := r.enqueue(o); err != nil {
+		return err
+	}
+	return <-o.done
 }
 
 // Sent records that Connect accepted k, with fields (nil: those of its

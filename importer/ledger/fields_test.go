@@ -119,3 +119,41 @@ func leadKeys(t *testing.T, l *Ledger) []Key {
 	require.NoError(t, rows.Err())
 	return keys
 }
+
+// TestAliases: a lead is found by its key and by each of its aliases,
+// through the run's filter of keys too (once it holds the earlier runs'),
+// the lead's own entry first; an alias another lead has taken stays that
+// lead's.
+func TestAliases(t *testing.T) {
+	l := newLedger(t)
+	pnr := l.Key("lead", "FinalPriceWatched", "M1001", "OBJ1", "personnummer", "19800102-2386")
+	mail := l.Key("lead", "FinalPriceWatched", "M1001", "OBJ1", "email", "asa@example.se")
+	other := l.Key("lead", "FinalPriceWatched", "M1001", "OBJ1", "personnummer", "19121212-1212")
+	r1 := begin(t, l, "in.csv")
+	require.NoError(t, r1.Pending(pnr, "in.csv", 2, nil, mail))
+	require.NoError(t, r1.Sent(pnr, "CON1", 200, nil))
+	require.NoError(t, r1.Pending(other, "in.csv", 3, nil, mail)) // the alias is taken
+	require.NoError(t, r1.Finish(nil, 0, "", time.Now()))
+
+	r2 := begin(t, l, "in.csv")
+	r2.scanner.Wait()
+	require.True(t, r2.known.ready.Load())
+	for _, tc := range []struct {
+		name      string
+		by, found Key
+		status    Status
+	}{
+		{"by its key", pnr, pnr, StatusSent},
+		{"by an alias", mail, pnr, StatusSent},
+		{"another lead, whose alias was taken", other, other, StatusPending},
+	} {
+		e, ok, err := l.Lookup(tc.by)
+		require.NoError(t, err, tc.name)
+		require.True(t, ok, tc.name)
+		assert.Equal(t, tc.found, e.Key, tc.name)
+		assert.Equal(t, tc.status, e.Status, tc.name)
+	}
+	_, ok, err := l.Lookup(l.Key("lead", "FinalPriceWatched", "M1001", "OBJ2", "email", "asa@example.se"))
+	require.NoError(t, err)
+	assert.False(t, ok, "another estate")
+}

@@ -208,10 +208,17 @@ var migrations = []string{
 	// lead recorded before; why a run ended as it did (Run.Finish,
 	// Ledger.Refused), NULL for a run that ended well or before; and the
 	// rows of one input that were the same person, which the importer
-	// finds before a run begins since, no longer kept.
+	// finds before a run begins since, no longer kept; and a lead's
+	// aliases: the keys of its person other than the one it is kept by
+	// (Run.Pending), so that a row with fewer of them, or others, finds
+	// it.
 	`ALTER TABLE leads ADD COLUMN fields BLOB;
 ALTER TABLE runs ADD COLUMN reason TEXT;
-DROP TABLE seen;`,
+DROP TABLE seen;
+CREATE TABLE aliases (
+	alias TEXT PRIMARY KEY,
+	key   TEXT NOT NULL REFERENCES leads (key)
+) WITHOUT ROWID;`,
 }
 
 // init checks that the file is a ledger this version understands, or an
@@ -316,7 +323,13 @@ func sqliteError(err error) error {
 // prepared on its writer's connection: writer.go).
 func (l *Ledger) prepare() error {
 	var err error
-	l.lookup, err = l.db.Prepare(`SELECT status, run_id, input, row, contact_id, http_status, at, fields FROM leads WHERE key = ?`)
+	// A lead by its key, else by one of its aliases.
+	l.lookup, err = l.db.Prepare(`
+SELECT 0 AS via, key, status, run_id, input, row, contact_id, http_status, at, fields FROM leads WHERE key = ?1
+UNION ALL
+SELECT 1, l.key, l.status, l.run_id, l.input, l.row, l.contact_id, l.http_status, l.at, l.fields
+FROM aliases a JOIN leads l ON l.key = a.key WHERE a.alias = ?1
+ORDER BY via LIMIT 1`)
 	if err != nil {
 		return failed(msg.PrepareStatements, err)
 	}

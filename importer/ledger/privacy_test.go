@@ -47,12 +47,13 @@ func TestNoPersonalDataStored(t *testing.T) {
 	fields := l.Fields("Tolvan\x00Tolvansson", "19121212-1212", "tolvan@example.se", "070-123 45 67", "Storgatan 1")
 	for row := 2; row < 5; row++ {
 		k := l.Key("https://connect.example/v1/leads", "cust-1", "estate-9", body, fmt.Sprint(row))
-		require.NoError(t, r.Pending(k, input, row, fields))
+		alias := l.Key("lead", "FinalPriceWatched", "cust-1", fmt.Sprint("estate-", row), "email", "tolvan@example.se")
+		require.NoError(t, r.Pending(k, input, row, fields, alias))
 		require.NoError(t, r.Sent(k, fmt.Sprintf("contact-%d", row), 201, fields))
 	}
 
 	// Dump every row of every table.
-	dump := dumpTables(t, l.db, []string{"meta", "runs", "leads"})
+	dump := dumpTables(t, l.db, []string{"meta", "runs", "leads", "aliases"})
 	assert.Contains(t, dump, "contact-2", "the dump holds the data written")
 	assert.Contains(t, dump, "leads-november.csv", "the dump holds the run's input")
 	for _, p := range personal {

@@ -78,10 +78,11 @@ type Run struct {
 
 // op is one write, and where its commit's outcome goes.
 type op struct {
-	write write
-	args  []any
-	what  msg.LedgerStep
-	done  chan error
+	write   write
+	args    []any
+	aliases []string // a Pending's aliases, each a row of aliases
+	what    msg.LedgerStep
+	done    chan error
 }
 
 // maxGroup caps the writes one commit holds, so that the first of them
@@ -316,7 +317,7 @@ func (r *Run) Release() error {
 // lets Lookup trust it. It reads on a connection of its own, so that
 // lookups need not wait for it (until it is done they ask the database).
 func (r *Run) scan(ctx context.Context) {
-	rows, err := r.l.db.QueryContext(ctx, "SELECT key FROM leads")
+	rows, err := r.l.db.QueryContext(ctx, "SELECT key FROM leads UNION ALL SELECT alias FROM aliases")
 	if err != nil {
 		return // Lookup keeps asking the database
 	}
@@ -334,7 +335,8 @@ func (r *Run) scan(ctx context.Context) {
 }
 
 // noteKey adds a key the run is about to write to known, before the
-// write: from then on Lookup asks the database about it.
+// write (a lead's key or an alias): from then on Lookup asks the
+// database about it.
 func (r *Run) noteKey(k Key) { r.known.add(string(k)) }
 
 func (r *Run) active() error {

@@ -19,6 +19,7 @@ const (
 	writeFailed                  // failedSQL
 	writeSentUpdate              // sentUpdateSQL, tried before sentSQL
 	writePendingNew              // pendingNewSQL, tried before pendingSQL
+	writeAlias                   // aliasSQL, after a Pending, for each of its aliases
 )
 
 // writerConn is the run writer's own connection, with its statements
@@ -28,7 +29,7 @@ const (
 type writerConn struct {
 	conn                    *sql.Conn
 	begin, commit, rollback *sql.Stmt
-	writes                  [writePendingNew + 1]*sql.Stmt // by write; writeSync has none
+	writes                  [writeAlias + 1]*sql.Stmt // by write; writeSync has none
 	// broken is a rollback that failed: the connection may still be in
 	// its transaction, so nothing more is written on it, and it is not
 	// given back to the pool.
@@ -58,6 +59,7 @@ func (l *Ledger) writerConn(ctx context.Context) (*writerConn, error) {
 		{&w.writes[writeFailed], failedSQL},
 		{&w.writes[writeSentUpdate], sentUpdateSQL},
 		{&w.writes[writePendingNew], pendingNewSQL},
+		{&w.writes[writeAlias], aliasSQL},
 	} {
 		if *s.dst, err = conn.PrepareContext(ctx, s.query); err != nil {
 			return nil, errors.Join(err, w.close())
@@ -113,6 +115,18 @@ func firstTry(w write) write {
 }
 
 func (w *writerConn) execOne(ctx context.Context, o *op) error {
+	if err := w.execLead(ctx, o); err != nil {
+		return err
+	}
+	for _, a := range o.aliases {
+		if _, err := w.writes[writeAlias].ExecContext(ctx, a, o.args[0]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writerConn) execLead(ctx context.Context, o *op) error {
 	if first := firstTry(o.write); first != writeSync {
 		res, err := w.writes[first].ExecContext(ctx, o.args...)
 		if err != nil {

@@ -24,8 +24,8 @@ type group struct {
 	// the rows that agree; provider is that row's number.
 	merged   digests
 	provider [numCompared]uint32
-	// first is the group's earliest row: a later row whose strongest key
-	// this is repeats it.
+	// first is the group's earliest row: a later row that agrees with
+	// it repeats it, whichever of its keys this is.
 	firstSeq, firstNumber uint32
 	// conflicted: row x gave another field than row y, which gave it
 	// first. Every row of the group is a conflict then.
@@ -108,7 +108,7 @@ func (g *group) verdict(m *mention) (verdictRec, bool) {
 		v.kind, v.field, v.a = conflictWith, compared[g.field], g.xNumber
 	case g.conflicted:
 		v.kind, v.field, v.a, v.b = conflictBetween, compared[g.field], g.yNumber, g.xNumber
-	case m.rank == 0 && m.seq != g.firstSeq:
+	case m.seq != g.firstSeq:
 		v.kind, v.a = duplicateOf, g.firstNumber
 	default:
 		return v, false

@@ -21,8 +21,10 @@
 // phone number) is the same in both, or missing from one. A row that
 // shares a key with a row it does not agree with is a conflict, and so
 // is every row that shares that key: which of them is right is for a
-// person to say. A row that agrees, and whose strongest key an earlier
-// row had, is a duplicate of that row.
+// person to say. A row that agrees, and shares a key with an earlier
+// row, is a duplicate of that row (of the earliest row of its strongest
+// key that an earlier row had): a row that adds a personnummer to an
+// e-mail address is the same person, and is not sent again.
 //
 // Memory does not grow with the rows: each row's keys go into an
 // external sort (in memory up to a fixed count, beyond it into a scratch
@@ -241,7 +243,7 @@ type mention struct {
 	number   uint32 // the row's number, as the report shows it
 	digests  digests
 	identity msg.Identity
-	rank     uint8 // the key's place among the row's: 0, the strongest, is the one a duplicate is found by
+	rank     uint8 // the key's place among the row's, 0 the strongest: a row's verdicts are read strongest first
 	sent     bool  // a report input says the row was sent
 }
 

@@ -92,8 +92,13 @@ func TestVerdicts(t *testing.T) {
 		{"name and phone", []row{
 			{first: "Cia", last: "Ek", phone: "070-765 43 21"},
 			{first: "cia", last: "ek", phone: "0707654321"},
-			{first: "Cia", last: "Ek", phone: "0707654321", email: "cia@example.se"}, // its e-mail is its strongest key
-		}, []Verdict{{}, dup(2), {}}},
+			{first: "Cia", last: "Ek", phone: "0707654321", email: "cia@example.se"}, // adds an e-mail: the same person
+		}, []Verdict{{}, dup(2), dup(2)}},
+		{"a row that adds a stronger key repeats the row it shares a weaker one with", []row{
+			{first: "Anna", last: "Berg", email: "anna@example.se"},
+			{first: "Anna", last: "Berg", ssn: pin1, email: "anna@example.se"},
+			{first: "Anna", last: "Berg", ssn: pin1},
+		}, []Verdict{{}, dup(2), dup(3)}},
 		{"the same person on another estate is another lead", []row{
 			{first: "Anna", last: "Berg", ssn: pin1},
 			{first: "Bo", last: "Berg", ssn: pin1, estate: "OBJ2"},
