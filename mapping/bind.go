@@ -124,7 +124,7 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 		at := index[headerKey(c.Header)]
 		switch len(at) {
 		case 0:
-			headers, hidden := listHeaders(header)
+			headers, hidden := listHeaders(header, b.m.Columns)
 			b.add(c.Line, msg.ColumnNotInInput{Header: c.Header, Headers: headers, Hidden: hidden})
 			continue
 		case 1:
@@ -259,37 +259,32 @@ func fieldName(id fieldID, utm string) string {
 	return fields[id].name
 }
 
-// listHeaders lists the input's headers for a message, "…" for each that
-// looks like data, and counts those.
-func listHeaders(header []string) (hs []string, hidden int) {
+// listHeaders lists the input's headers for a message: those that are
+// known header names (a column of the mapping, or a name Propose knows),
+// with "…" for each of the others, which it counts. A header row that is
+// really a data row would otherwise put names, addresses or numbers in an
+// error message, and so in logs and the ledger's history: a cell that is
+// not a known name is never shown.
+func listHeaders(header []string, columns []Column) (hs []string, hidden int) {
+	known := synonyms().byFolded
+	mapped := make(map[string]bool, len(columns))
+	for _, c := range columns {
+		mapped[foldHeader(c.Header)] = true
+	}
 	for _, h := range header {
 		h = strings.TrimSpace(h)
+		f := foldHeader(h)
+		_, isKnown := known[f]
 		switch {
 		case h == "":
-		case looksLikeData(h):
-			// A header row that is really a data row would put a
-			// personnummer, an address or a phone number in an error
-			// message, and so in logs.
+		case mapped[f] || isKnown:
+			hs = append(hs, h)
+		default:
 			hidden++
 			hs = append(hs, "…")
-		default:
-			hs = append(hs, h)
 		}
 	}
 	return hs, hidden
-}
-
-// looksLikeData reports whether a header cell looks like a value: an
-// e-mail address, or five digits or more (a personnummer, a phone number,
-// a postcode).
-func looksLikeData(h string) bool {
-	digits := 0
-	for _, r := range h {
-		if r >= '0' && r <= '9' {
-			digits++
-		}
-	}
-	return digits >= 5 || strings.Contains(h, "@")
 }
 
 // countedFrom1 are positions as a spreadsheet user counts them, from 1.

@@ -43,12 +43,12 @@ func TestErrorsInSwedish(t *testing.T) {
 		{"bind", bindErr,
 			[]string{
 				`--set person.email.emailAddress=nope: is not an e-mail address like anna@example.se`,
-				`m.yaml:4: column "Mobil" is not in the input; its headers are: Namn, Telefon, … (1 cells that look like data are not shown: is the header on another row? see --header-row)`,
+				`m.yaml:4: column "Mobil" is not in the input; its headers are: Namn, Telefon, … (1 cell not shown: not a known header name, so perhaps a person's details; is the header on another row? see --header-row)`,
 				`m.yaml:7: constant person.address.zipCode "1": is not a Swedish postcode (five digits, e.g. 123 45)`,
 			},
 			[]string{
 				`--set person.email.emailAddress=nope: är ingen e-postadress som anna@example.se`,
-				`m.yaml:4: kolumnen "Mobil" finns inte i indata; dess rubriker är: Namn, Telefon, … (1 cell som ser ut som data visas inte: står rubrikerna på en annan rad? se --header-row)`,
+				`m.yaml:4: kolumnen "Mobil" finns inte i indata; dess rubriker är: Namn, Telefon, … (1 cell visas inte: inget känt rubriknamn, så kanske uppgifter om en person; står rubrikerna på en annan rad? se --header-row)`,
 				`m.yaml:7: konstanten person.address.zipCode "1": är inget svenskt postnummer (fem siffror, t.ex. 123 45)`,
 			}},
 	}

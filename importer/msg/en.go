@@ -227,7 +227,7 @@ var english = []entry{
 			list = strings.Join(m.Headers, ", ")
 		}
 		if m.Hidden > 0 {
-			list += fmt.Sprintf(" (%d cells that look like data are not shown: is the header on another row? see --header-row)", m.Hidden)
+			list += " (" + plural(m.Hidden, "cell", "cells") + " not shown: not a known header name, so perhaps a person's details; is the header on another row? see --header-row)"
 		}
 		return fmt.Sprintf("column %q is not in the input; its headers are: %s", m.Header, list)
 	}),

@@ -258,7 +258,8 @@ type ConstantAndFullName struct {
 // How the mapping meets an input's header and the --set values (Bind).
 
 // ColumnNotInInput: a column the input's header lacks. Headers are the
-// input's, with "…" for those that look like data (Hidden of them).
+// input's known header names, with "…" for each of the others (Hidden of
+// them), which may be data and are never shown.
 type ColumnNotInInput struct {
 	message
 	Header  string

@@ -234,7 +234,7 @@ var swedish = []entry{
 			list = strings.Join(m.Headers, ", ")
 		}
 		if m.Hidden > 0 {
-			list += " (" + plural(m.Hidden, "cell", "celler") + " som ser ut som data visas inte: står rubrikerna på en annan rad? se --header-row)"
+			list += " (" + plural(m.Hidden, "cell", "celler") + " visas inte: inget känt rubriknamn, så kanske uppgifter om en person; står rubrikerna på en annan rad? se --header-row)"
 		}
 		return fmt.Sprintf("kolumnen %q finns inte i indata; dess rubriker är: %s", m.Header, list)
 	}),
