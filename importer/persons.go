@@ -30,16 +30,17 @@ import (
 // rows are invalid in all. An input that cannot be read through is left
 // for its own run to report (where it is read up to the same row), unless
 // the count must be whole (--max-invalid): then it is refused, closed and
-// left out of the files returned.
+// left out of the files returned. Whatever it returns, the files
+// returned are the ones still open.
 func (cfg *Config) findPersons(ctx context.Context, files []*file, whole bool) (invalid int, read []*file, unread []FileSummary, err error) {
 	dir := "" // the system's temporary directory
 	if cfg.Ledger != nil {
 		dir = filepath.Dir(cfg.Ledger.Path()) // the user's state: a disk, not a tmpfs
 	}
-	for _, f := range files {
+	for i, f := range files {
 		n, readErr, err := f.findPersons(ctx, dir)
 		if err != nil {
-			return 0, nil, nil, err
+			return 0, append(read, files[i:]...), unread, err // still open: the caller closes them
 		}
 		if readErr != nil && whole {
 			f.close()

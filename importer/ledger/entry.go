@@ -67,17 +67,17 @@ func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 }
 
 // A sent lead stays sent: only a later Sent updates it. Pending and Failed
-// from a --force run record the attempt (run, input, row) but keep the status,
-// contact id, time and fields of the send, because the lead is in Connect
-// whatever the forced attempt does: if that attempt dies or fails, a later run
-// must still skip the row rather than send a further copy, and compare it with
-// what Connect has.
+// from a --force run record the attempt (input, row) but keep the status,
+// run, contact id, time and fields of the send, because the lead is in
+// Connect whatever the forced attempt does: if that attempt dies or fails, a
+// later run must still skip the row rather than send a further copy, compare
+// it with what Connect has, and say which run sent it.
 const (
 	pendingSQL = `
 INSERT INTO leads (key, status, run_id, input, row, contact_id, http_status, at, fields)
 VALUES (?1, 'pending', ?2, ?3, ?4, '', 0, ?5, ?6)
 ON CONFLICT (key) DO UPDATE SET
-	run_id = excluded.run_id,
+	run_id = iif(status = 'sent', run_id, excluded.run_id),
 	input = excluded.input,
 	row = excluded.row,
 	status = iif(status = 'sent', status, 'pending'),

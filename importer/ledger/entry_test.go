@@ -61,15 +61,15 @@ func TestEntryTransitions(t *testing.T) {
 			atRun: 3,
 		},
 		{
-			name:  "forced resend that dies stays sent",
+			name:  "forced resend that dies stays sent, by the run that sent it",
 			steps: []step{{run: 1, op: "pending", row: 3}, {run: 1, op: "sent", contact: "c1", http: 201}, {run: 2, op: "pending", row: 5}},
-			want:  Entry{Status: StatusSent, RunID: 2, Input: "in.csv", Row: 5, ContactID: "c1", HTTPStatus: 201},
+			want:  Entry{Status: StatusSent, RunID: 1, Input: "in.csv", Row: 5, ContactID: "c1", HTTPStatus: 201},
 			atRun: 2,
 		},
 		{
-			name:  "forced resend that fails stays sent",
+			name:  "forced resend that fails stays sent, by the run that sent it",
 			steps: []step{{run: 1, op: "pending", row: 3}, {run: 1, op: "sent", contact: "c1", http: 201}, {run: 2, op: "pending", row: 5}, {run: 2, op: "failed", http: 500}},
-			want:  Entry{Status: StatusSent, RunID: 2, Input: "in.csv", Row: 5, ContactID: "c1", HTTPStatus: 201},
+			want:  Entry{Status: StatusSent, RunID: 1, Input: "in.csv", Row: 5, ContactID: "c1", HTTPStatus: 201},
 			atRun: 2,
 		},
 		{
