@@ -153,6 +153,7 @@ func TestConflictingRowsInOneInput(t *testing.T) {
 	}
 	assert.Equal(t, 4796, s.sb.Accepted())
 	assert.NotContains(t, res.stderr, "Linnéa", "the log names rows, never a person")
+	assert.Contains(t, res.stderr, "  2  same personnummer as another row, but another name: check both rows\n", "counted by reason as one")
 
 	chk := runCmd(t, dir, nil, "check", "--mapping", m, "--report", filepath.Join(dir, "c.csv"), input)
 	assert.Equal(t, 1, chk.code, chk.stderr)

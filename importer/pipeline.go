@@ -199,7 +199,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 			}
 			reasons := f.reasons(p)
 			f.logRow(cfg.Log, p, reasons)
-			sum.countReasons(reasons)
+			sum.countReasons(f.counted(p, reasons))
 			cfg.Progress.Row(p.Status)
 			if writeErr == nil {
 				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, p.Status

@@ -91,6 +91,28 @@ func (f *file) reasons(o *Outcome) []string {
 	return reasons
 }
 
+// counted are a row's reasons as the summary counts them: a row that
+// disagrees with others about who the person is counts without the rows
+// it names, so that a file with many such rows has one count for them.
+// The reasons are o's problems' and then its error's, as f.reasons made
+// them.
+func (f *file) counted(o *Outcome, reasons []string) []string {
+	var out []string
+	for i, p := range o.Problems {
+		if generic, ok := msg.WithoutRows(p.Message); ok {
+			if out == nil {
+				out = slices.Clone(reasons)
+			}
+			p.Message = generic
+			out[i] = problemForLog(p, f.logLang)
+		}
+	}
+	if out == nil {
+		return reasons
+	}
+	return out
+}
+
 // maxReasons bounds how many different reasons a run counts: a handful
 // is what a file has; the rest are counted together.
 const maxReasons = 200

@@ -306,12 +306,20 @@ var english = []entry{
 	// Rows that are the same person but disagree on who that is, and a
 	// lead sent before whose row has changed since (importer).
 	say(func(m SameButOther, _ Lang) string {
-		return fmt.Sprintf("same %s as row %d, but %s: check both rows",
-			words(m.Identity, identitiesEN[:]), m.Row, words(m.Field, anotherFieldEN[:]))
+		row := fmt.Sprintf("row %d", m.Row)
+		if m.Row == 0 {
+			row = "another row"
+		}
+		return fmt.Sprintf("same %s as %s, but %s: check both rows",
+			words(m.Identity, identitiesEN[:]), row, words(m.Field, anotherFieldEN[:]))
 	}),
 	say(func(m SameAsDisagreeing, _ Lang) string {
-		return fmt.Sprintf("same %s as rows %d and %d, which give different %s: check the rows",
-			words(m.Identity, identitiesEN[:]), m.A, m.B, words(m.Field, differentFieldsEN[:]))
+		rows := fmt.Sprintf("rows %d and %d", m.A, m.B)
+		if m.A == 0 {
+			rows = "two other rows"
+		}
+		return fmt.Sprintf("same %s as %s, which give different %s: check the rows",
+			words(m.Identity, identitiesEN[:]), rows, words(m.Field, differentFieldsEN[:]))
 	}),
 	say(func(m ChangedSinceSent, _ Lang) string {
 		changed := make([]string, len(m.Fields))

@@ -40,7 +40,7 @@ const (
 )
 
 // SameButOther: the row is the same person as Row by Identity, but gives
-// another Field: neither row is sent.
+// another Field: neither row is sent. Row 0: another row (WithoutRows).
 type SameButOther struct {
 	message
 	Identity Identity
@@ -49,12 +49,28 @@ type SameButOther struct {
 }
 
 // SameAsDisagreeing: the row is the same person by Identity as rows A
-// and B, which give different values of Field: none of them is sent.
+// and B, which give different values of Field: none of them is sent. A
+// and B 0: other rows (WithoutRows).
 type SameAsDisagreeing struct {
 	message
 	Identity Identity
 	A, B     int
 	Field    PersonField
+}
+
+// WithoutRows is m without the rows it names, to count rows by reason:
+// rows that disagree with others are each a reason of their own, with
+// their numbers. It returns false for a message that names no rows.
+func WithoutRows(m Message) (Message, bool) {
+	switch m := m.(type) {
+	case SameButOther:
+		m.Row = 0
+		return m, true
+	case SameAsDisagreeing:
+		m.A, m.B = 0, 0
+		return m, true
+	}
+	return m, false
 }
 
 // ChangedSinceSent: an earlier run sent a lead for the same person and

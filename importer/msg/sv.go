@@ -315,12 +315,20 @@ var swedish = []entry{
 	// Rows that are the same person but disagree on who that is, and a
 	// lead sent before whose row has changed since (importer).
 	say(func(m SameButOther, _ Lang) string {
-		return fmt.Sprintf("samma %s som rad %d, men %s: kontrollera båda raderna",
-			words(m.Identity, identitiesSV[:]), m.Row, words(m.Field, anotherFieldSV[:]))
+		row := fmt.Sprintf("rad %d", m.Row)
+		if m.Row == 0 {
+			row = "en annan rad"
+		}
+		return fmt.Sprintf("samma %s som %s, men %s: kontrollera båda raderna",
+			words(m.Identity, identitiesSV[:]), row, words(m.Field, anotherFieldSV[:]))
 	}),
 	say(func(m SameAsDisagreeing, _ Lang) string {
-		return fmt.Sprintf("samma %s som rad %d och %d, som har %s: kontrollera raderna",
-			words(m.Identity, identitiesSV[:]), m.A, m.B, words(m.Field, differentFieldsSV[:]))
+		rows := fmt.Sprintf("rad %d och %d", m.A, m.B)
+		if m.A == 0 {
+			rows = "två andra rader"
+		}
+		return fmt.Sprintf("samma %s som %s, som har %s: kontrollera raderna",
+			words(m.Identity, identitiesSV[:]), rows, words(m.Field, differentFieldsSV[:]))
 	}),
 	say(func(m ChangedSinceSent, _ Lang) string {
 		changed := make([]string, len(m.Fields))
