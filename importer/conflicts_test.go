@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -234,4 +235,77 @@ func TestRunChangedSinceSent(t *testing.T) {
 	assert.Empty(t, sent)
 	assert.Equal(t, "skipped", lines[0]["status"])
 	assert.Contains(t, lines[0]["error"], "(the personnummer)")
+}
+
+// changeOnTotal changes an input once it has been read ahead, before the
+// reading that sends: as an export still being written, or a workbook
+// saved again, would.
+type changeOnTotal struct {
+	noProgress
+	change func()
+}
+
+func (c changeOnTotal) Total(string, int) { c.change() }
+
+// TestRunInputChangedSinceReadAhead: when the input's rows are not those
+// read ahead (a row appended, a row rewritten), their verdicts belong to
+// another file: the run stops before sending a row whose verdict may be
+// wrong, and the rest are not_sent, exit 3, so that the next run reads
+// the file anew.
+func TestRunInputChangedSinceReadAhead(t *testing.T) {
+	pins := testPins(t, 3)
+	anna := "Anna,Berg," + pins[0] + ",anna@example.se,"
+	bo := "Bo,Ek," + pins[1] + ",bo@example.se,"
+	cia := "Ciaa,Ekky," + pins[2] + ",ciaa@example.se," // as long as Anna's row
+	// Invalid rows (no last name, no e-mail or phone) that are read but
+	// not sent, so many that the rows that change come after what the
+	// reader holds at the start (it reads ahead to sniff the file).
+	filler := slices.Repeat([]string{"Utfyllnad utan efternamn eller e-post,,,,"}, 6000)
+	tests := []struct {
+		name   string
+		lines  []string
+		change func(path string) error
+	}{
+		{"a row appended", append(slices.Clip(filler), anna, bo), func(path string) error {
+			f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				return err
+			}
+			_, err = f.WriteString(anna + "\n")
+			return errors.Join(err, f.Close())
+		}},
+		// Row 3 was read ahead as a duplicate of row 2; it is now Cia's,
+		// whom nobody else is: her row must not be taken for a duplicate.
+		{"a row rewritten in place", append(slices.Clip(filler), anna, anna, bo), func(path string) error {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			i := strings.LastIndex(string(data), anna)
+			data = []byte(string(data[:i]) + strings.Replace(string(data[i:]), anna, cia, 1))
+			return os.WriteFile(path, data, 0o600)
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, len(anna), len(cia))
+			input := writeCSV(t, tc.lines...)
+			srv := newRecorder(t)
+			cfg := testConfig(t, input, srv.URL)
+			cfg.Workers, cfg.CountRows = 1, true
+			cfg.Progress = changeOnTotal{change: func() { require.NoError(t, tc.change(input)) }}
+			sum, err := Run(context.Background(), cfg)
+			require.NoError(t, err)
+			assert.Equal(t, ExitStopped, sum.ExitCode(nil))
+			require.Error(t, sum.Stopped)
+			assert.Contains(t, sum.Stopped.Error(), "changed while it was read")
+			lines := readReport(t, cfg.Report)
+			require.NotEmpty(t, lines)
+			last := lines[len(lines)-1]
+			assert.Equal(t, "not_sent", last["status"], "the row that changed is not sent")
+			for _, l := range lines {
+				assert.NotEqual(t, "duplicate", l["status"], "no verdict of the file read ahead is given to a row of another")
+			}
+		})
+	}
 }

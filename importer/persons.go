@@ -120,6 +120,7 @@ func (f *file) readAhead(ctx context.Context, batches chan<- []aheadRow, bad *at
 		var rowErr *source.RowError
 		switch {
 		case err == io.EOF:
+			f.readThrough = true
 			return nil
 		case errors.As(err, &rowErr):
 			bad.Add(1)
@@ -151,6 +152,7 @@ func (f *file) addPerson(finder *persons.Finder, r *aheadRow, bad *atomic.Int64)
 		return nil
 	}
 	p := personOf(&m.Lead)
+	p.Row = finder.RowHash(r.Cells)
 	return finder.Add(r.seq, r.Number, &p, r.sent)
 }
 

@@ -59,6 +59,9 @@ type file struct {
 	// its rows too.
 	verdicts *persons.Verdicts
 	rows     int
+	// readThrough: the reading ahead reached the input's end, so rows is
+	// how many it has.
+	readThrough bool
 }
 
 func (f *file) close() {
@@ -331,6 +334,13 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		if o.verdict, err = f.verdicts.At(seq); err != nil {
 			// Without it a row may be sent that another disagrees with.
 			stop(msg.Error(msg.ComparingRows{Err: err}))
+		}
+		if (f.readThrough && seq >= f.rows) || !f.verdicts.Matches(o.verdict, row.Cells) {
+			// The input is not what was read ahead (it is being written,
+			// or was saved again): its verdicts are another file's. This
+			// row and the rest are not sent; the next run reads it anew.
+			o.verdict = persons.Verdict{}
+			stop(msg.Error(msg.InputChangedWhileRead{Input: f.input}))
 		}
 		if f.rep != nil && f.rep.sent() {
 			f.sentBefore(&o)
