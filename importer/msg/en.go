@@ -457,6 +457,12 @@ var english = []entry{
 	}),
 	say(func(m PartMissing, _ Lang) string { return "part " + m.Part + " is missing" }),
 	say(func(m PartTooLarge, _ Lang) string { return fmt.Sprintf("part %s is over %d MiB", m.Part, m.MiB) }),
+	say(func(m TooManySharedStrings, _ Lang) string {
+		return fmt.Sprintf("its shared strings table has more than %d entries, more than its sheets have cells: Excel does not write such a file; open it in Excel and save it again, or save the sheet as CSV", m.Max)
+	}),
+	say(func(m SharedStringsTooLarge, _ Lang) string {
+		return fmt.Sprintf("its shared strings take more than %d MiB in memory: save the sheet as CSV (UTF-8), which is read as it goes", m.MiB)
+	}),
 	say(func(XMLTooDeep, Lang) string { return "XML nested too deep" }),
 	say(func(XMLTokenTooLong, Lang) string { return "an XML element or text of more than 4 MiB" }),
 	say(func(m PastLastRow, _ Lang) string {

@@ -216,6 +216,20 @@ type PartMissing struct {
 	Part string
 }
 
+// TooManySharedStrings: a workbook's shared strings table has more
+// entries than its sheets could point to (Max).
+type TooManySharedStrings struct {
+	message
+	Max int
+}
+
+// SharedStringsTooLarge: a workbook's shared strings take more than MiB
+// in memory.
+type SharedStringsTooLarge struct {
+	message
+	MiB int
+}
+
 // PartTooLarge: a part over the limit of what is read whole.
 type PartTooLarge struct {
 	message

@@ -468,6 +468,12 @@ var swedish = []entry{
 	say(func(m PartTooLarge, _ Lang) string {
 		return fmt.Sprintf("delen %s är större än %d MiB", m.Part, m.MiB)
 	}),
+	say(func(m TooManySharedStrings, _ Lang) string {
+		return fmt.Sprintf("dess tabell över delade texter har fler än %d poster, fler än bladen har celler: en sådan fil skriver inte Excel; öppna den i Excel och spara den igen, eller spara bladet som CSV", m.Max)
+	}),
+	say(func(m SharedStringsTooLarge, _ Lang) string {
+		return fmt.Sprintf("dess delade texter tar mer än %d MiB minne: spara bladet som CSV (UTF-8), som läses allteftersom", m.MiB)
+	}),
 	say(func(XMLTooDeep, Lang) string { return "XML som är nästlad för djupt" }),
 	say(func(XMLTokenTooLong, Lang) string { return "ett XML-element eller en text på mer än 4 MiB" }),
 	say(func(m PastLastRow, _ Lang) string {

@@ -222,10 +222,10 @@ func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
 	c.value = text.String()
 	if c.typ == "s" {
 		i, err := strconv.Atoi(strings.TrimSpace(c.value))
-		if err != nil || i < 0 || i >= len(s.book.sst) {
+		if err != nil || i < 0 || i >= s.book.sst.len() {
 			return c, msg.Error(msg.NoSharedString{Cell: c.ref, Index: c.value})
 		}
-		c.value = s.book.sst[i]
+		c.value = s.book.sst.at(i)
 	}
 	return c, nil
 }

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"io"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"leadimport/importer/msg"
 )
@@ -21,7 +23,7 @@ type workbook struct {
 	sheets     []string             // in tab order
 	hidden     map[string]bool
 	sheetParts map[string]string
-	sst        []string
+	sst        sharedStrings
 	formats    []numFormat // by cell style index (the c element's s)
 	date1904   bool
 	limits     xlsxLimits
@@ -115,21 +117,33 @@ func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, er
 		return nil, b.damaged(err)
 	}
 	byID := map[string]string{}
+	sst := ""
 	for _, r := range rels {
 		byID[r.id] = r.target
 		switch {
 		case strings.HasSuffix(r.typ, "/sharedStrings"):
-			if b.sst, err = b.readSharedStrings(r.target); err != nil {
-				return nil, b.damaged(err)
-			}
+			sst = r.target
 		case strings.HasSuffix(r.typ, "/styles"):
 			if b.formats, err = b.readStyles(r.target); err != nil {
 				return nil, b.damaged(err)
 			}
 		}
 	}
+	var sheetBytes uint64
 	for i, s := range b.sheets {
 		b.sheetParts[s] = byID[ids[i]]
+		if f := b.parts[strings.ToLower(byID[ids[i]])]; f != nil {
+			sheetBytes += f.UncompressedSize64
+		}
+	}
+	if sst != "" {
+		if b.sst, err = b.readSharedStrings(sst, b.maxSharedStrings(sheetBytes)); err != nil {
+			var tooMany *tooManyStrings
+			if errors.As(err, &tooMany) {
+				return nil, fileError(file, tooMany.m, ErrTooLarge)
+			}
+			return nil, b.damaged(err)
+		}
 	}
 	return b, nil
 }
@@ -285,35 +299,82 @@ func (b *workbook) readStyles(name string) ([]numFormat, error) {
 	return formats, nil
 }
 
-// readSharedStrings reads the strings cells of type "s" point into. Each
-// item is its text, or the runs of rich text joined; phonetic guides
-// (rPh) are not part of what the cell shows.
-func (b *workbook) readSharedStrings(name string) ([]string, error) {
+// sharedStrings are the strings cells of type "s" point into, kept as
+// one block of text and where each ends: 4 bytes an entry beside its
+// text, where a []string takes 16.
+type sharedStrings struct {
+	text []byte
+	ends []uint32
+}
+
+func (s *sharedStrings) len() int { return len(s.ends) }
+
+// at is entry i. Its string shares text's bytes, which are never written
+// once the table is read: no copy per cell.
+func (s *sharedStrings) at(i int) string {
+	from := uint32(0)
+	if i > 0 {
+		from = s.ends[i-1]
+	}
+	if from == s.ends[i] {
+		return ""
+	}
+	return unsafe.String(&s.text[from], int(s.ends[i]-from))
+}
+
+// The shared strings table is read whole, so it is bounded twice: by
+// entries, and by what it costs in memory. A sheet cell takes some 16
+// bytes of XML at the least (<c r="A1" t="s"><v>0</v></c> is 27), so a
+// table with more entries than the sheets could point to is no table
+// Excel writes, however small each entry (fifty million empty <si/> fit
+// in 250 MB, and took 3.7 GB as Go strings). xlsxLimits.strings bounds
+// the rest: text and ends together (256 MiB, several times what a sheet
+// of a million leads needs).
+const minCellBytes = 16
+
+// maxSharedStrings is how many entries a table may have whose workbook's
+// sheets are sheetBytes long, unpacked.
+func (b *workbook) maxSharedStrings(sheetBytes uint64) int {
+	return int(min(sheetBytes/minCellBytes+1024, uint64(b.limits.strings/4)))
+}
+
+// tooManyStrings is a shared strings table over its bounds.
+type tooManyStrings struct{ m msg.Message }
+
+func (e *tooManyStrings) Error() string { return msg.English.Say(e.m) }
+
+// readSharedStrings reads the strings cells of type "s" point into, at
+// most maxCount of them (and b.limits.strings bytes). Each item is its
+// text, or the runs of rich text joined; phonetic guides (rPh) are not
+// part of what the cell shows.
+func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, error) {
+	var sst sharedStrings
 	rc, err := b.open(name)
 	if err != nil {
-		return nil, err
+		return sst, err
 	}
 	defer rc.Close()
 	w := newWalker(&tokenGuard{r: rc})
 	var (
-		sst  []string
-		text strings.Builder
 		inT  bool
 		inPh int
 	)
 	for {
 		tok, err := w.token()
 		if err == io.EOF {
+			sst.text, sst.ends = slices.Clip(sst.text), slices.Clip(sst.ends)
 			return sst, nil
 		}
 		if err != nil {
-			return nil, inFile(name, err)
+			return sst, inFile(name, err)
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
 			switch e.Name.Local {
 			case "si":
-				text.Reset()
+				if len(sst.ends) == maxCount {
+					return sst, &tooManyStrings{msg.TooManySharedStrings{Max: maxCount}}
+				}
 			case "t":
 				inT = inPh == 0
 			case "rPh":
@@ -322,7 +383,7 @@ func (b *workbook) readSharedStrings(name string) ([]string, error) {
 		case xml.EndElement:
 			switch e.Name.Local {
 			case "si":
-				sst = append(sst, text.String())
+				sst.ends = append(sst.ends, uint32(len(sst.text)))
 			case "t":
 				inT = false
 			case "rPh":
@@ -330,7 +391,10 @@ func (b *workbook) readSharedStrings(name string) ([]string, error) {
 			}
 		case xml.CharData:
 			if inT {
-				text.Write(e)
+				if len(sst.text)+len(e)+4*len(sst.ends) > b.limits.strings {
+					return sst, &tooManyStrings{msg.SharedStringsTooLarge{MiB: max(b.limits.strings>>20, 1)}}
+				}
+				sst.text = append(sst.text, e...)
 			}
 		}
 	}

@@ -22,12 +22,15 @@ import (
 type xlsxLimits struct {
 	unzip int64 // all entries together, as the zip declares them
 	part  int64 // each part read whole: workbook, relationships, styles
+	// strings bounds the shared strings table in memory: its text and 4
+	// bytes an entry (see maxSharedStrings for its entries).
+	strings int
 }
 
 // defaultLimits: 256 MiB unpacked is several times a sheet of a million
 // leads and refuses a zip bomb before anything is unpacked; 16 MiB is far
 // more than a workbook's own small parts ever take.
-var defaultLimits = xlsxLimits{unzip: 256 << 20, part: 16 << 20}
+var defaultLimits = xlsxLimits{unzip: 256 << 20, part: 16 << 20, strings: 256 << 20}
 
 type xlsxReader struct {
 	table

@@ -597,3 +597,48 @@ func TestXLSXLyingZip(t *testing.T) {
 	}
 	assert.ErrorIs(t, err, ErrIncomplete)
 }
+
+// TestXLSXSharedStringsBounded: a shared strings table is bounded by the
+// cells its sheets could point to (fifty million empty <si/> took 3.7 GB
+// and 94 s) and by what it costs in memory; either is refused with a
+// clear message, before the table is read through. A table as a real
+// workbook has it is read.
+func TestXLSXSharedStringsBounded(t *testing.T) {
+	sheet := `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+		`<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row></sheetData>`
+	real := book{sheet: sheet, sst: []string{"<t>Förnamn</t>", "<t>E-post</t>", "<t>Åsa</t>", "<t>asa@example.se</t>"}}
+	empties := real
+	empties.sst = append(slices.Clone(real.sst), slices.Repeat([]string{""}, 5_000)...) // <si></si>, more than the 1,041 the sheet allows
+	long := real
+	long.sst = append(slices.Clone(real.sst), "<t>"+strings.Repeat("x", 4<<10)+"</t>")
+
+	tests := []struct {
+		name   string
+		book   book
+		limits xlsxLimits
+		want   string
+	}{
+		{"a table as a workbook has it", real, defaultLimits, ""},
+		{"more entries than the sheets have cells", empties, defaultLimits, "its shared strings table has more than 1041 entries, more than its sheets have cells"},
+		{"more text than the memory bound", long, xlsxLimits{unzip: 1 << 20, part: 1 << 20, strings: 2 << 10},
+			"its shared strings take more than 1 MiB in memory: save the sheet as CSV (UTF-8)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeZip(t, "x.xlsx", tc.book.files())
+			r, err := openXLSX(path, Options{}, tc.limits)
+			if tc.want == "" {
+				require.NoError(t, err)
+				defer r.Close()
+				assert.Equal(t, []string{"Förnamn", "E-post"}, r.Header())
+				row, err := r.Next()
+				require.NoError(t, err)
+				assert.Equal(t, []string{"Åsa", "asa@example.se"}, row.Cells)
+				return
+			}
+			assert.Nil(t, r)
+			assert.ErrorIs(t, err, ErrTooLarge)
+			assert.ErrorContains(t, err, path+": "+tc.want)
+		})
+	}
+}
