@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -119,7 +120,7 @@ func (s *sender) record(j *job) {
 	var err error
 	switch {
 	case j.out.Status == status.Sent:
-		err = s.ledger.Sent(j.key, j.out.Response, j.out.HTTPStatus, j.fields)
+		err = s.ledger.Sent(j.key, j.out.contactID, j.out.HTTPStatus, j.fields)
 	case j.out.Status == status.Failed && j.unconfirmed:
 		// An attempt got no answer, so Connect may have the lead: it
 		// stays pending, and the next run sends it again with a note.
@@ -214,9 +215,12 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 			s.answered.Store(true)
 		}
 		if err == nil {
-			o.Status, o.HTTPStatus, o.Response, o.Err = status.Sent, resp.Status, resp.ContactID, nil
-			if o.Response == "" {
-				o.Response = resp.Body
+			o.Status, o.HTTPStatus, o.Err = status.Sent, resp.Status, nil
+			o.contactID, o.Response = resp.ContactID, resp.ContactID
+			if o.contactID == "" {
+				// Not an id: the report shows its start, to tell what
+				// answered; the ledger keeps no contact id.
+				o.Response = shortAnswer(resp.Body)
 			}
 			return
 		}
@@ -256,6 +260,20 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 			return
 		}
 	}
+}
+
+// maxShortAnswer is how many characters of a 2xx answer that is not a
+// contact id the report shows: enough to tell a gateway's page or a
+// message from an id, far below a spreadsheet cell's limit.
+const maxShortAnswer = 200
+
+// shortAnswer is body on one line, cut at maxShortAnswer characters.
+func shortAnswer(body string) string {
+	s := strings.Join(strings.Fields(body), " ")
+	if r := []rune(s); len(r) > maxShortAnswer {
+		s = string(r[:maxShortAnswer]) + "…"
+	}
+	return s
 }
 
 // pause holds every worker back for d: a Retry-After speaks for the

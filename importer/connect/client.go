@@ -57,9 +57,9 @@ type Client struct {
 // Response is a 2xx answer.
 type Response struct {
 	Status int
-	// ContactID is the body when it is a JSON string (Connect's
-	// FinalPriceWatched answers with one, very likely the contact's id);
-	// "" otherwise.
+	// ContactID is the body when it is a JSON string that looks like an
+	// id (Connect's FinalPriceWatched answers with one, very likely the
+	// contact's id): see ContactID; "" otherwise.
 	ContactID string
 	// Body is the raw body text, at most 1 MiB.
 	Body string
@@ -229,16 +229,31 @@ func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, 
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return Response{Status: resp.StatusCode, ContactID: jsonString(raw), Body: string(raw)}, nil
+		return Response{Status: resp.StatusCode, ContactID: contactID(raw), Body: string(raw)}, nil
 	}
 	return Response{}, newAPIError(resp, raw, time.Now())
 }
 
-// jsonString decodes raw when it is a JSON string, else "".
-func jsonString(raw []byte) string {
+// maxContactID is the longest contact id taken from an answer. Connect
+// documents only "a JSON string"; its ids are short codes ("CON00000001"),
+// and anything longer is not one.
+const maxContactID = 64
+
+// contactID is raw when it is a JSON string of 1 to maxContactID ASCII
+// letters, digits, '-' or '_', else "": what the ledger and the report
+// keep as the contact id. A gateway's page or a message that answers 200
+// is not an id, and may be long or hold anything.
+func contactID(raw []byte) string {
 	var s string
-	if json.Unmarshal(bytes.TrimSpace(raw), &s) != nil {
+	if json.Unmarshal(bytes.TrimSpace(raw), &s) != nil || s == "" || len(s) > maxContactID {
 		return ""
+	}
+	for _, c := range []byte(s) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_':
+		default:
+			return ""
+		}
 	}
 	return s
 }
