@@ -34,8 +34,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"leadimport/importer/msg"
@@ -216,11 +218,13 @@ func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, 
 	if hc == nil {
 		hc = http.DefaultClient
 	}
+	var tr attemptTrace
+	req = req.WithContext(httptrace.WithClientTrace(ctx, tr.hooks()))
 	resp, err := hc.Do(req)
 	if err != nil {
 		// *url.Error names the method and URL (which has no user info)
 		// and wraps the cause, so errors.Is/As still reach it.
-		return Response{}, msg.Error(msg.SendFailed{Err: err})
+		return Response{}, msg.Error(msg.SendFailed{Err: err}, tr.kinds()...)
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxBody))
@@ -256,4 +260,36 @@ func contactID(raw []byte) string {
 		}
 	}
 	return s
+}
+
+// attemptTrace follows one attempt through the transport, to tell a
+// failure before the request was written (Connect cannot have it) from
+// one after (it may).
+type attemptTrace struct {
+	gotConn atomic.Bool // a connection was ready for the request
+	wrote   atomic.Bool // the whole request was written to it
+}
+
+func (t *attemptTrace) hooks() *httptrace.ClientTrace {
+	return &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { t.gotConn.Store(true) },
+		// Called again when the transport tries again on another
+		// connection (it does when nothing was written): the last says.
+		WroteRequest: func(info httptrace.WroteRequestInfo) { t.wrote.Store(info.Err == nil) },
+	}
+}
+
+// kinds are the sentinels a failed attempt's error is also: ErrUnanswered
+// once the request was written, else ErrNotWritten, and errConnLost when
+// it had a connection, which was lost before the request was written:
+// a server closing an idle connection as the request came ("http: server
+// closed idle connection"), a reset.
+func (t *attemptTrace) kinds() []error {
+	switch {
+	case t.wrote.Load():
+		return []error{ErrUnanswered}
+	case t.gotConn.Load():
+		return []error{ErrNotWritten, errConnLost}
+	}
+	return []error{ErrNotWritten}
 }

@@ -377,6 +377,7 @@ func TestPostTransportFailures(t *testing.T) {
 		ctx       func() (context.Context, context.CancelFunc)
 		closed    bool // the server is gone before the request
 		retryable bool
+		arrived   bool // Connect may have recorded the request
 		is        error
 	}{
 		{
@@ -388,6 +389,7 @@ func TestPostTransportFailures(t *testing.T) {
 				}
 			},
 			retryable: true,
+			arrived:   true,
 		},
 		{
 			name: "cut off mid-response",
@@ -416,6 +418,7 @@ func TestPostTransportFailures(t *testing.T) {
 				return ctx, cancel
 			},
 			retryable: false,
+			arrived:   true,
 			is:        context.Canceled,
 		},
 		{
@@ -425,6 +428,7 @@ func TestPostTransportFailures(t *testing.T) {
 				return context.WithTimeout(context.Background(), 50*time.Millisecond)
 			},
 			retryable: true,
+			arrived:   true,
 			is:        context.DeadlineExceeded,
 		},
 	}
@@ -447,6 +451,7 @@ func TestPostTransportFailures(t *testing.T) {
 			require.Error(t, err)
 			t.Logf("error text: %v", err)
 			assert.Equal(t, tt.retryable, Retryable(err), "error: %v", err)
+			assert.Equal(t, tt.arrived, MayHaveArrived(err), "error: %v", err)
 			if tt.is != nil {
 				assert.ErrorIs(t, err, tt.is)
 			}
