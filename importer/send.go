@@ -90,6 +90,13 @@ type sender struct {
 	forbidden     map[string]int // customer id → 403s in a row
 }
 
+// maxUnanswered is how many attempts at one lead that may have reached
+// Connect and got no answer (a reset or a timeout after the request was
+// written) a run makes: the second may find a connection that has
+// recovered, and a third would only risk a third copy. Failures before
+// the request was written keep their retries.
+const maxUnanswered = 2
+
 // customerGiveUp is how many 403s in a row for one customer id make the
 // sender give up on that customer: one 403 could be a passing permission
 // change; three mean this user has no access to that customer.
@@ -169,13 +176,14 @@ func (s *sender) customerBlocked(customer string) bool {
 func (s *sender) attempt(ctx context.Context, j *job) {
 	o := &j.out
 	var lastErr error
-	unanswered := false // an attempt got no answer: Connect may have recorded it
+	mayHave := 0 // attempts that got no answer but may have reached Connect
 	// Whatever ends the attempts (an answer, a refusal, the retries spent,
 	// a stop while waiting for the limiter, a pause or a backoff), one
-	// that got no answer leaves the lead unconfirmed: the ledger keeps it
-	// pending and the report says Connect may have it.
+	// that may have reached Connect and got no answer leaves the lead
+	// unconfirmed: the ledger keeps it pending and the report says Connect
+	// may have it.
 	defer func() {
-		if !unanswered {
+		if mayHave == 0 {
 			return
 		}
 		j.unconfirmed = true
@@ -233,12 +241,20 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 				return
 			}
 		} else {
-			unanswered = true
 			o.HTTPStatus, o.Response = 0, ""
+			if connect.MayHaveArrived(err) {
+				mayHave++
+			}
 			if errors.Is(err, context.DeadlineExceeded) {
 				err = msg.Error(msg.NoAnswer{Within: s.timeout, Err: err})
 				lastErr, o.Err = err, err
 			}
+		}
+		if mayHave == maxUnanswered && connect.Retryable(err) {
+			// Connect has no idempotency key: every such attempt may be
+			// a copy of the lead, so they stop at two.
+			o.Err = msg.Error(msg.UnansweredTwice{Err: err, Attempts: attempt})
+			return
 		}
 		if !connect.Retryable(err) || attempt > s.retries {
 			if attempt > 1 {

@@ -5,9 +5,11 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"unicode/utf8"
 
@@ -61,6 +63,82 @@ func TestRunKeepsOnlyAContactID(t *testing.T) {
 			lines = readReport(t, cfg2.Report)
 			assert.Equal(t, "skipped", lines[0]["status"], "the ledger knows it was sent")
 			assert.Equal(t, tc.ledger, lines[0]["response"], "the ledger's contact id")
+		})
+	}
+}
+
+// TestRunUnansweredAttempts: an attempt whose request was written and got
+// no answer may have been recorded: a lead is tried at most once more
+// after one, and after a second it is left unconfirmed (pending in the
+// ledger, so the next run sends it again with a note). An attempt that
+// wrote nothing (a refused connection) cannot have been recorded: it
+// keeps every retry, and the lead is not unconfirmed.
+func TestRunUnansweredAttempts(t *testing.T) {
+	refused := func(t *testing.T) string {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		require.NoError(t, err)
+		url := "http://" + ln.Addr().String()
+		require.NoError(t, ln.Close())
+		return url
+	}
+	tests := []struct {
+		name     string
+		reset    bool // the server reads each request and drops the connection; else nothing listens
+		attempts string
+		errHas   string
+		note     bool // unconfirmed: the report says Connect may have it, the ledger keeps it pending
+	}{
+		{"reset after the request was written", true, "2", "not tried again in this run", true},
+		{"connection refused", false, "5", "after 5 attempts", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var calls atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if calls.Add(1) <= 5 {
+					io.Copy(io.Discard, r.Body)
+					dropConnection(w)
+					return
+				}
+				io.WriteString(w, `"CON1"`)
+			}))
+			defer srv.Close()
+			url := srv.URL
+			if !tc.reset {
+				url = refused(t)
+			}
+			led := openLedger(t)
+			input := writeInput(t, 1, nil)
+			cfg := testConfig(t, input, url)
+			cfg.Ledger, cfg.Workers = led, 1
+			_, err := Run(context.Background(), cfg)
+			require.NoError(t, err)
+			lines := readReport(t, cfg.Report)
+			assert.Equal(t, "failed", lines[0]["status"])
+			assert.Equal(t, tc.attempts, lines[0]["attempts"])
+			assert.Contains(t, lines[0]["error"], tc.errHas)
+			if tc.reset {
+				assert.EqualValues(t, 2, calls.Load(), "one attempt after the first that may have reached Connect")
+			}
+			const unconfirmed = "Connect may have recorded this lead"
+			if !tc.note {
+				assert.NotContains(t, lines[0]["error"], unconfirmed)
+			} else {
+				assert.Contains(t, lines[0]["error"], unconfirmed)
+			}
+
+			cfg2 := testConfig(t, input, srv.URL)
+			cfg2.Ledger = led
+			calls.Store(5)
+			_, err = Run(context.Background(), cfg2)
+			require.NoError(t, err)
+			lines = readReport(t, cfg2.Report)
+			assert.Equal(t, "sent", lines[0]["status"])
+			if tc.note {
+				assert.Contains(t, lines[0]["error"], "earlier run's attempt is unconfirmed", "the ledger kept it pending")
+			} else {
+				assert.Empty(t, lines[0]["error"], "nothing reached Connect")
+			}
 		})
 	}
 }

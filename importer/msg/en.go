@@ -277,6 +277,9 @@ var english = []entry{
 	say(func(m NoAnswer, l Lang) string {
 		return "no answer within " + m.Within.String() + ": " + l.Error(m.Err)
 	}),
+	say(func(m UnansweredTwice, l Lang) string {
+		return fmt.Sprintf("%s (twice the request went and no answer came, in %d attempts: not tried again in this run, since each may have reached Connect)", l.Error(m.Err), m.Attempts)
+	}),
 	say(func(m CustomerRefused, _ Lang) string {
 		return fmt.Sprintf("no access to customer %s: not sent, after %d requests for it in a row were refused (403)", m.Customer, m.Refusals)
 	}),

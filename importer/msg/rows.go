@@ -73,6 +73,17 @@ type NoAnswer struct {
 
 func (m NoAnswer) Cause() error { return m.Err }
 
+// UnansweredTwice: Attempts attempts whose requests were written got no
+// answer, the last with Err; each may have been recorded, so the lead is
+// not tried again in this run.
+type UnansweredTwice struct {
+	message
+	Err      error
+	Attempts int
+}
+
+func (m UnansweredTwice) Cause() error { return m.Err }
+
 // CustomerRefused: the row is not sent, after Refusals 403s in a row for
 // its customer.
 type CustomerRefused struct {

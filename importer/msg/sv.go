@@ -284,6 +284,9 @@ var swedish = []entry{
 		return l.Error(m.Err) + " (inget nytt försök: " + l.Error(m.Why) + ")"
 	}),
 	say(func(m NoAnswer, l Lang) string { return "inget svar inom " + m.Within.String() + ": " + l.Error(m.Err) }),
+	say(func(m UnansweredTwice, l Lang) string {
+		return fmt.Sprintf("%s (två gånger gick förfrågan iväg utan att något svar kom, på %d försök: inget nytt försök i den här körningen, eftersom var och en kan ha nått Connect)", l.Error(m.Err), m.Attempts)
+	}),
 	say(func(m CustomerRefused, _ Lang) string {
 		return fmt.Sprintf("ingen behörighet till kunden %s: inte skickad, efter att %d förfrågningar i rad för den nekats (403)", m.Customer, m.Refusals)
 	}),
