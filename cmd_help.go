@@ -44,7 +44,8 @@ const exitCodesHelp = `leadimport run and check exit with:
        than --max-invalid allows
   3    run again later: the run stopped early (Connect refused the
        credentials (401), Connect seemed down (--max-failures rows failed in
-       a row) or could not be reached at all, the report could not be
+       a row), answered nothing but 429 for --max-throttle, or could not be
+       reached at all, the report could not be
        written, or the run was interrupted), or it finished but some rows
        failed for a reason that may pass (no answer, 429, 5xx); rows not
        reached are not_sent, and running the same command again sends what

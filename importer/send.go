@@ -30,6 +30,10 @@ var (
 	// nothing was sent, and every input stays for the next run.
 	ErrUnreachable = errors.New("Connect could not be reached")
 
+	// ErrThrottled stops a run that Connect has answered nothing but 429
+	// for longer than Config.MaxThrottle.
+	ErrThrottled = errors.New("Connect answers nothing but 429")
+
 	// ErrUnauthorized stops a run: Connect refused the credentials, so
 	// every further request would be refused the same way.
 	ErrUnauthorized = msg.Error(msg.CredentialsRefused{})
@@ -82,12 +86,18 @@ type sender struct {
 	maxFailures int         // failures in a row that stop the run; 0: never
 	ledger      *ledger.Run // nil: no ledger
 
-	answered atomic.Bool // some request got an HTTP answer: Connect was reached
+	maxThrottle time.Duration // how long nothing but 429s stops the run; 0: never
+
+	answered  atomic.Bool  // some request got an HTTP answer: Connect was reached
+	throttled atomic.Int64 // answers that were 429
 
 	mu            sync.Mutex
 	pauseUntil    time.Time
 	failuresInRow int
-	forbidden     map[string]int // customer id → 403s in a row
+	// throttledSince is when the 429s began that are all Connect has
+	// answered since; zero after any other answer.
+	throttledSince time.Time
+	forbidden      map[string]int // customer id → 403s in a row
 }
 
 // maxUnanswered is how many attempts at one lead that may have reached
@@ -221,6 +231,11 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 		var apiErr *connect.APIError
 		if err == nil || errors.As(err, &apiErr) {
 			s.answered.Store(true)
+			if s.heard(resp.Status, apiErr) {
+				o.Status, o.HTTPStatus, o.Response = status.Failed, apiErr.Status, apiErr.Body
+				o.Err = msg.Error(msg.NotRetried{Err: err, Why: context.Cause(ctx)})
+				return
+			}
 		}
 		if err == nil {
 			o.Status, o.HTTPStatus, o.Err = status.Sent, resp.Status, nil
@@ -290,6 +305,31 @@ func shortAnswer(body string) string {
 		s = string(r[:maxShortAnswer]) + "…"
 	}
 	return s
+}
+
+// heard notes an answer, a 2xx (status) or an *APIError, and reports
+// whether it stopped the run: Connect has answered nothing but 429 for
+// longer than maxThrottle.
+func (s *sender) heard(status int, apiErr *connect.APIError) (stopped bool) {
+	if apiErr != nil {
+		status = apiErr.Status
+	}
+	now := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if status != http.StatusTooManyRequests {
+		s.throttledSince = time.Time{}
+		return false
+	}
+	s.throttled.Add(1)
+	if s.throttledSince.IsZero() {
+		s.throttledSince = now
+	}
+	if d := now.Sub(s.throttledSince); s.maxThrottle > 0 && d >= s.maxThrottle {
+		s.stop(msg.Error(msg.Throttled{For: d, Max: s.maxThrottle}, ErrThrottled))
+		return true
+	}
+	return false
 }
 
 // pause holds every worker back for d: a Retry-After speaks for the

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -11,10 +12,16 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
+	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/connect"
+	"leadimport/importer/msg"
+	"leadimport/importer/status"
 )
 
 // TestRunKeepsOnlyAContactID: a 2xx answer that is a contact id is kept
@@ -139,6 +146,58 @@ func TestRunUnansweredAttempts(t *testing.T) {
 			} else {
 				assert.Empty(t, lines[0]["error"], "nothing reached Connect")
 			}
+		})
+	}
+}
+
+// TestRunStopsWhenThrottled: a Connect that answers nothing but 429,
+// each with the longest Retry-After, stops the run once that has lasted
+// --max-throttle, not hours later: exit 3, the rows not reached not_sent,
+// and the summary counts the 429s. An answer other than 429 starts the
+// count again. The run goes on synctest's fake clock.
+func TestRunStopsWhenThrottled(t *testing.T) {
+	tests := []struct {
+		name    string
+		okEvery int // every okEvery-th request is accepted; 0: none
+		stops   bool
+	}{
+		{"nothing but 429", 0, true},
+		{"a lead accepted now and then", 3, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				var calls atomic.Int32
+				cfg := testConfig(t, writeInput(t, 40, nil), "")
+				cfg.Client = posterFunc(func(context.Context, string, []byte) (connect.Response, error) {
+					if n := calls.Add(1); tc.okEvery > 0 && n%int32(tc.okEvery) == 0 {
+						return connect.Response{Status: http.StatusOK, ContactID: "CON1"}, nil
+					}
+					return connect.Response{}, &connect.APIError{Status: http.StatusTooManyRequests, RetryAfter: 5 * time.Minute}
+				})
+				cfg.Workers, cfg.Retries, cfg.MaxThrottle = 2, 4, 15*time.Minute
+				start := time.Now()
+				sum, err := Run(context.Background(), cfg)
+				require.NoError(t, err)
+				assert.EqualValues(t, int(calls.Load())-sum.Counts[status.Sent], sum.Throttled, "every 429 counted")
+				var out strings.Builder
+				sum.Print(&out, msg.English)
+				assert.Contains(t, out.String(), fmt.Sprintf(", %d answered 429 Too Many Requests", sum.Throttled))
+				var logs bytes.Buffer
+				sum.Log(slog.New(slog.NewJSONHandler(&logs, nil)), false, sum.ExitCode(err))
+				assert.Contains(t, logs.String(), fmt.Sprintf(`"throttled":%d`, sum.Throttled))
+				if !tc.stops {
+					assert.NoError(t, sum.Stopped)
+					return
+				}
+				require.ErrorIs(t, sum.Stopped, ErrThrottled)
+				assert.Equal(t, ExitStopped, sum.ExitCode(err))
+				assert.LessOrEqual(t, time.Since(start), 20*time.Minute, "at most one Retry-After past --max-throttle")
+				assert.Positive(t, sum.Counts[status.NotSent])
+				assert.Equal(t, 40, sum.Counts[status.NotSent]+sum.Counts[status.Failed])
+				lines := readReport(t, cfg.Report)
+				assert.Contains(t, lines[39]["error"], "nothing but 429 Too Many Requests for 15m0s (--max-throttle 15m0s)")
+			})
 		})
 	}
 }

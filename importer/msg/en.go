@@ -286,6 +286,9 @@ var english = []entry{
 	say(func(m ConnectDown, _ Lang) string {
 		return fmt.Sprintf("Connect seems to be down: %d rows in a row failed after their retries (--max-failures %d); run again later, or raise --max-failures", m.Failures, m.Max)
 	}),
+	say(func(m Throttled, _ Lang) string {
+		return fmt.Sprintf("Connect has answered nothing but 429 Too Many Requests for %s (--max-throttle %s): run again later, or raise --max-throttle", m.For.Round(time.Second), m.Max)
+	}),
 	say(func(CredentialsRefused, Lang) string {
 		return "Connect refused the user name or password (401): check VITEC_USERNAME and VITEC_PASSWORD, or the credentials file"
 	}),
@@ -669,6 +672,9 @@ var english = []entry{
 		if m.Requests > 0 && m.Elapsed > 0 {
 			fmt.Fprintf(&b, ", %d requests (%.1f/s)", m.Requests, float64(m.Requests)/m.Elapsed.Seconds())
 		}
+		if m.Throttled > 0 {
+			fmt.Fprintf(&b, ", %d answered 429 Too Many Requests", m.Throttled)
+		}
 		return b.String()
 	}),
 	say(func(m ReportAt, _ Lang) string { return "report: " + m.Path }),
@@ -729,6 +735,7 @@ var english = []entry{
 	say(func(RateNegative, Lang) string { return "--rate must be 0 (no limit) or more" }),
 	say(func(RetriesNegative, Lang) string { return "--retries must be 0 or more" }),
 	say(func(MaxFailuresNegative, Lang) string { return "--max-failures must be 0 (never stop) or more" }),
+	say(func(MaxThrottleNegative, Lang) string { return "--max-throttle must be 0 (never stop) or more" }),
 	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid must be 0 or more (-1: no limit)" }),
 	say(func(HeaderRowFlag, Lang) string { return "--header-row must be a row number, 1 or more" }),
 	say(func(RateLimitNegative, Lang) string { return "--rate-limit must be 0 (no limit) or more" }),

@@ -98,6 +98,13 @@ type ConnectDown struct {
 	Failures, Max int
 }
 
+// Throttled: Connect has answered every request with 429 for For;
+// --max-throttle is Max.
+type Throttled struct {
+	message
+	For, Max time.Duration
+}
+
 // CredentialsRefused: Connect answered 401.
 type CredentialsRefused struct{ message }
 
