@@ -30,6 +30,12 @@ var (
 	// nothing was sent, and every input stays for the next run.
 	ErrUnreachable = errors.New("Connect could not be reached")
 
+	// ErrSameRefusal stops a run in which Connect refused sameRefusals
+	// rows in a row with the same status, one that says nothing of a row's
+	// content (a redirect, 404, 405): the address or the endpoint is wrong,
+	// and every further row would be refused too.
+	ErrSameRefusal = errors.New("Connect refuses every row the same way")
+
 	// ErrThrottled stops a run that Connect has answered nothing but 429
 	// for longer than Config.MaxThrottle.
 	ErrThrottled = errors.New("Connect answers nothing but 429")
@@ -98,6 +104,8 @@ type sender struct {
 	// answered since; zero after any other answer.
 	throttledSince time.Time
 	forbidden      map[string]int // customer id → 403s in a row
+	refusal        int            // the status of the last refusals alike (see refusedAlike)
+	refusals       int            // how many of them in a row
 }
 
 // maxUnanswered is how many attempts at one lead that may have reached
@@ -106,6 +114,20 @@ type sender struct {
 // recovered, and a third would only risk a third copy. Failures before
 // the request was written keep their retries.
 const maxUnanswered = 2
+
+// sameRefusals is how many rows in a row refused with the same status
+// that no row's content explains (see refusedAlike) stop the run. An
+// estate id that Connect does not know gives a 404 for its rows, and one
+// open house's sign-ups come together; twenty in a row, across the
+// estates a run sends for, is the address, not the rows.
+const sameRefusals = 20
+
+// refusedAlike reports whether a status says nothing of the lead sent:
+// a redirect (the address is not Connect's API), 404 (no such route) or
+// 405 (not this method): every row would get it.
+func refusedAlike(status int) bool {
+	return status >= 300 && status < 400 || status == http.StatusNotFound || status == http.StatusMethodNotAllowed
+}
 
 // customerGiveUp is how many 403s in a row for one customer id make the
 // sender give up on that customer: one 403 could be a passing permission
@@ -150,11 +172,21 @@ func (s *sender) record(j *job) {
 }
 
 // learn counts failures in a row: those that may pass (5xx, 429, no
-// answer) towards ErrConnectDown, 403s per customer. A sent row resets
-// both.
+// answer) towards ErrConnectDown, 403s per customer, and refusals alike
+// towards ErrSameRefusal. A sent row resets them all.
 func (s *sender) learn(customer string, o *Outcome) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if o.Status == status.Failed && refusedAlike(o.HTTPStatus) {
+		if o.HTTPStatus != s.refusal {
+			s.refusal, s.refusals = o.HTTPStatus, 0
+		}
+		if s.refusals++; s.refusals >= sameRefusals {
+			s.stop(msg.Error(msg.SameRefusal{Rows: s.refusals, Answer: o.Err}, ErrSameRefusal))
+		}
+	} else if o.Status == status.Sent || o.Status == status.Failed {
+		s.refusal, s.refusals = 0, 0
+	}
 	switch {
 	case o.Status == status.Sent:
 		s.failuresInRow = 0

@@ -201,3 +201,52 @@ func TestRunStopsWhenThrottled(t *testing.T) {
 		})
 	}
 }
+
+// TestRunStopsOnTheSameRefusal: twenty rows in a row refused with the
+// same status that no row's content explains (a redirect, 404, 405) stop
+// the run, saying what Connect answered: the address is wrong, and every
+// further row would be refused alike. A 400 is about the row, and other
+// refusals in between break the count.
+func TestRunStopsOnTheSameRefusal(t *testing.T) {
+	tests := []struct {
+		name     string
+		statuses []int // answered in turn
+		stops    string
+	}{
+		{"404", []int{http.StatusNotFound}, "404 Not Found"},
+		{"405", []int{http.StatusMethodNotAllowed}, "405 Method Not Allowed"},
+		{"302", []int{http.StatusFound}, "302 Found"},
+		{"400 is the row's", []int{http.StatusBadRequest}, ""},
+		{"404 and 405 by turns", []int{http.StatusNotFound, http.StatusMethodNotAllowed}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var calls atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				n := calls.Add(1)
+				w.WriteHeader(tc.statuses[int(n-1)%len(tc.statuses)])
+				io.WriteString(w, `{"Message":"No HTTP resource was found that matches the request URI."}`)
+			}))
+			defer srv.Close()
+			cfg := testConfig(t, writeInput(t, 30, nil), srv.URL)
+			cfg.Workers = 1
+			sum, err := Run(context.Background(), cfg)
+			require.NoError(t, err)
+			if tc.stops == "" {
+				assert.NoError(t, sum.Stopped)
+				assert.Equal(t, 30, sum.Counts[status.Failed])
+				assert.Equal(t, ExitRows, sum.ExitCode(err))
+				return
+			}
+			require.ErrorIs(t, sum.Stopped, ErrSameRefusal)
+			assert.Equal(t, ExitStopped, sum.ExitCode(err))
+			assert.EqualValues(t, 20, calls.Load(), "no request after the twentieth refusal")
+			assert.Equal(t, 20, sum.Counts[status.Failed])
+			assert.Equal(t, 10, sum.Counts[status.NotSent])
+			var out strings.Builder
+			sum.Print(&out, msg.English)
+			assert.Contains(t, out.String(), "Connect refused 20 rows in a row with the same answer, which no row's content explains: "+
+				tc.stops+": No HTTP resource was found that matches the request URI.; check --base-url and the mapping's endpoint")
+		})
+	}
+}

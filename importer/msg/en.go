@@ -286,6 +286,9 @@ var english = []entry{
 	say(func(m ConnectDown, _ Lang) string {
 		return fmt.Sprintf("Connect seems to be down: %d rows in a row failed after their retries (--max-failures %d); run again later, or raise --max-failures", m.Failures, m.Max)
 	}),
+	say(func(m SameRefusal, l Lang) string {
+		return fmt.Sprintf("Connect refused %d rows in a row with the same answer, which no row's content explains: %s; check --base-url and the mapping's endpoint", m.Rows, l.Error(m.Answer))
+	}),
 	say(func(m Throttled, _ Lang) string {
 		return fmt.Sprintf("Connect has answered nothing but 429 Too Many Requests for %s (--max-throttle %s): run again later, or raise --max-throttle", m.For.Round(time.Second), m.Max)
 	}),

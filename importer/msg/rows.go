@@ -98,6 +98,16 @@ type ConnectDown struct {
 	Failures, Max int
 }
 
+// SameRefusal: Connect refused Rows rows in a row with the same status,
+// one their content cannot explain (3xx, 404, 405); Answer is the last.
+type SameRefusal struct {
+	message
+	Rows   int
+	Answer error
+}
+
+func (m SameRefusal) Cause() error { return m.Answer }
+
 // Throttled: Connect has answered every request with 429 for For;
 // --max-throttle is Max.
 type Throttled struct {

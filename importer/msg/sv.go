@@ -293,6 +293,9 @@ var swedish = []entry{
 	say(func(m ConnectDown, _ Lang) string {
 		return fmt.Sprintf("Connect verkar vara nere: %d rader i rad misslyckades trots nya försök (--max-failures %d); kör igen senare, eller höj --max-failures", m.Failures, m.Max)
 	}),
+	say(func(m SameRefusal, l Lang) string {
+		return fmt.Sprintf("Connect nekade %d rader i rad med samma svar, som ingen rads innehåll förklarar: %s; kontrollera --base-url och mappningens endpoint", m.Rows, l.Error(m.Answer))
+	}),
 	say(func(m Throttled, _ Lang) string {
 		return fmt.Sprintf("Connect har inte svarat annat än 429 Too Many Requests på %s (--max-throttle %s): kör igen senare, eller höj --max-throttle", m.For.Round(time.Second), m.Max)
 	}),
