@@ -341,7 +341,7 @@ func shortAnswer(body string) string {
 
 // heard notes an answer, a 2xx (status) or an *APIError, and reports
 // whether it stopped the run: Connect has answered nothing but 429 for
-// longer than maxThrottle.
+// maxThrottle, or longer.
 func (s *sender) heard(status int, apiErr *connect.APIError) (stopped bool) {
 	if apiErr != nil {
 		status = apiErr.Status
