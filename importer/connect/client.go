@@ -16,7 +16,8 @@
 //	case err == nil:
 //		fmt.Println("contact", resp.ContactID)
 //	case connect.Retryable(err):
-//		wait, _ := connect.RetryAfter(err) // then try again
+//		wait, _ := connect.RetryAfter(err) // then try again; but if
+//		// connect.MayHaveArrived(err), Connect may have recorded it already
 //	default:
 //		// permanent: *connect.APIError says why
 //	}
