@@ -81,7 +81,7 @@ func (o *sendOptions) bind(fs *flag.FlagSet) {
 	fs.IntVar(&o.workers, "workers", 4, "concurrent requests")
 	fs.Float64Var(&o.rate, "rate", 5, "requests per second across all workers; 0 means no limit")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time allowed for one request")
-	fs.IntVar(&o.retries, "retries", 4, "further attempts after a retryable failure")
+	fs.IntVar(&o.retries, "retries", 4, "further attempts after a retryable failure (one at most after a request that was written and got no answer)")
 	fs.IntVar(&o.maxFailures, "max-failures", 20, "rows failing in a row for a reason that may pass (5xx, 429, no answer; after retries) that stop the run; 0: never stop")
 	fs.DurationVar(&o.maxThrottle, "max-throttle", 15*time.Minute, "stop the run (exit 3) once Connect has answered nothing but 429 Too Many Requests for this `duration`; 0: never stop")
 	fs.StringVar(&o.archiveDir, "archive-dir", "", "after the run, move each input into `DIR`/done (every row sent) or DIR/failed (rows to fix, or a file that does not fit, with NAME.reason.txt); an input with rows that may pass stays; reports go to DIR/reports unless --report says otherwise")
