@@ -44,11 +44,12 @@ const exitCodesHelp = `leadimport run and check exit with:
        than --max-invalid allows
   3    run again later: the run stopped early (Connect refused the
        credentials (401), Connect seemed down (--max-failures rows failed in
-       a row) or could not be reached at all, the report could not be
-       written, or the run was interrupted), or it finished but some rows
-       failed for a reason that may pass (no answer, 429, 5xx); rows not
-       reached are not_sent, and running the same command again sends what
-       is left (the ledger skips the rest)
+       a row), answered nothing but 429 for --max-throttle, refused 20 rows
+       in a row with the same 404, 405 or 3xx, or could not be reached at
+       all, the report could not be written, or the run was interrupted),
+       or it finished but some rows failed for a reason that may pass (no
+       answer, 429, 5xx); rows not reached are not_sent, and running the
+       same command again sends what is left (the ledger skips the rest)
   130  interrupted twice: quit at once; the ledger holds every lead sent or
        under way, so a new run resends only what is unconfirmed; a CSV or
        JSONL report holds the rows written so far, an XLSX report nothing

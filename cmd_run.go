@@ -52,6 +52,7 @@ type sendOptions struct {
 	timeout     time.Duration
 	retries     int
 	maxFailures int
+	maxThrottle time.Duration
 	maxInvalid  int
 	archiveDir  string
 	ledger      string
@@ -80,8 +81,9 @@ func (o *sendOptions) bind(fs *flag.FlagSet) {
 	fs.IntVar(&o.workers, "workers", 4, "concurrent requests")
 	fs.Float64Var(&o.rate, "rate", 5, "requests per second across all workers; 0 means no limit")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time allowed for one request")
-	fs.IntVar(&o.retries, "retries", 4, "further attempts after a retryable failure")
+	fs.IntVar(&o.retries, "retries", 4, "further attempts after a retryable failure (one at most after a request that was written and got no answer)")
 	fs.IntVar(&o.maxFailures, "max-failures", 20, "rows failing in a row for a reason that may pass (5xx, 429, no answer; after retries) that stop the run; 0: never stop")
+	fs.DurationVar(&o.maxThrottle, "max-throttle", 15*time.Minute, "stop the run (exit 3) once Connect has answered nothing but 429 Too Many Requests for this `duration`; 0: never stop")
 	fs.StringVar(&o.archiveDir, "archive-dir", "", "after the run, move each input into `DIR`/done (every row sent) or DIR/failed (rows to fix, or a file that does not fit, with NAME.reason.txt); an input with rows that may pass stays; reports go to DIR/reports unless --report says otherwise")
 	fs.IntVar(&o.maxInvalid, "max-invalid", -1, "read every input first and send nothing (exit 2) if more than `N` rows are invalid; -1: no limit")
 	fs.StringVar(&o.ledger, "ledger", "", "the ledger `file` that remembers what was sent (default: leadimport/ledger.db in the user's state directory)")
@@ -136,6 +138,8 @@ func (o *sendOptions) validate() error {
 		return usage(msg.RetriesNegative{})
 	case o.maxFailures < 0:
 		return usage(msg.MaxFailuresNegative{})
+	case o.maxThrottle < 0:
+		return usage(msg.MaxThrottleNegative{})
 	case o.maxInvalid < -1:
 		return usage(msg.MaxInvalidTooLow{})
 	}
@@ -404,7 +408,7 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 		limit = rate.Limit(o.rate)
 	}
 	cfg.Client, cfg.Target, cfg.Workers, cfg.Limiter = client, to.URL, o.workers, rate.NewLimiter(limit, 1)
-	cfg.Timeout, cfg.Retries, cfg.MaxFailures = o.timeout, o.retries, o.maxFailures
+	cfg.Timeout, cfg.Retries, cfg.MaxFailures, cfg.MaxThrottle = o.timeout, o.retries, o.maxFailures, o.maxThrottle
 	if o.maxInvalid >= 0 {
 		cfg.MaxInvalid = &o.maxInvalid
 	}

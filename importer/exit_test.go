@@ -1,12 +1,15 @@
 package importer
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
+	"leadimport/importer/msg"
 	"leadimport/importer/status"
 )
 
@@ -28,6 +31,16 @@ func TestExitCodes(t *testing.T) {
 		{"refused by Connect", Summary{Files: []FileSummary{file(map[status.Status]int{status.Sent: 2, status.Failed: 1}, 0)}}, nil, ExitRows},
 		{"a failure that may pass", Summary{Files: []FileSummary{file(map[status.Status]int{status.Sent: 2, status.Invalid: 1, status.Failed: 1}, 1)}}, nil, ExitStopped},
 		{"stopped", Summary{Stopped: ErrConnectDown}, nil, ExitStopped},
+		{"stopped: credentials refused", Summary{Stopped: ErrUnauthorized}, nil, ExitStopped},
+		{"stopped: nothing but 429", Summary{Stopped: msg.Error(msg.Throttled{For: 15 * time.Minute, Max: 15 * time.Minute}, ErrThrottled)}, nil, ExitStopped},
+		{"stopped: the same refusal on every row", Summary{Stopped: msg.Error(msg.SameRefusal{Rows: 20, Answer: errors.New("404 Not Found")}, ErrSameRefusal)}, nil, ExitStopped},
+		{"stopped: Connect not reached", Summary{Stopped: ErrUnreachable}, nil, ExitStopped},
+		{"stopped: interrupted", Summary{Stopped: context.Canceled}, nil, ExitStopped},
+		{"stopped, with rows to fix", Summary{Stopped: ErrConnectDown, Files: []FileSummary{file(map[status.Status]int{status.Invalid: 1, status.NotSent: 3}, 0)}}, nil, ExitStopped},
+		{"stopped, with an input refused", Summary{Stopped: ErrConnectDown, Files: []FileSummary{{Input: "b.csv", Refused: errors.New("does not fit")}}}, errors.New("does not fit"), ExitStopped},
+		{"unconfirmed rows left for the next run", Summary{Files: []FileSummary{file(map[status.Status]int{status.Sent: 5, status.Failed: 1}, 1)}}, nil, ExitStopped},
+		{"may pass in one input, refused another", Summary{Files: []FileSummary{file(map[status.Status]int{status.Failed: 1}, 1), {Input: "b.csv", Refused: errors.New("does not fit")}}}, errors.New("does not fit"), ExitStopped},
+		{"may pass in one input, rows to fix in another", Summary{Files: []FileSummary{file(map[status.Status]int{status.Invalid: 2}, 0), file(map[status.Status]int{status.Failed: 1}, 1)}}, nil, ExitStopped},
 		{"too many invalid", Summary{Stopped: ErrTooManyInvalid}, nil, ExitNothing},
 		{"never started", Summary{}, &SetupError{errors.New("no such file")}, ExitNothing},
 	}

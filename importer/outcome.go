@@ -25,6 +25,10 @@ type Outcome struct {
 	// whatever the status says (an attempt got no answer, and Connect has
 	// no idempotency key).
 	notes []msg.Message
+	// contactID is the id Connect answered a sent row with, when its
+	// answer was one (connect.Response.ContactID): what the ledger and
+	// the log keep. Response may hold the start of another answer.
+	contactID string
 
 	seq     int             // position in the input, for the reorder buffer
 	verdict persons.Verdict // what the rows of the same person say of it

@@ -62,7 +62,7 @@ func (f *file) logRow(log *slog.Logger, o *Outcome, reasons []string) {
 		log.Warn("row "+string(o.Status), attrs...)
 	case status.Sent:
 		if log.Enabled(context.Background(), slog.LevelDebug) {
-			log.Debug("row sent", "input", f.input, "row", o.Row.Number, "attempts", o.Attempts, "contact", o.Response)
+			log.Debug("row sent", "input", f.input, "row", o.Row.Number, "attempts", o.Attempts, "contact", o.contactID)
 		}
 	case status.Skipped:
 		// Skipped for a lead sent before with other content: a person

@@ -76,6 +76,10 @@ type Config struct {
 	// connect.Retryable), after their retries, stop the run: Connect is
 	// down. 0: never stop.
 	MaxFailures int
+	// MaxThrottle stops a run that Connect has answered nothing but 429
+	// Too Many Requests for this long: it is not letting this user in,
+	// and Retry-After pauses would hold the run for hours. 0: never stop.
+	MaxThrottle time.Duration
 	// MaxInvalid, when set, is how many invalid rows the inputs may hold
 	// in all, counted as every input is read ahead (findPersons): with
 	// more, nothing is sent (a wrong mapping makes every row invalid).
@@ -144,7 +148,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	if cfg.Client != nil {
 		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout, log: cfg.Log,
 			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep, stop: stop, maxFailures: cfg.MaxFailures,
-			logLang: cfg.LogLang}
+			maxThrottle: cfg.MaxThrottle, logLang: cfg.LogLang}
 		if cfg.Ledger != nil {
 			lrun, err := cfg.beginLedger(start, files)
 			if err != nil {
@@ -202,6 +206,9 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	}
 	if ctx.Err() != nil {
 		sum.Stopped = context.Cause(ctx)
+	}
+	if snd != nil {
+		sum.Throttled = int(snd.throttled.Load())
 	}
 	if snd != nil && sum.Requests > 0 && !snd.answered.Load() && (sum.Stopped == nil || errors.Is(sum.Stopped, ErrConnectDown)) {
 		// Not one request got an answer: Connect was never reached, which

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -28,6 +29,16 @@ var (
 	// ErrUnreachable ends a run in which no request got an answer:
 	// nothing was sent, and every input stays for the next run.
 	ErrUnreachable = errors.New("Connect could not be reached")
+
+	// ErrSameRefusal stops a run in which Connect refused sameRefusals
+	// rows in a row with the same status, one that says nothing of a row's
+	// content (a redirect, 404, 405): the address or the endpoint is wrong,
+	// and every further row would be refused too.
+	ErrSameRefusal = errors.New("Connect refuses every row the same way")
+
+	// ErrThrottled stops a run that Connect has answered nothing but 429
+	// for longer than Config.MaxThrottle.
+	ErrThrottled = errors.New("Connect answers nothing but 429")
 
 	// ErrUnauthorized stops a run: Connect refused the credentials, so
 	// every further request would be refused the same way.
@@ -81,12 +92,41 @@ type sender struct {
 	maxFailures int         // failures in a row that stop the run; 0: never
 	ledger      *ledger.Run // nil: no ledger
 
-	answered atomic.Bool // some request got an HTTP answer: Connect was reached
+	maxThrottle time.Duration // how long nothing but 429s stops the run; 0: never
+
+	answered  atomic.Bool  // some request got an HTTP answer: Connect was reached
+	throttled atomic.Int64 // answers that were 429
 
 	mu            sync.Mutex
 	pauseUntil    time.Time
 	failuresInRow int
-	forbidden     map[string]int // customer id → 403s in a row
+	// throttledSince is when the 429s began that are all Connect has
+	// answered since; zero after any other answer.
+	throttledSince time.Time
+	forbidden      map[string]int // customer id → 403s in a row
+	refusal        int            // the status of the last refusals alike (see refusedAlike)
+	refusals       int            // how many of them in a row
+}
+
+// maxUnanswered is how many attempts at one lead that may have reached
+// Connect and got no answer (a reset or a timeout after the request was
+// written) a run makes: the second may find a connection that has
+// recovered, and a third would only risk a third copy. Failures before
+// the request was written keep their retries.
+const maxUnanswered = 2
+
+// sameRefusals is how many rows in a row refused with the same status
+// that no row's content explains (see refusedAlike) stop the run. An
+// estate id that Connect does not know gives a 404 for its rows, and one
+// open house's sign-ups come together; twenty in a row, across the
+// estates a run sends for, is the address, not the rows.
+const sameRefusals = 20
+
+// refusedAlike reports whether a status says nothing of the lead sent:
+// a redirect (the address is not Connect's API), 404 (no such route) or
+// 405 (not this method): every row would get it.
+func refusedAlike(status int) bool {
+	return status >= 300 && status < 400 || status == http.StatusNotFound || status == http.StatusMethodNotAllowed
 }
 
 // customerGiveUp is how many 403s in a row for one customer id make the
@@ -119,7 +159,7 @@ func (s *sender) record(j *job) {
 	var err error
 	switch {
 	case j.out.Status == status.Sent:
-		err = s.ledger.Sent(j.key, j.out.Response, j.out.HTTPStatus, j.fields)
+		err = s.ledger.Sent(j.key, j.out.contactID, j.out.HTTPStatus, j.fields)
 	case j.out.Status == status.Failed && j.unconfirmed:
 		// An attempt got no answer, so Connect may have the lead: it
 		// stays pending, and the next run sends it again with a note.
@@ -132,11 +172,21 @@ func (s *sender) record(j *job) {
 }
 
 // learn counts failures in a row: those that may pass (5xx, 429, no
-// answer) towards ErrConnectDown, 403s per customer. A sent row resets
-// both.
+// answer) towards ErrConnectDown, 403s per customer, and refusals alike
+// towards ErrSameRefusal. A sent row resets them all.
 func (s *sender) learn(customer string, o *Outcome) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if o.Status == status.Failed && refusedAlike(o.HTTPStatus) {
+		if o.HTTPStatus != s.refusal {
+			s.refusal, s.refusals = o.HTTPStatus, 0
+		}
+		if s.refusals++; s.refusals >= sameRefusals {
+			s.stop(msg.Error(msg.SameRefusal{Rows: s.refusals, Answer: o.Err}, ErrSameRefusal))
+		}
+	} else if o.Status == status.Sent || o.Status == status.Failed {
+		s.refusal, s.refusals = 0, 0
+	}
 	switch {
 	case o.Status == status.Sent:
 		s.failuresInRow = 0
@@ -168,13 +218,14 @@ func (s *sender) customerBlocked(customer string) bool {
 func (s *sender) attempt(ctx context.Context, j *job) {
 	o := &j.out
 	var lastErr error
-	unanswered := false // an attempt got no answer: Connect may have recorded it
+	mayHave := 0 // attempts that got no answer but may have reached Connect
 	// Whatever ends the attempts (an answer, a refusal, the retries spent,
 	// a stop while waiting for the limiter, a pause or a backoff), one
-	// that got no answer leaves the lead unconfirmed: the ledger keeps it
-	// pending and the report says Connect may have it.
+	// that may have reached Connect and got no answer leaves the lead
+	// unconfirmed: the ledger keeps it pending and the report says Connect
+	// may have it.
 	defer func() {
-		if !unanswered {
+		if mayHave == 0 {
 			return
 		}
 		j.unconfirmed = true
@@ -212,11 +263,19 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 		var apiErr *connect.APIError
 		if err == nil || errors.As(err, &apiErr) {
 			s.answered.Store(true)
+			if s.heard(resp.Status, apiErr) {
+				o.Status, o.HTTPStatus, o.Response = status.Failed, apiErr.Status, apiErr.Body
+				o.Err = msg.Error(msg.NotRetried{Err: err, Why: context.Cause(ctx)})
+				return
+			}
 		}
 		if err == nil {
-			o.Status, o.HTTPStatus, o.Response, o.Err = status.Sent, resp.Status, resp.ContactID, nil
-			if o.Response == "" {
-				o.Response = resp.Body
+			o.Status, o.HTTPStatus, o.Err = status.Sent, resp.Status, nil
+			o.contactID, o.Response = resp.ContactID, resp.ContactID
+			if o.contactID == "" {
+				// Not an id: the report shows its start, to tell what
+				// answered; the ledger keeps no contact id.
+				o.Response = shortAnswer(resp.Body)
 			}
 			return
 		}
@@ -229,12 +288,20 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 				return
 			}
 		} else {
-			unanswered = true
 			o.HTTPStatus, o.Response = 0, ""
+			if connect.MayHaveArrived(err) {
+				mayHave++
+			}
 			if errors.Is(err, context.DeadlineExceeded) {
 				err = msg.Error(msg.NoAnswer{Within: s.timeout, Err: err})
 				lastErr, o.Err = err, err
 			}
+		}
+		if mayHave == maxUnanswered && connect.Retryable(err) {
+			// Connect has no idempotency key: every such attempt may be
+			// a copy of the lead, so they stop at two.
+			o.Err = msg.Error(msg.UnansweredTwice{Err: err, Attempts: attempt})
+			return
 		}
 		if !connect.Retryable(err) || attempt > s.retries {
 			if attempt > 1 {
@@ -256,6 +323,45 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 			return
 		}
 	}
+}
+
+// maxShortAnswer is how many characters of a 2xx answer that is not a
+// contact id the report shows: enough to tell a gateway's page or a
+// message from an id, far below a spreadsheet cell's limit.
+const maxShortAnswer = 200
+
+// shortAnswer is body on one line, cut at maxShortAnswer characters.
+func shortAnswer(body string) string {
+	s := strings.Join(strings.Fields(body), " ")
+	if r := []rune(s); len(r) > maxShortAnswer {
+		s = string(r[:maxShortAnswer]) + "…"
+	}
+	return s
+}
+
+// heard notes an answer, a 2xx (status) or an *APIError, and reports
+// whether it stopped the run: Connect has answered nothing but 429 for
+// maxThrottle, or longer.
+func (s *sender) heard(status int, apiErr *connect.APIError) (stopped bool) {
+	if apiErr != nil {
+		status = apiErr.Status
+	}
+	now := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if status != http.StatusTooManyRequests {
+		s.throttledSince = time.Time{}
+		return false
+	}
+	s.throttled.Add(1)
+	if s.throttledSince.IsZero() {
+		s.throttledSince = now
+	}
+	if d := now.Sub(s.throttledSince); s.maxThrottle > 0 && d >= s.maxThrottle {
+		s.stop(msg.Error(msg.Throttled{For: d, Max: s.maxThrottle}, ErrThrottled))
+		return true
+	}
+	return false
 }
 
 // pause holds every worker back for d: a Retry-After speaks for the

@@ -22,7 +22,10 @@ type Summary struct {
 	Files    []FileSummary
 	Counts   map[status.Status]int
 	Requests int // attempts made, retries included
-	Elapsed  time.Duration
+	// Throttled is how many attempts Connect answered 429 Too Many
+	// Requests.
+	Throttled int
+	Elapsed   time.Duration
 	// Stopped is why the run ended before every row was tried, or nil.
 	Stopped error
 	// LedgerErr is set when the run could not be closed in the ledger.
@@ -79,7 +82,7 @@ func (s *Summary) Clean() bool { return clean(s.Counts) }
 // Print writes the closing summary in l: counts per status, time, rate.
 func (s *Summary) Print(w io.Writer, l msg.Lang) {
 	say := func(m msg.Message) { fmt.Fprintln(w, l.Say(m)) }
-	done := msg.RunDone{Elapsed: s.Elapsed, Requests: s.Requests}
+	done := msg.RunDone{Elapsed: s.Elapsed, Requests: s.Requests, Throttled: s.Throttled}
 	for _, st := range status.All {
 		if n := s.Counts[st]; n > 0 {
 			done.Counts = append(done.Counts, msg.Count{Status: string(st), Rows: n})
@@ -123,7 +126,8 @@ func (s *Summary) Log(log *slog.Logger, columns bool, exitCode int) {
 			attrs = append(attrs, string(st), n)
 		}
 	}
-	attrs = append(attrs, "exit_code", exitCode, "elapsed", s.Elapsed.Round(time.Millisecond).String(), "requests", s.Requests)
+	attrs = append(attrs, "exit_code", exitCode, "elapsed", s.Elapsed.Round(time.Millisecond).String(), "requests", s.Requests,
+		"throttled", s.Throttled)
 	var reports, problems []string
 	for _, f := range s.Files {
 		if f.Report != "" {

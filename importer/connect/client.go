@@ -16,7 +16,8 @@
 //	case err == nil:
 //		fmt.Println("contact", resp.ContactID)
 //	case connect.Retryable(err):
-//		wait, _ := connect.RetryAfter(err) // then try again
+//		wait, _ := connect.RetryAfter(err) // then try again; but if
+//		// connect.MayHaveArrived(err), Connect may have recorded it already
 //	default:
 //		// permanent: *connect.APIError says why
 //	}
@@ -34,8 +35,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"leadimport/importer/msg"
@@ -57,9 +60,9 @@ type Client struct {
 // Response is a 2xx answer.
 type Response struct {
 	Status int
-	// ContactID is the body when it is a JSON string (Connect's
-	// FinalPriceWatched answers with one, very likely the contact's id);
-	// "" otherwise.
+	// ContactID is the body when it is a JSON string that looks like an
+	// id (Connect's FinalPriceWatched answers with one, very likely the
+	// contact's id): see ContactID; "" otherwise.
 	ContactID string
 	// Body is the raw body text, at most 1 MiB.
 	Body string
@@ -216,11 +219,13 @@ func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, 
 	if hc == nil {
 		hc = http.DefaultClient
 	}
+	var tr attemptTrace
+	req = req.WithContext(httptrace.WithClientTrace(ctx, tr.hooks()))
 	resp, err := hc.Do(req)
 	if err != nil {
 		// *url.Error names the method and URL (which has no user info)
 		// and wraps the cause, so errors.Is/As still reach it.
-		return Response{}, msg.Error(msg.SendFailed{Err: err})
+		return Response{}, msg.Error(msg.SendFailed{Err: err}, tr.kinds()...)
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxBody))
@@ -229,16 +234,63 @@ func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, 
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return Response{Status: resp.StatusCode, ContactID: jsonString(raw), Body: string(raw)}, nil
+		return Response{Status: resp.StatusCode, ContactID: contactID(raw), Body: string(raw)}, nil
 	}
 	return Response{}, newAPIError(resp, raw, time.Now())
 }
 
-// jsonString decodes raw when it is a JSON string, else "".
-func jsonString(raw []byte) string {
+// maxContactID is the longest contact id taken from an answer. Connect
+// documents only "a JSON string"; its ids are short codes ("CON00000001"),
+// and anything longer is not one.
+const maxContactID = 64
+
+// contactID is raw when it is a JSON string of 1 to maxContactID ASCII
+// letters, digits, '-' or '_', else "": what the ledger and the report
+// keep as the contact id. A gateway's page or a message that answers 200
+// is not an id, and may be long or hold anything.
+func contactID(raw []byte) string {
 	var s string
-	if json.Unmarshal(bytes.TrimSpace(raw), &s) != nil {
+	if json.Unmarshal(bytes.TrimSpace(raw), &s) != nil || s == "" || len(s) > maxContactID {
 		return ""
 	}
+	for _, c := range []byte(s) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_':
+		default:
+			return ""
+		}
+	}
 	return s
+}
+
+// attemptTrace follows one attempt through the transport, to tell a
+// failure before the request was written (Connect cannot have it) from
+// one after (it may).
+type attemptTrace struct {
+	gotConn atomic.Bool // a connection was ready for the request
+	wrote   atomic.Bool // the whole request was written to it
+}
+
+func (t *attemptTrace) hooks() *httptrace.ClientTrace {
+	return &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { t.gotConn.Store(true) },
+		// Called again when the transport tries again on another
+		// connection (it does when nothing was written): the last says.
+		WroteRequest: func(info httptrace.WroteRequestInfo) { t.wrote.Store(info.Err == nil) },
+	}
+}
+
+// kinds are the sentinels a failed attempt's error is also: ErrUnanswered
+// once the request was written, else ErrNotWritten, and errConnLost when
+// it had a connection, which was lost before the request was written:
+// a server closing an idle connection as the request came ("http: server
+// closed idle connection"), a reset.
+func (t *attemptTrace) kinds() []error {
+	switch {
+	case t.wrote.Load():
+		return []error{ErrUnanswered}
+	case t.gotConn.Load():
+		return []error{ErrNotWritten, errConnLost}
+	}
+	return []error{ErrNotWritten}
 }

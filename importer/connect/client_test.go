@@ -190,8 +190,28 @@ func TestPostResponses(t *testing.T) {
 			want: Response{Status: 200, ContactID: "CON00042", Body: `"CON00042"`},
 		},
 		{
-			name: "200 contact id with whitespace and escapes", status: 200, body: " \"K\\u00f6p-1\"\n",
-			want: Response{Status: 200, ContactID: "Köp-1", Body: " \"K\\u00f6p-1\"\n"},
+			name: "200 contact id with whitespace and escapes", status: 200, body: " \"C\\u004fN_1-2\"\n",
+			want: Response{Status: 200, ContactID: "CON_1-2", Body: " \"C\\u004fN_1-2\"\n"},
+		},
+		{
+			name: "200 string that is not an id", status: 200, body: `"<html><body>Accepted</body></html>"`,
+			want: Response{Status: 200, Body: `"<html><body>Accepted</body></html>"`},
+		},
+		{
+			name: "200 string of letters beyond ASCII", status: 200, body: `"Köp-1"`,
+			want: Response{Status: 200, Body: `"Köp-1"`},
+		},
+		{
+			name: "200 id of 64 characters", status: 200, body: `"` + strings.Repeat("C", 64) + `"`,
+			want: Response{Status: 200, ContactID: strings.Repeat("C", 64), Body: `"` + strings.Repeat("C", 64) + `"`},
+		},
+		{
+			name: "200 string too long for an id", status: 200, body: `"` + strings.Repeat("C", 65) + `"`,
+			want: Response{Status: 200, Body: `"` + strings.Repeat("C", 65) + `"`},
+		},
+		{
+			name: "200 empty string", status: 200, body: `""`,
+			want: Response{Status: 200, Body: `""`},
 		},
 		{
 			name: "200 object body", status: 200, body: `{"contactId":"X"}`,
@@ -357,6 +377,7 @@ func TestPostTransportFailures(t *testing.T) {
 		ctx       func() (context.Context, context.CancelFunc)
 		closed    bool // the server is gone before the request
 		retryable bool
+		arrived   bool // Connect may have recorded the request
 		is        error
 	}{
 		{
@@ -368,6 +389,7 @@ func TestPostTransportFailures(t *testing.T) {
 				}
 			},
 			retryable: true,
+			arrived:   true,
 		},
 		{
 			name: "cut off mid-response",
@@ -396,6 +418,7 @@ func TestPostTransportFailures(t *testing.T) {
 				return ctx, cancel
 			},
 			retryable: false,
+			arrived:   true,
 			is:        context.Canceled,
 		},
 		{
@@ -405,6 +428,7 @@ func TestPostTransportFailures(t *testing.T) {
 				return context.WithTimeout(context.Background(), 50*time.Millisecond)
 			},
 			retryable: true,
+			arrived:   true,
 			is:        context.DeadlineExceeded,
 		},
 	}
@@ -427,6 +451,7 @@ func TestPostTransportFailures(t *testing.T) {
 			require.Error(t, err)
 			t.Logf("error text: %v", err)
 			assert.Equal(t, tt.retryable, Retryable(err), "error: %v", err)
+			assert.Equal(t, tt.arrived, MayHaveArrived(err), "error: %v", err)
 			if tt.is != nil {
 				assert.ErrorIs(t, err, tt.is)
 			}

@@ -21,6 +21,32 @@ import (
 	"leadimport/importer/msg"
 )
 
+// What a failed attempt that got no answer says of the request, beside
+// the transport's error: Post's errors are one of these.
+var (
+	// ErrNotWritten: nothing of the request reached Connect (no
+	// connection, or it was lost before the request was written), so
+	// Connect cannot have recorded it and another attempt is safe.
+	ErrNotWritten = errors.New("the request was not sent")
+	// ErrUnanswered: the request was written and no answer came (a reset,
+	// a timeout after the write): Connect may have recorded it.
+	ErrUnanswered = errors.New("the request was sent, but no answer came")
+
+	// errConnLost: a connection was ready, and lost before the request
+	// was written. Whatever its error, another attempt is safe and may
+	// well succeed: net/http does not retry a POST on its own.
+	errConnLost = errors.New("the connection was lost before the request was written")
+)
+
+// MayHaveArrived reports whether a failed attempt may have been recorded
+// by Connect: it got no answer, and the request may have reached Connect.
+// An answer (*APIError) or nothing written (ErrNotWritten) says no; any
+// other error, whose attempt cannot be told, yes.
+func MayHaveArrived(err error) bool {
+	var apiErr *APIError
+	return err != nil && !errors.As(err, &apiErr) && !errors.Is(err, ErrNotWritten)
+}
+
 // maxRetryAfter caps a server's Retry-After: a gateway asking for an
 // hour would otherwise stall the whole import with no word to the user.
 const maxRetryAfter = 5 * time.Minute
@@ -211,7 +237,8 @@ func parseRetryAfter(h http.Header, now time.Time) time.Duration {
 
 // Retryable says whether another attempt could succeed: Connect was busy
 // or failing (429, 500, 502, 503, 504), or the request did not complete
-// (a dropped or refused connection, an attempt's deadline). It is false
+// (a dropped or refused connection, one lost before the request was
+// written, an attempt's deadline). It is false
 // for nil, for a cancelled context (the user is stopping), for every
 // other status, and for a certificate Connect's host cannot prove.
 func Retryable(err error) bool {
@@ -247,6 +274,9 @@ func Retryable(err error) bool {
 	if errors.As(err, &dnsErr) {
 		// A misspelt host stays misspelt; a resolver hiccup passes.
 		return !dnsErr.IsNotFound
+	}
+	if errors.Is(err, errConnLost) {
+		return true
 	}
 	// *url.Error is itself a net.Error whatever it wraps, so look past it
 	// for the transport's own error.

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+
+	"leadimport/importer/msg"
 )
 
 func TestRetryable(t *testing.T) {
@@ -53,10 +55,36 @@ func TestRetryable(t *testing.T) {
 		{"unknown certificate authority", &url.Error{Op: "Post", URL: "u", Err: x509.UnknownAuthorityError{}}, false},
 		{"wrong host certificate", &url.Error{Op: "Post", URL: "u", Err: x509.HostnameError{Host: "x"}}, false},
 		{"url error around a plain error", &url.Error{Op: "Post", URL: "u", Err: errors.New("unsupported protocol scheme")}, false},
+		{"connection lost before the request was written", msg.Error(msg.SendFailed{Err: &url.Error{Op: "Post", URL: "u",
+			Err: errors.New("http: server closed idle connection")}}, ErrNotWritten, errConnLost), true},
+		{"cancelled before the request was written", msg.Error(msg.SendFailed{Err: &url.Error{Op: "Post", URL: "u",
+			Err: context.Canceled}}, ErrNotWritten, errConnLost), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, Retryable(tt.err))
+		})
+	}
+}
+
+// TestMayHaveArrived: only an attempt whose request was written, or
+// whose fate cannot be told, may have been recorded by Connect.
+func TestMayHaveArrived(t *testing.T) {
+	reset := &url.Error{Op: "Post", URL: "u", Err: syscall.ECONNRESET}
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"nil", nil, false},
+		{"an answer", &APIError{Status: 500}, false},
+		{"written, then reset", msg.Error(msg.SendFailed{Err: reset}, ErrUnanswered), true},
+		{"nothing written", msg.Error(msg.SendFailed{Err: reset}, ErrNotWritten), false},
+		{"not known", reset, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, MayHaveArrived(tt.err))
 		})
 	}
 }

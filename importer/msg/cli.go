@@ -49,6 +49,7 @@ type (
 	RateNegative        struct{ message }
 	RetriesNegative     struct{ message }
 	MaxFailuresNegative struct{ message }
+	MaxThrottleNegative struct{ message }
 	MaxInvalidTooLow    struct{ message }
 	HeaderRowFlag       struct{ message }
 	RateLimitNegative   struct{ message }

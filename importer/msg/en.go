@@ -277,11 +277,20 @@ var english = []entry{
 	say(func(m NoAnswer, l Lang) string {
 		return "no answer within " + m.Within.String() + ": " + l.Error(m.Err)
 	}),
+	say(func(m UnansweredTwice, l Lang) string {
+		return fmt.Sprintf("%s (twice the request went and no answer came, in %d attempts: not tried again in this run, since each may have reached Connect)", l.Error(m.Err), m.Attempts)
+	}),
 	say(func(m CustomerRefused, _ Lang) string {
 		return fmt.Sprintf("no access to customer %s: not sent, after %d requests for it in a row were refused (403)", m.Customer, m.Refusals)
 	}),
 	say(func(m ConnectDown, _ Lang) string {
 		return fmt.Sprintf("Connect seems to be down: %d rows in a row failed after their retries (--max-failures %d); run again later, or raise --max-failures", m.Failures, m.Max)
+	}),
+	say(func(m SameRefusal, l Lang) string {
+		return fmt.Sprintf("Connect refused %d rows in a row with the same answer, which no row's content explains: %s; check --base-url and the mapping's endpoint", m.Rows, l.Error(m.Answer))
+	}),
+	say(func(m Throttled, _ Lang) string {
+		return fmt.Sprintf("Connect has answered nothing but 429 Too Many Requests for %s (--max-throttle %s): run again later, or raise --max-throttle", m.For.Round(time.Second), m.Max)
 	}),
 	say(func(CredentialsRefused, Lang) string {
 		return "Connect refused the user name or password (401): check VITEC_USERNAME and VITEC_PASSWORD, or the credentials file"
@@ -683,6 +692,9 @@ var english = []entry{
 		if m.Requests > 0 && m.Elapsed > 0 {
 			fmt.Fprintf(&b, ", %d requests (%.1f/s)", m.Requests, float64(m.Requests)/m.Elapsed.Seconds())
 		}
+		if m.Throttled > 0 {
+			fmt.Fprintf(&b, ", %d answered 429 Too Many Requests", m.Throttled)
+		}
 		return b.String()
 	}),
 	say(func(m ReportAt, _ Lang) string { return "report: " + m.Path }),
@@ -743,6 +755,7 @@ var english = []entry{
 	say(func(RateNegative, Lang) string { return "--rate must be 0 (no limit) or more" }),
 	say(func(RetriesNegative, Lang) string { return "--retries must be 0 or more" }),
 	say(func(MaxFailuresNegative, Lang) string { return "--max-failures must be 0 (never stop) or more" }),
+	say(func(MaxThrottleNegative, Lang) string { return "--max-throttle must be 0 (never stop) or more" }),
 	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid must be 0 or more (-1: no limit)" }),
 	say(func(HeaderRowFlag, Lang) string { return "--header-row must be a row number, 1 or more" }),
 	say(func(RateLimitNegative, Lang) string { return "--rate-limit must be 0 (no limit) or more" }),

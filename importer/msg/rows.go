@@ -73,6 +73,17 @@ type NoAnswer struct {
 
 func (m NoAnswer) Cause() error { return m.Err }
 
+// UnansweredTwice: Attempts attempts whose requests were written got no
+// answer, the last with Err; each may have been recorded, so the lead is
+// not tried again in this run.
+type UnansweredTwice struct {
+	message
+	Err      error
+	Attempts int
+}
+
+func (m UnansweredTwice) Cause() error { return m.Err }
+
 // CustomerRefused: the row is not sent, after Refusals 403s in a row for
 // its customer.
 type CustomerRefused struct {
@@ -85,6 +96,23 @@ type CustomerRefused struct {
 type ConnectDown struct {
 	message
 	Failures, Max int
+}
+
+// SameRefusal: Connect refused Rows rows in a row with the same status,
+// one their content cannot explain (3xx, 404, 405); Answer is the last.
+type SameRefusal struct {
+	message
+	Rows   int
+	Answer error
+}
+
+func (m SameRefusal) Cause() error { return m.Answer }
+
+// Throttled: Connect has answered every request with 429 for For;
+// --max-throttle is Max.
+type Throttled struct {
+	message
+	For, Max time.Duration
 }
 
 // CredentialsRefused: Connect answered 401.

@@ -202,6 +202,8 @@ type RunDone struct {
 	Counts   []Count
 	Elapsed  time.Duration
 	Requests int
+	// Throttled is how many of the requests Connect answered 429.
+	Throttled int
 }
 
 // ReportAt names a report the run wrote.

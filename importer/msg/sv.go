@@ -284,11 +284,20 @@ var swedish = []entry{
 		return l.Error(m.Err) + " (inget nytt försök: " + l.Error(m.Why) + ")"
 	}),
 	say(func(m NoAnswer, l Lang) string { return "inget svar inom " + m.Within.String() + ": " + l.Error(m.Err) }),
+	say(func(m UnansweredTwice, l Lang) string {
+		return fmt.Sprintf("%s (två gånger gick förfrågan iväg utan att något svar kom, på %d försök: inget nytt försök i den här körningen, eftersom var och en kan ha nått Connect)", l.Error(m.Err), m.Attempts)
+	}),
 	say(func(m CustomerRefused, _ Lang) string {
 		return fmt.Sprintf("ingen behörighet till kunden %s: inte skickad, efter att %d förfrågningar i rad för den nekats (403)", m.Customer, m.Refusals)
 	}),
 	say(func(m ConnectDown, _ Lang) string {
 		return fmt.Sprintf("Connect verkar vara nere: %d rader i rad misslyckades trots nya försök (--max-failures %d); kör igen senare, eller höj --max-failures", m.Failures, m.Max)
+	}),
+	say(func(m SameRefusal, l Lang) string {
+		return fmt.Sprintf("Connect nekade %d rader i rad med samma svar, som ingen rads innehåll förklarar: %s; kontrollera --base-url och mappningens endpoint", m.Rows, l.Error(m.Answer))
+	}),
+	say(func(m Throttled, _ Lang) string {
+		return fmt.Sprintf("Connect har inte svarat annat än 429 Too Many Requests på %s (--max-throttle %s): kör igen senare, eller höj --max-throttle", m.For.Round(time.Second), m.Max)
 	}),
 	say(func(CredentialsRefused, Lang) string {
 		return "Connect nekade användarnamnet eller lösenordet (401): kontrollera VITEC_USERNAME och VITEC_PASSWORD, eller filen med inloggningsuppgifter"
@@ -711,6 +720,9 @@ var swedish = []entry{
 			rate := strings.Replace(fmt.Sprintf("%.1f", float64(m.Requests)/m.Elapsed.Seconds()), ".", ",", 1)
 			fmt.Fprintf(&b, ", %d förfrågningar (%s/s)", m.Requests, rate)
 		}
+		if m.Throttled > 0 {
+			fmt.Fprintf(&b, ", %d besvarade med 429 Too Many Requests", m.Throttled)
+		}
 		return b.String()
 	}),
 	say(func(m ReportAt, _ Lang) string { return "rapport: " + m.Path }),
@@ -776,6 +788,9 @@ var swedish = []entry{
 	say(func(RetriesNegative, Lang) string { return "--retries måste vara 0 eller mer" }),
 	say(func(MaxFailuresNegative, Lang) string {
 		return "--max-failures måste vara 0 (avbryt aldrig) eller mer"
+	}),
+	say(func(MaxThrottleNegative, Lang) string {
+		return "--max-throttle måste vara 0 (avbryt aldrig) eller mer"
 	}),
 	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid måste vara 0 eller mer (-1: ingen gräns)" }),
 	say(func(HeaderRowFlag, Lang) string { return "--header-row måste vara ett radnummer, 1 eller mer" }),
