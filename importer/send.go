@@ -72,7 +72,7 @@ func (b Backoff) wait(n int) time.Duration {
 	if d > b.Max || d <= 0 {
 		d = b.Max
 	}
-	return d/2 + rand.N(d+1)
+	return min(d/2+rand.N(d+1), b.Max) // jittered, and never over Max
 }
 
 // sender delivers leads: one shared limiter, retries, and a pause that
