@@ -87,8 +87,14 @@ func (e *APIError) Msg() msg.Message {
 	return msg.Verbatim{Text: e.text(status)}
 }
 
+// maxSaid bounds what a report cell or a log line takes of Connect's
+// words: its message and field messages can be as long as its body
+// (1 MiB), which a report cell must not be.
+const maxSaid = 1000
+
 // text is the status and what Connect said of it: its message, the
-// fields it objected to, or else the start of its body.
+// fields it objected to, or else the start of its body; maxSaid
+// characters at most.
 func (e *APIError) text(status string) string {
 	said := e.Message
 	if fields := e.fieldMessages(); fields != "" {
@@ -104,7 +110,7 @@ func (e *APIError) text(status string) string {
 	if said == "" {
 		return status
 	}
-	return status + ": " + said
+	return status + ": " + shorten(said, maxSaid)
 }
 
 // fieldMessages lists ModelState as "person.FirstName: Förnamn krävs; ...",

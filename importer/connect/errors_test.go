@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -161,6 +162,8 @@ func TestAPIErrorText(t *testing.T) {
 			"400 Bad Request: The request is invalid. (En kontaktperson måste anges)"},
 		{"unknown status", &APIError{Status: 599}, "599"},
 		{"status text when body blank", &APIError{Status: 418, Body: " \n "}, "418 I'm a teapot"},
+		{"a message as long as the body, cut", &APIError{Status: 400, Message: strings.Repeat("å", 1<<20)},
+			"400 Bad Request: " + strings.Repeat("å", maxSaid) + "…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
