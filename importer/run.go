@@ -306,6 +306,11 @@ func (cfg *Config) open(start time.Time) (files []*file, refused []FileSummary, 
 	return files, refused, cfg.checkReportPath(len(cfg.Inputs))
 }
 
+// MaxColumns is the widest header an input may have: far wider than any
+// list of people, and narrow enough that its report is made in a moment
+// (an XLSX report's column widths take time quadratic in the columns).
+const MaxColumns = 1000
+
 // openInput opens one input with the mapping that fits it best: of those
 // whose columns are all in its header, the one with the most columns.
 func (cfg *Config) openInput(in string, start time.Time) (*file, error) {
@@ -354,6 +359,10 @@ func (cfg *Config) openInput(in string, start time.Time) (*file, error) {
 		return nil, msg.Error(msg.MappingsTie{Input: in, Mappings: names})
 	}
 	f := best[0]
+	if f.width > MaxColumns {
+		f.close()
+		return nil, msg.Error(msg.TooManyColumns{Input: in, Columns: f.width, Max: MaxColumns})
+	}
 	cfg.Log.Info(cfg.LogLang.Say(f.src.Description()))
 	if len(cfg.Mappings) > 1 {
 		cfg.Log.Info(cfg.LogLang.Say(msg.MappingTaken{Input: in, Mapping: f.mapping.Name}), "input", in, "mapping", f.mapping.Name)

@@ -435,6 +435,13 @@ func TestRunSetupErrors(t *testing.T) {
 	dir := t.TempDir()
 	noHeader := filepath.Join(dir, "other.csv")
 	require.NoError(t, os.WriteFile(noHeader, []byte("Name,Mail\nA,b@c.se\n"), 0o600))
+	// The mapping's columns, and more than MaxColumns in all.
+	wide := filepath.Join(dir, "wide.csv")
+	header := "Förnamn,Efternamn,Personnummer,E-post,Mobil"
+	for i := 5; i <= MaxColumns; i++ {
+		header += fmt.Sprintf(",Kolumn %d", i)
+	}
+	require.NoError(t, os.WriteFile(wide, []byte(header+"\n"), 0o600))
 	tests := []struct {
 		name   string
 		inputs []string
@@ -444,6 +451,7 @@ func TestRunSetupErrors(t *testing.T) {
 		{"missing input", []string{filepath.Join(dir, "nope.csv")}, "", "nope.csv"},
 		{"header the mapping needs is missing", []string{noHeader}, "", "Förnamn"},
 		{"one report file for two inputs", []string{writeInput(t, 1, nil), writeInput(t, 1, nil)}, filepath.Join(dir, "r.csv"), "directory"},
+		{"more columns than are read", []string{wide}, "", "wide.csv has 1001 columns, more than the 1000 leadimport reads"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -653,6 +653,9 @@ var english = []entry{
 	}),
 	say(func(NoInputGiven, Lang) string { return "no input file given" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " does not fit the mapping:\n" + l.Error(m.Err) }),
+	say(func(m TooManyColumns, _ Lang) string {
+		return fmt.Sprintf("%s has %d columns, more than the %d leadimport reads: delete the columns the mapping does not use, or save only those", m.Input, m.Columns, m.Max)
+	}),
 	say(func(m ReadInput, l Lang) string { return "read " + m.Path + ": " + l.Error(m.Err) }),
 	say(func(m RowsNotRead, l Lang) string { return l.Error(m.Err) + "; the rows after it were not read" }),
 	say(func(m OpenInExcel, _ Lang) string {

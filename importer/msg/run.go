@@ -92,6 +92,14 @@ type DoesNotFit struct {
 
 func (m DoesNotFit) Cause() error { return m.Err }
 
+// TooManyColumns: an input's header has more columns than leadimport
+// reads.
+type TooManyColumns struct {
+	message
+	Input        string
+	Columns, Max int
+}
+
 // ReadInput: an input could not be read through for its checksum.
 type ReadInput struct {
 	message

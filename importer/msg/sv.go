@@ -676,6 +676,9 @@ var swedish = []entry{
 	}),
 	say(func(NoInputGiven, Lang) string { return "ingen indatafil angiven" }),
 	say(func(m DoesNotFit, l Lang) string { return m.Input + " passar inte mappningen:\n" + l.Error(m.Err) }),
+	say(func(m TooManyColumns, _ Lang) string {
+		return fmt.Sprintf("%s har %d kolumner, fler än de %d som leadimport läser: ta bort kolumnerna som mappningen inte använder, eller spara bara dem", m.Input, m.Columns, m.Max)
+	}),
 	say(func(m ReadInput, l Lang) string { return m.Path + " går inte att läsa: " + l.Error(m.Err) }),
 	say(func(m RowsNotRead, l Lang) string { return l.Error(m.Err) + "; raderna efter det lästes inte" }),
 	say(func(m OpenInExcel, _ Lang) string {

@@ -56,7 +56,11 @@ type xlsxWriter struct {
 
 type xlsxStyles struct {
 	header, wrong, warned int
-	status                map[status.Status]int
+	// plain looks as a cell without a style does, but is one, each row's:
+	// excelize looks the style of a row without one up among the
+	// columns', a search through every column for every cell.
+	plain  int
+	status map[status.Status]int
 }
 
 // NewXLSX returns a writer of an XLSX report to w, its messages, sheet
@@ -110,6 +114,9 @@ func newStyles(f *excelize.File) (xlsxStyles, error) {
 		return id
 	}
 	s.header = style("", "", true)
+	if err == nil {
+		s.plain, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11}}) // the default font, said
+	}
 	s.wrong = style(badFill, badFont, false)
 	s.warned = style(neutralFill, neutralFont, false)
 	good, bad, grey, neutral := style(goodFill, goodFont, true), style(badFill, badFont, true),
@@ -137,6 +144,9 @@ func (x *xlsxWriter) Write(l *Line) error {
 	return x.writeLine(l)
 }
 
+// maxSizedColumns is how many columns start sizes.
+const maxSizedColumns = 1024
+
 // start sizes the columns from the header and the lines held, and writes
 // the header and those lines.
 func (x *xlsxWriter) start() error {
@@ -152,10 +162,21 @@ func (x *xlsxWriter) start() error {
 			widths[i] = max(widths[i], cellWidth(v))
 		}
 	}
-	for i, w := range widths {
-		if err := x.sheet.SetColWidth(i+1, i+1, float64(min(w, maxWidth)+2)); err != nil {
+	// Columns of one width are set together, and only the first
+	// maxSizedColumns (the input's own are fewer: importer.MaxColumns),
+	// the rest keeping Excel's width: excelize checks each call against
+	// every earlier one, which takes time quadratic in the calls.
+	widths = widths[:min(len(widths), maxSizedColumns)]
+	for from := 0; from < len(widths); {
+		w := min(widths[from], maxWidth)
+		to := from + 1
+		for to < len(widths) && min(widths[to], maxWidth) == w {
+			to++
+		}
+		if err := x.sheet.SetColWidth(from+1, to, float64(w+2)); err != nil {
 			return failed(err)
 		}
+		from = to
 	}
 	if err := x.sheet.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
@@ -245,7 +266,7 @@ func (x *xlsxWriter) writeLine(l *Line) error {
 	if err != nil {
 		return failed(err)
 	}
-	if err := x.sheet.SetRow(cell, cells); err != nil {
+	if err := x.sheet.SetRow(cell, cells, excelize.RowOpts{StyleID: x.styles.plain}); err != nil {
 		return failed(err)
 	}
 	return nil
