@@ -60,17 +60,26 @@ func TestProgressBarOnATerminal(t *testing.T) {
 func TestNoBarOffATerminal(t *testing.T) {
 	dir := t.TempDir()
 	s := startSandbox(t)
-	input, _ := generate(t, dir, 30)
+	input, rows := generate(t, dir, 30)
 	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", writeMapping(t, dir), "--rate", "0",
 		"--ledger", filepath.Join(dir, "l.db"), "--report", filepath.Join(dir, "r.csv"), input)
 	assert.Equal(t, 1, res.code, res.stderr)
 	assert.NotContains(t, res.stderr, "\r")
 	assert.NotContains(t, res.stderr, "rows/s)")
+	invalid, warned := 0, 0
+	for _, r := range rows {
+		if r.invalid != "" {
+			invalid++
+		}
+	}
+	require.NotZero(t, invalid, "the generated rows hold invalid ones")
 	for line := range strings.SplitSeq(strings.TrimSpace(res.stderr), "\n") {
 		if strings.Contains(line, "WARN") {
 			assert.Regexp(t, `^\d{4}-\d\d-\d\dT\S+ WARN row invalid input=\S+ row=\d+ status=invalid`, line)
+			warned++
 		}
 	}
+	assert.Equal(t, invalid, warned, "a warning line for each invalid row")
 	assertNoPersonnummer(t, dir, res.stderr)
 }
 
