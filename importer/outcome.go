@@ -29,6 +29,10 @@ type Outcome struct {
 	// answer was one (connect.Response.ContactID): what the ledger and
 	// the log keep. Response may hold the start of another answer.
 	contactID string
+	// unconfirmed: an attempt may have reached Connect and got no answer
+	// (or an answer that is not a contact id); again: a run before this
+	// one left it so.
+	unconfirmed, again bool
 
 	seq     int             // position in the input, for the reorder buffer
 	verdict persons.Verdict // what the rows of the same person say of it
@@ -56,7 +60,11 @@ func (o *Outcome) Errors() []mapping.Problem {
 // Connect was busy or failing, or an attempt got no answer, so a later
 // run may well send it. connect.Retryable is the one rule for what may
 // pass: the same that decides a retry decides what counts towards
-// --max-failures and what --archive-dir leaves for the next night.
+// --max-failures and what --archive-dir leaves for the next night. A
+// lead left unconfirmed by an earlier run, and unconfirmed again, is the
+// exception: each run sends it again, and each such attempt may be a
+// copy, so it waits for a person to look in Connect rather than for the
+// next night.
 func (o *Outcome) mayPass() bool {
-	return o.Status == status.Failed && connect.Retryable(o.Err)
+	return o.Status == status.Failed && connect.Retryable(o.Err) && !(o.unconfirmed && o.again)
 }

@@ -477,6 +477,7 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 		return true, nil
 	case e.Status == ledger.StatusPending:
 		o.notes = append(o.notes, msg.EarlierUnconfirmed{}) // a run that died sent it, and never learned the answer
+		o.again = true
 	}
 	return false, nil
 }

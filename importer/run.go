@@ -210,9 +210,11 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	if snd != nil {
 		sum.Throttled = int(snd.throttled.Load())
 	}
-	if snd != nil && sum.Requests > 0 && !snd.answered.Load() && (sum.Stopped == nil || errors.Is(sum.Stopped, ErrConnectDown)) {
-		// Not one request got an answer: Connect was never reached, which
-		// is what the run has to say, not each row's network error.
+	if snd != nil && sum.Requests > 0 && !snd.answered.Load() && !snd.written.Load() && (sum.Stopped == nil || errors.Is(sum.Stopped, ErrConnectDown)) {
+		// Not one request got an answer, or even went: Connect was never
+		// reached, which is what the run has to say, not each row's
+		// network error. (A request written and unanswered may have
+		// reached it: its row says so.)
 		sum.Stopped = msg.Error(msg.Unreachable{URL: cfg.Target}, ErrUnreachable)
 	}
 	sum.Elapsed = cfg.Now().Sub(start)

@@ -94,7 +94,10 @@ type sender struct {
 
 	maxThrottle time.Duration // how long nothing but 429s stops the run; 0: never
 
-	answered  atomic.Bool  // some request got an HTTP answer: Connect was reached
+	answered atomic.Bool // some request got an HTTP answer: Connect was reached
+	// written: some request was written, and may have reached Connect
+	// although no answer came: Connect cannot be said unreachable.
+	written   atomic.Bool
 	throttled atomic.Int64 // answers that were 429
 
 	mu            sync.Mutex
@@ -103,24 +106,31 @@ type sender struct {
 	// throttledSince is when the 429s began that are all Connect has
 	// answered since; zero after any other answer.
 	throttledSince time.Time
-	forbidden      map[string]int // customer id → 403s in a row
-	refusal        int            // the status of the last refusals alike (see refusedAlike)
-	refusals       int            // how many of them in a row
+	forbidden      map[string]int  // customer id → 403s in a row
+	refusal        int             // the status of the last refusals alike (see refusedAlike)
+	refusals       int             // how many of them in a row
+	refusedPaths   map[string]bool // the customers and estates they were for, up to sameRefusalPaths
 }
 
 // maxUnanswered is how many attempts at one lead that may have reached
 // Connect and got no answer (a reset or a timeout after the request was
 // written) a run makes: the second may find a connection that has
-// recovered, and a third would only risk a third copy. Failures before
-// the request was written keep their retries.
+// recovered, and a third would only risk a third copy. A lead an earlier
+// run left so gets one. Failures before the request was written keep
+// their retries.
 const maxUnanswered = 2
 
 // sameRefusals is how many rows in a row refused with the same status
 // that no row's content explains (see refusedAlike) stop the run. An
 // estate id that Connect does not know gives a 404 for its rows, and one
-// open house's sign-ups come together; twenty in a row, across the
-// estates a run sends for, is the address, not the rows.
-const sameRefusals = 20
+// open house's sign-ups come together: twenty in a row, for
+// sameRefusalPaths customers and estates at least, is the address, not
+// the rows. Refusals for fewer (one sheet of one estate) are each row's
+// own failure: the run goes on, and exits 1.
+const (
+	sameRefusals     = 20
+	sameRefusalPaths = 3
+)
 
 // refusedAlike reports whether a status says nothing of the lead sent:
 // a redirect (the address is not Connect's API), 404 (no such route) or
@@ -146,7 +156,7 @@ func (s *sender) send(ctx context.Context, j *job) {
 	}
 	s.attempt(ctx, j)
 	s.record(j)
-	s.learn(j.customer, o)
+	s.learn(j.customer, j.path, o)
 }
 
 // record writes a row's outcome to the ledger: sent, or failed once a
@@ -174,18 +184,24 @@ func (s *sender) record(j *job) {
 // learn counts failures in a row: those that may pass (5xx, 429, no
 // answer) towards ErrConnectDown, 403s per customer, and refusals alike
 // towards ErrSameRefusal. A sent row resets them all.
-func (s *sender) learn(customer string, o *Outcome) {
+func (s *sender) learn(customer, path string, o *Outcome) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if o.Status == status.Failed && refusedAlike(o.HTTPStatus) {
 		if o.HTTPStatus != s.refusal {
-			s.refusal, s.refusals = o.HTTPStatus, 0
+			s.refusal, s.refusals, s.refusedPaths = o.HTTPStatus, 0, nil
 		}
-		if s.refusals++; s.refusals >= sameRefusals {
+		if s.refusedPaths == nil {
+			s.refusedPaths = map[string]bool{}
+		}
+		if len(s.refusedPaths) < sameRefusalPaths {
+			s.refusedPaths[path] = true
+		}
+		if s.refusals++; s.refusals >= sameRefusals && len(s.refusedPaths) >= sameRefusalPaths {
 			s.stop(msg.Error(msg.SameRefusal{Rows: s.refusals, Answer: o.Err}, ErrSameRefusal))
 		}
 	} else if o.Status == status.Sent || o.Status == status.Failed {
-		s.refusal, s.refusals = 0, 0
+		s.refusal, s.refusals, s.refusedPaths = 0, 0, nil
 	}
 	switch {
 	case o.Status == status.Sent:
@@ -228,7 +244,7 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 		if mayHave == 0 {
 			return
 		}
-		j.unconfirmed = true
+		j.unconfirmed, o.unconfirmed = true, true
 		if o.Status == status.Sent {
 			o.notes = append(o.notes, msg.MaybeTwice{})
 		} else {
@@ -269,14 +285,22 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 				return
 			}
 		}
+		if err == nil && resp.ContactID == "" {
+			// A 2xx answer that is not a contact id, as Connect answers:
+			// a proxy's or a site's page at a wrong --base-url, or an
+			// answer of another shape. The lead may be in Connect or
+			// not, so it is unconfirmed, as a request that got no
+			// answer is, and a person looks (not tried again: it may be
+			// a copy). The report shows the answer's start, the ledger
+			// keeps none of it.
+			o.Status, o.HTTPStatus, o.Response = status.Failed, resp.Status, shortAnswer(resp.Body)
+			o.Err = msg.Error(msg.NotAContactID{Status: resp.Status})
+			mayHave++
+			return
+		}
 		if err == nil {
 			o.Status, o.HTTPStatus, o.Err = status.Sent, resp.Status, nil
 			o.contactID, o.Response = resp.ContactID, resp.ContactID
-			if o.contactID == "" {
-				// Not an id: the report shows its start, to tell what
-				// answered; the ledger keeps no contact id.
-				o.Response = shortAnswer(resp.Body)
-			}
 			return
 		}
 		lastErr = err
@@ -291,16 +315,17 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 			o.HTTPStatus, o.Response = 0, ""
 			if connect.MayHaveArrived(err) {
 				mayHave++
+				s.written.Store(true)
 			}
 			if errors.Is(err, context.DeadlineExceeded) {
 				err = msg.Error(msg.NoAnswer{Within: s.timeout, Err: err})
 				lastErr, o.Err = err, err
 			}
 		}
-		if mayHave == maxUnanswered && connect.Retryable(err) {
+		if (mayHave == maxUnanswered || mayHave > 0 && o.again) && connect.Retryable(err) {
 			// Connect has no idempotency key: every such attempt may be
 			// a copy of the lead, so they stop at two.
-			o.Err = msg.Error(msg.UnansweredTwice{Err: err, Attempts: attempt})
+			o.Err = msg.Error(msg.UnansweredTwice{Err: err, Attempts: attempt, Again: o.again})
 			return
 		}
 		if !connect.Retryable(err) || attempt > s.retries {

@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -22,24 +24,31 @@ import (
 	"leadimport/importer/connect"
 	"leadimport/importer/msg"
 	"leadimport/importer/status"
+	"leadimport/mapping"
 )
 
 // TestRunKeepsOnlyAContactID: a 2xx answer that is a contact id is kept
 // as one, in the report, the ledger and the log; any other 2xx answer is
 // sent all the same, but the ledger and the log keep no contact id, and
-// the report shows its start on one line, far below a cell's limit.
+// TestRunKeepsOnlyAContactID: a 2xx answer that is a contact id (a JSON
+// string of letters, digits, - and _) is the lead sent, and the ledger
+// keeps the id. Any other 2xx answer (a proxy's page of a MiB with
+// people's names, a sentence, an object) is no contact id: the row is
+// failed and unconfirmed, so that a person looks before it is sent
+// again, the report shows the answer's start on one line, and neither
+// the ledger nor the log keeps any of it. The next run sends it again,
+// with a note.
 func TestRunKeepsOnlyAContactID(t *testing.T) {
 	page := "<html>\n<body>" + strings.Repeat("Anna Svensson anna0@example.se ", 40000) + "</body></html>"
 	tests := []struct {
 		name     string
 		body     string
 		response string // the first run's report's starts so
-		ledger   string // the contact id the ledger kept
 	}{
-		{"an id", `"CON00000001"`, "CON00000001", "CON00000001"},
-		{"a page of a MiB", page, "<html> <body>Anna Svensson anna0@example.se Anna", ""},
-		{"a JSON string that is not an id", `"Lead saved for Anna Svensson"`, "\"Lead saved for Anna Svensson\"", ""},
-		{"an object", `{"contactId":"CON1"}`, `{"contactId":"CON1"}`, ""},
+		{"an id", `"CON00000001"`, "CON00000001"},
+		{"a page of a MiB", page, "<html> <body>Anna Svensson anna0@example.se Anna"},
+		{"a JSON string that is not an id", `"Lead saved for Anna Svensson"`, "\"Lead saved for Anna Svensson\""},
+		{"an object", `{"contactId":"CON1"}`, `{"contactId":"CON1"}`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -55,21 +64,33 @@ func TestRunKeepsOnlyAContactID(t *testing.T) {
 			cfg.Log = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 			sum, err := Run(context.Background(), cfg)
 			require.NoError(t, err)
-			require.Equal(t, 1, sum.Sent(), "the lead reached Connect")
 			lines := readReport(t, cfg.Report)
-			assert.Equal(t, "sent", lines[0]["status"])
 			assert.True(t, strings.HasPrefix(lines[0]["response"], tc.response), lines[0]["response"])
 			assert.LessOrEqual(t, utf8.RuneCountInString(lines[0]["response"]), 201, "200 characters and an ellipsis at most")
 			assert.NotContains(t, lines[0]["response"], "\n")
 			assert.NotContains(t, logs.String(), "anna0@example.se")
+			assert.NotContains(t, logs.String(), "Lead saved")
 
 			cfg2 := testConfig(t, input, srv.URL)
 			cfg2.Ledger = led
 			_, err = Run(context.Background(), cfg2)
 			require.NoError(t, err)
-			lines = readReport(t, cfg2.Report)
-			assert.Equal(t, "skipped", lines[0]["status"], "the ledger knows it was sent")
-			assert.Equal(t, tc.ledger, lines[0]["response"], "the ledger's contact id")
+			again := readReport(t, cfg2.Report)
+			if tc.name == "an id" {
+				require.Equal(t, 1, sum.Sent())
+				assert.Equal(t, "sent", lines[0]["status"])
+				assert.Equal(t, "skipped", again[0]["status"], "the ledger knows it was sent")
+				assert.Equal(t, "CON00000001", again[0]["response"], "the ledger's contact id")
+				return
+			}
+			assert.Zero(t, sum.Sent())
+			assert.Equal(t, ExitRows, sum.ExitCode(nil), "a person looks: not a night's retry")
+			assert.Equal(t, "failed", lines[0]["status"])
+			assert.Equal(t, "1", lines[0]["attempts"], "not tried again: it may be a copy")
+			assert.Contains(t, lines[0]["error"], "is a success but not a contact id")
+			assert.Contains(t, lines[0]["error"], "Connect may have recorded this lead")
+			assert.Equal(t, "failed", again[0]["status"], "pending in the ledger: tried again")
+			assert.Contains(t, again[0]["error"], "an earlier run")
 		})
 	}
 }
@@ -150,6 +171,40 @@ func TestRunUnansweredAttempts(t *testing.T) {
 	}
 }
 
+// TestRunUnconfirmedAgainWaitsForAPerson: a lead that an earlier run left
+// unconfirmed, and that gets no answer again, is tried once, not twice,
+// and no longer counts as a failure that may pass: the run asks a person
+// to look in Connect (exit 1) rather than the next night to send it
+// again, since each such attempt may be a copy. The first time, it may
+// pass (exit 3): a timeout is an outage's too.
+func TestRunUnconfirmedAgainWaitsForAPerson(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		io.Copy(io.Discard, r.Body)
+		dropConnection(w) // Connect may have it; the answer is lost, every time
+	}))
+	defer srv.Close()
+	led := openLedger(t)
+	input := writeInput(t, 1, nil)
+	run := func() (Summary, map[string]string) {
+		t.Helper()
+		cfg := testConfig(t, input, srv.URL)
+		cfg.Ledger, cfg.Workers = led, 1
+		sum, err := Run(context.Background(), cfg)
+		require.NoError(t, err)
+		return sum, readReport(t, cfg.Report)[0]
+	}
+	sum, line := run()
+	assert.Equal(t, ExitStopped, sum.ExitCode(nil), "the first time, it may pass")
+	assert.Equal(t, "2", line["attempts"])
+	sum, line = run()
+	assert.Equal(t, ExitRows, sum.ExitCode(nil), "the second time, a person looks")
+	assert.Equal(t, "1", line["attempts"], "one attempt: each may be a copy")
+	assert.Contains(t, line["error"], "as in an earlier run")
+	assert.EqualValues(t, 3, calls.Load())
+}
+
 // TestRunStopsWhenThrottled: a Connect that answers nothing but 429,
 // each with the longest Retry-After, stops the run once that has lasted
 // --max-throttle, not hours later: exit 3, the rows not reached not_sent,
@@ -211,13 +266,18 @@ func TestRunStopsOnTheSameRefusal(t *testing.T) {
 	tests := []struct {
 		name     string
 		statuses []int // answered in turn
+		estates  int   // the rows go to this many estates, by turns
 		stops    string
 	}{
-		{"404", []int{http.StatusNotFound}, "404 Not Found"},
-		{"405", []int{http.StatusMethodNotAllowed}, "405 Method Not Allowed"},
-		{"302", []int{http.StatusFound}, "302 Found"},
-		{"400 is the row's", []int{http.StatusBadRequest}, ""},
-		{"404 and 405 by turns", []int{http.StatusNotFound, http.StatusMethodNotAllowed}, ""},
+		{"404", []int{http.StatusNotFound}, 3, "404 Not Found"},
+		{"405", []int{http.StatusMethodNotAllowed}, 3, "405 Method Not Allowed"},
+		{"302", []int{http.StatusFound}, 3, "302 Found"},
+		{"400 is the row's", []int{http.StatusBadRequest}, 3, ""},
+		{"404 and 405 by turns", []int{http.StatusNotFound, http.StatusMethodNotAllowed}, 3, ""},
+		// An estate Connect does not know: its rows' own failure, and a
+		// sheet of one estate is not held back for the next night.
+		{"404 for one estate", []int{http.StatusNotFound}, 1, ""},
+		{"404 for two estates", []int{http.StatusNotFound}, 2, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -228,8 +288,18 @@ func TestRunStopsOnTheSameRefusal(t *testing.T) {
 				io.WriteString(w, `{"Message":"No HTTP resource was found that matches the request URI."}`)
 			}))
 			defer srv.Close()
-			cfg := testConfig(t, writeInput(t, 30, nil), srv.URL)
-			cfg.Workers = 1
+			var in strings.Builder
+			in.WriteString("Förnamn,Efternamn,E-post,Objekt\n")
+			for i := range 30 {
+				fmt.Fprintf(&in, "Anna,Svensson%d,anna%d@example.se,OBJ%d\n", i, i, 1+i%tc.estates)
+			}
+			input := filepath.Join(t.TempDir(), "in.csv")
+			require.NoError(t, os.WriteFile(input, []byte(in.String()), 0o600))
+			m, err := mapping.Parse(strings.NewReader("version: 1\nendpoint: FinalPriceWatched\ncolumns:\n  Förnamn: person.firstName\n"+
+				"  Efternamn: person.lastName\n  E-post: person.email.emailAddress\n  Objekt: estateId\nconstants:\n  customerId: M1001\n"), "mapping.yaml")
+			require.NoError(t, err)
+			cfg := testConfig(t, input, srv.URL)
+			cfg.Mappings, cfg.Workers = []*mapping.Mapping{m}, 1
 			sum, err := Run(context.Background(), cfg)
 			require.NoError(t, err)
 			if tc.stops == "" {

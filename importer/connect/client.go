@@ -225,7 +225,7 @@ func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, 
 	if err != nil {
 		// *url.Error names the method and URL (which has no user info)
 		// and wraps the cause, so errors.Is/As still reach it.
-		return Response{}, msg.Error(msg.SendFailed{Err: err}, tr.kinds()...)
+		return Response{}, msg.Error(msg.SendFailed{Err: err}, tr.kinds(err)...)
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(io.LimitReader(resp.Body, maxBody))
@@ -285,8 +285,15 @@ func (t *attemptTrace) hooks() *httptrace.ClientTrace {
 // it had a connection, which was lost before the request was written:
 // a server closing an idle connection as the request came ("http: server
 // closed idle connection"), a reset.
-func (t *attemptTrace) kinds() []error {
+//
+// WroteRequest is called once the request is in the connection's buffer,
+// before it is flushed: a server that had closed an idle connection gets
+// a request "written" that it never read. net/http says so in its own
+// error, which is not exported: that error is taken at its word.
+func (t *attemptTrace) kinds(err error) []error {
 	switch {
+	case strings.Contains(err.Error(), "http: server closed idle connection"):
+		return []error{ErrNotWritten, errConnLost}
 	case t.wrote.Load():
 		return []error{ErrUnanswered}
 	case t.gotConn.Load():

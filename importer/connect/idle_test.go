@@ -2,6 +2,7 @@ package connect
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -100,4 +101,15 @@ func TestPostServerClosedIdleConnection(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	assert.Equal(t, 1, reqs, "the server saw only the first request")
+}
+
+// TestKindsIdleClosedIsNotWritten: net/http calls WroteRequest once the
+// request is in the connection's buffer, so an idle connection the server
+// had closed looks written; its own error says the server never read it.
+func TestKindsIdleClosedIsNotWritten(t *testing.T) {
+	var tr attemptTrace
+	tr.gotConn.Store(true)
+	tr.wrote.Store(true)
+	assert.Equal(t, []error{ErrNotWritten, errConnLost}, tr.kinds(errors.New("Post \"http://127.0.0.1/x\": http: server closed idle connection")))
+	assert.Equal(t, []error{ErrUnanswered}, tr.kinds(errors.New("read: connection reset by peer")))
 }

@@ -278,6 +278,9 @@ var english = []entry{
 		return "no answer within " + m.Within.String() + ": " + l.Error(m.Err)
 	}),
 	say(func(m UnansweredTwice, l Lang) string {
+		if m.Again {
+			return l.Error(m.Err) + " (the request went and no answer came, as in an earlier run: not tried again, since each may have reached Connect; look the lead up there)"
+		}
 		return fmt.Sprintf("%s (twice the request went and no answer came, in %d attempts: not tried again in this run, since each may have reached Connect)", l.Error(m.Err), m.Attempts)
 	}),
 	say(func(m CustomerRefused, _ Lang) string {
@@ -304,6 +307,9 @@ var english = []entry{
 	say(func(m ReportWrite, l Lang) string { return "cannot write the report " + m.Path + ": " + l.Error(m.Err) }),
 	say(func(EarlierUnconfirmed, Lang) string {
 		return "note: sent again because an earlier run's attempt is unconfirmed (that run stopped before Connect answered), so Connect may have recorded this lead twice"
+	}),
+	say(func(m NotAContactID, _ Lang) string {
+		return fmt.Sprintf("the answer, %d, is a success but not a contact id as Connect gives (is --base-url Connect's address?): the lead may or may not be in Connect; look it up there before the row is sent again", m.Status)
 	}),
 	say(func(MayHaveIt, Lang) string {
 		return "note: an attempt got no answer, so Connect may have recorded this lead; the next run sends it again"

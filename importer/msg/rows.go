@@ -80,6 +80,9 @@ type UnansweredTwice struct {
 	message
 	Err      error
 	Attempts int
+	// Again: once was enough, since an earlier run's attempt got none
+	// either.
+	Again bool
 }
 
 func (m UnansweredTwice) Cause() error { return m.Err }
@@ -163,6 +166,13 @@ func (m ReportWrite) Cause() error { return m.Err }
 // EarlierUnconfirmed: the ledger holds the lead as pending, so a run that
 // died sent it and never learned the answer; it is sent again.
 type EarlierUnconfirmed struct{ message }
+
+// NotAContactID: Connect answered Status, a success, with something that
+// is not a contact id.
+type NotAContactID struct {
+	message
+	Status int
+}
 
 // MayHaveIt: a failed row had an attempt that got no answer.
 type MayHaveIt struct{ message }

@@ -285,6 +285,9 @@ var swedish = []entry{
 	}),
 	say(func(m NoAnswer, l Lang) string { return "inget svar inom " + m.Within.String() + ": " + l.Error(m.Err) }),
 	say(func(m UnansweredTwice, l Lang) string {
+		if m.Again {
+			return l.Error(m.Err) + " (förfrågan gick iväg utan att något svar kom, som i en tidigare körning: inget nytt försök, eftersom varje försök kan ha nått Connect; sök upp leadet där)"
+		}
 		return fmt.Sprintf("%s (två gånger gick förfrågan iväg utan att något svar kom, på %d försök: inget nytt försök i den här körningen, eftersom var och en kan ha nått Connect)", l.Error(m.Err), m.Attempts)
 	}),
 	say(func(m CustomerRefused, _ Lang) string {
@@ -313,6 +316,9 @@ var swedish = []entry{
 	}),
 	say(func(EarlierUnconfirmed, Lang) string {
 		return "obs: skickad igen eftersom en tidigare körnings försök är obekräftat (den körningen stannade innan Connect svarade), så Connect kan ha registrerat leadet två gånger"
+	}),
+	say(func(m NotAContactID, _ Lang) string {
+		return fmt.Sprintf("svaret, %d, är ett lyckat svar men inget kontakt-id som Connect ger (är --base-url Connects adress?): leadet kan finnas i Connect eller inte; sök upp det där innan raden skickas igen", m.Status)
 	}),
 	say(func(MayHaveIt, Lang) string {
 		return "obs: ett försök fick inget svar, så Connect kan ha registrerat leadet; nästa körning skickar det igen"
