@@ -350,7 +350,7 @@ var english = []entry{
 	}),
 	say(func(m NotUTF8, _ Lang) string {
 		if m.Detected {
-			return `bytes that are not UTF-8 in column ` + m.Column + `, though the start of the file was UTF-8: if Excel saved it as plain "CSV", set input.encoding or --encoding windows-1252`
+			return `bytes that are not UTF-8 in column ` + m.Column + `, though the start of the file is UTF-8: fix the cell, or if Excel saved the file as plain "CSV", set input.encoding or --encoding windows-1252`
 		}
 		return `bytes that are not UTF-8 in column ` + m.Column + `: set input.encoding or --encoding windows-1252 if Excel saved the file as plain "CSV"`
 	}),
@@ -372,6 +372,10 @@ var english = []entry{
 	}),
 	say(func(m UnknownEncoding, _ Lang) string {
 		return fmt.Sprintf("unknown encoding %q: use one of utf-8, utf-16le, utf-16be, utf-16 (the byte order mark decides), windows-1252 (also cp1252; latin1 and iso-8859-1 are read as windows-1252)", m.Encoding)
+	}),
+	say(func(m EncodingUnclear, _ Lang) string {
+		return fmt.Sprintf("cannot tell the encoding: the start of the file has %s in UTF-8 but also %s not in UTF-8 (the first on line %d), so it could be UTF-8 with a damaged cell or windows-1252: look at the file, then set --encoding utf-8 (rows with bytes that are not UTF-8 are then invalid) or --encoding windows-1252, or input.encoding in the mapping; the choices are utf-8, utf-16le, utf-16be, utf-16, windows-1252",
+			plural(m.UTF8Chars, "character", "characters"), plural(m.BadBytes, "byte", "bytes"), m.BadLine)
 	}),
 	say(func(m BadDelimiter, _ Lang) string {
 		return fmt.Sprintf("unusable delimiter %q: use ',', ';', tab or '|'", m.Delimiter)

@@ -66,6 +66,11 @@ func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 		return nil, err
 	}
 	decoded, enc, err := decodeText(raw, want)
+	var unclear *ambiguousError
+	if errors.As(err, &unclear) {
+		return nil, fileError(name, msg.EncodingUnclear{UTF8Chars: unclear.multi, BadBytes: unclear.bad, BadLine: unclear.badLine},
+			ErrAmbiguousEncoding)
+	}
 	if err != nil {
 		return nil, fileError(name, msg.ReadFailed{Err: withoutPath(err)})
 	}

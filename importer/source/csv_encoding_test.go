@@ -209,7 +209,7 @@ func TestCSVBadRowsInGoodFiles(t *testing.T) {
 			in:    "namn;ort\n" + ascii + "Bo;Malm\xf6\nCecilia;Ystad\n",
 			row:   asciiRows + 2,
 			is:    ErrNotUTF8,
-			msg:   `bytes that are not UTF-8 in column B, though the start of the file was UTF-8: if Excel saved it as plain "CSV", set input.encoding or --encoding windows-1252`,
+			msg:   `bytes that are not UTF-8 in column B, though the start of the file is UTF-8: fix the cell, or if Excel saved the file as plain "CSV", set input.encoding or --encoding windows-1252`,
 			after: Row{asciiRows + 3, []string{"Cecilia", "Ystad"}},
 		},
 		{
@@ -310,7 +310,7 @@ func TestSniffEncoding(t *testing.T) {
 		name  string
 		head  string
 		atEOF bool
-		want  string
+		want  string // "" for a file that could be either
 	}{
 		{name: "ASCII", head: "a;b\n", atEOF: true, want: "utf-8"},
 		{name: "UTF-8", head: "Malmö", atEOF: true, want: "utf-8"},
@@ -318,10 +318,50 @@ func TestSniffEncoding(t *testing.T) {
 		{name: "a cut character at the end of the file is", head: "Malm\xc3", atEOF: true, want: "windows-1252"},
 		{name: "a four-byte character cut after three", head: "x\xf0\x9f\x98", want: "utf-8"},
 		{name: "Windows-1252", head: "Malm\xf6", atEOF: true, want: "windows-1252"},
+		{name: "one stray byte among UTF-8 is UTF-8", head: "Åsa;Örjan;Västerås;Malmö\nBo;Malm\xf6\n", atEOF: true, want: "utf-8"},
+		{name: "Windows-1252 with a pair that happens to be UTF-8", head: "G\xf6teborg;V\xe4xj\xf6;\xc4\xa0;Lule\xe5\n", atEOF: true, want: "windows-1252"},
+		{name: "as much of one as of the other", head: "Åsa;Lund\nBo;Malm\xf6\n", atEOF: true, want: ""},
+		{name: "a few of each", head: "Åsa;Örjan\nBo;Malm\xf6;G\xf6teborg\n", atEOF: true, want: ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, sniffEncoding([]byte(tt.head), tt.atEOF))
+			got, _ := sniffEncoding([]byte(tt.head), tt.atEOF)
+			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// TestCSVStrayByteInUTF8: one byte that is not UTF-8 near the start of a
+// UTF-8 file refuses its row, naming the column, and no other row turns to
+// mojibake ("Ã…sa"); a start that could be either encoding refuses the
+// file, saying what to set.
+func TestCSVStrayByteInUTF8(t *testing.T) {
+	t.Run("UTF-8 with one stray byte", func(t *testing.T) {
+		in := "Namn;Ort\nÅsa Öberg;Västerås\nBo;Malm\xf6\nÖrjan;Göteborg\n"
+		r, err := NewCSV(strings.NewReader(in), "x.csv", Options{})
+		require.NoError(t, err)
+		assert.Equal(t, "x.csv: utf-8, ';', header on row 1, 2 columns", msg.English.Say(r.Description()))
+		row, err := r.Next()
+		require.NoError(t, err)
+		assert.Equal(t, Row{2, []string{"Åsa Öberg", "Västerås"}}, row)
+		_, err = r.Next()
+		var rowErr *RowError
+		require.ErrorAs(t, err, &rowErr)
+		assert.Equal(t, 3, rowErr.Row)
+		assert.ErrorIs(t, err, ErrNotUTF8)
+		assert.Contains(t, err.Error(), "x.csv: row 3: bytes that are not UTF-8 in column B")
+		assert.Equal(t, []Row{{4, []string{"Örjan", "Göteborg"}}}, readAll(t, r))
+	})
+	t.Run("too close to call", func(t *testing.T) {
+		in := "Namn;Ort\nÅsa;Lund\nBo;Malm\xf6\n"
+		_, err := NewCSV(strings.NewReader(in), "x.csv", Options{})
+		require.ErrorIs(t, err, ErrAmbiguousEncoding)
+		assert.Equal(t, "x.csv: cannot tell the encoding: the start of the file has 1 character in UTF-8 but also 1 byte not in UTF-8 (the first on line 3), "+
+			"so it could be UTF-8 with a damaged cell or windows-1252: look at the file, then set --encoding utf-8 (rows with bytes that are not UTF-8 are then invalid) "+
+			"or --encoding windows-1252, or input.encoding in the mapping; the choices are utf-8, utf-16le, utf-16be, utf-16, windows-1252", err.Error())
+		for _, enc := range []string{"utf-8", "windows-1252"} {
+			_, err := NewCSV(strings.NewReader(in), "x.csv", Options{Encoding: enc})
+			assert.NoError(t, err, "named, %s is read", enc)
+		}
+	})
 }
