@@ -20,6 +20,9 @@ var english = []entry{
 	say(func(m TooLong, _ Lang) string {
 		return fmt.Sprintf("is %d characters, at most %d allowed", m.Len, m.Max)
 	}),
+	say(func(m ControlCharacter, _ Lang) string {
+		return fmt.Sprintf("holds an invisible control character (%s): delete it in the cell, or the whole value and write it again", controlName(m.Code))
+	}),
 	say(func(NoContact, Lang) string { return "no e-mail or phone: at least one is required" }),
 	say(func(NotBuyerStatus, Lang) string { return "must be Assigned, Interested or NotInterested" }),
 	say(func(m BornLongAgo, _ Lang) string {
@@ -874,6 +877,20 @@ func sheetList(sheets []Sheet, hidden string) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// controlNames are the C0 control characters' abbreviations, for
+// ControlCharacter.
+var controlNames = [...]string{"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+	"DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"}
+
+// controlName says a control character as its code and name: "U+0000 NUL".
+func controlName(r rune) string {
+	name := "DEL"
+	if r >= 0 && int(r) < len(controlNames) {
+		name = controlNames[r]
+	}
+	return fmt.Sprintf("U+%04X %s", r, name)
 }
 
 // plural is "1 column" or "n columns".

@@ -21,6 +21,9 @@ var swedish = []entry{
 	say(func(m TooLong, _ Lang) string {
 		return fmt.Sprintf("har %d tecken, högst %d är tillåtna", m.Len, m.Max)
 	}),
+	say(func(m ControlCharacter, _ Lang) string {
+		return fmt.Sprintf("innehåller ett osynligt styrtecken (%s): ta bort det i cellen, eller hela värdet och skriv det igen", controlName(m.Code))
+	}),
 	say(func(NoContact, Lang) string { return "ingen e-post eller telefon: minst en av dem krävs" }),
 	say(func(NotBuyerStatus, Lang) string {
 		return "ska vara Anvisad, Intresserad eller Ej intresserad (Assigned, Interested, NotInterested)"
