@@ -409,6 +409,9 @@ func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tal
 		problems = append(problems, mapping.Problem{Message: o.verdict.Conflict})
 	}
 	o.Changes, o.Warnings = m.Changes, m.Warnings
+	for _, n := range o.Row.Notes {
+		o.Warnings = append(o.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})
+	}
 	if f.format == report.JSONL {
 		lead := m.Lead // a copy: taking m's address would put every row's m on the heap
 		o.Lead = &lead // the lead as sent, for the report

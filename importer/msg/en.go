@@ -333,6 +333,9 @@ var english = []entry{
 	say(func(m UnclosedQuote, _ Lang) string {
 		return `a quoted cell is never closed: the cell in column ` + m.Column + ` opens a quote (") that the file never closes, so every line after it would be read into that one cell: fix the quotes on this row`
 	}),
+	say(func(StrayQuote, Lang) string {
+		return `starts with a quote (") that is never closed, so the quote was read as part of the text and the lines after it as rows: check the cell`
+	}),
 	say(func(m UnreadableRow, l Lang) string {
 		return fmt.Sprintf("cannot read the row: %s (line %d, column %d of the text): check the quotes on this row", l.Error(m.Err), m.Line, m.Column)
 	}),

@@ -342,6 +342,9 @@ var swedish = []entry{
 	say(func(m UnclosedQuote, _ Lang) string {
 		return `ett citattecken stängs aldrig: cellen i kolumn ` + m.Column + ` öppnar ett citattecken (") som filen aldrig stänger, så varje rad efter den skulle läsas in i den cellen: rätta citattecknen på den här raden`
 	}),
+	say(func(StrayQuote, Lang) string {
+		return `börjar med ett citattecken (") som aldrig stängs, så citattecknet lästes som en del av texten och raderna efter som rader: kontrollera cellen`
+	}),
 	say(func(m UnreadableRow, l Lang) string {
 		return fmt.Sprintf("raden går inte att läsa: %s (rad %d, tecken %d i texten): kontrollera citattecknen på raden", l.Error(m.Err), m.Line, m.Column)
 	}),
