@@ -96,3 +96,28 @@ func TestControlAt(t *testing.T) {
 		assert.Equal(t, -1, controlAt(v), "%q", v)
 	}
 }
+
+// FuzzControlAt holds the eight-bytes-at-a-time scan to a byte at a time
+// over any text, and Map to refusing every value that holds a control
+// character once trimmed.
+func FuzzControlAt(f *testing.F) {
+	for _, s := range []string{"", "Anna Svensson", "Anna\x00", "åäöabcde\x1b", "c/o Ek\r\nGatan 1", "\x7f\x80\x9f\xff", strings.Repeat("x", 17) + "\x01"} {
+		f.Add(s)
+	}
+	mp := bindT(f, lenientMapping, lenientHeader, nil)
+	f.Fuzz(func(t *testing.T, v string) {
+		want := -1
+		for i := 0; i < len(v); i++ {
+			if c := v[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+				want = i
+				break
+			}
+		}
+		require.Equal(t, want, controlAt(v), "%q", v)
+		m := mp.Map(lenientRow(t, map[string]string{"Gatuadress": v, "E-post": "anna@example.se"}))
+		// Spaces around a value are trimmed, \v and \f among them.
+		if controlAt(strings.TrimSpace(v)) >= 0 {
+			require.NotEmpty(t, m.Problems, "%q", v)
+		}
+	})
+}

@@ -319,7 +319,7 @@ func TestCSVRowErrors(t *testing.T) {
 			// (see TestCSVStrayQuote); on a line longer than any cell it
 			// cannot be judged, and the end of the file tells.
 			name:   "a quote never closed on a line longer than any cell",
-			in:     "a,b\n1,\"x\"\"" + strings.Repeat("y", maxHeld),
+			in:     "a,b\n1,\"x\"\"" + strings.Repeat("y", 2*maxHeld),
 			is:     ErrUnclosedQuote,
 			row:    2,
 			msg:    "x.csv: row 2: a quoted cell is never closed: the cell in column B opens a quote (\") that the file never closes",

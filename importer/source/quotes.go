@@ -15,7 +15,9 @@ import (
 // are common in exported sheets. The price is that a quote which opens a
 // cell and is never closed takes the rest of the file into that cell
 // without any error. encoding/csv does not report that case, so this
-// tracker does, at a cost of one pass over each byte.
+// tracker does, at a cost of one pass over each byte; with judging on, it
+// holds such a cell back until it can tell a real one from a stray quote,
+// and makes a stray quote text (see judge).
 //
 // The states mirror encoding/csv's readRecord with LazyQuotes set: a quote
 // opens a quoted cell only as a cell's first byte; inside one, `""` is a
@@ -311,7 +313,8 @@ const (
 	// make it a stray quote's. One is a coincidence a comment can make;
 	// three in a row are records.
 	strayLines = 3
-	// heldRead is how much judge reads at a time.
+	// heldRead is how much judge reads before it judges again, so that
+	// a cell is judged at most maxHeld/heldRead+1 times.
 	heldRead = 16 << 10
 )
 
@@ -344,9 +347,11 @@ func (q *quoteTracker) judge() error {
 		if len(q.held)+heldRead > cap(q.held) {
 			q.held = append(make([]byte, 0, len(q.held)+heldRead+len(q.held)/2), q.held...)
 		}
-		n, err := q.r.Read(q.held[len(q.held) : len(q.held)+heldRead])
+		// A whole heldRead at a time, however little each read gives:
+		// the cell is judged again from its start after each.
+		n, err := io.ReadFull(q.r, q.held[len(q.held):len(q.held)+heldRead])
 		q.held = q.held[:len(q.held)+n]
-		if err == io.EOF {
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			q.srcDone = true
 		} else if err != nil {
 			return err

@@ -1,8 +1,11 @@
 package source
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -187,3 +190,59 @@ func TestCSVStrayQuote(t *testing.T) {
 }
 
 func must(s string, _ []Row) string { return s }
+
+// FuzzCSVChunks reads any bytes whole, a byte at a time and in halves:
+// the look-ahead that judges a quote must come to the same rows, notes
+// and errors however the text arrives, and a note is only ever on a cell
+// that starts with the quote it is about.
+func FuzzCSVChunks(f *testing.F) {
+	for _, s := range []string{
+		"a;b\n1;\"Kalle\n2;3\n4;5\n6;7\n",
+		"a,b\n1,\"x\"\"",
+		"a;b;c\r\n\"c/o Ek\r\nGatan 1\";Lund;x\r\n2;3;4\r\n",
+		"a;b\n\"x\ny\";\"z\n1;2\n",
+		"Namn\n\"Anna\n" + strings.Repeat("Bo\n", 260),
+		must(people(20, "\n", map[int]string{4: `Bo Ek;"Kalle;bo@example.se;Lund`, 9: `"Ek, C";Cissi;c@example.se;Ystad`})),
+	} {
+		f.Add([]byte(s))
+	}
+	data, err := os.ReadFile("../../samples/legacy/kontakter.csv")
+	require.NoError(f, err)
+	f.Add(data)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		read := func(r io.Reader) (rows []Row, errs []string) {
+			src, err := NewCSV(r, "fuzz.csv", Options{})
+			if err != nil {
+				return nil, []string{err.Error()}
+			}
+			for range len(data) + 2 {
+				row, err := src.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					errs = append(errs, err.Error())
+					var rowErr *RowError
+					if !errors.As(err, &rowErr) {
+						break
+					}
+					continue
+				}
+				rows = append(rows, row)
+			}
+			return rows, errs
+		}
+		rows, errs := read(bytes.NewReader(data))
+		for _, row := range rows {
+			for _, n := range row.Notes {
+				require.True(t, strings.HasPrefix(n.Value, `"`), "%q", n.Value)
+				require.Contains(t, row.Cells, n.Value)
+			}
+		}
+		for _, r := range []func(io.Reader) io.Reader{iotest.OneByteReader, iotest.HalfReader} {
+			again, againErrs := read(r(bytes.NewReader(data)))
+			require.Equal(t, rows, again, "%q", data)
+			require.Equal(t, errs, againErrs, "%q", data)
+		}
+	})
+}
