@@ -385,7 +385,7 @@ func (q *quoteTracker) literal() {
 	if k > 0 && q.held[k-1] == '\r' && (k == len(q.held) || q.held[k] == '\n') {
 		k-- // the parser drops the "\r" of "\r\n", and one at the end
 	}
-	cell := make([]byte, 0, k+8+len(q.held)-k)
+	cell := make([]byte, 0, len(q.held)+8) // room for a few quotes doubled
 	cell = append(cell, '"')
 	for _, c := range q.held[:k] {
 		if c == '"' {
