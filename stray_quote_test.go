@@ -28,6 +28,7 @@ func TestCheckStrayQuote(t *testing.T) {
 	report := filepath.Join(dir, "report.csv")
 	res := runCmd(t, dir, nil, "check", "--mapping", writeMapping(t, dir), "--report", report, input)
 	assert.Equal(t, 1, res.code, res.stderr) // the generated rows include invalid ones
+	assert.Regexp(t, `Förnamn +\d+ +\d+ +\d+ +\d+ +1 +person.firstName`, res.stderr, "the per-column table counts the warning")
 	header, got := readReport(t, report)
 	require.Len(t, got, len(rows), "one line per row")
 	rowCol, statusCol, warnCol := slices.Index(header, "row"), slices.Index(header, "status"), slices.Index(header, "warnings")

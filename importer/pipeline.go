@@ -398,6 +398,9 @@ func (f *file) addTally(t *mapping.Tally) {
 // returns the lead of a row that is to be sent, else nil.
 func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tally) *mapping.Lead {
 	m := f.mapper.Map(o.Row.Cells)
+	for _, n := range o.Row.Notes { // how the row was read: a warning of its column
+		m.Warnings = append(m.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})
+	}
 	t.Add(o.Row.Cells, &m)
 	problems := m.Problems
 	if p, ok := extraCells(o.Row.Cells, f.width); ok {
@@ -409,9 +412,6 @@ func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tal
 		problems = append(problems, mapping.Problem{Message: o.verdict.Conflict})
 	}
 	o.Changes, o.Warnings = m.Changes, m.Warnings
-	for _, n := range o.Row.Notes {
-		o.Warnings = append(o.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})
-	}
 	if f.format == report.JSONL {
 		lead := m.Lead // a copy: taking m's address would put every row's m on the heap
 		o.Lead = &lead // the lead as sent, for the report
