@@ -246,3 +246,41 @@ func FuzzCSVChunks(f *testing.F) {
 		}
 	})
 }
+
+// TestJudgeQuote: the verdicts on a quoted cell that runs past its line,
+// and where a real one ends.
+func TestJudgeQuote(t *testing.T) {
+	records := strings.Repeat("Bo;Ek;bo@example.se\n", 3)
+	tests := []struct {
+		name   string
+		held   string
+		before int
+		atEOF  bool
+		want   verdict
+		end    int
+	}{
+		{name: "closed on its own line", held: `"Lund";x` + "\n", before: 2, want: realCell, end: 6},
+		{name: "a c/o line, closing on the rest of its record", held: "\"c/o Ek\nGatan 1\";Lund\n", before: 1, want: realCell, end: 16},
+		{name: "closing on a record of its own", held: "\"Kalle;x\n\"Ek, Bo\";y;z\n", before: 1, want: strayQuote},
+		{name: "its own line no record: only the limits tell", held: "\"Kalle\n" + records, before: 1, atEOF: true, want: strayQuote},
+		{name: "its own line no record, closed", held: "\"Kalle\n" + records + `x"` + "\n", before: 1, want: realCell, end: 7 + len(records) + 2},
+		{name: "three records inside it", held: "\"Kalle;x\n" + records, before: 1, want: strayQuote},
+		{name: "two records: undecided", held: "\"Kalle;x\n" + records[:40], before: 1, want: undecided},
+		{name: "the line before it not known", held: "\"Kalle;x\n" + records, before: -1, want: undecided},
+		{name: "past 253 line breaks", held: "\"Kalle\n" + strings.Repeat("x\n", 254), before: 0, want: strayQuote},
+		{name: "253 line breaks: undecided", held: "\"Kalle\n" + strings.Repeat("x\n", 252), before: 0, want: undecided},
+		{name: "never closed", held: "\"Kalle\nx", before: 0, atEOF: true, want: strayQuote},
+		{name: "closed by the end of the file", held: "\"a\nb\"\r", before: 0, atEOF: true, want: realCell, end: 5},
+		{name: "a line longer than any cell is left to the record limit", held: `"` + strings.Repeat("x", maxHeld+1), want: realCell, end: maxHeld + 2},
+		{name: "lines longer than any cell", held: "\"x\n" + strings.Repeat("x", maxHeld), want: strayQuote},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, end := judgeQuote([]byte(tt.held), ';', 3, tt.before, tt.atEOF)
+			assert.Equal(t, tt.want, v)
+			if v == realCell {
+				assert.Equal(t, tt.end, end)
+			}
+		})
+	}
+}
