@@ -17,8 +17,9 @@ func controlAt(v string) int {
 	)
 	i := 0
 	for ; i+8 <= len(v); i += 8 {
-		w := uint64(v[i]) | uint64(v[i+1])<<8 | uint64(v[i+2])<<16 | uint64(v[i+3])<<24 |
-			uint64(v[i+4])<<32 | uint64(v[i+5])<<40 | uint64(v[i+6])<<48 | uint64(v[i+7])<<56
+		b := v[i : i+8] // one bounds check; the compiler makes one load of these
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		// A byte below 0x20, or 0x7F, makes its high bit set in one of
 		// these (the classic "has a byte less than n" and "has a zero
 		// byte" tricks); a byte at 0x80 or above never does.
