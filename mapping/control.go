@@ -1,5 +1,20 @@
 package mapping
 
+// mayHoldControls reports whether a value of kind k could reach the lead
+// with a control character in it, so that Map must look for one. An
+// e-mail address, a phone number, a yes or no and a status are refused
+// unless every character is one their checks allow (a phone's whitespace
+// is collapsed), and a phone is sent as written only after that: scanning
+// them too would cost every row for nothing (FuzzControlAt holds them to
+// refusing every control character).
+func (k kind) mayHoldControls() bool {
+	switch k {
+	case kindEmail, kindPhone, kindBool, kindStatus:
+		return false
+	}
+	return true
+}
+
 // controlAt is the index of the first control character in v that no
 // field may hold, or -1: a C0 control (NUL, ESC, …) or DEL. Tab and line
 // breaks are whitespace, which the fields that allow it keep (a message,

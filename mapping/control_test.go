@@ -32,9 +32,14 @@ func TestControlCharacters(t *testing.T) {
 			problems: []string{`Gatuadress "Storgatan 1\x1b[0m": holds an invisible control character (U+001B ESC): delete it in the cell, or the whole value and write it again`},
 		},
 		{
-			name:     "a DEL at the end of a long e-mail address, past the first eight bytes",
-			cells:    map[string]string{"E-post": "anna.svensson@example.se\x7f", "Telefon": "08-465 004 01"},
-			problems: []string{`E-post "anna.svensson@example.se\x7f": holds an invisible control character (U+007F DEL): delete it in the cell, or the whole value and write it again`},
+			name:     "a DEL at the end of a long street, past the first eight bytes",
+			cells:    map[string]string{"E-post": "anna@example.se", "Gatuadress": "Storgatan 12 B\x7f"},
+			problems: []string{`Gatuadress "Storgatan 12 B\x7f": holds an invisible control character (U+007F DEL): delete it in the cell, or the whole value and write it again`},
+		},
+		{
+			name:     "an e-mail address and a phone refuse one by their own checks",
+			cells:    map[string]string{"E-post": "anna@example.se\x00", "Mobil": "070-174 06 05\x1b"},
+			problems: []string{`E-post "anna@example.se\x00": is not an e-mail address like anna@example.se`, `Mobil "070-174 06 05\x1b": a phone number may hold only digits, spaces and + - ( ) / .`},
 		},
 		{
 			name:     "a vertical tab in a personnummer",
@@ -114,10 +119,15 @@ func FuzzControlAt(f *testing.F) {
 			}
 		}
 		require.Equal(t, want, controlAt(v), "%q", v)
-		m := mp.Map(lenientRow(t, map[string]string{"Gatuadress": v, "E-post": "anna@example.se"}))
 		// Spaces around a value are trimmed, \v and \f among them.
-		if controlAt(strings.TrimSpace(v)) >= 0 {
-			require.NotEmpty(t, m.Problems, "%q", v)
+		if controlAt(strings.TrimSpace(v)) < 0 {
+			return
+		}
+		for _, column := range []string{"Gatuadress", "E-post", "Mobil", "Status", "Utländskt", "Personnummer", "Postnr"} {
+			cells := map[string]string{"E-post": "anna@example.se", "Telefon": "08-465 004 01"}
+			cells[column] = v
+			m := mp.Map(lenientRow(t, cells))
+			require.NotEmpty(t, m.Problems, "%s %q", column, v)
 		}
 	})
 }

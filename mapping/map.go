@@ -167,9 +167,11 @@ func (r *row) about(o origin, m msg.Message) Problem {
 func (r *row) fill(i int, o origin, v string) {
 	s := &r.mp.slots[i]
 	person := &r.Lead.Body.Person
-	if at := controlAt(v); at >= 0 {
-		r.control(o, msg.ControlCharacter{Code: rune(v[at])})
-		return
+	if fields[s.id].kind.mayHoldControls() {
+		if at := controlAt(v); at >= 0 {
+			r.control(o, msg.ControlCharacter{Code: rune(v[at])})
+			return
+		}
 	}
 	switch s.id {
 	case fFullName:
