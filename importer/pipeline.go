@@ -409,6 +409,9 @@ func (f *file) addTally(t *mapping.Tally) {
 // returns the lead of a row that is to be sent, else nil.
 func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tally) *mapping.Lead {
 	m := f.mapper.Map(o.Row.Cells)
+	for _, n := range o.Row.Notes { // how the row was read: a warning of its column
+		m.Warnings = append(m.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})
+	}
 	t.Add(o.Row.Cells, &m)
 	problems := m.Problems
 	if p, ok := extraCells(o.Row.Cells, f.width); ok {

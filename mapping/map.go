@@ -167,6 +167,12 @@ func (r *row) about(o origin, m msg.Message) Problem {
 func (r *row) fill(i int, o origin, v string) {
 	s := &r.mp.slots[i]
 	person := &r.Lead.Body.Person
+	if fields[s.id].kind.mayHoldControls() {
+		if at := controlAt(v); at >= 0 {
+			r.control(o, msg.ControlCharacter{Code: rune(v[at])})
+			return
+		}
+	}
 	switch s.id {
 	case fFullName:
 		first, last, wrong := splitFullName(normalizeName(v))
@@ -232,6 +238,19 @@ func (r *row) fill(i int, o origin, v string) {
 	}
 	r.changed(o, v, out)
 	r.set(s.id, out)
+}
+
+// control makes a value with a control character a problem of the row,
+// or leaves it out of a lenient field: no field sends one.
+func (r *row) control(o origin, wrong msg.Message) {
+	switch id := r.mp.slots[o.slot].id; {
+	case id == fFullName:
+		r.problem(o, wrong)
+		r.bad[fFirstName], r.bad[fLastName] = true, true
+	case !r.leaveOut(o, wrong):
+		r.from[id] = o
+		r.problem(o, wrong)
+	}
 }
 
 // oldestLikely is the age above which a personnummer gets a warning: a

@@ -13,6 +13,13 @@ type TooLong struct {
 	Len, Max int
 }
 
+// ControlCharacter: the value holds a control character (NUL, ESC, …),
+// invisible in Excel and refused or mangled downstream; Code is the first.
+type ControlCharacter struct {
+	message
+	Code rune
+}
+
 // NoContact: the lead has neither an e-mail address nor a phone number.
 type NoContact struct{ message }
 

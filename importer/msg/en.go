@@ -20,6 +20,9 @@ var english = []entry{
 	say(func(m TooLong, _ Lang) string {
 		return fmt.Sprintf("is %d characters, at most %d allowed", m.Len, m.Max)
 	}),
+	say(func(m ControlCharacter, _ Lang) string {
+		return fmt.Sprintf("holds an invisible control character (%s): delete it in the cell, or the whole value and write it again", controlName(m.Code))
+	}),
 	say(func(NoContact, Lang) string { return "no e-mail or phone: at least one is required" }),
 	say(func(NotBuyerStatus, Lang) string { return "must be Assigned, Interested or NotInterested" }),
 	say(func(m BornLongAgo, _ Lang) string {
@@ -356,6 +359,9 @@ var english = []entry{
 	say(func(m UnclosedQuote, _ Lang) string {
 		return `a quoted cell is never closed: the cell in column ` + m.Column + ` opens a quote (") that the file never closes, so every line after it would be read into that one cell: fix the quotes on this row`
 	}),
+	say(func(StrayQuote, Lang) string {
+		return `starts with a quote (") that is never closed, so the quote was read as part of the text and the lines after it as rows: check the cell`
+	}),
 	say(func(m UnreadableRow, l Lang) string {
 		return fmt.Sprintf("cannot read the row: %s (line %d, column %d of the text): check the quotes on this row", l.Error(m.Err), m.Line, m.Column)
 	}),
@@ -376,7 +382,7 @@ var english = []entry{
 	}),
 	say(func(m NotUTF8, _ Lang) string {
 		if m.Detected {
-			return `bytes that are not UTF-8 in column ` + m.Column + `, though the start of the file was UTF-8: if Excel saved it as plain "CSV", set input.encoding or --encoding windows-1252`
+			return `bytes that are not UTF-8 in column ` + m.Column + `, though the start of the file is UTF-8: fix the cell, or if Excel saved the file as plain "CSV", set input.encoding or --encoding windows-1252`
 		}
 		return `bytes that are not UTF-8 in column ` + m.Column + `: set input.encoding or --encoding windows-1252 if Excel saved the file as plain "CSV"`
 	}),
@@ -398,6 +404,10 @@ var english = []entry{
 	}),
 	say(func(m UnknownEncoding, _ Lang) string {
 		return fmt.Sprintf("unknown encoding %q: use one of utf-8, utf-16le, utf-16be, utf-16 (the byte order mark decides), windows-1252 (also cp1252; latin1 and iso-8859-1 are read as windows-1252)", m.Encoding)
+	}),
+	say(func(m EncodingUnclear, _ Lang) string {
+		return fmt.Sprintf("cannot tell the encoding: the start of the file has %s in UTF-8 but also %s not in UTF-8 (the first on line %d), so it could be UTF-8 with a damaged cell or windows-1252: look at the file, then set --encoding utf-8 (rows with bytes that are not UTF-8 are then invalid) or --encoding windows-1252, or input.encoding in the mapping; the choices are utf-8, utf-16le, utf-16be, utf-16, windows-1252",
+			plural(m.UTF8Chars, "character", "characters"), plural(m.BadBytes, "byte", "bytes"), m.BadLine)
 	}),
 	say(func(m BadDelimiter, _ Lang) string {
 		return fmt.Sprintf("unusable delimiter %q: use ',', ';', tab or '|'", m.Delimiter)
@@ -909,6 +919,20 @@ func sheetList(sheets []Sheet, hidden string) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// controlNames are the C0 control characters' abbreviations, for
+// ControlCharacter.
+var controlNames = [...]string{"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+	"DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"}
+
+// controlName says a control character as its code and name: "U+0000 NUL".
+func controlName(r rune) string {
+	name := "DEL"
+	if r >= 0 && int(r) < len(controlNames) {
+		name = controlNames[r]
+	}
+	return fmt.Sprintf("U+%04X %s", r, name)
 }
 
 // plural is "1 column" or "n columns".

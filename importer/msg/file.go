@@ -60,6 +60,14 @@ type UnknownEncoding struct {
 	Encoding string // as given
 }
 
+// EncodingUnclear: a CSV file's first 64 KiB hold UTF8Chars characters
+// that are multi-byte UTF-8 and BadBytes bytes that are not (the first on
+// line BadLine): too much of both to tell UTF-8 from Windows-1252.
+type EncodingUnclear struct {
+	message
+	UTF8Chars, BadBytes, BadLine int
+}
+
 // BadDelimiter: a delimiter that cannot separate CSV cells.
 type BadDelimiter struct {
 	message

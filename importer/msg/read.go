@@ -18,6 +18,10 @@ type UnclosedQuote struct {
 	Column string // as Excel names it: A, B, … AA
 }
 
+// StrayQuote: a cell starts with a quote that is never closed, which
+// the reader took as text rather than let it take the lines after it.
+type StrayQuote struct{ message }
+
 // UnreadableRow: encoding/csv could not make a row of the text.
 type UnreadableRow struct {
 	message

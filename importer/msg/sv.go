@@ -21,6 +21,9 @@ var swedish = []entry{
 	say(func(m TooLong, _ Lang) string {
 		return fmt.Sprintf("har %d tecken, högst %d är tillåtna", m.Len, m.Max)
 	}),
+	say(func(m ControlCharacter, _ Lang) string {
+		return fmt.Sprintf("innehåller ett osynligt styrtecken (%s): ta bort det i cellen, eller hela värdet och skriv det igen", controlName(m.Code))
+	}),
 	say(func(NoContact, Lang) string { return "ingen e-post eller telefon: minst en av dem krävs" }),
 	say(func(NotBuyerStatus, Lang) string {
 		return "ska vara Anvisad, Intresserad eller Ej intresserad (Assigned, Interested, NotInterested)"
@@ -365,6 +368,9 @@ var swedish = []entry{
 	say(func(m UnclosedQuote, _ Lang) string {
 		return `ett citattecken stängs aldrig: cellen i kolumn ` + m.Column + ` öppnar ett citattecken (") som filen aldrig stänger, så varje rad efter den skulle läsas in i den cellen: rätta citattecknen på den här raden`
 	}),
+	say(func(StrayQuote, Lang) string {
+		return `börjar med ett citattecken (") som aldrig stängs, så citattecknet lästes som en del av texten och raderna efter som rader: kontrollera cellen`
+	}),
 	say(func(m UnreadableRow, l Lang) string {
 		return fmt.Sprintf("raden går inte att läsa: %s (rad %d, tecken %d i texten): kontrollera citattecknen på raden", l.Error(m.Err), m.Line, m.Column)
 	}),
@@ -385,7 +391,7 @@ var swedish = []entry{
 	}),
 	say(func(m NotUTF8, _ Lang) string {
 		if m.Detected {
-			return `byte som inte är UTF-8 i kolumn ` + m.Column + `, fast början av filen var UTF-8: om Excel sparade den som vanlig "CSV", ange input.encoding eller --encoding windows-1252`
+			return `byte som inte är UTF-8 i kolumn ` + m.Column + `, fast början av filen är UTF-8: rätta cellen, eller om Excel sparade filen som vanlig "CSV", ange input.encoding eller --encoding windows-1252`
 		}
 		return `byte som inte är UTF-8 i kolumn ` + m.Column + `: ange input.encoding eller --encoding windows-1252 om Excel sparade filen som vanlig "CSV"`
 	}),
@@ -407,6 +413,10 @@ var swedish = []entry{
 	}),
 	say(func(m UnknownEncoding, _ Lang) string {
 		return fmt.Sprintf("okänd teckenkodning %q: använd någon av utf-8, utf-16le, utf-16be, utf-16 (filens BOM avgör), windows-1252 (även cp1252; latin1 och iso-8859-1 läses som windows-1252)", m.Encoding)
+	}),
+	say(func(m EncodingUnclear, _ Lang) string {
+		return fmt.Sprintf("teckenkodningen går inte att avgöra: början av filen har %d tecken i UTF-8 men också %d byte som inte är UTF-8 (den första på rad %d), så den kan vara UTF-8 med en skadad cell eller windows-1252: titta på filen och ange sedan --encoding utf-8 (rader med byte som inte är UTF-8 blir då ogiltiga) eller --encoding windows-1252, eller input.encoding i mappningen; valen är utf-8, utf-16le, utf-16be, utf-16, windows-1252",
+			m.UTF8Chars, m.BadBytes, m.BadLine)
 	}),
 	say(func(m BadDelimiter, _ Lang) string {
 		return fmt.Sprintf("avgränsaren %q går inte att använda: använd ',', ';', tabb eller '|'", m.Delimiter)

@@ -147,6 +147,7 @@ columns:
 		{"Anna Svensson", "1946082", "", "", "", "", "", "", "OBJ1", "M1001"},
 		{"Anna Svensson", "189001019802", "", "", "", "", "", "", "OBJ1", "M1001"},
 		{"", "", "anna@example.se", "", "", "", "", "", "OBJ1", "M1001"},
+		{"Anna Svensson", "", "anna@example.se", "", "", "", "", "Lu\x00nd", "OBJ1", "M1001"},
 	}
 	var made []msg.Message
 	for _, cells := range rows {
@@ -156,7 +157,8 @@ columns:
 		}
 	}
 	for _, text := range []string{
-		"a;b\r\n1;\"open\r\n2;x\r\n",                                        // a quote never closed
+		"a;b\r\n1;\"open\r\n2;x\r\n",                                        // a stray quote
+		"a;b\r\n1;\"" + strings.Repeat("x", 200<<10),                        // a quote never closed, on a line longer than any cell
 		"a;b\r\n" + strings.Repeat("x;y\r\n", 20000) + "\xe5;y\r\n",         // Windows-1252 late in a UTF-8 file
 		"a;b\r\n\x81;y\r\n",                                                 // a byte Windows-1252 does not define
 		"\xff\xfea\x00;\x00b\x00\r\x00\n\x00\x00\xd8;\x00y\x00\r\x00\n\x00", // a broken UTF-16 character
@@ -164,9 +166,12 @@ columns:
 		src, err := source.NewCSV(strings.NewReader(text), "t.csv", source.Options{})
 		require.NoError(t, err)
 		for {
-			_, err := src.Next()
+			row, err := src.Next()
 			if err == io.EOF {
 				break
+			}
+			for _, n := range row.Notes {
+				made = append(made, n.Message)
 			}
 			var rowErr *source.RowError
 			if errors.As(err, &rowErr) {
@@ -182,11 +187,11 @@ columns:
 		}
 	}
 	slices.Sort(types)
-	assert.Equal(t, []string{"BornLongAgo", "BrokenCharacter", "CheckDigit", "EmailSpaces", "FirstAndLast", "FirstName",
+	assert.Equal(t, []string{"BornLongAgo", "BrokenCharacter", "CheckDigit", "ControlCharacter", "EmailSpaces", "FirstAndLast", "FirstName",
 		"InRow", "InterimNumber", "LastName", "MailDomainTypo", "NoContact", "NoCountryCode", "NoCustomerID", "NoEstateID",
 		"NoSuchDate", "NotBool", "NotBuyerStatus", "NotEmail", "NotEmailDomain", "NotPhone", "NotPhoneInRegion",
 		"NotPostcode", "NotSwedishPhone", "NotUTF8", "OneFirstOneLast", "OrganisationNumber", "PersonnummerFormat",
-		"PersonnummerSpace", "PhoneCharacters", "PhoneTooShort", "Required", "SeveralEmails", "TooLong",
+		"PersonnummerSpace", "PhoneCharacters", "PhoneTooShort", "Required", "SeveralEmails", "StrayQuote", "TooLong",
 		"UnclosedQuote", "UndefinedByte", "ZeroSerial"}, types, "the rows above make these messages")
 	for _, m := range made {
 		en, sv := msg.English.Say(m), msg.Swedish.Say(m)

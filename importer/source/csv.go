@@ -66,6 +66,11 @@ func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 		return nil, err
 	}
 	decoded, enc, err := decodeText(raw, want)
+	var unclear *ambiguousError
+	if errors.As(err, &unclear) {
+		return nil, fileError(name, msg.EncodingUnclear{UTF8Chars: unclear.multi, BadBytes: unclear.bad, BadLine: unclear.badLine},
+			ErrAmbiguousEncoding)
+	}
 	if err != nil {
 		return nil, fileError(name, msg.ReadFailed{Err: withoutPath(err)})
 	}
@@ -90,7 +95,8 @@ func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 	}
 
 	c := &csvReader{enc: enc, delim: delim}
-	c.quotes = &quoteTracker{r: lines, delim: byte(delim), max: maxRecordBytes}
+	c.quotes = &quoteTracker{r: lines, delim: byte(delim), max: maxRecordBytes,
+		judging: true, cells: headerWidth(head, opt.HeaderRow, byte(delim))}
 	c.csv = csv.NewReader(c.quotes)
 	c.csv.Comma = delim
 	c.csv.FieldsPerRecord = -1 // ragged rows are normal in hand-made sheets
@@ -102,6 +108,7 @@ func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 	if err := c.findHeader(opt.HeaderRow, opt.Headers, msg.EmptyFile{}); err != nil {
 		return nil, err
 	}
+	c.quotes.cells = len(c.header)
 	return c, nil
 }
 
@@ -141,7 +148,58 @@ func (c *csvReader) record() (Row, error) {
 	if err := checkSize(cells); err != nil {
 		return Row{}, &RowError{File: c.name, Row: c.row, Err: err}
 	}
-	return Row{Number: c.row, Cells: cells}, nil
+	row := Row{Number: c.row, Cells: cells}
+	if len(c.quotes.strays) > 0 {
+		row.Notes = c.strayNotes(cells, start)
+	}
+	return row, nil
+}
+
+// strayNotes are the notes for the stray quotes the tracker read as text
+// on the lines of the record just read, which starts on line start: the
+// cell at each one's line that starts with a quote. The tracker reads
+// ahead, so strays after the record wait for theirs.
+func (c *csvReader) strayNotes(cells []string, start int) []Note {
+	var notes []Note
+	q := c.quotes
+	for len(q.strays) > 0 && q.strays[0] <= c.endLine {
+		line := q.strays[0]
+		q.strays = q.strays[1:]
+		for i, cell := range cells {
+			if at, _ := c.csv.FieldPos(i); at == line && line >= start && strings.HasPrefix(cell, `"`) {
+				notes = append(notes, Note{Column: c.columnName(i), Value: cell, Message: msg.StrayQuote{}})
+				break
+			}
+		}
+	}
+	return notes
+}
+
+// columnName is column i's (0-based) header name, or its letter past
+// the header or where the header has none.
+func (c *csvReader) columnName(i int) string {
+	if i < len(c.header) && c.header[i] != "" {
+		return c.header[i]
+	}
+	return columnLetter(i + 1)
+}
+
+// headerWidth counts the cells of the header line in head, the start of
+// the text: line headerRow, or the first that is not blank. It is what
+// quoteTracker knows of the header until the header is found.
+func headerWidth(head []byte, headerRow int, delim byte) int {
+	for n := 1; len(head) > 0; n++ {
+		line := head
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
+			line, head = head[:i], head[i+1:]
+		} else {
+			head = nil
+		}
+		if headerRow > 0 && n == headerRow || headerRow <= 0 && len(bytes.TrimSpace(line)) > 0 {
+			return cellsIn(line, delim, true)
+		}
+	}
+	return 0
 }
 
 // tooLong refuses the rest of the file at a record over maxRecordBytes:

@@ -45,7 +45,7 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			// å ä ö Å Ä Ö are E5 E4 F6 C5 C4 D6 in Windows-1252; € is 80.
 			in:       "Namn;Ort;Belopp\r\nAnna \xc5berg;V\xe4xj\xf6;100 \x80\r\nBo \xd6hman;\xc4lmhult;50\r\n",
 			header:   []string{"Namn", "Ort", "Belopp"},
-			rows:     []Row{{2, []string{"Anna Åberg", "Växjö", "100 €"}}, {3, []string{"Bo Öhman", "Älmhult", "50"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Anna Åberg", "Växjö", "100 €"}}, {Number: 3, Cells: []string{"Bo Öhman", "Älmhult", "50"}}},
 			describe: "x.csv: windows-1252, ';', header on row 1, 3 columns",
 		},
 		{
@@ -53,7 +53,7 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			in:       "namn,ort\nBo,Malm\xf6\n",
 			opt:      Options{Encoding: "cp1252"},
 			header:   []string{"namn", "ort"},
-			rows:     []Row{{2, []string{"Bo", "Malmö"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Bo", "Malmö"}}},
 			describe: "x.csv: windows-1252, ',', header on row 1, 2 columns",
 		},
 		{
@@ -61,28 +61,28 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			in:       "namn;ort\nBo;G\xe4vle\n",
 			opt:      Options{Encoding: "ISO-8859-1"},
 			header:   []string{"namn", "ort"},
-			rows:     []Row{{2, []string{"Bo", "Gävle"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Bo", "Gävle"}}},
 			describe: "x.csv: windows-1252, ';', header on row 1, 2 columns",
 		},
 		{
 			name:     "UTF-16 LE with BOM",
 			in:       utf16Bytes("Namn\tOrt\r\nÅsa\tLuleå\r\n😀 Bo\tÖrebro\r\n", false, true),
 			header:   []string{"Namn", "Ort"},
-			rows:     []Row{{2, []string{"Åsa", "Luleå"}}, {3, []string{"😀 Bo", "Örebro"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Åsa", "Luleå"}}, {Number: 3, Cells: []string{"😀 Bo", "Örebro"}}},
 			describe: "x.csv: utf-16le, tab, header on row 1, 2 columns",
 		},
 		{
 			name:     "UTF-16 BE with BOM",
 			in:       utf16Bytes("Namn;Ort\nÅsa;Luleå\n", true, true),
 			header:   []string{"Namn", "Ort"},
-			rows:     []Row{{2, []string{"Åsa", "Luleå"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Åsa", "Luleå"}}},
 			describe: "x.csv: utf-16be, ';', header on row 1, 2 columns",
 		},
 		{
 			name:     "UTF-16 LE without BOM is known by its NULs",
 			in:       utf16Bytes("Namn;Ort\nÅsa;Luleå\n", false, false),
 			header:   []string{"Namn", "Ort"},
-			rows:     []Row{{2, []string{"Åsa", "Luleå"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Åsa", "Luleå"}}},
 			describe: "x.csv: utf-16le, ';', header on row 1, 2 columns",
 		},
 		{
@@ -90,7 +90,7 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			in:       utf16Bytes("Namn;Ort\nÅsa;Luleå\n", true, true),
 			opt:      Options{Encoding: "utf-16"},
 			header:   []string{"Namn", "Ort"},
-			rows:     []Row{{2, []string{"Åsa", "Luleå"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Åsa", "Luleå"}}},
 			describe: "x.csv: utf-16be, ';', header on row 1, 2 columns",
 		},
 		{
@@ -98,42 +98,42 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			in:       "\xEF\xBB\xBFnamn;ort\nBo;Malmö\n",
 			opt:      Options{Encoding: "windows-1252"},
 			header:   []string{"namn", "ort"},
-			rows:     []Row{{2, []string{"Bo", "Malmö"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Bo", "Malmö"}}},
 			describe: "x.csv: utf-8 with BOM, ';', header on row 1, 2 columns",
 		},
 		{
 			name:     "UTF-8 with BOM",
 			in:       "\xEF\xBB\xBFnamn,ort\nBo,Malmö\n",
 			header:   []string{"namn", "ort"},
-			rows:     []Row{{2, []string{"Bo", "Malmö"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Bo", "Malmö"}}},
 			describe: "x.csv: utf-8 with BOM, ',', header on row 1, 2 columns",
 		},
 		{
 			name:     "a U+FFFD that is in the UTF-8 file is text",
 			in:       "namn,ort\nBo,\uFFFD\n",
 			header:   []string{"namn", "ort"},
-			rows:     []Row{{2, []string{"Bo", "\uFFFD"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Bo", "\uFFFD"}}},
 			describe: "x.csv: utf-8, ',', header on row 1, 2 columns",
 		},
 		{
 			name:     "CR-only line ends, in a quoted cell too",
 			in:       "namn,ort\r\"Anna\rAndersson\",Lund\r\rBo,Malmö\r",
 			header:   []string{"namn", "ort"},
-			rows:     []Row{{2, []string{"Anna\nAndersson", "Lund"}}, {4, []string{"Bo", "Malmö"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Anna\nAndersson", "Lund"}}, {Number: 4, Cells: []string{"Bo", "Malmö"}}},
 			describe: "x.csv: utf-8, ',', header on row 1, 2 columns",
 		},
 		{
 			name:     "CR-only Windows-1252",
 			in:       "namn;ort\rBo;Malm\xf6\r",
 			header:   []string{"namn", "ort"},
-			rows:     []Row{{2, []string{"Bo", "Malmö"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Bo", "Malmö"}}},
 			describe: "x.csv: windows-1252, ';', header on row 1, 2 columns",
 		},
 		{
 			name:     "pipes",
 			in:       "namn|personnummer|ort\nAnna|198001022386|Lund\n",
 			header:   []string{"namn", "personnummer", "ort"},
-			rows:     []Row{{2, []string{"Anna", "198001022386", "Lund"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Anna", "198001022386", "Lund"}}},
 			describe: "x.csv: utf-8, '|', header on row 1, 3 columns",
 		},
 		{
@@ -141,7 +141,7 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			in:   "Kund, namn, fullständigt|Ort\nAnna|Lund\nBo|Malmö\nCecilia|Ystad\n",
 			// Two commas on the header, one pipe on every line.
 			header:   []string{"Kund, namn, fullständigt", "Ort"},
-			rows:     []Row{{2, []string{"Anna", "Lund"}}, {3, []string{"Bo", "Malmö"}}, {4, []string{"Cecilia", "Ystad"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Anna", "Lund"}}, {Number: 3, Cells: []string{"Bo", "Malmö"}}, {Number: 4, Cells: []string{"Cecilia", "Ystad"}}},
 			describe: "x.csv: utf-8, '|', header on row 1, 2 columns",
 		},
 		{
@@ -149,7 +149,7 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			in:       "namn;ort,land\nBo;Lund,SE\n",
 			opt:      Options{Delimiter: ','},
 			header:   []string{"namn;ort", "land"},
-			rows:     []Row{{2, []string{"Bo;Lund", "SE"}}},
+			rows:     []Row{{Number: 2, Cells: []string{"Bo;Lund", "SE"}}},
 			describe: "x.csv: utf-8, ',', header on row 1, 2 columns",
 		},
 		{
@@ -158,7 +158,7 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			opt:  Options{Headers: []string{"namn", " PERSONNUMMER\u00a0"}},
 			// The title's comma is outvoted by the semicolons of the rows.
 			header:   []string{"Namn", "Personnummer", "Telefon"},
-			rows:     []Row{{4, []string{"Anna", "198001022386", "0701234567"}}},
+			rows:     []Row{{Number: 4, Cells: []string{"Anna", "198001022386", "0701234567"}}},
 			describe: "x.csv: utf-8, ';', header on row 3, 3 columns",
 		},
 		{
@@ -166,14 +166,14 @@ func TestCSVEncodingsAndLayouts(t *testing.T) {
 			in:     "Anmälan;;\nNamn;Pnr;Telefon\nAnna;198001022386;0701234567\n",
 			opt:    Options{Headers: []string{"Namn", "Personnummer", "Telefon"}},
 			header: []string{"Namn", "Pnr", "Telefon"},
-			rows:   []Row{{3, []string{"Anna", "198001022386", "0701234567"}}},
+			rows:   []Row{{Number: 3, Cells: []string{"Anna", "198001022386", "0701234567"}}},
 		},
 		{
 			name:   "without any name, the first non-blank row",
 			in:     "\nA;B\n1;2\n",
 			opt:    Options{Headers: []string{"Namn"}},
 			header: []string{"A", "B"},
-			rows:   []Row{{3, []string{"1", "2"}}},
+			rows:   []Row{{Number: 3, Cells: []string{"1", "2"}}},
 		},
 	}
 	for _, tt := range tests {
@@ -209,8 +209,8 @@ func TestCSVBadRowsInGoodFiles(t *testing.T) {
 			in:    "namn;ort\n" + ascii + "Bo;Malm\xf6\nCecilia;Ystad\n",
 			row:   asciiRows + 2,
 			is:    ErrNotUTF8,
-			msg:   `bytes that are not UTF-8 in column B, though the start of the file was UTF-8: if Excel saved it as plain "CSV", set input.encoding or --encoding windows-1252`,
-			after: Row{asciiRows + 3, []string{"Cecilia", "Ystad"}},
+			msg:   `bytes that are not UTF-8 in column B, though the start of the file is UTF-8: fix the cell, or if Excel saved the file as plain "CSV", set input.encoding or --encoding windows-1252`,
+			after: Row{Number: asciiRows + 3, Cells: []string{"Cecilia", "Ystad"}},
 		},
 		{
 			name:  "a byte Windows-1252 does not define",
@@ -218,7 +218,7 @@ func TestCSVBadRowsInGoodFiles(t *testing.T) {
 			row:   2,
 			is:    ErrUndecodable,
 			msg:   `characters the encoding cannot represent: the cell in column B holds byte 0x81, which windows-1252 does not define, so the file is in another encoding: save it from Excel as "CSV UTF-8" (File > Save As) and try again`,
-			after: Row{3, []string{"Cecilia", "Ystad"}},
+			after: Row{Number: 3, Cells: []string{"Cecilia", "Ystad"}},
 		},
 		{
 			name:  "an unpaired UTF-16 surrogate",
@@ -226,7 +226,7 @@ func TestCSVBadRowsInGoodFiles(t *testing.T) {
 			row:   2,
 			is:    ErrUndecodable,
 			msg:   "the cell in column B holds a broken utf-16le character, so the file is damaged",
-			after: Row{3, []string{"Cecilia", "Ystad"}},
+			after: Row{Number: 3, Cells: []string{"Cecilia", "Ystad"}},
 		},
 		{
 			name:  "a cell over 32,767 characters",
@@ -234,7 +234,7 @@ func TestCSVBadRowsInGoodFiles(t *testing.T) {
 			row:   2,
 			is:    ErrTooLarge,
 			msg:   "too large: the cell in column B has 32768 characters, more than the 32,767 Excel allows in a cell",
-			after: Row{3, []string{"Cecilia", "Ystad"}},
+			after: Row{Number: 3, Cells: []string{"Cecilia", "Ystad"}},
 		},
 		{
 			name:  "a row over 16,384 cells",
@@ -242,7 +242,7 @@ func TestCSVBadRowsInGoodFiles(t *testing.T) {
 			row:   2,
 			is:    ErrTooLarge,
 			msg:   "too large: the row has 16385 cells, more than the 16,384 columns Excel has",
-			after: Row{3, []string{"Cecilia", "Ystad"}},
+			after: Row{Number: 3, Cells: []string{"Cecilia", "Ystad"}},
 		},
 	}
 	for _, tt := range tests {
@@ -282,8 +282,10 @@ func TestCSVRecordTooLong(t *testing.T) {
 			msg:  "x.csv: row 4: too large: the row is over 1 MiB of text, most likely a line that never ends: fix the file in a text editor, or save it again from Excel",
 		},
 		{
-			name: "a quote never closed",
-			in:   "namn;ort\nBo;Lund\n\"Cecilia;" + strings.Repeat("Ystad\n", maxRecordBytes/6+10),
+			// A quote that runs past its line is judged a stray one (see
+			// TestCSVStrayQuote); one on an endless line is not.
+			name: "an endless line in a quote",
+			in:   "namn;ort\nBo;Lund\n\"Cecilia;" + strings.Repeat("Ystad ", maxRecordBytes/6+10) + "\nDag;Ystad\n",
 			msg:  "x.csv: row 3: too large: the row is over 1 MiB of text, most likely a quote (\") that is not closed",
 		},
 	}
@@ -293,7 +295,7 @@ func TestCSVRecordTooLong(t *testing.T) {
 			require.NoError(t, err)
 			row, err := r.Next()
 			require.NoError(t, err)
-			assert.Equal(t, Row{2, []string{"Bo", "Lund"}}, row)
+			assert.Equal(t, Row{Number: 2, Cells: []string{"Bo", "Lund"}}, row)
 			_, err = r.Next()
 			assert.ErrorIs(t, err, ErrTooLarge)
 			assert.Contains(t, err.Error(), tt.msg)
@@ -310,7 +312,7 @@ func TestSniffEncoding(t *testing.T) {
 		name  string
 		head  string
 		atEOF bool
-		want  string
+		want  string // "" for a file that could be either
 	}{
 		{name: "ASCII", head: "a;b\n", atEOF: true, want: "utf-8"},
 		{name: "UTF-8", head: "Malmö", atEOF: true, want: "utf-8"},
@@ -318,10 +320,50 @@ func TestSniffEncoding(t *testing.T) {
 		{name: "a cut character at the end of the file is", head: "Malm\xc3", atEOF: true, want: "windows-1252"},
 		{name: "a four-byte character cut after three", head: "x\xf0\x9f\x98", want: "utf-8"},
 		{name: "Windows-1252", head: "Malm\xf6", atEOF: true, want: "windows-1252"},
+		{name: "one stray byte among UTF-8 is UTF-8", head: "Åsa;Örjan;Västerås;Malmö\nBo;Malm\xf6\n", atEOF: true, want: "utf-8"},
+		{name: "Windows-1252 with a pair that happens to be UTF-8", head: "G\xf6teborg;V\xe4xj\xf6;\xc4\xa0;Lule\xe5\n", atEOF: true, want: "windows-1252"},
+		{name: "as much of one as of the other", head: "Åsa;Lund\nBo;Malm\xf6\n", atEOF: true, want: ""},
+		{name: "a few of each", head: "Åsa;Örjan\nBo;Malm\xf6;G\xf6teborg\n", atEOF: true, want: ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, sniffEncoding([]byte(tt.head), tt.atEOF))
+			got, _ := sniffEncoding([]byte(tt.head), tt.atEOF)
+			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// TestCSVStrayByteInUTF8: one byte that is not UTF-8 near the start of a
+// UTF-8 file refuses its row, naming the column, and no other row turns to
+// mojibake ("Ã…sa"); a start that could be either encoding refuses the
+// file, saying what to set.
+func TestCSVStrayByteInUTF8(t *testing.T) {
+	t.Run("UTF-8 with one stray byte", func(t *testing.T) {
+		in := "Namn;Ort\nÅsa Öberg;Västerås\nBo;Malm\xf6\nÖrjan;Göteborg\n"
+		r, err := NewCSV(strings.NewReader(in), "x.csv", Options{})
+		require.NoError(t, err)
+		assert.Equal(t, "x.csv: utf-8, ';', header on row 1, 2 columns", msg.English.Say(r.Description()))
+		row, err := r.Next()
+		require.NoError(t, err)
+		assert.Equal(t, Row{Number: 2, Cells: []string{"Åsa Öberg", "Västerås"}}, row)
+		_, err = r.Next()
+		var rowErr *RowError
+		require.ErrorAs(t, err, &rowErr)
+		assert.Equal(t, 3, rowErr.Row)
+		assert.ErrorIs(t, err, ErrNotUTF8)
+		assert.Contains(t, err.Error(), "x.csv: row 3: bytes that are not UTF-8 in column B")
+		assert.Equal(t, []Row{{Number: 4, Cells: []string{"Örjan", "Göteborg"}}}, readAll(t, r))
+	})
+	t.Run("too close to call", func(t *testing.T) {
+		in := "Namn;Ort\nÅsa;Lund\nBo;Malm\xf6\n"
+		_, err := NewCSV(strings.NewReader(in), "x.csv", Options{})
+		require.ErrorIs(t, err, ErrAmbiguousEncoding)
+		assert.Equal(t, "x.csv: cannot tell the encoding: the start of the file has 1 character in UTF-8 but also 1 byte not in UTF-8 (the first on line 3), "+
+			"so it could be UTF-8 with a damaged cell or windows-1252: look at the file, then set --encoding utf-8 (rows with bytes that are not UTF-8 are then invalid) "+
+			"or --encoding windows-1252, or input.encoding in the mapping; the choices are utf-8, utf-16le, utf-16be, utf-16, windows-1252", err.Error())
+		for _, enc := range []string{"utf-8", "windows-1252"} {
+			_, err := NewCSV(strings.NewReader(in), "x.csv", Options{Encoding: enc})
+			assert.NoError(t, err, "named, %s is read", enc)
+		}
+	})
 }

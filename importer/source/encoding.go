@@ -57,9 +57,8 @@ func parseEncoding(name string) (string, error) {
 // decodeText chooses the encoding from the first sniffSize bytes of br and
 // returns the text as UTF-8. A byte order mark decides, also over the
 // encoding the caller named: it cannot be there by accident. Without one,
-// want decides, and when it is "" the prefix: valid UTF-8 is UTF-8, NULs in
-// every other byte are UTF-16 without a BOM, anything else Windows-1252,
-// which is what Swedish Excel writes for plain "CSV".
+// want decides, and when it is "" the prefix (see sniffEncoding); a prefix
+// that could be either UTF-8 or Windows-1252 is an *ambiguousError.
 //
 // Deciding from a prefix keeps reading streaming; a later row that does
 // not fit the choice becomes a RowError (see checkText). The decoders never
@@ -84,7 +83,11 @@ func decodeText(br *bufio.Reader, want string) (io.Reader, textEncoding, error) 
 		// little-endian.
 		enc.name = "utf-16le"
 	case want == "":
-		enc = textEncoding{name: sniffEncoding(head, err == io.EOF), detected: true}
+		name, ev := sniffEncoding(head, err == io.EOF)
+		if name == "" {
+			return nil, enc, &ambiguousError{ev}
+		}
+		enc = textEncoding{name: name, detected: true}
 	}
 	if enc.bom {
 		bomLen := 2
@@ -106,19 +109,83 @@ func decodeText(br *bufio.Reader, want string) (io.Reader, textEncoding, error) 
 	return br, enc, nil
 }
 
+// ambiguousError: the prefix holds evidence for UTF-8 and for
+// Windows-1252 alike, and guessing wrong sends mojibake ("Ã…sa") or
+// refuses good rows, so a person names the encoding.
+type ambiguousError struct{ utf8Evidence }
+
+func (e *ambiguousError) Error() string { return "cannot tell the encoding" }
+
+// utf8Evidence is what a file's first bytes say of UTF-8: how many
+// characters in them are multi-byte UTF-8, how many bytes are not UTF-8,
+// and the line of the first such byte.
+type utf8Evidence struct {
+	multi, bad, badLine int
+}
+
+// evidenceRatio is how many times more of one kind of evidence than of the
+// other decides the encoding. A multi-byte UTF-8 character is a lead byte
+// followed by the right number of continuation bytes; Windows-1252 text
+// makes one only by chance (a capital like Ã before a symbol like ¥), so
+// each is strong evidence of UTF-8. A byte that is not UTF-8 in a UTF-8
+// file is a slip (one cell pasted from elsewhere, a character cut in two),
+// so one is weak evidence of Windows-1252, where every å, ä and ö is one.
+const evidenceRatio = 4
+
 // sniffEncoding guesses the encoding of a file without a BOM from head,
-// its first bytes; atEOF says head is the whole file.
-func sniffEncoding(head []byte, atEOF bool) string {
+// its first bytes; atEOF says head is the whole file. It returns "" with
+// the evidence when head could be UTF-8 with a few bad bytes as well as
+// Windows-1252 with a few characters that happen to look like UTF-8.
+func sniffEncoding(head []byte, atEOF bool) (string, utf8Evidence) {
 	if !atEOF {
 		head = trimCutRune(head)
 	}
 	if enc := sniffUTF16(head); enc != "" {
-		return enc
+		return enc, utf8Evidence{}
 	}
 	if utf8.Valid(head) {
-		return "utf-8"
+		return "utf-8", utf8Evidence{}
 	}
-	return "windows-1252"
+	ev := weighUTF8(head)
+	switch {
+	case ev.multi >= evidenceRatio*ev.bad:
+		return "utf-8", ev
+	case ev.bad >= evidenceRatio*ev.multi:
+		return "windows-1252", ev
+	}
+	return "", ev
+}
+
+// weighUTF8 counts the evidence in head for and against UTF-8.
+func weighUTF8(head []byte) utf8Evidence {
+	var ev utf8Evidence
+	for i := 0; i < len(head); {
+		if head[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && size == 1 {
+			if ev.bad == 0 {
+				ev.badLine = lineOf(head, i)
+			}
+			ev.bad++
+		} else {
+			ev.multi++
+		}
+		i += size
+	}
+	return ev
+}
+
+// lineOf is the line, from 1, of head[i]; lines end in LF, or CR alone in
+// a file without LFs.
+func lineOf(head []byte, i int) int {
+	end := byte('\n')
+	if crOnly(head) {
+		end = '\r'
+	}
+	return bytes.Count(head[:i], []byte{end}) + 1
 }
 
 // trimCutRune drops a multi-byte character cut off at the end of head, so

@@ -27,6 +27,10 @@ var (
 	// Windows-1252) does not define; the row is refused rather than read
 	// with U+FFFD in place of the lost characters.
 	ErrUndecodable = errors.New("characters the encoding cannot represent")
+	// ErrAmbiguousEncoding: a CSV file without a byte order mark starts
+	// with text that could be UTF-8 with a few bytes that are not as well
+	// as Windows-1252; Options.Encoding must say which.
+	ErrAmbiguousEncoding = errors.New("cannot tell the encoding")
 	// ErrUnknownEncoding: Options.Encoding names no encoding this package reads.
 	ErrUnknownEncoding = errors.New("unknown encoding")
 	// ErrBadDelimiter: Options.Delimiter cannot separate CSV cells.

@@ -36,6 +36,8 @@ func FuzzCSV(f *testing.F) {
 		[]byte(utf16Bytes("Namn|Ort\nÅsa|Luleå\n", true, true) + "\x00\xd8"),
 		[]byte("namn,ort\r\"Anna\rA\",Lund\r\rBo,Malmö\r"),
 		[]byte("Kund, namn|Ort\nAnna|Lund\nBo|Malmö\n"),
+		[]byte("a;b;c\n1;\"Kalle;x\n2;3;4\n5;6;7\n8;9;0\n"),
+		[]byte("Namn;Ort\nÅsa;Lund\nBo;Malm\xf6\n"),
 	}
 	for _, path := range append(spectrumFiles(f), "../../samples/legacy/kontakter.csv") {
 		data, err := os.ReadFile(path)

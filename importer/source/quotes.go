@@ -15,7 +15,9 @@ import (
 // are common in exported sheets. The price is that a quote which opens a
 // cell and is never closed takes the rest of the file into that cell
 // without any error. encoding/csv does not report that case, so this
-// tracker does, at a cost of one pass over each byte.
+// tracker does, at a cost of one pass over each byte; with judging on, it
+// holds such a cell back until it can tell a real one from a stray quote,
+// and makes a stray quote text (see judge).
 //
 // The states mirror encoding/csv's readRecord with LazyQuotes set: a quote
 // opens a quoted cell only as a cell's first byte; inside one, `""` is a
@@ -46,6 +48,17 @@ type quoteTracker struct {
 	notUTF8 bool
 	cut     [utf8.UTFMax]byte // a character cut off at the end of the last read
 	ncut    int
+
+	// Stray quotes (see judge); off, the tracker passes the text on as
+	// it reads it.
+	judging bool
+	cells   int    // the header's number of cells; 0 or 1 while unknown
+	held    []byte // text read but not given out: held[0] opens the cell judged
+	pass    int    // how many bytes of held were judged, and go out as they are
+	srcDone bool   // r has returned io.EOF
+	strays  []int  // the text lines (from 1) of stray quotes read as text, for csvReader
+	before  []byte // the text given out on the current line, if under maxHeld bytes
+	long    bool   // the current line went out longer than that
 }
 
 // errRecordTooLong is what quoteTracker gives encoding/csv instead of the
@@ -63,25 +76,56 @@ const (
 )
 
 func (q *quoteTracker) Read(p []byte) (int, error) {
-	if q.err != nil {
-		return 0, q.err
+	for {
+		if q.err != nil {
+			return 0, q.err
+		}
+		var n int
+		var err error
+		if len(q.held) > 0 {
+			n = copy(p, q.held)
+		} else if q.srcDone {
+			q.eof = true
+			return 0, io.EOF
+		} else {
+			n, err = q.r.Read(p)
+			if err == io.EOF {
+				q.srcDone, err = true, nil
+			}
+		}
+		out := q.scan(p[:n])
+		switch {
+		case len(q.held) > 0:
+			q.held = q.held[out:]
+		case out < n:
+			q.held = append(q.held[:0], p[out:n]...)
+		}
+		q.pass = max(0, q.pass-out)
+		if q.judging {
+			q.keepLine(p[:out])
+		}
+		if out < n {
+			// held[0] opens a quoted cell that runs past the end of
+			// its chunk or its line: read on until it is judged.
+			if jerr := q.judge(); jerr != nil {
+				q.err = jerr
+			}
+		}
+		q.n += int64(out)
+		q.eof = q.srcDone && len(q.held) == 0
+		if !q.notUTF8 {
+			q.checkUTF8(p[:out])
+		}
+		if q.max > 0 && q.recLen > q.max {
+			// None of this chunk goes on, so encoding/csv cannot finish the
+			// record with the line end in it.
+			q.err = errRecordTooLong
+			return 0, q.err
+		}
+		if out > 0 || err != nil {
+			return out, err
+		}
 	}
-	n, err := q.r.Read(p)
-	q.scan(p[:n])
-	q.n += int64(n)
-	if err == io.EOF {
-		q.eof = true
-	}
-	if !q.notUTF8 {
-		q.checkUTF8(p[:n])
-	}
-	if q.max > 0 && q.recLen > q.max {
-		// None of this chunk goes on, so encoding/csv cannot finish the
-		// record with the line end in it.
-		q.err = errRecordTooLong
-		return 0, q.err
-	}
-	return n, err
 }
 
 // checkUTF8 sets notUTF8 unless b, after what the last read cut off,
@@ -129,12 +173,20 @@ func (q *quoteTracker) checkUTF8(b []byte) {
 // a quoted cell.
 func (q *quoteTracker) unclosed() bool { return q.eof && q.state == quoted }
 
-func (q *quoteTracker) scan(b []byte) {
+// scan follows the parser's state through b, the next text to go out,
+// and returns how much of it goes out now: all of it, unless judging is on
+// and a quoted cell that no earlier judgement covers (it opens at or
+// after pass) runs past the end of its line or of b. Then the text goes
+// out up to that cell's quote, and the rest waits for judge.
+func (q *quoteTracker) scan(b []byte) int {
 	if q.recStartLine == 0 {
 		q.recStartLine = 1
 	}
 	s, d := q.state, q.delim
 	lastEnd := -1 // where the last record in b ended
+	open := -1    // where the quoted cell being read opened, if in b and not judged
+	out := len(b)
+loop:
 	for i := 0; i < len(b); i++ {
 		if s == cellStart || s == unquoted {
 			// Outside quotes only a quote that starts a cell changes the
@@ -159,6 +211,9 @@ func (q *quoteTracker) scan(b []byte) {
 			}
 			if s == cellStart {
 				s = quoted
+				if q.judging && i >= q.pass {
+					open = i
+				}
 			}
 			continue
 		}
@@ -166,6 +221,16 @@ func (q *quoteTracker) scan(b []byte) {
 		switch s {
 		case quoted:
 			j := bytes.IndexByte(b[i:], '"')
+			if open >= 0 {
+				text := b[i:]
+				if j >= 0 {
+					text = text[:j]
+				}
+				if bytes.IndexByte(text, '\n') >= 0 {
+					out = open
+					break loop
+				}
+			}
 			if j < 0 {
 				i = len(b)
 				break
@@ -177,9 +242,9 @@ func (q *quoteTracker) scan(b []byte) {
 			case '"':
 				s = quoted // `""`
 			case '\n':
-				s, lastEnd = cellStart, i
+				s, lastEnd, open = cellStart, i, -1
 			case d:
-				s = cellStart
+				s, open = cellStart, -1
 			case '\r':
 				s = quoteSeenCR
 			default:
@@ -188,7 +253,7 @@ func (q *quoteTracker) scan(b []byte) {
 		case quoteSeenCR:
 			switch c {
 			case '\n':
-				s, lastEnd = cellStart, i
+				s, lastEnd, open = cellStart, i, -1
 			case '"':
 				s = quoteSeen // the \r was text; this quote may close the cell
 			default:
@@ -196,12 +261,18 @@ func (q *quoteTracker) scan(b []byte) {
 			}
 		}
 	}
+	if open >= 0 {
+		// Stopped at a line end in the cell, or the cell goes on past b:
+		// nothing in b after its quote ended a record.
+		out, s = open, cellStart
+		b = b[:out]
+	}
 	q.state = s
 	if lastEnd >= 0 {
 		// The record that ended first in b may be the one over the limit.
 		if first := bytes.IndexByte(b, '\n'); q.max > 0 && q.recLen+first > q.max {
 			q.recLen += first
-			return
+			return out
 		}
 		q.recStartLine = q.lines + bytes.Count(b[:lastEnd+1], []byte{'\n'}) + 1
 		q.recLen = len(b) - lastEnd - 1
@@ -209,4 +280,5 @@ func (q *quoteTracker) scan(b []byte) {
 		q.recLen += len(b)
 	}
 	q.lines += bytes.Count(b, []byte{'\n'})
+	return out
 }

@@ -48,6 +48,16 @@ import (
 type Row struct {
 	Number int // as the spreadsheet numbers it
 	Cells  []string
+	// Notes are what a person should check in how the row was read,
+	// though it was read: a stray quote taken as text.
+	Notes []Note
+}
+
+// Note is a warning about one cell of a Row.
+type Note struct {
+	Column  string // the header's name for it, or its letter past the header
+	Value   string
+	Message msg.Message
 }
 
 // Options choose what to read.

@@ -42,7 +42,7 @@ func TestOpenChoosesTheFormat(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.delim, r.Delimiter())
 			assert.Equal(t, []string{"namn", "personnummer"}, r.Header())
-			assert.Equal(t, []Row{{2, []string{"Anna", "198001022386"}}}, readAll(t, r))
+			assert.Equal(t, []Row{{Number: 2, Cells: []string{"Anna", "198001022386"}}}, readAll(t, r))
 			assert.Contains(t, msg.English.Say(r.Description()), path+": ")
 			require.NoError(t, r.Close())
 			assert.NoError(t, r.Close(), "a second Close is harmless")

@@ -95,8 +95,8 @@ func TestCSVSpectrumEmptyCells(t *testing.T) {
 			defer r.Close()
 			assert.Equal(t, []string{"a", "b", "c"}, r.Header())
 			assert.Equal(t, []Row{
-				{2, []string{"1", "", ""}},
-				{3, []string{"2", "3", "4"}},
+				{Number: 2, Cells: []string{"1", "", ""}},
+				{Number: 3, Cells: []string{"2", "3", "4"}},
 			}, readAll(t, r))
 		})
 	}

@@ -114,12 +114,12 @@ var diffBooks = []diffBook{
 		},
 		header: []string{"Namn", "Personnummer", "Telefon", "Belopp", "Andel", "Aktiv", "Född", "Besök", "Anteckning", "Ort"},
 		rows: []Row{
-			{2, []string{"Åsa Öberg", "198001011234", "0701234567", "1234.5", "0.1", "TRUE", "1980-01-01", "2024-05-12 14:30", "  ledande och avslutande  ", "Malmö"}},
-			{3, []string{"Ärla Ek", "198001011234", "701234567", "-42", "0.3", "FALSE", "2000-02-29", "1999-12-31 23:59", "rad 1\nrad 2", "<Lund & \"Co\">"}},
-			{5, []string{"Örjan", "", "+46 70 123 45 67"}},
-			{6, []string{"-7", "65535", "1234567890123460", "2.5", "1E-07", "123456789.123", "=1+1", "TRUE", "😀 emoji", "007"}},
-			{7, []string{"", "", "", "", "", "", "", "", "", "sist"}},
-			{9, []string{"0", "-0.5", "1000000000000000", "12345678901234500000", "100", "1234567.89123456", "100000000000000000000", "-1E-10"}},
+			{Number: 2, Cells: []string{"Åsa Öberg", "198001011234", "0701234567", "1234.5", "0.1", "TRUE", "1980-01-01", "2024-05-12 14:30", "  ledande och avslutande  ", "Malmö"}},
+			{Number: 3, Cells: []string{"Ärla Ek", "198001011234", "701234567", "-42", "0.3", "FALSE", "2000-02-29", "1999-12-31 23:59", "rad 1\nrad 2", "<Lund & \"Co\">"}},
+			{Number: 5, Cells: []string{"Örjan", "", "+46 70 123 45 67"}},
+			{Number: 6, Cells: []string{"-7", "65535", "1234567890123460", "2.5", "1E-07", "123456789.123", "=1+1", "TRUE", "😀 emoji", "007"}},
+			{Number: 7, Cells: []string{"", "", "", "", "", "", "", "", "", "sist"}},
+			{Number: 9, Cells: []string{"0", "-0.5", "1000000000000000", "12345678901234500000", "100", "1234567.89123456", "100000000000000000000", "-1E-10"}},
 		},
 	},
 	{
@@ -148,7 +148,7 @@ var diffBooks = []diffBook{
 			"C2": {excel: "5/12/24 14:30", ours: "2024-05-12 14:30"},
 		},
 		header: []string{"Sekunder", "Midnatt", "Zon", "Dag 59", "Dag 60", "Dag 61", "Tid"},
-		rows:   []Row{{2, []string{"2024-05-12 14:30", "2024-05-12 23:59", "2024-05-12 14:30", "1900-02-28", "1900-02-29", "1900-03-01", "01:30"}}},
+		rows:   []Row{{Number: 2, Cells: []string{"2024-05-12 14:30", "2024-05-12 23:59", "2024-05-12 14:30", "1900-02-28", "1900-02-29", "1900-03-01", "01:30"}}},
 	},
 	{
 		name:  "number formats: custom, built-in and text",
@@ -201,8 +201,8 @@ var diffBooks = []diffBook{
 		},
 		header: []string{"Datum", "Tid", "Summa", "Procent", "Telefon", "Svensk", "Klocka", "Text", "Valuta", "Inbyggt"},
 		rows: []Row{
-			{2, []string{"2024-05-12", "2024-05-12 08:05", "1234.5", "0.1", "701234567", "2023-12-24", "12:00", "198001011234", "1234.5", "2024-05-12"}},
-			{3, []string{"1900-03-01", "2024-01-01 23:59", "1000000", "1", "8123456", "1970-01-01", "18:00", "42", "-0.5", "45424.75"}},
+			{Number: 2, Cells: []string{"2024-05-12", "2024-05-12 08:05", "1234.5", "0.1", "701234567", "2023-12-24", "12:00", "198001011234", "1234.5", "2024-05-12"}},
+			{Number: 3, Cells: []string{"1900-03-01", "2024-01-01 23:59", "1000000", "1", "8123456", "1970-01-01", "18:00", "42", "-0.5", "45424.75"}},
 		},
 	},
 	{
@@ -229,8 +229,8 @@ var diffBooks = []diffBook{
 		},
 		header: []string{"Född", "Bokad", "Antal"},
 		rows: []Row{
-			{2, []string{"1980-01-02", "2024-05-12 14:30", "3"}},
-			{3, []string{"1904-01-02", "2099-12-31 06:00", "1462"}},
+			{Number: 2, Cells: []string{"1980-01-02", "2024-05-12 14:30", "3"}},
+			{Number: 3, Cells: []string{"1904-01-02", "2099-12-31 06:00", "1462"}},
 		},
 	},
 	{
@@ -253,8 +253,8 @@ var diffBooks = []diffBook{
 		},
 		header: []string{"Tal", "Dubbelt", "Utan cache", "Efter"},
 		rows: []Row{
-			{2, []string{"21", "42", "", "x"}},
-			{3, []string{"1.5", "3", "", "y"}},
+			{Number: 2, Cells: []string{"21", "42", "", "x"}},
+			{Number: 3, Cells: []string{"1.5", "3", "", "y"}},
 		},
 	},
 	{
@@ -278,7 +278,7 @@ var diffBooks = []diffBook{
 			require.NoError(t, sw.Flush())
 		},
 		header: []string{"Tal", "Dubbelt", "Namn", "Stor", "Datum", "Pnr", "Utan"},
-		rows:   []Row{{2, []string{"21", "42", "Anna Åberg", "TRUE", "2024-05-12", "198001011234", "", "slut"}}},
+		rows:   []Row{{Number: 2, Cells: []string{"21", "42", "Anna Åberg", "TRUE", "2024-05-12", "198001011234", "", "slut"}}},
 	},
 	{
 		name:  "rich text",
@@ -294,8 +294,8 @@ var diffBooks = []diffBook{
 		},
 		header: []string{"Förnamn", "Efternamn"},
 		rows: []Row{
-			{2, []string{"Åsa  ", "Öst\nberg"}},
-			{4, []string{"", "198001011234"}},
+			{Number: 2, Cells: []string{"Åsa  ", "Öst\nberg"}},
+			{Number: 4, Cells: []string{"", "198001011234"}},
 		},
 	},
 	{
@@ -320,10 +320,10 @@ var diffBooks = []diffBook{
 		},
 		header: []string{"Namn", "Personnummer", "Telefon", "Född", "Belopp", "Aktiv", "Summa"},
 		rows: []Row{
-			{2, []string{"Åke", "198001011234", "0701234567", "1980-01-01", "99.95", "TRUE", "199.9"}},
-			{3, []string{" Björn ", "", "0701234568", "", "0.1"}},
-			{6, []string{"Cecilia", "198001011234", "", "2024-05-12 09:45", "-3", "FALSE"}},
-			{8, []string{"", "", "börjar i C", "Rik ö"}},
+			{Number: 2, Cells: []string{"Åke", "198001011234", "0701234567", "1980-01-01", "99.95", "TRUE", "199.9"}},
+			{Number: 3, Cells: []string{" Björn ", "", "0701234568", "", "0.1"}},
+			{Number: 6, Cells: []string{"Cecilia", "198001011234", "", "2024-05-12 09:45", "-3", "FALSE"}},
+			{Number: 8, Cells: []string{"", "", "börjar i C", "Rik ö"}},
 		},
 	},
 	{
@@ -342,7 +342,7 @@ var diffBooks = []diffBook{
 			require.NoError(t, f.SetSheetVisible("Listor", false))
 		},
 		header: []string{"Namn", "Ort"},
-		rows:   []Row{{2, []string{"Anna", "Umeå"}}, {4, []string{"Bo"}}},
+		rows:   []Row{{Number: 2, Cells: []string{"Anna", "Umeå"}}, {Number: 4, Cells: []string{"Bo"}}},
 	},
 	{
 		name:  "a hidden sheet named",
@@ -361,7 +361,7 @@ var diffBooks = []diffBook{
 			require.NoError(t, f.SetSheetVisible("Listor", false, true)) // veryHidden
 		},
 		header: []string{"Namn", "", "Orsak"},
-		rows:   []Row{{3, []string{"Cilla", "", "sjuk"}}},
+		rows:   []Row{{Number: 3, Cells: []string{"Cilla", "", "sjuk"}}},
 	},
 	{
 		name:  "merged header cells",
@@ -385,9 +385,9 @@ var diffBooks = []diffBook{
 		},
 		header: []string{"Namn", "Namn", "Kontakt", "Kontakt", "Ort"},
 		rows: []Row{
-			{2, []string{"Anna", "Andersson", "0701234567", "anna@example.se", "Lund"}},
-			{3, []string{"Bo", "Berg", "dubbel", "", "Umeå"}},
-			{5, []string{"Cilla"}},
+			{Number: 2, Cells: []string{"Anna", "Andersson", "0701234567", "anna@example.se", "Lund"}},
+			{Number: 3, Cells: []string{"Bo", "Berg", "dubbel", "", "Umeå"}},
+			{Number: 5, Cells: []string{"Cilla"}},
 		},
 	},
 }

@@ -104,8 +104,8 @@ func TestXLSXCellValues(t *testing.T) {
 				`</sheetData>`},
 			header: []string{"Personnummer", "Telefon"},
 			rows: []Row{
-				{2, []string{"198001022386", "701234567"}},
-				{3, []string{"198001022394", "701234567"}},
+				{Number: 2, Cells: []string{"198001022386", "701234567"}},
+				{Number: 3, Cells: []string{"198001022394", "701234567"}},
 			},
 		},
 		{
@@ -115,7 +115,7 @@ func TestXLSXCellValues(t *testing.T) {
 				`<row r="2"><c s="1"><v>45424</v></c><c s="2"><v>45424.604166666664</v></c><c s="3"><v>1234.5</v></c><c><v>0.30000000000000004</v></c></row>` +
 				`</sheetData>`, sst: []string{"<t>Datum</t>", "<t>Tid</t>", "<t>Belopp</t>", "<t>Andel</t>"}},
 			header: []string{"Datum", "Tid", "Belopp", "Andel"},
-			rows:   []Row{{2, []string{"2024-05-12", "2024-05-12 14:30", "1234.5", "0.3"}}},
+			rows:   []Row{{Number: 2, Cells: []string{"2024-05-12", "2024-05-12 14:30", "1234.5", "0.3"}}},
 		},
 		{
 			name: "the 1904 date system",
@@ -123,7 +123,7 @@ func TestXLSXCellValues(t *testing.T) {
 				`<row r="1"><c t="inlineStr"><is><t>Datum</t></is></c></row>` +
 				`<row r="2"><c s="1"><v>43962</v></c></row></sheetData>`},
 			header: []string{"Datum"},
-			rows:   []Row{{2, []string{"2024-05-12"}}},
+			rows:   []Row{{Number: 2, Cells: []string{"2024-05-12"}}},
 		},
 		{
 			name: "inline strings, rich text, booleans, formulas and errors",
@@ -135,8 +135,8 @@ func TestXLSXCellValues(t *testing.T) {
 				`</sheetData>`, sst: []string{"<r><t>E-</t></r><r><t>post</t></r>", "<t>anna@example.se</t>"}},
 			header: []string{"Namn", "E-post", "Aktiv", "Summa", "Ort"},
 			rows: []Row{
-				{2, []string{"Anna Åberg", "anna@example.se", "TRUE", "2", "Lund"}},
-				{3, []string{"", "", "FALSE", "#DIV/0!"}},
+				{Number: 2, Cells: []string{"Anna Åberg", "anna@example.se", "TRUE", "2", "Lund"}},
+				{Number: 3, Cells: []string{"", "", "FALSE", "#DIV/0!"}},
 			},
 		},
 		{
@@ -149,7 +149,7 @@ func TestXLSXCellValues(t *testing.T) {
 				`</sheetData>`},
 			opt:    Options{Headers: []string{"namn", "personnummer"}},
 			header: []string{"NAMN", "Personnummer"},
-			rows:   []Row{{5, []string{"Anna", "198001022386"}}},
+			rows:   []Row{{Number: 5, Cells: []string{"Anna", "198001022386"}}},
 		},
 		{
 			name: "a merged header cell names every column of the merge",
@@ -162,7 +162,7 @@ func TestXLSXCellValues(t *testing.T) {
 				`</sheetData><mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="B2:C2"/><mergeCell ref="A4:C4"/></mergeCells>`},
 			opt:    Options{HeaderRow: 2},
 			header: []string{"Namn", "Telefon", "Telefon"},
-			rows:   []Row{{3, []string{"Anna", "701234567", "702345678"}}, {4, []string{"Bo"}}},
+			rows:   []Row{{Number: 3, Cells: []string{"Anna", "701234567", "702345678"}}, {Number: 4, Cells: []string{"Bo"}}},
 		},
 	}
 	for _, tt := range tests {
@@ -189,8 +189,8 @@ func TestXLSXNumbersWrittenByExcelize(t *testing.T) {
 	require.NoError(t, err)
 	defer r.Close()
 	assert.Equal(t, []Row{
-		{2, []string{"198001022386", "701234567", "1980-01-02"}},
-		{3, []string{"198001032385", "701234567", "1980-01-03 08:15"}},
+		{Number: 2, Cells: []string{"198001022386", "701234567", "1980-01-02"}},
+		{Number: 3, Cells: []string{"198001032385", "701234567", "1980-01-03 08:15"}},
 	}, readAll(t, r))
 }
 
@@ -223,7 +223,7 @@ func TestXLSXRowLimits(t *testing.T) {
 			assert.Equal(t, 2, rowErr.Row)
 			assert.ErrorIs(t, err, ErrTooLarge)
 			assert.Equal(t, filepath.Dir(path)+"/"+tt.msg, err.Error())
-			assert.Equal(t, []Row{{3, []string{"Bo"}}}, readAll(t, r))
+			assert.Equal(t, []Row{{Number: 3, Cells: []string{"Bo"}}}, readAll(t, r))
 		})
 	}
 }

@@ -150,9 +150,9 @@ func TestXLSXRows(t *testing.T) {
 			}},
 			header: []string{"Namn", "Personnummer"},
 			rows: []Row{
-				{4, []string{"Anna", "198001022386"}},
-				{7, []string{"Bo", "199004162393"}},
-				{10, []string{"Cecilia", "199101142397"}},
+				{Number: 4, Cells: []string{"Anna", "198001022386"}},
+				{Number: 7, Cells: []string{"Bo", "199004162393"}},
+				{Number: 10, Cells: []string{"Cecilia", "199101142397"}},
 			},
 			describe: `: sheet "Blad1", header on row 3, 2 columns`,
 		},
@@ -167,7 +167,7 @@ func TestXLSXRows(t *testing.T) {
 				styles: map[string]string{"C2": "0.00", "D2": "yyyy-mm-dd"},
 			},
 			header: []string{"Namn", "Personnummer", "Belopp", "Datum", "Antal"},
-			rows:   []Row{{2, []string{"Anna", "198001022386", "1234.5", "2024-05-12", "42"}}},
+			rows:   []Row{{Number: 2, Cells: []string{"Anna", "198001022386", "1234.5", "2024-05-12", "42"}}},
 		},
 		{
 			name: "title rows above the header with HeaderRow set",
@@ -178,7 +178,7 @@ func TestXLSXRows(t *testing.T) {
 			}},
 			opt:      Options{HeaderRow: 3},
 			header:   []string{"Namn", "Telefon"},
-			rows:     []Row{{4, []string{"Anna", "0701234567"}}},
+			rows:     []Row{{Number: 4, Cells: []string{"Anna", "0701234567"}}},
 			describe: `: sheet "Blad1", header on row 3, 2 columns`,
 		},
 		{
@@ -192,9 +192,9 @@ func TestXLSXRows(t *testing.T) {
 			}},
 			header: []string{"Namn", "Telefon"},
 			rows: []Row{
-				{3, []string{"Anna"}},
-				{4, []string{"Bo", "0701234567", "extra"}},
-				{5, []string{"", "", "x"}},
+				{Number: 3, Cells: []string{"Anna"}},
+				{Number: 4, Cells: []string{"Bo", "0701234567", "extra"}},
+				{Number: 5, Cells: []string{"", "", "x"}},
 			},
 		},
 	}
