@@ -23,6 +23,11 @@ import (
 
 const defaultBaseURL = "https://connect.maklare.vitec.net"
 
+// maxWorkers caps --workers: each worker holds a connection and a share
+// of the reorder window (windowPerWorker rows), and past a few dozen
+// they only wait on the rate limit and on Connect.
+const maxWorkers = 64
+
 // importOptions are the flags of run and check: check is run without
 // sending, so it binds only the first part.
 type importOptions struct {
@@ -77,7 +82,7 @@ func (o *importOptions) bind(fs *flag.FlagSet) {
 
 func (o *sendOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.baseURL, "base-url", "", "Connect's base `URL` (default: env LEADIMPORT_BASE_URL, else "+defaultBaseURL+")")
-	fs.IntVar(&o.workers, "workers", 4, "concurrent requests")
+	fs.IntVar(&o.workers, "workers", 4, "concurrent requests, 1 to 64")
 	fs.Float64Var(&o.rate, "rate", 5, "requests per second across all workers; 0 means no limit")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time allowed for one request")
 	fs.IntVar(&o.retries, "retries", 4, "further attempts after a retryable failure")
@@ -130,6 +135,8 @@ func (o *sendOptions) validate() error {
 	switch {
 	case o.workers < 1:
 		return usage(msg.WorkersTooFew{})
+	case o.workers > maxWorkers:
+		return usage(msg.WorkersTooMany{Max: maxWorkers})
 	case o.rate < 0:
 		return usage(msg.RateNegative{})
 	case o.retries < 0:

@@ -510,6 +510,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"credentials file others can read", []string{"LEADIMPORT_BASE_URL=" + s.URL}, []string{"run", "--mapping", m, "--credentials", looseCreds, input}, "chmod 600"},
 		{"plain http to a remote host", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m, "--base-url", "http://connect.example.com", input}, "http"},
 		{"bad --set", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m, "--set", "estateid", input}, "FIELD=VALUE"},
+		{"too many workers", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m, "--workers", "65", input}, "--workers must be at most 64"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,6 +46,10 @@ type NoInputFile struct {
 // A run's flag out of its range.
 type (
 	WorkersTooFew       struct{ message }
+	WorkersTooMany      struct {
+		message
+		Max int
+	}
 	RateNegative        struct{ message }
 	RetriesNegative     struct{ message }
 	MaxFailuresNegative struct{ message }

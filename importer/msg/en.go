@@ -723,6 +723,9 @@ var english = []entry{
 		return "no input file given: leadimport " + m.Command + " --mapping " + m.Mapping + " FILE..."
 	}),
 	say(func(WorkersTooFew, Lang) string { return "--workers must be at least 1" }),
+	say(func(m WorkersTooMany, _ Lang) string {
+		return fmt.Sprintf("--workers must be at most %d: more would only queue at the rate limit and at Connect", m.Max)
+	}),
 	say(func(RateNegative, Lang) string { return "--rate must be 0 (no limit) or more" }),
 	say(func(RetriesNegative, Lang) string { return "--retries must be 0 or more" }),
 	say(func(MaxFailuresNegative, Lang) string { return "--max-failures must be 0 (never stop) or more" }),

@@ -755,6 +755,9 @@ var swedish = []entry{
 		return "ingen indatafil angiven: leadimport " + m.Command + " --mapping " + m.Mapping + " FIL..."
 	}),
 	say(func(WorkersTooFew, Lang) string { return "--workers måste vara minst 1" }),
+	say(func(m WorkersTooMany, _ Lang) string {
+		return fmt.Sprintf("--workers får vara högst %d: fler skulle bara köa vid hastighetsgränsen och hos Connect", m.Max)
+	}),
 	say(func(RateNegative, Lang) string { return "--rate måste vara 0 (ingen gräns) eller mer" }),
 	say(func(RetriesNegative, Lang) string { return "--retries måste vara 0 eller mer" }),
 	say(func(MaxFailuresNegative, Lang) string {
