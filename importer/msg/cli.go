@@ -45,8 +45,8 @@ type NoInputFile struct {
 
 // A run's flag out of its range.
 type (
-	WorkersTooFew       struct{ message }
-	WorkersTooMany      struct {
+	WorkersTooFew  struct{ message }
+	WorkersTooMany struct {
 		message
 		Max int
 	}
