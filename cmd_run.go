@@ -221,10 +221,11 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 		begun   bool
 		inputs  []string
 		nothing msg.Message
+		clash   bool // two paths are one file: nothing may be written, not even the ledger's record
 	)
 	if o.cmd == "run" {
 		defer func() {
-			if !begun {
+			if !begun && !clash {
 				o.recordRefused(e, log, logLang, led, o.refusedInfo(start, inputs), err, nothing)
 			}
 			if led != nil {
@@ -247,6 +248,10 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 	}
 	for _, w := range warnings {
 		log.Warn(logLang.Say(w))
+	}
+	if err := o.distinct(e.getenv, inputs); err != nil {
+		clash = true
+		return err
 	}
 	if len(inputs) == 0 {
 		nothing = msg.NoSpreadsheets{}
@@ -282,6 +287,33 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 		archive(log, logLang, dir, &sum, importer.ExitCode(ended), start)
 	}
 	return told(ended)
+}
+
+// distinct refuses a run whose report, problems report, ledger,
+// credentials, archive folder or inputs are two names for one file,
+// before anything is written: --report L --ledger L would write the
+// report over the ledger.
+func (o *importOptions) distinct(getenv func(string) string, inputs []string) error {
+	var roles []importer.Role
+	if report := importer.ReportFile(o.report); report != "" {
+		roles = append(roles, importer.Role{Flag: "--report", Path: report})
+		if o.problems {
+			roles = append(roles, importer.Role{Flag: "--report-problems", Path: importer.ProblemsPath(report)})
+		}
+	}
+	if o.cmd == "run" {
+		led := o.send.ledger
+		if led == "" {
+			led, _ = ledger.DefaultPath(getenv, runtime.GOOS) // none: opening it says so
+		}
+		roles = append(roles, importer.Role{Flag: "--ledger", Path: led},
+			importer.Role{Flag: "--credentials", Path: o.send.credentials},
+			importer.Role{Flag: "--archive-dir", Path: o.send.archiveDir})
+	}
+	if err := importer.Distinct(roles, inputs); err != nil {
+		return usageError{err}
+	}
+	return nil
 }
 
 // refusedInfo is what the ledger keeps of a run that never began there:

@@ -653,6 +653,13 @@ var english = []entry{
 	say(func(m ReportIsInput, _ Lang) string {
 		return fmt.Sprintf("--report %s is the input %s: give the report another name", m.Report, m.Input)
 	}),
+	say(func(m SamePath, _ Lang) string {
+		other := m.Other
+		if other == "input" {
+			other = "the input"
+		}
+		return m.Flag + " " + m.Path + " is the same file as " + other + " " + m.OtherPath + ": give each its own file (nothing was written)"
+	}),
 	say(func(m ReportDir, l Lang) string { return "report directory: " + l.Error(m.Err) }),
 	say(func(m CreateReport, l Lang) string { return "create report: " + l.Error(m.Err) }),
 	say(func(m WriteReport, l Lang) string { return "write the report " + m.Path + ": " + l.Error(m.Err) }),

@@ -156,6 +156,14 @@ type ReportIsInput struct {
 	Report, Input string
 }
 
+// SamePath: two of the files a run is given are one: Flag's Path is
+// Other's OtherPath (Other "input" is one of the inputs). Writing one
+// would destroy the other.
+type SamePath struct {
+	message
+	Flag, Path, Other, OtherPath string
+}
+
 // ReportDir: the directory --report asks for cannot be made.
 type ReportDir struct {
 	message

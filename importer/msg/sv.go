@@ -678,6 +678,13 @@ var swedish = []entry{
 	say(func(m ReportIsInput, _ Lang) string {
 		return fmt.Sprintf("--report %s är indatafilen %s: ge rapporten ett annat namn", m.Report, m.Input)
 	}),
+	say(func(m SamePath, _ Lang) string {
+		other := m.Other
+		if other == "input" {
+			other = "indatafilen"
+		}
+		return m.Flag + " " + m.Path + " är samma fil som " + other + " " + m.OtherPath + ": ge var och en en egen fil (inget har skrivits)"
+	}),
 	say(func(m ReportDir, l Lang) string { return "rapportmappen går inte att skapa: " + l.Error(m.Err) }),
 	say(func(m CreateReport, l Lang) string { return "rapporten går inte att skapa: " + l.Error(m.Err) }),
 	say(func(m WriteReport, l Lang) string {
