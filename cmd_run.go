@@ -310,6 +310,13 @@ func (o *importOptions) distinct(getenv func(string) string, inputs []string) er
 			importer.Role{Flag: "--credentials", Path: o.send.credentials},
 			importer.Role{Flag: "--archive-dir", Path: o.send.archiveDir})
 	}
+	for _, r := range roles {
+		if strings.HasPrefix(r.Flag, "--report") { // not through a link, nor into a FIFO
+			if err := importer.CheckReport(r.Path); err != nil {
+				return usageError{err}
+			}
+		}
+	}
 	if err := importer.Distinct(roles, inputs); err != nil {
 		return usageError{err}
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 	"leadimport/importer/status"
 )
 
@@ -118,7 +119,7 @@ func moveInto(path, dir string, start time.Time) (string, error) {
 }
 
 func copyFile(from, to string) error {
-	in, err := os.Open(from)
+	in, err := regular.Open(from)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 )
 
 // lockPrefix starts the name of the lock file Office keeps beside a
@@ -31,11 +32,12 @@ func ExpandInputs(paths []string) (inputs []string, warnings []msg.Message, err 
 		st, err := os.Stat(p)
 		switch {
 		case err == nil && st.IsDir():
-			found, err := spreadsheetsIn(p)
+			found, skipped, err := spreadsheetsIn(p)
 			if err != nil {
 				return nil, nil, err
 			}
 			inputs = append(inputs, found...)
+			warnings = append(warnings, skipped...)
 		case isLockFile(p):
 			if wb := workbookOf(p); wb == "" || !slices.Contains(paths, wb) {
 				return nil, nil, msg.Error(msg.OpenInExcel{Workbook: wb, Lock: p})
@@ -53,13 +55,15 @@ func ExpandInputs(paths []string) (inputs []string, warnings []msg.Message, err 
 	return inputs, warnings, nil
 }
 
-// spreadsheetsIn lists the spreadsheets in dir, sorted by name.
-func spreadsheetsIn(dir string) ([]string, error) {
+// spreadsheetsIn lists the spreadsheets in dir, sorted by name. Those
+// that are not regular files are skipped, each with a warning: a link
+// (which may point anywhere: an inbox is written to by others), a FIFO
+// (which would block the run for good), a socket or a device.
+func spreadsheetsIn(dir string) (out []string, skipped []msg.Message, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, msg.Error(msg.ReadFolder{Path: dir, Err: err})
+		return nil, nil, msg.Error(msg.ReadFolder{Path: dir, Err: err})
 	}
-	var out []string
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, lockPrefix) {
@@ -67,10 +71,15 @@ func spreadsheetsIn(dir string) ([]string, error) {
 		}
 		switch strings.ToLower(filepath.Ext(name)) {
 		case ".csv", ".txt", ".tsv", ".xlsx", ".xlsm":
-			out = append(out, filepath.Join(dir, name))
+			path := filepath.Join(dir, name)
+			if !e.Type().IsRegular() {
+				skipped = append(skipped, msg.SkippedInFolder{Path: path, Kind: regular.Kind(e.Type())})
+				continue
+			}
+			out = append(out, path)
 		}
 	}
-	return out, nil
+	return out, skipped, nil
 }
 
 func isLockFile(path string) bool { return strings.HasPrefix(filepath.Base(path), lockPrefix) }

@@ -30,6 +30,7 @@ import (
 
 	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
@@ -232,7 +233,7 @@ func (cfg *Config) beginLedger(start time.Time, files []*file) (*ledger.Run, err
 }
 
 func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := regular.Open(path)
 	if err != nil {
 		return "", err
 	}

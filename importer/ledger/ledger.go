@@ -21,6 +21,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 )
 
 var (
@@ -69,6 +70,9 @@ type Ledger struct {
 func Open(path string) (*Ledger, error) {
 	if path == "" {
 		return nil, msg.Error(msg.NoLedgerPath{})
+	}
+	if err := regular.Check(path); err != nil {
+		return nil, err // SQLite would block on a FIFO
 	}
 	if err := create(path); err != nil {
 		return nil, openError(path, err)

@@ -636,6 +636,15 @@ var english = []entry{
 		}
 		return m.Workbook + " is open in Excel (its lock file " + lock + " is here): save and close it first, or the rows you changed since the last save are not read"
 	}),
+	say(func(m NotRegular, _ Lang) string {
+		return m.Path + " is " + kindEN(m.Kind) + ", not a regular file: leadimport reads and writes only regular files"
+	}),
+	say(func(m SkippedInFolder, _ Lang) string {
+		if m.Kind == KindLink {
+			return m.Path + " is a symbolic link: left out, as links in an input folder are not followed (name it on the command line to read it)"
+		}
+		return m.Path + " is " + kindEN(m.Kind) + ", not a regular file: left out"
+	}),
 	say(func(m ReadFolder, l Lang) string { return "read the folder " + m.Path + ": " + l.Error(m.Err) }),
 	say(func(m BurstZero, _ Lang) string {
 		return fmt.Sprintf("the rate limiter's burst is %d: no request can ever go", m.Burst)
@@ -849,6 +858,23 @@ var (
 )
 
 // andList joins words as a sentence does: "a", "a and b", "a, b and c".
+// kindEN is what a file of kind k is, with its article.
+func kindEN(k FileKind) string {
+	switch k {
+	case KindFIFO:
+		return "a named pipe (FIFO)"
+	case KindSocket:
+		return "a socket"
+	case KindDevice:
+		return "a device"
+	case KindFolder:
+		return "a folder"
+	case KindLink:
+		return "a symbolic link"
+	}
+	return "a special file"
+}
+
 func andList(words []string, and string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")

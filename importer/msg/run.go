@@ -118,6 +118,35 @@ type OpenInExcel struct {
 	Workbook, Lock string
 }
 
+// FileKind is what a path is when it is not a regular file.
+type FileKind int
+
+// The kinds of file that are not regular files.
+const (
+	KindOther FileKind = iota
+	KindFIFO
+	KindSocket
+	KindDevice
+	KindFolder
+	KindLink
+)
+
+// NotRegular: Path is not a regular file but a Kind, which leadimport
+// neither reads nor writes (a FIFO would block it forever).
+type NotRegular struct {
+	message
+	Path string
+	Kind FileKind
+}
+
+// SkippedInFolder: Path, found in an input folder, is a Kind and not a
+// regular file: it is left out (a link in a folder is not followed).
+type SkippedInFolder struct {
+	message
+	Path string
+	Kind FileKind
+}
+
 // ReadFolder: a folder given as input could not be listed.
 type ReadFolder struct {
 	message

@@ -659,6 +659,15 @@ var swedish = []entry{
 		}
 		return m.Workbook + " är öppen i Excel (dess låsfil " + lock + " ligger här): spara och stäng den först, annars läses inte de rader du ändrat sedan den sparades senast"
 	}),
+	say(func(m NotRegular, _ Lang) string {
+		return m.Path + " är " + kindSV(m.Kind) + ", ingen vanlig fil: leadimport läser och skriver bara vanliga filer"
+	}),
+	say(func(m SkippedInFolder, _ Lang) string {
+		if m.Kind == KindLink {
+			return m.Path + " är en symbolisk länk: den hoppas över, eftersom länkar i en indatamapp inte följs (ange den på kommandoraden för att läsa den)"
+		}
+		return m.Path + " är " + kindSV(m.Kind) + ", ingen vanlig fil: den hoppas över"
+	}),
 	say(func(m ReadFolder, l Lang) string {
 		return "mappen " + m.Path + " går inte att läsa: " + l.Error(m.Err)
 	}),
@@ -884,4 +893,21 @@ var ledgerStepsSV = [numLedgerSteps]string{
 	ReadSecret:        "liggarens hemliga nyckel går inte att läsa",
 	PrepareStatements: "liggarens frågor går inte att förbereda",
 	RecordRefused:     "den avvisade körningen går inte att registrera",
+}
+
+// kindSV is what a file of kind k is, with its article, in Swedish.
+func kindSV(k FileKind) string {
+	switch k {
+	case KindFIFO:
+		return "en namngiven pipe (FIFO)"
+	case KindSocket:
+		return "en socket"
+	case KindDevice:
+		return "en enhetsfil"
+	case KindFolder:
+		return "en mapp"
+	case KindLink:
+		return "en symbolisk länk"
+	}
+	return "en specialfil"
 }
