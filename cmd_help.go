@@ -46,9 +46,11 @@ const exitCodesHelp = `leadimport run and check exit with:
        credentials (401), Connect seemed down (--max-failures rows failed in
        a row) or could not be reached at all, the report could not be
        written, or the run was interrupted), or it finished but some rows
-       failed for a reason that may pass (no answer, 429, 5xx); rows not
-       reached are not_sent, and running the same command again sends what
-       is left (the ledger skips the rest)
+       failed for a reason that may pass (no answer, 429, 5xx), or an input
+       was still being written (newer than --settle, or it changed while it
+       was read) and stays in the inbox; rows not reached are not_sent, and
+       running the same command again sends what is left (the ledger skips
+       the rest)
   130  interrupted twice: quit at once; the ledger holds every lead sent or
        under way, so a new run resends only what is unconfirmed; a CSV or
        JSONL report holds the rows written so far, an XLSX report nothing

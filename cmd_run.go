@@ -62,6 +62,7 @@ type sendOptions struct {
 	ledger      string
 	force       bool
 	credentials string
+	settle      time.Duration
 }
 
 func (o *importOptions) bind(fs *flag.FlagSet) {
@@ -91,6 +92,7 @@ func (o *sendOptions) bind(fs *flag.FlagSet) {
 	fs.IntVar(&o.maxInvalid, "max-invalid", -1, "read every input first and send nothing (exit 2) if more than `N` rows are invalid; -1: no limit")
 	fs.StringVar(&o.ledger, "ledger", "", "the ledger `file` that remembers what was sent (default: leadimport/ledger.db in the user's state directory)")
 	fs.BoolVar(&o.force, "force", false, "send rows even when the ledger says they were sent before")
+	fs.DurationVar(&o.settle, "settle", 10*time.Second, "leave a file found in an input folder for the next run when it was written less than `D` ago: it may still be being written; 0: off (a file that changes while it is read is left all the same)")
 	fs.StringVar(&o.credentials, "credentials", "", "a `file` holding one line user:password, readable only by you (default: env VITEC_USERNAME, VITEC_PASSWORD)")
 }
 
@@ -145,6 +147,8 @@ func (o *sendOptions) validate() error {
 		return usage(msg.MaxFailuresNegative{})
 	case o.maxInvalid < -1:
 		return usage(msg.MaxInvalidTooLow{})
+	case o.settle < 0:
+		return usage(msg.SettleNegative{})
 	}
 	return nil
 }
@@ -242,11 +246,12 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 	for _, m := range ms {
 		o.input.apply(&m.Input)
 	}
-	inputs, warnings, err := importer.ExpandInputs(o.inputs)
+	found, err := importer.ExpandInputs(o.inputs)
 	if err != nil {
 		return err
 	}
-	for _, w := range warnings {
+	inputs = found.Inputs
+	for _, w := range found.Warnings {
 		log.Warn(logLang.Say(w))
 	}
 	if err := o.distinct(e.getenv, inputs); err != nil {
@@ -258,7 +263,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 		log.Info(logLang.Say(nothing), "in", strings.Join(o.inputs, ", "))
 		return nil
 	}
-	cfg := importer.Config{Inputs: inputs, Mappings: ms, Sets: o.sets, Report: o.report, Log: log,
+	cfg := importer.Config{Inputs: inputs, InFolder: found.InFolder, Settle: o.send.settle, Mappings: ms, Sets: o.sets, Report: o.report, Log: log,
 		CommandLine: commandLine(o.cmd, o.args), ReportProblems: o.problems, Lang: lang, LogLang: logLang, Now: e.now, Sleep: e.sleep}
 	o.progress(&cfg, con)
 	if o.cmd == "run" {

@@ -52,6 +52,7 @@ func TestSpecialFilesDoNotBlock(t *testing.T) {
 	inbox := filepath.Join(dir, "inbox")
 	require.NoError(t, os.Mkdir(inbox, 0o700))
 	input, _ := generate(t, inbox, 3)
+	settled(t, input)
 	m := writeMapping(t, dir)
 	creds := filepath.Join(dir, "creds")
 	require.NoError(t, os.WriteFile(creds, []byte("sandbox:"+sandboxPassword+"\n"), 0o600))

@@ -343,6 +343,17 @@ func generate(t *testing.T, dir string, n int) (string, []csvRow) {
 	return path, rows
 }
 
+// settled makes the files at paths last written an hour ago: files that
+// landed in an inbox a while before the night's run, which --settle
+// does not hold back.
+func settled(t *testing.T, paths ...string) {
+	t.Helper()
+	hourAgo := time.Now().Add(-time.Hour)
+	for _, p := range paths {
+		require.NoError(t, os.Chtimes(p, hourAgo, hourAgo))
+	}
+}
+
 func writeMapping(t *testing.T, dir string) string {
 	t.Helper()
 	path := filepath.Join(dir, "mapping.yaml")

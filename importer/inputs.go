@@ -17,6 +17,15 @@ import (
 // characters instead: ~$sning.xlsx.)
 const lockPrefix = "~$"
 
+// Expanded is what ExpandInputs found.
+type Expanded struct {
+	Inputs []string
+	// InFolder holds the inputs found in a folder rather than named: the
+	// ones --settle holds back while they may still be being written.
+	InFolder map[string]bool
+	Warnings []msg.Message
+}
+
 // ExpandInputs replaces each directory among paths by the spreadsheets in
 // it (CSV and XLSX, sorted by name; hidden files left out), so that a cron
 // job can name its inbox folder. A directory may hold none: a night
@@ -27,32 +36,36 @@ const lockPrefix = "~$"
 // Excel, and the rows changed since its last save are not read: that is
 // a warning, and the workbook is read as it was saved. A lock file named
 // on its own is an error that names its workbook.
-func ExpandInputs(paths []string) (inputs []string, warnings []msg.Message, err error) {
+func ExpandInputs(paths []string) (Expanded, error) {
+	x := Expanded{InFolder: map[string]bool{}}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		switch {
 		case err == nil && st.IsDir():
 			found, skipped, err := spreadsheetsIn(p)
 			if err != nil {
-				return nil, nil, err
+				return Expanded{}, err
 			}
-			inputs = append(inputs, found...)
-			warnings = append(warnings, skipped...)
+			for _, f := range found {
+				x.InFolder[f] = true
+			}
+			x.Inputs = append(x.Inputs, found...)
+			x.Warnings = append(x.Warnings, skipped...)
 		case isLockFile(p):
 			if wb := workbookOf(p); wb == "" || !slices.Contains(paths, wb) {
-				return nil, nil, msg.Error(msg.OpenInExcel{Workbook: wb, Lock: p})
+				return Expanded{}, msg.Error(msg.OpenInExcel{Workbook: wb, Lock: p})
 			}
 			// The workbook is named too (a glob): it says so below.
 		default:
-			inputs = append(inputs, p) // opening it says what is wrong
+			x.Inputs = append(x.Inputs, p) // opening it says what is wrong
 		}
 	}
-	for _, in := range inputs {
+	for _, in := range x.Inputs {
 		if lock := lockOf(in); lock != "" {
-			warnings = append(warnings, msg.OpenInExcel{Workbook: in, Lock: lock})
+			x.Warnings = append(x.Warnings, msg.OpenInExcel{Workbook: in, Lock: lock})
 		}
 	}
-	return inputs, warnings, nil
+	return x, nil
 }
 
 // spreadsheetsIn lists the spreadsheets in dir, sorted by name. Those

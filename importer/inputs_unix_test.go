@@ -24,15 +24,17 @@ func TestExpandInputsSkipsWhatIsNotAFile(t *testing.T) {
 	}
 	require.NoError(t, os.Symlink(filepath.Join(dir, "inbox", "b.csv"), filepath.Join(dir, "inbox", "link.csv")))
 	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "inbox", "pipe.csv"), 0o600))
-	got, warnings, err := ExpandInputs([]string{filepath.Join(dir, "inbox"), filepath.Join(dir, "inbox", "link.csv")})
+	x, err := ExpandInputs([]string{filepath.Join(dir, "inbox"), filepath.Join(dir, "inbox", "link.csv")})
 	require.NoError(t, err)
 	assert.Equal(t, []string{
 		filepath.Join(dir, "inbox", "a.xlsx"), filepath.Join(dir, "inbox", "b.csv"), filepath.Join(dir, "inbox", "c.TXT"),
 		filepath.Join(dir, "inbox", "link.csv"), // named
-	}, got)
+	}, x.Inputs)
 	assert.Equal(t, []msg.Message{
 		msg.SkippedInFolder{Path: filepath.Join(dir, "inbox", "link.csv"), Kind: msg.KindLink},
 		msg.SkippedInFolder{Path: filepath.Join(dir, "inbox", "pipe.csv"), Kind: msg.KindFIFO},
 		msg.OpenInExcel{Workbook: filepath.Join(dir, "inbox", "a.xlsx"), Lock: filepath.Join(dir, "inbox", "~$a.xlsx")},
-	}, warnings)
+	}, x.Warnings)
+	assert.True(t, x.InFolder[filepath.Join(dir, "inbox", "b.csv")], "found in the folder")
+	assert.False(t, x.InFolder[filepath.Join(dir, "inbox", "link.csv")], "named")
 }

@@ -119,6 +119,7 @@ func (f *file) readAhead(ctx context.Context, batches chan<- []aheadRow, bad *at
 		var rowErr *source.RowError
 		switch {
 		case err == io.EOF:
+			f.readThrough = true
 			return nil
 		case errors.As(err, &rowErr):
 			bad.Add(1)

@@ -59,6 +59,11 @@ type file struct {
 	// its rows too.
 	verdicts *persons.Verdicts
 	rows     int
+	// readThrough: the reading ahead reached the input's end, so rows is
+	// all of it: a row past them was written since, and is not read.
+	readThrough bool
+	// stat is the input's size and time before it was read.
+	stat os.FileInfo
 }
 
 func (f *file) close() {
@@ -306,6 +311,11 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		}
 	}()
 	for seq := 0; ; seq++ {
+		if f.readThrough && seq >= f.rows {
+			// Written since it was read ahead (and compared): the file is
+			// still growing, and file.changed leaves it for the next run.
+			return nil
+		}
 		row, err := f.src.Next()
 		switch {
 		case err == io.EOF:

@@ -89,6 +89,14 @@ type Config struct {
 	Ledger *ledger.Ledger
 	Force  bool // send even what the ledger says was sent
 
+	// Settle holds back an input of InFolder last written less than
+	// Settle ago: it may still be being written (a copy into the inbox
+	// under way). It is left for the next run, unread. 0: none is held.
+	// Any input that changes while it is read is left so too, whatever
+	// Settle says.
+	Settle   time.Duration
+	InFolder map[string]bool
+
 	Now func() time.Time // nil: time.Now
 	// Sleep waits out a backoff or a Retry-After pause; nil: Sleep, on
 	// the real clock. A test passes one that only moves its Now on.
@@ -176,6 +184,16 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	if len(files) == 0 && len(unread) > 0 {
 		return sum, &SetupError{errors.Join(errs...)}
 	}
+	// What changed while it was read ahead is still being written: it is
+	// left whole for the next run, before a row of it is sent.
+	files = slices.DeleteFunc(files, func(f *file) bool {
+		if held := f.changed(cfg, false); held != nil {
+			f.close()
+			sum.Files = append(sum.Files, FileSummary{Input: f.input, Held: held})
+			return true
+		}
+		return false
+	})
 	var tooMany error
 	if snd != nil && cfg.MaxInvalid != nil && invalid > *cfg.MaxInvalid {
 		tooMany = msg.Error(msg.TooManyInvalid{Invalid: invalid, Max: *cfg.MaxInvalid}, ErrTooManyInvalid)
@@ -192,6 +210,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	// rows gets its line (not_sent) in its own report.
 	for _, f := range files {
 		fsum, err := f.run(ctx, stop, cfg, snd)
+		fsum.Held = f.changed(cfg, fsum.Counts[status.Sent] > 0)
 		sum.Files = append(sum.Files, fsum)
 		for st, n := range fsum.Counts {
 			sum.Counts[st] += n
@@ -285,19 +304,57 @@ func (cfg *Config) open(start time.Time) (files []*file, refused []FileSummary, 
 		return nil, nil, msg.Error(msg.NoInputGiven{})
 	}
 	var whyNot []error
+	unreadable := false
 	for _, in := range cfg.Inputs {
+		// Its size and time before a byte of it is read: a file that
+		// changes from here on is still being written (file.changed).
+		st, _ := os.Stat(in)
+		if held := cfg.settling(in, st, start); held != nil {
+			refused = append(refused, FileSummary{Input: in, Held: held})
+			whyNot = append(whyNot, held)
+			continue
+		}
 		f, err := cfg.openInput(in, start)
 		if err != nil {
 			refused = append(refused, FileSummary{Input: in, Refused: err})
-			whyNot = append(whyNot, err)
+			whyNot, unreadable = append(whyNot, err), true
 			continue
 		}
+		f.stat = st
 		files = append(files, f)
 	}
-	if len(files) == 0 {
+	if len(files) == 0 && unreadable {
 		return nil, refused, errors.Join(whyNot...)
 	}
 	return files, refused, cfg.checkReportPath(len(cfg.Inputs))
+}
+
+// settling is why the input in, found in a folder with st its state, is
+// held back (Config.Settle), or nil.
+func (cfg *Config) settling(in string, st os.FileInfo, now time.Time) error {
+	if cfg.Settle <= 0 || st == nil || !cfg.InFolder[in] {
+		return nil
+	}
+	age := now.Sub(st.ModTime())
+	if age >= cfg.Settle {
+		return nil
+	}
+	m := msg.NotSettled{Input: in, Age: max(age, 0), Settle: cfg.Settle}
+	cfg.Log.Warn(cfg.LogLang.Say(m), "input", in)
+	return msg.Error(m, ErrRetryLater)
+}
+
+// changed is why the input is held for the next run when it changed
+// (size or time) since it was first looked at, or nil. sent: rows of it
+// were sent.
+func (f *file) changed(cfg Config, sent bool) error {
+	st, err := os.Stat(f.input)
+	if f.stat == nil || err != nil || (st.Size() == f.stat.Size() && st.ModTime().Equal(f.stat.ModTime())) {
+		return nil
+	}
+	m := msg.ChangedWhileRead{Input: f.input, Sent: sent}
+	cfg.Log.Warn(cfg.LogLang.Say(m), "input", f.input)
+	return msg.Error(m, ErrRetryLater)
 }
 
 // openInput opens one input with the mapping that fits it best: of those

@@ -56,6 +56,7 @@ type (
 	MaxInvalidTooLow    struct{ message }
 	HeaderRowFlag       struct{ message }
 	RateLimitNegative   struct{ message }
+	SettleNegative      struct{ message }
 )
 
 // EncodingFlag: --encoding names no encoding the reader reads.

@@ -712,6 +712,15 @@ var english = []entry{
 	say(func(m LeftMayPass, _ Lang) string {
 		return fmt.Sprintf("left in place: %d rows failed for a reason that may pass (no answer, 429, 5xx), so the next run sends them again", m.Rows)
 	}),
+	say(func(m NotSettled, _ Lang) string {
+		return fmt.Sprintf("%s was written %s ago, less than --settle %s: it may still be being written; left for the next run, unread", m.Input, m.Age.Round(time.Second), m.Settle)
+	}),
+	say(func(m ChangedWhileRead, _ Lang) string {
+		if m.Sent {
+			return m.Input + " changed while it was read: it is still being written; left for the next run, which sends what it adds (the rows sent are in the ledger, and are not sent again)"
+		}
+		return m.Input + " changed while it was read: it is still being written; left for the next run, nothing of it sent"
+	}),
 	say(func(ToFix, Lang) string { return "rows are invalid or were refused: see the report" }),
 	say(func(m LeftNotMoved, l Lang) string { return "left in place: " + l.Error(m.Err) }),
 	say(func(m ArchiveFailed, l Lang) string { return "archive " + m.Input + ": " + l.Error(m.Err) }),
@@ -748,6 +757,7 @@ var english = []entry{
 	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid must be 0 or more (-1: no limit)" }),
 	say(func(HeaderRowFlag, Lang) string { return "--header-row must be a row number, 1 or more" }),
 	say(func(RateLimitNegative, Lang) string { return "--rate-limit must be 0 (no limit) or more" }),
+	say(func(SettleNegative, Lang) string { return "--settle must be 0 (off) or more" }),
 	say(func(m EncodingFlag, _ Lang) string {
 		return "--encoding " + m.Given + ": use one of " + strings.Join(m.Known, ", ")
 	}),

@@ -315,6 +315,24 @@ type LeftMayPass struct {
 	Rows int
 }
 
+// NotSettled: Input, found in a folder, was last written Age ago, less
+// than --settle: it may still be being written, and is left for the next
+// run, unread.
+type NotSettled struct {
+	message
+	Input       string
+	Age, Settle time.Duration
+}
+
+// ChangedWhileRead: Input changed (size or time) while it was read: it is
+// still being written, and is left for the next run. Sent: some of its
+// rows were sent before the change was seen (the ledger keeps them).
+type ChangedWhileRead struct {
+	message
+	Input string
+	Sent  bool
+}
+
 // ToFix: an input with rows to fix, moved to failed/.
 type ToFix struct{ message }
 

@@ -740,6 +740,15 @@ var swedish = []entry{
 	say(func(m LeftMayPass, _ Lang) string {
 		return fmt.Sprintf("ligger kvar: %d rader misslyckades av ett skäl som kan gå över (inget svar, 429, 5xx), så nästa körning skickar dem igen", m.Rows)
 	}),
+	say(func(m NotSettled, _ Lang) string {
+		return fmt.Sprintf("%s skrevs för %s sedan, mindre än --settle %s: den kan fortfarande skrivas; den ligger kvar till nästa körning, oläst", m.Input, m.Age.Round(time.Second), m.Settle)
+	}),
+	say(func(m ChangedWhileRead, _ Lang) string {
+		if m.Sent {
+			return m.Input + " ändrades medan den lästes: den skrivs fortfarande; den ligger kvar till nästa körning, som skickar det som tillkommer (de skickade raderna finns i liggaren och skickas inte igen)"
+		}
+		return m.Input + " ändrades medan den lästes: den skrivs fortfarande; den ligger kvar till nästa körning, inget av den skickat"
+	}),
 	say(func(ToFix, Lang) string { return "rader är ogiltiga eller nekades: se rapporten" }),
 	say(func(m LeftNotMoved, l Lang) string { return "ligger kvar: " + l.Error(m.Err) }),
 	say(func(m ArchiveFailed, l Lang) string { return m.Input + " går inte att arkivera: " + l.Error(m.Err) }),
@@ -782,6 +791,7 @@ var swedish = []entry{
 	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid måste vara 0 eller mer (-1: ingen gräns)" }),
 	say(func(HeaderRowFlag, Lang) string { return "--header-row måste vara ett radnummer, 1 eller mer" }),
 	say(func(RateLimitNegative, Lang) string { return "--rate-limit måste vara 0 (ingen gräns) eller mer" }),
+	say(func(SettleNegative, Lang) string { return "--settle måste vara 0 (av) eller mer" }),
 	say(func(m EncodingFlag, _ Lang) string {
 		return "--encoding " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
 	}),
