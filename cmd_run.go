@@ -63,6 +63,7 @@ type sendOptions struct {
 	force       bool
 	credentials string
 	settle      time.Duration
+	newLedger   bool
 }
 
 func (o *importOptions) bind(fs *flag.FlagSet) {
@@ -91,6 +92,7 @@ func (o *sendOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.archiveDir, "archive-dir", "", "after the run, move each input into `DIR`/done (every row sent) or DIR/failed (rows to fix, or a file that does not fit, with NAME.reason.txt); an input with rows that may pass stays; reports go to DIR/reports unless --report says otherwise")
 	fs.IntVar(&o.maxInvalid, "max-invalid", -1, "read every input first and send nothing (exit 2) if more than `N` rows are invalid; -1: no limit")
 	fs.StringVar(&o.ledger, "ledger", "", "the ledger `file` that remembers what was sent (default: leadimport/ledger.db in the user's state directory)")
+	fs.BoolVar(&o.newLedger, "new-ledger", false, "start a new ledger in a --ledger file that exists but is empty (or a database without tables), which is otherwise refused: every lead is then sent as new")
 	fs.BoolVar(&o.force, "force", false, "send rows even when the ledger says they were sent before")
 	fs.DurationVar(&o.settle, "settle", 10*time.Second, "leave a file found in an input folder for the next run when it was written less than `D` ago: it may still be being written; 0: off (a file that changes while it is read is left all the same)")
 	fs.StringVar(&o.credentials, "credentials", "", "a `file` holding one line user:password, readable only by you (default: env VITEC_USERNAME, VITEC_PASSWORD)")
@@ -351,7 +353,7 @@ func (o *importOptions) refusedInfo(start time.Time, inputs []string) ledger.Run
 func (o *importOptions) recordRefused(e *env, log *slog.Logger, logLang msg.Lang, led *ledger.Ledger, info ledger.RunInfo, err error, nothing msg.Message) {
 	if led == nil {
 		var openErr error
-		if led, openErr = openLedger(o.send.ledger, e.getenv); openErr != nil {
+		if led, openErr = openLedger(o.send.ledger, e.getenv, o.send.ledgerMode()); openErr != nil {
 			log.Debug(logLang.Say(msg.RefusedNotRecorded{Err: openErr}))
 			return
 		}
@@ -459,7 +461,7 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 	if o.maxInvalid >= 0 {
 		cfg.MaxInvalid = &o.maxInvalid
 	}
-	led, err := openLedger(o.ledger, getenv)
+	led, err := openLedger(o.ledger, getenv, o.ledgerMode())
 	if err != nil {
 		return nil, err
 	}
@@ -471,15 +473,24 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 }
 
 // openLedger opens the ledger at path, or at the default place in the
-// user's state directory.
-func openLedger(path string, getenv func(string) string) (*ledger.Ledger, error) {
+// user's state directory, as mode says.
+func openLedger(path string, getenv func(string) string, mode ledger.Mode) (*ledger.Ledger, error) {
 	if path == "" {
 		var err error
 		if path, err = ledger.DefaultPath(getenv, runtime.GOOS); err != nil {
 			return nil, msg.Error(msg.NoLedgerPlace{Err: err})
 		}
 	}
-	return ledger.Open(path)
+	return ledger.OpenMode(path, mode)
+}
+
+// ledgerMode is how run opens its ledger: a missing one is made, and an
+// empty file becomes one only when --new-ledger says so.
+func (o *sendOptions) ledgerMode() ledger.Mode {
+	if o.newLedger {
+		return ledger.StartNew
+	}
+	return ledger.Create
 }
 
 // loadCredentials takes the credentials file when one is named, else the

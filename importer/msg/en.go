@@ -537,6 +537,12 @@ var english = []entry{
 	say(func(m LockLedger, l Lang) string { return "lock ledger " + m.Path + ": " + l.Error(m.Err) }),
 	say(func(m NotDatabase, l Lang) string { return "not a SQLite database: " + l.Error(m.Err) }),
 	say(func(NotLedger, Lang) string { return "a SQLite database, but not a leadimport ledger" }),
+	say(func(EmptyLedger, Lang) string {
+		return "the file is empty (or a database without tables): it is not a ledger that remembers what was sent, and taking it for a new one would send every lead again; if a new ledger is what you want, run with --new-ledger"
+	}),
+	say(func(NoLedgerFile, Lang) string {
+		return "there is no such file: no run has recorded anything there (check --ledger)"
+	}),
 	say(func(m NewerLedger, _ Lang) string {
 		return fmt.Sprintf("ledger written by a newer leadimport (schema %d, this one knows %d)", m.Schema, m.Knows)
 	}),

@@ -556,6 +556,12 @@ var swedish = []entry{
 	}),
 	say(func(m NotDatabase, l Lang) string { return "ingen SQLite-databas: " + l.Error(m.Err) }),
 	say(func(NotLedger, Lang) string { return "en SQLite-databas, men ingen liggare från leadimport" }),
+	say(func(EmptyLedger, Lang) string {
+		return "filen är tom (eller en databas utan tabeller): den är ingen liggare som minns vad som skickats, och att ta den för en ny skulle skicka varje lead igen; om en ny liggare är vad du vill ha, kör med --new-ledger"
+	}),
+	say(func(NoLedgerFile, Lang) string {
+		return "filen finns inte: ingen körning har antecknat något där (kontrollera --ledger)"
+	}),
 	say(func(m NewerLedger, _ Lang) string {
 		return fmt.Sprintf("liggaren är skriven av en nyare leadimport (schema %d, den här känner till %d)", m.Schema, m.Knows)
 	}),
