@@ -44,6 +44,8 @@ type file struct {
 	problemsCreated bool
 	lang            msg.Lang
 	out             *os.File // the report, created before anything is sent
+	rw              report.Writer
+	rwErr           error // why rw could not start: its header not written
 	requests        int
 
 	log       *slog.Logger
@@ -125,10 +127,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 			stop(msg.Error(msg.LedgerWrite{Err: err}))
 		}
 	}
-	rw, writeErr := f.newReport()
-	if writeErr != nil {
-		stop(msg.Error(msg.ReportWrite{Path: f.report, Err: writeErr}))
-	}
+	rw, writeErr := f.rw, f.rwErr // startReport's
 
 	mappers := max(2, runtime.GOMAXPROCS(0)) // a check's
 	window := cfg.Workers * windowPerWorker
@@ -246,6 +245,18 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	}
 	sum.Err = readErr
 	return sum, errors.Join(readErr, writeErr)
+}
+
+// startReport starts the report (newReport) and writes its header through
+// to the file, so that a report that cannot be written is known before a
+// row is sent. A format that is whole only at its end (XLSX) writes
+// nothing yet.
+func (f *file) startReport() error {
+	f.rw, f.rwErr = f.newReport()
+	if f.rwErr == nil {
+		f.rwErr = f.rw.Flush()
+	}
+	return f.rwErr
 }
 
 // newReport starts the report in its format, and the report of the rows

@@ -206,6 +206,14 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 		// others are not_sent.
 		stop(tooMany)
 	}
+	// Each report's header is written through to its file before the
+	// first request: a report that cannot be written (a full disk) stops
+	// the run before anything is sent that it could not account for.
+	for _, f := range files {
+		if err := f.startReport(); err != nil {
+			stop(msg.Error(msg.ReportWrite{Path: f.report, Err: err}))
+		}
+	}
 	// After a stop every later input is still read, so that each of its
 	// rows gets its line (not_sent) in its own report.
 	for _, f := range files {
