@@ -48,8 +48,10 @@ const exitCodesHelp = `leadimport run and check exit with:
        in a row with the same 404, 405 or 3xx, or could not be reached at
        all, the report could not be written, or the run was interrupted),
        or it finished but some rows failed for a reason that may pass (no
-       answer, 429, 5xx); rows not reached are not_sent, and running the
-       same command again sends what is left (the ledger skips the rest)
+       answer, 429, 5xx), or an input was still being written (newer than
+       --settle, or it changed while it was read) and stays in the inbox;
+       rows not reached are not_sent, and running the same command again
+       sends what is left (the ledger skips the rest)
   130  interrupted twice: quit at once; the ledger holds every lead sent or
        under way, so a new run resends only what is unconfirmed; a CSV or
        JSONL report holds the rows written so far, an XLSX report nothing

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
 	"flag"
+	"fmt"
 
 	"leadimport/importer"
+	"leadimport/importer/ledger"
+	"leadimport/importer/msg"
 )
 
 // historyOptions are the flags of history.
@@ -37,7 +41,14 @@ func cmdHistory(args []string, e *env) error {
 	if err := o.validate(fs.Args()); err != nil {
 		return err
 	}
-	led, err := openLedger(o.ledger, e.getenv)
+	// A reading command creates no ledger: a mistyped --ledger must not
+	// leave an empty one, and folders to it, behind.
+	led, err := openLedger(o.ledger, e.getenv, ledger.Existing)
+	if errors.Is(err, ledger.ErrNoLedger) && o.ledger == "" {
+		// The default place, before the first run: nothing to list.
+		fmt.Fprintln(e.stdout, e.lang.Say(msg.NoRuns{}))
+		return nil
+	}
 	if err != nil {
 		return err
 	}

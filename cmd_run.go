@@ -23,6 +23,11 @@ import (
 
 const defaultBaseURL = "https://connect.maklare.vitec.net"
 
+// maxWorkers caps --workers: each worker holds a connection and a share
+// of the reorder window (windowPerWorker rows), and past a few dozen
+// they only wait on the rate limit and on Connect.
+const maxWorkers = 64
+
 // importOptions are the flags of run and check: check is run without
 // sending, so it binds only the first part.
 type importOptions struct {
@@ -58,6 +63,8 @@ type sendOptions struct {
 	ledger      string
 	force       bool
 	credentials string
+	settle      time.Duration
+	newLedger   bool
 }
 
 func (o *importOptions) bind(fs *flag.FlagSet) {
@@ -78,7 +85,7 @@ func (o *importOptions) bind(fs *flag.FlagSet) {
 
 func (o *sendOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.baseURL, "base-url", "", "Connect's base `URL` (default: env LEADIMPORT_BASE_URL, else "+defaultBaseURL+")")
-	fs.IntVar(&o.workers, "workers", 4, "concurrent requests")
+	fs.IntVar(&o.workers, "workers", 4, "concurrent requests, 1 to 64")
 	fs.Float64Var(&o.rate, "rate", 5, "requests per second across all workers; 0 means no limit")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time allowed for one request")
 	fs.IntVar(&o.retries, "retries", 4, "further attempts after a retryable failure (one at most after a request that was written and got no answer)")
@@ -87,7 +94,9 @@ func (o *sendOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.archiveDir, "archive-dir", "", "after the run, move each input into `DIR`/done (every row sent) or DIR/failed (rows to fix, or a file that does not fit, with NAME.reason.txt); an input with rows that may pass stays; reports go to DIR/reports unless --report says otherwise")
 	fs.IntVar(&o.maxInvalid, "max-invalid", -1, "read every input first and send nothing (exit 2) if more than `N` rows are invalid; -1: no limit")
 	fs.StringVar(&o.ledger, "ledger", "", "the ledger `file` that remembers what was sent (default: leadimport/ledger.db in the user's state directory)")
+	fs.BoolVar(&o.newLedger, "new-ledger", false, "start a new ledger in a --ledger file that exists but is empty (or a database without tables), which is otherwise refused: every lead is then sent as new")
 	fs.BoolVar(&o.force, "force", false, "send rows even when the ledger says they were sent before")
+	fs.DurationVar(&o.settle, "settle", 10*time.Second, "leave a file found in an input folder for the next run when it was written less than `D` ago: it may still be being written; 0: off (a file that changes while it is read is left all the same)")
 	fs.StringVar(&o.credentials, "credentials", "", "a `file` holding one line user:password, readable only by you (default: env VITEC_USERNAME, VITEC_PASSWORD)")
 }
 
@@ -132,6 +141,8 @@ func (o *sendOptions) validate() error {
 	switch {
 	case o.workers < 1:
 		return usage(msg.WorkersTooFew{})
+	case o.workers > maxWorkers:
+		return usage(msg.WorkersTooMany{Max: maxWorkers})
 	case o.rate < 0:
 		return usage(msg.RateNegative{})
 	case o.retries < 0:
@@ -142,6 +153,8 @@ func (o *sendOptions) validate() error {
 		return usage(msg.MaxThrottleNegative{})
 	case o.maxInvalid < -1:
 		return usage(msg.MaxInvalidTooLow{})
+	case o.settle < 0:
+		return usage(msg.SettleNegative{})
 	}
 	return nil
 }
@@ -218,10 +231,11 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 		begun   bool
 		inputs  []string
 		nothing msg.Message
+		clash   bool // two paths are one file: nothing may be written, not even the ledger's record
 	)
 	if o.cmd == "run" {
 		defer func() {
-			if !begun {
+			if !begun && !clash {
 				o.recordRefused(e, log, logLang, led, o.refusedInfo(start, inputs), err, nothing)
 			}
 			if led != nil {
@@ -238,19 +252,24 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 	for _, m := range ms {
 		o.input.apply(&m.Input)
 	}
-	inputs, warnings, err := importer.ExpandInputs(o.inputs)
+	found, err := importer.ExpandInputs(o.inputs)
 	if err != nil {
 		return err
 	}
-	for _, w := range warnings {
+	inputs = found.Inputs
+	for _, w := range found.Warnings {
 		log.Warn(logLang.Say(w))
+	}
+	if err := o.distinct(e.getenv, inputs); err != nil {
+		clash = true
+		return err
 	}
 	if len(inputs) == 0 {
 		nothing = msg.NoSpreadsheets{}
 		log.Info(logLang.Say(nothing), "in", strings.Join(o.inputs, ", "))
 		return nil
 	}
-	cfg := importer.Config{Inputs: inputs, Mappings: ms, Sets: o.sets, Report: o.report, Log: log,
+	cfg := importer.Config{Inputs: inputs, InFolder: found.InFolder, Settle: o.send.settle, Mappings: ms, Sets: o.sets, Report: o.report, Log: log,
 		CommandLine: commandLine(o.cmd, o.args), ReportProblems: o.problems, Lang: lang, LogLang: logLang, Now: e.now, Sleep: e.sleep}
 	o.progress(&cfg, con)
 	if o.cmd == "run" {
@@ -281,6 +300,40 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 	return told(ended)
 }
 
+// distinct refuses a run whose report, problems report, ledger,
+// credentials, archive folder or inputs are two names for one file,
+// before anything is written: --report L --ledger L would write the
+// report over the ledger.
+func (o *importOptions) distinct(getenv func(string) string, inputs []string) error {
+	var roles []importer.Role
+	if report := importer.ReportFile(o.report); report != "" {
+		roles = append(roles, importer.Role{Flag: "--report", Path: report})
+		if o.problems {
+			roles = append(roles, importer.Role{Flag: "--report-problems", Path: importer.ProblemsPath(report)})
+		}
+	}
+	if o.cmd == "run" {
+		led := o.send.ledger
+		if led == "" {
+			led, _ = ledger.DefaultPath(getenv, runtime.GOOS) // none: opening it says so
+		}
+		roles = append(roles, importer.Role{Flag: "--ledger", Path: led},
+			importer.Role{Flag: "--credentials", Path: o.send.credentials},
+			importer.Role{Flag: "--archive-dir", Path: o.send.archiveDir})
+	}
+	for _, r := range roles {
+		if strings.HasPrefix(r.Flag, "--report") { // not through a link, nor into a FIFO
+			if err := importer.CheckReport(r.Path); err != nil {
+				return usageError{err}
+			}
+		}
+	}
+	if err := importer.Distinct(roles, inputs); err != nil {
+		return usageError{err}
+	}
+	return nil
+}
+
 // refusedInfo is what the ledger keeps of a run that never began there:
 // its inputs as far as they were found (else as given), and its mapping
 // as given.
@@ -304,7 +357,7 @@ func (o *importOptions) refusedInfo(start time.Time, inputs []string) ledger.Run
 func (o *importOptions) recordRefused(e *env, log *slog.Logger, logLang msg.Lang, led *ledger.Ledger, info ledger.RunInfo, err error, nothing msg.Message) {
 	if led == nil {
 		var openErr error
-		if led, openErr = openLedger(o.send.ledger, e.getenv); openErr != nil {
+		if led, openErr = openLedger(o.send.ledger, e.getenv, o.send.ledgerMode()); openErr != nil {
 			log.Debug(logLang.Say(msg.RefusedNotRecorded{Err: openErr}))
 			return
 		}
@@ -412,7 +465,7 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 	if o.maxInvalid >= 0 {
 		cfg.MaxInvalid = &o.maxInvalid
 	}
-	led, err := openLedger(o.ledger, getenv)
+	led, err := openLedger(o.ledger, getenv, o.ledgerMode())
 	if err != nil {
 		return nil, err
 	}
@@ -424,15 +477,24 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 }
 
 // openLedger opens the ledger at path, or at the default place in the
-// user's state directory.
-func openLedger(path string, getenv func(string) string) (*ledger.Ledger, error) {
+// user's state directory, as mode says.
+func openLedger(path string, getenv func(string) string, mode ledger.Mode) (*ledger.Ledger, error) {
 	if path == "" {
 		var err error
 		if path, err = ledger.DefaultPath(getenv, runtime.GOOS); err != nil {
 			return nil, msg.Error(msg.NoLedgerPlace{Err: err})
 		}
 	}
-	return ledger.Open(path)
+	return ledger.OpenMode(path, mode)
+}
+
+// ledgerMode is how run opens its ledger: a missing one is made, and an
+// empty file becomes one only when --new-ledger says so.
+func (o *sendOptions) ledgerMode() ledger.Mode {
+	if o.newLedger {
+		return ledger.StartNew
+	}
+	return ledger.Create
 }
 
 // loadCredentials takes the credentials file when one is named, else the

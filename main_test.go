@@ -343,6 +343,17 @@ func generate(t *testing.T, dir string, n int) (string, []csvRow) {
 	return path, rows
 }
 
+// settled makes the files at paths last written an hour ago: files that
+// landed in an inbox a while before the night's run, which --settle
+// does not hold back.
+func settled(t *testing.T, paths ...string) {
+	t.Helper()
+	hourAgo := time.Now().Add(-time.Hour)
+	for _, p := range paths {
+		require.NoError(t, os.Chtimes(p, hourAgo, hourAgo))
+	}
+}
+
 func writeMapping(t *testing.T, dir string) string {
 	t.Helper()
 	path := filepath.Join(dir, "mapping.yaml")
@@ -510,6 +521,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"credentials file others can read", []string{"LEADIMPORT_BASE_URL=" + s.URL}, []string{"run", "--mapping", m, "--credentials", looseCreds, input}, "chmod 600"},
 		{"plain http to a remote host", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m, "--base-url", "http://connect.example.com", input}, "http"},
 		{"bad --set", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m, "--set", "estateid", input}, "FIELD=VALUE"},
+		{"too many workers", sandboxEnv(s, sandboxPassword), []string{"run", "--mapping", m, "--workers", "65", input}, "--workers must be at most 64"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

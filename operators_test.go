@@ -144,6 +144,7 @@ func TestNightlySamplesRun(t *testing.T) {
 				}
 				require.NoError(t, os.WriteFile(filepath.Join(dir, "inbox", "clean.csv"), []byte(strings.Join(clean, "")), 0o600))
 
+				settled(t, filepath.Join(dir, "inbox", "kontakter.csv"), filepath.Join(dir, "inbox", "clean.csv"))
 				args := strings.Fields(cmd)
 				require.Equal(t, "/usr/local/bin/leadimport", args[0])
 				night := func(url string) result {
@@ -369,6 +370,7 @@ func TestEachInputOnItsOwn(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(inbox, "c.csv"), data, 0o600))
 	require.NoError(t, os.WriteFile(filepath.Join(inbox, "b-other.csv"), []byte("Namn;Telefon\nAnna Svensson;070-123 45 67\n"), 0o600))
 	require.NoError(t, os.WriteFile(filepath.Join(inbox, "d-broken.xlsx"), []byte("not a workbook"), 0o600))
+	settled(t, filepath.Join(inbox, "a.csv"), filepath.Join(inbox, "c.csv"), filepath.Join(inbox, "b-other.csv"), filepath.Join(inbox, "d-broken.xlsx"))
 	m := writeMapping(t, dir)
 	archive := filepath.Join(dir, "archive")
 	env := sandboxEnv(s, sandboxPassword)
@@ -396,6 +398,7 @@ func TestEachInputOnItsOwn(t *testing.T) {
 	// When no input fits, nothing moves, and each is named.
 	require.NoError(t, os.WriteFile(filepath.Join(inbox, "e-other.csv"), []byte("Namn\nBo Ek\n"), 0o600))
 	require.NoError(t, os.WriteFile(filepath.Join(inbox, "f-other.csv"), []byte("Tel\n070-123 45 67\n"), 0o600))
+	settled(t, filepath.Join(inbox, "e-other.csv"), filepath.Join(inbox, "f-other.csv"))
 	res = runCmd(t, dir, env, "run", "--mapping", m, "--archive-dir", archive, inbox)
 	assert.Equal(t, 2, res.code, res.stderr)
 	assert.Contains(t, res.stderr, "e-other.csv does not fit the mapping")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 	"leadimport/importer/status"
 )
 
@@ -29,10 +30,11 @@ type Archived struct {
 // of one that was, to failed/ when some are invalid or were refused by
 // Connect and need a person, and to failed/ with NAME.reason.txt beside it
 // (why, in l, with no personal data) when it could not be read, did not
-// fit the mapping or broke off. An input with any row that failed for a
-// reason that may pass (no answer, 429, 5xx) stays where it is, whatever
-// else it holds, and so do the inputs of a run that stopped early or
-// never started: the next run tries them again, and the ledger sends
+// fit the mapping or broke off. An input still being written (see
+// FileSummary.Held) stays where it is, and so does an input with any row
+// that failed for a reason that may pass (no answer, 429, 5xx), whatever
+// else it holds, and the inputs of a run that stopped early or never
+// started: the next run tries them again, and the ledger sends
 // only what was not sent. A name already taken in done/ or failed/ gets
 // the time of the run added.
 func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time, l msg.Lang) ([]Archived, error) {
@@ -41,6 +43,8 @@ func ArchiveInputs(dir string, sum *Summary, exitCode int, start time.Time, l ms
 	for _, f := range sum.Files {
 		a := Archived{Input: f.Input}
 		switch {
+		case f.Held != nil:
+			a.Why = msg.Of(f.Held)
 		case sum.Stopped != nil:
 			a.Why = msg.LeftAfterExit{Code: exitCode}
 		case f.Refused != nil || f.Err != nil:
@@ -118,7 +122,7 @@ func moveInto(path, dir string, start time.Time) (string, error) {
 }
 
 func copyFile(from, to string) error {
-	in, err := os.Open(from)
+	in, err := regular.Open(from)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"io"
 	"leadimport/importer/msg"
-	"os"
+	"leadimport/importer/regular"
 	"runtime"
 	"strings"
 )
@@ -20,7 +20,10 @@ type Credentials struct {
 // file is refused if group or others may read it, since it holds the
 // password in clear.
 func ReadCredentials(path string) (Credentials, error) {
-	f, err := os.Open(path)
+	f, err := regular.Open(path) // a FIFO would block the run for good
+	if errors.Is(err, regular.ErrNotRegular) {
+		return Credentials{}, err
+	}
 	if err != nil {
 		return Credentials{}, msg.Error(msg.ReadCredentials{Err: err})
 	}

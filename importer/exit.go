@@ -61,11 +61,14 @@ func (s *Summary) Err(runErr error) error {
 	return worst
 }
 
-// err is how the input ended: refused, or broken off (a person must mend
+// err is how the input ended: held for the next run (ErrRetryLater's
+// 3: it is still being written); refused, or broken off (a person must mend
 // the file: ExitNothing's 2); with rows that may pass (ErrRetryLater);
 // with rows a person must fix (ErrRowsLeft); or nil, every row settled.
 func (f *FileSummary) err() error {
 	switch {
+	case f.Held != nil:
+		return f.Held
 	case f.Refused != nil:
 		return f.Refused
 	case f.Err != nil:

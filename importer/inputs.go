@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 )
 
 // lockPrefix starts the name of the lock file Office keeps beside a
@@ -15,6 +16,15 @@ import (
 // and Excel for some long names, put it over the name's first one or two
 // characters instead: ~$sning.xlsx.)
 const lockPrefix = "~$"
+
+// Expanded is what ExpandInputs found.
+type Expanded struct {
+	Inputs []string
+	// InFolder holds the inputs found in a folder rather than named: the
+	// ones --settle holds back while they may still be being written.
+	InFolder map[string]bool
+	Warnings []msg.Message
+}
 
 // ExpandInputs replaces each directory among paths by the spreadsheets in
 // it (CSV and XLSX, sorted by name; hidden files left out), so that a cron
@@ -26,40 +36,47 @@ const lockPrefix = "~$"
 // Excel, and the rows changed since its last save are not read: that is
 // a warning, and the workbook is read as it was saved. A lock file named
 // on its own is an error that names its workbook.
-func ExpandInputs(paths []string) (inputs []string, warnings []msg.Message, err error) {
+func ExpandInputs(paths []string) (Expanded, error) {
+	x := Expanded{InFolder: map[string]bool{}}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		switch {
 		case err == nil && st.IsDir():
-			found, err := spreadsheetsIn(p)
+			found, skipped, err := spreadsheetsIn(p)
 			if err != nil {
-				return nil, nil, err
+				return Expanded{}, err
 			}
-			inputs = append(inputs, found...)
+			for _, f := range found {
+				x.InFolder[f] = true
+			}
+			x.Inputs = append(x.Inputs, found...)
+			x.Warnings = append(x.Warnings, skipped...)
 		case isLockFile(p):
 			if wb := workbookOf(p); wb == "" || !slices.Contains(paths, wb) {
-				return nil, nil, msg.Error(msg.OpenInExcel{Workbook: wb, Lock: p})
+				return Expanded{}, msg.Error(msg.OpenInExcel{Workbook: wb, Lock: p})
 			}
 			// The workbook is named too (a glob): it says so below.
 		default:
-			inputs = append(inputs, p) // opening it says what is wrong
+			x.Inputs = append(x.Inputs, p) // opening it says what is wrong
 		}
 	}
-	for _, in := range inputs {
+	for _, in := range x.Inputs {
 		if lock := lockOf(in); lock != "" {
-			warnings = append(warnings, msg.OpenInExcel{Workbook: in, Lock: lock})
+			x.Warnings = append(x.Warnings, msg.OpenInExcel{Workbook: in, Lock: lock})
 		}
 	}
-	return inputs, warnings, nil
+	return x, nil
 }
 
-// spreadsheetsIn lists the spreadsheets in dir, sorted by name.
-func spreadsheetsIn(dir string) ([]string, error) {
+// spreadsheetsIn lists the spreadsheets in dir, sorted by name. Those
+// that are not regular files are skipped, each with a warning: a link
+// (which may point anywhere: an inbox is written to by others), a FIFO
+// (which would block the run for good), a socket or a device.
+func spreadsheetsIn(dir string) (out []string, skipped []msg.Message, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, msg.Error(msg.ReadFolder{Path: dir, Err: err})
+		return nil, nil, msg.Error(msg.ReadFolder{Path: dir, Err: err})
 	}
-	var out []string
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasPrefix(name, lockPrefix) {
@@ -67,10 +84,15 @@ func spreadsheetsIn(dir string) ([]string, error) {
 		}
 		switch strings.ToLower(filepath.Ext(name)) {
 		case ".csv", ".txt", ".tsv", ".xlsx", ".xlsm":
-			out = append(out, filepath.Join(dir, name))
+			path := filepath.Join(dir, name)
+			if !e.Type().IsRegular() {
+				skipped = append(skipped, msg.SkippedInFolder{Path: path, Kind: regular.Kind(e.Type())})
+				continue
+			}
+			out = append(out, path)
 		}
 	}
-	return out, nil
+	return out, skipped, nil
 }
 
 func isLockFile(path string) bool { return strings.HasPrefix(filepath.Base(path), lockPrefix) }

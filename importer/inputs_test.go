@@ -18,17 +18,17 @@ func TestExpandInputs(t *testing.T) {
 	for _, name := range []string{"b.csv", "a.xlsx", "c.TXT", ".hidden.csv", "~$a.xlsx", "notes.pdf", "sub/d.csv"} {
 		touch(t, filepath.Join(dir, "inbox", name))
 	}
-	got, _, err := ExpandInputs([]string{filepath.Join(dir, "inbox"), "missing.csv"})
+	x, err := ExpandInputs([]string{filepath.Join(dir, "inbox"), "missing.csv"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{
 		filepath.Join(dir, "inbox", "a.xlsx"), filepath.Join(dir, "inbox", "b.csv"), filepath.Join(dir, "inbox", "c.TXT"),
 		"missing.csv", // opening it says what is wrong
-	}, got)
+	}, x.Inputs)
 
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "empty"), 0o700))
-	got, _, err = ExpandInputs([]string{filepath.Join(dir, "empty")})
+	x, err = ExpandInputs([]string{filepath.Join(dir, "empty")})
 	require.NoError(t, err)
-	assert.Empty(t, got)
+	assert.Empty(t, x.Inputs)
 }
 
 // TestExpandInputsLockFiles: Excel's lock file beside a workbook that is
@@ -62,15 +62,15 @@ func TestExpandInputsLockFiles(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			inputs, warnings, err := ExpandInputs(tc.paths)
+			x, err := ExpandInputs(tc.paths)
 			if tc.err != nil {
 				require.Error(t, err)
 				assert.Equal(t, tc.err, msg.Of(err))
 				return
 			}
 			require.NoError(t, err)
-			assert.Equal(t, tc.inputs, inputs)
-			assert.Equal(t, tc.warnings, warnings)
+			assert.Equal(t, tc.inputs, x.Inputs)
+			assert.Equal(t, tc.warnings, x.Warnings)
 		})
 	}
 	assert.Equal(t, in("visning.xlsx")+" is open in Excel (its lock file ~$visning.xlsx is here): save and close it first, or the rows you changed since the last save are not read",

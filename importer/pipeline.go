@@ -44,6 +44,8 @@ type file struct {
 	problemsCreated bool
 	lang            msg.Lang
 	out             *os.File // the report, created before anything is sent
+	rw              report.Writer
+	rwErr           error // why rw could not start: its header not written
 	requests        int
 
 	log       *slog.Logger
@@ -60,8 +62,10 @@ type file struct {
 	verdicts *persons.Verdicts
 	rows     int
 	// readThrough: the reading ahead reached the input's end, so rows is
-	// how many it has.
+	// how many it has: a row past them was written since.
 	readThrough bool
+	// stat is the input's size and time before it was read.
+	stat os.FileInfo
 }
 
 func (f *file) close() {
@@ -124,10 +128,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 			stop(msg.Error(msg.LedgerWrite{Err: err}))
 		}
 	}
-	rw, writeErr := f.newReport()
-	if writeErr != nil {
-		stop(msg.Error(msg.ReportWrite{Path: f.report, Err: writeErr}))
-	}
+	rw, writeErr := f.rw, f.rwErr // startReport's
 
 	mappers := max(2, runtime.GOMAXPROCS(0)) // a check's
 	window := cfg.Workers * windowPerWorker
@@ -247,6 +248,18 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	return sum, errors.Join(readErr, writeErr)
 }
 
+// startReport starts the report (newReport) and writes its header through
+// to the file, so that a report that cannot be written is known before a
+// row is sent. A format that is whole only at its end (XLSX) writes
+// nothing yet.
+func (f *file) startReport() error {
+	f.rw, f.rwErr = f.newReport()
+	if f.rwErr == nil {
+		f.rwErr = f.rw.Flush()
+	}
+	return f.rwErr
+}
+
 // newReport starts the report in its format, and the report of the rows
 // that need a person beside it when one is asked for.
 func (f *file) newReport() (report.Writer, error) {
@@ -310,6 +323,11 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		}
 	}()
 	for seq := 0; ; seq++ {
+		if f.readThrough && seq >= f.rows {
+			// Written since it was read ahead (and compared): the file is
+			// still growing, and file.changed leaves it for the next run.
+			return nil
+		}
 		row, err := f.src.Next()
 		switch {
 		case err == io.EOF:
@@ -335,7 +353,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			// Without it a row may be sent that another disagrees with.
 			stop(msg.Error(msg.ComparingRows{Err: err}))
 		}
-		if (f.readThrough && seq >= f.rows) || !f.verdicts.Matches(o.verdict, row.Cells) {
+		if !f.verdicts.Matches(o.verdict, row.Cells) {
 			// The input is not what was read ahead (it is being written,
 			// or was saved again): its verdicts are another file's. This
 			// row and the rest are not sent; the next run reads it anew.

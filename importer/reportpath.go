@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 	"leadimport/importer/report"
 )
 
@@ -91,9 +92,14 @@ func problemsPath(path string) string {
 // openReport opens the report --report names. A new file is created
 // readable only by the user: it holds personal data. An existing regular
 // file is first made so too (which fails, before anything is lost, when
-// it is someone else's), then emptied. Anything else, such as a device,
-// is written as it is and its mode left alone.
+// it is someone else's), then emptied. A symbolic link is refused: the
+// file it points to, anywhere, would be emptied. So are a FIFO, which
+// would block the run until a reader comes, and a socket. A device (such
+// as /dev/null) is written as it is and its mode left alone.
 func openReport(path string) (f *os.File, created bool, err error) {
+	if err := CheckReport(path); err != nil {
+		return nil, false, err
+	}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -110,6 +116,17 @@ func openReport(path string) (f *os.File, created bool, err error) {
 	}
 	f, err = os.OpenFile(path, os.O_WRONLY, 0)
 	return f, false, err
+}
+
+// CheckReport refuses a report path that is a symbolic link, a FIFO or a
+// socket (see openReport), so that a command can say so before it
+// writes anything.
+func CheckReport(path string) error {
+	st, err := os.Lstat(path)
+	if err == nil && st.Mode()&(fs.ModeSymlink|fs.ModeNamedPipe|fs.ModeSocket) != 0 {
+		return regular.Refuse(path, st.Mode())
+	}
+	return nil
 }
 
 // removeReports closes the reports of a run that never started and

@@ -30,6 +30,7 @@ import (
 
 	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
@@ -91,6 +92,14 @@ type Config struct {
 	// are found all the same). Only a run that sends uses it.
 	Ledger *ledger.Ledger
 	Force  bool // send even what the ledger says was sent
+
+	// Settle holds back an input of InFolder last written less than
+	// Settle ago: it may still be being written (a copy into the inbox
+	// under way). It is left for the next run, unread. 0: none is held.
+	// Any input that changes while it is read is left so too, whatever
+	// Settle says.
+	Settle   time.Duration
+	InFolder map[string]bool
 
 	Now func() time.Time // nil: time.Now
 	// Sleep waits out a backoff or a Retry-After pause; nil: Sleep, on
@@ -179,6 +188,16 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	if len(files) == 0 && len(unread) > 0 {
 		return sum, &SetupError{errors.Join(errs...)}
 	}
+	// What changed while it was read ahead is still being written: it is
+	// left whole for the next run, before a row of it is sent.
+	files = slices.DeleteFunc(files, func(f *file) bool {
+		if held := f.changed(cfg, false); held != nil {
+			f.close()
+			sum.Files = append(sum.Files, FileSummary{Input: f.input, Held: held})
+			return true
+		}
+		return false
+	})
 	var tooMany error
 	if snd != nil && cfg.MaxInvalid != nil && invalid > *cfg.MaxInvalid {
 		tooMany = msg.Error(msg.TooManyInvalid{Invalid: invalid, Max: *cfg.MaxInvalid}, ErrTooManyInvalid)
@@ -191,10 +210,19 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 		// others are not_sent.
 		stop(tooMany)
 	}
+	// Each report's header is written through to its file before the
+	// first request: a report that cannot be written (a full disk) stops
+	// the run before anything is sent that it could not account for.
+	for _, f := range files {
+		if err := f.startReport(); err != nil {
+			stop(msg.Error(msg.ReportWrite{Path: f.report, Err: err}))
+		}
+	}
 	// After a stop every later input is still read, so that each of its
 	// rows gets its line (not_sent) in its own report.
 	for _, f := range files {
 		fsum, err := f.run(ctx, stop, cfg, snd)
+		fsum.Held = f.changed(cfg, fsum.Counts[status.Sent] > 0)
 		sum.Files = append(sum.Files, fsum)
 		for st, n := range fsum.Counts {
 			sum.Counts[st] += n
@@ -241,7 +269,7 @@ func (cfg *Config) beginLedger(start time.Time, files []*file) (*ledger.Run, err
 }
 
 func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := regular.Open(path)
 	if err != nil {
 		return "", err
 	}
@@ -293,16 +321,26 @@ func (cfg *Config) open(start time.Time) (files []*file, refused []FileSummary, 
 		return nil, nil, msg.Error(msg.NoInputGiven{})
 	}
 	var whyNot []error
+	unreadable := false
 	for _, in := range cfg.Inputs {
+		// Its size and time before a byte of it is read: a file that
+		// changes from here on is still being written (file.changed).
+		st, _ := os.Stat(in)
+		if held := cfg.settling(in, st, start); held != nil {
+			refused = append(refused, FileSummary{Input: in, Held: held})
+			whyNot = append(whyNot, held)
+			continue
+		}
 		f, err := cfg.openInput(in, start)
 		if err != nil {
 			refused = append(refused, FileSummary{Input: in, Refused: err})
-			whyNot = append(whyNot, err)
+			whyNot, unreadable = append(whyNot, err), true
 			continue
 		}
+		f.stat = st
 		files = append(files, f)
 	}
-	if len(files) == 0 {
+	if len(files) == 0 && unreadable {
 		return nil, refused, errors.Join(whyNot...)
 	}
 	return files, refused, cfg.checkReportPath(len(cfg.Inputs))
@@ -312,6 +350,34 @@ func (cfg *Config) open(start time.Time) (files []*file, refused []FileSummary, 
 // list of people, and narrow enough that its report is made in a moment
 // (an XLSX report's column widths take time quadratic in the columns).
 const MaxColumns = 1000
+
+// settling is why the input in, found in a folder with st its state, is
+// held back (Config.Settle), or nil.
+func (cfg *Config) settling(in string, st os.FileInfo, now time.Time) error {
+	if cfg.Settle <= 0 || st == nil || !cfg.InFolder[in] {
+		return nil
+	}
+	age := now.Sub(st.ModTime())
+	if age >= cfg.Settle {
+		return nil
+	}
+	m := msg.NotSettled{Input: in, Age: max(age, 0), Settle: cfg.Settle}
+	cfg.Log.Warn(cfg.LogLang.Say(m), "input", in)
+	return msg.Error(m, ErrRetryLater)
+}
+
+// changed is why the input is held for the next run when it changed
+// (size or time) since it was first looked at, or nil. sent: rows of it
+// were sent.
+func (f *file) changed(cfg Config, sent bool) error {
+	st, err := os.Stat(f.input)
+	if f.stat == nil || err != nil || (st.Size() == f.stat.Size() && st.ModTime().Equal(f.stat.ModTime())) {
+		return nil
+	}
+	m := msg.ChangedWhileRead{Input: f.input, Sent: sent}
+	cfg.Log.Warn(cfg.LogLang.Say(m), "input", f.input)
+	return msg.Error(m, ErrRetryLater)
+}
 
 // openInput opens one input with the mapping that fits it best: of those
 // whose columns are all in its header, the one with the most columns.

@@ -56,6 +56,10 @@ type FileSummary struct {
 	Refused error
 	// Err is why the input could not be read to its end; nil when it was.
 	Err error
+	// Held is why the input was left for the next run: it was written
+	// too recently (Config.Settle), or changed while it was read (then
+	// some of its rows may have been sent). It wraps ErrRetryLater.
+	Held error
 	// Reasons counts why rows were invalid or failed, each reason as the
 	// log says it (in Config.LogLang, without values), up to maxReasons
 	// different ones; OtherReasons counts the rest.

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -132,7 +133,10 @@ var topLevelKeys = []string{"version", "endpoint", "columns", "constants", "inpu
 
 // Load reads the mapping file at path; messages name it by path.
 func Load(path string) (*Mapping, error) {
-	f, err := os.Open(path)
+	f, err := regular.Open(path) // a FIFO would block for good
+	if errors.Is(err, regular.ErrNotRegular) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, msg.Error(msg.OpenMapping{Err: err})
 	}

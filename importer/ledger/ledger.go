@@ -21,6 +21,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 )
 
 var (
@@ -33,6 +34,27 @@ var (
 	// ErrNewerLedger says a newer leadimport changed the schema; this one
 	// could misread it.
 	ErrNewerLedger = errors.New("ledger written by a newer leadimport")
+	// ErrEmptyLedger says the file exists but holds no ledger (0 bytes,
+	// or a database without tables): taken for a new one, it would send
+	// every lead again without a word. OpenMode's StartNew allows it.
+	ErrEmptyLedger = errors.New("the ledger file is empty")
+	// ErrNoLedger says there is no file at the path, which Existing asks.
+	ErrNoLedger = errors.New("no ledger")
+)
+
+// Mode says what Open may do with the file it is given.
+type Mode int
+
+const (
+	// Create makes a new ledger where there is no file (and the folders
+	// to it); a file that exists must hold a ledger.
+	Create Mode = iota
+	// StartNew is Create, and makes a new ledger in an existing file that
+	// is empty or a database without tables too (--new-ledger).
+	StartNew
+	// Existing opens only a ledger that exists, creating nothing: for the
+	// commands that only read it.
+	Existing
 )
 
 const (
@@ -56,6 +78,9 @@ type Ledger struct {
 	db     *sql.DB
 	secret []byte
 	now    func() time.Time // the clock for entry times; tests replace it
+	// mayStart: an empty database may become a new ledger (the file was
+	// made here, or StartNew says so).
+	mayStart bool
 
 	lookup *sql.Stmt
 
@@ -63,15 +88,30 @@ type Ledger struct {
 	known atomic.Pointer[filter] // the keys in the ledger, while a run holds it
 }
 
-// Open opens the ledger at path, creating it (and its directory) when missing.
-// A new ledger gets a random secret that keys are derived from; it never
-// leaves the file.
-func Open(path string) (*Ledger, error) {
+// Open opens the ledger at path, creating it (and its directory) when missing
+// (Mode Create: an existing file that holds no ledger is refused). A new
+// ledger gets a random secret that keys are derived from; it never leaves
+// the file.
+func Open(path string) (*Ledger, error) { return OpenMode(path, Create) }
+
+// OpenMode opens the ledger at path as mode says: see Mode.
+func OpenMode(path string, mode Mode) (*Ledger, error) {
 	if path == "" {
 		return nil, msg.Error(msg.NoLedgerPath{})
 	}
-	if err := create(path); err != nil {
-		return nil, openError(path, err)
+	if err := regular.Check(path); err != nil {
+		return nil, err // SQLite would block on a FIFO
+	}
+	_, err := os.Stat(path)
+	existed := err == nil
+	switch {
+	case !existed && mode == Existing && errors.Is(err, fs.ErrNotExist):
+		return nil, openError(path, msg.Error(msg.NoLedgerFile{}, ErrNoLedger))
+	case mode == Existing:
+	default:
+		if err := create(path); err != nil {
+			return nil, openError(path, err)
+		}
 	}
 	dsn, err := dataSourceName(path)
 	if err != nil {
@@ -88,7 +128,7 @@ func Open(path string) (*Ledger, error) {
 	// the ledger's keys at its start (Run.scan) and the checkpointer
 	// copy the log (Run.checkpoint), none waiting for another.
 	db.SetMaxOpenConns(4)
-	l := &Ledger{path: path, db: db, now: time.Now}
+	l := &Ledger{path: path, db: db, now: time.Now, mayStart: !existed || mode == StartNew}
 	if err := l.init(); err != nil {
 		db.Close()
 		return nil, openError(path, err)
@@ -231,6 +271,9 @@ func (l *Ledger) init() error {
 	fresh, err := l.check(l.db)
 	if err != nil {
 		return err
+	}
+	if fresh && !l.mayStart {
+		return msg.Error(msg.EmptyLedger{}, ErrEmptyLedger)
 	}
 	if fresh {
 		// journal_mode cannot change inside a transaction.

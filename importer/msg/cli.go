@@ -45,7 +45,11 @@ type NoInputFile struct {
 
 // A run's flag out of its range.
 type (
-	WorkersTooFew       struct{ message }
+	WorkersTooFew  struct{ message }
+	WorkersTooMany struct {
+		message
+		Max int
+	}
 	RateNegative        struct{ message }
 	RetriesNegative     struct{ message }
 	MaxFailuresNegative struct{ message }
@@ -53,6 +57,7 @@ type (
 	MaxInvalidTooLow    struct{ message }
 	HeaderRowFlag       struct{ message }
 	RateLimitNegative   struct{ message }
+	SettleNegative      struct{ message }
 )
 
 // EncodingFlag: --encoding names no encoding the reader reads.

@@ -579,6 +579,12 @@ var english = []entry{
 	say(func(m LockLedger, l Lang) string { return "lock ledger " + m.Path + ": " + l.Error(m.Err) }),
 	say(func(m NotDatabase, l Lang) string { return "not a SQLite database: " + l.Error(m.Err) }),
 	say(func(NotLedger, Lang) string { return "a SQLite database, but not a leadimport ledger" }),
+	say(func(EmptyLedger, Lang) string {
+		return "the file is empty (or a database without tables): it is not a ledger that remembers what was sent, and taking it for a new one would send every lead again; if a new ledger is what you want, run with --new-ledger"
+	}),
+	say(func(NoLedgerFile, Lang) string {
+		return "there is no such file: no run has recorded anything there (check --ledger)"
+	}),
 	say(func(m NewerLedger, _ Lang) string {
 		return fmt.Sprintf("ledger written by a newer leadimport (schema %d, this one knows %d)", m.Schema, m.Knows)
 	}),
@@ -681,6 +687,15 @@ var english = []entry{
 		}
 		return m.Workbook + " is open in Excel (its lock file " + lock + " is here): save and close it first, or the rows you changed since the last save are not read"
 	}),
+	say(func(m NotRegular, _ Lang) string {
+		return m.Path + " is " + kindEN(m.Kind) + ", not a regular file: leadimport reads and writes only regular files"
+	}),
+	say(func(m SkippedInFolder, _ Lang) string {
+		if m.Kind == KindLink {
+			return m.Path + " is a symbolic link: left out, as links in an input folder are not followed (name it on the command line to read it)"
+		}
+		return m.Path + " is " + kindEN(m.Kind) + ", not a regular file: left out"
+	}),
 	say(func(m ReadFolder, l Lang) string { return "read the folder " + m.Path + ": " + l.Error(m.Err) }),
 	say(func(m BurstZero, _ Lang) string {
 		return fmt.Sprintf("the rate limiter's burst is %d: no request can ever go", m.Burst)
@@ -697,6 +712,13 @@ var english = []entry{
 	}),
 	say(func(m ReportIsInput, _ Lang) string {
 		return fmt.Sprintf("--report %s is the input %s: give the report another name", m.Report, m.Input)
+	}),
+	say(func(m SamePath, _ Lang) string {
+		other := m.Other
+		if other == "input" {
+			other = "the input"
+		}
+		return m.Flag + " " + m.Path + " is the same file as " + other + " " + m.OtherPath + ": give each its own file (nothing was written)"
 	}),
 	say(func(m ReportDir, l Lang) string { return "report directory: " + l.Error(m.Err) }),
 	say(func(m CreateReport, l Lang) string { return "create report: " + l.Error(m.Err) }),
@@ -744,6 +766,15 @@ var english = []entry{
 	say(func(m LeftMayPass, _ Lang) string {
 		return fmt.Sprintf("left in place: %d rows failed for a reason that may pass (no answer, 429, 5xx), so the next run sends them again", m.Rows)
 	}),
+	say(func(m NotSettled, _ Lang) string {
+		return fmt.Sprintf("%s was written %s ago, less than --settle %s: it may still be being written; left for the next run, unread", m.Input, m.Age.Round(time.Second), m.Settle)
+	}),
+	say(func(m ChangedWhileRead, _ Lang) string {
+		if m.Sent {
+			return m.Input + " changed while it was read: it is still being written; left for the next run, which sends what it adds (the rows sent are in the ledger, and are not sent again)"
+		}
+		return m.Input + " changed while it was read: it is still being written; left for the next run, nothing of it sent"
+	}),
 	say(func(ToFix, Lang) string { return "rows are invalid or were refused: see the report" }),
 	say(func(m LeftNotMoved, l Lang) string { return "left in place: " + l.Error(m.Err) }),
 	say(func(m ArchiveFailed, l Lang) string { return "archive " + m.Input + ": " + l.Error(m.Err) }),
@@ -771,6 +802,9 @@ var english = []entry{
 		return "no input file given: leadimport " + m.Command + " --mapping " + m.Mapping + " FILE..."
 	}),
 	say(func(WorkersTooFew, Lang) string { return "--workers must be at least 1" }),
+	say(func(m WorkersTooMany, _ Lang) string {
+		return fmt.Sprintf("--workers must be at most %d: more would only queue at the rate limit and at Connect", m.Max)
+	}),
 	say(func(RateNegative, Lang) string { return "--rate must be 0 (no limit) or more" }),
 	say(func(RetriesNegative, Lang) string { return "--retries must be 0 or more" }),
 	say(func(MaxFailuresNegative, Lang) string { return "--max-failures must be 0 (never stop) or more" }),
@@ -778,6 +812,7 @@ var english = []entry{
 	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid must be 0 or more (-1: no limit)" }),
 	say(func(HeaderRowFlag, Lang) string { return "--header-row must be a row number, 1 or more" }),
 	say(func(RateLimitNegative, Lang) string { return "--rate-limit must be 0 (no limit) or more" }),
+	say(func(SettleNegative, Lang) string { return "--settle must be 0 (off) or more" }),
 	say(func(m EncodingFlag, _ Lang) string {
 		return "--encoding " + m.Given + ": use one of " + strings.Join(m.Known, ", ")
 	}),
@@ -888,6 +923,23 @@ var (
 )
 
 // andList joins words as a sentence does: "a", "a and b", "a, b and c".
+// kindEN is what a file of kind k is, with its article.
+func kindEN(k FileKind) string {
+	switch k {
+	case KindFIFO:
+		return "a named pipe (FIFO)"
+	case KindSocket:
+		return "a socket"
+	case KindDevice:
+		return "a device"
+	case KindFolder:
+		return "a folder"
+	case KindLink:
+		return "a symbolic link"
+	}
+	return "a special file"
+}
+
 func andList(words []string, and string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")

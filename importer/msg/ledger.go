@@ -60,6 +60,13 @@ func (m NotDatabase) Cause() error { return m.Err }
 // NotLedger: the file is another program's SQLite database.
 type NotLedger struct{ message }
 
+// EmptyLedger: the ledger file exists but is empty, or a database without
+// tables: not the ledger that remembers what was sent.
+type EmptyLedger struct{ message }
+
+// NoLedgerFile: a command that only reads the ledger found no file.
+type NoLedgerFile struct{ message }
+
 // NewerLedger: a newer leadimport wrote the ledger, in a schema this one
 // does not know.
 type NewerLedger struct {

@@ -126,6 +126,35 @@ type OpenInExcel struct {
 	Workbook, Lock string
 }
 
+// FileKind is what a path is when it is not a regular file.
+type FileKind int
+
+// The kinds of file that are not regular files.
+const (
+	KindOther FileKind = iota
+	KindFIFO
+	KindSocket
+	KindDevice
+	KindFolder
+	KindLink
+)
+
+// NotRegular: Path is not a regular file but a Kind, which leadimport
+// neither reads nor writes (a FIFO would block it forever).
+type NotRegular struct {
+	message
+	Path string
+	Kind FileKind
+}
+
+// SkippedInFolder: Path, found in an input folder, is a Kind and not a
+// regular file: it is left out (a link in a folder is not followed).
+type SkippedInFolder struct {
+	message
+	Path string
+	Kind FileKind
+}
+
 // ReadFolder: a folder given as input could not be listed.
 type ReadFolder struct {
 	message
@@ -162,6 +191,14 @@ type ReportOneFile struct {
 type ReportIsInput struct {
 	message
 	Report, Input string
+}
+
+// SamePath: two of the files a run is given are one: Flag's Path is
+// Other's OtherPath (Other "input" is one of the inputs). Writing one
+// would destroy the other.
+type SamePath struct {
+	message
+	Flag, Path, Other, OtherPath string
 }
 
 // ReportDir: the directory --report asks for cannot be made.
@@ -286,6 +323,24 @@ type LeftAfterExit struct {
 type LeftMayPass struct {
 	message
 	Rows int
+}
+
+// NotSettled: Input, found in a folder, was last written Age ago, less
+// than --settle: it may still be being written, and is left for the next
+// run, unread.
+type NotSettled struct {
+	message
+	Input       string
+	Age, Settle time.Duration
+}
+
+// ChangedWhileRead: Input changed (size or time) while it was read: it is
+// still being written, and is left for the next run. Sent: some of its
+// rows were sent before the change was seen (the ledger keeps them).
+type ChangedWhileRead struct {
+	message
+	Input string
+	Sent  bool
 }
 
 // ToFix: an input with rows to fix, moved to failed/.

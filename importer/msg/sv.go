@@ -598,6 +598,12 @@ var swedish = []entry{
 	}),
 	say(func(m NotDatabase, l Lang) string { return "ingen SQLite-databas: " + l.Error(m.Err) }),
 	say(func(NotLedger, Lang) string { return "en SQLite-databas, men ingen liggare från leadimport" }),
+	say(func(EmptyLedger, Lang) string {
+		return "filen är tom (eller en databas utan tabeller): den är ingen liggare som minns vad som skickats, och att ta den för en ny skulle skicka varje lead igen; om en ny liggare är vad du vill ha, kör med --new-ledger"
+	}),
+	say(func(NoLedgerFile, Lang) string {
+		return "filen finns inte: ingen körning har antecknat något där (kontrollera --ledger)"
+	}),
 	say(func(m NewerLedger, _ Lang) string {
 		return fmt.Sprintf("liggaren är skriven av en nyare leadimport (schema %d, den här känner till %d)", m.Schema, m.Knows)
 	}),
@@ -704,6 +710,15 @@ var swedish = []entry{
 		}
 		return m.Workbook + " är öppen i Excel (dess låsfil " + lock + " ligger här): spara och stäng den först, annars läses inte de rader du ändrat sedan den sparades senast"
 	}),
+	say(func(m NotRegular, _ Lang) string {
+		return m.Path + " är " + kindSV(m.Kind) + ", ingen vanlig fil: leadimport läser och skriver bara vanliga filer"
+	}),
+	say(func(m SkippedInFolder, _ Lang) string {
+		if m.Kind == KindLink {
+			return m.Path + " är en symbolisk länk: den hoppas över, eftersom länkar i en indatamapp inte följs (ange den på kommandoraden för att läsa den)"
+		}
+		return m.Path + " är " + kindSV(m.Kind) + ", ingen vanlig fil: den hoppas över"
+	}),
 	say(func(m ReadFolder, l Lang) string {
 		return "mappen " + m.Path + " går inte att läsa: " + l.Error(m.Err)
 	}),
@@ -722,6 +737,13 @@ var swedish = []entry{
 	}),
 	say(func(m ReportIsInput, _ Lang) string {
 		return fmt.Sprintf("--report %s är indatafilen %s: ge rapporten ett annat namn", m.Report, m.Input)
+	}),
+	say(func(m SamePath, _ Lang) string {
+		other := m.Other
+		if other == "input" {
+			other = "indatafilen"
+		}
+		return m.Flag + " " + m.Path + " är samma fil som " + other + " " + m.OtherPath + ": ge var och en en egen fil (inget har skrivits)"
 	}),
 	say(func(m ReportDir, l Lang) string { return "rapportmappen går inte att skapa: " + l.Error(m.Err) }),
 	say(func(m CreateReport, l Lang) string { return "rapporten går inte att skapa: " + l.Error(m.Err) }),
@@ -772,6 +794,15 @@ var swedish = []entry{
 	say(func(m LeftMayPass, _ Lang) string {
 		return fmt.Sprintf("ligger kvar: %d rader misslyckades av ett skäl som kan gå över (inget svar, 429, 5xx), så nästa körning skickar dem igen", m.Rows)
 	}),
+	say(func(m NotSettled, _ Lang) string {
+		return fmt.Sprintf("%s skrevs för %s sedan, mindre än --settle %s: den kan fortfarande skrivas; den ligger kvar till nästa körning, oläst", m.Input, m.Age.Round(time.Second), m.Settle)
+	}),
+	say(func(m ChangedWhileRead, _ Lang) string {
+		if m.Sent {
+			return m.Input + " ändrades medan den lästes: den skrivs fortfarande; den ligger kvar till nästa körning, som skickar det som tillkommer (de skickade raderna finns i liggaren och skickas inte igen)"
+		}
+		return m.Input + " ändrades medan den lästes: den skrivs fortfarande; den ligger kvar till nästa körning, inget av den skickat"
+	}),
 	say(func(ToFix, Lang) string { return "rader är ogiltiga eller nekades: se rapporten" }),
 	say(func(m LeftNotMoved, l Lang) string { return "ligger kvar: " + l.Error(m.Err) }),
 	say(func(m ArchiveFailed, l Lang) string { return m.Input + " går inte att arkivera: " + l.Error(m.Err) }),
@@ -803,6 +834,9 @@ var swedish = []entry{
 		return "ingen indatafil angiven: leadimport " + m.Command + " --mapping " + m.Mapping + " FIL..."
 	}),
 	say(func(WorkersTooFew, Lang) string { return "--workers måste vara minst 1" }),
+	say(func(m WorkersTooMany, _ Lang) string {
+		return fmt.Sprintf("--workers får vara högst %d: fler skulle bara köa vid hastighetsgränsen och hos Connect", m.Max)
+	}),
 	say(func(RateNegative, Lang) string { return "--rate måste vara 0 (ingen gräns) eller mer" }),
 	say(func(RetriesNegative, Lang) string { return "--retries måste vara 0 eller mer" }),
 	say(func(MaxFailuresNegative, Lang) string {
@@ -814,6 +848,7 @@ var swedish = []entry{
 	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid måste vara 0 eller mer (-1: ingen gräns)" }),
 	say(func(HeaderRowFlag, Lang) string { return "--header-row måste vara ett radnummer, 1 eller mer" }),
 	say(func(RateLimitNegative, Lang) string { return "--rate-limit måste vara 0 (ingen gräns) eller mer" }),
+	say(func(SettleNegative, Lang) string { return "--settle måste vara 0 (av) eller mer" }),
 	say(func(m EncodingFlag, _ Lang) string {
 		return "--encoding " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
 	}),
@@ -925,4 +960,21 @@ var ledgerStepsSV = [numLedgerSteps]string{
 	ReadSecret:        "liggarens hemliga nyckel går inte att läsa",
 	PrepareStatements: "liggarens frågor går inte att förbereda",
 	RecordRefused:     "den avvisade körningen går inte att registrera",
+}
+
+// kindSV is what a file of kind k is, with its article, in Swedish.
+func kindSV(k FileKind) string {
+	switch k {
+	case KindFIFO:
+		return "en namngiven pipe (FIFO)"
+	case KindSocket:
+		return "en socket"
+	case KindDevice:
+		return "en enhetsfil"
+	case KindFolder:
+		return "en mapp"
+	case KindLink:
+		return "en symbolisk länk"
+	}
+	return "en specialfil"
 }

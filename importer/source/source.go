@@ -36,11 +36,11 @@ package source
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 )
 
 // Row is one data row. Cells are in header order; a row may have fewer
@@ -107,9 +107,9 @@ type Reader interface {
 func Open(path string, opt Options) (Reader, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt", ".tsv":
-		f, err := os.Open(path)
+		f, err := regular.Open(path)
 		if err != nil {
-			return nil, fileError(path, msg.CannotOpen{Err: withoutPath(err)})
+			return nil, openError(path, err)
 		}
 		c, err := newCSV(f, path, opt)
 		if err != nil {
@@ -122,6 +122,16 @@ func Open(path string, opt Options) (Reader, error) {
 		return openXLSX(path, opt, defaultLimits)
 	}
 	return nil, fileError(path, msg.UnsupportedFile{Ext: filepath.Ext(path)}, ErrUnsupported)
+}
+
+// openError says that the file at path cannot be opened: the operating
+// system's reason, or that it is no regular file (a FIFO, a device),
+// which says the path itself.
+func openError(path string, err error) error {
+	if errors.Is(err, regular.ErrNotRegular) {
+		return err
+	}
+	return fileError(path, msg.CannotOpen{Err: withoutPath(err)})
 }
 
 // fileError is m said of the file name, and one of kinds for errors.Is.

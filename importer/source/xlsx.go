@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/regular"
 )
 
 // xlsxLimits bound what opening a workbook may cost. An .xlsx is a zip, and
@@ -54,8 +55,8 @@ func openXLSX(path string, opt Options, limits xlsxLimits) (_ Reader, err error)
 			x.Close()
 		}
 	}()
-	if x.file, err = os.Open(path); err != nil {
-		return nil, fileError(path, msg.CannotOpen{Err: withoutPath(err)})
+	if x.file, err = regular.Open(path); err != nil {
+		return nil, openError(path, err)
 	}
 	info, err := x.file.Stat()
 	if err != nil {
