@@ -184,7 +184,7 @@ func judgeQuote(held []byte, delim byte, cells, before int, atEOF bool) (verdict
 		}
 		if end >= 0 {
 			// The line the cell closed on is whole: judge by it.
-			return closingLine(held[lineAt:i], delim, cells), end
+			return closingLine(held[lineAt:i], end-lineAt, delim, cells, before), end
 		}
 		if lineAt >= 0 && isRecord(held[lineAt:i], delim, cells) {
 			records++
@@ -206,7 +206,7 @@ func judgeQuote(held []byte, delim byte, cells, before int, atEOF bool) (verdict
 	case end >= 0 && breaks == 0:
 		return realCell, end
 	case end >= 0 && atEOF:
-		return closingLine(held[lineAt:], delim, cells), end
+		return closingLine(held[lineAt:], end-lineAt, delim, cells, before), end
 	case end >= 0 && len(held) > maxHeld:
 		return realCell, end // a closing line too long to wait for
 	case atEOF:
@@ -220,10 +220,21 @@ func judgeQuote(held []byte, delim byte, cells, before int, atEOF bool) (verdict
 	return undecided, 0
 }
 
-// closingLine judges a cell by the line it closes on: a real cell's last
-// line holds the rest of its record, a stray quote's a record of its own.
-func closingLine(line []byte, delim byte, cells int) verdict {
-	if isRecord(line, delim, cells) {
+// closingLine judges a cell by the line it closes on, at being where in
+// line the cell ends (its delimiter or line end) and before the cells
+// before it in its record (-1: not known). A real cell's last line holds
+// the rest of its record after it: no more cells than the header has
+// left. A stray quote's is a record of its own, closed at a quoted cell
+// of that record: more cells after it than are left, or, before it, a
+// record's cells and a quote that opens one. The last line of a real
+// message may well split like a record ("Mvh Anna Ek, Storgatan 1,
+// Lund"): that alone says nothing.
+func closingLine(line []byte, at int, delim byte, cells, before int) verdict {
+	if cells > 1 && before >= 0 && cellsIn(line[at:], delim, false)-1 > cells-1-before {
+		return strayQuote
+	}
+	opens := len(line) > 0 && line[0] == '"' || bytes.Contains(line[:at], []byte{delim, '"'})
+	if opens && isRecord(line, delim, cells) {
 		return strayQuote
 	}
 	return realCell

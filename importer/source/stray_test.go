@@ -162,6 +162,30 @@ func TestCSVStrayQuote(t *testing.T) {
 				}
 			},
 		},
+		// Found in review: a message whose last line splits like a
+		// record, in the last column and in the first, is a real cell.
+		{
+			name: "a message in the last column whose last line splits like a record",
+			in: "Namn,E-post,Telefon,Meddelande\nAnna,anna@example.se,0701234567,\"Hej!\nJag vill boka visning.\n" +
+				"Mvh Anna Ek, Storgatan 1, 123 45 Lund, Sverige\"\nBo,bo@example.se,0707654321,\n",
+			want: func([]Row) []Row {
+				return []Row{
+					{Number: 2, Cells: []string{"Anna", "anna@example.se", "0701234567", "Hej!\nJag vill boka visning.\nMvh Anna Ek, Storgatan 1, 123 45 Lund, Sverige"}},
+					{Number: 3, Cells: []string{"Bo", "bo@example.se", "0707654321", ""}},
+				}
+			},
+		},
+		{
+			name: "a message in the first column whose first line splits like a record",
+			in: "Meddelande;E-post;Telefon;Namn\n\"Hej; jag vill; boka; visning\ntack\";anna@example.se;0701234567;Anna\n" +
+				"Hej;bo@example.se;0707654321;Bo\n",
+			want: func([]Row) []Row {
+				return []Row{
+					{Number: 2, Cells: []string{"Hej; jag vill; boka; visning\ntack", "anna@example.se", "0701234567", "Anna"}},
+					{Number: 3, Cells: []string{"Hej", "bo@example.se", "0707654321", "Bo"}},
+				}
+			},
+		},
 	}
 	for _, tt := range tests {
 		for _, how := range []struct {
