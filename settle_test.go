@@ -51,6 +51,10 @@ func TestSettle(t *testing.T) {
 		{"in a folder, written 3 s ago, --settle 2s", 3 * time.Second, false, []string{"--settle", "2s"}, 0, false, "3 sent", 1},
 		{"in a folder, --settle 0", 0, false, []string{"--settle", "0"}, 0, false, "3 sent", 1},
 		{"named, written 3 s ago", 3 * time.Second, true, nil, 0, false, "3 sent", 1},
+		// A time in the future (a zip unpacked under another time zone, a
+		// share whose clock runs ahead) says nothing of a copy under way:
+		// held for it, the file would wait hours, or for good.
+		{"in a folder, written 2 h from now", -2 * time.Hour, false, nil, 0, false, "3 sent", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

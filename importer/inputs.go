@@ -85,7 +85,7 @@ func spreadsheetsIn(dir string) (out []string, skipped []msg.Message, err error)
 		switch strings.ToLower(filepath.Ext(name)) {
 		case ".csv", ".txt", ".tsv", ".xlsx", ".xlsm":
 			path := filepath.Join(dir, name)
-			if !e.Type().IsRegular() {
+			if !regular.Readable(e.Type()) {
 				skipped = append(skipped, msg.SkippedInFolder{Path: path, Kind: regular.Kind(e.Type())})
 				continue
 			}

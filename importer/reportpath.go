@@ -107,7 +107,7 @@ func openReport(path string) (f *os.File, created bool, err error) {
 		return f, err == nil, err
 	case err != nil:
 		return nil, false, err
-	case st.Mode().IsRegular():
+	case regular.Readable(st.Mode()):
 		if err := os.Chmod(path, 0o600); err != nil {
 			return nil, false, err
 		}
@@ -120,13 +120,18 @@ func openReport(path string) (f *os.File, created bool, err error) {
 
 // CheckReport refuses a report path that is a symbolic link, a FIFO or a
 // socket (see openReport), so that a command can say so before it
-// writes anything.
+// writes anything. A link the system keeps in /dev (/dev/stdout, whose
+// target is wherever the output goes: a terminal, a pipe, a file the
+// shell opened) is a device's name, and written to as such.
 func CheckReport(path string) error {
 	st, err := os.Lstat(path)
-	if err == nil && st.Mode()&(fs.ModeSymlink|fs.ModeNamedPipe|fs.ModeSocket) != 0 {
-		return regular.Refuse(path, st.Mode())
+	if err != nil || st.Mode()&(fs.ModeSymlink|fs.ModeNamedPipe|fs.ModeSocket) == 0 {
+		return nil
 	}
-	return nil
+	if st.Mode()&fs.ModeSymlink != 0 && strings.HasPrefix(filepath.Clean(path), "/dev/") {
+		return nil
+	}
+	return regular.Refuse(path, st.Mode())
 }
 
 // removeReports closes the reports of a run that never started and

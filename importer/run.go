@@ -358,10 +358,13 @@ func (cfg *Config) settling(in string, st os.FileInfo, now time.Time) error {
 		return nil
 	}
 	age := now.Sub(st.ModTime())
-	if age >= cfg.Settle {
+	if age >= cfg.Settle || age < 0 {
+		// A time in the future (a zip unpacked under another time zone,
+		// a share whose clock runs ahead) says nothing of a copy under
+		// way; a file that changes while read is held all the same.
 		return nil
 	}
-	m := msg.NotSettled{Input: in, Age: max(age, 0), Settle: cfg.Settle}
+	m := msg.NotSettled{Input: in, Age: age, Settle: cfg.Settle}
 	cfg.Log.Warn(cfg.LogLang.Say(m), "input", in)
 	return msg.Error(m, ErrRetryLater)
 }

@@ -18,12 +18,22 @@ import (
 // ErrNotRegular is a path that is not a regular file (errors.Is).
 var ErrNotRegular = errors.New("not a regular file")
 
+// notFile are the kinds of file that are not a file's contents: what
+// blocks its opener or is no document.
+const notFile = fs.ModeNamedPipe | fs.ModeSocket | fs.ModeDevice | fs.ModeCharDevice | fs.ModeDir | fs.ModeSymlink
+
+// Readable reports whether a file of mode is one to read: a regular file,
+// or one Go calls irregular for what it is stored as, not what it is (on
+// Windows, a file kept by OneDrive or another cloud folder is a reparse
+// point, fs.ModeIrregular, and reads as any other).
+func Readable(mode fs.FileMode) bool { return mode&notFile == 0 }
+
 // Open opens path for reading when it is a regular file (a symbolic link
 // to one is followed). It opens without blocking, so that a FIFO cannot
 // hang it, and checks the file it opened, not the name, so that nothing
 // swapped in between is read.
 func Open(path string) (*os.File, error) {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+	if st, err := os.Stat(path); err == nil && !Readable(st.Mode()) {
 		return nil, Refuse(path, st.Mode())
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
@@ -35,7 +45,7 @@ func Open(path string) (*os.File, error) {
 		f.Close()
 		return nil, err
 	}
-	if !st.Mode().IsRegular() {
+	if !Readable(st.Mode()) {
 		f.Close()
 		return nil, Refuse(path, st.Mode())
 	}
@@ -46,7 +56,7 @@ func Open(path string) (*os.File, error) {
 // and is not a regular file; nil when it is one or does not exist.
 func Check(path string) error {
 	st, err := os.Stat(path)
-	if err != nil || st.Mode().IsRegular() {
+	if err != nil || Readable(st.Mode()) {
 		return nil
 	}
 	return Refuse(path, st.Mode())

@@ -3,6 +3,7 @@
 package regular
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -51,4 +52,25 @@ func TestOpen(t *testing.T) {
 		})
 	}
 	assert.NoError(t, Check(filepath.Join(dir, "missing")), "a missing file is for the caller to say")
+}
+
+// TestReadable: what is read is a regular file, or one Go calls
+// irregular for how it is stored (a OneDrive file on Windows is a
+// reparse point); never a pipe, socket, device, folder or link.
+func TestReadable(t *testing.T) {
+	for _, tc := range []struct {
+		mode fs.FileMode
+		want bool
+	}{
+		{0o644, true},
+		{fs.ModeIrregular | 0o644, true},
+		{fs.ModeNamedPipe, false},
+		{fs.ModeSocket, false},
+		{fs.ModeDevice, false},
+		{fs.ModeDevice | fs.ModeCharDevice, false},
+		{fs.ModeDir, false},
+		{fs.ModeSymlink, false},
+	} {
+		assert.Equal(t, tc.want, Readable(tc.mode), "%v", tc.mode)
+	}
 }
