@@ -150,22 +150,42 @@ func failed(step msg.LedgerStep, err error) error {
 	return msg.Error(msg.LedgerFailed{Step: step, Err: err})
 }
 
-// create makes the directory (0700) and an empty file (0600) when they are
-// missing: SQLite would create the file with 0644, and the WAL and shared
-// memory files copy the database file's mode. An empty file is a valid empty
-// database. An existing file keeps its mode: it is the user's.
+// create makes the directory (0700) and a new ledger (0600) when they
+// are missing: SQLite would create the file with 0644, and the WAL and
+// shared memory files copy the database file's mode. The ledger is made
+// whole under a temporary name beside path and linked into place, so
+// that a run that finds path finds a ledger, never a file another run is
+// still making (an empty file is refused: ErrEmptyLedger); of two runs
+// making it at once, the first link wins and the other's is dropped. An
+// existing file keeps its mode: it is the user's.
 func create(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
+	if _, err := os.Lstat(path); err == nil {
 		return nil
 	}
+	f, err := os.CreateTemp(dir, ".ledger-*.db") // 0600
 	if err != nil {
 		return err
 	}
-	return f.Close()
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := f.Close(); err != nil {
+		return err
+	}
+	l, err := OpenMode(tmp, StartNew)
+	if err != nil {
+		return err
+	}
+	if err := l.Close(); err != nil {
+		return err
+	}
+	if err := os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return nil
 }
 
 // dataSourceName builds the ledger's file: URI (see fileURI).
@@ -272,10 +292,7 @@ func (l *Ledger) init() error {
 	if err != nil {
 		return err
 	}
-	if fresh && !l.mayStart {
-		return msg.Error(msg.EmptyLedger{}, ErrEmptyLedger)
-	}
-	if fresh {
+	if fresh && l.mayStart {
 		// journal_mode cannot change inside a transaction.
 		if _, err := l.db.Exec("PRAGMA journal_mode = WAL"); err != nil {
 			return failed(msg.SetWAL, err)
@@ -287,9 +304,14 @@ func (l *Ledger) init() error {
 	}
 	defer tx.Rollback()
 	// Checked again: another process may have created or migrated the
-	// ledger meanwhile.
+	// ledger meanwhile. An empty file is refused only here, past the
+	// lock: a run that started at the same moment as the one creating a
+	// new ledger finds the file there, and empty until that one commits.
 	if fresh, err = l.check(tx); err != nil {
 		return err
+	}
+	if fresh && !l.mayStart {
+		return msg.Error(msg.EmptyLedger{}, ErrEmptyLedger)
 	}
 	version := 1
 	if fresh {

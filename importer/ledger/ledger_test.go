@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -155,4 +156,32 @@ func TestOpenOddPath(t *testing.T) {
 	require.NoError(t, err)
 	defer l.Close()
 	assert.Equal(t, k, l.Key("x"))
+}
+
+// TestOpenNewTogether: runs that open a new ledger at the same moment
+// all get it, and one secret: a run that finds the file another has just
+// made, still empty, waits for its tables rather than refusing it as an
+// empty ledger.
+func TestOpenNewTogether(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	const n = 8
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	ledgers := make([]*Ledger, n)
+	errs := make([]error, n)
+	for i := range n {
+		wg.Go(func() {
+			<-start
+			ledgers[i], errs[i] = Open(path)
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i := range n {
+		require.NoError(t, errs[i], "open %d", i)
+		defer ledgers[i].Close()
+	}
+	for i := 1; i < n; i++ {
+		assert.Equal(t, ledgers[0].Key("a"), ledgers[i].Key("a"), "one secret")
+	}
 }
