@@ -120,15 +120,16 @@ func openReport(path string) (f *os.File, created bool, err error) {
 
 // CheckReport refuses a report path that is a symbolic link, a FIFO or a
 // socket (see openReport), so that a command can say so before it
-// writes anything. A link the system keeps in /dev (/dev/stdout, whose
-// target is wherever the output goes: a terminal, a pipe, a file the
-// shell opened) is a device's name, and written to as such.
+// writes anything. The links the system keeps for the standard streams
+// (/dev/stdout, /dev/stderr, /dev/fd/N: their target is wherever the
+// output goes, a terminal, a pipe, a file the shell opened) are written
+// to as such; no other link is, /dev/shm's among them.
 func CheckReport(path string) error {
 	st, err := os.Lstat(path)
 	if err != nil || st.Mode()&(fs.ModeSymlink|fs.ModeNamedPipe|fs.ModeSocket) == 0 {
 		return nil
 	}
-	if st.Mode()&fs.ModeSymlink != 0 && strings.HasPrefix(filepath.Clean(path), "/dev/") {
+	if st.Mode()&fs.ModeSymlink != 0 && isStreamLink(filepath.Clean(path)) {
 		return nil
 	}
 	return regular.Refuse(path, st.Mode())
@@ -193,4 +194,22 @@ func notAnInput(report string, inputs []string) error {
 		}
 	}
 	return nil
+}
+
+// isStreamLink reports whether path names a standard stream's link:
+// /dev/stdout, /dev/stderr or /dev/fd/N.
+func isStreamLink(path string) bool {
+	if path == "/dev/stdout" || path == "/dev/stderr" {
+		return true
+	}
+	n, ok := strings.CutPrefix(path, "/dev/fd/")
+	if !ok || n == "" {
+		return false
+	}
+	for _, c := range n {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

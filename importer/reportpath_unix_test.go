@@ -30,4 +30,8 @@ func TestCheckReport(t *testing.T) {
 	if _, err := os.Lstat("/dev/stdout"); err == nil {
 		assert.NoError(t, CheckReport("/dev/stdout"))
 	}
+	for path, want := range map[string]bool{"/dev/stdout": true, "/dev/stderr": true, "/dev/fd/1": true,
+		"/dev/fd/": false, "/dev/fd/1x": false, "/dev/shm/r.csv": false, "/dev/stdin2": false} {
+		assert.Equal(t, want, isStreamLink(path), path)
+	}
 }

@@ -170,9 +170,10 @@ func (s *sender) record(j *job) {
 	switch {
 	case j.out.Status == status.Sent:
 		err = s.ledger.Sent(j.key, j.out.contactID, j.out.HTTPStatus, j.fields)
-	case j.out.Status == status.Failed && j.unconfirmed:
-		// An attempt got no answer, so Connect may have the lead: it
-		// stays pending, and the next run sends it again with a note.
+	case j.out.Status == status.Failed && (j.unconfirmed || j.out.again):
+		// An attempt got no answer, now or in an earlier run, so Connect
+		// may have the lead: it stays pending, and the next run sends it
+		// again with a note (and, pending again, once only).
 	case j.out.Status == status.Failed:
 		err = s.ledger.Failed(j.key, j.out.HTTPStatus)
 	}

@@ -205,6 +205,41 @@ func TestRunUnconfirmedAgainWaitsForAPerson(t *testing.T) {
 	assert.EqualValues(t, 3, calls.Load())
 }
 
+// TestRunUnconfirmedStaysPending: a lead an earlier run left unconfirmed
+// stays pending when this run's attempts fail for another reason (a 503,
+// which says this attempt was not recorded, but not the earlier one): the
+// run after that still knows it may be in Connect, tries it once, and
+// says so.
+func TestRunUnconfirmedStaysPending(t *testing.T) {
+	var answer atomic.Int32 // 0: drop the connection after the request; else that status
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		if st := answer.Load(); st != 0 {
+			w.WriteHeader(int(st))
+			return
+		}
+		dropConnection(w)
+	}))
+	defer srv.Close()
+	led := openLedger(t)
+	input := writeInput(t, 1, nil)
+	run := func() map[string]string {
+		t.Helper()
+		cfg := testConfig(t, input, srv.URL)
+		cfg.Ledger, cfg.Workers = led, 1
+		_, err := Run(context.Background(), cfg)
+		require.NoError(t, err)
+		return readReport(t, cfg.Report)[0]
+	}
+	assert.Equal(t, "2", run()["attempts"], "unconfirmed")
+	answer.Store(http.StatusServiceUnavailable)
+	assert.Equal(t, "failed", run()["status"])
+	answer.Store(0)
+	line := run()
+	assert.Equal(t, "1", line["attempts"], "still pending: once only")
+	assert.Contains(t, line["error"], "as in an earlier run")
+}
+
 // TestRunStopsWhenThrottled: a Connect that answers nothing but 429,
 // each with the longest Retry-After, stops the run once that has lasted
 // --max-throttle, not hours later: exit 3, the rows not reached not_sent,

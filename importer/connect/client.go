@@ -289,7 +289,9 @@ func (t *attemptTrace) hooks() *httptrace.ClientTrace {
 // WroteRequest is called once the request is in the connection's buffer,
 // before it is flushed: a server that had closed an idle connection gets
 // a request "written" that it never read. net/http says so in its own
-// error, which is not exported: that error is taken at its word.
+// error, which is not exported: that error is taken at its word. (It can
+// follow bytes that left, into a connection the server had closed: a
+// server that closed it did not read them.)
 func (t *attemptTrace) kinds(err error) []error {
 	switch {
 	case strings.Contains(err.Error(), "http: server closed idle connection"):

@@ -156,7 +156,10 @@ func failed(step msg.LedgerStep, err error) error {
 // whole under a temporary name beside path and linked into place, so
 // that a run that finds path finds a ledger, never a file another run is
 // still making (an empty file is refused: ErrEmptyLedger); of two runs
-// making it at once, the first link wins and the other's is dropped. An
+// making it at once, the first link wins and the other's is dropped.
+// Where a folder takes no hard links (FAT, exFAT, some network shares),
+// the file is made empty as before: a run that finds it so, past the
+// lock, refuses it (ErrEmptyLedger) rather than taking it for new. An
 // existing file keeps its mode: it is the user's.
 func create(path string) error {
 	dir := filepath.Dir(path)
@@ -182,10 +185,18 @@ func create(path string) error {
 	if err := l.Close(); err != nil {
 		return err
 	}
-	if err := os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) {
+	err = os.Link(tmp, path)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
 		return err
 	}
-	return nil
+	return f.Close()
 }
 
 // dataSourceName builds the ledger's file: URI (see fileURI).

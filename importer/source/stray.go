@@ -223,21 +223,39 @@ func judgeQuote(held []byte, delim byte, cells, before int, atEOF bool) (verdict
 // closingLine judges a cell by the line it closes on, at being where in
 // line the cell ends (its delimiter or line end) and before the cells
 // before it in its record (-1: not known). A real cell's last line holds
-// the rest of its record after it: no more cells than the header has
-// left. A stray quote's is a record of its own, closed at a quoted cell
-// of that record: more cells after it than are left, or, before it, a
-// record's cells and a quote that opens one. The last line of a real
-// message may well split like a record ("Mvh Anna Ek, Storgatan 1,
-// Lund"): that alone says nothing.
+// the rest of its record after it: as many cells as the header has left,
+// no more and no fewer. A stray quote's closes inside a record of its
+// own: at a quote in one of its cells, with that record's other cells
+// around it, so a lone quote (not one of a pair, as a real cell writes
+// one) before the close on a line that splits like a record is a stray
+// quote's too. The last line of a real message may well split like a
+// record ("Mvh Anna Ek, Storgatan 1, Lund"): that alone says nothing.
 func closingLine(line []byte, at int, delim byte, cells, before int) verdict {
-	if cells > 1 && before >= 0 && cellsIn(line[at:], delim, false)-1 > cells-1-before {
+	if cells > 1 && before >= 0 && cellsIn(line[at:], delim, false)-1 != cells-1-before {
 		return strayQuote
 	}
-	opens := len(line) > 0 && line[0] == '"' || bytes.Contains(line[:at], []byte{delim, '"'})
-	if opens && isRecord(line, delim, cells) {
+	if isRecord(line, delim, cells) && loneQuote(line[:at]) {
 		return strayQuote
 	}
 	return realCell
+}
+
+// loneQuote reports whether text, a closing line up to where its cell
+// ends, holds a quote before the closing one that is not one of a pair.
+func loneQuote(text []byte) bool {
+	text = bytes.TrimSuffix(text, []byte{'\r'})
+	text = bytes.TrimSuffix(text, []byte{'"'}) // the closing quote
+	for i := 0; i < len(text); i++ {
+		if text[i] != '"' {
+			continue
+		}
+		if i+1 < len(text) && text[i+1] == '"' {
+			i++ // a pair: a quote in a real cell
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // isRecord reports whether line splits into at least the header's cells.

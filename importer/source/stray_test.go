@@ -162,6 +162,30 @@ func TestCSVStrayQuote(t *testing.T) {
 				}
 			},
 		},
+		// Found in review: a stray quote that closes at a quote inside a
+		// later row's cell, or at a lazy quote at the end of a row.
+		{
+			name: "closed by a quote inside the next row's cell",
+			in:   "Namn,Smeknamn,Telefon,Meddelande\nKalle,\"Kalle,0701,hej\nBo,Bo \"Bosse\",0702,tja\nCia,Cissi,0703,\n",
+			want: func([]Row) []Row {
+				return []Row{
+					{Number: 2, Cells: []string{"Kalle", `"Kalle`, "0701", "hej"}, Notes: strayNote("Smeknamn", `"Kalle`)},
+					{Number: 3, Cells: []string{"Bo", `Bo "Bosse"`, "0702", "tja"}},
+					{Number: 4, Cells: []string{"Cia", "Cissi", "0703", ""}},
+				}
+			},
+		},
+		{
+			name: "closed by a lazy quote at the end of the next row",
+			in:   "Namn,Smeknamn,Telefon,Meddelande\nKalle,\"Kalle,0701,hej\nBo,Bosse,0702,vill ha 55\"\nCia,Cissi,0703,\n",
+			want: func([]Row) []Row {
+				return []Row{
+					{Number: 2, Cells: []string{"Kalle", `"Kalle`, "0701", "hej"}, Notes: strayNote("Smeknamn", `"Kalle`)},
+					{Number: 3, Cells: []string{"Bo", "Bosse", "0702", `vill ha 55"`}},
+					{Number: 4, Cells: []string{"Cia", "Cissi", "0703", ""}},
+				}
+			},
+		},
 		// Found in review: a message whose last line splits like a
 		// record, in the last column and in the first, is a real cell.
 		{
