@@ -113,9 +113,9 @@ func Reason(err error) string {
 		return ""
 	}
 	lines := strings.Split(strings.TrimSpace(msg.English.Error(err)), "\n")
-	s, n := strings.Join(strings.Fields(lines[0]), " "), 1
+	s, n := strings.TrimSpace(lines[0]), 1
 	for ; strings.HasSuffix(s, ":") && n < len(lines); n++ { // a heading: its first line too
-		s += " " + strings.Join(strings.Fields(lines[n]), " ")
+		s += " " + strings.TrimSpace(lines[n])
 	}
 	switch more := len(lines) - n; {
 	case more == 1:
@@ -123,10 +123,7 @@ func Reason(err error) string {
 	case more > 1:
 		s += fmt.Sprintf(" (and %d more lines)", more)
 	}
-	if r := []rune(s); len(r) > maxReason {
-		s = string(r[:maxReason-1]) + "…"
-	}
-	return s
+	return oneLine(s, maxReason-1)
 }
 
 // SetupError is an error found before anything was sent: an unreadable

@@ -357,10 +357,14 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 const maxShortAnswer = 200
 
 // shortAnswer is body on one line, cut at maxShortAnswer characters.
-func shortAnswer(body string) string {
-	s := strings.Join(strings.Fields(body), " ")
-	if r := []rune(s); len(r) > maxShortAnswer {
-		s = string(r[:maxShortAnswer]) + "…"
+func shortAnswer(body string) string { return oneLine(body, maxShortAnswer) }
+
+// oneLine is s with its runs of white space, line ends among them, made
+// one space, and cut after n characters with "…".
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		s = string(r[:n]) + "…"
 	}
 	return s
 }
