@@ -78,9 +78,12 @@ func (f *file) findPersons(ctx context.Context, dir string) (invalid int, readEr
 			}
 		})
 	}
-	readErr = f.readAhead(ctx, batches, &bad)
+	readErr, err = f.readAhead(ctx, dir, batches, &bad)
 	close(batches)
 	wg.Wait()
+	if err != nil {
+		return 0, nil, errors.Join(msg.Error(msg.ComparingRows{Err: err}), finder.Close())
+	}
 	if addErr != nil {
 		return 0, nil, errors.Join(msg.Error(msg.ComparingRows{Err: addErr}), finder.Close())
 	}
@@ -100,40 +103,59 @@ type aheadRow struct {
 	sent bool
 }
 
-// readAhead reads the input as file.read will, numbering the rows alike
-// (an unreadable row, which it counts as invalid, takes a number too),
-// and hands them on mapBatch at a time. It counts the rows in f.rows.
-func (f *file) readAhead(ctx context.Context, batches chan<- []aheadRow, bad *atomic.Int64) error {
-	src, rep, err := openInput(f.input, f.opts)
-	if err != nil {
-		return err
+// readAhead reads the input to its end (or the run's stop), keeping
+// every row in f.spool for the run to read (spool.go), numbering them
+// as it will (an unreadable row, which it counts as invalid, takes a
+// number too), and hands the readable ones on mapBatch at a time. It
+// counts the rows in f.rows. It returns the input's error that stopped
+// the reading (kept in f.readErr too, for the run to report where its
+// rows end), and apart, the spool's.
+func (f *file) readAhead(ctx context.Context, dir string, batches chan<- []aheadRow, bad *atomic.Int64) (readErr, err error) {
+	if f.spool, err = newSpool(dir); err != nil {
+		return nil, err
 	}
-	defer src.Close()
 	batch := make([]aheadRow, 0, mapBatch)
 	defer func() {
 		if len(batch) > 0 {
 			batches <- batch
 		}
+		if rewindErr := f.spool.rewind(); err == nil {
+			err = rewindErr
+		}
 	}()
-	for f.rows = 0; ctx.Err() == nil; f.rows++ {
-		row, err := src.Next()
+	for f.rows = 0; ; f.rows++ {
+		if ctx.Err() != nil {
+			return nil, nil // the run reads the rest as not sent
+		}
+		row, err := f.src.Next()
 		var rowErr *source.RowError
 		switch {
 		case err == io.EOF:
 			f.readThrough = true
-			return nil
+			return nil, nil
 		case errors.As(err, &rowErr):
 			bad.Add(1)
+			if err := f.spool.add(&spooledRow{err: rowErr}); err != nil {
+				return nil, err
+			}
 			continue
 		case err != nil:
-			return msg.Error(msg.RowsNotRead{Err: err})
+			f.readErr = msg.Error(msg.RowsNotRead{Err: err})
+			return f.readErr, nil
 		}
-		if batch = append(batch, aheadRow{Row: row, seq: f.rows, sent: rep != nil && rep.sent()}); len(batch) == mapBatch {
+		sent := f.rep != nil && f.rep.sent()
+		kept := spooledRow{row: row, sent: sent}
+		if sent {
+			kept.response = f.rep.response
+		}
+		if err := f.spool.add(&kept); err != nil {
+			return nil, err
+		}
+		if batch = append(batch, aheadRow{Row: row, seq: f.rows, sent: sent}); len(batch) == mapBatch {
 			batches <- batch
 			batch = make([]aheadRow, 0, mapBatch)
 		}
 	}
-	return nil
 }
 
 // addPerson maps a row read ahead and, when it is valid, adds its person
@@ -152,7 +174,6 @@ func (f *file) addPerson(finder *persons.Finder, r *aheadRow, bad *atomic.Int64)
 		return nil
 	}
 	p := personOf(&m.Lead)
-	p.Row = finder.RowHash(r.Cells)
 	return finder.Add(r.seq, r.Number, &p, r.sent)
 }
 

@@ -25,6 +25,7 @@ import (
 // file is one input on its way through a run.
 type file struct {
 	input   string
+	in      *source.File // the input, opened once: src reads it
 	src     source.Reader
 	rep     *reportInput // src, when the input is an earlier run's report
 	opts    source.Options
@@ -57,21 +58,30 @@ type file struct {
 	force  bool // send even what the ledger says was sent
 
 	// verdicts say, row by row, what reading the input ahead found of
-	// the rows that are the same person (findPersons), which counted
-	// its rows too.
+	// the rows that are the same person (findPersons), which kept its
+	// rows in spool for the run to read (spool.go), and counted them.
 	verdicts *persons.Verdicts
+	spool    *spool
 	rows     int
-	// readThrough: the reading ahead reached the input's end, so rows is
-	// how many it has: a row past them was written since.
+	// readThrough: the reading ahead reached the input's end; else it
+	// was stopped (the run's rows after it are read from src), or failed
+	// with readErr.
 	readThrough bool
+	readErr     error
 	// stat is the input's size and time before it was read.
 	stat os.FileInfo
 }
 
 func (f *file) close() {
 	f.src.Close()
+	if f.in != nil {
+		f.in.Close()
+	}
 	if f.verdicts != nil {
 		f.verdicts.Close()
+	}
+	if f.spool != nil {
+		f.spool.close()
 	}
 	if f.out != nil {
 		f.out.Close()
@@ -323,45 +333,30 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		}
 	}()
 	for seq := 0; ; seq++ {
-		if f.readThrough && seq >= f.rows {
-			// Written since it was read ahead (and compared): the file is
-			// still growing, and file.changed leaves it for the next run.
-			return nil
-		}
-		row, err := f.src.Next()
+		r, err := f.next(seq)
 		switch {
 		case err == io.EOF:
 			return nil
 		case err != nil:
+			return err
+		case r.err != nil:
 			// One unreadable row (an unclosed quote, bytes that are not
 			// text) is that row's problem, not the file's: report it and
-			// read on. (rowErr is declared here: errors.As makes it
-			// escape, an allocation per row if it were outside.)
-			var rowErr *source.RowError
-			if !errors.As(err, &rowErr) {
-				return msg.Error(msg.RowsNotRead{Err: err})
-			}
+			// read on.
 			slots <- struct{}{}
-			results <- []Outcome{{Row: source.Row{Number: rowErr.Row}, Status: status.Invalid, Err: rowErr.Err, seq: seq}}
+			results <- []Outcome{{Row: source.Row{Number: r.err.Row}, Status: status.Invalid, Err: r.err.Err, seq: seq}}
 			continue
 		}
 		// Every row takes its slot before it goes on, whichever way it
 		// goes: the reorder window in run relies on it.
 		slots <- struct{}{}
-		o := Outcome{Row: row, seq: seq}
+		o := Outcome{Row: r.row, seq: seq}
 		if o.verdict, err = f.verdicts.At(seq); err != nil {
 			// Without it a row may be sent that another disagrees with.
 			stop(msg.Error(msg.ComparingRows{Err: err}))
 		}
-		if !f.verdicts.Matches(o.verdict, row.Cells) {
-			// The input is not what was read ahead (it is being written,
-			// or was saved again): its verdicts are another file's. This
-			// row and the rest are not sent; the next run reads it anew.
-			o.verdict = persons.Verdict{}
-			stop(msg.Error(msg.InputChangedWhileRead{Input: f.input}))
-		}
-		if f.rep != nil && f.rep.sent() {
-			f.sentBefore(&o)
+		if r.sent {
+			o.Status, o.Response, o.Err = status.Skipped, r.response, errReportSaysSent
 			results <- []Outcome{o}
 			continue
 		}
@@ -415,6 +410,44 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 	}
 }
 
+// next is the row at seq: the rows read ahead from the spool, then, if
+// the reading ahead was stopped before the end, the rest from the input
+// (they are not sent: the run is stopping), and after them its error,
+// if it failed.
+func (f *file) next(seq int) (spooledRow, error) {
+	if seq < f.rows {
+		r, err := f.spool.next()
+		if err == io.EOF {
+			err = errSpoolBroken // fewer than it counted
+		}
+		if err != nil {
+			return r, msg.Error(msg.ComparingRows{Err: err})
+		}
+		return r, nil
+	}
+	switch {
+	case f.readErr != nil:
+		return spooledRow{}, f.readErr
+	case f.readThrough:
+		return spooledRow{}, io.EOF
+	}
+	row, err := f.src.Next()
+	var rowErr *source.RowError
+	switch {
+	case err == io.EOF:
+		return spooledRow{}, err
+	case errors.As(err, &rowErr):
+		return spooledRow{err: rowErr}, nil
+	case err != nil:
+		return spooledRow{}, msg.Error(msg.RowsNotRead{Err: err})
+	}
+	r := spooledRow{row: row, sent: f.rep != nil && f.rep.sent()}
+	if r.sent {
+		r.response = f.rep.response
+	}
+	return r, nil
+}
+
 // addTally adds the counts one goroutine made of the rows it mapped.
 func (f *file) addTally(t *mapping.Tally) {
 	f.tallyMu.Lock()
@@ -459,16 +492,10 @@ func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tal
 	return nil
 }
 
-// sentBefore settles a row its report says was sent: it is skipped, with
-// the contact id the report gave. (Its person still counts: findPersons
-// read it, so a later row of the same person is a duplicate, as in the
-// first run.)
-func (f *file) sentBefore(o *Outcome) {
-	o.Status, o.Response = status.Skipped, f.rep.response
-	o.Err = errReportSaysSent
-}
-
-// errReportSaysSent is the outcome of a row its report says was sent.
+// errReportSaysSent is the outcome of a row its report says was sent:
+// it is skipped, with the contact id the report gave. (Its person still
+// counts: findPersons read it, so a later row of the same person is a
+// duplicate, as in the first run.)
 var errReportSaysSent = msg.Error(msg.ReportSaysSent{})
 
 // notSent says why a row was not sent (in check: not checked).

@@ -38,7 +38,7 @@ type reportInput struct {
 // from its first row of its Report sheet, whatever the mapping says of
 // sheets and header rows, which were the original's), or else as the
 // mapping and flags say.
-func openInput(path string, opts source.Options) (source.Reader, *reportInput, error) {
+func openInput(in *source.File, path string, opts source.Options) (source.Reader, *reportInput, error) {
 	tries := []source.Options{{HeaderRow: 1, Encoding: opts.Encoding, Delimiter: opts.Delimiter}}
 	isCSV := true
 	if f, err := report.FormatOf(path); err == nil && f == report.XLSX {
@@ -48,7 +48,7 @@ func openInput(path string, opts source.Options) (source.Reader, *reportInput, e
 		}
 	}
 	for _, ropts := range tries {
-		src, err := source.Open(path, ropts)
+		src, err := in.Open(ropts)
 		if err != nil {
 			continue
 		}
@@ -60,7 +60,7 @@ func openInput(path string, opts source.Options) (source.Reader, *reportInput, e
 		}
 		src.Close()
 	}
-	src, err := source.Open(path, opts)
+	src, err := in.Open(opts)
 	return src, nil, err
 }
 

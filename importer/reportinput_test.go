@@ -60,7 +60,10 @@ func TestReportInputKeepsCellsBeyondTheHeader(t *testing.T) {
 
 	for _, path := range []string{csvReport, xlsxReport, padded} {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			src, rep, err := openInput(path, source.Options{})
+			in, err := source.OpenFile(path)
+			require.NoError(t, err)
+			defer in.Close()
+			src, rep, err := openInput(in, path, source.Options{})
 			require.NoError(t, err)
 			defer src.Close()
 			require.NotNil(t, rep, "read as a report")

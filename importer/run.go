@@ -30,7 +30,6 @@ import (
 
 	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
-	"leadimport/importer/regular"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
@@ -258,7 +257,7 @@ func (cfg *Config) beginLedger(start time.Time, files []*file) (*ledger.Run, err
 		if !slices.Contains(names, f.mapping.Name) {
 			names = append(names, f.mapping.Name)
 		}
-		sum, err := fileSHA256(f.input)
+		sum, err := f.sha256()
 		if err != nil {
 			return nil, err
 		}
@@ -268,15 +267,12 @@ func (cfg *Config) beginLedger(start time.Time, files []*file) (*ledger.Run, err
 	return cfg.Ledger.Begin(info)
 }
 
-func fileSHA256(path string) (string, error) {
-	f, err := regular.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
+// sha256 is the SHA-256 of the input's bytes, read from the descriptor
+// its rows are read from.
+func (f *file) sha256() (string, error) {
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", msg.Error(msg.ReadInput{Path: path, Err: err})
+	if _, err := io.Copy(h, f.in.Content()); err != nil {
+		return "", msg.Error(msg.ReadInput{Path: f.input, Err: err})
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -346,6 +342,9 @@ func (cfg *Config) open(start time.Time) (files []*file, refused []FileSummary, 
 	return files, refused, cfg.checkReportPath(len(cfg.Inputs))
 }
 
+// openFile opens an input; a test counts the openings through it.
+var openFile = source.OpenFile
+
 // MaxColumns is the widest header an input may have: far wider than any
 // list of people, and narrow enough that its report is made in a moment
 // (an XLSX report's column widths take time quadratic in the columns).
@@ -384,11 +383,22 @@ func (f *file) changed(cfg Config, sent bool) error {
 
 // openInput opens one input with the mapping that fits it best: of those
 // whose columns are all in its header, the one with the most columns.
-func (cfg *Config) openInput(in string, start time.Time) (*file, error) {
+func (cfg *Config) openInput(in string, start time.Time) (_ *file, err error) {
+	// The file is opened once, and read from the one descriptor as many
+	// ways as there are mappings to try, and by the run.
+	opened, err := openFile(in)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			opened.Close()
+		}
+	}()
 	var best []*file
 	var whyNot []error
 	for _, m := range cfg.Mappings {
-		f, fits, err := cfg.openWith(in, m, start)
+		f, fits, err := cfg.openWith(opened, in, m, start)
 		switch {
 		case !fits:
 			for _, b := range best {
@@ -430,6 +440,7 @@ func (cfg *Config) openInput(in string, start time.Time) (*file, error) {
 		return nil, msg.Error(msg.MappingsTie{Input: in, Mappings: names})
 	}
 	f := best[0]
+	f.in = opened
 	if f.width > MaxColumns {
 		f.close()
 		return nil, msg.Error(msg.TooManyColumns{Input: in, Columns: f.width, Max: MaxColumns})
@@ -446,12 +457,12 @@ func (cfg *Config) openInput(in string, start time.Time) (*file, error) {
 // false when the input cannot be read at all, whatever the mapping; err
 // is then why; with fits true, err is why m does not fit it: its header
 // lacks m's columns, or it has no sheet or header row where m says.
-func (cfg *Config) openWith(in string, m *mapping.Mapping, start time.Time) (f *file, fits bool, err error) {
+func (cfg *Config) openWith(opened *source.File, in string, m *mapping.Mapping, start time.Time) (f *file, fits bool, err error) {
 	opts := source.Options{Sheet: m.Input.Sheet, HeaderRow: m.Input.HeaderRow, Encoding: m.Input.Encoding, Delimiter: m.Input.Delimiter}
 	for _, c := range m.Columns {
 		opts.Headers = append(opts.Headers, c.Header)
 	}
-	src, rep, err := openInput(in, opts)
+	src, rep, err := openInput(opened, in, opts)
 	if err != nil {
 		mine := errors.Is(err, source.ErrNoSheet) || errors.Is(err, source.ErrNoHeader)
 		return nil, mine, err

@@ -350,9 +350,6 @@ var english = []entry{
 	say(func(m ComparingRows, l Lang) string {
 		return "cannot compare the rows for the same person: " + l.Error(m.Err)
 	}),
-	say(func(m InputChangedWhileRead, _ Lang) string {
-		return m.Input + " changed while it was read (is it still being written, or was it saved again?): no more of its rows are sent; run again once it is complete"
-	}),
 
 	// A row the reader could not read (importer/source).
 	say(func(m InRow, l Lang) string { return fmt.Sprintf("%s: row %d: %s", m.File, m.Row, l.Error(m.Err)) }),

@@ -93,14 +93,6 @@ func words[E ~uint8](e E, table []string) string {
 	return fmt.Sprintf("!(%T %d)", e, e)
 }
 
-// InputChangedWhileRead: an input's rows are not those read ahead (it is
-// being written, or was saved again during the run): the run stops
-// before sending any more of them.
-type InputChangedWhileRead struct {
-	message
-	Input string
-}
-
 // ComparingRows: the rows could not be compared for being the same
 // person (the scratch file that holds what of them does not fit in
 // memory failed).

@@ -359,9 +359,6 @@ var swedish = []entry{
 	say(func(m ComparingRows, l Lang) string {
 		return "raderna går inte att jämföra för att hitta samma person: " + l.Error(m.Err)
 	}),
-	say(func(m InputChangedWhileRead, _ Lang) string {
-		return m.Input + " ändrades medan den lästes (skrivs den fortfarande, eller sparades den igen?): inga fler av dess rader skickas; kör igen när filen är klar"
-	}),
 
 	// A row the reader could not read (importer/source).
 	say(func(m InRow, l Lang) string { return fmt.Sprintf("%s: rad %d: %s", m.File, m.Row, l.Error(m.Err)) }),

@@ -3,7 +3,6 @@ package persons
 import (
 	"cmp"
 	"encoding/binary"
-	"hash/maphash"
 
 	"leadimport/importer/msg"
 )
@@ -96,13 +95,12 @@ type verdictRec struct {
 	identity msg.Identity
 	field    msg.PersonField
 	a, b     uint32
-	row      uint32
 }
 
 // verdict is the verdict on row m from the group of one of its keys,
 // and false when the group has nothing to say of it.
 func (g *group) verdict(m *mention) (verdictRec, bool) {
-	v := verdictRec{seq: m.seq, rank: m.rank, identity: m.identity, row: m.row}
+	v := verdictRec{seq: m.seq, rank: m.rank, identity: m.identity}
 	switch f, ok := disagree(&m.digests, &g.merged); {
 	case ok:
 		v.kind, v.field, v.a = conflictWith, compared[f], g.provider[f]
@@ -177,7 +175,7 @@ func (f *Finder) decide() (*Verdicts, error) {
 	}
 	groups.release()
 	shared.release()
-	return newVerdicts(verdicts, sp, f.seeds[3])
+	return newVerdicts(verdicts, sp)
 }
 
 // Verdict is what the rows sharing its keys say of a row.
@@ -190,7 +188,6 @@ type Verdict struct {
 	// has, and says nothing that disagrees with it.
 	Duplicate bool
 	SameAs    int
-	row       uint32 // the row's hash (Person.Row), for Matches
 }
 
 // Verdicts are the verdicts on an input's rows, read in input order.
@@ -200,19 +197,10 @@ type Verdicts struct {
 	conflicts int
 	m         *merger[verdictRec]
 	cur       *verdictRec
-	rowSeed   maphash.Seed
 }
 
-// Matches reports whether the row whose cells are given is the row vd
-// was given to: a row without a verdict matches any. A row that does not
-// match means the input changed since it was read ahead: its verdicts
-// no longer say which rows are the same person.
-func (v *Verdicts) Matches(vd Verdict, cells []string) bool {
-	return (vd.Conflict == nil && !vd.Duplicate) || rowHash(v.rowSeed, cells) == vd.row
-}
-
-func newVerdicts(s *sorter[verdictRec], sp *spill, rowSeed maphash.Seed) (*Verdicts, error) {
-	v := &Verdicts{sorter: s, spill: sp, rowSeed: rowSeed}
+func newVerdicts(s *sorter[verdictRec], sp *spill) (*Verdicts, error) {
+	v := &Verdicts{sorter: s, spill: sp}
 	// The conflicts are counted before any row is read for sending:
 	// --max-invalid counts them with the invalid rows.
 	m := s.merge()
@@ -255,11 +243,11 @@ func (v *Verdicts) At(seq int) (Verdict, error) {
 	r := v.cur
 	switch r.kind {
 	case conflictWith:
-		return Verdict{Conflict: msg.SameButOther{Identity: r.identity, Row: int(r.a), Field: r.field}, row: r.row}, nil
+		return Verdict{Conflict: msg.SameButOther{Identity: r.identity, Row: int(r.a), Field: r.field}}, nil
 	case conflictBetween:
-		return Verdict{Conflict: msg.SameAsDisagreeing{Identity: r.identity, A: int(r.a), B: int(r.b), Field: r.field}, row: r.row}, nil
+		return Verdict{Conflict: msg.SameAsDisagreeing{Identity: r.identity, A: int(r.a), B: int(r.b), Field: r.field}}, nil
 	}
-	return Verdict{Duplicate: true, SameAs: int(r.a), row: r.row}, nil
+	return Verdict{Duplicate: true, SameAs: int(r.a)}, nil
 }
 
 // Close removes the scratch file.
@@ -273,14 +261,13 @@ func (v *Verdicts) Close() error {
 // the order of its struct.
 
 var mentionCodec = codec[mention]{
-	size: 16 + 4 + 4 + 4*numCompared + 3 + 4,
+	size: 16 + 4 + 4 + 4*numCompared + 3,
 	put: func(b []byte, m *mention) {
 		m.id.put(b)
 		binary.BigEndian.PutUint32(b[16:], m.seq)
 		binary.BigEndian.PutUint32(b[20:], m.number)
 		putDigests(b[24:], &m.digests)
 		b[40], b[41], b[42] = byte(m.identity), m.rank, boolByte(m.sent)
-		binary.BigEndian.PutUint32(b[43:], m.row)
 	},
 	get: func(b []byte, m *mention) {
 		m.id.get(b)
@@ -288,7 +275,6 @@ var mentionCodec = codec[mention]{
 		m.number = binary.BigEndian.Uint32(b[20:])
 		getDigests(b[24:], &m.digests)
 		m.identity, m.rank, m.sent = msg.Identity(b[40]), b[41], b[42] != 0
-		m.row = binary.BigEndian.Uint32(b[43:])
 	},
 	// By key, and a key's rows in input order.
 	cmp: func(a, b mention) int {
@@ -332,20 +318,18 @@ var groupCodec = codec[group]{
 }
 
 var verdictCodec = codec[verdictRec]{
-	size: 4 + 4 + 4 + 4 + 4,
+	size: 4 + 4 + 4 + 4,
 	put: func(b []byte, v *verdictRec) {
 		binary.BigEndian.PutUint32(b, v.seq)
 		b[4], b[5], b[6], b[7] = v.kind, v.rank, byte(v.identity), byte(v.field)
 		binary.BigEndian.PutUint32(b[8:], v.a)
 		binary.BigEndian.PutUint32(b[12:], v.b)
-		binary.BigEndian.PutUint32(b[16:], v.row)
 	},
 	get: func(b []byte, v *verdictRec) {
 		v.seq = binary.BigEndian.Uint32(b)
 		v.kind, v.rank, v.identity, v.field = b[4], b[5], msg.Identity(b[6]), msg.PersonField(b[7])
 		v.a = binary.BigEndian.Uint32(b[8:])
 		v.b = binary.BigEndian.Uint32(b[12:])
-		v.row = binary.BigEndian.Uint32(b[16:])
 	},
 	// By row; a row's conflicts before a duplicate, its strongest key
 	// first.

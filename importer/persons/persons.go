@@ -58,11 +58,6 @@ type Person struct {
 	// known by: its first e-mail address, and its first phone number of
 	// mobile, home, work and other.
 	Email, Phone string
-
-	// Row is a hash of the row's cells (Finder.RowHash), which its
-	// verdict carries: the reading that sends checks that the row it
-	// gives a verdict to is this one (Verdicts.Matches).
-	Row uint32
 }
 
 // Key is one way of telling who a lead is for.
@@ -210,7 +205,7 @@ type digests [numCompared]uint32
 // Finder finds the rows of one input that are the same person. Add may
 // be called from several goroutines.
 type Finder struct {
-	seeds [4]maphash.Seed // two for a key's 128 bits, one for the fields, one for rows (RowHash)
+	seeds [3]maphash.Seed // two for a key's 128 bits, one for the fields
 
 	mu       sync.Mutex
 	spill    *spill
@@ -250,7 +245,6 @@ type mention struct {
 	identity msg.Identity
 	rank     uint8 // the key's place among the row's, 0 the strongest: a row's verdicts are read strongest first
 	sent     bool  // a report input says the row was sent
-	row      uint32
 }
 
 // Add records one valid row: seq is its place in the input (0 for the
@@ -277,7 +271,7 @@ func (f *Finder) Add(seq, number int, p *Person, sentBefore bool) error {
 	for i, k := range keys {
 		key := fm.appendKey(append(scope, byte(k)), k)
 		ms[i] = mention{id: id{maphash.Bytes(f.seeds[0], key), maphash.Bytes(f.seeds[1], key)},
-			seq: uint32(seq), number: uint32(number), digests: d, identity: k, rank: uint8(i), sent: sentBefore, row: p.Row}
+			seq: uint32(seq), number: uint32(number), digests: d, identity: k, rank: uint8(i), sent: sentBefore}
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -291,19 +285,6 @@ func (f *Finder) Add(seq, number int, p *Person, sentBefore bool) error {
 		}
 	}
 	return nil
-}
-
-// RowHash is a hash of a row's cells, for Person.Row.
-func (f *Finder) RowHash(cells []string) uint32 { return rowHash(f.seeds[3], cells) }
-
-func rowHash(seed maphash.Seed, cells []string) uint32 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	for _, c := range cells {
-		h.WriteString(c)
-		h.WriteByte(0)
-	}
-	return uint32(h.Sum64())
 }
 
 // digests hashes the fields compared, in their forms.

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"io"
 	"slices"
+
+	"leadimport/importer/scratch"
 )
 
 // codec is how records of one type are laid out in the scratch file, and
@@ -22,12 +24,12 @@ type codec[T any] struct {
 // touches the disk.
 type spill struct {
 	dir string
-	f   *scratch
+	f   *scratch.File
 }
 
-func (s *spill) file() (*scratch, error) {
+func (s *spill) file() (*scratch.File, error) {
 	if s.f == nil {
-		f, err := newScratch(s.dir)
+		f, err := scratch.New(s.dir, ".leadimport-persons-*")
 		if err != nil {
 			return nil, err
 		}
@@ -40,7 +42,7 @@ func (s *spill) close() error {
 	if s.f == nil {
 		return nil
 	}
-	return s.f.close()
+	return s.f.Close()
 }
 
 // sorter sorts more records than memory should hold, as an external
@@ -150,7 +152,7 @@ func (s *sorter[T]) flush(mem []T) error {
 		for j := range part {
 			s.c.put(b[j*s.c.size:], &part[j])
 		}
-		off, err := f.write(b)
+		off, err := f.Write(b)
 		if err != nil {
 			return err
 		}
@@ -172,7 +174,7 @@ func (s *sorter[T]) merge() *merger[T] {
 	}
 	for _, r := range s.runs {
 		m.sources = append(m.sources, &source[T]{
-			r:    bufio.NewReaderSize(s.spill.f.reader(r.off, r.n*int64(s.c.size)), 32<<10),
+			r:    bufio.NewReaderSize(s.spill.f.Reader(r.off, r.n*int64(s.c.size)), 32<<10),
 			left: r.n, buf: make([]byte, s.c.size)})
 	}
 	return m

@@ -104,24 +104,22 @@ type Reader interface {
 // Open reads the file at path, choosing the format by its extension:
 // .csv, .txt and .tsv are CSV (see NewCSV); .xlsx and .xlsm are Excel
 // workbooks, read a row at a time. Messages name the file as path gives it.
+// Closing the Reader closes the file; to read a file more than one way,
+// open it once with OpenFile.
 func Open(path string, opt Options) (Reader, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".txt", ".tsv":
-		f, err := regular.Open(path)
-		if err != nil {
-			return nil, openError(path, err)
-		}
-		c, err := newCSV(f, path, opt)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		c.closer = f
-		return c, nil
-	case ".xlsx", ".xlsm":
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".xlsx" || ext == ".xlsm" {
 		return openXLSX(path, opt, defaultLimits)
 	}
-	return nil, fileError(path, msg.UnsupportedFile{Ext: filepath.Ext(path)}, ErrUnsupported)
+	f, err := OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := f.Open(opt)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &closing{Reader: r, file: f}, nil
 }
 
 // openError says that the file at path cannot be opened: the operating

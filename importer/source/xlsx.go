@@ -1,18 +1,15 @@
 package source
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
 	"leadimport/importer/msg"
-	"leadimport/importer/regular"
 )
 
 // xlsxLimits bound what opening a workbook may cost. An .xlsx is a zip, and
@@ -35,7 +32,6 @@ var defaultLimits = xlsxLimits{unzip: 256 << 20, part: 16 << 20, strings: 256 <<
 
 type xlsxReader struct {
 	table
-	file   *os.File
 	book   *workbook
 	sheet  string
 	rows   *sheetReader
@@ -47,39 +43,29 @@ type xlsxReader struct {
 // user typed (see cellValue), which excelize's row iterator does not
 // expose, and reading the zip itself lets a bomb be refused from the
 // central directory before a byte is unpacked.
-func openXLSX(path string, opt Options, limits xlsxLimits) (_ Reader, err error) {
-	x := &xlsxReader{}
-	x.table = table{name: path, read: x.readRow, fixHeader: x.spreadMerges}
+func openXLSX(path string, opt Options, limits xlsxLimits) (Reader, error) {
+	f, err := openFile(path, limits)
+	if err != nil {
+		return nil, err
+	}
+	r, err := f.Open(opt)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &closing{Reader: r, file: f}, nil
+}
+
+// openSheet starts a Reader of the sheet opt names in the workbook.
+func (f *File) openSheet(opt Options) (_ Reader, err error) {
+	x := &xlsxReader{book: f.book}
+	x.table = table{name: f.path, read: x.readRow, fixHeader: x.spreadMerges}
 	defer func() {
 		if err != nil {
 			x.Close()
 		}
 	}()
-	if x.file, err = regular.Open(path); err != nil {
-		return nil, openError(path, err)
-	}
-	info, err := x.file.Stat()
-	if err != nil {
-		return nil, fileError(path, msg.CannotOpen{Err: withoutPath(err)})
-	}
-	if err := checkZipMagic(path, x.file, info.Size()); err != nil {
-		return nil, err
-	}
-	zr, err := zip.NewReader(x.file, info.Size())
-	if err != nil {
-		return nil, fileError(path, msg.Incomplete{Err: err}, ErrIncomplete)
-	}
-	var total uint64
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-	}
-	if total > uint64(limits.unzip) {
-		return nil, fileError(path, msg.ZipBomb{MiB: limits.unzip >> 20}, ErrZipBomb)
-	}
-	if x.book, err = readWorkbook(path, zr, limits); err != nil {
-		return nil, err
-	}
-	if x.sheet, err = x.book.pick(path, opt.Sheet); err != nil {
+	if x.sheet, err = x.book.pick(f.path, opt.Sheet); err != nil {
 		return nil, err
 	}
 	part := x.book.sheetParts[x.sheet]
@@ -164,18 +150,14 @@ func (x *xlsxReader) Description() msg.Message {
 	return msg.XLSXFound{File: x.name, Sheet: x.sheet, HeaderRow: x.headerRow, Columns: len(x.header)}
 }
 
-// Close closes the sheet and the file. It is safe to call more than once.
+// Close closes the sheet, not its File. It is safe to call more than once.
 func (x *xlsxReader) Close() error {
-	var errs []error
-	if x.rows != nil {
-		errs = append(errs, x.rows.close())
-		x.rows = nil
+	if x.rows == nil {
+		return nil
 	}
-	if x.file != nil {
-		errs = append(errs, x.file.Close())
-		x.file = nil
-	}
-	return errors.Join(errs...)
+	err := x.rows.close()
+	x.rows = nil
+	return err
 }
 
 // pick finds the sheet Options.Sheet names: by name, exactly and then

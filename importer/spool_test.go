@@ -1,0 +1,160 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"leadimport/importer/msg"
+	"leadimport/importer/source"
+	"leadimport/mapping"
+)
+
+// spoolRows are rows of every kind a reader hands out: plain, empty
+// cells, wide, with a note, unreadable with each message a reader gives,
+// sent by an earlier run.
+func spoolRows() []spooledRow {
+	rowErr := func(n int, m msg.Message) spooledRow {
+		return spooledRow{err: &source.RowError{File: "in.csv", Row: n, Err: msg.Error(m)}}
+	}
+	return []spooledRow{
+		{row: source.Row{Number: 2, Cells: []string{"Åsa", "Öberg", "", "asa@example.se"}}},
+		{row: source.Row{Number: 3, Cells: []string{"", "", ""}}},
+		{row: source.Row{Number: 5, Cells: []string{`"Kalle`, "Ek"},
+			Notes: []source.Note{{Column: "Förnamn", Value: `"Kalle`, Message: msg.StrayQuote{}}}}},
+		rowErr(6, msg.UnclosedQuote{Column: "C"}),
+		rowErr(7, msg.NotUTF8{Column: "B", Detected: true}),
+		rowErr(8, msg.UndefinedByte{Column: "A", Byte: 0x81}),
+		rowErr(9, msg.BrokenCharacter{Column: "A", Encoding: "utf-16le"}),
+		rowErr(10, msg.TooManyCells{Cells: 20000}),
+		rowErr(11, msg.CellTooLong{Column: "D", Len: 40000}),
+		rowErr(12, msg.CellPastLastColumn{Column: "XFE"}),
+		{row: source.Row{Number: 13, Cells: []string{"Bo", "Ek"}}, sent: true, response: "CON-17"},
+		{row: source.Row{Number: 14, Cells: []string{strings.Repeat("x", 32767)}}},
+	}
+}
+
+// TestSpoolKeepsEveryRow: what goes into the spool comes out, row for
+// row and in order, with each message as it was (said in Swedish as
+// well as English), across many flushes.
+func TestSpoolKeepsEveryRow(t *testing.T) {
+	s, err := newSpool(t.TempDir())
+	require.NoError(t, err)
+	defer s.close()
+	var want []spooledRow
+	for range 40 { // 40 × 32 KiB: several flushes
+		for _, r := range spoolRows() {
+			require.NoError(t, s.add(&r))
+			want = append(want, r)
+		}
+	}
+	require.NoError(t, s.rewind())
+	for i, w := range want {
+		got, err := s.next()
+		require.NoError(t, err, "row %d", i)
+		if w.err != nil {
+			require.NotNil(t, got.err)
+			assert.Equal(t, w.err.Row, got.err.Row)
+			assert.Equal(t, w.err.File, got.err.File)
+			assert.Equal(t, msg.Of(w.err.Err), msg.Of(got.err.Err))
+			assert.Equal(t, msg.Swedish.Error(w.err.Err), msg.Swedish.Error(got.err.Err))
+			continue
+		}
+		assert.Equal(t, w, got)
+	}
+	_, err = s.next()
+	assert.Equal(t, io.EOF, err)
+}
+
+// TestSpoolKeepsAnyMessage: a message no reader gives today, which the
+// spool cannot keep as itself, is kept as its English words, not lost.
+func TestSpoolKeepsAnyMessage(t *testing.T) {
+	s, err := newSpool(t.TempDir())
+	require.NoError(t, err)
+	defer s.close()
+	m := msg.UnreadableRow{Err: errors.New("bare quote"), Line: 4, Column: 2}
+	require.NoError(t, s.add(&spooledRow{err: &source.RowError{Row: 4, Err: msg.Error(m)}}))
+	require.NoError(t, s.rewind())
+	got, err := s.next()
+	require.NoError(t, err)
+	assert.Equal(t, msg.English.Say(m), got.err.Err.Error())
+}
+
+// TestSpoolCutShort: a spool that ends inside a row is an error, never a
+// panic or a row made of what was there.
+func TestSpoolCutShort(t *testing.T) {
+	s, err := newSpool(t.TempDir())
+	require.NoError(t, err)
+	defer s.close()
+	var ends []int
+	size := 0
+	for _, r := range spoolRows() {
+		require.NoError(t, s.add(&r))
+		size += len(s.buf)
+		ends = append(ends, size)
+		require.NoError(t, s.flush())
+	}
+	require.NoError(t, s.rewind())
+	raw, err := io.ReadAll(s.r)
+	require.NoError(t, err)
+	for cut := range len(raw) {
+		s.r, s.err = bufio.NewReader(bytes.NewReader(raw[:cut])), nil
+		rows := 0
+		for {
+			_, err = s.next()
+			if err != nil {
+				break
+			}
+			rows++
+		}
+		whole := rows > 0 && cut == ends[rows-1] || rows == 0 && cut == 0
+		if whole {
+			assert.Equal(t, io.EOF, err, "cut at %d, after row %d", cut, rows)
+		} else {
+			assert.ErrorIs(t, err, errSpoolBroken, "cut at %d", cut)
+		}
+	}
+}
+
+// TestRunOpensEachInputOnce: however many mappings are tried on an input
+// (and the tries as an earlier run's report), and though it is read
+// ahead before it is sent, a run opens it once: a workbook's shared
+// strings, which can take seconds and hundreds of MiB, are read once.
+func TestRunOpensEachInputOnce(t *testing.T) {
+	book := excelize.NewFile()
+	defer book.Close()
+	rows := [][]any{{"Förnamn", "Efternamn", "Personnummer", "E-post", "Mobil"},
+		{"Anna", "Berg", "", "anna@example.se", "070-123 45 67"}, {"Bo", "Ek", "", "bo@example.se", ""}}
+	for i, r := range rows {
+		require.NoError(t, book.SetSheetRow("Sheet1", "A"+string(rune('1'+i)), &r))
+	}
+	input := filepath.Join(t.TempDir(), "visning.xlsx")
+	require.NoError(t, book.SaveAs(input))
+	narrow, err := mapping.Parse(strings.NewReader("version: 1\nendpoint: FinalPriceWatched\ncolumns:\n  E-post: person.email.emailAddress\n"+
+		"  Förnamn: person.firstName\n  Efternamn: person.lastName\nconstants:\n  customerId: M1001\n  estateId: OBJ1\n"), "narrow.yaml")
+	require.NoError(t, err)
+
+	opened := map[string]int{}
+	defer func(orig func(string) (*source.File, error)) { openFile = orig }(openFile)
+	openFile = func(path string) (*source.File, error) {
+		opened[path]++
+		return source.OpenFile(path)
+	}
+	srv := newRecorder(t)
+	cfg := testConfig(t, input, srv.URL)
+	cfg.Report = filepath.Join(t.TempDir(), "report.xlsx")
+	cfg.Mappings = append(cfg.Mappings, narrow)
+	cfg.CountRows = true
+	sum, err := Run(t.Context(), cfg)
+	require.NoError(t, err)
+	assert.Equal(t, 2, sum.Counts["sent"])
+	assert.Equal(t, map[string]int{input: 1}, opened)
+}
