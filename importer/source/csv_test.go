@@ -401,6 +401,9 @@ func TestSniffDelimiter(t *testing.T) {
 		{name: "the first non-blank line", head: "\n;;\n\"\"\n\" \"\na\tb\n", want: '\t'},
 		{name: "the header row, counting a multi-line cell once", head: "\"t,\nt,\"\na;b\n", headerRow: 2, want: ';'},
 		{name: "a header line cut off by the window", head: "a;b;c", want: ';'},
+		{name: "a stray quote opening the header, never closed", head: "\"Förnamn;Efternamn;E-post\nAnna;Berg;a@x.se\nBo;Ek;b@x.se\n", want: ';'},
+		{name: "a stray quote in a header cell, never closed", head: "Förnamn\t\"E-post\tMobil\nAnna\ta@x.se\t070\nBo\tb@x.se\t071\n", want: '\t'},
+		{name: "a quoted cell cut off by the window is no stray", head: "a;b\nc;\"d,e,f,g", want: ';'},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

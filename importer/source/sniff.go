@@ -23,7 +23,27 @@ const sniffRecords = 10
 //
 // head is the start of the file; rows are counted as Excel counts them: a
 // blank line is a row, a quoted cell with line breaks stays in one.
+//
+// A quote that opens a cell and is never closed in head (a stray quote in
+// the header: `"Förnamn;Efternamn`) would make the rest of head one cell:
+// then the records are also counted with quotes taken as text, and the
+// count that agrees on more records wins.
 func sniffDelimiter(head []byte, headerRow int, fallback rune) rune {
+	records, unclosed := sniffRecordCounts(head, headerRow, true)
+	best, votes := pickDelimiter(records, fallback)
+	if unclosed {
+		literal, _ := sniffRecordCounts(head, headerRow, false)
+		if d, v := pickDelimiter(literal, fallback); v > votes {
+			best = d
+		}
+	}
+	return best
+}
+
+// sniffRecordCounts counts each candidate outside quotes (with quotes
+// false, anywhere) on the first non-blank records of head, from row
+// headerRow on, and reports whether a quote was left open at its end.
+func sniffRecordCounts(head []byte, headerRow int, quotes bool) (_ [][4]int, unclosed bool) {
 	var (
 		records   [][4]int // counts per non-blank record
 		counts    [4]int   // on this record
@@ -50,8 +70,8 @@ func sniffDelimiter(head []byte, headerRow int, fallback rune) rune {
 		switch c {
 		case '"':
 			// `""` alone is an empty cell, so the quote itself is no content.
-			inQuotes = cellStart
-			nonBlank = nonBlank || !cellStart
+			inQuotes = cellStart && quotes
+			nonBlank = nonBlank || !inQuotes
 		case '\n':
 			if nonBlank && row >= headerRow {
 				records = append(records, counts)
@@ -81,6 +101,14 @@ func sniffDelimiter(head []byte, headerRow int, fallback rune) rune {
 		// only when split at the right delimiter.
 		records = append(records, total)
 	}
+	return records, inQuotes
+}
+
+// pickDelimiter is the candidate whose count is the same on the most
+// records, then the one with the higher such count, then the earlier in
+// delimiters; fallback when none is on any record. It returns how many
+// records agree on it.
+func pickDelimiter(records [][4]int, fallback rune) (rune, int) {
 	best, bestVotes, bestCount := fallback, 0, 0
 	for j, d := range delimiters {
 		votes, count := modeCount(records, j)
@@ -88,7 +116,7 @@ func sniffDelimiter(head []byte, headerRow int, fallback rune) rune {
 			best, bestVotes, bestCount = d, votes, count
 		}
 	}
-	return best
+	return best, bestVotes
 }
 
 // modeCount finds the most common non-zero count of candidate j over the

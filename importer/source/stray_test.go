@@ -332,3 +332,24 @@ func TestJudgeQuote(t *testing.T) {
 		})
 	}
 }
+
+// TestStrayQuoteInHeader: a quote opening the header and never closed is
+// a stray like any other: the delimiter is still found, the header has
+// its columns and every row after it is read.
+func TestStrayQuoteInHeader(t *testing.T) {
+	text := "\"Förnamn;Efternamn;E-post\nAnna;Berg;anna@example.se\nBo;Ek;bo@example.se\n"
+	r, err := NewCSV(strings.NewReader(text), "anmälda.csv", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, ';', r.Delimiter())
+	assert.Equal(t, []string{`"Förnamn`, "Efternamn", "E-post"}, r.Header())
+	var rows [][]string
+	for {
+		row, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		rows = append(rows, row.Cells)
+	}
+	assert.Equal(t, [][]string{{"Anna", "Berg", "anna@example.se"}, {"Bo", "Ek", "bo@example.se"}}, rows)
+}
