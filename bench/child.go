@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"syscall"
 	"time"
 )
 
@@ -38,9 +37,7 @@ func child(env []string, name string, args []string, allowed ...int) (usage, str
 	if cmd.ProcessState == nil {
 		return u, stderr.String(), fmt.Errorf("%s: %w", name, err)
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		u.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
+	u.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	if code := cmd.ProcessState.ExitCode(); code != 0 {
 		for _, a := range allowed {
 			if a == code {
