@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -33,10 +34,7 @@ import (
 // left out of the files returned. Whatever it returns, the files
 // returned are the ones still open.
 func (cfg *Config) findPersons(ctx context.Context, files []*file, whole bool) (invalid int, read []*file, unread []FileSummary, err error) {
-	dir := "" // the system's temporary directory
-	if cfg.Ledger != nil {
-		dir = filepath.Dir(cfg.Ledger.Path()) // the user's state: a disk, not a tmpfs
-	}
+	dir := cfg.scratchDir()
 	for i, f := range files {
 		n, readErr, err := f.findPersons(ctx, dir)
 		if err != nil {
@@ -51,6 +49,27 @@ func (cfg *Config) findPersons(ctx context.Context, files []*file, whole bool) (
 		read = append(read, f)
 	}
 	return invalid, read, unread, nil
+}
+
+// scratchDir is where the scratch files of a run go (the rows read
+// ahead, the persons being compared): as much as the inputs, so on a
+// disk, not in the system's temporary directory, often a tmpfs held in
+// memory. Beside the ledger in a run, beside the reports in a check;
+// scratch.New falls back to the temporary directory when no file can be
+// made there.
+func (cfg *Config) scratchDir() string {
+	switch {
+	case cfg.Ledger != nil:
+		return filepath.Dir(cfg.Ledger.Path())
+	case cfg.Report == "":
+		return "." // the reports go to the working directory
+	case asksForDir(cfg.Report):
+		return cfg.Report
+	}
+	if st, err := os.Stat(cfg.Report); err == nil && st.IsDir() {
+		return cfg.Report
+	}
+	return filepath.Dir(cfg.Report)
 }
 
 // findPersons reads the input once, mapping its rows on every core, and

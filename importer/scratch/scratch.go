@@ -29,10 +29,14 @@ type File struct {
 	written int64
 }
 
-// New makes a File in dir ("" is the system's temporary directory),
-// named from pattern as os.CreateTemp names it.
+// New makes a File in dir, named from pattern as os.CreateTemp names it,
+// or where no file can be made there (a read-only folder, /dev for a
+// report on the standard output), in the system's temporary directory.
 func New(dir, pattern string) (*File, error) {
 	f, err := os.CreateTemp(dir, pattern)
+	if err != nil && dir != "" {
+		f, err = os.CreateTemp("", pattern)
+	}
 	if err != nil {
 		return nil, err
 	}
