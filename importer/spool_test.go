@@ -158,3 +158,27 @@ func TestRunOpensEachInputOnce(t *testing.T) {
 	assert.Equal(t, 2, sum.Counts["sent"])
 	assert.Equal(t, map[string]int{input: 1}, opened)
 }
+
+// TestScratchDir: the rows read ahead take as much room as the input, so
+// they go to a disk the user chose (beside the ledger, beside the
+// reports), not to the temporary directory, often memory.
+func TestScratchDir(t *testing.T) {
+	dir := t.TempDir()
+	l := openLedger(t)
+	tests := []struct {
+		name string
+		cfg  Config
+		want string
+	}{
+		{"a run: beside the ledger", Config{Ledger: l, Report: filepath.Join(dir, "r.csv")}, filepath.Dir(l.Path())},
+		{"a check to the working directory", Config{}, "."},
+		{"a check to a report file", Config{Report: filepath.Join(dir, "out", "r.xlsx")}, filepath.Join(dir, "out")},
+		{"a check to a folder", Config{Report: dir}, dir},
+		{"a check to a folder to make", Config{Report: dir + "/new/"}, dir + "/new/"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.cfg.scratchDir())
+		})
+	}
+}
