@@ -36,6 +36,10 @@ type Outcome struct {
 
 	seq     int             // position in the input, for the reorder buffer
 	verdict persons.Verdict // what the rows of the same person say of it
+	// mapped is what mapping made of the row as it was read ahead, when
+	// it was clean; tallied: the per-column counts have it already.
+	mapped  *mapping.Mapped
+	tallied bool
 }
 
 // Errors lists every reason the row was not sent, as messages: its

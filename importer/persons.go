@@ -73,38 +73,58 @@ func (cfg *Config) scratchDir() string {
 }
 
 // findPersons reads the input once, mapping its rows on every core, and
-// leaves f.verdicts and f.rows. It returns how many rows are invalid,
-// and apart, an error reading the input.
+// leaves f.verdicts, f.rows, f.tally and f.spool: each row, with what
+// mapping it made when the row is clean, in input order (spool.go). It
+// returns how many rows are invalid, and apart, an error reading the
+// input.
 func (f *file) findPersons(ctx context.Context, dir string) (invalid int, readErr, err error) {
+	if f.spool, err = newSpool(dir); err != nil {
+		return 0, nil, msg.Error(msg.ComparingRows{Err: err})
+	}
+	f.tally = f.mapper.NewTally()
 	finder := persons.New(dir)
+	mappers := max(2, runtime.GOMAXPROCS(0))
 	var (
 		bad    atomic.Int64
 		addErr error
 		errMu  sync.Mutex
 		wg     sync.WaitGroup
 	)
-	batches := make(chan []aheadRow, runtime.GOMAXPROCS(0))
-	for range max(2, runtime.GOMAXPROCS(0)) {
+	// The reader hands batches to the mappers, which hand them on, out
+	// of order, to the spooler, which writes them in order. A batch takes
+	// a slot of window from its reading to its writing, so that the
+	// batches waiting for a slow one to be written stay few.
+	window := make(chan struct{}, 4*mappers)
+	batches := make(chan *aheadBatch, mappers)
+	mapped := make(chan *aheadBatch, mappers)
+	for range mappers {
 		wg.Go(func() {
-			for batch := range batches {
-				for i := range batch {
-					if err := f.addPerson(finder, &batch[i], &bad); err != nil {
+			t := f.mapper.NewTally()
+			defer f.addTally(t)
+			for b := range batches {
+				for i := range b.rows {
+					if err := f.addPerson(finder, b, &b.rows[i], &bad, t); err != nil {
 						errMu.Lock()
 						addErr = cmp.Or(addErr, err)
 						errMu.Unlock()
 					}
 				}
+				mapped <- b
 			}
 		})
 	}
-	readErr, err = f.readAhead(ctx, dir, batches, &bad)
+	spooled := make(chan error, 1)
+	go func() { spooled <- f.spoolInOrder(mapped, window) }()
+	readErr = f.readAhead(ctx, batches, window, &bad)
 	close(batches)
 	wg.Wait()
+	close(mapped)
+	err = cmp.Or(<-spooled, addErr)
+	if err == nil {
+		err = f.spool.rewind()
+	}
 	if err != nil {
 		return 0, nil, errors.Join(msg.Error(msg.ComparingRows{Err: err}), finder.Close())
-	}
-	if addErr != nil {
-		return 0, nil, errors.Join(msg.Error(msg.ComparingRows{Err: addErr}), finder.Close())
 	}
 	v, err := finder.Verdicts()
 	if err != nil {
@@ -114,86 +134,123 @@ func (f *file) findPersons(ctx context.Context, dir string) (invalid int, readEr
 	return int(bad.Load()) + v.Conflicts(), readErr, nil
 }
 
-// aheadRow is a row read ahead, with its place in the input and whether
-// a report input says it was sent.
-type aheadRow struct {
-	source.Row
-	seq  int
-	sent bool
+// aheadBatch is mapBatch rows read ahead, the n-th batch of the input.
+type aheadBatch struct {
+	n    int
+	rows []aheadRow
+	// kept holds the binary mappings of its clean rows (aheadRow.kept).
+	kept []byte
 }
 
-// readAhead reads the input to its end (or the run's stop), keeping
-// every row in f.spool for the run to read (spool.go), numbering them
-// as it will (an unreadable row, which it counts as invalid, takes a
-// number too), and hands the readable ones on mapBatch at a time. It
+// aheadRow is a row read ahead, with its place in the input.
+type aheadRow struct {
+	spooledRow
+	seq int
+	// kept is where its mapping is in the batch's kept, when it is clean.
+	kept [2]int
+}
+
+// readAhead reads the input to its end (or the run's stop), numbering
+// the rows as the run will (an unreadable row, which it counts as
+// invalid, takes a number too), and hands them on mapBatch at a time. It
 // counts the rows in f.rows. It returns the input's error that stopped
-// the reading (kept in f.readErr too, for the run to report where its
-// rows end), and apart, the spool's.
-func (f *file) readAhead(ctx context.Context, dir string, batches chan<- []aheadRow, bad *atomic.Int64) (readErr, err error) {
-	if f.spool, err = newSpool(dir); err != nil {
-		return nil, err
-	}
-	batch := make([]aheadRow, 0, mapBatch)
+// the reading, kept in f.readErr too, for the run to report where its
+// rows end.
+func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window chan struct{}, bad *atomic.Int64) error {
+	b := &aheadBatch{}
 	defer func() {
-		if len(batch) > 0 {
-			batches <- batch
-		}
-		if rewindErr := f.spool.rewind(); err == nil {
-			err = rewindErr
+		if len(b.rows) > 0 {
+			window <- struct{}{}
+			batches <- b
 		}
 	}()
 	for f.rows = 0; ; f.rows++ {
+		if len(b.rows) == mapBatch {
+			window <- struct{}{}
+			batches <- b
+			b = &aheadBatch{n: b.n + 1, rows: make([]aheadRow, 0, mapBatch)}
+		}
 		if ctx.Err() != nil {
-			return nil, nil // the run reads the rest as not sent
+			return nil // the run reads the rest as not sent
 		}
 		row, err := f.src.Next()
 		var rowErr *source.RowError
 		switch {
 		case err == io.EOF:
 			f.readThrough = true
-			return nil, nil
+			return nil
 		case errors.As(err, &rowErr):
 			bad.Add(1)
-			if err := f.spool.add(&spooledRow{err: rowErr}); err != nil {
-				return nil, err
-			}
+			b.rows = append(b.rows, aheadRow{spooledRow: spooledRow{err: rowErr}, seq: f.rows})
 			continue
 		case err != nil:
 			f.readErr = msg.Error(msg.RowsNotRead{Err: err})
-			return f.readErr, nil
+			return f.readErr
 		}
-		sent := f.rep != nil && f.rep.sent()
-		kept := spooledRow{row: row, sent: sent}
-		if sent {
-			kept.response = f.rep.response
+		r := aheadRow{spooledRow: spooledRow{row: row}, seq: f.rows}
+		if r.sent = f.rep != nil && f.rep.sent(); r.sent {
+			r.response = f.rep.response
 		}
-		if err := f.spool.add(&kept); err != nil {
-			return nil, err
-		}
-		if batch = append(batch, aheadRow{Row: row, seq: f.rows, sent: sent}); len(batch) == mapBatch {
-			batches <- batch
-			batch = make([]aheadRow, 0, mapBatch)
-		}
+		b.rows = append(b.rows, r)
 	}
 }
 
-// addPerson maps a row read ahead and, when it is valid, adds its person
-// to the finder; it counts it when it is invalid. A row a report input
-// says was sent is not invalid whatever it holds: it is not read again.
-func (f *file) addPerson(finder *persons.Finder, r *aheadRow, bad *atomic.Int64) error {
-	if _, extra := extraCells(r.Cells, f.width); extra && !r.sent {
-		bad.Add(1)
-		return nil
+// spoolInOrder writes the batches mapped to the spool in input order, as
+// they come, and gives back each one's slot of window.
+func (f *file) spoolInOrder(mapped <-chan *aheadBatch, window <-chan struct{}) error {
+	var err error
+	waiting := map[int]*aheadBatch{}
+	next := 0
+	for b := range mapped {
+		waiting[b.n] = b
+		for b := waiting[next]; b != nil; b = waiting[next] {
+			delete(waiting, next)
+			next++
+			for i := range b.rows {
+				r := &b.rows[i]
+				if r.kept[1] > r.kept[0] {
+					r.mapping = b.kept[r.kept[0]:r.kept[1]]
+				}
+				if err == nil {
+					err = f.spool.add(&r.spooledRow)
+				}
+			}
+			<-window
+		}
 	}
-	m := f.mapper.Map(r.Cells)
-	if len(m.Problems) > 0 {
+	return err
+}
+
+// addPerson maps a row read ahead, adds it to the per-column counts and,
+// when it is valid, adds its person to the finder and keeps its mapping
+// in the batch when it is clean; it counts it when it is invalid. A row
+// a report input says was sent is neither invalid nor counted, whatever
+// it holds: it is not read again.
+func (f *file) addPerson(finder *persons.Finder, b *aheadBatch, r *aheadRow, bad *atomic.Int64, t *mapping.Tally) error {
+	if r.err != nil {
+		return nil // counted by readAhead
+	}
+	m := f.mapper.Map(r.row.Cells)
+	for _, n := range r.row.Notes { // how the row was read: a warning of its column
+		m.Warnings = append(m.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})
+	}
+	if !r.sent {
+		t.Add(r.row.Cells, &m)
+	}
+	_, extra := extraCells(r.row.Cells, f.width)
+	if extra || len(m.Problems) > 0 {
 		if !r.sent {
 			bad.Add(1)
 		}
 		return nil
 	}
+	if m.Clean() && !r.sent {
+		start := len(b.kept)
+		b.kept, _ = m.AppendBinary(b.kept)
+		r.kept = [2]int{start, len(b.kept)}
+	}
 	p := personOf(&m.Lead)
-	return finder.Add(r.seq, r.Number, &p, r.sent)
+	return finder.Add(r.seq, r.row.Number, &p, r.sent)
 }
 
 // personOf is who a mapped lead is for, as the Finder compares it.

@@ -124,7 +124,6 @@ const mapBatch = 32
 func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config, snd *sender) (FileSummary, error) {
 	sum := FileSummary{Input: f.input, Report: f.report, Problems: f.problems, Counts: map[status.Status]int{}}
 	f.started = cfg.Now()
-	f.tally = f.mapper.NewTally()
 	cfg.Progress.Begin(f.input)
 	defer cfg.Progress.End(f.input)
 	if cfg.CountRows && ctx.Err() == nil {
@@ -139,6 +138,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 		}
 	}
 	rw, writeErr := f.rw, f.rwErr // startReport's
+	f.spool.changesOnly = snd == nil && f.format != report.JSONL
 
 	mappers := max(2, runtime.GOMAXPROCS(0)) // a check's
 	window := cfg.Workers * windowPerWorker
@@ -350,7 +350,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		// Every row takes its slot before it goes on, whichever way it
 		// goes: the reorder window in run relies on it.
 		slots <- struct{}{}
-		o := Outcome{Row: r.row, seq: seq}
+		o := Outcome{Row: r.row, seq: seq, mapped: r.mapped, tallied: seq < f.rows}
 		if o.verdict, err = f.verdicts.At(seq); err != nil {
 			// Without it a row may be sent that another disagrees with.
 			stop(msg.Error(msg.ComparingRows{Err: err}))
@@ -459,11 +459,18 @@ func (f *file) addTally(t *mapping.Tally) {
 // row after the run stopped (not_sent), and in a check a valid one. It
 // returns the lead of a row that is to be sent, else nil.
 func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tally) *mapping.Lead {
-	m := f.mapper.Map(o.Row.Cells)
-	for _, n := range o.Row.Notes { // how the row was read: a warning of its column
-		m.Warnings = append(m.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})
+	var m mapping.Mapped
+	if o.mapped != nil {
+		m, o.mapped = *o.mapped, nil // mapped as it was read ahead
+	} else {
+		m = f.mapper.Map(o.Row.Cells)
+		for _, n := range o.Row.Notes { // how the row was read: a warning of its column
+			m.Warnings = append(m.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})
+		}
 	}
-	t.Add(o.Row.Cells, &m)
+	if !o.tallied {
+		t.Add(o.Row.Cells, &m)
+	}
 	problems := m.Problems
 	if p, ok := extraCells(o.Row.Cells, f.width); ok {
 		problems = append(problems, p)

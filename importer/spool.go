@@ -12,6 +12,7 @@ import (
 	"leadimport/importer/msg"
 	"leadimport/importer/scratch"
 	"leadimport/importer/source"
+	"leadimport/mapping"
 )
 
 // An input is read once in a run. Reading it ahead (findPersons) keeps
@@ -21,12 +22,16 @@ import (
 // spool is a scratch.File: encrypted, and gone with the run.
 
 // spooledRow is a row as it was read ahead: a row, or a row that could
-// not be read (err), and whether a report input says it was sent.
+// not be read (err), whether a report input says it was sent, and what
+// mapping made of it when the row is clean (mapping.Mapped.Clean): kept
+// in binary, and read back into mapped, so that it is not mapped again.
 type spooledRow struct {
 	row      source.Row
 	err      *source.RowError
 	sent     bool
 	response string // the report input's contact id of a row sent
+	mapping  []byte
+	mapped   *mapping.Mapped
 }
 
 // spool writes rows to a scratch file as they are read, and reads them
@@ -37,6 +42,9 @@ type spool struct {
 	r   *bufio.Reader
 	dec decoder
 	err error // the first failure: every call after it fails so
+	// changesOnly: a check that shows no lead (a CSV or XLSX report)
+	// needs only a clean row's changes; the rest is not read back.
+	changesOnly bool
 }
 
 // spoolFlush is how much a spool gathers before it writes.
@@ -85,6 +93,8 @@ func (s *spool) add(r *spooledRow) error {
 		}
 		b = append(b, sent)
 		b = appendString(b, r.response)
+		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
+		b = append(b, r.mapping...)
 	}
 	s.buf = b
 	if len(s.buf) >= spoolFlush {
@@ -144,6 +154,16 @@ func (s *spool) read() (spooledRow, error) {
 	}
 	r.sent = d.byte() == 1
 	r.response = d.string()
+	if kept := d.bytes(); len(kept) > 0 && d.err == nil {
+		r.mapped = new(mapping.Mapped)
+		read := r.mapped.UnmarshalBinary
+		if s.changesOnly {
+			read = r.mapped.UnmarshalChanges
+		}
+		if err := read(kept); err != nil {
+			d.fail(errSpoolBroken)
+		}
+	}
 	return r, d.done()
 }
 
@@ -187,6 +207,7 @@ type decoder struct {
 	r    *bufio.Reader
 	text []byte // a row's cells, read
 	ends []int  // where each ends in text
+	buf  []byte // a kept mapping, read
 	err  error
 }
 
@@ -268,6 +289,19 @@ func (d *decoder) cells() []string {
 		cells[i], start = all[start:end], end
 	}
 	return cells
+}
+
+// bytes reads a length and as many bytes, into a buffer that the next
+// call reuses.
+func (d *decoder) bytes() []byte {
+	n := d.count()
+	if d.err != nil {
+		return nil
+	}
+	d.buf = slices.Grow(d.buf[:0], n)[:n]
+	_, err := io.ReadFull(d.r, d.buf)
+	d.fail(err)
+	return d.buf
 }
 
 func (d *decoder) message() msg.Message {

@@ -1,0 +1,194 @@
+package mapping
+
+import (
+	"encoding/binary"
+	"errors"
+)
+
+// A clean row's mapping (a lead without problems or warnings, and the
+// changes made on its way) can be kept in binary and read back, so that
+// a run maps each row once: as it reads the input ahead, keeping what it
+// mapped with the row until the row is sent (importer's spool). A row
+// with problems or warnings is not kept so: their messages are of many
+// kinds, and such rows are few; they are mapped again.
+
+// ErrNotClean: AppendBinary was asked to keep a row with problems or
+// warnings.
+var ErrNotClean = errors.New("mapping: only a clean row's mapping is kept in binary")
+
+// Clean reports whether m has neither problems nor warnings.
+func (m *Mapped) Clean() bool { return len(m.Problems) == 0 && len(m.Warnings) == 0 }
+
+// AppendBinary appends m, which must be Clean, to b.
+func (m *Mapped) AppendBinary(b []byte) ([]byte, error) {
+	if !m.Clean() {
+		return b, ErrNotClean
+	}
+	// The changes come first: a check reads only them (UnmarshalChanges).
+	b = binary.AppendUvarint(b, uint64(len(m.Changes)))
+	for _, c := range m.Changes {
+		b = appendStrings(b, c.Column, c.Field, c.From, c.To)
+		b = binary.AppendUvarint(b, uint64(c.col))
+	}
+	l := &m.Lead
+	p := &l.Body.Person
+	b = appendStrings(b, l.Endpoint, l.CustomerID, l.EstateID, p.FirstName, p.LastName, p.SocialSecurityNumber)
+	b = appendBool(b, p.IsForeignSocialSecurityNumber)
+	if b = appendBool(b, p.Address != nil); p.Address != nil {
+		b = appendStrings(b, p.Address.StreetAddress, p.Address.ZipCode, p.Address.City)
+	}
+	if b = appendBool(b, p.Email != nil); p.Email != nil {
+		b = appendStrings(b, p.Email.EmailAddress, p.Email.EmailAddress2)
+	}
+	if b = appendBool(b, p.Telephone != nil); p.Telephone != nil {
+		t := p.Telephone
+		b = appendStrings(b, t.Home, t.Work, t.Cell, t.Other)
+	}
+	b = appendStrings(b, l.Body.ProspectiveBuyerStatus, l.Body.LeadSourceID, l.Body.Message)
+	if mk := l.Body.Marketing; mk != nil {
+		b = appendBool(b, true)
+		b = appendStrings(b, mk.Referrer)
+		b = binary.AppendUvarint(b, uint64(len(mk.UtmTags)))
+		for _, t := range mk.UtmTags {
+			b = appendStrings(b, t.Name, t.Value)
+		}
+	} else {
+		b = appendBool(b, false)
+	}
+	return b, nil
+}
+
+// UnmarshalBinary reads into m what AppendBinary wrote, replacing what m
+// held. The strings share one copy of data.
+func (m *Mapped) UnmarshalBinary(data []byte) error {
+	*m = Mapped{}
+	d := binDecoder{s: string(data)}
+	m.readChanges(&d)
+	l := &m.Lead
+	p := &l.Body.Person
+	d.strings(&l.Endpoint, &l.CustomerID, &l.EstateID, &p.FirstName, &p.LastName, &p.SocialSecurityNumber)
+	p.IsForeignSocialSecurityNumber = d.bool()
+	if d.bool() {
+		p.Address = &Address{}
+		d.strings(&p.Address.StreetAddress, &p.Address.ZipCode, &p.Address.City)
+	}
+	if d.bool() {
+		p.Email = &Email{}
+		d.strings(&p.Email.EmailAddress, &p.Email.EmailAddress2)
+	}
+	if d.bool() {
+		t := &Telephone{}
+		d.strings(&t.Home, &t.Work, &t.Cell, &t.Other)
+		p.Telephone = t
+	}
+	d.strings(&l.Body.ProspectiveBuyerStatus, &l.Body.LeadSourceID, &l.Body.Message)
+	if d.bool() {
+		mk := &Marketing{}
+		d.strings(&mk.Referrer)
+		if n := d.count(); n > 0 {
+			mk.UtmTags = make([]UtmTag, n)
+			for i := range mk.UtmTags {
+				d.strings(&mk.UtmTags[i].Name, &mk.UtmTags[i].Value)
+			}
+		}
+		l.Body.Marketing = mk
+	}
+	if d.err == nil && d.s != "" {
+		d.err = errBinary
+	}
+	return d.err
+}
+
+// UnmarshalChanges reads only the changes of what AppendBinary wrote
+// into m, leaving its lead empty: all that a check's report shows of a
+// clean row.
+func (m *Mapped) UnmarshalChanges(data []byte) error {
+	*m = Mapped{}
+	d := binDecoder{s: string(data)}
+	m.readChanges(&d)
+	return d.err
+}
+
+func (m *Mapped) readChanges(d *binDecoder) {
+	if n := d.count(); n > 0 {
+		m.Changes = make([]Change, n)
+		for i := range m.Changes {
+			c := &m.Changes[i]
+			d.strings(&c.Column, &c.Field, &c.From, &c.To)
+			c.col = int(d.uvarint())
+		}
+	}
+}
+
+var errBinary = errors.New("mapping: a kept mapping that cannot be read back")
+
+func appendStrings(b []byte, ss ...string) []byte {
+	for _, s := range ss {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, 1)
+	}
+	return append(b, 0)
+}
+
+// binDecoder reads from s, failing once and for good at the first thing
+// that is not there.
+type binDecoder struct {
+	s   string
+	err error
+}
+
+func (d *binDecoder) uvarint() uint64 {
+	var v uint64
+	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
+		c := d.s[i]
+		v |= uint64(c&0x7f) << (7 * i)
+		if c < 0x80 {
+			d.s = d.s[i+1:]
+			return v
+		}
+	}
+	d.err = errBinary
+	return 0
+}
+
+// count is a length or a number of things still to read, which cannot
+// be more than there are bytes left.
+func (d *binDecoder) count() int {
+	if d.err != nil {
+		return 0
+	}
+	v := d.uvarint()
+	if v > uint64(len(d.s)) {
+		d.err = errBinary
+		return 0
+	}
+	return int(v)
+}
+
+func (d *binDecoder) strings(out ...*string) {
+	for _, o := range out {
+		n := d.count()
+		if d.err != nil || n > len(d.s) {
+			d.err = errBinary
+			return
+		}
+		*o, d.s = d.s[:n], d.s[n:]
+	}
+}
+
+func (d *binDecoder) bool() bool {
+	if d.err != nil || d.s == "" || d.s[0] > 1 {
+		d.err = errBinary
+		return false
+	}
+	v := d.s[0] == 1
+	d.s = d.s[1:]
+	return v
+}
