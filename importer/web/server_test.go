@@ -259,6 +259,13 @@ func TestWholeFlow(t *testing.T) {
 	assert.Equal(t, 17, hist.Runs[0].Counts["sent"])
 	assert.Equal(t, []string{"visning.xlsx"}, hist.Runs[0].Inputs)
 	assert.Equal(t, end.Report, hist.Runs[0].Report)
+
+	// Nothing personal in the server's log: no personnummer, e-mail
+	// address, phone number or name.
+	log := h.log.String()
+	for _, personal := range []string{"19890213", "lars.nystrom", "@example", "070", "Nyström", "Lars"} {
+		assert.NotContains(t, log, personal)
+	}
 }
 
 // waitEnd follows the import's events to their end and returns the last.
@@ -275,4 +282,13 @@ func (h *harness) waitEnd(id string) sendView {
 	var v sendView
 	require.NoError(h.t, json.Unmarshal([]byte(strings.TrimPrefix(last, "event: end\ndata: ")), &v))
 	return v
+}
+
+func readDir(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names, err
 }
