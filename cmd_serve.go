@@ -119,10 +119,10 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	var fromEnv string
 	send.BaseURL, fromEnv = resolveBaseURL(o.send.baseURL, e.getenv)
 	cfg := web.Config{Token: tok, Lang: lang, MaxUpload: o.maxUpload << 20, Send: send, Log: log, Now: e.now}
-	if dir, err := remember.ConfigDir(e.getenv, runtime.GOOS); err == nil {
-		cfg.Remember = &remember.Store{Dir: filepath.Join(dir, "mappings")}
+	if dir, err := remember.DefaultDir(e.getenv, runtime.GOOS); err == nil {
+		cfg.Remember = &remember.Store{Dir: dir}
 		if cfg.Send.Credentials == "" {
-			cfg.Send.Credentials = filepath.Join(dir, "credentials")
+			cfg.Send.Credentials = filepath.Join(filepath.Dir(dir), "credentials")
 		}
 	}
 
