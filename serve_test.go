@@ -34,14 +34,14 @@ const serveToken = "serve-test-token-0123456789"
 
 // startServe runs leadimport serve in process until the test ends, and
 // returns the address it printed.
-func startServe(t *testing.T, dir string, environ []string, args ...string) (page *url.URL, opened *string, stop func() (int, string)) {
+func startServe(t *testing.T, dir string, environ []string, args ...string) (page *url.URL, opened <-chan string, stop func() (int, string)) {
 	t.Helper()
 	t.Chdir(dir)
 	out := &lineWriter{lines: make(chan string, 16)}
 	var stderr syncBuffer
 	e := testEnv(dir, append(environ, "LEADIMPORT_SERVE_TOKEN="+serveToken), out, &stderr)
-	var openedURL string
-	e.openURL = func(u string) error { openedURL = u; return nil }
+	openedURL := make(chan string, 1)
+	e.openURL = func(u string) error { openedURL <- u; return nil }
 	ctx, cancel := context.WithCancelCause(t.Context())
 	done := make(chan int)
 	go func() { done <- realMain(ctx, append([]string{"serve"}, args...), e) }()
@@ -64,7 +64,7 @@ func startServe(t *testing.T, dir string, environ []string, args ...string) (pag
 		return 0, stderr.String()
 	}
 	t.Cleanup(func() { stop() })
-	return page, &openedURL, stop
+	return page, openedURL, stop
 }
 
 // TestServeAndInitRemember: serve prints its address with the token,
@@ -76,7 +76,7 @@ func TestServeAndInitRemember(t *testing.T) {
 	t.Setenv("TMPDIR", dir) // where serve makes its private folder of uploads
 	page, opened, stop := startServe(t, dir, nil, "--open", "--lang", "en")
 	assert.Equal(t, serveToken, page.Query().Get("token"))
-	assert.Equal(t, page.String(), *opened)
+	assert.Equal(t, page.String(), <-opened)
 	base := "http://" + page.Host
 
 	call := func(method, path, ct string, body io.Reader) *http.Response {
