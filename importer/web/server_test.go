@@ -239,6 +239,10 @@ func TestWholeFlow(t *testing.T) {
 	assert.Equal(t, 17, end.Counts["sent"])
 	assert.Equal(t, 4, end.Counts["invalid"])
 	assert.Len(t, strings.Split(strings.TrimSpace(h.record.String()), "\n"), 17)
+	files, err := filepath.Glob(filepath.Join(h.srv.Dir(), "*", "*"))
+	require.NoError(t, err)
+	require.Len(t, files, 1, "the upload is removed once sent, the report kept: %v", files)
+	assert.Contains(t, files[0], "visning-report-")
 
 	resp := h.do("GET", end.Report+"?format=xlsx", nil, "")
 	require.Equal(t, http.StatusOK, resp.StatusCode)
