@@ -282,12 +282,12 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 				Inputs: []ledger.Input{{Path: u.path}}}
 			led.Refused(info, importer.ExitCode(sum.Err(runErr)), importer.Reason(runErr), s.cfg.Now())
 		}
-		run.finish(&sum, runErr, s.cfg.Now())
 		// The import is finished: the uploaded sheet and the check's
 		// rows go; the report stays to be downloaded until the server
 		// stops.
 		os.Remove(u.path)
 		os.Remove(filepath.Join(u.dir, "check.jsonl"))
+		run.finish(&sum, runErr, s.cfg.Now())
 		s.cfg.Log.Info("import sent", "import", u.id, "state", run.state(), "sent", sum.Counts[status.Sent])
 	}()
 	return run, nil
