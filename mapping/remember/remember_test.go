@@ -39,7 +39,7 @@ input:
 	assert.Equal(t, 3, got.Input.HeaderRow)
 	assert.Equal(t, ';', got.Input.Delimiter)
 	assert.NotContains(t, text, "customerId: M1001", "no constant is kept")
-	assert.NotContains(t, text, "OBJ1234")
+	assert.NotContains(t, text, "estateId: OBJ1234")
 	assert.Contains(t, text, "customerId: M0000")
 
 	_, ok = find(t, st, []string{"Förnamn", "E-post"})
