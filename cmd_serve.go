@@ -116,8 +116,7 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	send := web.Send{Workers: o.send.workers, Rate: o.send.rate, Timeout: o.send.timeout, Retries: o.send.retries,
 		MaxFailures: o.send.maxFailures, MaxThrottle: o.send.maxThrottle, Ledger: o.send.ledger,
 		Credentials: o.credentials, Getenv: e.getenv, Sleep: e.sleep, UserAgent: "leadimport/" + version}
-	var fromEnv string
-	send.BaseURL, fromEnv = resolveBaseURL(o.send.baseURL, e.getenv)
+	send.BaseURL, send.BaseURLFrom = resolveBaseURL(o.send.baseURL, e.getenv)
 	cfg := web.Config{Token: tok, Lang: lang, MaxUpload: o.maxUpload << 20, Send: send, Log: log, Now: e.now}
 	if dir, err := remember.DefaultDir(e.getenv, runtime.GOOS); err == nil {
 		cfg.Remember = &remember.Store{Dir: dir}
@@ -142,7 +141,6 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	}
 	page := (&url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/", RawQuery: url.Values{"token": {tok}}.Encode()}).String()
 	fmt.Fprintln(e.stdout, e.lang.Say(msg.ServeOpen{URL: page}))
-	log.Info(e.lang.Say(msg.SendingTo{URL: send.BaseURL, FromEnv: fromEnv}), "url", send.BaseURL)
 	if o.open {
 		opener := e.openURL
 		if opener == nil {

@@ -49,3 +49,17 @@ func TestCredentialsGivenOnThePage(t *testing.T) {
 	assert.LessOrEqual(t, end.Counts["failed"], 2, "only the requests under way (two workers); the rest not sent")
 	assert.NotContains(t, h.log.String(), wrong)
 }
+
+// TestNoAccessIsOneSentence: Connect refusing the customer (403) is said
+// once for the send, not only as a failure on every row.
+func TestNoAccessIsOneSentence(t *testing.T) {
+	h := newHarness(t)
+	h.sandbox.Customers = []string{"M9999"}
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusAccepted, nil)
+	end := h.waitEnd(v.ID)
+	assert.Equal(t, "done", end.State)
+	assert.Equal(t, 16, end.Counts["failed"])
+	assert.Equal(t, "no access to customer M1001: not sent, after 3 requests for it in a row were refused (403)", end.Error)
+}

@@ -26,6 +26,7 @@ import (
 // Send is how the server sends, as run's flags say it.
 type Send struct {
 	BaseURL     string // Connect's, resolved as run resolves it
+	BaseURLFrom string // the environment variable BaseURL came from, if it did (LEADIMPORT_BASE_URL)
 	UserAgent   string
 	Workers     int
 	Rate        float64 // requests per second; 0: no limit
@@ -267,7 +268,11 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 	ctx, cancel := context.WithCancelCause(s.ctx)
 	run.cancel = cancel
 	edits := u.edits.Clone()
-	s.cfg.Log.Info(msg.English.Say(msg.SendingTo{URL: sc.BaseURL, User: creds.Username}), "import", u.id, "url", sc.BaseURL, "user", creds.Username)
+	checked := u.checked.Reasons
+	// Where it sends, before anything is, as run says it: a base URL
+	// left in the environment by a rehearsal is seen here.
+	s.cfg.Log.Info(msg.English.Say(msg.SendingTo{URL: sc.BaseURL, FromEnv: sc.BaseURLFrom, User: creds.Username}),
+		"import", u.id, "url", sc.BaseURL, "user", creds.Username)
 	s.sends.Add(1)
 	go func() {
 		defer s.sends.Done()
@@ -287,7 +292,7 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		// stops.
 		os.Remove(u.path)
 		os.Remove(filepath.Join(u.dir, "check.jsonl"))
-		run.finish(&sum, runErr, s.cfg.Now())
+		run.finish(&sum, runErr, s.cfg.Now(), checked)
 		s.cfg.Log.Info("import sent", "import", u.id, "state", run.state(), "sent", sum.Counts[status.Sent])
 	}()
 	return run, nil
@@ -295,8 +300,10 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 
 // finish records how the run ended: done, or stopped with the one
 // sentence that says why (Connect unreachable, the password refused, the
-// ledger busy), not a failure per row.
-func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time) {
+// ledger busy), not a failure per row. A send that sent nothing and whose
+// rows failed (a 403 for the customer) says so in the sentence of its
+// most frequent failure: the reasons that are not the check's (invalid).
+func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time, checked []reasonView) {
 	p.mu.Lock()
 	p.ended = now
 	p.st = stateDone
@@ -320,6 +327,14 @@ func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time) {
 		}
 	}
 	slices.SortFunc(p.reasons, func(a, b reasonView) int { return b.Rows - a.Rows })
+	if p.err == nil && sum.Counts[status.Sent] == 0 && sum.Counts[status.Failed] > 0 {
+		for _, r := range p.reasons {
+			if !slices.Contains(checked, r) {
+				p.err = errors.New(r.Message)
+				break
+			}
+		}
+	}
 	p.mu.Unlock()
 	p.notify()
 }
