@@ -67,6 +67,7 @@ type sending struct {
 	id      string
 	now     func() time.Time
 	started time.Time
+	ctx     context.Context // the run's: done once it is stopped
 	cancel  context.CancelCauseFunc
 	done    chan struct{} // closed when the run has ended
 
@@ -266,7 +267,7 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		MaxFailures: sc.MaxFailures, MaxThrottle: sc.MaxThrottle, Ledger: led, Now: s.cfg.Now, Sleep: sc.Sleep,
 		Log: s.cfg.Log, Progress: run, CountRows: true}
 	ctx, cancel := context.WithCancelCause(s.ctx)
-	run.cancel = cancel
+	run.ctx, run.cancel = ctx, cancel
 	edits := u.edits.Clone()
 	checked := u.checked.Reasons
 	// Where it sends, before anything is, as run says it: a base URL

@@ -58,13 +58,26 @@ type harness struct {
 	log     *logBuffer
 	ledger  string
 	env     map[string]string
+	// gate, when set, holds every request to the sandbox until it is
+	// closed; arrived hears of each request as it comes.
+	gate    chan struct{}
+	arrived chan struct{}
 }
 
 func newHarness(t *testing.T, change ...func(*Config)) *harness {
 	t.Helper()
 	h := &harness{t: t, record: &logBuffer{}, log: &logBuffer{}, env: map[string]string{}}
 	h.sandbox = &sandbox.Server{Username: sandboxUser, Password: sandboxPass, Record: h.record}
-	sb := httptest.NewServer(h.sandbox)
+	sb := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h.gate != nil {
+			select {
+			case h.arrived <- struct{}{}:
+			default:
+			}
+			<-h.gate
+		}
+		h.sandbox.ServeHTTP(w, r)
+	}))
 	t.Cleanup(sb.Close)
 	dir := t.TempDir()
 	h.ledger = filepath.Join(dir, "ledger.db")
@@ -295,4 +308,37 @@ func readDir(dir string) ([]string, error) {
 		names = append(names, e.Name())
 	}
 	return names, err
+}
+
+// TestStopAndShutdown: a stop ends a send as SIGTERM ends a run: the
+// request under way finishes, the rest is not_sent, the state stopped
+// and the report written; closing the server stops the sends too.
+func TestStopAndShutdown(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.Send.Workers = 1 })
+	h.gate, h.arrived = make(chan struct{}), make(chan struct{}, 1)
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusAccepted, nil)
+	<-h.arrived // the first lead is under way
+	stopped := make(chan sendView)
+	go func() {
+		var end sendView
+		resp := h.do("POST", "/api/imports/"+v.ID+"/stop", nil, "")
+		decode(t, resp, http.StatusOK, &end)
+		stopped <- end
+	}()
+	h.srv.mu.Lock()
+	run := h.srv.imports[v.ID].run
+	h.srv.mu.Unlock()
+	<-run.ctx.Done() // stopped while the request waits
+	close(h.gate)
+	end := <-stopped
+	assert.Equal(t, "stopped", end.State)
+	assert.Equal(t, 1, end.Counts["sent"], "the request under way finished")
+	assert.Equal(t, 15, end.Counts["not_sent"])
+	assert.NotEmpty(t, end.Error)
+	assert.NotEmpty(t, end.Report)
+
+	require.NoError(t, h.srv.Close())
+	assert.NoDirExists(t, h.srv.Dir(), "the uploads are removed")
 }
