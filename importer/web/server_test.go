@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +20,7 @@ import (
 
 	"leadimport/importer/msg"
 	"leadimport/importer/sandbox"
+	"leadimport/importer/source"
 	"leadimport/mapping/remember"
 )
 
@@ -263,6 +265,30 @@ func TestWholeFlow(t *testing.T) {
 	data, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	assert.Equal(t, "PK", string(data[:2]))
+	// Read back: row 10 as corrected on the page, sent, and saying so.
+	saved := filepath.Join(t.TempDir(), "report.xlsx")
+	require.NoError(t, os.WriteFile(saved, data, 0o600))
+	rep, err := source.Open(saved, source.Options{Sheet: "Report", HeaderRow: 1})
+	require.NoError(t, err)
+	defer rep.Close()
+	header := rep.Header()
+	col := func(name string) int { return slices.Index(header, name) }
+	found := false
+	for {
+		row, err := rep.Next()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		if row.Cells[0] != "10" {
+			continue
+		}
+		found = true
+		assert.Equal(t, "19890213-2391", row.Cells[col("Personnummer")])
+		assert.Equal(t, "sent", row.Cells[col("status")])
+		assert.Contains(t, row.Cells[col("warnings")], "edited on the page")
+	}
+	assert.True(t, found, "row 10 in the report")
 
 	resp = h.do("GET", "/api/imports/"+v.ID+"/mapping.yaml", nil, "")
 	got, _ := io.ReadAll(resp.Body)
