@@ -368,3 +368,39 @@ func TestStopAndShutdown(t *testing.T) {
 	require.NoError(t, h.srv.Close())
 	assert.NoDirExists(t, h.srv.Dir(), "the uploads are removed")
 }
+
+// TestRowsPagedAndInputReread: rows come a page at a time, problems first
+// or in the sheet's order; the sheet can be read again from another
+// header row; a sheet too wide is refused as the command line refuses it.
+func TestRowsPagedAndInputReread(t *testing.T) {
+	h := newHarness(t)
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	var page checkView
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/check?offset=4&limit=3", nil, ""), http.StatusOK, &page)
+	require.Len(t, page.Page, 3)
+	assert.Equal(t, []string{"invalid", "valid", "valid"}, []string{page.Page[0].Status, page.Page[1].Status, page.Page[2].Status})
+	assert.Equal(t, 19, page.Page[1].Row, "the row with a warning before the rows without")
+	decode(t, h.do("GET", "/api/imports/"+v.ID+"/rows?order=row&limit=2", nil, ""), http.StatusOK, &page)
+	require.Len(t, page.Page, 2)
+	assert.Equal(t, []int{4, 5}, []int{page.Page[0].Row, page.Page[1].Row})
+
+	var e apiError
+	decode(t, h.do("PATCH", "/api/imports/"+v.ID+"/rows/2", strings.NewReader(`{"cells":{"Förnamn":"x"}}`), "application/json"), http.StatusNotFound, &e)
+	assert.Contains(t, e.Error, "row 2")
+	decode(t, h.do("PATCH", "/api/imports/"+v.ID+"/rows/10", strings.NewReader(`{"cells":{"Namn":"x"}}`), "application/json"), http.StatusUnprocessableEntity, &e)
+	assert.Contains(t, e.Error, `"Namn"`)
+
+	var again importView
+	decode(t, h.do("PUT", "/api/imports/"+v.ID+"/input", strings.NewReader(`{"headerRow": 4}`), "application/json"), http.StatusOK, &again)
+	assert.Equal(t, 4, again.Input.HeaderRow)
+	assert.Equal(t, 20, again.Input.Rows)
+	assert.Equal(t, "Åsa", again.Input.Columns[0].Header)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/check", nil, ""), http.StatusConflict, &e)
+	assert.Contains(t, e.Error, "confirm", "a new reading needs its mapping confirmed again")
+
+	wide := strings.Repeat("a;", 1200) + "b\n" + strings.Repeat("1;", 1200) + "2\n"
+	body, ct := form(t, "wide.csv", []byte(wide), nil)
+	decode(t, h.do("POST", "/api/imports", body, ct), http.StatusUnprocessableEntity, &e)
+	assert.Contains(t, e.Error, "1000")
+}
