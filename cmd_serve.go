@@ -62,10 +62,10 @@ func (o *serveOptions) validate(args []string) error {
 		return usageError{err}
 	}
 	if _, _, err := net.SplitHostPort(o.addr); err != nil {
-		return usage(msg.AddrNotLoopback{Addr: o.addr})
+		return usage(msg.ServeAddrFlag{Addr: o.addr})
 	}
 	if o.maxUpload < 1 {
-		return usage(msg.WebTooLarge{MiB: o.maxUpload})
+		return usage(msg.MaxUploadFlag{})
 	}
 	return o.send.validate()
 }
@@ -92,7 +92,7 @@ const minToken = 22
 func token(getenv func(string) string) (string, error) {
 	if t := getenv("LEADIMPORT_SERVE_TOKEN"); t != "" {
 		if len(t) < minToken {
-			return "", fmt.Errorf("LEADIMPORT_SERVE_TOKEN must be at least %d characters", minToken)
+			return "", msg.Error(msg.ServeTokenShort{Min: minToken})
 		}
 		return t, nil
 	}

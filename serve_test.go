@@ -141,3 +141,26 @@ func between(s, from, to string) string {
 	v, _, _ := strings.Cut(rest, to)
 	return v
 }
+
+func TestServeRefusesBadFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		environ []string
+		args    []string
+		says    string
+	}{
+		{"addr without a port", nil, []string{"--addr", "localhost"}, "give host:port"},
+		{"max-upload 0", nil, []string{"--max-upload", "0"}, "--max-upload must be 1"},
+		{"a language it does not speak", nil, []string{"--lang", "fi"}, "fi"},
+		{"a token too short", []string{"LEADIMPORT_SERVE_TOKEN=short"}, nil, "at least 22 characters"},
+		{"an argument", nil, []string{"visning.xlsx"}, "visning.xlsx"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := runCmd(t, t.TempDir(), tt.environ, append([]string{"serve"}, tt.args...)...)
+			assert.Equal(t, 2, res.code, res.stderr)
+			assert.Contains(t, res.stderr, tt.says)
+			assert.Empty(t, res.stdout)
+		})
+	}
+}

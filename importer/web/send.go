@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -312,7 +313,7 @@ func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time, che
 	switch {
 	case errors.As(runErr, &setup), sum.Stopped != nil:
 		p.st = stateStopped
-		p.err = cmpErr(sum.Stopped, runErr)
+		p.err = cmp.Or(sum.Stopped, runErr)
 	case runErr != nil:
 		p.st, p.err = stateStopped, runErr
 	}
@@ -338,15 +339,6 @@ func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time, che
 	}
 	p.mu.Unlock()
 	p.notify()
-}
-
-func cmpErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // stop stops a send under way, as SIGTERM stops a run.
