@@ -411,4 +411,3 @@ func newID() (string, error) {
 	}
 	return hex.EncodeToString(b), nil
 }
-
