@@ -44,6 +44,9 @@ type Config struct {
 	// several do. An input that fits none, or two best alike, is refused.
 	Mappings []*mapping.Mapping
 	Sets     map[string]string // --set FIELD=VALUE
+	// Edits are corrections to an input's cells made on serve's page,
+	// by input: every reading of it sees them (edits.go).
+	Edits map[string]Edits
 
 	// Report is the report's path; its extension picks the format (.csv,
 	// .xlsx, .jsonl). Empty: <input>-report-<time>.csv (.xlsx for an XLSX
@@ -458,15 +461,13 @@ func (cfg *Config) openInput(in string, start time.Time) (_ *file, err error) {
 // is then why; with fits true, err is why m does not fit it: its header
 // lacks m's columns, or it has no sheet or header row where m says.
 func (cfg *Config) openWith(opened *source.File, in string, m *mapping.Mapping, start time.Time) (f *file, fits bool, err error) {
-	opts := source.Options{Sheet: m.Input.Sheet, HeaderRow: m.Input.HeaderRow, Encoding: m.Input.Encoding, Delimiter: m.Input.Delimiter}
-	for _, c := range m.Columns {
-		opts.Headers = append(opts.Headers, c.Header)
-	}
+	opts := readOptions(m)
 	src, rep, err := openInput(opened, in, opts)
 	if err != nil {
 		mine := errors.Is(err, source.ErrNoSheet) || errors.Is(err, source.ErrNoHeader)
 		return nil, mine, err
 	}
+	src = withEdits(src, cfg.Edits[in])
 	// Header returns a copy: its width is taken once here, not per row.
 	f = &file{input: in, src: src, rep: rep, width: len(src.Header()), mapping: m, opts: opts,
 		lang: cfg.Lang, log: cfg.Log, logLang: cfg.LogLang}

@@ -184,7 +184,7 @@ var spooledMessages = map[string]reflect.Type{}
 func init() {
 	for _, m := range []msg.Message{msg.Verbatim{}, msg.StrayQuote{}, msg.UnclosedQuote{}, msg.NotUTF8{},
 		msg.UndefinedByte{}, msg.BrokenCharacter{}, msg.TooManyCells{}, msg.CellTooLong{},
-		msg.CellPastLastColumn{}} {
+		msg.CellPastLastColumn{}, msg.EditedOnPage{}} {
 		t := reflect.TypeOf(m)
 		spooledMessages[t.Name()] = t
 	}

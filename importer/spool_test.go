@@ -38,6 +38,8 @@ func spoolRows() []spooledRow {
 		rowErr(11, msg.CellTooLong{Column: "D", Len: 40000}),
 		rowErr(12, msg.CellPastLastColumn{Column: "XFE"}),
 		{row: source.Row{Number: 13, Cells: []string{"Bo", "Ek"}}, sent: true, response: "CON-17"},
+		{row: source.Row{Number: 15, Cells: []string{"Cia", "Ax"},
+			Notes: []source.Note{{Column: "Efternamn", Value: "Ax", Message: msg.EditedOnPage{}}}}},
 		{row: source.Row{Number: 14, Cells: []string{strings.Repeat("x", 32767)}}},
 	}
 }
