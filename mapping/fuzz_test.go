@@ -248,3 +248,14 @@ func FuzzPlainAddress(f *testing.F) {
 		require.Empty(t, addr.Name)
 	})
 }
+
+// FuzzPlaceholderID: the quick judgement of an id in ASCII is the one
+// placeholderIDText makes of any text.
+func FuzzPlaceholderID(f *testing.F) {
+	for _, s := range []string{"", " ", "M0000", "OBJ0000", "m0", "TODO", "tbd", "FixMe", "x", "xX", "?", "-", "N/A", "0", "M1001", "Xavier", "1000", "xx0", "X0", " OBJ0 ", "FİXME", "\u212a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		require.Equal(t, placeholderIDText(v), PlaceholderID(v), "%q", v)
+	})
+}
