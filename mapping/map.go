@@ -166,6 +166,11 @@ func (r *row) about(o origin, m msg.Message) Problem {
 
 func (r *row) fill(i int, o origin, v string) {
 	s := &r.mp.slots[i]
+	if s.fixedReady && !o.fromCell {
+		r.from[s.id] = o
+		r.set(s.id, s.fixedOut)
+		return
+	}
 	person := &r.Lead.Body.Person
 	if fields[s.id].kind.mayHoldControls() {
 		if at := controlAt(v); at >= 0 {
