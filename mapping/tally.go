@@ -50,6 +50,7 @@ func (mp *Mapper) NewTally() *Tally {
 
 // Add counts one row: its cells and what Map made of them.
 func (t *Tally) Add(cells []string, m *Mapped) {
+	ch := m.Changes // in column order, as t.at is: walked beside it
 	for i, col := range t.at {
 		c := &t.cols[i]
 		v := ""
@@ -68,14 +69,10 @@ func (t *Tally) Add(cells []string, m *Mapped) {
 			if hasColumn(m.Warnings, c.Column) {
 				c.Warned++
 			}
-			changed := false
-			for _, ch := range m.Changes {
-				if ch.Column == c.Column {
-					changed = true
-					break
-				}
+			for len(ch) > 0 && ch[0].col < col {
+				ch = ch[1:]
 			}
-			if changed {
+			if len(ch) > 0 && ch[0].col == col {
 				c.Changed++
 			} else {
 				c.Valid++
