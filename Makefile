@@ -56,7 +56,7 @@ bench-baseline:
 
 # FUZZTIME of fuzzing per parser (make fuzz FUZZTIME=5m for a long run).
 FUZZTIME ?= 60s
-MAPPING_FUZZ := FuzzParse FuzzPlaceholderID FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName FuzzPlainAddress FuzzTrimSpace FuzzControlAt FuzzProposeRoundTrip
+MAPPING_FUZZ := FuzzParse FuzzPlaceholderID FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName FuzzPlainAddress FuzzMailDomainTypo FuzzTrimSpace FuzzControlAt FuzzProposeRoundTrip
 SOURCE_FUZZ  := FuzzCSV FuzzCSVChunks FuzzCellValue FuzzSheetXML FuzzQuoteTracker FuzzQuoteTrackerChunks FuzzCP1252
 REPORT_FUZZ  := FuzzCSVLine
 fuzz:
