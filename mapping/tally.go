@@ -51,6 +51,9 @@ func (mp *Mapper) NewTally() *Tally {
 // Add counts one row: its cells and what Map made of them.
 func (t *Tally) Add(cells []string, m *Mapped) {
 	ch := m.Changes // in column order, as t.at is: walked beside it
+	// The usual row has no problem and no warning to look through for
+	// each column.
+	clean := len(m.Problems) == 0 && len(m.Warnings) == 0
 	for i, col := range t.at {
 		c := &t.cols[i]
 		v := ""
@@ -60,13 +63,13 @@ func (t *Tally) Add(cells []string, m *Mapped) {
 		switch {
 		case v == "" || len(v) <= t.mp.emptyLen && t.mp.meansEmpty(v):
 			c.Empty++
-		case hasColumn(m.Problems, c.Column):
+		case !clean && hasColumn(m.Problems, c.Column):
 			c.Invalid++
-		case leftOut(m.Warnings, c.Column):
+		case !clean && leftOut(m.Warnings, c.Column):
 			c.Invalid++
 			c.Warned++
 		default:
-			if hasColumn(m.Warnings, c.Column) {
+			if !clean && hasColumn(m.Warnings, c.Column) {
 				c.Warned++
 			}
 			for len(ch) > 0 && ch[0].col < col {
