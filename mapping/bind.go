@@ -50,6 +50,37 @@ type slot struct {
 	header string // the input's header for col, as the input writes it
 	fixed  string // the constant or --set value, trimmed; "" when none
 	isSet  bool   // fixed came from --set and wins over the cell
+	// fixedOut is fixed as Map puts it into the lead, when fixedReady:
+	// normalised once here instead of on every row.
+	fixedOut   string
+	fixedReady bool
+}
+
+// prepare normalises the slot's constant or --set value once, when Map
+// would make the same of it on every row without a problem or a
+// warning: a value of a field Map fills by normalize alone, that holds
+// no control character and is no mistyped mail domain.
+func (s *slot) prepare(opt Normalize) {
+	if s.fixed == "" {
+		return
+	}
+	switch s.id {
+	case fFullName, fSSN, fUTM:
+		return // filled in their own ways
+	}
+	if fields[s.id].kind.mayHoldControls() && controlAt(s.fixed) >= 0 {
+		return
+	}
+	out, wrong := normalize(s.id, s.fixed, opt)
+	if wrong != nil {
+		return
+	}
+	if fields[s.id].kind == kindEmail {
+		if _, typo := mailDomainTypo(out); typo {
+			return
+		}
+	}
+	s.fixedOut, s.fixedReady = out, true
 }
 
 // Bind matches the mapping against an input's header (the cells of its
@@ -180,6 +211,9 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 	// Map fills a lead in fieldID order; UTM tags keep their mapping order.
 	slices.SortStableFunc(slots, func(a, b slot) int { return int(a.id) - int(b.id) })
 	mp.slots = slots
+	for i := range slots {
+		slots[i].prepare(mp.norm)
+	}
 	for i := range mp.byField {
 		mp.byField[i] = -1
 	}

@@ -248,3 +248,37 @@ func FuzzPlainAddress(f *testing.F) {
 		require.Empty(t, addr.Name)
 	})
 }
+
+// FuzzPlaceholderID: the quick judgement of an id in ASCII is the one
+// placeholderIDText makes of any text.
+func FuzzPlaceholderID(f *testing.F) {
+	for _, s := range []string{"", " ", "M0000", "OBJ0000", "m0", "TODO", "tbd", "FixMe", "x", "xX", "?", "-", "N/A", "0", "M1001", "Xavier", "1000", "xx0", "X0", " OBJ0 ", "FİXME", "\u212a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		require.Equal(t, placeholderIDText(v), PlaceholderID(v), "%q", v)
+	})
+}
+
+// FuzzMailDomainTypo: the targets looked up by length and by the bytes
+// they hold are the ones a walk through every mail domain finds.
+func FuzzMailDomainTypo(f *testing.F) {
+	for _, s := range []string{"anna@gmial.com", "a@telia.som", "a@example.se", "a@hotmail.se", "a@gmail.co", "a@gmaill.com", "a@ownit.s", "a@g", "a@ågmail.com"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, addr string) {
+		want, wantOK := "", false
+		domain := addr[strings.LastIndexByte(addr, '@')+1:]
+		if len(domain) >= shortestTarget-1 && !knownMailDomains[domain] {
+			for _, d := range mailDomains {
+				if len(d) >= shortestTarget && len(d) >= len(domain)-1 && len(d) <= len(domain)+1 && oneSlip(domain, d) {
+					want, wantOK = d, true
+					break
+				}
+			}
+		}
+		got, ok := mailDomainTypo(addr)
+		require.Equal(t, wantOK, ok, addr)
+		require.Equal(t, want, got, addr)
+	})
+}

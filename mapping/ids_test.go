@@ -17,6 +17,9 @@ func TestPlaceholderID(t *testing.T) {
 	for _, v := range []string{"M1001", "OBJ1234", "OBJ10000", "M0001", "S1", "T0000A", "Xavier", "1000"} {
 		assert.False(t, PlaceholderID(v), "%q", v)
 	}
+	// strings.ToLower takes İ to i: FİXME is FIXME.
+	assert.True(t, PlaceholderID("FİXME"))
+	assert.False(t, PlaceholderID("ÖBJ0001"))
 }
 
 // TestPlaceholderIDInACell: a row whose id cell is a placeholder is

@@ -115,6 +115,9 @@ func (p Problem) In(l msg.Lang) string {
 // reach the person, and the status enum. It reports problems by field
 // name; the sandbox uses it to judge bodies as Connect would.
 func (b *FinalPriceWatched) Check() []Problem {
+	if b.fits() {
+		return nil
+	}
 	var ps []Problem
 	p := &b.Person
 	required := func(field, v string) {
@@ -142,6 +145,28 @@ func (b *FinalPriceWatched) Check() []Problem {
 		ps = append(ps, Problem{Field: "prospectiveBuyerStatus", Value: s, Message: msg.NotBuyerStatus{}})
 	}
 	return ps
+}
+
+// fits reports whether Check would find nothing wrong with b, every
+// value within its limit in bytes already: the usual body, judged
+// without listing its limits (Map checks every row).
+func (b *FinalPriceWatched) fits() bool {
+	p := &b.Person
+	if p.FirstName == "" || p.LastName == "" || len(p.FirstName) > 40 || len(p.LastName) > 40 ||
+		len(p.SocialSecurityNumber) > 20 || !p.hasContact() {
+		return false
+	}
+	if a := p.Address; a != nil && (len(a.StreetAddress) > 68 || len(a.ZipCode) > 15 || len(a.City) > 25) {
+		return false
+	}
+	if e := p.Email; e != nil && (len(e.EmailAddress) > 100 || len(e.EmailAddress2) > 100) {
+		return false
+	}
+	if t := p.Telephone; t != nil && (len(t.Home) > 17 || len(t.Work) > 17 || len(t.Cell) > 17 || len(t.Other) > 17) {
+		return false
+	}
+	s := b.ProspectiveBuyerStatus
+	return s == "" || s == "Assigned" || s == "Interested" || s == "NotInterested"
 }
 
 // hasContact reports whether p has a way to be reached that Connect

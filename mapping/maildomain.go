@@ -1,6 +1,9 @@
 package mapping
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // mailDomains are the mail domains most Swedish leads write. A domain one
 // typing slip (a letter wrong, missing, added or two swapped) from one of
@@ -42,20 +45,70 @@ var knownMailDomains = func() map[string]bool {
 	return m
 }()
 
+// typoTarget is a mailDomains domain a typo may be taken for, with the
+// bytes it holds (byteSet).
+type typoTarget struct {
+	domain string
+	bytes  uint64
+}
+
+// typoTargets holds by length the targets a domain may be one slip
+// from: typoTargets[n] those of n-1 to n+1 bytes, in mailDomains'
+// order.
+var typoTargets = func() [][]typoTarget {
+	longest := 0
+	for _, d := range mailDomains {
+		longest = max(longest, len(d))
+	}
+	by := make([][]typoTarget, longest+2)
+	for n := range by {
+		for _, d := range mailDomains {
+			if len(d) >= shortestTarget && len(d) >= n-1 && len(d) <= n+1 {
+				by[n] = append(by[n], typoTarget{d, byteSet(d)})
+			}
+		}
+	}
+	return by
+}()
+
+// byteSet marks the bytes s holds, a bit for each letter, digit, dot and
+// dash, one for anything else. One slip takes at most one kind of byte
+// away and adds at most one, so two domains one slip apart differ in at
+// most two bits: most domains are ruled out by that alone.
+func byteSet(s string) uint64 {
+	var set uint64
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z':
+			set |= 1 << (c - 'a')
+		case '0' <= c && c <= '9':
+			set |= 1 << (26 + c - '0')
+		case c == '.':
+			set |= 1 << 36
+		case c == '-':
+			set |= 1 << 37
+		default:
+			set |= 1 << 63
+		}
+	}
+	return set
+}
+
 // mailDomainTypo reports the domain an address (domain in lower case)
 // most likely meant, when its own domain is one typing slip from a
 // common mail domain and not a known domain itself.
 func mailDomainTypo(addr string) (string, bool) {
 	domain := addr[strings.LastIndexByte(addr, '@')+1:]
-	if len(domain) < shortestTarget-1 || knownMailDomains[domain] {
+	if len(domain) < shortestTarget-1 || len(domain) >= len(typoTargets) || knownMailDomains[domain] {
 		return "", false
 	}
-	for _, d := range mailDomains {
-		// One slip changes the length by one at most, and leaves the
-		// first or the last byte as it was (the domains are long
-		// enough): most domains are ruled out here.
-		if len(d) >= shortestTarget && len(d) >= len(domain)-1 && len(d) <= len(domain)+1 &&
-			(domain[0] == d[0] || domain[len(domain)-1] == d[len(d)-1]) && oneSlip(domain, d) {
+	set := byteSet(domain)
+	for _, t := range typoTargets[len(domain)] {
+		// One slip also leaves the first or the last byte as it was (the
+		// domains are long enough).
+		d := t.domain
+		if bits.OnesCount64(set^t.bytes) <= 2 && (domain[0] == d[0] || domain[len(domain)-1] == d[len(d)-1]) &&
+			oneSlip(domain, d) {
 			return d, true
 		}
 	}

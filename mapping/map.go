@@ -24,8 +24,15 @@ type extras struct {
 	mail Email
 	tel  Telephone
 	mkt  Marketing
-	utm  [4]UtmTag
 	chg  [4]Change // room for a row's changes
+}
+
+// extrasUTM is extras with room for UTM tags, for a mapping that has
+// some: without them a row's allocation is a quarter smaller (480 bytes
+// instead of 640), and the collector has that much less to do.
+type extrasUTM struct {
+	extras
+	utm [4]UtmTag
 }
 
 // Mapped is one row as a lead, with what Map found on the way.
@@ -86,6 +93,7 @@ type row struct {
 	Mapped
 	mp   *Mapper
 	ext  *extras
+	utm  *[4]UtmTag // room for UTM tags, beside ext when the mapping has any
 	from [numFields]origin
 	bad  [numFields]bool // a problem was reported for the field already
 	// leftContact: a lenient e-mail address or phone was left out, so
@@ -166,6 +174,11 @@ func (r *row) about(o origin, m msg.Message) Problem {
 
 func (r *row) fill(i int, o origin, v string) {
 	s := &r.mp.slots[i]
+	if s.fixedReady && !o.fromCell {
+		r.from[s.id] = o
+		r.set(s.id, s.fixedOut)
+		return
+	}
 	person := &r.Lead.Body.Person
 	if fields[s.id].kind.mayHoldControls() {
 		if at := controlAt(v); at >= 0 {
@@ -214,10 +227,10 @@ func (r *row) fill(i int, o origin, v string) {
 		return
 	case fUTM:
 		m := r.marketing()
-		if m.UtmTags == nil && r.mp.utmTags > len(r.ext.utm) {
+		if m.UtmTags == nil && r.mp.utmTags > len(r.utm) {
 			m.UtmTags = make([]UtmTag, 0, r.mp.utmTags)
 		} else if m.UtmTags == nil {
-			m.UtmTags = r.ext.utm[:0]
+			m.UtmTags = r.utm[:0]
 		}
 		m.UtmTags = append(m.UtmTags, UtmTag{Name: s.utm, Value: v})
 		return
@@ -391,7 +404,12 @@ func (r *row) unset(id fieldID) {
 }
 
 func (r *row) extras() *extras {
-	if r.ext == nil {
+	switch {
+	case r.ext != nil:
+	case r.mp.utmTags > 0:
+		e := new(extrasUTM)
+		r.ext, r.utm = &e.extras, &e.utm
+	default:
 		r.ext = new(extras)
 	}
 	return r.ext

@@ -223,10 +223,23 @@ func parseBool(v string) (value, ok bool) {
 // normalizeEmail accepts one bare address and lower-cases its domain,
 // which is case-insensitive; the local part may not be, so it is kept.
 func normalizeEmail(v string) (string, msg.Message) {
-	if strings.ContainsAny(v, ",;") {
+	// One look at each byte for what the two checks below need: a
+	// separator anywhere says several addresses, whatever else is wrong.
+	several, space, ascii := false, false, true
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == ',' || c == ';':
+			several = true
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case asciiSpace[c]:
+			space = true
+		}
+	}
+	if several {
 		return v, msg.SeveralEmails{}
 	}
-	if strings.ContainsFunc(v, isSpace) {
+	if space || !ascii && strings.ContainsFunc(v, isSpace) {
 		return v, msg.EmailSpaces{}
 	}
 	if !plainAddress(v) {
@@ -328,7 +341,7 @@ func normalizePhone(v string) (string, msg.Message) {
 			digits++
 		case space:
 			collapse = collapse || prevSpace || r != ' '
-		case strings.ContainsRune("+-()/.", r):
+		case r == '+' || r == '-' || r == '(' || r == ')' || r == '/' || r == '.':
 		default:
 			return v, msg.PhoneCharacters{}
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -52,4 +53,16 @@ func TestNormalizeEmailDomain(t *testing.T) {
 			assert.Equal(t, tc.in[:at+1]+strings.ToLower(tc.in[at+1:]), got, "as strings.ToLower writes it")
 		})
 	}
+}
+
+// TestSpaceLead: every space outside ASCII starts with a byte spaceLead
+// marks, and Å and Ö with one it does not.
+func TestSpaceLead(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			assert.True(t, spaceLead[string(r)[0]], "%U", r)
+		}
+	}
+	assert.False(t, spaceLead["Å"[0]])
+	assert.False(t, spaceLead["Ö"[0]])
 }

@@ -50,6 +50,10 @@ func (mp *Mapper) NewTally() *Tally {
 
 // Add counts one row: its cells and what Map made of them.
 func (t *Tally) Add(cells []string, m *Mapped) {
+	ch := m.Changes // in column order, as t.at is: walked beside it
+	// The usual row has no problem and no warning to look through for
+	// each column.
+	clean := len(m.Problems) == 0 && len(m.Warnings) == 0
 	for i, col := range t.at {
 		c := &t.cols[i]
 		v := ""
@@ -59,23 +63,19 @@ func (t *Tally) Add(cells []string, m *Mapped) {
 		switch {
 		case v == "" || len(v) <= t.mp.emptyLen && t.mp.meansEmpty(v):
 			c.Empty++
-		case hasColumn(m.Problems, c.Column):
+		case !clean && hasColumn(m.Problems, c.Column):
 			c.Invalid++
-		case leftOut(m.Warnings, c.Column):
+		case !clean && leftOut(m.Warnings, c.Column):
 			c.Invalid++
 			c.Warned++
 		default:
-			if hasColumn(m.Warnings, c.Column) {
+			if !clean && hasColumn(m.Warnings, c.Column) {
 				c.Warned++
 			}
-			changed := false
-			for _, ch := range m.Changes {
-				if ch.Column == c.Column {
-					changed = true
-					break
-				}
+			for len(ch) > 0 && ch[0].col < col {
+				ch = ch[1:]
 			}
-			if changed {
+			if len(ch) > 0 && ch[0].col == col {
 				c.Changed++
 			} else {
 				c.Valid++

@@ -178,6 +178,27 @@ func (q *quoteTracker) unclosed() bool { return q.eof && q.state == quoted }
 // and a quoted cell that no earlier judgement covers (it opens at or
 // after pass) runs past the end of its line or of b. Then the text goes
 // out up to that cell's quote, and the rest waits for judge.
+// lastNewline is bytes.LastIndexByte(b, '\n'), found by searching
+// forwards: LastIndexByte looks at one byte at a time, IndexByte at many,
+// and the stretch from one quoted cell to the next, which scan searches,
+// is the end of one record and the start of the next, with one newline
+// towards its middle. A stretch with many lines is searched backwards
+// after the first few.
+func lastNewline(b []byte) int {
+	last := -1
+	for range 4 {
+		k := bytes.IndexByte(b[last+1:], '\n')
+		if k < 0 {
+			return last
+		}
+		last += k + 1
+	}
+	if k := bytes.LastIndexByte(b[last+1:], '\n'); k >= 0 {
+		return last + 1 + k
+	}
+	return last
+}
+
 func (q *quoteTracker) scan(b []byte) int {
 	if q.recStartLine == 0 {
 		q.recStartLine = 1
@@ -197,7 +218,7 @@ loop:
 				j = len(b) - i
 			}
 			if j > 0 {
-				if k := bytes.LastIndexByte(b[i:i+j], '\n'); k >= 0 {
+				if k := lastNewline(b[i : i+j]); k >= 0 {
 					lastEnd = i + k
 				}
 				if c := b[i+j-1]; c == d || c == '\n' {

@@ -187,3 +187,13 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 	c.data, c.k = c.data[n:], c.k+1
 	return n, nil
 }
+
+// FuzzLastNewline: lastNewline is bytes.LastIndexByte(b, '\n').
+func FuzzLastNewline(f *testing.F) {
+	for _, s := range []string{"", "\n", "a", "Malmö\nAnna;Svensson;", "\n\n\n\n\n\n", "a\nb\nc\nd\ne\nf", "a\nb\nc\nd\n", "abc\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		require.Equal(t, bytes.LastIndexByte(b, '\n'), lastNewline(b), "%q", b)
+	})
+}
