@@ -36,9 +36,12 @@ type Outcome struct {
 
 	seq     int             // position in the input, for the reorder buffer
 	verdict persons.Verdict // what the rows of the same person say of it
-	// mapped is what mapping made of the row as it was read ahead, when
-	// it was clean; tallied: the per-column counts have it already.
+	// clean: the row was clean as it was read ahead, and mapped (or, in
+	// a check, changes) is what mapping made of it then; tallied: the
+	// per-column counts have it already.
+	clean   bool
 	mapped  *mapping.Mapped
+	changes []mapping.Change
 	tallied bool
 }
 

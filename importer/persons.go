@@ -95,6 +95,7 @@ func (f *file) findPersons(ctx context.Context, dir string) (invalid int, readEr
 	// a slot of window from its reading to its writing, so that the
 	// batches waiting for a slow one to be written stay few.
 	window := make(chan struct{}, 4*mappers)
+	free := make(chan *aheadBatch, cap(window)) // batches written, to be used again
 	batches := make(chan *aheadBatch, mappers)
 	mapped := make(chan *aheadBatch, mappers)
 	for range mappers {
@@ -114,8 +115,8 @@ func (f *file) findPersons(ctx context.Context, dir string) (invalid int, readEr
 		})
 	}
 	spooled := make(chan error, 1)
-	go func() { spooled <- f.spoolInOrder(mapped, window) }()
-	readErr = f.readAhead(ctx, batches, window, &bad)
+	go func() { spooled <- f.spoolInOrder(mapped, window, free) }()
+	readErr = f.readAhead(ctx, batches, window, free, &bad)
 	close(batches)
 	wg.Wait()
 	close(mapped)
@@ -156,8 +157,8 @@ type aheadRow struct {
 // counts the rows in f.rows. It returns the input's error that stopped
 // the reading, kept in f.readErr too, for the run to report where its
 // rows end.
-func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window chan struct{}, bad *atomic.Int64) error {
-	b := &aheadBatch{}
+func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window chan struct{}, free <-chan *aheadBatch, bad *atomic.Int64) error {
+	b := newBatch(0, free)
 	defer func() {
 		if len(b.rows) > 0 {
 			window <- struct{}{}
@@ -168,7 +169,7 @@ func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window
 		if len(b.rows) == mapBatch {
 			window <- struct{}{}
 			batches <- b
-			b = &aheadBatch{n: b.n + 1, rows: make([]aheadRow, 0, mapBatch)}
+			b = newBatch(b.n+1, free)
 		}
 		if ctx.Err() != nil {
 			return nil // the run reads the rest as not sent
@@ -195,9 +196,24 @@ func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window
 	}
 }
 
+// newBatch is the n-th batch: one written before, emptied, if there is
+// one, so that the rows and the mappings read ahead cost no allocation
+// once the first few batches are made.
+func newBatch(n int, free <-chan *aheadBatch) *aheadBatch {
+	select {
+	case b := <-free:
+		clear(b.rows) // let go of the rows' cells
+		b.n, b.rows, b.kept = n, b.rows[:0], b.kept[:0]
+		return b
+	default:
+		return &aheadBatch{n: n, rows: make([]aheadRow, 0, mapBatch), kept: make([]byte, 0, 16<<10)}
+	}
+}
+
 // spoolInOrder writes the batches mapped to the spool in input order, as
-// they come, and gives back each one's slot of window.
-func (f *file) spoolInOrder(mapped <-chan *aheadBatch, window <-chan struct{}) error {
+// they come, gives back each one's slot of window, and hands it on to be
+// used again.
+func (f *file) spoolInOrder(mapped <-chan *aheadBatch, window <-chan struct{}, free chan<- *aheadBatch) error {
 	var err error
 	waiting := map[int]*aheadBatch{}
 	next := 0
@@ -216,6 +232,10 @@ func (f *file) spoolInOrder(mapped <-chan *aheadBatch, window <-chan struct{}) e
 				}
 			}
 			<-window
+			select {
+			case free <- b:
+			default:
+			}
 		}
 	}
 	return err

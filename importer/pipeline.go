@@ -350,7 +350,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		// Every row takes its slot before it goes on, whichever way it
 		// goes: the reorder window in run relies on it.
 		slots <- struct{}{}
-		o := Outcome{Row: r.row, seq: seq, mapped: r.mapped, tallied: seq < f.rows}
+		o := Outcome{Row: r.row, seq: seq, clean: r.clean, mapped: r.mapped, changes: r.changes, tallied: seq < f.rows}
 		if o.verdict, err = f.verdicts.At(seq); err != nil {
 			// Without it a row may be sent that another disagrees with.
 			stop(msg.Error(msg.ComparingRows{Err: err}))
@@ -460,9 +460,12 @@ func (f *file) addTally(t *mapping.Tally) {
 // returns the lead of a row that is to be sent, else nil.
 func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tally) *mapping.Lead {
 	var m mapping.Mapped
-	if o.mapped != nil {
+	switch {
+	case o.mapped != nil:
 		m, o.mapped = *o.mapped, nil // mapped as it was read ahead
-	} else {
+	case o.clean:
+		m.Changes = o.changes // a check's: all it shows of a clean row
+	default:
 		m = f.mapper.Map(o.Row.Cells)
 		for _, n := range o.Row.Notes { // how the row was read: a warning of its column
 			m.Warnings = append(m.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})

@@ -24,14 +24,17 @@ import (
 // spooledRow is a row as it was read ahead: a row, or a row that could
 // not be read (err), whether a report input says it was sent, and what
 // mapping made of it when the row is clean (mapping.Mapped.Clean): kept
-// in binary, and read back into mapped, so that it is not mapped again.
+// in binary, and read back (clean) into mapped, or, for a check that
+// needs no more, its changes, so that it is not mapped again.
 type spooledRow struct {
 	row      source.Row
 	err      *source.RowError
 	sent     bool
 	response string // the report input's contact id of a row sent
 	mapping  []byte
+	clean    bool
 	mapped   *mapping.Mapped
+	changes  []mapping.Change
 }
 
 // spool writes rows to a scratch file as they are read, and reads them
@@ -155,12 +158,14 @@ func (s *spool) read() (spooledRow, error) {
 	r.sent = d.byte() == 1
 	r.response = d.string()
 	if kept := d.bytes(); len(kept) > 0 && d.err == nil {
-		r.mapped = new(mapping.Mapped)
-		read := r.mapped.UnmarshalBinary
-		if s.changesOnly {
-			read = r.mapped.UnmarshalChanges
+		var err error
+		if r.clean = true; s.changesOnly {
+			r.changes, err = mapping.UnmarshalChanges(kept)
+		} else {
+			r.mapped = new(mapping.Mapped)
+			err = r.mapped.UnmarshalBinary(kept)
 		}
-		if err := read(kept); err != nil {
+		if err != nil {
 			d.fail(errSpoolBroken)
 		}
 	}

@@ -76,6 +76,36 @@ func TestSpoolKeepsEveryRow(t *testing.T) {
 	assert.Equal(t, io.EOF, err)
 }
 
+// TestSpoolKeepsMappings: a clean row's mapping comes back whole, or in
+// a check that shows no lead, its changes alone.
+func TestSpoolKeepsMappings(t *testing.T) {
+	m := mapping.Mapped{Lead: mapping.Lead{Endpoint: mapping.EndpointFinalPriceWatched, CustomerID: "M1001", EstateID: "OBJ1",
+		Body: mapping.FinalPriceWatched{Person: mapping.Person{FirstName: "Tolvan", LastName: "Tolvansson",
+			Email: &mapping.Email{EmailAddress: "tolvan@example.se"}}}},
+		Changes: []mapping.Change{{Column: "E-post", Field: "person.email.emailAddress", From: "Tolvan@Example.se", To: "tolvan@example.se"}}}
+	kept, err := m.AppendBinary(nil)
+	require.NoError(t, err)
+	for _, changesOnly := range []bool{false, true} {
+		s, err := newSpool(t.TempDir())
+		require.NoError(t, err)
+		row := spooledRow{row: source.Row{Number: 2, Cells: []string{"Tolvan", "Tolvan@Example.se"}}, mapping: kept}
+		require.NoError(t, s.add(&row))
+		require.NoError(t, s.rewind())
+		s.changesOnly = changesOnly
+		got, err := s.next()
+		require.NoError(t, err)
+		assert.True(t, got.clean)
+		if changesOnly {
+			assert.Nil(t, got.mapped)
+			assert.Equal(t, m.Changes, got.changes)
+		} else {
+			require.NotNil(t, got.mapped)
+			assert.Equal(t, m, *got.mapped)
+		}
+		require.NoError(t, s.close())
+	}
+}
+
 // TestSpoolKeepsAnyMessage: a message no reader gives today, which the
 // spool cannot keep as itself, is kept as its English words, not lost.
 func TestSpoolKeepsAnyMessage(t *testing.T) {

@@ -24,7 +24,9 @@ func (m *Mapped) AppendBinary(b []byte) ([]byte, error) {
 	if !m.Clean() {
 		return b, ErrNotClean
 	}
-	// The changes come first: a check reads only them (UnmarshalChanges).
+	// The changes come first, after their size in bytes: a check reads
+	// only them (UnmarshalChanges).
+	b = binary.AppendUvarint(b, uint64(m.changesSize()))
 	b = binary.AppendUvarint(b, uint64(len(m.Changes)))
 	for _, c := range m.Changes {
 		b = appendStrings(b, c.Column, c.Field, c.From, c.To)
@@ -63,7 +65,13 @@ func (m *Mapped) AppendBinary(b []byte) ([]byte, error) {
 func (m *Mapped) UnmarshalBinary(data []byte) error {
 	*m = Mapped{}
 	d := binDecoder{s: string(data)}
-	m.readChanges(&d)
+	if size := d.count(); d.err == nil {
+		end := len(d.s) - size
+		m.Changes = readChanges(&d)
+		if d.err == nil && len(d.s) != end {
+			d.err = errBinary
+		}
+	}
 	l := &m.Lead
 	p := &l.Body.Person
 	d.strings(&l.Endpoint, &l.CustomerID, &l.EstateID, &p.FirstName, &p.LastName, &p.SocialSecurityNumber)
@@ -99,25 +107,53 @@ func (m *Mapped) UnmarshalBinary(data []byte) error {
 	return d.err
 }
 
-// UnmarshalChanges reads only the changes of what AppendBinary wrote
-// into m, leaving its lead empty: all that a check's report shows of a
-// clean row.
-func (m *Mapped) UnmarshalChanges(data []byte) error {
-	*m = Mapped{}
-	d := binDecoder{s: string(data)}
-	m.readChanges(&d)
-	return d.err
+// UnmarshalChanges reads only the changes of what AppendBinary wrote:
+// all that a check's report shows of a clean row.
+func UnmarshalChanges(data []byte) ([]Change, error) {
+	size, n := binary.Uvarint(data)
+	if n <= 0 || size > uint64(len(data)-n) {
+		return nil, errBinary
+	}
+	d := binDecoder{s: string(data[n : n+int(size)])}
+	changes := readChanges(&d)
+	if d.err == nil && d.s != "" {
+		d.err = errBinary
+	}
+	return changes, d.err
 }
 
-func (m *Mapped) readChanges(d *binDecoder) {
-	if n := d.count(); n > 0 {
-		m.Changes = make([]Change, n)
-		for i := range m.Changes {
-			c := &m.Changes[i]
-			d.strings(&c.Column, &c.Field, &c.From, &c.To)
-			c.col = int(d.uvarint())
-		}
+func readChanges(d *binDecoder) []Change {
+	n := d.count()
+	if n == 0 || d.err != nil {
+		return nil
 	}
+	changes := make([]Change, n)
+	for i := range changes {
+		c := &changes[i]
+		d.strings(&c.Column, &c.Field, &c.From, &c.To)
+		c.col = int(d.uvarint())
+	}
+	return changes
+}
+
+// changesSize is how many bytes AppendBinary writes of m's changes.
+func (m *Mapped) changesSize() int {
+	n := uvarintLen(uint64(len(m.Changes)))
+	for _, c := range m.Changes {
+		for _, s := range [...]string{c.Column, c.Field, c.From, c.To} {
+			n += uvarintLen(uint64(len(s))) + len(s)
+		}
+		n += uvarintLen(uint64(c.col))
+	}
+	return n
+}
+
+func uvarintLen(v uint64) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
 }
 
 var errBinary = errors.New("mapping: a kept mapping that cannot be read back")

@@ -67,10 +67,15 @@ func TestMappedBinaryRoundTrip(t *testing.T) {
 			var got Mapped
 			require.NoError(t, got.UnmarshalBinary(b[len("prefix"):]))
 			assert.Equal(t, tc.m, got)
-			require.NoError(t, got.UnmarshalChanges(b[len("prefix"):]))
-			assert.Equal(t, Mapped{Changes: tc.m.Changes}, got, "the changes alone")
+			changes, err := UnmarshalChanges(b[len("prefix"):])
+			require.NoError(t, err)
+			assert.Equal(t, tc.m.Changes, changes, "the changes alone")
 			for cut := range len(b) - len("prefix") {
 				assert.Error(t, got.UnmarshalBinary(b[len("prefix"):len("prefix")+cut]), "cut at %d", cut)
+			}
+			for cut := range 1 + tc.m.changesSize() {
+				_, err := UnmarshalChanges(b[len("prefix") : len("prefix")+cut])
+				assert.Error(t, err, "changes cut at %d", cut)
 			}
 		})
 	}
@@ -101,6 +106,9 @@ func FuzzMappedBinary(f *testing.F) {
 		}
 		again, err := got.AppendBinary(nil)
 		require.NoError(t, err)
+		changes, err := UnmarshalChanges(data)
+		require.NoError(t, err)
+		assert.Equal(t, got.Changes, changes)
 		var twice Mapped
 		require.NoError(t, twice.UnmarshalBinary(again))
 		assert.Equal(t, got, twice)
