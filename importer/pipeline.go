@@ -148,6 +148,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	slots := make(chan struct{}, window) // a slot per row read but not yet written
 	jobs := make(chan job)
 	toMap := make(chan []Outcome, cfg.Workers)
+	free := make(chan []Outcome, 2*mappers) // a check's batches written, to be used again
 	results := make(chan []Outcome, cfg.Workers)
 	var readErr error
 	var requests atomic.Int64
@@ -183,7 +184,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	wg.Go(func() {
 		defer close(jobs)
 		defer close(toMap)
-		readErr = f.read(ctx, stop, snd != nil, slots, jobs, toMap, results)
+		readErr = f.read(ctx, stop, snd != nil, slots, jobs, toMap, results, free)
 	})
 	go func() {
 		wg.Wait()
@@ -199,9 +200,15 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	pending := make([]*Outcome, window)
 	next := 0
 	var line report.Line
+	// A check's batches are used again once their lines are written:
+	// held has each by the seq of its last row, the last to be written.
+	held := map[int][]Outcome{}
 	for batch := range results {
 		for i := range batch {
 			pending[batch[i].seq%window] = &batch[i]
+		}
+		if snd == nil && cap(batch) == mapBatch {
+			held[batch[len(batch)-1].seq] = batch
 		}
 		for p := pending[next%window]; p != nil; p = pending[next%window] {
 			pending[next%window] = nil
@@ -222,6 +229,14 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 				writeErr = rw.Write(&line)
 			}
 			<-slots
+			if b, ok := held[p.seq]; ok { // p is the last of its batch: p goes with it
+				delete(held, p.seq)
+				clear(b)
+				select {
+				case free <- b[:0]:
+				default:
+				}
+			}
 		}
 		// When sending, flush whenever the collector has caught up, so a
 		// crash leaves a report of every row sent: rows come at the rate
@@ -319,13 +334,21 @@ func (f *file) summary(cfg Config, sum *FileSummary) *report.Summary {
 // valid ones to the workers, and after the run is stopped every valid
 // row as not_sent, so that each row still gets its line.
 func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool, slots chan struct{},
-	jobs chan<- job, toMap, results chan<- []Outcome) error {
+	jobs chan<- job, toMap, results chan<- []Outcome, free <-chan []Outcome) error {
 	t := f.mapper.NewTally()
 	defer f.addTally(t)
 	// A check hands rows to the mappers mapBatch at a time: a channel
 	// operation per row would cost as much as a third of the mapping.
 	// A batch held back cannot stall the reorder window: it holds the
 	// newest rows, fewer than the window has slots.
+	newBatch := func() []Outcome {
+		select {
+		case b := <-free:
+			return b
+		default:
+			return make([]Outcome, 0, mapBatch)
+		}
+	}
 	var batch []Outcome
 	defer func() {
 		if len(batch) > 0 {
@@ -361,9 +384,12 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			continue
 		}
 		if !send {
+			if batch == nil {
+				batch = newBatch()
+			}
 			if batch = append(batch, o); len(batch) == mapBatch {
 				toMap <- batch
-				batch = make([]Outcome, 0, mapBatch)
+				batch = nil
 			}
 			continue
 		}
