@@ -42,8 +42,8 @@ type spooledRow struct {
 type spool struct {
 	f   *scratch.File
 	buf []byte // rows not yet written
+	rec []byte // the row being written
 	r   *bufio.Reader
-	dec decoder
 	err error // the first failure: every call after it fails so
 	// changesOnly: a check that shows no lead (a CSV or XLSX report)
 	// needs only a clean row's changes; the rest is not read back.
@@ -71,7 +71,7 @@ func (s *spool) add(r *spooledRow) error {
 	if s.err != nil {
 		return s.err
 	}
-	b := s.buf
+	b := s.rec[:0]
 	if r.err != nil {
 		b = append(b, tagRowError)
 		b = binary.AppendUvarint(b, uint64(r.err.Row))
@@ -99,7 +99,10 @@ func (s *spool) add(r *spooledRow) error {
 		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
 		b = append(b, r.mapping...)
 	}
-	s.buf = b
+	// Each record after its size, so that it is read back in one piece.
+	s.rec = b
+	s.buf = binary.AppendUvarint(s.buf, uint64(len(b)))
+	s.buf = append(s.buf, b...)
 	if len(s.buf) >= spoolFlush {
 		return s.flush()
 	}
@@ -138,12 +141,20 @@ func (s *spool) next() (spooledRow, error) {
 
 func (s *spool) read() (spooledRow, error) {
 	var r spooledRow
-	tag, err := s.r.ReadByte()
-	if err != nil {
-		return r, err // io.EOF: the end, between two rows
+	size, err := binary.ReadUvarint(s.r)
+	switch {
+	case err == io.EOF:
+		return r, err // the end, between two rows
+	case err != nil, size > maxSpooledRow:
+		return r, errSpoolBroken
 	}
-	d := &s.dec
-	d.r, d.err = s.r, nil
+	s.rec = slices.Grow(s.rec[:0], int(size))[:size]
+	if _, err := io.ReadFull(s.r, s.rec); err != nil {
+		return r, errSpoolBroken
+	}
+	// One string holds the row's text: its cells are parts of it.
+	d := decoder{s: string(s.rec)}
+	tag := d.byte()
 	number := int(d.uvarint())
 	if tag == tagRowError {
 		r.err = &source.RowError{Row: number, File: d.string()}
@@ -151,13 +162,20 @@ func (s *spool) read() (spooledRow, error) {
 		return r, d.done()
 	}
 	r.row.Number = number
-	r.row.Cells = d.cells()
+	if n := d.count(); n > 0 {
+		r.row.Cells = make([]string, n)
+		for i := range r.row.Cells {
+			r.row.Cells[i] = d.string()
+		}
+	}
 	for n := d.count(); n > 0 && d.err == nil; n-- {
 		r.row.Notes = append(r.row.Notes, source.Note{Column: d.string(), Value: d.string(), Message: d.message()})
 	}
 	r.sent = d.byte() == 1
 	r.response = d.string()
-	if kept := d.bytes(); len(kept) > 0 && d.err == nil {
+	if n := d.count(); n > 0 && d.err == nil {
+		kept := s.rec[len(s.rec)-len(d.s):][:n]
+		d.s = d.s[n:]
 		var err error
 		if r.clean = true; s.changesOnly {
 			r.changes, err = mapping.UnmarshalChanges(kept)
@@ -171,6 +189,11 @@ func (s *spool) read() (spooledRow, error) {
 	}
 	return r, d.done()
 }
+
+// maxSpooledRow bounds a row's record as read back: more than any row a
+// source reads (16,384 cells of 32,767 characters), so a broken spool
+// cannot ask for more.
+const maxSpooledRow = 16384 * (32767*4 + 8)
 
 func (s *spool) close() error { return s.f.Close() }
 
@@ -206,14 +229,11 @@ func appendMessage(b []byte, m msg.Message) []byte {
 	return appendString(b, string(js))
 }
 
-// decoder reads what spool.add wrote; a short or broken record is its
-// first error.
+// decoder reads a record spool.add wrote; a short or broken record is
+// its first error.
 type decoder struct {
-	r    *bufio.Reader
-	text []byte // a row's cells, read
-	ends []int  // where each ends in text
-	buf  []byte // a kept mapping, read
-	err  error
+	s   string // what is left of the record
+	err error
 }
 
 var errSpoolBroken = errors.New("the rows kept on disk for this run cannot be read back")
@@ -225,19 +245,25 @@ func (d *decoder) fail(err error) {
 }
 
 func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
+	var v uint64
+	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
+		c := d.s[i]
+		v |= uint64(c&0x7f) << (7 * i)
+		if c < 0x80 {
+			d.s = d.s[i+1:]
+			return v
+		}
 	}
-	v, err := binary.ReadUvarint(d.r)
-	d.fail(err)
-	return v
+	d.fail(errSpoolBroken)
+	return 0
 }
 
-// count is a count of things still to read: no more than bytes could be
-// left, so that a broken spool cannot ask for a huge allocation.
+// count is a length or a number of things still to read: no more than
+// bytes are left, so that a broken record cannot ask for a huge
+// allocation.
 func (d *decoder) count() int {
 	n := d.uvarint()
-	if n > 1<<24 {
+	if n > uint64(len(d.s)) {
 		d.fail(errSpoolBroken)
 		return 0
 	}
@@ -245,68 +271,23 @@ func (d *decoder) count() int {
 }
 
 func (d *decoder) byte() byte {
-	if d.err != nil {
+	if d.err != nil || d.s == "" {
+		d.fail(errSpoolBroken)
 		return 0
 	}
-	c, err := d.r.ReadByte()
-	d.fail(err)
+	c := d.s[0]
+	d.s = d.s[1:]
 	return c
 }
 
 func (d *decoder) string() string {
 	n := d.count()
-	if d.err != nil || n == 0 {
+	if d.err != nil {
 		return ""
 	}
-	b := make([]byte, n)
-	_, err := io.ReadFull(d.r, b)
-	d.fail(err)
-	return string(b)
-}
-
-// cells reads a row's cells into one string, as encoding/csv makes them:
-// an allocation a row, not one a cell.
-func (d *decoder) cells() []string {
-	n := d.count()
-	if n == 0 || d.err != nil {
-		return nil
-	}
-	d.ends = slices.Grow(d.ends[:0], n)[:n]
-	ends := d.ends
-	d.text = d.text[:0]
-	for i := range ends {
-		size := d.count()
-		if d.err != nil {
-			return nil
-		}
-		at := len(d.text)
-		d.text = append(d.text, make([]byte, size)...)
-		if _, err := io.ReadFull(d.r, d.text[at:]); err != nil {
-			d.fail(err)
-			return nil
-		}
-		ends[i] = len(d.text)
-	}
-	all := string(d.text)
-	cells := make([]string, n)
-	start := 0
-	for i, end := range ends {
-		cells[i], start = all[start:end], end
-	}
-	return cells
-}
-
-// bytes reads a length and as many bytes, into a buffer that the next
-// call reuses.
-func (d *decoder) bytes() []byte {
-	n := d.count()
-	if d.err != nil {
-		return nil
-	}
-	d.buf = slices.Grow(d.buf[:0], n)[:n]
-	_, err := io.ReadFull(d.r, d.buf)
-	d.fail(err)
-	return d.buf
+	v := d.s[:n]
+	d.s = d.s[n:]
+	return v
 }
 
 func (d *decoder) message() msg.Message {
@@ -324,10 +305,13 @@ func (d *decoder) message() msg.Message {
 	return m.Elem().Interface().(msg.Message)
 }
 
-// done is the record's error: a spool cut short is broken, not ended.
+// done is the record's error: one with bytes left over is broken too.
 func (d *decoder) done() error {
-	if errors.Is(d.err, io.EOF) || errors.Is(d.err, io.ErrUnexpectedEOF) {
+	if d.err == nil && d.s != "" {
+		d.err = errSpoolBroken
+	}
+	if d.err != nil {
 		return errSpoolBroken
 	}
-	return d.err
+	return nil
 }
