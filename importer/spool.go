@@ -42,7 +42,7 @@ type spooledRow struct {
 type spool struct {
 	f   *scratch.File
 	buf []byte // rows not yet written
-	rec []byte // the row being written
+	rec []byte // the row being read
 	r   *bufio.Reader
 	err error // the first failure: every call after it fails so
 	// changesOnly: a check that shows no lead (a CSV or XLSX report)
@@ -71,7 +71,10 @@ func (s *spool) add(r *spooledRow) error {
 	if s.err != nil {
 		return s.err
 	}
-	b := s.rec[:0]
+	// Each record after its size, so that it is read back in one piece:
+	// four bytes, filled in once the record is written after them.
+	at := len(s.buf)
+	b := append(s.buf, 0, 0, 0, 0)
 	if r.err != nil {
 		b = append(b, tagRowError)
 		b = binary.AppendUvarint(b, uint64(r.err.Row))
@@ -99,10 +102,8 @@ func (s *spool) add(r *spooledRow) error {
 		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
 		b = append(b, r.mapping...)
 	}
-	// Each record after its size, so that it is read back in one piece.
-	s.rec = b
-	s.buf = binary.AppendUvarint(s.buf, uint64(len(b)))
-	s.buf = append(s.buf, b...)
+	binary.LittleEndian.PutUint32(b[at:], uint32(len(b)-at-4))
+	s.buf = b
 	if len(s.buf) >= spoolFlush {
 		return s.flush()
 	}
@@ -141,7 +142,9 @@ func (s *spool) next() (spooledRow, error) {
 
 func (s *spool) read() (spooledRow, error) {
 	var r spooledRow
-	size, err := binary.ReadUvarint(s.r)
+	var head [4]byte
+	_, err := io.ReadFull(s.r, head[:])
+	size := binary.LittleEndian.Uint32(head[:])
 	switch {
 	case err == io.EOF:
 		return r, err // the end, between two rows
