@@ -81,7 +81,11 @@ func (s *spool) add(r *spooledRow) error {
 		b = appendString(b, r.err.File)
 		b = appendMessage(b, msg.Of(r.err.Err))
 	} else {
+		// The kept mapping first, so that the rest is read back as text
+		// without it (read).
 		b = append(b, tagRow)
+		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
+		b = append(b, r.mapping...)
 		b = binary.AppendUvarint(b, uint64(r.row.Number))
 		b = binary.AppendUvarint(b, uint64(len(r.row.Cells)))
 		for _, c := range r.row.Cells {
@@ -99,8 +103,6 @@ func (s *spool) add(r *spooledRow) error {
 		}
 		b = append(b, sent)
 		b = appendString(b, r.response)
-		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
-		b = append(b, r.mapping...)
 	}
 	binary.LittleEndian.PutUint32(b[at:], uint32(len(b)-at-4))
 	s.buf = b
@@ -155,9 +157,20 @@ func (s *spool) read() (spooledRow, error) {
 	if _, err := io.ReadFull(s.r, s.rec); err != nil {
 		return r, errSpoolBroken
 	}
+	if len(s.rec) == 0 || s.rec[0] > tagRowError {
+		return r, errSpoolBroken
+	}
+	tag, rest := s.rec[0], s.rec[1:]
+	var kept []byte
+	if tag == tagRow {
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || n > uint64(len(rest)-k) {
+			return r, errSpoolBroken
+		}
+		kept, rest = rest[k:k+int(n)], rest[k+int(n):]
+	}
 	// One string holds the row's text: its cells are parts of it.
-	d := decoder{s: string(s.rec)}
-	tag := d.byte()
+	d := decoder{s: string(rest)}
 	number := int(d.uvarint())
 	if tag == tagRowError {
 		r.err = &source.RowError{Row: number, File: d.string()}
@@ -176,9 +189,7 @@ func (s *spool) read() (spooledRow, error) {
 	}
 	r.sent = d.byte() == 1
 	r.response = d.string()
-	if n := d.count(); n > 0 && d.err == nil {
-		kept := s.rec[len(s.rec)-len(d.s):][:n]
-		d.s = d.s[n:]
+	if len(kept) > 0 && d.err == nil {
 		var err error
 		if r.clean = true; s.changesOnly {
 			r.changes, err = mapping.UnmarshalChanges(kept)
