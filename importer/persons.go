@@ -102,9 +102,10 @@ func (f *file) findPersons(ctx context.Context, dir string) (invalid int, readEr
 		wg.Go(func() {
 			t := f.mapper.NewTally()
 			defer f.addTally(t)
+			var scratch mapping.Scratch
 			for b := range batches {
 				for i := range b.rows {
-					if err := f.addPerson(finder, b, &b.rows[i], &bad, t); err != nil {
+					if err := f.addPerson(finder, b, &b.rows[i], &bad, t, &scratch); err != nil {
 						errMu.Lock()
 						addErr = cmp.Or(addErr, err)
 						errMu.Unlock()
@@ -246,11 +247,13 @@ func (f *file) spoolInOrder(mapped <-chan *aheadBatch, window <-chan struct{}, f
 // in the batch when it is clean; it counts it when it is invalid. A row
 // a report input says was sent is neither invalid nor counted, whatever
 // it holds: it is not read again.
-func (f *file) addPerson(finder *persons.Finder, b *aheadBatch, r *aheadRow, bad *atomic.Int64, t *mapping.Tally) error {
+func (f *file) addPerson(finder *persons.Finder, b *aheadBatch, r *aheadRow, bad *atomic.Int64, t *mapping.Tally, scratch *mapping.Scratch) error {
 	if r.err != nil {
 		return nil // counted by readAhead
 	}
-	m := f.mapper.Map(r.row.Cells)
+	// Nothing of m is kept past the row but copies: its parts may live
+	// in scratch.
+	m := f.mapper.MapInto(r.row.Cells, scratch)
 	for _, n := range r.row.Notes { // how the row was read: a warning of its column
 		m.Warnings = append(m.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})
 	}

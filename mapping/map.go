@@ -105,8 +105,28 @@ type row struct {
 // every value it changed. cells may be shorter than the header: missing
 // cells are empty, and so are cells that hold only a text that means
 // empty ("-", "saknas": input.empty), which Map lists as changes.
-func (mp *Mapper) Map(cells []string) Mapped {
+func (mp *Mapper) Map(cells []string) Mapped { return mp.mapRow(cells, nil) }
+
+// Scratch is memory that MapInto uses again from one row to the next.
+type Scratch struct{ e extrasUTM }
+
+// MapInto is Map, with the lead's optional parts (address, e-mail,
+// telephone, marketing) and the row's first changes in scratch instead of
+// an allocation of their own: what it returns points into scratch, and
+// holds only until scratch is used again. For a caller that keeps nothing
+// of a row's mapping past the row, or copies what it keeps
+// (Mapped.AppendBinary).
+func (mp *Mapper) MapInto(cells []string, scratch *Scratch) Mapped { return mp.mapRow(cells, scratch) }
+
+func (mp *Mapper) mapRow(cells []string, scratch *Scratch) Mapped {
 	r := row{mp: mp}
+	if scratch != nil {
+		scratch.e = extrasUTM{}
+		r.ext = &scratch.e.extras
+		if mp.utmTags > 0 {
+			r.utm = &scratch.e.utm
+		}
+	}
 	r.Lead.Endpoint = mp.endpoint
 	for i := range mp.slots {
 		s := &mp.slots[i]

@@ -143,6 +143,7 @@ func TestMap(t *testing.T) {
 			},
 		},
 	}
+	var scratch Scratch
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			lead, problems := leadAndProblems(mp.Map(tc.cells))
@@ -150,6 +151,8 @@ func TestMap(t *testing.T) {
 			if tc.want.Endpoint != "" {
 				assert.Equal(t, tc.want, lead)
 			}
+			// MapInto makes the same, in scratch used by the rows before.
+			assert.Equal(t, mp.Map(tc.cells), mp.MapInto(tc.cells, &scratch))
 		})
 	}
 }
