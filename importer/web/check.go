@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"leadimport/importer"
 	"leadimport/importer/msg"
@@ -24,6 +25,16 @@ import (
 const (
 	defaultLimit = 100
 	maxLimit     = 1000
+)
+
+// What a page of rows may hold, so that a small workbook whose cells all
+// point at one long shared string cannot make an answer of gigabytes: a
+// cell's text is shown up to maxShown bytes (a row's cells up to
+// maxRowShown in all), and a page stops once its rows hold maxPage bytes.
+const (
+	maxShown    = 4 << 10
+	maxRowShown = 1 << 20
+	maxPage     = 8 << 20
 )
 
 // maxNamed bounds the customer and estate ids a check names for the send
@@ -72,6 +83,10 @@ type checkView struct {
 	Offset int       `json:"offset"`
 	Limit  int       `json:"limit"`
 	Page   []rowView `json:"rows"`
+	// Next is the offset of the page after this one; Truncated says the
+	// page holds fewer rows than asked because they were too large.
+	Next      int  `json:"next"`
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // rowView is one row of the sheet as the check found it.
@@ -82,6 +97,9 @@ type rowView struct {
 	Problems []cellIssue  `json:"problems"`
 	Changes  []cellChange `json:"changes"`
 	Warnings []cellIssue  `json:"warnings"`
+	// Cut says a cell or value was too long to be shown whole: it ends
+	// after maxShown bytes.
+	Cut bool `json:"cut,omitempty"`
 }
 
 type cellIssue struct {
@@ -105,6 +123,7 @@ type line struct {
 	Errors   []cellIssue  `json:"errors"`
 	Changes  []cellChange `json:"changes"`
 	Warnings []cellIssue  `json:"warnings"`
+	cut      bool         // a value was shortened for the page
 	Lead     *struct {
 		CustomerID string `json:"customerId"`
 		EstateID   string `json:"estateId"`
@@ -258,13 +277,20 @@ func (s *Server) answerRows(w http.ResponseWriter, r *http.Request, u *upload, r
 	}
 	offset, limit = max(offset, 0), min(limit, maxLimit)
 	var page []*line
+	size, truncated := 0, false // the bytes of the page's lines, half of maxPage at most
 	pick := func(want func(*line) bool) error {
 		return res.each(func(l *line) bool {
 			if want(l) {
 				if offset > 0 {
 					offset--
 				} else {
+					n := l.shorten()
+					if len(page) > 0 && size+n > maxPage/2 {
+						truncated = true
+						return false
+					}
 					page = append(page, l)
+					size += n
 				}
 			}
 			return len(page) < limit
@@ -277,16 +303,19 @@ func (s *Server) answerRows(w http.ResponseWriter, r *http.Request, u *upload, r
 	case q.Get("order") == "row":
 		err = pick(func(*line) bool { return true })
 	default:
-		for k := 0; k < 3 && err == nil && len(page) < limit; k++ {
+		for k := 0; k < 3 && err == nil && len(page) < limit && !truncated; k++ {
 			err = pick(func(l *line) bool { return rank(l) == k })
 		}
 	}
 	if err == nil {
 		var rows []rowView
-		rows, err = u.rows(page)
+		var cut bool
+		rows, cut, err = u.rows(page, maxPage/2)
 		if err == nil {
 			o, _ := strconv.Atoi(q.Get("offset"))
-			writeJSON(w, http.StatusOK, checkView{checkResult: *res, Offset: max(o, 0), Limit: limit, Page: rows})
+			o = max(o, 0)
+			writeJSON(w, http.StatusOK, checkView{checkResult: *res, Offset: o, Limit: limit, Page: rows,
+				Next: o + len(rows), Truncated: truncated || cut})
 			return
 		}
 	}
@@ -294,45 +323,113 @@ func (s *Server) answerRows(w http.ResponseWriter, r *http.Request, u *upload, r
 }
 
 // rows are the lines with their cells, read from the sheet as the check
-// read it (with the corrections): one pass to the last row asked for.
-func (u *upload) rows(page []*line) ([]rowView, error) {
-	out := make([]rowView, len(page))
+// read it (with the corrections): one pass to the last row asked for. Its
+// rows hold budget bytes of cells at most: the page ends before the first
+// row that did not fit (the first is always kept), and cut says so.
+func (u *upload) rows(page []*line, budget int) (out []rowView, cut bool, err error) {
+	out = make([]rowView, len(page))
 	want := map[int][]int{} // row number → places in out
 	last := 0
 	for i, l := range page {
-		out[i] = rowView{Row: l.Row, Status: l.Status, Problems: nonNil(l.Errors), Changes: nonNil(l.Changes), Warnings: nonNil(l.Warnings)}
+		out[i] = rowView{Row: l.Row, Status: l.Status, Problems: nonNil(l.Errors), Changes: nonNil(l.Changes),
+			Warnings: nonNil(l.Warnings), Cut: l.cut}
 		want[l.Row] = append(want[l.Row], i)
 		last = max(last, l.Row)
 	}
 	if len(page) == 0 {
-		return []rowView{}, nil
+		return []rowView{}, false, nil
 	}
 	src, err := importer.OpenInput(u.path, u.mapping, u.edits.Clone())
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer src.Close()
 	width := len(src.Header())
+	dropped := make([]bool, len(page))
+	held := 0
 	for {
 		row, err := src.Next()
 		if err == io.EOF || (err == nil && row.Number > last) {
-			return out, nil
+			break
 		}
 		var rowErr *source.RowError
 		if errors.As(err, &rowErr) {
 			continue // an unreadable row has no cells
 		}
 		if err != nil {
-			return out, nil // a file broken off: its report says so
+			break // a file broken off: its report says so
 		}
-		for _, i := range want[row.Number] {
-			cells := slices.Clone(row.Cells)
-			for len(cells) < width {
-				cells = append(cells, "")
+		places := want[row.Number]
+		if len(places) == 0 {
+			continue
+		}
+		cells, n, shortened := showCells(row.Cells, width)
+		for _, i := range places {
+			if i > 0 && held+n > budget {
+				dropped[i] = true
+				continue
 			}
+			held += n
 			out[i].Cells = cells
+			out[i].Cut = out[i].Cut || shortened
 		}
 	}
+	if i := slices.Index(dropped, true); i >= 0 {
+		return out[:i], true, nil
+	}
+	return out, false, nil
+}
+
+// showCells are a row's cells as a page shows them, width of them: each
+// up to maxShown bytes, maxRowShown in all; n is their bytes, and cut
+// says whether one was shortened.
+func showCells(row []string, width int) (cells []string, n int, cut bool) {
+	cells = make([]string, max(width, len(row)))
+	for i, c := range row {
+		limit := min(maxShown, maxRowShown-n)
+		short, shortened := shorten(c, max(limit, 0))
+		cells[i] = short
+		n += len(short)
+		cut = cut || shortened
+	}
+	return cells, n, cut
+}
+
+// shorten is s up to n bytes, cut at a character, and whether it was
+// cut; a cut string is a copy, so that the long one is not kept.
+func shorten(s string, n int) (string, bool) {
+	if len(s) <= n {
+		return s, false
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.Clone(s[:n]), true
+}
+
+// shorten cuts the line's values as a page shows them and says how many
+// bytes they hold.
+func (l *line) shorten() int {
+	n := 0
+	cut := func(s *string) {
+		var c bool
+		*s, c = shorten(*s, maxShown)
+		l.cut = l.cut || c
+		n += len(*s)
+	}
+	for _, list := range [][]cellIssue{l.Errors, l.Warnings} {
+		for i := range list {
+			cut(&list[i].Value)
+			cut(&list[i].Message)
+			n += len(list[i].Column) + len(list[i].Field)
+		}
+	}
+	for i := range l.Changes {
+		cut(&l.Changes[i].From)
+		cut(&l.Changes[i].To)
+		n += len(l.Changes[i].Column) + len(l.Changes[i].Field)
+	}
+	return n + 64
 }
 
 func nonNil[T any](s []T) []T {
