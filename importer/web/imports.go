@@ -138,6 +138,7 @@ func (u *upload) save(part *multipart.Part, max int64) (int, error) {
 	name := cleanName(part.FileName())
 	ext := strings.ToLower(filepath.Ext(name))
 	if !slices.Contains(extensions, ext) {
+		ext, _ = shorten(ext, maxExt)
 		return http.StatusUnsupportedMediaType, msg.Error(msg.UnsupportedFile{Ext: ext})
 	}
 	u.name = name
@@ -170,9 +171,11 @@ func tooLarge(err error, max int64) (int, error) {
 }
 
 // cleanName is a dropped file's name as a name in the upload's folder:
-// its last element, without control characters, never empty or a dot.
+// its last element, valid UTF-8 without control characters, 200 bytes at
+// most (cut at a character, its extension kept), never empty, a dot or a
+// name the system keeps for itself (NUL.csv on Windows).
 func cleanName(name string) string {
-	name = strings.ReplaceAll(name, `\`, "/")
+	name = strings.ToValidUTF8(strings.ReplaceAll(name, `\`, "/"), "")
 	name = name[strings.LastIndexByte(name, '/')+1:]
 	name = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
@@ -181,15 +184,23 @@ func cleanName(name string) string {
 		return r
 	}, name)
 	name = strings.TrimLeft(strings.TrimSpace(name), ".")
-	if len(name) > 200 {
-		ext := filepath.Ext(name)
-		name = name[:200-len(ext)] + ext
+	ext := filepath.Ext(name)
+	if len(ext) > maxExt {
+		ext = "" // no extension that is read: refused by its name's end
 	}
-	if strings.TrimSuffix(name, filepath.Ext(name)) == "" {
-		name = "sheet" + name
+	base, _ := shorten(strings.TrimSuffix(name, ext), maxName-len(ext))
+	if base == "" || !filepath.IsLocal(base+ext) {
+		base = "sheet"
 	}
-	return name
+	return base + ext
 }
+
+// The longest name an upload is kept under, and the longest extension
+// (".xlsx") that is one.
+const (
+	maxName = 200
+	maxExt  = 16
+)
 
 // setRead sets one of the read options (sheet, headerRow, encoding,
 // delimiter) from a form field or JSON; other fields are refused.
