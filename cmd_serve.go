@@ -38,7 +38,7 @@ func (o *serveOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.open, "open", false, "open the page in the default browser")
 	fs.Int64Var(&o.maxUpload, "max-upload", web.DefaultMaxUpload>>20, "the largest sheet the page takes, in `MiB`")
 	fs.StringVar(&o.lang, "lang", "sv", "the page's and the reports' `language`: sv or en")
-	fs.StringVar(&o.credentials, "credentials", "", "the credentials `file` (one line user:password, mode 0600), read when VITEC_USERNAME and VITEC_PASSWORD are not set, and where the page saves the ones given on it (default: credentials in leadimport's folder of the user's configuration directory)")
+	fs.StringVar(&o.credentials, "credentials", "", "the credentials `file` (one line user:password, mode 0600), read as run reads it, before VITEC_USERNAME and VITEC_PASSWORD; where the page saves the ones given on it (default: credentials in leadimport's folder of the user's configuration directory, read when VITEC_USERNAME and VITEC_PASSWORD are not set)")
 	fs.StringVar(&o.reports, "reports", "", "the `folder` that keeps the reports of sends (0700), so that history links them after serve stops (default: reports beside the ledger)")
 	s := &o.send
 	fs.StringVar(&s.baseURL, "base-url", "", "Connect's base `URL` (default: env LEADIMPORT_BASE_URL, else "+defaultBaseURL+")")
@@ -118,7 +118,7 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	}
 	send := web.Send{Workers: o.send.workers, Rate: o.send.rate, Timeout: o.send.timeout, Retries: o.send.retries,
 		MaxFailures: o.send.maxFailures, MaxThrottle: o.send.maxThrottle, Ledger: o.send.ledger,
-		Credentials: o.credentials, Getenv: e.getenv, Sleep: e.sleep, UserAgent: "leadimport/" + version}
+		Credentials: o.credentials, CredentialsNamed: o.credentials != "", Getenv: e.getenv, Sleep: e.sleep, UserAgent: "leadimport/" + version}
 	send.BaseURL, send.BaseURLFrom = resolveBaseURL(o.send.baseURL, e.getenv)
 	cfg := web.Config{Token: tok, Lang: lang, MaxUpload: o.maxUpload << 20, Send: send, Log: log, Now: e.now, Reports: o.reports}
 	if led, err := importer.LedgerPath(o.send.ledger, e.getenv); err == nil && cfg.Reports == "" {

@@ -38,10 +38,12 @@ type Send struct {
 	// Ledger is the ledger's path; "": the default place, as run's.
 	Ledger string
 	// Credentials is the credentials file: read when it exists (after
-	// the environment's VITEC_USERNAME and VITEC_PASSWORD), and where
-	// the page saves the ones a person gives, when asked to.
-	Credentials string
-	Getenv      func(string) string
+	// the environment's VITEC_USERNAME and VITEC_PASSWORD, or before them
+	// when CredentialsNamed, as run reads --credentials), and where the
+	// page saves the ones a person gives, when asked to.
+	Credentials      string
+	CredentialsNamed bool
+	Getenv           func(string) string
 	// Sleep waits out a backoff; nil: importer.Sleep.
 	Sleep func(ctx context.Context, d time.Duration) error
 }
@@ -150,8 +152,11 @@ type sendView struct {
 	Remaining int            `json:"remaining"`
 	Rate      float64        `json:"rate"` // rows a second so far
 	Error     string         `json:"error,omitempty"`
-	Reasons   []reasonView   `json:"reasons"`
-	Report    string         `json:"report,omitempty"` // where to download it, once written
+	// CredentialsRefused says the send stopped because Connect refused
+	// the user name or password (401): the page asks for them again.
+	CredentialsRefused bool         `json:"credentialsRefused,omitempty"`
+	Reasons            []reasonView `json:"reasons"`
+	Report             string       `json:"report,omitempty"` // where to download it, once written
 }
 
 func (p *sending) view(l msg.Lang) sendView {
@@ -172,6 +177,7 @@ func (p *sending) view(l msg.Lang) sendView {
 	}
 	if p.err != nil {
 		v.Error = l.Error(p.err)
+		v.CredentialsRefused = errors.Is(p.err, importer.ErrUnauthorized)
 	}
 	if p.st != stateSending && p.report != "" {
 		if _, err := os.Stat(p.report); err == nil {
@@ -297,6 +303,9 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		os.Remove(u.path)
 		os.Remove(filepath.Join(u.dir, "check.jsonl"))
 		run.finish(&sum, runErr, s.cfg.Now(), checked)
+		if errors.Is(sum.Stopped, importer.ErrUnauthorized) || errors.Is(runErr, importer.ErrUnauthorized) {
+			s.refused(creds)
+		}
 		s.cfg.Log.Info("import sent", "import", u.id, "state", run.state(), "sent", sum.Counts[status.Sent])
 	}()
 	return run, nil

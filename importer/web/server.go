@@ -97,8 +97,10 @@ type Server struct {
 
 	mu      sync.Mutex
 	imports map[string]*upload
-	creds   *importer.Credentials // given on the page, when none were found
-	closed  bool
+	creds   *importer.Credentials // given on the page
+	// refusedCreds are the credentials Connect last refused (401).
+	refusedCreds *importer.Credentials
+	closed       bool
 
 	ctx    context.Context // cancelled by Close: every send stops
 	cancel context.CancelCauseFunc
