@@ -370,11 +370,13 @@ func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time, che
 func (s *Server) stop(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.mu.Lock()
 	run := u.run
-	u.mu.Unlock()
 	if run == nil {
-		writeJSON(w, http.StatusOK, s.importView(r, u))
+		v := s.importView(r, u) // under u.mu: PUT …/input changes what it shows
+		u.mu.Unlock()
+		writeJSON(w, http.StatusOK, v)
 		return
 	}
+	u.mu.Unlock()
 	run.stop()
 	<-run.done
 	writeJSON(w, http.StatusOK, run.view(s.lang(r)))
@@ -386,6 +388,10 @@ func (s *Server) stop(w http.ResponseWriter, r *http.Request, u *upload) {
 func (s *Server) events(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.mu.Lock()
 	run := u.run
+	var ready importView
+	if run == nil {
+		ready = s.importView(r, u) // under u.mu: PUT …/input changes what it shows
+	}
 	u.mu.Unlock()
 	flusher, ok := w.(http.Flusher)
 	if !ok {
@@ -396,7 +402,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, u *upload) {
 	w.WriteHeader(http.StatusOK)
 	l := s.lang(r)
 	if run == nil {
-		writeEvent(w, "end", s.importView(r, u))
+		writeEvent(w, "end", ready)
 		flusher.Flush()
 		return
 	}
