@@ -30,7 +30,7 @@ var errInterrupted = msg.Error(msg.Interrupted{})
 func main() {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sigs, stopSignals(os.Args[1:])...)
 	go func() {
 		<-sigs
 		cancel(errInterrupted)
@@ -42,6 +42,18 @@ func main() {
 		now: time.Now, sleep: importer.Sleep})
 	stop()
 	os.Exit(code)
+}
+
+// stopSignals are the signals that stop the command args name as Ctrl-C
+// does. serve's are SIGHUP too: closing the terminal window it runs in
+// (as a desktop shortcut opens one) must stop its sends and remove the
+// uploads, not kill it with them left behind.
+func stopSignals(args []string) []os.Signal {
+	sigs := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if len(args) > 0 && args[0] == "serve" {
+		sigs = append(sigs, syscall.SIGHUP)
+	}
+	return sigs
 }
 
 // realMain runs the command args name and returns its exit code; an

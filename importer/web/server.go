@@ -125,7 +125,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	if cfg.Dir == "" {
-		dir, err := os.MkdirTemp("", "leadimport-serve-") // 0700
+		dir, err := newServeDir(os.TempDir(), cfg.Now())
 		if err != nil {
 			return nil, err
 		}
