@@ -2,6 +2,7 @@ package web
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -169,9 +170,13 @@ func (s *Server) runCheck(ctx context.Context, u *upload, l msg.Lang) (*checkRes
 	cfg := importer.Config{Inputs: []string{u.path}, Mappings: []*mapping.Mapping{u.mapping}, Report: report,
 		Edits: map[string]importer.Edits{u.path: u.edits.Clone()},
 		Lang:  l, LogLang: l, Now: s.cfg.Now, CommandLine: "leadimport serve: check"} // no log: a check per fix would repeat every invalid row
+	u.checked = nil // its rows are written over
 	sum, err := importer.Run(ctx, cfg)
 	if err != nil {
 		return nil, err
+	}
+	if sum.Stopped != nil || ctx.Err() != nil { // the request went away: a part of a check is none
+		return nil, cmp.Or(sum.Stopped, context.Cause(ctx))
 	}
 	if len(sum.Files) != 1 {
 		return nil, errors.New("web: the check read no input")

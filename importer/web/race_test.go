@@ -1,10 +1,16 @@
 package web
 
 import (
+	"context"
 	"io"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"leadimport/importer/msg"
 )
 
 // Stop and events on an import not sent show it as it is while PUT
@@ -31,4 +37,24 @@ func TestStopAndEventsWhileInputChanges(t *testing.T) {
 		}
 	}
 	wg.Wait()
+}
+
+// A check whose request went away (the page reloaded) is not kept as the
+// import's check: its counts would be a part of the sheet's.
+func TestCancelledCheckIsNotKept(t *testing.T) {
+	h := newHarness(t)
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	u := h.srv.imports[v.ID]
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	u.mu.Lock()
+	_, err := h.srv.runCheck(ctx, u, msg.English)
+	checked := u.checked
+	u.mu.Unlock()
+	assert.Error(t, err)
+	assert.Nil(t, checked)
+	// The send checks again, all of it.
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusAccepted, nil)
+	assert.Equal(t, 16, h.waitEnd(v.ID).Counts["sent"])
 }
