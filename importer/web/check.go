@@ -303,7 +303,7 @@ func (s *Server) answerRows(w http.ResponseWriter, r *http.Request, u *upload, r
 	}
 	switch {
 	case only != nil:
-		offset = 0
+		offset, limit = 0, len(only) // no further than the rows asked for
 		err = pick(func(l *line) bool { return slices.Contains(only, l.Row) })
 	case q.Get("order") == "row":
 		err = pick(func(*line) bool { return true })
@@ -470,12 +470,12 @@ func (s *Server) patchRow(w http.ResponseWriter, r *http.Request, u *upload) {
 	if !s.mayChange(w, r, u) {
 		return
 	}
-	header, rows, err := u.table()
+	header, found, err := u.findRow(row)
 	if err != nil {
 		s.failErr(w, r, http.StatusUnprocessableEntity, err)
 		return
 	}
-	if !rows[row] {
+	if !found {
 		s.fail(w, r, http.StatusNotFound, msg.WebNoRow{Row: row})
 		return
 	}
@@ -503,27 +503,28 @@ func (s *Server) patchRow(w http.ResponseWriter, r *http.Request, u *upload) {
 	s.answerRows(w, r, u, res, []int{row})
 }
 
-// table is the sheet's header as its mapping reads it, and its rows'
-// numbers.
-func (u *upload) table() ([]string, map[int]bool, error) {
+// findRow is the sheet's header as its mapping reads it, and whether it
+// has the row numbered row: read up to that row, no further.
+func (u *upload) findRow(row int) ([]string, bool, error) {
 	src, err := importer.OpenInput(u.path, u.mapping, nil)
 	if err != nil {
-		return nil, nil, err
+		return nil, false, err
 	}
 	defer src.Close()
-	rows := map[int]bool{}
 	for {
-		row, err := src.Next()
+		r, err := src.Next()
 		if err == io.EOF {
-			return src.Header(), rows, nil
+			return src.Header(), false, nil
 		}
 		var rowErr *source.RowError
 		if errors.As(err, &rowErr) {
 			continue
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, false, err
 		}
-		rows[row.Number] = true
+		if r.Number >= row {
+			return src.Header(), r.Number == row, nil
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -91,4 +92,39 @@ func TestShortenCutsAtACharacter(t *testing.T) {
 		assert.Equal(t, tc.want, got, "%q %d", tc.in, tc.n)
 		assert.Equal(t, tc.cut, cut, "%q %d", tc.in, tc.n)
 	}
+}
+
+// A fix of one cell reads the sheet up to its row to learn that it is
+// there, holding no row numbers: a sheet of many rows costs no memory in
+// proportion to them.
+func TestFixingACellReadsUpToItsRow(t *testing.T) {
+	const rows = 500_000
+	var b strings.Builder
+	b.WriteString("Förnamn;Efternamn;E-post\n")
+	for range rows {
+		b.WriteString("A;B;a@example.se\n")
+	}
+	h := newHarness(t)
+	body, ct := form(t, "many.csv", []byte(b.String()), nil)
+	var v importView
+	decode(t, h.do("POST", "/api/imports", body, ct), 201, &v)
+	decode(t, h.putMapping(v.ID, "version: 1\ncolumns:\n  Förnamn: person.firstName\n  Efternamn: person.lastName\n"+
+		"  E-post: person.email.emailAddress\nconstants:\n  customerId: M1001\n  estateId: OBJ1234\n"), 200, nil)
+	u := h.srv.imports[v.ID]
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	header, found, err := u.findRow(3)
+	runtime.ReadMemStats(&after)
+	require.NoError(t, err)
+	assert.True(t, found)
+	assert.Equal(t, []string{"Förnamn", "Efternamn", "E-post"}, header)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4<<20), "read up to row 3 only")
+	_, found, err = u.findRow(rows + 2)
+	require.NoError(t, err)
+	assert.False(t, found, "one past the last row")
+	_, found, err = u.findRow(rows + 1)
+	require.NoError(t, err)
+	assert.True(t, found, "the last row")
 }
