@@ -72,12 +72,16 @@ func (s *Server) putMapping(w http.ResponseWriter, r *http.Request, u *upload) {
 		return
 	}
 	l := s.lang(r)
+	var remembered mapping.Mapping // as the person chose to read the sheet, not as it was found
 	m, err := mapping.Parse(strings.NewReader(text), "mapping.yaml")
 	if err == nil {
 		// The sheet as the mapping reads it: its header row may be
 		// another than the one proposed from.
+		chosen := u.chosen(m.Input)
 		m.Input = u.readWith(m.Input)
 		_, err = importer.Choose(u.path, []*mapping.Mapping{m}, s.cfg.Now())
+		remembered = *m
+		remembered.Input = chosen
 	}
 	if err != nil {
 		writeJSON(w, http.StatusUnprocessableEntity, struct {
@@ -87,7 +91,7 @@ func (s *Server) putMapping(w http.ResponseWriter, r *http.Request, u *upload) {
 	}
 	u.mapping, u.mappingText, u.checked = m, text, nil
 	if s.cfg.Remember != nil {
-		if _, err := s.cfg.Remember.Save(u.inspect.Header, m); err != nil {
+		if _, err := s.cfg.Remember.Save(u.inspect.Header, &remembered); err != nil {
 			s.cfg.Log.Warn("mapping not remembered", "import", u.id, "err", err.Error())
 		}
 	}
@@ -102,13 +106,22 @@ func (s *Server) putMapping(w http.ResponseWriter, r *http.Request, u *upload) {
 }
 
 // readWith is in with the read options given on the upload where the
-// mapping says none.
+// mapping says none, and the sheet the upload was found on.
 func (u *upload) readWith(in mapping.Input) mapping.Input {
+	in = u.chosen(in)
+	if in.Sheet == "" {
+		in.Sheet = u.inspect.Sheet
+	}
+	return in
+}
+
+// chosen is in with the read options given on the upload (the form's, PUT
+// …/input's) where the mapping says none: what a person chose, which a
+// remembered mapping keeps. The sheet found is not one: next month's
+// workbook may name it otherwise.
+func (u *upload) chosen(in mapping.Input) mapping.Input {
 	if in.Sheet == "" {
 		in.Sheet = u.read.Sheet
-		if in.Sheet == "" {
-			in.Sheet = u.inspect.Sheet
-		}
 	}
 	if in.HeaderRow == 0 {
 		in.HeaderRow = u.read.HeaderRow

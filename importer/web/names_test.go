@@ -2,12 +2,14 @@ package web
 
 import (
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestCleanName(t *testing.T) {
@@ -47,4 +49,27 @@ func TestUploadWithLongExtensionIsRefused(t *testing.T) {
 	decode(t, h.do("POST", "/api/imports", body, ct), http.StatusCreated, &v)
 	require.True(t, utf8.ValidString(v.Input.Name))
 	assert.Equal(t, strings.Repeat("å", 98)+".csv", v.Input.Name)
+}
+
+// A mapping confirmed without an input section is remembered without the
+// sheet it was only found on: next month's workbook, the same headers on
+// a sheet named otherwise, gets it proposed, and it fits.
+func TestRememberedMappingKeepsNoSheetFound(t *testing.T) {
+	h := newHarness(t)
+	v := h.upload(openHouse)
+	text := sampleMapping(t)
+	text = text[:strings.Index(text, "input:")]
+	decode(t, h.putMapping(v.ID, text), http.StatusOK, nil)
+
+	f, err := excelize.OpenFile(openHouse)
+	require.NoError(t, err)
+	require.NoError(t, f.SetSheetName("Anmälningar", "Blad1"))
+	renamed := filepath.Join(t.TempDir(), "visning-december.xlsx")
+	require.NoError(t, f.SaveAs(renamed))
+	w := h.upload(renamed)
+	require.NotEmpty(t, w.Remembered, "the same headers: remembered")
+	assert.NotContains(t, w.Mapping, "Anmälningar", "a sheet never chosen is not remembered")
+	proposal := strings.Replace(w.Mapping, "customerId: M0000", "customerId: M1001", 1)
+	proposal = strings.Replace(proposal, "estateId: OBJ0000", "estateId: OBJ1234", 1)
+	decode(t, h.putMapping(w.ID, proposal), http.StatusOK, nil)
 }
