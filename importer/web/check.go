@@ -259,7 +259,7 @@ func rank(l *line) int {
 func (s *Server) getRows(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	if u.checked == nil {
+	if u.checked == nil || u.run != nil { // once sent, the check's rows are gone with the sheet
 		if !s.mayChange(w, r, u) {
 			return
 		}

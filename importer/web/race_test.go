@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"leadimport/importer/msg"
 )
@@ -57,4 +58,18 @@ func TestCancelledCheckIsNotKept(t *testing.T) {
 	// The send checks again, all of it.
 	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusAccepted, nil)
 	assert.Equal(t, 16, h.waitEnd(v.ID).Counts["sent"])
+}
+
+// Once sent, the sheet and its check are gone: its rows are 409, sent
+// already, not a 500 with the server's folder in it.
+func TestRowsAfterSendAreSentAlready(t *testing.T) {
+	h := newHarness(t)
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/check", nil, ""), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusAccepted, nil)
+	require.Equal(t, "done", h.waitEnd(v.ID).State)
+	var e apiError
+	decode(t, h.do("GET", "/api/imports/"+v.ID+"/rows", nil, ""), http.StatusConflict, &e)
+	assert.Equal(t, msg.English.Say(msg.WebSentAlready{}), e.Error)
 }

@@ -302,6 +302,9 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		// stops.
 		os.Remove(u.path)
 		os.Remove(filepath.Join(u.dir, "check.jsonl"))
+		u.mu.Lock()
+		u.checked = nil
+		u.mu.Unlock()
 		run.finish(&sum, runErr, s.cfg.Now(), checked)
 		if errors.Is(sum.Stopped, importer.ErrUnauthorized) || errors.Is(runErr, importer.ErrUnauthorized) {
 			s.refused(creds)
