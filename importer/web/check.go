@@ -141,7 +141,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, u *upload) {
 	}
 	res, err := s.runCheck(r.Context(), u, s.lang(r))
 	if err != nil {
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	s.answerRows(w, r, u, res, nil)
@@ -264,7 +264,7 @@ func (s *Server) getRows(w http.ResponseWriter, r *http.Request, u *upload) {
 			return
 		}
 		if _, err := s.runCheck(r.Context(), u, s.lang(r)); err != nil {
-			s.failErr(w, r, http.StatusUnprocessableEntity, err)
+			s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 			return
 		}
 	}
@@ -324,7 +324,7 @@ func (s *Server) answerRows(w http.ResponseWriter, r *http.Request, u *upload, r
 			return
 		}
 	}
-	s.failErr(w, r, http.StatusInternalServerError, err)
+	s.failImport(w, r, u, http.StatusInternalServerError, err)
 }
 
 // rows are the lines with their cells, read from the sheet as the check
@@ -472,7 +472,7 @@ func (s *Server) patchRow(w http.ResponseWriter, r *http.Request, u *upload) {
 	}
 	header, found, err := u.findRow(row)
 	if err != nil {
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	if !found {
@@ -496,7 +496,7 @@ func (s *Server) patchRow(w http.ResponseWriter, r *http.Request, u *upload) {
 	res, err := s.runCheck(r.Context(), u, s.lang(r))
 	if err != nil {
 		u.edits = before
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	s.cfg.Log.Info("cells edited", "import", u.id, "row", row, "columns", len(body.Cells))

@@ -41,6 +41,18 @@ type upload struct {
 	run *sending // the send, once started
 }
 
+// hide is text with u's file named as it was dropped: the server's
+// folder is nothing a person needs to see.
+func (u *upload) hide(text string) string {
+	if u.path != "" {
+		text = strings.ReplaceAll(text, u.path, u.name)
+	}
+	if u.dir != "" {
+		text = strings.ReplaceAll(text, u.dir+string(filepath.Separator), "")
+	}
+	return text
+}
+
 // uploadPrefix starts the name of an upload's folder, which a run's
 // record in the ledger names with its input, and its kept report's folder
 // (Config.Reports) too.
@@ -63,7 +75,7 @@ func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := u.reinspect(s); err != nil {
 		os.RemoveAll(u.dir)
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	s.mu.Lock()
@@ -401,7 +413,7 @@ func (s *Server) putInput(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.read = read
 	if err := u.reinspect(s); err != nil {
 		u.read = old
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	clear(u.edits)

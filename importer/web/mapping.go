@@ -84,9 +84,13 @@ func (s *Server) putMapping(w http.ResponseWriter, r *http.Request, u *upload) {
 		remembered.Input = chosen
 	}
 	if err != nil {
+		list := problems(err, l)
+		for i := range list {
+			list[i].Message = u.hide(list[i].Message)
+		}
 		writeJSON(w, http.StatusUnprocessableEntity, struct {
 			Problems []problem `json:"problems"`
-		}{problems(err, l)})
+		}{list})
 		return
 	}
 	u.mapping, u.mappingText, u.checked = m, text, nil

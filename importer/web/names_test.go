@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -72,4 +73,22 @@ func TestRememberedMappingKeepsNoSheetFound(t *testing.T) {
 	proposal := strings.Replace(w.Mapping, "customerId: M0000", "customerId: M1001", 1)
 	proposal = strings.Replace(proposal, "estateId: OBJ0000", "estateId: OBJ1234", 1)
 	decode(t, h.putMapping(w.ID, proposal), http.StatusOK, nil)
+}
+
+// A refusal names the file as it was dropped, never its place in the
+// server's folder.
+func TestRefusalsNameTheFileDropped(t *testing.T) {
+	h := newHarness(t)
+	v := h.upload(openHouse)
+	var e apiError
+	decode(t, h.do("PUT", "/api/imports/"+v.ID+"/input", strings.NewReader(`{"headerRow": 500}`), "application/json"),
+		http.StatusUnprocessableEntity, &e)
+	assert.Contains(t, e.Error, "visning.xlsx")
+	assert.NotContains(t, e.Error, h.srv.Dir())
+	text := strings.Replace(sampleMapping(t), "headerRow: 3", "headerRow: 500", 1)
+	resp := h.putMapping(v.ID, text)
+	data, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, "%s", data)
+	assert.NotContains(t, string(data), h.srv.Dir())
 }

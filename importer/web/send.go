@@ -85,6 +85,7 @@ type sending struct {
 	report  string // the report file
 	format  report.Format
 	subs    map[chan struct{}]bool
+	hide    func(string) string // the upload's: its file by the name it was dropped with
 }
 
 // Progress: importer.Run tells the send of each row as its line is written.
@@ -177,6 +178,9 @@ func (p *sending) view(l msg.Lang) sendView {
 	}
 	if p.err != nil {
 		v.Error = l.Error(p.err)
+		if p.hide != nil {
+			v.Error = p.hide(v.Error)
+		}
 		v.CredentialsRefused = errors.Is(p.err, importer.ErrUnauthorized)
 	}
 	if p.st != stateSending && p.report != "" {
@@ -209,7 +213,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, u *upload) {
 	}
 	if u.checked == nil { // a script may send without checking first
 		if _, err := s.runCheck(r.Context(), u, s.lang(r)); err != nil {
-			s.failErr(w, r, http.StatusUnprocessableEntity, err)
+			s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 			return
 		}
 	}
@@ -229,7 +233,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, u *upload) {
 	}
 	run, err := s.startSend(u, creds, s.lang(r), format)
 	if err != nil {
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	u.run = run
@@ -271,7 +275,7 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		return nil, err
 	}
 	run := &sending{id: u.id, now: s.cfg.Now, started: now, st: stateSending, counts: map[status.Status]int{},
-		done: make(chan struct{}), subs: map[chan struct{}]bool{}, format: format,
+		done: make(chan struct{}), subs: map[chan struct{}]bool{}, format: format, hide: u.hide,
 		report: filepath.Join(dir, base+"-report-"+now.Format("20060102-150405")+"."+string(format))}
 	cfg := importer.Config{Inputs: []string{u.path}, Mappings: []*mapping.Mapping{u.mapping}, Report: run.report,
 		CommandLine: "leadimport serve", Lang: l, LogLang: l, Client: client, Target: sc.BaseURL,

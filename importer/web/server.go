@@ -301,6 +301,12 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, status int, err
 	writeJSON(w, status, apiError{Error: s.lang(r).Error(err)})
 }
 
+// failImport answers as failErr, with u's file named as it was dropped,
+// not by its place in the server's folder.
+func (s *Server) failImport(w http.ResponseWriter, r *http.Request, u *upload, status int, err error) {
+	writeJSON(w, status, apiError{Error: u.hide(s.lang(r).Error(err))})
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
