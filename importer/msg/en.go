@@ -907,6 +907,9 @@ var english = []entry{
 	say(func(WebNoImport, Lang) string {
 		return "this import is no longer here (it was finished, or leadimport serve started again): drop the sheet again"
 	}),
+	say(func(WebStopping, Lang) string {
+		return "leadimport serve is stopping: nothing more is sent; start it again and drop the sheet again"
+	}),
 	say(func(m WebNoRow, _ Lang) string { return fmt.Sprintf("row %d is not a row of the sheet's table", m.Row) }),
 	say(func(m WebNoColumn, _ Lang) string { return fmt.Sprintf("the sheet has no column %q", m.Header) }),
 	say(func(WebBusy, Lang) string { return "the import is being sent: wait until it is done, or stop it" }),

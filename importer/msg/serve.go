@@ -65,6 +65,9 @@ type (
 	// WebNoImport: an id the server does not know (removed, or from
 	// before it started again).
 	WebNoImport struct{ message }
+	// WebStopping: a request that would start something while the
+	// server stops.
+	WebStopping struct{ message }
 	// WebNoRow: a row number that is no data row of the sheet.
 	WebNoRow struct {
 		message

@@ -947,6 +947,9 @@ var swedish = []entry{
 	say(func(WebNoImport, Lang) string {
 		return "den här importen finns inte längre (den är klar, eller leadimport serve har startats om): släpp bladet igen"
 	}),
+	say(func(WebStopping, Lang) string {
+		return "leadimport serve håller på att stängas: inget mer skickas; starta den igen och släpp bladet igen"
+	}),
 	say(func(m WebNoRow, _ Lang) string { return fmt.Sprintf("rad %d är ingen rad i bladets tabell", m.Row) }),
 	say(func(m WebNoColumn, _ Lang) string { return fmt.Sprintf("bladet har ingen kolumn %q", m.Header) }),
 	say(func(WebBusy, Lang) string {

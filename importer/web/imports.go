@@ -82,7 +82,7 @@ func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
 	if s.closed {
 		s.mu.Unlock()
 		os.RemoveAll(u.dir)
-		s.fail(w, r, http.StatusServiceUnavailable, msg.WebNoImport{})
+		s.fail(w, r, http.StatusServiceUnavailable, msg.WebStopping{})
 		return
 	}
 	s.imports[u.id] = u

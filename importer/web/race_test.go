@@ -73,3 +73,16 @@ func TestRowsAfterSendAreSentAlready(t *testing.T) {
 	decode(t, h.do("GET", "/api/imports/"+v.ID+"/rows", nil, ""), http.StatusConflict, &e)
 	assert.Equal(t, msg.English.Say(msg.WebSentAlready{}), e.Error)
 }
+
+// A send asked for once the server is closed (between Close and the
+// HTTP server's Shutdown) is refused, 503: nobody would wait for it.
+func TestNoSendAfterClose(t *testing.T) {
+	h := newHarness(t)
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	require.NoError(t, h.srv.Close())
+	var e apiError
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusServiceUnavailable, &e)
+	assert.Equal(t, msg.English.Say(msg.WebStopping{}), e.Error)
+	assert.Empty(t, h.record.String(), "nothing sent")
+}

@@ -208,6 +208,10 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, u *upload) {
 	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	if s.stopping() {
+		s.fail(w, r, http.StatusServiceUnavailable, msg.WebStopping{})
+		return
+	}
 	if !s.mayChange(w, r, u) {
 		return
 	}
@@ -232,12 +236,26 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, u *upload) {
 		return
 	}
 	run, err := s.startSend(u, creds, s.lang(r), format)
+	if errors.Is(err, errClosed) {
+		s.fail(w, r, http.StatusServiceUnavailable, msg.WebStopping{})
+		return
+	}
 	if err != nil {
 		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	u.run = run
 	writeJSON(w, http.StatusAccepted, run.view(s.lang(r)))
+}
+
+// errClosed refuses a send once the server is closed.
+var errClosed = errors.New("web: the server is stopping")
+
+// stopping reports whether the server was closed.
+func (s *Server) stopping() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closed
 }
 
 // reportFormat is the report's format: as asked, else as run picks it
@@ -287,9 +305,17 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 	checked := u.checked.Reasons
 	// Where it sends, before anything is, as run says it: a base URL
 	// left in the environment by a rehearsal is seen here.
+	s.mu.Lock() // Close waits for every send it did not stop from starting
+	if s.closed {
+		s.mu.Unlock()
+		cancel(nil)
+		led.Close()
+		return nil, errClosed
+	}
+	s.sends.Add(1)
+	s.mu.Unlock()
 	s.cfg.Log.Info(msg.English.Say(msg.SendingTo{URL: sc.BaseURL, FromEnv: sc.BaseURLFrom, User: creds.Username}),
 		"import", u.id, "url", sc.BaseURL, "user", creds.Username)
-	s.sends.Add(1)
 	go func() {
 		defer s.sends.Done()
 		defer close(run.done)
