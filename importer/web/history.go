@@ -38,7 +38,7 @@ type historyRun struct {
 // as leadimport history does.
 func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
-	if err != nil || limit < 0 {
+	if err != nil || limit <= 0 {
 		limit = 20
 	}
 	limit = min(limit, maxHistory)

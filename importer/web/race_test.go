@@ -7,10 +7,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"leadimport/importer"
+	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
 )
 
@@ -85,4 +88,24 @@ func TestNoSendAfterClose(t *testing.T) {
 	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusServiceUnavailable, &e)
 	assert.Equal(t, msg.English.Say(msg.WebStopping{}), e.Error)
 	assert.Empty(t, h.record.String(), "nothing sent")
+}
+
+// ?limit=0 (or none, or nonsense) lists the last 20 runs, not the whole
+// ledger.
+func TestHistoryLimitZeroIsTheDefault(t *testing.T) {
+	h := newHarness(t)
+	led, err := importer.OpenLedger(h.ledger, nil, ledger.Create)
+	require.NoError(t, err)
+	for i := range 25 {
+		_, err := led.Refused(ledger.RunInfo{Command: "run", PID: 1, Started: time.Unix(int64(i), 0)}, 3, "test", time.Unix(int64(i), 0))
+		require.NoError(t, err)
+	}
+	require.NoError(t, led.Close())
+	for _, q := range []string{"", "?limit=0", "?limit=-1", "?limit=x"} {
+		var hist struct {
+			Runs []historyRun `json:"runs"`
+		}
+		decode(t, h.do("GET", "/api/history"+q, nil, ""), http.StatusOK, &hist)
+		assert.Len(t, hist.Runs, 20, q)
+	}
 }
