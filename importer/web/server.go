@@ -95,6 +95,8 @@ type Server struct {
 	mux     *http.ServeMux
 	handler http.Handler
 
+	// mu guards what follows. It is taken after an upload's mu (a send
+	// holds u.mu while it looks for credentials), never before it.
 	mu      sync.Mutex
 	imports map[string]*upload
 	creds   *importer.Credentials // given on the page
