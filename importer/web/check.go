@@ -151,6 +151,8 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, u *upload) {
 // has no mapping yet, or was sent), and reports whether it may.
 func (s *Server) mayChange(w http.ResponseWriter, r *http.Request, u *upload) bool {
 	switch {
+	case u.removed:
+		s.fail(w, r, http.StatusNotFound, msg.WebNoImport{})
 	case u.run != nil && u.run.state() == stateSending:
 		s.fail(w, r, http.StatusConflict, msg.WebBusy{})
 	case u.run != nil:

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -38,7 +39,9 @@ type upload struct {
 	edits       importer.Edits
 	checked     *checkResult // the last check, nil after a change
 
-	run *sending // the send, once started
+	run     *sending // the send, once started
+	removed bool     // DELETE …, or too many imports: nothing starts any more
+	seq     int      // the order of the uploads: the oldest goes first
 }
 
 // hide is text with u's file named as it was dropped: the server's
@@ -85,8 +88,11 @@ func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusServiceUnavailable, msg.WebStopping{})
 		return
 	}
+	s.seq++
+	u.seq = s.seq
 	s.imports[u.id] = u
 	s.mu.Unlock()
+	s.makeRoom(u)
 	s.cfg.Log.Info("import received", "import", u.id, "rows", u.inspect.Rows, "columns", len(u.inspect.Header))
 	writeJSON(w, http.StatusCreated, s.importView(r, u))
 }
@@ -363,7 +369,15 @@ func (s *Server) getImport(w http.ResponseWriter, r *http.Request, u *upload) {
 // deleteImport removes the import and its files (a send under way is
 // stopped first).
 func (s *Server) deleteImport(w http.ResponseWriter, r *http.Request, u *upload) {
+	s.remove(u)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// remove removes the import and its files, once a send under way has
+// stopped and the request under way has ended; none starts after.
+func (s *Server) remove(u *upload) {
 	u.mu.Lock()
+	u.removed = true
 	run := u.run
 	u.mu.Unlock()
 	if run != nil {
@@ -373,8 +387,48 @@ func (s *Server) deleteImport(w http.ResponseWriter, r *http.Request, u *upload)
 	s.mu.Lock()
 	delete(s.imports, u.id)
 	s.mu.Unlock()
+	u.mu.Lock()
 	os.RemoveAll(u.dir)
-	w.WriteHeader(http.StatusNoContent)
+	u.mu.Unlock()
+}
+
+// maxImports bounds the imports a server keeps, each a sheet in the
+// temporary folder: past it, a new one makes the oldest go.
+const maxImports = 20
+
+// makeRoom removes the oldest import that is finished (else the oldest
+// not sent yet, never the one just made, never one being sent) while
+// there are more than maxImports.
+func (s *Server) makeRoom(newest *upload) {
+	s.mu.Lock()
+	if len(s.imports) <= maxImports {
+		s.mu.Unlock()
+		return
+	}
+	list := slices.Collect(maps.Values(s.imports))
+	s.mu.Unlock()
+	slices.SortFunc(list, func(a, b *upload) int { return a.seq - b.seq })
+	var ready *upload
+	for _, u := range list {
+		if u == newest {
+			continue
+		}
+		u.mu.Lock()
+		st := u.state()
+		u.mu.Unlock()
+		switch {
+		case st == stateDone || st == stateStopped:
+			s.remove(u)
+			s.cfg.Log.Info("import removed: too many", "import", u.id)
+			return
+		case st == stateReady && ready == nil:
+			ready = u
+		}
+	}
+	if ready != nil {
+		s.remove(ready)
+		s.cfg.Log.Info("import removed: too many", "import", ready.id)
+	}
 }
 
 // putInput reads the sheet again as the body says (JSON: sheet,
@@ -387,6 +441,10 @@ func (s *Server) putInput(w http.ResponseWriter, r *http.Request, u *upload) {
 	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	if u.removed {
+		s.fail(w, r, http.StatusNotFound, msg.WebNoImport{})
+		return
+	}
 	if u.run != nil {
 		s.fail(w, r, http.StatusConflict, msg.WebSentAlready{})
 		return

@@ -128,3 +128,29 @@ func TestFixingACellReadsUpToItsRow(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, found, "the last row")
 }
+
+// The server keeps maxImports imports: past it, the oldest finished one
+// goes (its sheet's folder too), else the oldest not sent yet.
+func TestImportsAreBoundedInNumber(t *testing.T) {
+	h := newHarness(t)
+	ready := h.upload(openHouse)
+	sent := h.upload(openHouse)
+	decode(t, h.putMapping(sent.ID, sampleMapping(t)), 200, nil)
+	decode(t, h.do("POST", "/api/imports/"+sent.ID+"/send", nil, ""), 202, nil)
+	require.Equal(t, "done", h.waitEnd(sent.ID).State)
+	h.srv.mu.Lock()
+	sentDir := h.srv.imports[sent.ID].dir
+	h.srv.mu.Unlock()
+	for range maxImports - 1 {
+		h.upload(openHouse)
+	}
+	decode(t, h.do("GET", "/api/imports/"+sent.ID, nil, ""), 404, nil)
+	assert.NoDirExists(t, sentDir)
+	decode(t, h.do("GET", "/api/imports/"+ready.ID, nil, ""), 200, nil)
+	newest := h.upload(openHouse)
+	decode(t, h.do("GET", "/api/imports/"+ready.ID, nil, ""), 404, nil)
+	decode(t, h.do("GET", "/api/imports/"+newest.ID, nil, ""), 200, nil)
+	h.srv.mu.Lock()
+	assert.Len(t, h.srv.imports, maxImports)
+	h.srv.mu.Unlock()
+}

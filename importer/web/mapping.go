@@ -67,6 +67,10 @@ func (s *Server) putMapping(w http.ResponseWriter, r *http.Request, u *upload) {
 	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	if u.removed {
+		s.fail(w, r, http.StatusNotFound, msg.WebNoImport{})
+		return
+	}
 	if u.run != nil {
 		s.fail(w, r, http.StatusConflict, msg.WebSentAlready{})
 		return

@@ -99,6 +99,7 @@ type Server struct {
 	// holds u.mu while it looks for credentials), never before it.
 	mu      sync.Mutex
 	imports map[string]*upload
+	seq     int                   // the uploads so far
 	creds   *importer.Credentials // given on the page
 	// refusedCreds are the credentials Connect last refused (401).
 	refusedCreds *importer.Credentials
