@@ -64,14 +64,22 @@ func (o *serveOptions) validate(args []string) error {
 	if _, err := msg.ParseLang(o.lang); err != nil {
 		return usageError{err}
 	}
-	if _, _, err := net.SplitHostPort(o.addr); err != nil {
+	host, _, err := net.SplitHostPort(o.addr)
+	if err != nil {
 		return usage(msg.ServeAddrFlag{Addr: o.addr})
 	}
-	if o.maxUpload < 1 {
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		return usage(msg.ServeAddrEvery{Addr: o.addr})
+	}
+	if o.maxUpload < 1 || o.maxUpload > maxUploadMiB {
 		return usage(msg.MaxUploadFlag{})
 	}
 	return o.send.validate()
 }
+
+// maxUploadMiB bounds --max-upload (1 TiB) well before its bytes
+// overflow.
+const maxUploadMiB = 1 << 20
 
 func cmdServe(ctx context.Context, args []string, e *env) error {
 	var o serveOptions

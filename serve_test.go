@@ -151,6 +151,10 @@ func TestServeRefusesBadFlags(t *testing.T) {
 	}{
 		{"addr without a port", nil, []string{"--addr", "localhost"}, "give host:port"},
 		{"max-upload 0", nil, []string{"--max-upload", "0"}, "--max-upload must be 1"},
+		{"max-upload past its bytes", nil, []string{"--max-upload", "9007199254740992"}, "at most 1048576"},
+		{"every address", nil, []string{"--addr", "0.0.0.0:8080"}, "name the one address"},
+		{"every address of IPv6", nil, []string{"--addr", "[::]:8080"}, "name the one address"},
+		{"no host", nil, []string{"--addr", ":8080"}, "name the one address"},
 		{"a language it does not speak", nil, []string{"--lang", "fi"}, "fi"},
 		{"a token too short", []string{"LEADIMPORT_SERVE_TOKEN=short"}, nil, "at least 22 characters"},
 		{"an argument", nil, []string{"visning.xlsx"}, "visning.xlsx"},

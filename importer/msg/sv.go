@@ -922,10 +922,15 @@ var swedish = []entry{
 	say(func(m ServeAddrFlag, _ Lang) string {
 		return "--addr " + m.Addr + ": ange värd:port, t.ex. 127.0.0.1:0 (en ledig port på den här datorn)"
 	}),
+	say(func(m ServeAddrEvery, _ Lang) string {
+		return "--addr " + m.Addr + ": ange den enda adress att lyssna på, t.ex. 192.168.1.10:8080 (datorns adress i kontorets nät), inte alla adresser"
+	}),
 	say(func(m ServeTokenShort, _ Lang) string {
 		return fmt.Sprintf("LEADIMPORT_SERVE_TOKEN måste vara minst %d tecken: den är sidans hemlighet", m.Min)
 	}),
-	say(func(MaxUploadFlag, Lang) string { return "--max-upload måste vara 1 (MiB) eller mer" }),
+	say(func(MaxUploadFlag, Lang) string {
+		return "--max-upload måste vara 1 (MiB) eller mer, och högst 1048576 (1 TiB)"
+	}),
 	say(func(ServeStopped, Lang) string {
 		return "leadimport serve: stoppad; de uppladdade filerna är borttagna"
 	}),
