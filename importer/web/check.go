@@ -458,13 +458,17 @@ const maxCell = 32767
 // again; the answer is the check with that row alone as its page.
 func (s *Server) patchRow(w http.ResponseWriter, r *http.Request, u *upload) {
 	row, err := strconv.Atoi(r.PathValue("row"))
-	if err != nil || row < 1 {
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, msg.WebBadRequest{Detail: "no row " + strconv.Quote(r.PathValue("row"))})
+		return
+	}
+	if row < 1 {
 		s.fail(w, r, http.StatusNotFound, msg.WebNoRow{Row: row})
 		return
 	}
 	var body edit
 	if err := readJSON(r, &body); err != nil {
-		s.failErr(w, r, http.StatusBadRequest, err)
+		s.failErr(w, r, bodyStatus(err), err)
 		return
 	}
 	u.mu.Lock()

@@ -108,7 +108,7 @@ type credentialsBody struct {
 func (s *Server) postCredentials(w http.ResponseWriter, r *http.Request) {
 	var body credentialsBody
 	if err := readJSON(r, &body); err != nil {
-		s.failErr(w, r, http.StatusBadRequest, err)
+		s.failErr(w, r, bodyStatus(err), err)
 		return
 	}
 	c := importer.Credentials{Username: strings.TrimSpace(body.Username), Password: body.Password}

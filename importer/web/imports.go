@@ -436,7 +436,7 @@ func (s *Server) makeRoom(newest *upload) {
 func (s *Server) putInput(w http.ResponseWriter, r *http.Request, u *upload) {
 	var body map[string]any
 	if err := readJSON(r, &body); err != nil {
-		s.failErr(w, r, http.StatusBadRequest, err)
+		s.failErr(w, r, bodyStatus(err), err)
 		return
 	}
 	u.mu.Lock()
@@ -483,11 +483,29 @@ func readJSON(r *http.Request, v any) error {
 	if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct != "" && ct != "application/json" {
 		return msg.Error(msg.WebBadRequest{Detail: "the body must be JSON (Content-Type: application/json)"})
 	}
-	dec := jsonDecoder(io.LimitReader(r.Body, 1<<20))
+	dec := jsonDecoder(http.MaxBytesReader(nil, r.Body, maxJSON))
 	if err := dec.Decode(v); err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			return msg.Error(msg.WebBadRequest{Detail: "the body is larger than 1 MiB"}, errBodyTooLarge)
+		}
 		return msg.Error(msg.WebBadRequest{Detail: err.Error()})
 	}
 	return nil
+}
+
+// maxJSON bounds a JSON body: a row's corrections, the read options.
+const maxJSON = 1 << 20
+
+// errBodyTooLarge is a JSON body past maxJSON: 413.
+var errBodyTooLarge = errors.New("web: body too large")
+
+// bodyStatus is the status that refuses a body readJSON could not read.
+func bodyStatus(err error) int {
+	if errors.Is(err, errBodyTooLarge) {
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusBadRequest
 }
 
 func newID() (string, error) {

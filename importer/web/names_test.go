@@ -92,3 +92,27 @@ func TestRefusalsNameTheFileDropped(t *testing.T) {
 	assert.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, "%s", data)
 	assert.NotContains(t, string(data), h.srv.Dir())
 }
+
+// What a script gets wrong is said as it was given: a row number that is
+// none, a JSON body too large (413), the scheme of Authorization in
+// another case.
+func TestRequestsSaidAsGiven(t *testing.T) {
+	h := newHarness(t)
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	for _, row := range []string{"abc", "99999999999999999999"} {
+		var e apiError
+		decode(t, h.do("PATCH", "/api/imports/"+v.ID+"/rows/"+row, strings.NewReader(`{"cells":{}}`), "application/json"), http.StatusNotFound, &e)
+		assert.Contains(t, e.Error, `"`+row+`"`)
+	}
+	big := `{"cells":{"Förnamn":"` + strings.Repeat("x", 1<<20) + `"}}`
+	decode(t, h.do("PATCH", "/api/imports/"+v.ID+"/rows/4", strings.NewReader(big), "application/json"), http.StatusRequestEntityTooLarge, nil)
+
+	req, err := http.NewRequest("GET", h.ts.URL+"/api/imports/"+v.ID, nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "bearer "+testToken)
+	resp, err := h.ts.Client().Do(req)
+	require.NoError(t, err)
+	decode(t, resp, http.StatusOK, nil)
+	resp.Body.Close()
+}

@@ -202,7 +202,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, u *upload) {
 	var body sendBody
 	if r.ContentLength != 0 {
 		if err := readJSON(r, &body); err != nil {
-			s.failErr(w, r, http.StatusBadRequest, err)
+			s.failErr(w, r, bodyStatus(err), err)
 			return
 		}
 	}

@@ -269,8 +269,8 @@ func (s *Server) authorize(next http.Handler) http.Handler {
 }
 
 func (s *Server) carriesToken(r *http.Request) bool {
-	if auth, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-		return s.tokenOK(strings.TrimSpace(auth))
+	if auth := r.Header.Get("Authorization"); len(auth) > 7 && strings.EqualFold(auth[:7], "Bearer ") { // the scheme is case-insensitive (RFC 9110)
+		return s.tokenOK(strings.TrimSpace(auth[7:]))
 	}
 	c, err := r.Cookie(cookieName)
 	return err == nil && s.tokenOK(c.Value)
