@@ -6,10 +6,12 @@ import (
 	"encoding/base64"
 	"flag"
 	"fmt"
+	"html"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -160,7 +162,11 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 		if opener == nil {
 			opener = openBrowser
 		}
-		if err := opener(page); err != nil {
+		target, err := redirectFile(srv.Dir(), page)
+		if err != nil {
+			target = page
+		}
+		if err := opener(target); err != nil {
 			log.Warn(e.lang.Say(msg.ServeNoBrowser{Err: err}))
 		}
 	}
@@ -188,7 +194,22 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	return nil
 }
 
-// openBrowser opens url in the default browser.
+// redirectFile writes a page in dir (0600) that sends the browser on to
+// page, and returns its path: the browser is opened on it, so that the
+// address with the token is in no process's arguments, which other users
+// of the machine can read (ps). The page goes with dir when serve stops.
+func redirectFile(dir, page string) (string, error) {
+	to := html.EscapeString(page)
+	text := `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=` + to +
+		`"><title>leadimport</title></head><body><a href="` + to + `">leadimport serve</a></body></html>` + "\n"
+	path := filepath.Join(dir, "open.html")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// openBrowser opens url (or a file) in the default browser.
 func openBrowser(url string) error {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {

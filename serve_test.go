@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -76,7 +77,15 @@ func TestServeAndInitRemember(t *testing.T) {
 	t.Setenv("TMPDIR", dir) // where serve makes its private folder of uploads
 	page, opened, stop := startServe(t, dir, nil, "--open", "--lang", "en")
 	assert.Equal(t, serveToken, page.Query().Get("token"))
-	assert.Equal(t, page.String(), <-opened)
+	// The browser is opened on a file of the server's (0600) that sends it
+	// on: the token is in no process's arguments.
+	file := <-opened
+	info, err := os.Stat(file)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	redirect, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Contains(t, string(redirect), `content="0;url=`+html.EscapeString(page.String())+`"`)
 	base := "http://" + page.Host
 
 	call := func(method, path, ct string, body io.Reader) *http.Response {
@@ -111,7 +120,7 @@ func TestServeAndInitRemember(t *testing.T) {
 	uploads, err := filepath.Glob(filepath.Join(dir, "leadimport-serve-*"))
 	require.NoError(t, err)
 	require.Len(t, uploads, 1)
-	info, err := os.Stat(uploads[0])
+	info, err = os.Stat(uploads[0])
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o700), info.Mode().Perm())
 
