@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"leadimport/importer"
@@ -165,10 +167,74 @@ func problems(err error, l msg.Lang) []problem {
 	return problems(errors.Unwrap(err), l)
 }
 
+// downloadText is the confirmed mapping's text with the read options
+// chosen on the upload (the form's, PUT …/input's) that it does not say
+// itself, in its input section, so that run reads the sheet as the check
+// did; the text as given when they cannot be added to it.
+func (u *upload) downloadText() string {
+	text := u.mappingText
+	m, err := mapping.Parse(strings.NewReader(text), "mapping.yaml")
+	if err != nil {
+		return text
+	}
+	want := u.chosen(m.Input)
+	var add []string
+	if m.Input.Sheet == "" && want.Sheet != "" {
+		add = append(add, "sheet: "+strconv.Quote(want.Sheet))
+	}
+	if m.Input.HeaderRow == 0 && want.HeaderRow != 0 {
+		add = append(add, "headerRow: "+strconv.Itoa(want.HeaderRow))
+	}
+	if m.Input.Encoding == "" && want.Encoding != "" {
+		add = append(add, "encoding: "+strconv.Quote(want.Encoding))
+	}
+	if m.Input.Delimiter == 0 && want.Delimiter != 0 {
+		d := strconv.Quote(string(want.Delimiter))
+		if want.Delimiter == '\t' {
+			d = "tab"
+		}
+		add = append(add, "delimiter: "+d)
+	}
+	if len(add) == 0 {
+		return text
+	}
+	lines := strings.SplitAfter(text, "\n")
+	at := slices.IndexFunc(lines, func(l string) bool {
+		rest, ok := strings.CutPrefix(l, "input:")
+		rest = strings.TrimSpace(rest)
+		return ok && (rest == "" || strings.HasPrefix(rest, "#"))
+	})
+	var b strings.Builder
+	if at < 0 {
+		b.WriteString(text)
+		if !strings.HasSuffix(text, "\n") {
+			b.WriteString("\n")
+		}
+		b.WriteString("input:\n")
+	} else {
+		b.WriteString(strings.Join(lines[:at+1], ""))
+		if !strings.HasSuffix(lines[at], "\n") {
+			b.WriteString("\n")
+		}
+	}
+	for _, a := range add {
+		b.WriteString("  " + a + "\n")
+	}
+	if at >= 0 {
+		b.WriteString(strings.Join(lines[at+1:], ""))
+	}
+	got, err := mapping.Parse(strings.NewReader(b.String()), "mapping.yaml")
+	if err != nil || got.Input.Sheet != want.Sheet || got.Input.HeaderRow != want.HeaderRow ||
+		got.Input.Encoding != want.Encoding || got.Input.Delimiter != want.Delimiter {
+		return text // an input section written otherwise (flow style, another indent)
+	}
+	return b.String()
+}
+
 // getMapping downloads the confirmed mapping, for run in cron.
 func (s *Server) getMapping(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.mu.Lock()
-	text, ok := u.mappingText, u.mapping != nil
+	text, ok := u.downloadText(), u.mapping != nil
 	u.mu.Unlock()
 	if !ok {
 		s.fail(w, r, http.StatusNotFound, msg.WebNoMapping{})

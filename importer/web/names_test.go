@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+
+	"leadimport/mapping"
 )
 
 func TestCleanName(t *testing.T) {
@@ -115,4 +118,35 @@ func TestRequestsSaidAsGiven(t *testing.T) {
 	require.NoError(t, err)
 	decode(t, resp, http.StatusOK, nil)
 	resp.Body.Close()
+}
+
+// The mapping downloaded for run reads the sheet as the check did: the
+// read options chosen on the upload that the mapping does not say are
+// written into its input section.
+func TestDownloadedMappingReadsAsTheCheck(t *testing.T) {
+	full := sampleMapping(t)
+	bare := full[:strings.Index(full, "input:")]
+	for _, tc := range []struct{ name, text string }{
+		{"no input section", bare},
+		{"an input section without them", bare + "input:\n  empty: [saknas]\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			content, err := os.ReadFile(openHouse)
+			require.NoError(t, err)
+			body, ct := form(t, "visning.xlsx", content, map[string]string{"headerRow": "3", "sheet": "Anmälningar"})
+			var v importView
+			decode(t, h.do("POST", "/api/imports", body, ct), http.StatusCreated, &v)
+			decode(t, h.putMapping(v.ID, tc.text), http.StatusOK, nil)
+			resp := h.do("GET", "/api/imports/"+v.ID+"/mapping.yaml", nil, "")
+			data, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			m, err := mapping.Parse(strings.NewReader(string(data)), "mapping.yaml")
+			require.NoError(t, err, "%s", data)
+			assert.Equal(t, 3, m.Input.HeaderRow, "%s", data)
+			assert.Equal(t, "Anmälningar", m.Input.Sheet)
+			assert.True(t, strings.HasPrefix(string(data), bare), "the text given, and the options")
+			assert.Equal(t, strings.Contains(tc.text, "empty:"), m.Input.Empty != nil)
+		})
+	}
 }
