@@ -396,7 +396,7 @@ func showCells(row []string, width int) (cells []string, n int, cut bool) {
 		limit := min(maxShown, maxRowShown-n)
 		short, shortened := shorten(c, max(limit, 0))
 		cells[i] = short
-		n += len(short)
+		n += jsonLen(short)
 		cut = cut || shortened
 	}
 	return cells, n, cut
@@ -414,6 +414,22 @@ func shorten(s string, n int) (string, bool) {
 	return strings.Clone(s[:n]), true
 }
 
+// jsonLen is the bytes s takes in an answer: < > & and most control
+// characters are escaped as \u003c, a quote, a backslash, \t, \n, \r, \b
+// and \f as two.
+func jsonLen(s string) int {
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\b' || c == '\f':
+			n++
+		case c == '<' || c == '>' || c == '&' || c < 0x20:
+			n += 5
+		}
+	}
+	return n
+}
+
 // shorten cuts the line's values as a page shows them and says how many
 // bytes they hold.
 func (l *line) shorten() int {
@@ -422,7 +438,7 @@ func (l *line) shorten() int {
 		var c bool
 		*s, c = shorten(*s, maxShown)
 		l.cut = l.cut || c
-		n += len(*s)
+		n += jsonLen(*s)
 	}
 	for _, list := range [][]cellIssue{l.Errors, l.Warnings} {
 		for i := range list {

@@ -154,3 +154,13 @@ func TestImportsAreBoundedInNumber(t *testing.T) {
 	assert.Len(t, h.srv.imports, maxImports)
 	h.srv.mu.Unlock()
 }
+
+// A page's bytes are counted as the answer writes them: a cell of < is
+// six times its length there.
+func TestJSONLenIsTheEncodedLength(t *testing.T) {
+	for _, s := range []string{"", "Anna", "<script>", `a"b\c`, "tab\there\n", "\x00\x01\b\f\r", "Åsa & Björn", strings.Repeat("<", 100)} {
+		data, err := jsonText(s)
+		require.NoError(t, err)
+		assert.Equal(t, len(data)-2, jsonLen(s), "%q", s) // less the quotes
+	}
+}
