@@ -34,8 +34,11 @@ func main() {
 	go func() {
 		<-sigs
 		cancel(errInterrupted)
-		<-sigs
-		os.Exit(importer.ExitForced)
+		for sig := range sigs {
+			if forces(sig) {
+				os.Exit(importer.ExitForced)
+			}
+		}
 	}()
 	stop := startProfile(os.Getenv("LEADIMPORT_CPUPROFILE"))
 	code := realMain(ctx, os.Args[1:], env{getenv: os.Getenv, stdout: os.Stdout, stderr: os.Stderr,
@@ -55,6 +58,11 @@ func stopSignals(args []string) []os.Signal {
 	}
 	return sigs
 }
+
+// forces reports whether sig, after the first, ends the program at once.
+// A second SIGHUP does not: a closed terminal sends one to serve and its
+// shell another, and serve must still remove its uploads.
+func forces(sig os.Signal) bool { return sig != syscall.SIGHUP }
 
 // realMain runs the command args name and returns its exit code; an
 // error the command has not told already is told here.

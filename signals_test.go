@@ -15,4 +15,6 @@ func TestServeStopsOnHangup(t *testing.T) {
 	assert.Contains(t, stopSignals([]string{"serve", "--open"}), os.Signal(syscall.SIGHUP))
 	assert.NotContains(t, stopSignals([]string{"run"}), os.Signal(syscall.SIGHUP))
 	assert.Contains(t, stopSignals(nil), os.Signal(syscall.SIGTERM))
+	assert.False(t, forces(syscall.SIGHUP), "the terminal's hangup and the shell's: serve still removes its uploads")
+	assert.True(t, forces(os.Interrupt), "Ctrl-C twice")
 }
