@@ -6,10 +6,12 @@ import (
 	"encoding/base64"
 	"flag"
 	"fmt"
+	"html"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -38,7 +40,7 @@ func (o *serveOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.open, "open", false, "open the page in the default browser")
 	fs.Int64Var(&o.maxUpload, "max-upload", web.DefaultMaxUpload>>20, "the largest sheet the page takes, in `MiB`")
 	fs.StringVar(&o.lang, "lang", "sv", "the page's and the reports' `language`: sv or en")
-	fs.StringVar(&o.credentials, "credentials", "", "the credentials `file` (one line user:password, mode 0600), read when VITEC_USERNAME and VITEC_PASSWORD are not set, and where the page saves the ones given on it (default: credentials in leadimport's folder of the user's configuration directory)")
+	fs.StringVar(&o.credentials, "credentials", "", "the credentials `file` (one line user:password, mode 0600), read as run reads it, before VITEC_USERNAME and VITEC_PASSWORD; where the page saves the ones given on it (default: credentials in leadimport's folder of the user's configuration directory, read when VITEC_USERNAME and VITEC_PASSWORD are not set)")
 	fs.StringVar(&o.reports, "reports", "", "the `folder` that keeps the reports of sends (0700), so that history links them after serve stops (default: reports beside the ledger)")
 	s := &o.send
 	fs.StringVar(&s.baseURL, "base-url", "", "Connect's base `URL` (default: env LEADIMPORT_BASE_URL, else "+defaultBaseURL+")")
@@ -64,14 +66,22 @@ func (o *serveOptions) validate(args []string) error {
 	if _, err := msg.ParseLang(o.lang); err != nil {
 		return usageError{err}
 	}
-	if _, _, err := net.SplitHostPort(o.addr); err != nil {
+	host, _, err := net.SplitHostPort(o.addr)
+	if err != nil {
 		return usage(msg.ServeAddrFlag{Addr: o.addr})
 	}
-	if o.maxUpload < 1 {
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		return usage(msg.ServeAddrEvery{Addr: o.addr})
+	}
+	if o.maxUpload < 1 || o.maxUpload > maxUploadMiB {
 		return usage(msg.MaxUploadFlag{})
 	}
 	return o.send.validate()
 }
+
+// maxUploadMiB bounds --max-upload (1 TiB) well before its bytes
+// overflow.
+const maxUploadMiB = 1 << 20
 
 func cmdServe(ctx context.Context, args []string, e *env) error {
 	var o serveOptions
@@ -118,7 +128,7 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	}
 	send := web.Send{Workers: o.send.workers, Rate: o.send.rate, Timeout: o.send.timeout, Retries: o.send.retries,
 		MaxFailures: o.send.maxFailures, MaxThrottle: o.send.maxThrottle, Ledger: o.send.ledger,
-		Credentials: o.credentials, Getenv: e.getenv, Sleep: e.sleep, UserAgent: "leadimport/" + version}
+		Credentials: o.credentials, CredentialsNamed: o.credentials != "", Getenv: e.getenv, Sleep: e.sleep, UserAgent: "leadimport/" + version}
 	send.BaseURL, send.BaseURLFrom = resolveBaseURL(o.send.baseURL, e.getenv)
 	cfg := web.Config{Token: tok, Lang: lang, MaxUpload: o.maxUpload << 20, Send: send, Log: log, Now: e.now, Reports: o.reports}
 	if led, err := importer.LedgerPath(o.send.ledger, e.getenv); err == nil && cfg.Reports == "" {
@@ -152,7 +162,11 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 		if opener == nil {
 			opener = openBrowser
 		}
-		if err := opener(page); err != nil {
+		target, err := redirectFile(srv.Dir(), page)
+		if err != nil {
+			target = page
+		}
+		if err := opener(target); err != nil {
 			log.Warn(e.lang.Say(msg.ServeNoBrowser{Err: err}))
 		}
 	}
@@ -180,7 +194,22 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	return nil
 }
 
-// openBrowser opens url in the default browser.
+// redirectFile writes a page in dir (0600) that sends the browser on to
+// page, and returns its path: the browser is opened on it, so that the
+// address with the token is in no process's arguments, which other users
+// of the machine can read (ps). The page goes with dir when serve stops.
+func redirectFile(dir, page string) (string, error) {
+	to := html.EscapeString(page)
+	text := `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=` + to +
+		`"><title>leadimport</title></head><body><a href="` + to + `">leadimport serve</a></body></html>` + "\n"
+	path := filepath.Join(dir, "open.html")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// openBrowser opens url (or a file) in the default browser.
 func openBrowser(url string) error {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {

@@ -30,12 +30,15 @@ var errInterrupted = msg.Error(msg.Interrupted{})
 func main() {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sigs, stopSignals(os.Args[1:])...)
 	go func() {
 		<-sigs
 		cancel(errInterrupted)
-		<-sigs
-		os.Exit(importer.ExitForced)
+		for sig := range sigs {
+			if forces(sig) {
+				os.Exit(importer.ExitForced)
+			}
+		}
 	}()
 	stop := startProfile(os.Getenv("LEADIMPORT_CPUPROFILE"))
 	code := realMain(ctx, os.Args[1:], env{getenv: os.Getenv, stdout: os.Stdout, stderr: os.Stderr,
@@ -43,6 +46,23 @@ func main() {
 	stop()
 	os.Exit(code)
 }
+
+// stopSignals are the signals that stop the command args name as Ctrl-C
+// does. serve's are SIGHUP too: closing the terminal window it runs in
+// (as a desktop shortcut opens one) must stop its sends and remove the
+// uploads, not kill it with them left behind.
+func stopSignals(args []string) []os.Signal {
+	sigs := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if len(args) > 0 && args[0] == "serve" {
+		sigs = append(sigs, syscall.SIGHUP)
+	}
+	return sigs
+}
+
+// forces reports whether sig, after the first, ends the program at once.
+// A second SIGHUP does not: a closed terminal sends one to serve and its
+// shell another, and serve must still remove its uploads.
+func forces(sig os.Signal) bool { return sig != syscall.SIGHUP }
 
 // realMain runs the command args name and returns its exit code; an
 // error the command has not told already is told here.

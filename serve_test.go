@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -76,7 +77,15 @@ func TestServeAndInitRemember(t *testing.T) {
 	t.Setenv("TMPDIR", dir) // where serve makes its private folder of uploads
 	page, opened, stop := startServe(t, dir, nil, "--open", "--lang", "en")
 	assert.Equal(t, serveToken, page.Query().Get("token"))
-	assert.Equal(t, page.String(), <-opened)
+	// The browser is opened on a file of the server's (0600) that sends it
+	// on: the token is in no process's arguments.
+	file := <-opened
+	info, err := os.Stat(file)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	redirect, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Contains(t, string(redirect), `content="0;url=`+html.EscapeString(page.String())+`"`)
 	base := "http://" + page.Host
 
 	call := func(method, path, ct string, body io.Reader) *http.Response {
@@ -111,7 +120,7 @@ func TestServeAndInitRemember(t *testing.T) {
 	uploads, err := filepath.Glob(filepath.Join(dir, "leadimport-serve-*"))
 	require.NoError(t, err)
 	require.Len(t, uploads, 1)
-	info, err := os.Stat(uploads[0])
+	info, err = os.Stat(uploads[0])
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o700), info.Mode().Perm())
 
@@ -151,6 +160,10 @@ func TestServeRefusesBadFlags(t *testing.T) {
 	}{
 		{"addr without a port", nil, []string{"--addr", "localhost"}, "give host:port"},
 		{"max-upload 0", nil, []string{"--max-upload", "0"}, "--max-upload must be 1"},
+		{"max-upload past its bytes", nil, []string{"--max-upload", "9007199254740992"}, "at most 1048576"},
+		{"every address", nil, []string{"--addr", "0.0.0.0:8080"}, "name the one address"},
+		{"every address of IPv6", nil, []string{"--addr", "[::]:8080"}, "name the one address"},
+		{"no host", nil, []string{"--addr", ":8080"}, "name the one address"},
 		{"a language it does not speak", nil, []string{"--lang", "fi"}, "fi"},
 		{"a token too short", []string{"LEADIMPORT_SERVE_TOKEN=short"}, nil, "at least 22 characters"},
 		{"an argument", nil, []string{"visning.xlsx"}, "visning.xlsx"},

@@ -75,23 +75,60 @@ func LoadCredentials(path string, getenv func(string) string) (Credentials, erro
 // ReadCredentials takes it. It never writes over a file that exists, and
 // makes the folder to it (0700) when missing.
 func SaveCredentials(path string, c Credentials) error {
+	if err := credentialsFolder(path, c); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return msg.Error(msg.SaveCredentials{Path: path, Err: err})
+	}
+	if err := writeCredentials(f, c); err != nil {
+		os.Remove(path)
+		return msg.Error(msg.SaveCredentials{Path: path, Err: err})
+	}
+	return nil
+}
+
+// ReplaceCredentials writes c to the credentials file at path as
+// SaveCredentials does, in place of the file there if there is one: a
+// new file (0600) beside it, renamed over it, so that a run reading it
+// meanwhile reads the old one or the new one, never half of one.
+func ReplaceCredentials(path string, c Credentials) error {
+	if err := credentialsFolder(path, c); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*") // 0600
+	if err != nil {
+		return msg.Error(msg.SaveCredentials{Path: path, Err: err})
+	}
+	err = writeCredentials(f, c)
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return msg.Error(msg.SaveCredentials{Path: path, Err: err})
+	}
+	return nil
+}
+
+// credentialsFolder refuses credentials that would not read back and
+// makes the folder of the file at path (0700) when missing.
+func credentialsFolder(path string, c Credentials) error {
 	if strings.ContainsAny(c.Username, ":\r\n") || strings.ContainsAny(c.Password, "\r\n") || c.Username == "" || c.Password == "" {
 		return msg.Error(msg.CredentialsFormat{Path: path})
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return msg.Error(msg.SaveCredentials{Path: path, Err: err})
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return msg.Error(msg.SaveCredentials{Path: path, Err: err})
-	}
-	_, err = io.WriteString(f, c.Username+":"+c.Password+"\n")
+	return nil
+}
+
+// writeCredentials writes c's line to f and closes it.
+func writeCredentials(f *os.File, c Credentials) error {
+	_, err := io.WriteString(f, c.Username+":"+c.Password+"\n")
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		os.Remove(path)
-		return msg.Error(msg.SaveCredentials{Path: path, Err: err})
-	}
-	return nil
+	return err
 }

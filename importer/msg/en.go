@@ -884,10 +884,15 @@ var english = []entry{
 	say(func(m ServeAddrFlag, _ Lang) string {
 		return "--addr " + m.Addr + ": give host:port, e.g. 127.0.0.1:0 (a free port on this machine)"
 	}),
+	say(func(m ServeAddrEvery, _ Lang) string {
+		return "--addr " + m.Addr + ": name the one address to listen on, e.g. 192.168.1.10:8080 (this machine's address in the office network), not every address"
+	}),
 	say(func(m ServeTokenShort, _ Lang) string {
 		return fmt.Sprintf("LEADIMPORT_SERVE_TOKEN must be at least %d characters: it is the page's secret", m.Min)
 	}),
-	say(func(MaxUploadFlag, Lang) string { return "--max-upload must be 1 (MiB) or more" }),
+	say(func(MaxUploadFlag, Lang) string {
+		return "--max-upload must be 1 (MiB) or more, and at most 1048576 (1 TiB)"
+	}),
 	say(func(ServeStopped, Lang) string { return "leadimport serve: stopped; the uploaded files are removed" }),
 	say(func(m ServeNoBrowser, l Lang) string {
 		return "could not open a browser (" + l.Error(m.Err) + "): open the address above yourself"
@@ -906,6 +911,9 @@ var english = []entry{
 	say(func(m WebBadRequest, _ Lang) string { return "the request cannot be read: " + m.Detail }),
 	say(func(WebNoImport, Lang) string {
 		return "this import is no longer here (it was finished, or leadimport serve started again): drop the sheet again"
+	}),
+	say(func(WebStopping, Lang) string {
+		return "leadimport serve is stopping: nothing more is sent; start it again and drop the sheet again"
 	}),
 	say(func(m WebNoRow, _ Lang) string { return fmt.Sprintf("row %d is not a row of the sheet's table", m.Row) }),
 	say(func(m WebNoColumn, _ Lang) string { return fmt.Sprintf("the sheet has no column %q", m.Header) }),

@@ -21,12 +21,19 @@ type (
 		message
 		Addr string
 	}
+	// ServeAddrEvery: --addr names no host (0.0.0.0, ::, :PORT), every
+	// address of the machine, which requests could not name as their
+	// Host.
+	ServeAddrEvery struct {
+		message
+		Addr string
+	}
 	// ServeTokenShort: LEADIMPORT_SERVE_TOKEN is too short to be a secret.
 	ServeTokenShort struct {
 		message
 		Min int
 	}
-	// MaxUploadFlag: --max-upload below 1 MiB.
+	// MaxUploadFlag: --max-upload below 1 MiB or above 1 TiB.
 	MaxUploadFlag struct{ message }
 	// ServeStopped: the server shut down, its uploads removed.
 	ServeStopped struct{ message }
@@ -65,6 +72,9 @@ type (
 	// WebNoImport: an id the server does not know (removed, or from
 	// before it started again).
 	WebNoImport struct{ message }
+	// WebStopping: a request that would start something while the
+	// server stops.
+	WebStopping struct{ message }
 	// WebNoRow: a row number that is no data row of the sheet.
 	WebNoRow struct {
 		message

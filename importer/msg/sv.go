@@ -922,10 +922,15 @@ var swedish = []entry{
 	say(func(m ServeAddrFlag, _ Lang) string {
 		return "--addr " + m.Addr + ": ange värd:port, t.ex. 127.0.0.1:0 (en ledig port på den här datorn)"
 	}),
+	say(func(m ServeAddrEvery, _ Lang) string {
+		return "--addr " + m.Addr + ": ange den enda adress att lyssna på, t.ex. 192.168.1.10:8080 (datorns adress i kontorets nät), inte alla adresser"
+	}),
 	say(func(m ServeTokenShort, _ Lang) string {
 		return fmt.Sprintf("LEADIMPORT_SERVE_TOKEN måste vara minst %d tecken: den är sidans hemlighet", m.Min)
 	}),
-	say(func(MaxUploadFlag, Lang) string { return "--max-upload måste vara 1 (MiB) eller mer" }),
+	say(func(MaxUploadFlag, Lang) string {
+		return "--max-upload måste vara 1 (MiB) eller mer, och högst 1048576 (1 TiB)"
+	}),
 	say(func(ServeStopped, Lang) string {
 		return "leadimport serve: stoppad; de uppladdade filerna är borttagna"
 	}),
@@ -946,6 +951,9 @@ var swedish = []entry{
 	say(func(m WebBadRequest, _ Lang) string { return "begäran går inte att läsa: " + m.Detail }),
 	say(func(WebNoImport, Lang) string {
 		return "den här importen finns inte längre (den är klar, eller leadimport serve har startats om): släpp bladet igen"
+	}),
+	say(func(WebStopping, Lang) string {
+		return "leadimport serve håller på att stängas: inget mer skickas; starta den igen och släpp bladet igen"
 	}),
 	say(func(m WebNoRow, _ Lang) string { return fmt.Sprintf("rad %d är ingen rad i bladets tabell", m.Row) }),
 	say(func(m WebNoColumn, _ Lang) string { return fmt.Sprintf("bladet har ingen kolumn %q", m.Header) }),

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"leadimport/importer"
 	"leadimport/importer/msg"
@@ -24,6 +26,16 @@ import (
 const (
 	defaultLimit = 100
 	maxLimit     = 1000
+)
+
+// What a page of rows may hold, so that a small workbook whose cells all
+// point at one long shared string cannot make an answer of gigabytes: a
+// cell's text is shown up to maxShown bytes (a row's cells up to
+// maxRowShown in all), and a page stops once its rows hold maxPage bytes.
+const (
+	maxShown    = 4 << 10
+	maxRowShown = 1 << 20
+	maxPage     = 8 << 20
 )
 
 // maxNamed bounds the customer and estate ids a check names for the send
@@ -72,6 +84,10 @@ type checkView struct {
 	Offset int       `json:"offset"`
 	Limit  int       `json:"limit"`
 	Page   []rowView `json:"rows"`
+	// Next is the offset of the page after this one; Truncated says the
+	// page holds fewer rows than asked because they were too large.
+	Next      int  `json:"next"`
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // rowView is one row of the sheet as the check found it.
@@ -82,6 +98,9 @@ type rowView struct {
 	Problems []cellIssue  `json:"problems"`
 	Changes  []cellChange `json:"changes"`
 	Warnings []cellIssue  `json:"warnings"`
+	// Cut says a cell or value was too long to be shown whole: it ends
+	// after maxShown bytes.
+	Cut bool `json:"cut,omitempty"`
 }
 
 type cellIssue struct {
@@ -105,6 +124,7 @@ type line struct {
 	Errors   []cellIssue  `json:"errors"`
 	Changes  []cellChange `json:"changes"`
 	Warnings []cellIssue  `json:"warnings"`
+	cut      bool         // a value was shortened for the page
 	Lead     *struct {
 		CustomerID string `json:"customerId"`
 		EstateID   string `json:"estateId"`
@@ -121,7 +141,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, u *upload) {
 	}
 	res, err := s.runCheck(r.Context(), u, s.lang(r))
 	if err != nil {
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	s.answerRows(w, r, u, res, nil)
@@ -131,6 +151,8 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, u *upload) {
 // has no mapping yet, or was sent), and reports whether it may.
 func (s *Server) mayChange(w http.ResponseWriter, r *http.Request, u *upload) bool {
 	switch {
+	case u.removed:
+		s.fail(w, r, http.StatusNotFound, msg.WebNoImport{})
 	case u.run != nil && u.run.state() == stateSending:
 		s.fail(w, r, http.StatusConflict, msg.WebBusy{})
 	case u.run != nil:
@@ -150,9 +172,13 @@ func (s *Server) runCheck(ctx context.Context, u *upload, l msg.Lang) (*checkRes
 	cfg := importer.Config{Inputs: []string{u.path}, Mappings: []*mapping.Mapping{u.mapping}, Report: report,
 		Edits: map[string]importer.Edits{u.path: u.edits.Clone()},
 		Lang:  l, LogLang: l, Now: s.cfg.Now, CommandLine: "leadimport serve: check"} // no log: a check per fix would repeat every invalid row
+	u.checked = nil // its rows are written over
 	sum, err := importer.Run(ctx, cfg)
 	if err != nil {
 		return nil, err
+	}
+	if sum.Stopped != nil || ctx.Err() != nil { // the request went away: a part of a check is none
+		return nil, cmp.Or(sum.Stopped, context.Cause(ctx))
 	}
 	if len(sum.Files) != 1 {
 		return nil, errors.New("web: the check read no input")
@@ -235,12 +261,12 @@ func rank(l *line) int {
 func (s *Server) getRows(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	if u.checked == nil {
+	if u.checked == nil || u.run != nil { // once sent, the check's rows are gone with the sheet
 		if !s.mayChange(w, r, u) {
 			return
 		}
 		if _, err := s.runCheck(r.Context(), u, s.lang(r)); err != nil {
-			s.failErr(w, r, http.StatusUnprocessableEntity, err)
+			s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 			return
 		}
 	}
@@ -258,13 +284,20 @@ func (s *Server) answerRows(w http.ResponseWriter, r *http.Request, u *upload, r
 	}
 	offset, limit = max(offset, 0), min(limit, maxLimit)
 	var page []*line
+	size, truncated := 0, false // the bytes of the page's lines, half of maxPage at most
 	pick := func(want func(*line) bool) error {
 		return res.each(func(l *line) bool {
 			if want(l) {
 				if offset > 0 {
 					offset--
 				} else {
+					n := l.shorten()
+					if len(page) > 0 && size+n > maxPage/2 {
+						truncated = true
+						return false
+					}
 					page = append(page, l)
+					size += n
 				}
 			}
 			return len(page) < limit
@@ -272,67 +305,154 @@ func (s *Server) answerRows(w http.ResponseWriter, r *http.Request, u *upload, r
 	}
 	switch {
 	case only != nil:
-		offset = 0
+		offset, limit = 0, len(only) // no further than the rows asked for
 		err = pick(func(l *line) bool { return slices.Contains(only, l.Row) })
 	case q.Get("order") == "row":
 		err = pick(func(*line) bool { return true })
 	default:
-		for k := 0; k < 3 && err == nil && len(page) < limit; k++ {
+		for k := 0; k < 3 && err == nil && len(page) < limit && !truncated; k++ {
 			err = pick(func(l *line) bool { return rank(l) == k })
 		}
 	}
 	if err == nil {
 		var rows []rowView
-		rows, err = u.rows(page)
+		var cut bool
+		rows, cut, err = u.rows(page, maxPage/2)
 		if err == nil {
 			o, _ := strconv.Atoi(q.Get("offset"))
-			writeJSON(w, http.StatusOK, checkView{checkResult: *res, Offset: max(o, 0), Limit: limit, Page: rows})
+			o = max(o, 0)
+			writeJSON(w, http.StatusOK, checkView{checkResult: *res, Offset: o, Limit: limit, Page: rows,
+				Next: o + len(rows), Truncated: truncated || cut})
 			return
 		}
 	}
-	s.failErr(w, r, http.StatusInternalServerError, err)
+	s.failImport(w, r, u, http.StatusInternalServerError, err)
 }
 
 // rows are the lines with their cells, read from the sheet as the check
-// read it (with the corrections): one pass to the last row asked for.
-func (u *upload) rows(page []*line) ([]rowView, error) {
-	out := make([]rowView, len(page))
+// read it (with the corrections): one pass to the last row asked for. Its
+// rows hold budget bytes of cells at most: the page ends before the first
+// row that did not fit (the first is always kept), and cut says so.
+func (u *upload) rows(page []*line, budget int) (out []rowView, cut bool, err error) {
+	out = make([]rowView, len(page))
 	want := map[int][]int{} // row number → places in out
 	last := 0
 	for i, l := range page {
-		out[i] = rowView{Row: l.Row, Status: l.Status, Problems: nonNil(l.Errors), Changes: nonNil(l.Changes), Warnings: nonNil(l.Warnings)}
+		out[i] = rowView{Row: l.Row, Status: l.Status, Problems: nonNil(l.Errors), Changes: nonNil(l.Changes),
+			Warnings: nonNil(l.Warnings), Cut: l.cut}
 		want[l.Row] = append(want[l.Row], i)
 		last = max(last, l.Row)
 	}
 	if len(page) == 0 {
-		return []rowView{}, nil
+		return []rowView{}, false, nil
 	}
 	src, err := importer.OpenInput(u.path, u.mapping, u.edits.Clone())
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer src.Close()
 	width := len(src.Header())
+	dropped := make([]bool, len(page))
+	held := 0
 	for {
 		row, err := src.Next()
 		if err == io.EOF || (err == nil && row.Number > last) {
-			return out, nil
+			break
 		}
 		var rowErr *source.RowError
 		if errors.As(err, &rowErr) {
 			continue // an unreadable row has no cells
 		}
 		if err != nil {
-			return out, nil // a file broken off: its report says so
+			break // a file broken off: its report says so
 		}
-		for _, i := range want[row.Number] {
-			cells := slices.Clone(row.Cells)
-			for len(cells) < width {
-				cells = append(cells, "")
+		places := want[row.Number]
+		if len(places) == 0 {
+			continue
+		}
+		cells, n, shortened := showCells(row.Cells, width)
+		for _, i := range places {
+			if i > 0 && held+n > budget {
+				dropped[i] = true
+				continue
 			}
+			held += n
 			out[i].Cells = cells
+			out[i].Cut = out[i].Cut || shortened
 		}
 	}
+	if i := slices.Index(dropped, true); i >= 0 {
+		return out[:i], true, nil
+	}
+	return out, false, nil
+}
+
+// showCells are a row's cells as a page shows them, width of them: each
+// up to maxShown bytes, maxRowShown in all; n is their bytes, and cut
+// says whether one was shortened.
+func showCells(row []string, width int) (cells []string, n int, cut bool) {
+	cells = make([]string, max(width, len(row)))
+	for i, c := range row {
+		limit := min(maxShown, maxRowShown-n)
+		short, shortened := shorten(c, max(limit, 0))
+		cells[i] = short
+		n += jsonLen(short)
+		cut = cut || shortened
+	}
+	return cells, n, cut
+}
+
+// shorten is s up to n bytes, cut at a character, and whether it was
+// cut; a cut string is a copy, so that the long one is not kept.
+func shorten(s string, n int) (string, bool) {
+	if len(s) <= n {
+		return s, false
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.Clone(s[:n]), true
+}
+
+// jsonLen is the bytes s takes in an answer: < > & and most control
+// characters are escaped as \u003c, a quote, a backslash, \t, \n, \r, \b
+// and \f as two.
+func jsonLen(s string) int {
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\b' || c == '\f':
+			n++
+		case c == '<' || c == '>' || c == '&' || c < 0x20:
+			n += 5
+		}
+	}
+	return n
+}
+
+// shorten cuts the line's values as a page shows them and says how many
+// bytes they hold.
+func (l *line) shorten() int {
+	n := 0
+	cut := func(s *string) {
+		var c bool
+		*s, c = shorten(*s, maxShown)
+		l.cut = l.cut || c
+		n += jsonLen(*s)
+	}
+	for _, list := range [][]cellIssue{l.Errors, l.Warnings} {
+		for i := range list {
+			cut(&list[i].Value)
+			cut(&list[i].Message)
+			n += len(list[i].Column) + len(list[i].Field)
+		}
+	}
+	for i := range l.Changes {
+		cut(&l.Changes[i].From)
+		cut(&l.Changes[i].To)
+		n += len(l.Changes[i].Column) + len(l.Changes[i].Field)
+	}
+	return n + 64
 }
 
 func nonNil[T any](s []T) []T {
@@ -354,13 +474,17 @@ const maxCell = 32767
 // again; the answer is the check with that row alone as its page.
 func (s *Server) patchRow(w http.ResponseWriter, r *http.Request, u *upload) {
 	row, err := strconv.Atoi(r.PathValue("row"))
-	if err != nil || row < 1 {
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, msg.WebBadRequest{Detail: "no row " + strconv.Quote(r.PathValue("row"))})
+		return
+	}
+	if row < 1 {
 		s.fail(w, r, http.StatusNotFound, msg.WebNoRow{Row: row})
 		return
 	}
 	var body edit
 	if err := readJSON(r, &body); err != nil {
-		s.failErr(w, r, http.StatusBadRequest, err)
+		s.failErr(w, r, bodyStatus(err), err)
 		return
 	}
 	u.mu.Lock()
@@ -368,12 +492,12 @@ func (s *Server) patchRow(w http.ResponseWriter, r *http.Request, u *upload) {
 	if !s.mayChange(w, r, u) {
 		return
 	}
-	header, rows, err := u.table()
+	header, found, err := u.findRow(row)
 	if err != nil {
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
-	if !rows[row] {
+	if !found {
 		s.fail(w, r, http.StatusNotFound, msg.WebNoRow{Row: row})
 		return
 	}
@@ -394,34 +518,35 @@ func (s *Server) patchRow(w http.ResponseWriter, r *http.Request, u *upload) {
 	res, err := s.runCheck(r.Context(), u, s.lang(r))
 	if err != nil {
 		u.edits = before
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	s.cfg.Log.Info("cells edited", "import", u.id, "row", row, "columns", len(body.Cells))
 	s.answerRows(w, r, u, res, []int{row})
 }
 
-// table is the sheet's header as its mapping reads it, and its rows'
-// numbers.
-func (u *upload) table() ([]string, map[int]bool, error) {
+// findRow is the sheet's header as its mapping reads it, and whether it
+// has the row numbered row: read up to that row, no further.
+func (u *upload) findRow(row int) ([]string, bool, error) {
 	src, err := importer.OpenInput(u.path, u.mapping, nil)
 	if err != nil {
-		return nil, nil, err
+		return nil, false, err
 	}
 	defer src.Close()
-	rows := map[int]bool{}
 	for {
-		row, err := src.Next()
+		r, err := src.Next()
 		if err == io.EOF {
-			return src.Header(), rows, nil
+			return src.Header(), false, nil
 		}
 		var rowErr *source.RowError
 		if errors.As(err, &rowErr) {
 			continue
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, false, err
 		}
-		rows[row.Number] = true
+		if r.Number >= row {
+			return src.Header(), r.Number == row, nil
+		}
 	}
 }

@@ -63,3 +63,84 @@ func TestNoAccessIsOneSentence(t *testing.T) {
 	assert.Equal(t, 16, end.Counts["failed"])
 	assert.Equal(t, "no access to customer M1001: not sent, after 3 requests for it in a row were refused (403)", end.Error)
 }
+
+// TestRefusedCredentialsAreReplacedOnThePage: a wrong password saved in
+// the credentials file stops a send with credentialsRefused; the right
+// one given on the page is used for the next send, and saved in place of
+// the wrong one.
+func TestRefusedCredentialsAreReplacedOnThePage(t *testing.T) {
+	h := newHarness(t)
+	clear(h.env)
+	const wrong = "old-Wrong-pass-1"
+	require.NoError(t, os.WriteFile(h.srv.cfg.Send.Credentials, []byte("sandbox:"+wrong+"\n"), 0o600))
+
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusAccepted, nil)
+	end := h.waitEnd(v.ID)
+	assert.Equal(t, "stopped", end.State)
+	assert.True(t, end.CredentialsRefused, "the page offers the form again, whatever the source")
+	var c credentialsView
+	decode(t, h.do("GET", "/api/credentials", nil, ""), http.StatusOK, &c)
+	assert.Equal(t, "file", c.From)
+	assert.True(t, c.Refused)
+
+	resp := h.do("POST", "/api/credentials", strings.NewReader(`{"username":"sandbox","password":"`+sandboxPass+`","save":true}`), "application/json")
+	c = credentialsView{}
+	decode(t, resp, http.StatusOK, &c)
+	assert.Equal(t, "page", c.From)
+	assert.False(t, c.Refused)
+	assert.True(t, c.Saved)
+	data, err := os.ReadFile(h.srv.cfg.Send.Credentials)
+	require.NoError(t, err)
+	assert.Equal(t, "sandbox:"+sandboxPass+"\n", string(data), "saved in place of the wrong one")
+	info, err := os.Stat(h.srv.cfg.Send.Credentials)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+
+	w := h.upload(openHouse)
+	decode(t, h.putMapping(w.ID, sampleMapping(t)), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+w.ID+"/send", nil, ""), http.StatusAccepted, nil)
+	end = h.waitEnd(w.ID)
+	assert.Equal(t, "done", end.State, end.Error)
+	assert.False(t, end.CredentialsRefused)
+	assert.Equal(t, 16, end.Counts["sent"])
+}
+
+// TestCredentialsComeAsRunTakesThem: the ones given on the page first;
+// then a named credentials file before the environment, as run
+// --credentials; the default file only after the environment.
+func TestCredentialsComeAsRunTakesThem(t *testing.T) {
+	for _, tc := range []struct {
+		name             string
+		named, env, file bool
+		page             bool
+		want             string
+	}{
+		{"the environment before the default file", false, true, true, false, "environment"},
+		{"a named file before the environment", true, true, true, false, "file"},
+		{"the environment when the named file is missing", true, true, false, false, "environment"},
+		{"the default file alone", false, false, true, false, "file"},
+		{"the page before both", true, true, true, true, "page"},
+		{"none", false, false, false, false, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, func(c *Config) { c.Send.CredentialsNamed = tc.named })
+			clear(h.env)
+			if tc.env {
+				h.env["VITEC_USERNAME"], h.env["VITEC_PASSWORD"] = "environment-user", "env-Pass-123"
+			}
+			if tc.file {
+				require.NoError(t, os.WriteFile(h.srv.cfg.Send.Credentials, []byte("file-user:file-Pass-123\n"), 0o600))
+			}
+			if tc.page {
+				decode(t, h.do("POST", "/api/credentials", strings.NewReader(`{"username":"page-user","password":"page-Pass-123"}`), "application/json"), http.StatusOK, nil)
+			}
+			c, from := h.srv.findCredentials()
+			assert.Equal(t, tc.want, from)
+			if from != "" {
+				assert.Equal(t, from+"-user", c.Username)
+			}
+		})
+	}
+}

@@ -38,7 +38,7 @@ type historyRun struct {
 // as leadimport history does.
 func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
-	if err != nil || limit < 0 {
+	if err != nil || limit <= 0 {
 		limit = 20
 	}
 	limit = min(limit, maxHistory)
@@ -86,15 +86,21 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 // reportOf is the link to the report of run, whose input was path: the
 // report of an import the server has, else one kept in Config.Reports.
 func (s *Server) reportOf(run int64, path string) string {
+	var u *upload
 	s.mu.Lock()
-	for _, u := range s.imports {
-		if u.path != path {
-			continue
+	for _, v := range s.imports {
+		if v.path == path { // set once, before the import is listed
+			u = v
+			break
 		}
+	}
+	s.mu.Unlock()
+	if u != nil {
+		// u.mu after s.mu is released: a send holds u.mu while it
+		// takes s.mu.
 		u.mu.Lock()
 		r := u.run
 		u.mu.Unlock()
-		s.mu.Unlock()
 		if r == nil || r.state() == stateSending {
 			return ""
 		}
@@ -103,7 +109,6 @@ func (s *Server) reportOf(run int64, path string) string {
 		}
 		return ""
 	}
-	s.mu.Unlock()
 	if s.keptReport(path) != "" {
 		return "/api/history/" + strconv.FormatInt(run, 10) + "/report"
 	}

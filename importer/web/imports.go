@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -38,7 +39,21 @@ type upload struct {
 	edits       importer.Edits
 	checked     *checkResult // the last check, nil after a change
 
-	run *sending // the send, once started
+	run     *sending // the send, once started
+	removed bool     // DELETE …, or too many imports: nothing starts any more
+	seq     int      // the order of the uploads: the oldest goes first
+}
+
+// hide is text with u's file named as it was dropped: the server's
+// folder is nothing a person needs to see.
+func (u *upload) hide(text string) string {
+	if u.path != "" {
+		text = strings.ReplaceAll(text, u.path, u.name)
+	}
+	if u.dir != "" {
+		text = strings.ReplaceAll(text, u.dir+string(filepath.Separator), "")
+	}
+	return text
 }
 
 // uploadPrefix starts the name of an upload's folder, which a run's
@@ -63,18 +78,21 @@ func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := u.reinspect(s); err != nil {
 		os.RemoveAll(u.dir)
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
 		os.RemoveAll(u.dir)
-		s.fail(w, r, http.StatusServiceUnavailable, msg.WebNoImport{})
+		s.fail(w, r, http.StatusServiceUnavailable, msg.WebStopping{})
 		return
 	}
+	s.seq++
+	u.seq = s.seq
 	s.imports[u.id] = u
 	s.mu.Unlock()
+	s.makeRoom(u)
 	s.cfg.Log.Info("import received", "import", u.id, "rows", u.inspect.Rows, "columns", len(u.inspect.Header))
 	writeJSON(w, http.StatusCreated, s.importView(r, u))
 }
@@ -138,6 +156,7 @@ func (u *upload) save(part *multipart.Part, max int64) (int, error) {
 	name := cleanName(part.FileName())
 	ext := strings.ToLower(filepath.Ext(name))
 	if !slices.Contains(extensions, ext) {
+		ext, _ = shorten(ext, maxExt)
 		return http.StatusUnsupportedMediaType, msg.Error(msg.UnsupportedFile{Ext: ext})
 	}
 	u.name = name
@@ -170,9 +189,11 @@ func tooLarge(err error, max int64) (int, error) {
 }
 
 // cleanName is a dropped file's name as a name in the upload's folder:
-// its last element, without control characters, never empty or a dot.
+// its last element, valid UTF-8 without control characters, 200 bytes at
+// most (cut at a character, its extension kept), never empty, a dot or a
+// name the system keeps for itself (NUL.csv on Windows).
 func cleanName(name string) string {
-	name = strings.ReplaceAll(name, `\`, "/")
+	name = strings.ToValidUTF8(strings.ReplaceAll(name, `\`, "/"), "")
 	name = name[strings.LastIndexByte(name, '/')+1:]
 	name = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
@@ -181,15 +202,23 @@ func cleanName(name string) string {
 		return r
 	}, name)
 	name = strings.TrimLeft(strings.TrimSpace(name), ".")
-	if len(name) > 200 {
-		ext := filepath.Ext(name)
-		name = name[:200-len(ext)] + ext
+	ext := filepath.Ext(name)
+	if len(ext) > maxExt {
+		ext = "" // no extension that is read: refused by its name's end
 	}
-	if strings.TrimSuffix(name, filepath.Ext(name)) == "" {
-		name = "sheet" + name
+	base, _ := shorten(strings.TrimSuffix(name, ext), maxName-len(ext))
+	if base == "" || !filepath.IsLocal(base+ext) {
+		base = "sheet"
 	}
-	return name
+	return base + ext
 }
+
+// The longest name an upload is kept under, and the longest extension
+// (".xlsx") that is one.
+const (
+	maxName = 200
+	maxExt  = 16
+)
 
 // setRead sets one of the read options (sheet, headerRow, encoding,
 // delimiter) from a form field or JSON; other fields are refused.
@@ -340,7 +369,15 @@ func (s *Server) getImport(w http.ResponseWriter, r *http.Request, u *upload) {
 // deleteImport removes the import and its files (a send under way is
 // stopped first).
 func (s *Server) deleteImport(w http.ResponseWriter, r *http.Request, u *upload) {
+	s.remove(u)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// remove removes the import and its files, once a send under way has
+// stopped and the request under way has ended; none starts after.
+func (s *Server) remove(u *upload) {
 	u.mu.Lock()
+	u.removed = true
 	run := u.run
 	u.mu.Unlock()
 	if run != nil {
@@ -350,8 +387,48 @@ func (s *Server) deleteImport(w http.ResponseWriter, r *http.Request, u *upload)
 	s.mu.Lock()
 	delete(s.imports, u.id)
 	s.mu.Unlock()
+	u.mu.Lock()
 	os.RemoveAll(u.dir)
-	w.WriteHeader(http.StatusNoContent)
+	u.mu.Unlock()
+}
+
+// maxImports bounds the imports a server keeps, each a sheet in the
+// temporary folder: past it, a new one makes the oldest go.
+const maxImports = 20
+
+// makeRoom removes the oldest import that is finished (else the oldest
+// not sent yet, never the one just made, never one being sent) while
+// there are more than maxImports.
+func (s *Server) makeRoom(newest *upload) {
+	s.mu.Lock()
+	if len(s.imports) <= maxImports {
+		s.mu.Unlock()
+		return
+	}
+	list := slices.Collect(maps.Values(s.imports))
+	s.mu.Unlock()
+	slices.SortFunc(list, func(a, b *upload) int { return a.seq - b.seq })
+	var ready *upload
+	for _, u := range list {
+		if u == newest {
+			continue
+		}
+		u.mu.Lock()
+		st := u.state()
+		u.mu.Unlock()
+		switch {
+		case st == stateDone || st == stateStopped:
+			s.remove(u)
+			s.cfg.Log.Info("import removed: too many", "import", u.id)
+			return
+		case st == stateReady && ready == nil:
+			ready = u
+		}
+	}
+	if ready != nil {
+		s.remove(ready)
+		s.cfg.Log.Info("import removed: too many", "import", ready.id)
+	}
 }
 
 // putInput reads the sheet again as the body says (JSON: sheet,
@@ -359,11 +436,15 @@ func (s *Server) deleteImport(w http.ResponseWriter, r *http.Request, u *upload)
 func (s *Server) putInput(w http.ResponseWriter, r *http.Request, u *upload) {
 	var body map[string]any
 	if err := readJSON(r, &body); err != nil {
-		s.failErr(w, r, http.StatusBadRequest, err)
+		s.failErr(w, r, bodyStatus(err), err)
 		return
 	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	if u.removed {
+		s.fail(w, r, http.StatusNotFound, msg.WebNoImport{})
+		return
+	}
 	if u.run != nil {
 		s.fail(w, r, http.StatusConflict, msg.WebSentAlready{})
 		return
@@ -390,7 +471,7 @@ func (s *Server) putInput(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.read = read
 	if err := u.reinspect(s); err != nil {
 		u.read = old
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	clear(u.edits)
@@ -402,11 +483,29 @@ func readJSON(r *http.Request, v any) error {
 	if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct != "" && ct != "application/json" {
 		return msg.Error(msg.WebBadRequest{Detail: "the body must be JSON (Content-Type: application/json)"})
 	}
-	dec := jsonDecoder(io.LimitReader(r.Body, 1<<20))
+	dec := jsonDecoder(http.MaxBytesReader(nil, r.Body, maxJSON))
 	if err := dec.Decode(v); err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			return msg.Error(msg.WebBadRequest{Detail: "the body is larger than 1 MiB"}, errBodyTooLarge)
+		}
 		return msg.Error(msg.WebBadRequest{Detail: err.Error()})
 	}
 	return nil
+}
+
+// maxJSON bounds a JSON body: a row's corrections, the read options.
+const maxJSON = 1 << 20
+
+// errBodyTooLarge is a JSON body past maxJSON: 413.
+var errBodyTooLarge = errors.New("web: body too large")
+
+// bodyStatus is the status that refuses a body readJSON could not read.
+func bodyStatus(err error) int {
+	if errors.Is(err, errBodyTooLarge) {
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusBadRequest
 }
 
 func newID() (string, error) {

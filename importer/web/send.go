@@ -38,10 +38,12 @@ type Send struct {
 	// Ledger is the ledger's path; "": the default place, as run's.
 	Ledger string
 	// Credentials is the credentials file: read when it exists (after
-	// the environment's VITEC_USERNAME and VITEC_PASSWORD), and where
-	// the page saves the ones a person gives, when asked to.
-	Credentials string
-	Getenv      func(string) string
+	// the environment's VITEC_USERNAME and VITEC_PASSWORD, or before them
+	// when CredentialsNamed, as run reads --credentials), and where the
+	// page saves the ones a person gives, when asked to.
+	Credentials      string
+	CredentialsNamed bool
+	Getenv           func(string) string
 	// Sleep waits out a backoff; nil: importer.Sleep.
 	Sleep func(ctx context.Context, d time.Duration) error
 }
@@ -83,6 +85,7 @@ type sending struct {
 	report  string // the report file
 	format  report.Format
 	subs    map[chan struct{}]bool
+	hide    func(string) string // the upload's: its file by the name it was dropped with
 }
 
 // Progress: importer.Run tells the send of each row as its line is written.
@@ -150,8 +153,11 @@ type sendView struct {
 	Remaining int            `json:"remaining"`
 	Rate      float64        `json:"rate"` // rows a second so far
 	Error     string         `json:"error,omitempty"`
-	Reasons   []reasonView   `json:"reasons"`
-	Report    string         `json:"report,omitempty"` // where to download it, once written
+	// CredentialsRefused says the send stopped because Connect refused
+	// the user name or password (401): the page asks for them again.
+	CredentialsRefused bool         `json:"credentialsRefused,omitempty"`
+	Reasons            []reasonView `json:"reasons"`
+	Report             string       `json:"report,omitempty"` // where to download it, once written
 }
 
 func (p *sending) view(l msg.Lang) sendView {
@@ -172,6 +178,10 @@ func (p *sending) view(l msg.Lang) sendView {
 	}
 	if p.err != nil {
 		v.Error = l.Error(p.err)
+		if p.hide != nil {
+			v.Error = p.hide(v.Error)
+		}
+		v.CredentialsRefused = errors.Is(p.err, importer.ErrUnauthorized)
 	}
 	if p.st != stateSending && p.report != "" {
 		if _, err := os.Stat(p.report); err == nil {
@@ -192,18 +202,22 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, u *upload) {
 	var body sendBody
 	if r.ContentLength != 0 {
 		if err := readJSON(r, &body); err != nil {
-			s.failErr(w, r, http.StatusBadRequest, err)
+			s.failErr(w, r, bodyStatus(err), err)
 			return
 		}
 	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
+	if s.stopping() {
+		s.fail(w, r, http.StatusServiceUnavailable, msg.WebStopping{})
+		return
+	}
 	if !s.mayChange(w, r, u) {
 		return
 	}
 	if u.checked == nil { // a script may send without checking first
 		if _, err := s.runCheck(r.Context(), u, s.lang(r)); err != nil {
-			s.failErr(w, r, http.StatusUnprocessableEntity, err)
+			s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 			return
 		}
 	}
@@ -222,12 +236,26 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, u *upload) {
 		return
 	}
 	run, err := s.startSend(u, creds, s.lang(r), format)
+	if errors.Is(err, errClosed) {
+		s.fail(w, r, http.StatusServiceUnavailable, msg.WebStopping{})
+		return
+	}
 	if err != nil {
-		s.failErr(w, r, http.StatusUnprocessableEntity, err)
+		s.failImport(w, r, u, http.StatusUnprocessableEntity, err)
 		return
 	}
 	u.run = run
 	writeJSON(w, http.StatusAccepted, run.view(s.lang(r)))
+}
+
+// errClosed refuses a send once the server is closed.
+var errClosed = errors.New("web: the server is stopping")
+
+// stopping reports whether the server was closed.
+func (s *Server) stopping() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closed
 }
 
 // reportFormat is the report's format: as asked, else as run picks it
@@ -265,7 +293,7 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		return nil, err
 	}
 	run := &sending{id: u.id, now: s.cfg.Now, started: now, st: stateSending, counts: map[status.Status]int{},
-		done: make(chan struct{}), subs: map[chan struct{}]bool{}, format: format,
+		done: make(chan struct{}), subs: map[chan struct{}]bool{}, format: format, hide: u.hide,
 		report: filepath.Join(dir, base+"-report-"+now.Format("20060102-150405")+"."+string(format))}
 	cfg := importer.Config{Inputs: []string{u.path}, Mappings: []*mapping.Mapping{u.mapping}, Report: run.report,
 		CommandLine: "leadimport serve", Lang: l, LogLang: l, Client: client, Target: sc.BaseURL,
@@ -277,9 +305,17 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 	checked := u.checked.Reasons
 	// Where it sends, before anything is, as run says it: a base URL
 	// left in the environment by a rehearsal is seen here.
+	s.mu.Lock() // Close waits for every send it did not stop from starting
+	if s.closed {
+		s.mu.Unlock()
+		cancel(nil)
+		led.Close()
+		return nil, errClosed
+	}
+	s.sends.Add(1)
+	s.mu.Unlock()
 	s.cfg.Log.Info(msg.English.Say(msg.SendingTo{URL: sc.BaseURL, FromEnv: sc.BaseURLFrom, User: creds.Username}),
 		"import", u.id, "url", sc.BaseURL, "user", creds.Username)
-	s.sends.Add(1)
 	go func() {
 		defer s.sends.Done()
 		defer close(run.done)
@@ -296,7 +332,13 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		// stops.
 		os.Remove(u.path)
 		os.Remove(filepath.Join(u.dir, "check.jsonl"))
+		u.mu.Lock()
+		u.checked = nil
+		u.mu.Unlock()
 		run.finish(&sum, runErr, s.cfg.Now(), checked)
+		if errors.Is(sum.Stopped, importer.ErrUnauthorized) || errors.Is(runErr, importer.ErrUnauthorized) {
+			s.refused(creds)
+		}
 		s.cfg.Log.Info("import sent", "import", u.id, "state", run.state(), "sent", sum.Counts[status.Sent])
 	}()
 	return run, nil
@@ -361,11 +403,13 @@ func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time, che
 func (s *Server) stop(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.mu.Lock()
 	run := u.run
-	u.mu.Unlock()
 	if run == nil {
-		writeJSON(w, http.StatusOK, s.importView(r, u))
+		v := s.importView(r, u) // under u.mu: PUT …/input changes what it shows
+		u.mu.Unlock()
+		writeJSON(w, http.StatusOK, v)
 		return
 	}
+	u.mu.Unlock()
 	run.stop()
 	<-run.done
 	writeJSON(w, http.StatusOK, run.view(s.lang(r)))
@@ -377,6 +421,10 @@ func (s *Server) stop(w http.ResponseWriter, r *http.Request, u *upload) {
 func (s *Server) events(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.mu.Lock()
 	run := u.run
+	var ready importView
+	if run == nil {
+		ready = s.importView(r, u) // under u.mu: PUT …/input changes what it shows
+	}
 	u.mu.Unlock()
 	flusher, ok := w.(http.Flusher)
 	if !ok {
@@ -387,7 +435,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, u *upload) {
 	w.WriteHeader(http.StatusOK)
 	l := s.lang(r)
 	if run == nil {
-		writeEvent(w, "end", s.importView(r, u))
+		writeEvent(w, "end", ready)
 		flusher.Flush()
 		return
 	}

@@ -95,10 +95,15 @@ type Server struct {
 	mux     *http.ServeMux
 	handler http.Handler
 
+	// mu guards what follows. It is taken after an upload's mu (a send
+	// holds u.mu while it looks for credentials), never before it.
 	mu      sync.Mutex
 	imports map[string]*upload
-	creds   *importer.Credentials // given on the page, when none were found
-	closed  bool
+	seq     int                   // the uploads so far
+	creds   *importer.Credentials // given on the page
+	// refusedCreds are the credentials Connect last refused (401).
+	refusedCreds *importer.Credentials
+	closed       bool
 
 	ctx    context.Context // cancelled by Close: every send stops
 	cancel context.CancelCauseFunc
@@ -123,7 +128,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	if cfg.Dir == "" {
-		dir, err := os.MkdirTemp("", "leadimport-serve-") // 0700
+		dir, err := newServeDir(os.TempDir(), cfg.Now())
 		if err != nil {
 			return nil, err
 		}
@@ -264,8 +269,8 @@ func (s *Server) authorize(next http.Handler) http.Handler {
 }
 
 func (s *Server) carriesToken(r *http.Request) bool {
-	if auth, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-		return s.tokenOK(strings.TrimSpace(auth))
+	if auth := r.Header.Get("Authorization"); len(auth) > 7 && strings.EqualFold(auth[:7], "Bearer ") { // the scheme is case-insensitive (RFC 9110)
+		return s.tokenOK(strings.TrimSpace(auth[7:]))
 	}
 	c, err := r.Cookie(cookieName)
 	return err == nil && s.tokenOK(c.Value)
@@ -297,6 +302,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, m msg.
 // failErr answers with status and err said in the request's language.
 func (s *Server) failErr(w http.ResponseWriter, r *http.Request, status int, err error) {
 	writeJSON(w, status, apiError{Error: s.lang(r).Error(err)})
+}
+
+// failImport answers as failErr, with u's file named as it was dropped,
+// not by its place in the server's folder.
+func (s *Server) failImport(w http.ResponseWriter, r *http.Request, u *upload, status int, err error) {
+	writeJSON(w, status, apiError{Error: u.hide(s.lang(r).Error(err))})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
