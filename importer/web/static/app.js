@@ -104,7 +104,7 @@ const TEXTS = {
     hHistory: "Tidigare körningar",
     hWhen: "När", hInputs: "Fil", hCounts: "Resultat", hReportCol: "Rapport",
     historyEmpty: "Inga körningar ännu.", refresh: "Uppdatera",
-    openReport: "Öppna", reportGone: "finns inte kvar",
+    openReport: "Ladda ner",
     footer: "Allt stannar på den här datorn tills du trycker på Skicka.",
     network: "Sidan når inte leadimport. Körs programmet fortfarande? Starta det igen och ladda om sidan.",
     unauthorized: "Sidan har inte längre tillgång till leadimport. Öppna adressen som leadimport skrev ut när det startade.",
@@ -209,7 +209,7 @@ const TEXTS = {
     hHistory: "Earlier runs",
     hWhen: "When", hInputs: "File", hCounts: "Result", hReportCol: "Report",
     historyEmpty: "No runs yet.", refresh: "Refresh",
-    openReport: "Open", reportGone: "no longer there",
+    openReport: "Download",
     footer: "Everything stays on this computer until you press Send.",
     network: "The page cannot reach leadimport. Is it still running? Start it again and reload the page.",
     unauthorized: "The page no longer has access to leadimport. Open the address leadimport printed when it started.",
@@ -374,6 +374,8 @@ const state = {
   total: 0,          // the rows in the input
   stale: true,       // the mapping changed since the last check
   editing: 0,        // the row being fixed, or 0
+  haveCreds: null,
+  edited: {},        // row → the headers of its cells fixed on this page   // whether the server has credentials to send with
   sending: false,
   events: null,
 };
@@ -505,6 +507,7 @@ async function upload(opts) {
   state.input = answer.input || {};
   state.check = null;
   state.rows = [];
+  state.edited = {};
   state.stale = true;
   readProposal(answer.mapping || "", answer);
   renderDetected();
@@ -578,7 +581,8 @@ function readProposal(text, answer) {
   }));
   state.constants = constants;
   state.extraConstants = Object.keys(constants).filter((k) => !FIXED_CONSTANTS.includes(k));
-  state.remembered = !!(answer && (answer.remembered || answer.mappingRemembered));
+  // The server's note that the mapping was remembered, in its words.
+  state.remembered = (answer && typeof answer.remembered === "string") ? answer.remembered : "";
 }
 
 // stripComment cuts a # comment that is outside quotes.
@@ -764,7 +768,7 @@ function renderMatch() {
   renderExtraConstants();
   renderConstantHints();
   const rem = $("#remembered");
-  rem.textContent = t("remembered");
+  rem.textContent = state.remembered || t("remembered");
   show(rem, !!state.remembered);
 }
 
@@ -913,6 +917,7 @@ async function runCheck(scroll) {
     state.stale = false;
     $("#send-note").textContent = t("sendNote");
     renderCheck();
+    checkCredentials();
     show($("#step-check"), true);
     show($("#step-send"), true);
     markStep("check");
@@ -1038,7 +1043,7 @@ function rowElement(row, headers) {
   const problems = row.problems || [];
   const warnings = row.warnings || [];
   const changes = row.changes || [];
-  const edited = new Set((row.edited || []).map((e) => typeof e === "string" ? e : e.column));
+  const edited = state.edited[row.row] || new Set();
   const cls = (row.status === "invalid" || row.status === "failed") ? "invalid" : warnings.length ? "warned" : "";
   const tr = el("tr", { class: cls || null, "data-row": row.row });
   tr.append(el("td", { class: "rownum", text: row.row }));
@@ -1129,15 +1134,20 @@ async function saveRow(row) {
   const status = $("#check-summary");
   status.textContent = t("saving");
   try {
-    const fixed = await api("PATCH", `/api/imports/${encodeURIComponent(state.id)}/rows/${row.row}`, { cells });
-    const updated = fixed && fixed.row !== undefined ? (fixed.row && typeof fixed.row === "object" ? fixed.row : fixed) : null;
+    // The answer is the whole input checked again, with this row as its
+    // page of rows.
+    const answer = await api("PATCH", `/api/imports/${encodeURIComponent(state.id)}/rows/${row.row}`, { cells });
     state.editing = 0;
+    const mine = state.edited[row.row] || (state.edited[row.row] = new Set());
+    for (const h of Object.keys(cells)) mine.add(h);
+    const updated = (answer.rows || []).find((r) => r.row === row.row);
     if (updated) {
       const i = state.rows.findIndex((r) => r.row === row.row);
       if (i >= 0) state.rows[i] = updated;
     }
-    // The counts and reasons are the whole input's: check again.
-    await runCheck(false);
+    state.check = Object.assign({}, answer, { rows: undefined });
+    state.total = totalRows(answer);
+    renderCheck();
     status.append(" ", el("span", { text: t("rowSaved", row.row) }));
     focusRow(row.row, "button.fix");
     if (!document.activeElement || document.activeElement === document.body) status.focus();
@@ -1169,13 +1179,17 @@ function listShort(values) {
 function renderSendButton() {
   const b = $("#send-button");
   const c = state.check;
-  const valid = c && c.counts ? (c.counts.valid || 0) : 0;
+  // The server says how many rows go and where (check's "send"); the
+  // page's own count stands in when it does not.
+  const plan = (c && c.send) || null;
+  const valid = plan && typeof plan.rows === "number" ? plan.rows : (c && c.counts ? (c.counts.valid || 0) : 0);
   const where = [];
-  const cs = targets("customerId"), es = targets("estateId");
+  const cs = plan && plan.customers ? plan.customers : targets("customerId");
+  const es = plan && plan.estates ? plan.estates : targets("estateId");
   if (cs.length) where.push(t("whereCustomer", listShort(cs)));
   if (es.length) where.push(t("whereEstate", listShort(es)));
   b.textContent = t("sendButton", valid, where.join(", "));
-  b.disabled = !c || state.stale || valid === 0 || state.sending || state.editing !== 0;
+  b.disabled = !c || state.stale || valid === 0 || state.sending || state.editing !== 0 || state.haveCreds === false;
   if (c && !state.stale && valid === 0) $("#send-note").textContent = t("nothingToSend");
 }
 
@@ -1192,8 +1206,8 @@ async function send() {
     state.sending = false;
     renderSendButton();
     renderRows();
-    if (needsCredentials(e)) { askCredentials(); return; }
     showSendError(e.message);
+    checkCredentials();
     return;
   }
   markStep("send");
@@ -1203,16 +1217,21 @@ async function send() {
   follow();
 }
 
-function needsCredentials(e) {
-  const b = e.body || {};
-  return (e.status === 412 || e.status === 428 || e.status === 409 || e.status === 400) &&
-    (b.credentials === "missing" || b.needCredentials === true || b.code === "credentials");
-}
-
-function askCredentials() {
-  const form = $("#credentials");
-  show(form, true);
-  $("#cred-user").focus();
+// checkCredentials asks whether the server has credentials to send
+// with (the environment's, the credentials file's, or given here); when
+// it has none, the page asks for them, once.
+async function checkCredentials() {
+  let v;
+  try {
+    v = await api("GET", "/api/credentials");
+  } catch (e) {
+    return;
+  }
+  state.haveCreds = !!v.have;
+  show($("#credentials"), !v.have);
+  show($("#cred-save").closest("label"), !!v.file);
+  $("#cred-problem").textContent = v.problem || "";
+  renderSendButton();
 }
 
 async function submitCredentials(e) {
@@ -1228,8 +1247,10 @@ async function submitCredentials(e) {
   } finally {
     pass.value = ""; // the password is not kept on the page
   }
+  state.haveCreds = true;
   show($("#credentials"), false);
   $("#send-note").textContent = t("credSaved");
+  renderSendButton();
   $("#send-button").focus();
 }
 
@@ -1281,7 +1302,7 @@ function progress(d, type) {
   const sent = num(counts.sent), failed = num(counts.failed), skipped = num(counts.skipped) + num(counts.duplicate);
   const notSent = num(counts.not_sent);
   const total = num(d.total) || num(d.toSend) || num(state.check && state.check.counts && state.check.counts.valid);
-  const done = sent + failed + skipped;
+  const done = typeof d.done === "number" ? d.done : sent + failed + skipped;
   const remaining = typeof d.remaining === "number" ? d.remaining : Math.max(total - done, 0);
   $("#n-sent").textContent = sent;
   $("#n-failed").textContent = failed;
@@ -1371,14 +1392,13 @@ async function loadHistory() {
   const tbody = document.querySelector("#history-table tbody");
   clear(tbody);
   for (const r of runs) {
-    const when = r.start || r.started || r.time || "";
-    const inputs = Array.isArray(r.inputs) ? r.inputs.map((i) => typeof i === "string" ? i : i.path || i.name || "").join(", ") : (r.input || "");
+    const when = r.started || r.start || "";
+    const inputs = Array.isArray(r.inputs) ? r.inputs.map((i) => typeof i === "string" ? i : i.path || i.name || "").join(", ") : "";
     const counts = r.counts || {};
     const parts = Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${TEXTS[lang].st[s] || s}`);
     const report = el("td", {});
-    const link = r.reportUrl || r.reportURL || (r.report && r.report.url);
-    if (link) report.append(el("a", { href: link, download: true, text: t("openReport") }));
-    else if (r.report) report.append(el("span", { class: "hint", text: t("reportGone") }));
+    // report is where to download the run's report while it is on disk.
+    if (r.report) report.append(el("a", { href: r.report, download: true, text: t("openReport") }));
     const result = el("td", { text: parts.join(", ") });
     if (r.reason) result.append(el("div", { class: "hint", text: r.reason }));
     tbody.append(el("tr", {},
@@ -1400,8 +1420,10 @@ function formatTime(s) {
 function start() {
   let l = "";
   try { l = sessionStorage.getItem("leadimport.lang") || ""; } catch (e) { /* private mode */ }
-  const meta = document.querySelector('meta[name="leadimport-lang"]');
-  lang = l || (meta && meta.content) || document.documentElement.getAttribute("data-lang") || "sv";
+  // The address may say the language (serve --lang en opens ?lang=en);
+  // a choice made with the switch in this tab wins.
+  const asked = new URL(window.location.href).searchParams.get("lang") || "";
+  lang = l || asked || "sv";
   if (lang !== "en") lang = "sv";
   applyTexts();
   markStep("file");
