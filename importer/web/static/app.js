@@ -56,7 +56,7 @@ const TEXTS = {
     checkButton: "Kontrollera raderna",
     checking: "Kontrollerar …",
     hCheck: "Kontrollera och rätta",
-    summary: (valid, invalid, total) => [[`${valid} av ${total} rader kan skickas`, "good"], invalid ? [`, ${invalid} har fel som måste rättas först`, "bad"] : [".", ""]],
+    summary: (valid, invalid, total) => [[`${valid} av ${total} rader kan skickas`, "good"], invalid ? [`, ${invalid} har fel som måste rättas först.`, "bad"] : [".", ""]],
     hReasons: "Vad som är fel", noReasons: "Inga fel: alla rader kan skickas.",
     reasonRows: (n) => n === 1 ? "1 rad" : `${n} rader`,
     hPerColumn: "Per kolumn",
@@ -161,7 +161,7 @@ const TEXTS = {
     checkButton: "Check the rows",
     checking: "Checking …",
     hCheck: "Check and fix",
-    summary: (valid, invalid, total) => [[`${valid} of ${total} rows can be sent`, "good"], invalid ? [`, ${invalid} have errors to fix first`, "bad"] : [".", ""]],
+    summary: (valid, invalid, total) => [[`${valid} of ${total} rows can be sent`, "good"], invalid ? [`, ${invalid} have errors to fix first.`, "bad"] : [".", ""]],
     hReasons: "What is wrong", noReasons: "No errors: every row can be sent.",
     reasonRows: (n) => n === 1 ? "1 row" : `${n} rows`,
     hPerColumn: "Per column",
@@ -377,6 +377,7 @@ const state = {
   haveCreds: null,
   edited: {},        // row → the headers of its cells fixed on this page   // whether the server has credentials to send with
   sending: false,
+  sent: false,       // the import was sent
   events: null,
 };
 
@@ -508,6 +509,7 @@ async function upload(opts) {
   state.check = null;
   state.rows = [];
   state.edited = {};
+  state.sent = false;
   state.stale = true;
   readProposal(answer.mapping || "", answer);
   renderDetected();
@@ -1014,7 +1016,6 @@ function renderRows() {
     el("th", { scope: "col", text: t("thRow") }),
     el("th", { scope: "col", text: t("thStatus") }));
   for (const h of headers) hr.append(el("th", { scope: "col", text: h }));
-  hr.append(el("th", { scope: "col", text: t("thWhy") }), el("th", { scope: "col", text: t("thAction") }));
   thead.append(hr);
 
   const onlyProblems = document.querySelector('input[name="rowfilter"]:checked').value === "problems";
@@ -1023,7 +1024,7 @@ function renderRows() {
     .filter((r) => !onlyProblems || isProblemRow(r));
   for (const row of rows) tbody.append(rowElement(row, headers));
   if (rows.length === 0) {
-    tbody.append(el("tr", {}, el("td", { colspan: headers.length + 4, text: t("noProblemRows") })));
+    tbody.append(el("tr", {}, el("td", { colspan: headers.length + 2, text: t("noProblemRows") })));
   }
   const more = $("#rows-more");
   clear(more);
@@ -1046,9 +1047,24 @@ function rowElement(row, headers) {
   const edited = state.edited[row.row] || new Set();
   const cls = (row.status === "invalid" || row.status === "failed") ? "invalid" : warnings.length ? "warned" : "";
   const tr = el("tr", { class: cls || null, "data-row": row.row });
-  tr.append(el("td", { class: "rownum", text: row.row }));
+  // The row's number and its Fix button come first, so that they are in
+  // sight however wide the sheet.
+  const first = el("td", { class: "rownum" }, el("span", { class: "n", text: row.row }));
+  if (editing) {
+    const save = el("button", { type: "button", class: "button small primary", "aria-label": t("saveRow", row.row), text: t("save") });
+    save.addEventListener("click", () => saveRow(row));
+    const cancel = el("button", { type: "button", class: "button small", "aria-label": t("cancelRow", row.row), text: t("cancel") });
+    cancel.addEventListener("click", () => cancelEdit(row));
+    first.append(save, cancel);
+  } else if (!state.sending && !state.sent) {
+    const fix = el("button", { type: "button", class: "button small fix", "aria-label": t("fixRow", row.row), text: t("fix") });
+    fix.addEventListener("click", () => startEdit(row));
+    first.append(fix);
+  }
+  tr.append(first);
   const st = row.status || "";
-  tr.append(el("td", {}, el("span", { class: "badge " + st, text: (TEXTS[lang].st[st] || st) })));
+  const stCell = el("td", { class: "status-cell" }, el("span", { class: "badge " + st, text: (TEXTS[lang].st[st] || st) }));
+  tr.append(stCell);
   const placed = new Set();
   for (const h of headers) {
     const td = el("td", {});
@@ -1080,25 +1096,12 @@ function rowElement(row, headers) {
     if (edited.has(h)) td.append(el("span", { class: "edited-note", text: t("editedOnPage") }));
     tr.append(td);
   }
-  // Problems about the row as a whole, or about a column not shown.
-  const why = el("td", { class: "row-why" });
-  for (const p of problems) if (!placed.has(p)) why.append(el("div", { text: messageOf(p) }));
-  for (const w of warnings) if (!headers.some((h) => sameColumn(w.column, h))) why.append(el("div", { text: messageOf(w) }));
-  tr.append(why);
-
-  const act = el("td", {});
-  if (editing) {
-    const save = el("button", { type: "button", class: "button small primary", "aria-label": t("saveRow", row.row), text: t("save") });
-    save.addEventListener("click", () => saveRow(row));
-    const cancel = el("button", { type: "button", class: "button small", "aria-label": t("cancelRow", row.row), text: t("cancel") });
-    cancel.addEventListener("click", () => cancelEdit(row));
-    act.append(save, " ", cancel);
-  } else if (!state.sending) {
-    const fix = el("button", { type: "button", class: "button small fix", "aria-label": t("fixRow", row.row), text: t("fix") });
-    fix.addEventListener("click", () => startEdit(row));
-    act.append(fix);
+  // Problems about the row as a whole, or about a column not shown,
+  // under its status.
+  for (const p of problems) if (!placed.has(p)) stCell.append(el("span", { class: "row-why", text: messageOf(p) }));
+  for (const w of warnings) {
+    if (!headers.some((h) => sameColumn(w.column, h))) stCell.append(el("span", { class: "row-why warn", text: messageOf(w) }));
   }
-  tr.append(act);
   return tr;
 }
 
@@ -1330,6 +1333,7 @@ function finishSend() {
   if (state.events) { state.events.close(); state.events = null; }
   if (!state.sending) return;
   state.sending = false;
+  state.sent = true; // the sheet is sent: its rows are not fixed here any more
   show($("#stop-button"), false);
   renderSendButton();
   $("#send-button").disabled = true;
