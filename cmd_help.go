@@ -15,6 +15,7 @@ Usage:
   leadimport run     --mapping FILE [flags] INPUT...   read, map, validate, send, report
   leadimport check   --mapping FILE [flags] INPUT...   the same, but send nothing
   leadimport sandbox [--addr 127.0.0.1:8089] [flags]   a local stand-in for the Connect API
+  leadimport serve   [--open] [flags]                  a page to drop a sheet on, check, fix and send it
   leadimport history [--ledger FILE] [--limit N] [--csv]   recent runs, from the ledger
   leadimport init    [-o FILE] [flags] INPUT              propose a mapping file for INPUT
   leadimport version
@@ -79,7 +80,7 @@ func cmdHelp(args []string, e *env) error {
 		fmt.Fprint(e.stdout, exitCodesHelp)
 	case "mapping":
 		return mapping.WriteReference(e.stdout)
-	case "run", "check", "sandbox", "history", "init":
+	case "run", "check", "sandbox", "serve", "history", "init":
 		// A command's own --help, on stdout: it was asked for.
 		e.stderr = e.stdout
 		return dispatch(context.Background(), []string{topic, "--help"}, e)

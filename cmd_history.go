@@ -43,7 +43,7 @@ func cmdHistory(args []string, e *env) error {
 	}
 	// A reading command creates no ledger: a mistyped --ledger must not
 	// leave an empty one, and folders to it, behind.
-	led, err := openLedger(o.ledger, e.getenv, ledger.Existing)
+	led, err := importer.OpenLedger(o.ledger, e.getenv, ledger.Existing)
 	if errors.Is(err, ledger.ErrNoLedger) && o.ledger == "" {
 		// The default place, before the first run: nothing to list.
 		fmt.Fprintln(e.stdout, e.lang.Say(msg.NoRuns{}))

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -313,10 +312,7 @@ func (o *importOptions) distinct(getenv func(string) string, inputs []string) er
 		}
 	}
 	if o.cmd == "run" {
-		led := o.send.ledger
-		if led == "" {
-			led, _ = ledger.DefaultPath(getenv, runtime.GOOS) // none: opening it says so
-		}
+		led, _ := importer.LedgerPath(o.send.ledger, getenv) // none: opening it says so
 		roles = append(roles, importer.Role{Flag: "--ledger", Path: led},
 			importer.Role{Flag: "--credentials", Path: o.send.credentials},
 			importer.Role{Flag: "--archive-dir", Path: o.send.archiveDir})
@@ -357,7 +353,7 @@ func (o *importOptions) refusedInfo(start time.Time, inputs []string) ledger.Run
 func (o *importOptions) recordRefused(e *env, log *slog.Logger, logLang msg.Lang, led *ledger.Ledger, info ledger.RunInfo, err error, nothing msg.Message) {
 	if led == nil {
 		var openErr error
-		if led, openErr = openLedger(o.send.ledger, e.getenv, o.send.ledgerMode()); openErr != nil {
+		if led, openErr = importer.OpenLedger(o.send.ledger, e.getenv, o.send.ledgerMode()); openErr != nil {
 			log.Debug(logLang.Say(msg.RefusedNotRecorded{Err: openErr}))
 			return
 		}
@@ -439,18 +435,12 @@ func archive(log *slog.Logger, l msg.Lang, dir string, sum *importer.Summary, co
 // configure gives cfg what sending needs: the Connect client, the limiter
 // and the ledger, which the caller closes.
 func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string) (*ledger.Ledger, error) {
-	creds, err := loadCredentials(o.credentials, getenv)
+	creds, err := importer.LoadCredentials(o.credentials, getenv)
 	if err != nil {
 		return nil, err
 	}
-	to := msg.SendingTo{URL: o.baseURL, User: creds.Username}
-	switch {
-	case to.URL != "":
-	case getenv("LEADIMPORT_BASE_URL") != "":
-		to.URL, to.FromEnv = getenv("LEADIMPORT_BASE_URL"), "LEADIMPORT_BASE_URL"
-	default:
-		to.URL = defaultBaseURL
-	}
+	to := msg.SendingTo{User: creds.Username}
+	to.URL, to.FromEnv = resolveBaseURL(o.baseURL, getenv)
 	baseURL := to.URL
 	client, err := connect.New(baseURL, creds.Username, creds.Password, "leadimport/"+version, connect.NewHTTPClient(o.workers))
 	if err != nil {
@@ -465,7 +455,7 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 	if o.maxInvalid >= 0 {
 		cfg.MaxInvalid = &o.maxInvalid
 	}
-	led, err := openLedger(o.ledger, getenv, o.ledgerMode())
+	led, err := importer.OpenLedger(o.ledger, getenv, o.ledgerMode())
 	if err != nil {
 		return nil, err
 	}
@@ -474,18 +464,6 @@ func (o *sendOptions) configure(cfg *importer.Config, getenv func(string) string
 	// environment by a rehearsal is seen here.
 	cfg.Log.Info(cfg.LogLang.Say(to), "url", to.URL, "user", to.User)
 	return led, nil
-}
-
-// openLedger opens the ledger at path, or at the default place in the
-// user's state directory, as mode says.
-func openLedger(path string, getenv func(string) string, mode ledger.Mode) (*ledger.Ledger, error) {
-	if path == "" {
-		var err error
-		if path, err = ledger.DefaultPath(getenv, runtime.GOOS); err != nil {
-			return nil, msg.Error(msg.NoLedgerPlace{Err: err})
-		}
-	}
-	return ledger.OpenMode(path, mode)
 }
 
 // ledgerMode is how run opens its ledger: a missing one is made, and an
@@ -497,15 +475,14 @@ func (o *sendOptions) ledgerMode() ledger.Mode {
 	return ledger.Create
 }
 
-// loadCredentials takes the credentials file when one is named, else the
-// environment.
-func loadCredentials(path string, getenv func(string) string) (importer.Credentials, error) {
-	if path != "" {
-		return importer.ReadCredentials(path)
+// resolveBaseURL is Connect's address: --base-url, else the environment's
+// LEADIMPORT_BASE_URL (fromEnv names it), else Connect's own.
+func resolveBaseURL(flagValue string, getenv func(string) string) (url, fromEnv string) {
+	switch {
+	case flagValue != "":
+		return flagValue, ""
+	case getenv("LEADIMPORT_BASE_URL") != "":
+		return getenv("LEADIMPORT_BASE_URL"), "LEADIMPORT_BASE_URL"
 	}
-	c := importer.Credentials{Username: getenv("VITEC_USERNAME"), Password: getenv("VITEC_PASSWORD")}
-	if c.Username == "" || c.Password == "" {
-		return c, msg.Error(msg.NoCredentials{})
-	}
-	return c, nil
+	return defaultBaseURL, ""
 }

@@ -22,6 +22,9 @@ type env struct {
 	now    func() time.Time
 	// sleep waits out a retry's backoff or a pause Connect asked for.
 	sleep func(ctx context.Context, d time.Duration) error
+	// openURL opens a page in the default browser (serve --open); nil:
+	// the system's way. Tests pass one that notes the address.
+	openURL func(url string) error
 
 	// cmd is the command running, for its error lines.
 	cmd string

@@ -66,6 +66,8 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 		return cmdImport(ctx, e.cmd, args, e)
 	case "sandbox":
 		return cmdSandbox(ctx, args, e)
+	case "serve":
+		return cmdServe(ctx, args, e)
 	case "history":
 		return cmdHistory(args, e)
 	case "init":

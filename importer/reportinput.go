@@ -39,6 +39,15 @@ type reportInput struct {
 // sheets and header rows, which were the original's), or else as the
 // mapping and flags say.
 func openInput(path string, opts source.Options) (source.Reader, *reportInput, error) {
+	src, rep, err := openTable(path, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return withEdits(path, src), rep, nil // corrections made on serve's page (edits.go)
+}
+
+// openTable is openInput without the corrections.
+func openTable(path string, opts source.Options) (source.Reader, *reportInput, error) {
 	tries := []source.Options{{HeaderRow: 1, Encoding: opts.Encoding, Delimiter: opts.Delimiter}}
 	isCSV := true
 	if f, err := report.FormatOf(path); err == nil && f == report.XLSX {

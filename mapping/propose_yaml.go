@@ -195,3 +195,19 @@ func plural(n int, noun string) string {
 func graphic(s string) bool {
 	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsGraphic(r) })
 }
+
+// ConstantsYAML is the constants section WriteYAML gives a mapping whose
+// columns are m's: placeholders for the ids no column gives, to replace,
+// and the default status. A mapping remembered without its constants
+// (mapping/remember) is proposed with it.
+func ConstantsYAML(m *Mapping) string {
+	var p Proposal
+	for _, c := range m.Columns {
+		p.Lines = append(p.Lines, ProposedColumn{Header: c.Header, Field: c.Field})
+	}
+	var b strings.Builder
+	if lines := p.constants(); len(lines) > 0 {
+		writeSection(&b, "constants:", "the same for every row; a non-empty mapped cell wins", lines)
+	}
+	return b.String()
+}

@@ -362,6 +362,9 @@ var english = []entry{
 	say(func(StrayQuote, Lang) string {
 		return `starts with a quote (") that is never closed, so the quote was read as part of the text and the lines after it as rows: check the cell`
 	}),
+	say(func(EditedOnPage, Lang) string {
+		return "edited on the page of leadimport serve; the file itself says otherwise"
+	}),
 	say(func(m UnreadableRow, l Lang) string {
 		return fmt.Sprintf("cannot read the row: %s (line %d, column %d of the text): check the quotes on this row", l.Error(m.Err), m.Line, m.Column)
 	}),
@@ -786,6 +789,9 @@ var english = []entry{
 	say(func(m CredentialsFormat, _ Lang) string {
 		return "credentials file " + m.Path + ": the first line must be user:password"
 	}),
+	say(func(m SaveCredentials, l Lang) string {
+		return "save the credentials in " + m.Path + ": " + l.Error(m.Err)
+	}),
 
 	// The command line (package main).
 	say(func(m UnknownCommand, _ Lang) string { return fmt.Sprintf("unknown command %q", m.Command) }),
@@ -840,6 +846,9 @@ var english = []entry{
 	say(func(m InitFits, _ Lang) string {
 		return fmt.Sprintf("%s fits the mapping %s already: try it with  leadimport check --mapping %s %s", m.Input, m.Mapping, m.Given, m.Input)
 	}),
+	say(func(m RememberedMapping, _ Lang) string {
+		return "these headers had a mapping confirmed before: it is proposed as it was (kept in " + m.Path + "; delete the file to forget it)"
+	}),
 	say(func(m FillInIDs, _ Lang) string {
 		where := "the mapping"
 		if m.Mapping != "" {
@@ -871,6 +880,46 @@ var english = []entry{
 	say(func(m SandboxStopped, _ Lang) string {
 		return fmt.Sprintf("sandbox: stopped after accepting %d leads", m.Accepted)
 	}),
+	say(func(m ServeOpen, _ Lang) string { return "leadimport serve: open " + m.URL }),
+	say(func(m ServeNotLoopback, _ Lang) string {
+		return "--addr " + m.Addr + " is not a loopback address: other machines can reach the page, over plain HTTP; anyone with the link and its token can send leads"
+	}),
+	say(func(ServeStopped, Lang) string { return "leadimport serve: stopped; the uploaded files are removed" }),
+	say(func(m ServeNoBrowser, l Lang) string {
+		return "could not open a browser (" + l.Error(m.Err) + "): open the address above yourself"
+	}),
+	say(func(WebUnauthorized, Lang) string {
+		return "open the page with the link leadimport serve printed when it started (it holds this start's token)"
+	}),
+	say(func(m WebBadHost, _ Lang) string {
+		return fmt.Sprintf("a request for %q was refused: open the page at the address leadimport serve printed", m.Host)
+	}),
+	say(func(WebForeignOrigin, Lang) string { return "a request from another web site was refused" }),
+	say(func(m WebTooLarge, _ Lang) string {
+		return fmt.Sprintf("the file is larger than %d MiB, the most this page takes (leadimport serve --max-upload)", m.MiB)
+	}),
+	say(func(WebNoFile, Lang) string { return "no file: choose a sheet (CSV, TXT, TSV, XLSX or XLSM)" }),
+	say(func(m WebBadRequest, _ Lang) string { return "the request cannot be read: " + m.Detail }),
+	say(func(WebNoImport, Lang) string {
+		return "this import is no longer here (it was finished, or leadimport serve started again): drop the sheet again"
+	}),
+	say(func(m WebNoRow, _ Lang) string { return fmt.Sprintf("row %d is not a row of the sheet's table", m.Row) }),
+	say(func(m WebNoColumn, _ Lang) string { return fmt.Sprintf("the sheet has no column %q", m.Header) }),
+	say(func(WebBusy, Lang) string { return "the import is being sent: wait until it is done, or stop it" }),
+	say(func(WebNoMapping, Lang) string { return "confirm how the columns are matched first" }),
+	say(func(WebSentAlready, Lang) string {
+		return "this import was sent already; drop the sheet again to send it again (rows sent are skipped)"
+	}),
+	say(func(m WebNoReport, _ Lang) string {
+		if m.Written == "" {
+			return "there is no report yet: it is written when the import is sent"
+		}
+		return fmt.Sprintf("the report was written as %s, not %s", strings.ToUpper(m.Written), strings.ToUpper(m.Format))
+	}),
+	say(func(WebNeedCredentials, Lang) string {
+		return "leadimport has no Connect user name and password yet: give them to send"
+	}),
+	say(func(WebNothingToSend, Lang) string { return "no row is valid: there is nothing to send" }),
 }
 
 // ledgerStepsEN say each LedgerStep, as LedgerFailed's start.

@@ -390,3 +390,13 @@ type CredentialsFormat struct {
 	message
 	Path string
 }
+
+// SaveCredentials: the credentials given on serve's page could not be
+// saved in the credentials file.
+type SaveCredentials struct {
+	message
+	Path string
+	Err  error
+}
+
+func (m SaveCredentials) Cause() error { return m.Err }

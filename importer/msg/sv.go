@@ -371,6 +371,9 @@ var swedish = []entry{
 	say(func(StrayQuote, Lang) string {
 		return `börjar med ett citattecken (") som aldrig stängs, så citattecknet lästes som en del av texten och raderna efter som rader: kontrollera cellen`
 	}),
+	say(func(EditedOnPage, Lang) string {
+		return "ändrad på sidan i leadimport serve; i filen står något annat"
+	}),
 	say(func(m UnreadableRow, l Lang) string {
 		return fmt.Sprintf("raden går inte att läsa: %s (rad %d, tecken %d i texten): kontrollera citattecknen på raden", l.Error(m.Err), m.Line, m.Column)
 	}),
@@ -816,6 +819,9 @@ var swedish = []entry{
 	say(func(m CredentialsFormat, _ Lang) string {
 		return "filen med inloggningsuppgifter " + m.Path + ": första raden ska vara användare:lösenord"
 	}),
+	say(func(m SaveCredentials, l Lang) string {
+		return "inloggningsuppgifterna gick inte att spara i " + m.Path + ": " + l.Error(m.Err)
+	}),
 
 	// The command line (package main).
 	say(func(m UnknownCommand, _ Lang) string { return fmt.Sprintf("okänt kommando %q", m.Command) }),
@@ -878,6 +884,9 @@ var swedish = []entry{
 	say(func(m InitFits, _ Lang) string {
 		return fmt.Sprintf("%s passar redan mappningen %s: prova den med  leadimport check --mapping %s %s", m.Input, m.Mapping, m.Given, m.Input)
 	}),
+	say(func(m RememberedMapping, _ Lang) string {
+		return "de här rubrikerna har fått en mappning bekräftad förut: den föreslås som den var (sparad i " + m.Path + "; ta bort filen för att glömma den)"
+	}),
 	say(func(m FillInIDs, _ Lang) string {
 		where := "mappningen"
 		if m.Mapping != "" {
@@ -909,6 +918,50 @@ var swedish = []entry{
 	say(func(m SandboxStopped, _ Lang) string {
 		return fmt.Sprintf("sandlådan: stoppad efter att ha tagit emot %d leads", m.Accepted)
 	}),
+	say(func(m ServeOpen, _ Lang) string { return "leadimport serve: öppna " + m.URL }),
+	say(func(m ServeNotLoopback, _ Lang) string {
+		return "--addr " + m.Addr + " är ingen loopback-adress: andra datorer når sidan, över okrypterad HTTP; den som har länken med dess nyckel kan skicka leads"
+	}),
+	say(func(ServeStopped, Lang) string {
+		return "leadimport serve: stoppad; de uppladdade filerna är borttagna"
+	}),
+	say(func(m ServeNoBrowser, l Lang) string {
+		return "det gick inte att öppna en webbläsare (" + l.Error(m.Err) + "): öppna adressen ovan själv"
+	}),
+	say(func(WebUnauthorized, Lang) string {
+		return "öppna sidan med länken som leadimport serve skrev ut när den startade (den innehåller nyckeln)"
+	}),
+	say(func(m WebBadHost, _ Lang) string {
+		return fmt.Sprintf("en begäran till %q nekades: öppna sidan på adressen som leadimport serve skrev ut", m.Host)
+	}),
+	say(func(WebForeignOrigin, Lang) string { return "en begäran från en annan webbplats nekades" }),
+	say(func(m WebTooLarge, _ Lang) string {
+		return fmt.Sprintf("filen är större än %d MiB, det mesta sidan tar emot (leadimport serve --max-upload)", m.MiB)
+	}),
+	say(func(WebNoFile, Lang) string { return "ingen fil: välj ett blad (CSV, TXT, TSV, XLSX eller XLSM)" }),
+	say(func(m WebBadRequest, _ Lang) string { return "begäran går inte att läsa: " + m.Detail }),
+	say(func(WebNoImport, Lang) string {
+		return "den här importen finns inte längre (den är klar, eller leadimport serve har startats om): släpp bladet igen"
+	}),
+	say(func(m WebNoRow, _ Lang) string { return fmt.Sprintf("rad %d är ingen rad i bladets tabell", m.Row) }),
+	say(func(m WebNoColumn, _ Lang) string { return fmt.Sprintf("bladet har ingen kolumn %q", m.Header) }),
+	say(func(WebBusy, Lang) string {
+		return "importen skickas just nu: vänta tills den är klar, eller stoppa den"
+	}),
+	say(func(WebNoMapping, Lang) string { return "bekräfta först hur kolumnerna matchas" }),
+	say(func(WebSentAlready, Lang) string {
+		return "den här importen är redan skickad; släpp bladet igen för att skicka igen (rader som skickats hoppas över)"
+	}),
+	say(func(m WebNoReport, _ Lang) string {
+		if m.Written == "" {
+			return "det finns ingen rapport än: den skrivs när importen skickas"
+		}
+		return fmt.Sprintf("rapporten skrevs som %s, inte %s", strings.ToUpper(m.Written), strings.ToUpper(m.Format))
+	}),
+	say(func(WebNeedCredentials, Lang) string {
+		return "leadimport har inget användarnamn och lösenord till Connect än: ange dem för att skicka"
+	}),
+	say(func(WebNothingToSend, Lang) string { return "ingen rad är giltig: det finns inget att skicka" }),
 }
 
 // identitiesSV say each Identity in Swedish, after "samma".

@@ -1,0 +1,114 @@
+package web
+
+import (
+	"errors"
+	"io/fs"
+	"net/http"
+	"strings"
+
+	"leadimport/importer"
+	"leadimport/importer/msg"
+)
+
+// credentials are the ones to send with, as run finds them: the
+// environment's (VITEC_USERNAME, VITEC_PASSWORD), else the credentials
+// file's, else the ones given on the page since the server started.
+func (s *Server) credentials() (importer.Credentials, bool) {
+	c, from := s.findCredentials()
+	return c, from != ""
+}
+
+// findCredentials returns the credentials and where they came from
+// ("environment", "file", "page"), or "" when there are none.
+func (s *Server) findCredentials() (importer.Credentials, string) {
+	sc := s.cfg.Send
+	if sc.Getenv != nil {
+		if c, err := importer.LoadCredentials("", sc.Getenv); err == nil {
+			return c, "environment"
+		}
+	}
+	if sc.Credentials != "" {
+		if c, err := importer.ReadCredentials(sc.Credentials); err == nil {
+			return c, "file"
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.creds != nil {
+		return *s.creds, "page"
+	}
+	return importer.Credentials{}, ""
+}
+
+// credentialsView says whether the server has credentials, and whose;
+// never the password.
+type credentialsView struct {
+	Have  bool   `json:"have"`
+	User  string `json:"user,omitempty"`
+	From  string `json:"from,omitempty"` // environment, file or page
+	File  string `json:"file,omitempty"` // the credentials file, where the page saves them
+	Saved bool   `json:"saved,omitempty"`
+	// Problem is why the credentials file could not be read, when it
+	// exists (it may be readable by others).
+	Problem string `json:"problem,omitempty"`
+}
+
+func (s *Server) credentialsView(r *http.Request) credentialsView {
+	c, from := s.findCredentials()
+	v := credentialsView{Have: from != "", User: c.Username, From: from, File: s.cfg.Send.Credentials}
+	if path := s.cfg.Send.Credentials; path != "" && from != "file" {
+		if _, err := importer.ReadCredentials(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			v.Problem = s.lang(r).Error(err)
+		}
+	}
+	return v
+}
+
+func (s *Server) getCredentials(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, s.credentialsView(r))
+}
+
+// credentialsBody is what the page sends once: the user name and the
+// password, and whether to save them in the credentials file (0600), as
+// run reads it with --credentials.
+type credentialsBody struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+	Save     bool   `json:"save"`
+}
+
+// postCredentials takes the credentials a person gave on the page. They
+// are kept in memory for this start (and in the credentials file when
+// asked); the answer, like the log, never holds the password.
+func (s *Server) postCredentials(w http.ResponseWriter, r *http.Request) {
+	var body credentialsBody
+	if err := readJSON(r, &body); err != nil {
+		s.failErr(w, r, http.StatusBadRequest, err)
+		return
+	}
+	c := importer.Credentials{Username: strings.TrimSpace(body.Username), Password: body.Password}
+	if c.Username == "" || c.Password == "" || strings.ContainsAny(c.Username, ":\r\n") || strings.ContainsAny(c.Password, "\r\n") {
+		s.fail(w, r, http.StatusUnprocessableEntity, msg.WebNeedCredentials{})
+		return
+	}
+	saved := false
+	if body.Save {
+		path := s.cfg.Send.Credentials
+		if path == "" {
+			s.fail(w, r, http.StatusUnprocessableEntity, msg.NoCredentials{})
+			return
+		}
+		if err := importer.SaveCredentials(path, c); err != nil {
+			s.failErr(w, r, http.StatusUnprocessableEntity, err)
+			return
+		}
+		saved = true
+		s.cfg.Log.Info("credentials saved", "file", path, "user", c.Username)
+	}
+	s.mu.Lock()
+	s.creds = &c
+	s.mu.Unlock()
+	v := s.credentialsView(r)
+	v.Saved = saved
+	writeJSON(w, http.StatusOK, v)
+}
