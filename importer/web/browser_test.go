@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,9 +26,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/image/draw"
+
+	"leadimport/importer/msg"
+	"leadimport/importer/sandbox"
+	"leadimport/importer/web"
 )
 
 var pagePNG = flag.Bool("page-png", false, "write the README's screenshot, importer/web/doc/page.png")
@@ -200,4 +207,189 @@ func writePagePNG(t *testing.T, full []byte) {
 	require.NoError(t, os.MkdirAll("doc", 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join("doc", "page.png"), out.Bytes(), 0o644))
 	t.Logf("doc/page.png: %d bytes", out.Len())
+}
+
+// openHouse is the sample the README's walk-through sends.
+var openHouse = filepath.Join("..", "..", "samples", "open-house", "visning.xlsx")
+
+// startServe starts the sandbox and serve in process, on loopback, and
+// returns the page's address with the token. Neither credentials nor a
+// credentials file are found, so the page asks for them.
+func startServe(t *testing.T) (url string, sb *sandbox.Server) {
+	t.Helper()
+	sb = &sandbox.Server{Username: "sandbox", Password: "secret-" + t.Name()}
+	connect := httptest.NewServer(sb)
+	t.Cleanup(connect.Close)
+	dir := t.TempDir()
+	token := "browser-test-token-0123456789abcdef"
+	srv, err := web.New(web.Config{
+		Token: token,
+		Lang:  msg.Swedish,
+		Dir:   filepath.Join(dir, "uploads"),
+		Send: web.Send{
+			BaseURL: connect.URL, UserAgent: "leadimport/test", Workers: 4, Rate: 0,
+			Timeout: 10 * time.Second, Retries: 1, MaxFailures: 20,
+			Ledger:      filepath.Join(dir, "ledger.db"),
+			Credentials: filepath.Join(dir, "credentials"),
+			Getenv:      func(string) string { return "" },
+		},
+	})
+	require.NoError(t, err)
+	page := httptest.NewServer(srv)
+	t.Cleanup(func() {
+		page.Close()
+		require.NoError(t, srv.Close())
+	})
+	return page.URL + "/?token=" + token, sb
+}
+
+// TestBrowserOpenHouse is the office staff's way through the page, in
+// Swedish: drop the open-house sheet, see the proposed mapping, set the
+// customer and the estate, check, see the five invalid rows, fix one,
+// give the credentials, send, see 17 sent, download the report and read it.
+func TestBrowserOpenHouse(t *testing.T) {
+	p := newBrowser(t)
+	url, sb := startServe(t)
+	sample, err := filepath.Abs(openHouse)
+	require.NoError(t, err)
+
+	// 1. The page, and the sheet dropped on it (set on the file input,
+	// as the drop and the file picker both do).
+	p.do("open the page", chromedp.Navigate(url), chromedp.WaitVisible(css("#drop")))
+	require.NotContains(t, get(p, "read the address", chromedp.Location()), "token=",
+		"the token is taken out of the address")
+	require.Equal(t, "Välj kalkylbladet", get(p, "heading", chromedp.Text(css(`#h-file [data-t="hFile"]`))))
+	p.shot("1-fil")
+	p.do("drop the sheet",
+		chromedp.SetUploadFiles(css("#file-input"), []string{sample}),
+		chromedp.WaitVisible(css("#columns-body select")))
+	require.Equal(t, "21", get(p, "rows found", chromedp.Text(css("#d-rows"))))
+	require.Equal(t, "3", get(p, "header row", chromedp.Value(css("#o-header"))))
+
+	// 2. The proposed mapping, as init proposes it.
+	for header, field := range map[string]string{
+		"Förnamn": "person.firstName", "Efternamn": "person.lastName", "Personnummer": "person.socialSecurityNumber",
+		"E-post": "person.email.emailAddress", "Mobil": "person.telephone.cell", "Objekt": "estateId", "Kommentar": "message",
+	} {
+		require.Equal(t, field, get(p, "field of "+header, chromedp.Value(css(`select[data-header="`+header+`"]`))), header)
+	}
+	require.Empty(t, get(p, "customer id", chromedp.Value(css("#c-customerId"))), "the placeholder M0000 is not offered as an id")
+	p.shot("2-matcha")
+
+	// The estate comes from the page, not from the sheet's Objekt column.
+	p.do("set the customer and the estate",
+		setSelect(`select[data-header="Objekt"]`, ""),
+		typeInto("#c-customerId", "M1001"),
+		typeInto("#c-estateId", "OBJ1234"))
+
+	// 3. The check: five invalid rows, problems first, each wrong cell red
+	// with its reason beside it.
+	p.do("check", chromedp.Click(css("#check-button")), chromedp.WaitVisible(css("#rows-table tbody tr.invalid")))
+	p.do("wait for the summary", waitText("#check-summary", "16 av 21"))
+	invalid := get(p, "invalid rows", chromedp.Evaluate[[]string](
+		`Array.from(document.querySelectorAll("#rows-table tbody tr.invalid")).map(tr => tr.dataset.row)`))
+	require.ElementsMatch(t, []string{"10", "14", "17", "20", "23"}, invalid)
+	first := get(p, "first row shown", chromedp.AttributeValue(css("#rows-table tbody tr"), "data-row"))
+	require.Equal(t, "10", first.Value, "problems come first, in the sheet's order")
+	cell := get(p, "row 10's personnummer", chromedp.Text(css(`tr[data-row="10"] td.cell-invalid`)))
+	require.Contains(t, cell, "19890213-2390")
+	require.Contains(t, cell, "kontrollsiffran")
+	require.NotEmpty(t, get(p, "reasons", chromedp.Nodes(chromedp.CSSAll("#reasons li"))))
+	require.Contains(t, get(p, "reasons", chromedp.Text(css("#reasons"))), "rader")
+	require.Contains(t, get(p, "per column", chromedp.Text(css("#percolumn"))), "Personnummer")
+
+	// Every row, with the changes normalisation makes.
+	p.do("show every row", chromedp.Click(css(`input[name="rowfilter"][value="all"]`)),
+		waitText(`tr[data-row="4"]`, "070-174 06 05 → +46701740605"))
+	p.do("show the problems again", chromedp.Click(css(`input[name="rowfilter"][value="problems"]`)),
+		chromedp.WaitNotPresent(css(`tr[data-row="4"]`)))
+	p.do("the send button", waitText("#send-button", "Skicka 16 leads till Connect (kund M1001, objekt OBJ1234)"))
+	checked := p.shot("3-kontrollera")
+	_ = checked
+
+	// 4. Fix row 10's personnummer on the page (the test number it was
+	// meant to be) and check again.
+	p.do("fix row 10",
+		chromedp.Click(css(`tr[data-row="10"] button.fix`)),
+		typeInto(`tr[data-row="10"] input[data-header="Personnummer"]`, "19890213-2391"),
+		chromedp.Click(css(`tr[data-row="10"] button.primary`)),
+		waitText("#check-summary", "17 av 21"),
+		chromedp.WaitNotPresent(css(`tr[data-row="10"].invalid`)),
+		waitText("#send-button", "Skicka 17 leads till Connect (kund M1001, objekt OBJ1234)"))
+	p.shot("4-rattad")
+
+	// 5. No credentials were found: the page asks for them once.
+	p.do("give the credentials",
+		chromedp.WaitVisible(css("#credentials")),
+		typeInto("#cred-user", "sandbox"),
+		typeInto("#cred-pass", sb.Password),
+		chromedp.Click(css(`#credentials button[type="submit"]`)),
+		chromedp.WaitNotVisible(css("#credentials")),
+		chromedp.WaitEnabled(css("#send-button")))
+	require.Empty(t, get(p, "password field", chromedp.Value(css("#cred-pass"))), "the password is not kept on the page")
+	p.do("send",
+		chromedp.Click(css("#send-button")),
+		chromedp.WaitVisible(css("#send-done")),
+		waitText("#n-sent", "17"))
+	require.Equal(t, "0", get(p, "failed", chromedp.Text(css("#n-failed"))))
+	require.Equal(t, "0", get(p, "remaining", chromedp.Text(css("#n-remaining"))))
+	require.Equal(t, 17, sb.Accepted(), "the sandbox got 17 leads")
+	p.shot("5-skickat")
+
+	// 6. The report, downloaded as a person does and read.
+	p.do("report", chromedp.WaitVisible(css("#dl-xlsx")))
+	report := download(p, "#dl-xlsx")
+	readReport(t, report)
+	p.do("history", chromedp.WaitVisible(css("#history-table tbody tr")))
+	p.shot("6-rapport")
+}
+
+// download clicks the link and returns the file the browser saved.
+func download(p *browserPage, link string) string {
+	p.t.Helper()
+	dir := p.t.TempDir()
+	yes := true
+	_, err := chromedp.CallBrowser(p.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &yes})
+	require.NoError(p.t, err)
+	events := chromedp.BrowserEvents(p.ctx, browser.DownloadProgress)
+	p.do("download "+link, chromedp.Click(css(link)))
+	for ev, err := range events {
+		if err != nil {
+			p.failed("download "+link, err)
+		}
+		switch ev.State {
+		case browser.DownloadProgressStateCompleted:
+			return filepath.Join(dir, ev.GUID)
+		case browser.DownloadProgressStateCanceled:
+			p.t.Fatalf("download %s: the browser cancelled it", link)
+		}
+	}
+	p.t.Fatalf("download %s: no download", link)
+	return ""
+}
+
+// readReport checks the XLSX report of the open-house send: every row,
+// 17 sent, 4 invalid, row 10 with the personnummer fixed on the page.
+func readReport(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := f.GetRows("Rapport")
+	require.NoError(t, err, "the Swedish report's sheet is Rapport; sheets: %v", f.GetSheetList())
+	require.Len(t, rows, 22, "a header and one line per row of the sheet")
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	counts := map[string]int{}
+	for _, r := range rows[1:] {
+		counts[r[col["status"]]]++
+		if r[col["row"]] == "10" {
+			require.Equal(t, "sent", r[col["status"]])
+			require.Equal(t, "19890213-2391", r[col["Personnummer"]], "the value fixed on the page")
+		}
+	}
+	require.Equal(t, map[string]int{"sent": 17, "invalid": 4}, counts)
 }
