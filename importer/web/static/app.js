@@ -95,6 +95,7 @@ const TEXTS = {
     progress: (done, total) => `${done} av ${total} klara`,
     starting: "Startar …",
     stopping: "Stoppar: pågående förfrågningar får bli klara …",
+    stoppedLabel: "Stoppat",
     done: (sent, failed, skipped) => `Klart: ${sent} skickade` + (failed ? `, ${failed} misslyckades` : "") + (skipped ? `, ${skipped} var redan skickade` : "") + ".",
     stoppedDone: (sent) => `Stoppat. ${sent} skickades; resten är inte skickade och står i rapporten.`,
     hReport: "Rapport",
@@ -200,6 +201,7 @@ const TEXTS = {
     progress: (done, total) => `${done} of ${total} done`,
     starting: "Starting …",
     stopping: "Stopping: requests under way may finish …",
+    stoppedLabel: "Stopped",
     done: (sent, failed, skipped) => `Done: ${sent} sent` + (failed ? `, ${failed} failed` : "") + (skipped ? `, ${skipped} were sent before` : "") + ".",
     stoppedDone: (sent) => `Stopped. ${sent} were sent; the rest were not and are in the report.`,
     hReport: "Report",
@@ -1320,9 +1322,12 @@ function progress(d, type) {
   if (st === "done" || st === "stopped" || st === "failed") {
     if (err) showSendError(typeof err === "string" ? err : messageOf(err));
     const banner = $("#send-done");
-    banner.textContent = st === "stopped" ? t("stoppedDone", sent) : t("done", sent, failed, skipped);
+    const stopped = st !== "done";
+    banner.textContent = stopped ? t("stoppedDone", sent) : t("done", sent, failed, skipped);
+    banner.classList.toggle("ok", !stopped && failed === 0);
+    banner.classList.toggle("warn", stopped || failed > 0);
     show(banner, true);
-    $("#progress-label").textContent = t("progress", done, total || done + notSent);
+    $("#progress-label").textContent = stopped ? t("stoppedLabel") : t("progress", done, total || done + notSent);
     finishSend(d);
   } else {
     $("#progress-label").textContent = t("progress", done, total);
