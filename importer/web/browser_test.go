@@ -39,6 +39,7 @@ import (
 	"leadimport/importer/msg"
 	"leadimport/importer/sandbox"
 	"leadimport/importer/web"
+	"leadimport/mapping/remember"
 )
 
 var pagePNG = flag.Bool("page-png", false, "write the README's screenshot, importer/web/doc/page.png")
@@ -254,6 +255,9 @@ func startServe(t *testing.T) (url string, sb *sandbox.Server) {
 		Token: token,
 		Lang:  msg.Swedish,
 		Dir:   filepath.Join(dir, "uploads"),
+		// Mappings confirmed on the page are remembered for the next
+		// sheet with the same headers.
+		Remember: &remember.Store{Dir: filepath.Join(dir, "mappings")},
 		Send: web.Send{
 			BaseURL: connect.URL, UserAgent: "leadimport/test", Workers: 4, Rate: 0,
 			Timeout: 10 * time.Second, Retries: 1, MaxFailures: 20,
@@ -372,6 +376,18 @@ func TestBrowserOpenHouse(t *testing.T) {
 	readReport(t, report)
 	p.do("history", chromedp.WaitVisible(css("#history-table tbody tr")))
 	p.shot("6-rapport")
+
+	// 7. The same sheet again: the mapping confirmed above is proposed,
+	// with a note that it was remembered (its columns: not the ids).
+	p.do("another sheet",
+		chromedp.Click(css("#another-button")),
+		chromedp.WaitNotVisible(css("#step-match")),
+		chromedp.SetUploadFiles(css("#file-input"), []string{sample}),
+		chromedp.WaitVisible(css("#remembered")))
+	require.Empty(t, get(p, "Objekt's field", chromedp.Value(css(`select[data-header="Objekt"]`))),
+		"Objekt was not sent, and is remembered so")
+	require.Equal(t, "person.firstName", get(p, "Förnamn's field", chromedp.Value(css(`select[data-header="Förnamn"]`))))
+	p.shot("7-ihagkommen")
 }
 
 // download clicks the link and returns the file the browser saved.
