@@ -27,6 +27,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -74,6 +75,9 @@ type browserPage struct {
 	t       *testing.T
 	browser context.Context // lives as long as the test
 	ctx     context.Context // the same, bounded by browserDeadline
+
+	mu      sync.Mutex
+	console []string // what the page wrote to its console, and its exceptions
 }
 
 // newBrowser starts a headless Chromium with a fresh profile and opens a
@@ -111,7 +115,19 @@ func newBrowser(t *testing.T) *browserPage {
 	require.NoError(t, err, "start Chromium at %s", path)
 	ctx, cancel := context.WithTimeout(bctx, browserDeadline)
 	t.Cleanup(cancel)
-	return &browserPage{t: t, browser: bctx, ctx: ctx}
+	p := &browserPage{t: t, browser: bctx, ctx: ctx}
+	messages := chromedp.Console(bctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			p.mu.Lock()
+			p.console = append(p.console, m.String())
+			p.mu.Unlock()
+		}
+	}()
+	return p
 }
 
 // do runs the steps and fails the test, saying what it was doing, when
@@ -126,6 +142,11 @@ func (p *browserPage) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 func (p *browserPage) failed(what string, err error) {
 	p.t.Helper()
 	p.shot("failed-" + strings.ReplaceAll(what, " ", "-"))
+	p.mu.Lock()
+	for _, m := range p.console {
+		p.t.Logf("console: %s", m)
+	}
+	p.mu.Unlock()
 	if errors.Is(err, context.DeadlineExceeded) {
 		p.t.Fatalf("%s: the page did not get there within %s (out/browser/ has a screenshot)", what, browserDeadline)
 	}
@@ -184,7 +205,7 @@ func setSelect(sel, value string) chromedp.Action[chromedp.Void] {
 func typeInto(sel, value string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
 		chromedp.WaitVisible(css(sel)),
-		chromedp.Clear(css(sel)),
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).value = ""`, sel)),
 		chromedp.SendKeys(css(sel), value),
 	)
 }
@@ -509,4 +530,21 @@ func TestBrowserEnglishWrongPassword(t *testing.T) {
 	require.Equal(t, "0", get(p, "sent", chromedp.Text(css("#n-sent"))))
 	require.Zero(t, sb.Accepted())
 	p.shot("wrong-password")
+
+	// The right password, and the same sheet again, with the page's
+	// matching: it is sent.
+	p.do("give the right password and try again",
+		chromedp.WaitVisible(css("#credentials")),
+		typeInto("#cred-user", "sandbox"),
+		typeInto("#cred-pass", sb.Password),
+		chromedp.Click(css(`#credentials button[type="submit"]`)),
+		chromedp.WaitNotVisible(css("#credentials")),
+		chromedp.Click(css("#retry-button")),
+		waitText("#send-button", "Send 16 leads to Connect (customer M1001, estate OBJ20261122)"),
+		chromedp.WaitEnabled(css("#send-button")),
+		chromedp.Click(css("#send-button")),
+		chromedp.WaitVisible(css("#send-done")),
+		waitText("#n-sent", "16"))
+	require.Equal(t, 16, sb.Accepted())
+	require.Contains(t, get(p, "the end", chromedp.Text(css("#send-done"))), "Done: 16 sent")
 }

@@ -67,6 +67,8 @@ const TEXTS = {
     rowsCaption: "Raderna i filen, med fel och ändringar",
     thRow: "Rad", thStatus: "Status", thWhy: "Fel i raden", thAction: "Rätta",
     st: { valid: "giltig", invalid: "fel", sent: "skickad", failed: "misslyckad", skipped: "redan skickad", duplicate: "dubblett", not_sent: "inte skickad", warning: "varning" },
+    // The same, counted: "17 skickade".
+    stN: { valid: "giltiga", invalid: "med fel", sent: "skickade", failed: "misslyckade", skipped: "redan skickade", duplicate: "dubbletter", not_sent: "inte skickade" },
     fix: "Rätta", fixRow: (n) => `Rätta rad ${n}`, save: "Spara", cancel: "Avbryt",
     saveRow: (n) => `Spara rad ${n}`, cancelRow: (n) => `Avbryt rättningen av rad ${n}`,
     cellLabel: (h, n) => `${h}, rad ${n}`,
@@ -96,6 +98,7 @@ const TEXTS = {
     starting: "Startar …",
     stopping: "Stoppar: pågående förfrågningar får bli klara …",
     stoppedLabel: "Stoppat",
+    retry: "Försök igen",
     done: (sent, failed, skipped) => `Klart: ${sent} skickade` + (failed ? `, ${failed} misslyckades` : "") + (skipped ? `, ${skipped} var redan skickade` : "") + ".",
     stoppedDone: (sent) => `Stoppat. ${sent} skickades; resten är inte skickade och står i rapporten.`,
     hReport: "Rapport",
@@ -173,6 +176,7 @@ const TEXTS = {
     rowsCaption: "The file's rows, with errors and changes",
     thRow: "Row", thStatus: "Status", thWhy: "Errors in the row", thAction: "Fix",
     st: { valid: "valid", invalid: "invalid", sent: "sent", failed: "failed", skipped: "sent before", duplicate: "duplicate", not_sent: "not sent", warning: "warning" },
+    stN: { valid: "valid", invalid: "invalid", sent: "sent", failed: "failed", skipped: "sent before", duplicate: "duplicates", not_sent: "not sent" },
     fix: "Fix", fixRow: (n) => `Fix row ${n}`, save: "Save", cancel: "Cancel",
     saveRow: (n) => `Save row ${n}`, cancelRow: (n) => `Cancel fixing row ${n}`,
     cellLabel: (h, n) => `${h}, row ${n}`,
@@ -202,6 +206,7 @@ const TEXTS = {
     starting: "Starting …",
     stopping: "Stopping: requests under way may finish …",
     stoppedLabel: "Stopped",
+    retry: "Try again",
     done: (sent, failed, skipped) => `Done: ${sent} sent` + (failed ? `, ${failed} failed` : "") + (skipped ? `, ${skipped} were sent before` : "") + ".",
     stoppedDone: (sent) => `Stopped. ${sent} were sent; the rest were not and are in the report.`,
     hReport: "Report",
@@ -376,8 +381,10 @@ const state = {
   total: 0,          // the rows in the input
   stale: true,       // the mapping changed since the last check
   editing: 0,        // the row being fixed, or 0
+  credSuspect: false,// a send stopped: credentials given here may be why
   haveCreds: null,
-  edited: {},        // row → the headers of its cells fixed on this page   // whether the server has credentials to send with
+  edited: {},        // row → the headers of its cells fixed on this page
+  editValues: {},    // row → header → the value fixed on this page   // whether the server has credentials to send with
   sending: false,
   sent: false,       // the import was sent
   events: null,
@@ -489,9 +496,11 @@ function setFileStatus(text, kind) {
   s.classList.toggle("problem", kind === "error");
 }
 
-async function upload(opts) {
+// upload sends the file (again) with the input options; keep, when given,
+// is the page's matching to keep instead of the proposal (a retry).
+async function upload(opts, keep) {
   const file = state.file;
-  if (!file) return;
+  if (!file) return false;
   const form = new FormData();
   form.append("file", file, file.name);
   for (const k of ["sheet", "headerRow", "encoding", "delimiter"]) {
@@ -503,7 +512,7 @@ async function upload(opts) {
     answer = await api("POST", "/api/imports", form);
   } catch (e) {
     setFileStatus(e.message, "error");
-    return;
+    return false;
   }
   setFileStatus(t("readDone", file.name), "");
   state.id = answer.id;
@@ -511,9 +520,19 @@ async function upload(opts) {
   state.check = null;
   state.rows = [];
   state.edited = {};
+  state.editValues = {};
   state.sent = false;
   state.stale = true;
   readProposal(answer.mapping || "", answer);
+  if (keep) {
+    const fields = {};
+    for (const c of keep.columns) fields[c.header] = c.field;
+    for (const c of state.columns) if (c.header in fields) c.field = fields[c.header];
+    state.constants = keep.constants;
+    state.extraConstants = keep.extraConstants;
+    state.extraYAML = keep.extraYAML;
+    state.remembered = "";
+  }
   renderDetected();
   renderMatch();
   show($("#step-match"), true);
@@ -524,6 +543,41 @@ async function upload(opts) {
   const first = document.querySelector("#columns-body select");
   if (first) first.focus({ preventScroll: true });
   $("#step-match").scrollIntoView({ block: "start" });
+  return true;
+}
+
+// retry reads the same file again as a new import, with the page's
+// matching and the cells fixed on the page, checks it, and makes it
+// ready to send: after a send that stopped (Connect unreachable, a
+// password refused). The ledger skips what the first send sent.
+async function retry() {
+  const keep = {
+    columns: state.columns.map((c) => ({ header: c.header, field: c.field })),
+    constants: Object.assign({}, state.constants),
+    extraConstants: state.extraConstants.slice(),
+    extraYAML: state.extraYAML,
+  };
+  const edits = state.editValues;
+  show($("#send-error"), false);
+  show($("#send-done"), false);
+  show($("#progress-box"), false);
+  show($("#retry-button"), false);
+  if (!(await upload(state.inputChosen, keep))) return;
+  try {
+    if (!(await putMapping())) return;
+    for (const [row, cells] of Object.entries(edits)) {
+      await api("PATCH", `/api/imports/${encodeURIComponent(state.id)}/rows/${row}`, { cells });
+      state.edited[row] = new Set(Object.keys(cells));
+    }
+    state.editValues = edits;
+    await runCheck(false);
+    show($("#step-send"), true);
+    markStep("send");
+    $("#step-send").scrollIntoView({ block: "start" });
+    $("#send-button").focus({ preventScroll: true });
+  } catch (e) {
+    pageError(e.message);
+  }
 }
 
 function renderDetected() {
@@ -1145,6 +1199,7 @@ async function saveRow(row) {
     state.editing = 0;
     const mine = state.edited[row.row] || (state.edited[row.row] = new Set());
     for (const h of Object.keys(cells)) mine.add(h);
+    state.editValues[row.row] = Object.assign(state.editValues[row.row] || {}, cells);
     const updated = (answer.rows || []).find((r) => r.row === row.row);
     if (updated) {
       const i = state.rows.findIndex((r) => r.row === row.row);
@@ -1194,7 +1249,7 @@ function renderSendButton() {
   if (cs.length) where.push(t("whereCustomer", listShort(cs)));
   if (es.length) where.push(t("whereEstate", listShort(es)));
   b.textContent = t("sendButton", valid, where.join(", "));
-  b.disabled = !c || state.stale || valid === 0 || state.sending || state.editing !== 0 || state.haveCreds === false;
+  b.disabled = !c || state.stale || valid === 0 || state.sending || state.sent || state.editing !== 0 || state.haveCreds === false;
   if (c && !state.stale && valid === 0) $("#send-note").textContent = t("nothingToSend");
 }
 
@@ -1233,7 +1288,9 @@ async function checkCredentials() {
     return;
   }
   state.haveCreds = !!v.have;
-  show($("#credentials"), !v.have);
+  // After a send that stopped, credentials given on the page may be the
+  // reason: the page offers to give them again.
+  show($("#credentials"), !v.have || (state.credSuspect && v.from === "page"));
   show($("#cred-save").closest("label"), !!v.file);
   $("#cred-problem").textContent = v.problem || "";
   renderSendButton();
@@ -1253,6 +1310,7 @@ async function submitCredentials(e) {
     pass.value = ""; // the password is not kept on the page
   }
   state.haveCreds = true;
+  state.credSuspect = false;
   show($("#credentials"), false);
   $("#send-note").textContent = t("credSaved");
   renderSendButton();
@@ -1320,9 +1378,14 @@ function progress(d, type) {
   const st = d.state || (type === "done" ? "done" : type === "stopped" ? "stopped" : "sending");
   const err = d.error || d.stopped || d.reason || "";
   if (st === "done" || st === "stopped" || st === "failed") {
-    if (err) showSendError(typeof err === "string" ? err : messageOf(err));
-    const banner = $("#send-done");
     const stopped = st !== "done";
+    if (err) showSendError(typeof err === "string" ? err : messageOf(err));
+    if (stopped) {
+      show($("#retry-button"), true);
+      state.credSuspect = true;
+      checkCredentials();
+    }
+    const banner = $("#send-done");
     banner.textContent = stopped ? t("stoppedDone", sent) : t("done", sent, failed, skipped);
     banner.classList.toggle("ok", !stopped && failed === 0);
     banner.classList.toggle("warn", stopped || failed > 0);
@@ -1404,7 +1467,10 @@ async function loadHistory() {
     const when = r.started || r.start || "";
     const inputs = Array.isArray(r.inputs) ? r.inputs.map((i) => typeof i === "string" ? i : i.path || i.name || "").join(", ") : "";
     const counts = r.counts || {};
-    const parts = Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${TEXTS[lang].st[s] || s}`);
+    const order = ["sent", "skipped", "duplicate", "failed", "invalid", "not_sent", "valid"];
+    const parts = Object.entries(counts).filter(([, n]) => n)
+      .sort(([a], [b]) => (order.indexOf(a) + 99) % 99 - (order.indexOf(b) + 99) % 99)
+      .map(([s, n]) => `${n} ${TEXTS[lang].stN[s] || s}`);
     const report = el("td", {});
     // report is where to download the run's report while it is on disk.
     if (r.report) report.append(el("a", { href: r.report, download: true, text: t("openReport") }));
@@ -1458,6 +1524,7 @@ function start() {
   $("#stop-button").addEventListener("click", stopSending);
   $("#credentials").addEventListener("submit", submitCredentials);
   $("#another-button").addEventListener("click", startOver);
+  $("#retry-button").addEventListener("click", () => retry().catch((e) => pageError(e.message)));
   $("#history-refresh").addEventListener("click", loadHistory);
   loadHistory();
 }
