@@ -6,10 +6,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 
 	"leadimport/importer"
 	"leadimport/importer/msg"
 	"leadimport/mapping"
+	"leadimport/mapping/remember"
 )
 
 // initOptions are the flags of init.
@@ -70,6 +73,11 @@ func (o *initOptions) propose(in mapping.Input, e *env) error {
 		return err
 	}
 	fmt.Fprintln(e.stderr, e.lang.Say(describe))
+	// A mapping confirmed on serve's page for these headers comes first.
+	remembered, file, ok := o.remembered(p.Header, e)
+	if ok {
+		fmt.Fprintln(e.stderr, e.lang.Say(msg.RememberedMapping{Path: file}))
+	}
 	var w io.Writer = e.stdout
 	if o.out != "" {
 		f, err := os.OpenFile(o.out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -81,13 +89,20 @@ func (o *initOptions) propose(in mapping.Input, e *env) error {
 	}
 	// A header row found rather than given is left out: run and check
 	// find it again from the mapping's own headers.
-	if err := p.WriteYAML(w, filepath.Base(o.path), in); err != nil {
+	placed, unplaced, ids := len(p.Lines), len(p.Unplaced), p.Placeholders()
+	if ok {
+		_, err = io.WriteString(w, remembered.text)
+		placed, unplaced, ids = len(remembered.m.Columns), len(p.Header)-len(remembered.m.Columns), remembered.placeholders()
+	} else {
+		err = p.WriteYAML(w, filepath.Base(o.path), in)
+	}
+	if err != nil {
 		return msg.Error(msg.WriteMapping{Err: err})
 	}
 	if o.out != "" {
-		fmt.Fprintln(e.stderr, e.lang.Say(msg.WroteMapping{Path: o.out, Placed: len(p.Lines), Unplaced: len(p.Unplaced), Input: o.path}))
+		fmt.Fprintln(e.stderr, e.lang.Say(msg.WroteMapping{Path: o.out, Placed: placed, Unplaced: unplaced, Input: o.path}))
 	}
-	if ids := p.Placeholders(); len(ids) > 0 {
+	if len(ids) > 0 {
 		fmt.Fprintln(e.stderr, e.lang.Say(msg.FillInIDs{Fields: ids, Mapping: o.out}))
 	}
 	return nil
@@ -110,4 +125,39 @@ func (o *initOptions) existing(e *env) (fits bool, err error) {
 	}
 	fmt.Fprintln(e.stderr, e.lang.Say(msg.InitFits{Input: o.path, Mapping: m.Name, Given: o.mapping}))
 	return true, nil
+}
+
+// rememberedMapping is a mapping confirmed earlier for the same headers.
+type rememberedMapping struct {
+	text string
+	m    *mapping.Mapping
+}
+
+// placeholders are its constants that are placeholders, to fill in.
+func (r rememberedMapping) placeholders() []string {
+	var ids []string
+	for _, c := range r.m.Constants {
+		if mapping.PlaceholderID(c.Value) {
+			ids = append(ids, c.Field)
+		}
+	}
+	return ids
+}
+
+// remembered finds the mapping confirmed on serve's page for header
+// (mapping/remember), if any.
+func (o *initOptions) remembered(header []string, e *env) (rememberedMapping, string, bool) {
+	dir, err := remember.DefaultDir(e.getenv, runtime.GOOS)
+	if err != nil {
+		return rememberedMapping{}, "", false
+	}
+	text, file, ok, err := remember.Store{Dir: dir}.Find(header)
+	if err != nil || !ok {
+		return rememberedMapping{}, "", false
+	}
+	m, err := mapping.Parse(strings.NewReader(text), file)
+	if err != nil {
+		return rememberedMapping{}, "", false
+	}
+	return rememberedMapping{text: text, m: m}, file, true
 }

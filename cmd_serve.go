@@ -62,10 +62,10 @@ func (o *serveOptions) validate(args []string) error {
 		return usageError{err}
 	}
 	if _, _, err := net.SplitHostPort(o.addr); err != nil {
-		return usage(msg.AddrNotLoopback{Addr: o.addr})
+		return usage(msg.ServeAddrFlag{Addr: o.addr})
 	}
 	if o.maxUpload < 1 {
-		return usage(msg.WebTooLarge{MiB: o.maxUpload})
+		return usage(msg.MaxUploadFlag{})
 	}
 	return o.send.validate()
 }
@@ -92,7 +92,7 @@ const minToken = 22
 func token(getenv func(string) string) (string, error) {
 	if t := getenv("LEADIMPORT_SERVE_TOKEN"); t != "" {
 		if len(t) < minToken {
-			return "", fmt.Errorf("LEADIMPORT_SERVE_TOKEN must be at least %d characters", minToken)
+			return "", msg.Error(msg.ServeTokenShort{Min: minToken})
 		}
 		return t, nil
 	}
@@ -116,13 +116,12 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	send := web.Send{Workers: o.send.workers, Rate: o.send.rate, Timeout: o.send.timeout, Retries: o.send.retries,
 		MaxFailures: o.send.maxFailures, MaxThrottle: o.send.maxThrottle, Ledger: o.send.ledger,
 		Credentials: o.credentials, Getenv: e.getenv, Sleep: e.sleep, UserAgent: "leadimport/" + version}
-	var fromEnv string
-	send.BaseURL, fromEnv = resolveBaseURL(o.send.baseURL, e.getenv)
+	send.BaseURL, send.BaseURLFrom = resolveBaseURL(o.send.baseURL, e.getenv)
 	cfg := web.Config{Token: tok, Lang: lang, MaxUpload: o.maxUpload << 20, Send: send, Log: log, Now: e.now}
-	if dir, err := remember.ConfigDir(e.getenv, runtime.GOOS); err == nil {
-		cfg.Remember = &remember.Store{Dir: filepath.Join(dir, "mappings")}
+	if dir, err := remember.DefaultDir(e.getenv, runtime.GOOS); err == nil {
+		cfg.Remember = &remember.Store{Dir: dir}
 		if cfg.Send.Credentials == "" {
-			cfg.Send.Credentials = filepath.Join(dir, "credentials")
+			cfg.Send.Credentials = filepath.Join(filepath.Dir(dir), "credentials")
 		}
 	}
 
@@ -142,7 +141,6 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	}
 	page := (&url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/", RawQuery: url.Values{"token": {tok}}.Encode()}).String()
 	fmt.Fprintln(e.stdout, e.lang.Say(msg.ServeOpen{URL: page}))
-	log.Info(e.lang.Say(msg.SendingTo{URL: send.BaseURL, FromEnv: fromEnv}), "url", send.BaseURL)
 	if o.open {
 		opener := e.openURL
 		if opener == nil {

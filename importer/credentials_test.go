@@ -42,3 +42,20 @@ func TestReadCredentials(t *testing.T) {
 		})
 	}
 }
+
+func TestSaveCredentials(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "leadimport", "credentials")
+	c := Credentials{Username: "anna", Password: "s3cr:et"}
+	require.NoError(t, SaveCredentials(path, c))
+	got, err := ReadCredentials(path)
+	require.NoError(t, err)
+	assert.Equal(t, c, got, "read back as run --credentials reads it")
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+
+	assert.Error(t, SaveCredentials(path, Credentials{Username: "bo", Password: "pw"}), "never over a file")
+	got, _ = ReadCredentials(path)
+	assert.Equal(t, c, got)
+	assert.Error(t, SaveCredentials(filepath.Join(t.TempDir(), "c"), Credentials{Username: "a:b", Password: "pw"}), "a user name with a colon would not read back")
+}

@@ -34,8 +34,7 @@ type Inspection struct {
 // among the first that holds the most known names, unless in says), and
 // then to its end to count the rows.
 func Inspect(input string, in mapping.Input, now time.Time) (Inspection, error) {
-	src, err := source.Open(input, source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow,
-		Encoding: in.Encoding, Delimiter: in.Delimiter, Headers: mapping.KnownHeaders()})
+	src, err := openToPropose(input, in)
 	if err != nil {
 		return Inspection{}, err
 	}

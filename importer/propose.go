@@ -19,8 +19,7 @@ const proposeSample = 50
 // the file. Without a mapping to look for, the header is the row among
 // the first that holds the most names the synonym table knows.
 func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, msg.Message, error) {
-	src, err := source.Open(input, source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow,
-		Encoding: in.Encoding, Delimiter: in.Delimiter, Headers: mapping.KnownHeaders()})
+	src, err := openToPropose(input, in)
 	if err != nil {
 		return mapping.Proposal{}, nil, err
 	}
@@ -41,6 +40,14 @@ func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, m
 		}
 	}
 	return mapping.Propose(src.Header(), rows, now), src.Description(), nil
+}
+
+// openToPropose opens an input as init reads it: as in says, and without
+// it the header found among the first rows as the one that holds the most
+// names the synonym table knows.
+func openToPropose(input string, in mapping.Input) (source.Reader, error) {
+	return source.Open(input, source.Options{Sheet: in.Sheet, HeaderRow: in.HeaderRow,
+		Encoding: in.Encoding, Delimiter: in.Delimiter, Headers: mapping.KnownHeaders()})
 }
 
 // Choose says which of ms the input at path takes, as a run would choose

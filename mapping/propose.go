@@ -17,6 +17,7 @@ type Proposal struct {
 	Unplaced    []string         // headers not placed, in input order; their cells stay in the report
 	UnplacedWhy []string         // UnplacedWhy[i] says why Unplaced[i] was not placed
 	Sampled     int              // how many data rows the values were read from
+	Header      []string         // the input's header, as proposed from
 }
 
 // ProposedColumn is one proposed `Header: field` line.
@@ -280,7 +281,7 @@ func columnCandidates(col int, h string, hm headerMatch, named bool, cv columnVa
 func Propose(header []string, samples [][]string, now time.Time) Proposal {
 	idx := synonyms()
 	rows := sampleOf(samples)
-	p := Proposal{Sampled: len(rows)}
+	p := Proposal{Sampled: len(rows), Header: header}
 
 	clean := make([]string, len(header))
 	at := map[string][]int{} // headerKey → columns

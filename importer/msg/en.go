@@ -884,6 +884,13 @@ var english = []entry{
 	say(func(m ServeNotLoopback, _ Lang) string {
 		return "--addr " + m.Addr + " is not a loopback address: other machines can reach the page, over plain HTTP; anyone with the link and its token can send leads"
 	}),
+	say(func(m ServeAddrFlag, _ Lang) string {
+		return "--addr " + m.Addr + ": give host:port, e.g. 127.0.0.1:0 (a free port on this machine)"
+	}),
+	say(func(m ServeTokenShort, _ Lang) string {
+		return fmt.Sprintf("LEADIMPORT_SERVE_TOKEN must be at least %d characters: it is the page's secret", m.Min)
+	}),
+	say(func(MaxUploadFlag, Lang) string { return "--max-upload must be 1 (MiB) or more" }),
 	say(func(ServeStopped, Lang) string { return "leadimport serve: stopped; the uploaded files are removed" }),
 	say(func(m ServeNoBrowser, l Lang) string {
 		return "could not open a browser (" + l.Error(m.Err) + "): open the address above yourself"

@@ -16,6 +16,18 @@ type (
 		message
 		Addr string
 	}
+	// ServeAddrFlag: --addr is not host:port.
+	ServeAddrFlag struct {
+		message
+		Addr string
+	}
+	// ServeTokenShort: LEADIMPORT_SERVE_TOKEN is too short to be a secret.
+	ServeTokenShort struct {
+		message
+		Min int
+	}
+	// MaxUploadFlag: --max-upload below 1 MiB.
+	MaxUploadFlag struct{ message }
 	// ServeStopped: the server shut down, its uploads removed.
 	ServeStopped struct{ message }
 	// ServeNoBrowser: --open could not start the browser.

@@ -922,6 +922,13 @@ var swedish = []entry{
 	say(func(m ServeNotLoopback, _ Lang) string {
 		return "--addr " + m.Addr + " är ingen loopback-adress: andra datorer når sidan, över okrypterad HTTP; den som har länken med dess nyckel kan skicka leads"
 	}),
+	say(func(m ServeAddrFlag, _ Lang) string {
+		return "--addr " + m.Addr + ": ange värd:port, t.ex. 127.0.0.1:0 (en ledig port på den här datorn)"
+	}),
+	say(func(m ServeTokenShort, _ Lang) string {
+		return fmt.Sprintf("LEADIMPORT_SERVE_TOKEN måste vara minst %d tecken: den är sidans hemlighet", m.Min)
+	}),
+	say(func(MaxUploadFlag, Lang) string { return "--max-upload måste vara 1 (MiB) eller mer" }),
 	say(func(ServeStopped, Lang) string {
 		return "leadimport serve: stoppad; de uppladdade filerna är borttagna"
 	}),

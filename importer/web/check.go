@@ -150,7 +150,7 @@ func (s *Server) runCheck(ctx context.Context, u *upload, l msg.Lang) (*checkRes
 	defer done()
 	report := filepath.Join(u.dir, "check.jsonl")
 	cfg := importer.Config{Inputs: []string{u.path}, Mappings: []*mapping.Mapping{u.mapping}, Report: report,
-		Lang: l, LogLang: msg.English, Log: s.cfg.Log, Now: s.cfg.Now, CommandLine: "leadimport serve: check"}
+		Lang: l, LogLang: l, Now: s.cfg.Now, CommandLine: "leadimport serve: check"} // no log: a check per fix would repeat every invalid row
 	sum, err := importer.Run(ctx, cfg)
 	if err != nil {
 		return nil, err

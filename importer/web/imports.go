@@ -7,9 +7,11 @@ import (
 	"errors"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -127,14 +129,10 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, int, 
 // save writes the uploaded file into u's folder under its own name (so
 // that its report is named after it), refusing a kind the command line
 // does not read and anything over max bytes.
-func (u *upload) save(part io.Reader, max int64) (int, error) {
-	p, ok := part.(interface{ FileName() string })
-	name := ""
-	if ok {
-		name = cleanName(p.FileName())
-	}
+func (u *upload) save(part *multipart.Part, max int64) (int, error) {
+	name := cleanName(part.FileName())
 	ext := strings.ToLower(filepath.Ext(name))
-	if !contains(extensions, ext) {
+	if !slices.Contains(extensions, ext) {
 		return http.StatusUnsupportedMediaType, msg.Error(msg.UnsupportedFile{Ext: ext})
 	}
 	u.name = name
@@ -206,7 +204,7 @@ func setRead(in *mapping.Input, field, value string) error {
 		}
 		in.HeaderRow = n
 	case "encoding":
-		if value != "" && !contains(mapping.Encodings, strings.ToLower(value)) {
+		if value != "" && !slices.Contains(mapping.Encodings, strings.ToLower(value)) {
 			return msg.Error(msg.EncodingFlag{Given: value, Known: mapping.Encodings})
 		}
 		in.Encoding = strings.ToLower(value)
@@ -412,13 +410,4 @@ func newID() (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(b), nil
-}
-
-func contains(list []string, s string) bool {
-	for _, l := range list {
-		if l == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -26,6 +27,7 @@ import (
 // Send is how the server sends, as run's flags say it.
 type Send struct {
 	BaseURL     string // Connect's, resolved as run resolves it
+	BaseURLFrom string // the environment variable BaseURL came from, if it did (LEADIMPORT_BASE_URL)
 	UserAgent   string
 	Workers     int
 	Rate        float64 // requests per second; 0: no limit
@@ -66,6 +68,7 @@ type sending struct {
 	id      string
 	now     func() time.Time
 	started time.Time
+	ctx     context.Context // the run's: done once it is stopped
 	cancel  context.CancelCauseFunc
 	done    chan struct{} // closed when the run has ended
 
@@ -265,9 +268,13 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		MaxFailures: sc.MaxFailures, MaxThrottle: sc.MaxThrottle, Ledger: led, Now: s.cfg.Now, Sleep: sc.Sleep,
 		Log: s.cfg.Log, Progress: run, CountRows: true}
 	ctx, cancel := context.WithCancelCause(s.ctx)
-	run.cancel = cancel
+	run.ctx, run.cancel = ctx, cancel
 	edits := u.edits.Clone()
-	s.cfg.Log.Info(msg.English.Say(msg.SendingTo{URL: sc.BaseURL, User: creds.Username}), "import", u.id, "url", sc.BaseURL, "user", creds.Username)
+	checked := u.checked.Reasons
+	// Where it sends, before anything is, as run says it: a base URL
+	// left in the environment by a rehearsal is seen here.
+	s.cfg.Log.Info(msg.English.Say(msg.SendingTo{URL: sc.BaseURL, FromEnv: sc.BaseURLFrom, User: creds.Username}),
+		"import", u.id, "url", sc.BaseURL, "user", creds.Username)
 	s.sends.Add(1)
 	go func() {
 		defer s.sends.Done()
@@ -282,7 +289,12 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 				Inputs: []ledger.Input{{Path: u.path}}}
 			led.Refused(info, importer.ExitCode(sum.Err(runErr)), importer.Reason(runErr), s.cfg.Now())
 		}
-		run.finish(&sum, runErr, s.cfg.Now())
+		// The import is finished: the uploaded sheet and the check's
+		// rows go; the report stays to be downloaded until the server
+		// stops.
+		os.Remove(u.path)
+		os.Remove(filepath.Join(u.dir, "check.jsonl"))
+		run.finish(&sum, runErr, s.cfg.Now(), checked)
 		s.cfg.Log.Info("import sent", "import", u.id, "state", run.state(), "sent", sum.Counts[status.Sent])
 	}()
 	return run, nil
@@ -290,8 +302,10 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 
 // finish records how the run ended: done, or stopped with the one
 // sentence that says why (Connect unreachable, the password refused, the
-// ledger busy), not a failure per row.
-func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time) {
+// ledger busy), not a failure per row. A send that sent nothing and whose
+// rows failed (a 403 for the customer) says so in the sentence of its
+// most frequent failure: the reasons that are not the check's (invalid).
+func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time, checked []reasonView) {
 	p.mu.Lock()
 	p.ended = now
 	p.st = stateDone
@@ -299,7 +313,7 @@ func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time) {
 	switch {
 	case errors.As(runErr, &setup), sum.Stopped != nil:
 		p.st = stateStopped
-		p.err = cmpErr(sum.Stopped, runErr)
+		p.err = cmp.Or(sum.Stopped, runErr)
 	case runErr != nil:
 		p.st, p.err = stateStopped, runErr
 	}
@@ -315,17 +329,16 @@ func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time) {
 		}
 	}
 	slices.SortFunc(p.reasons, func(a, b reasonView) int { return b.Rows - a.Rows })
-	p.mu.Unlock()
-	p.notify()
-}
-
-func cmpErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
+	if p.err == nil && sum.Counts[status.Sent] == 0 && sum.Counts[status.Failed] > 0 {
+		for _, r := range p.reasons {
+			if !slices.Contains(checked, r) {
+				p.err = errors.New(r.Message)
+				break
+			}
 		}
 	}
-	return nil
+	p.mu.Unlock()
+	p.notify()
 }
 
 // stop stops a send under way, as SIGTERM stops a run.

@@ -149,7 +149,14 @@ func (s *Server) Close() error {
 func (s *Server) routes() {
 	m := http.NewServeMux()
 	page, _ := fs.Sub(static, "static")
-	m.Handle("GET /", http.FileServerFS(page))
+	files := http.FileServerFS(page)
+	m.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" && strings.HasSuffix(r.URL.Path, "/") { // no listing of a folder
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 	m.HandleFunc("POST /api/imports", s.createImport)
 	m.HandleFunc("GET /api/imports/{id}", s.withImport(s.getImport))
 	m.HandleFunc("DELETE /api/imports/{id}", s.withImport(s.deleteImport))

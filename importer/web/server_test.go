@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +20,7 @@ import (
 
 	"leadimport/importer/msg"
 	"leadimport/importer/sandbox"
+	"leadimport/importer/source"
 	"leadimport/mapping/remember"
 )
 
@@ -58,13 +60,26 @@ type harness struct {
 	log     *logBuffer
 	ledger  string
 	env     map[string]string
+	// gate, when set, holds every request to the sandbox until it is
+	// closed; arrived hears of each request as it comes.
+	gate    chan struct{}
+	arrived chan struct{}
 }
 
 func newHarness(t *testing.T, change ...func(*Config)) *harness {
 	t.Helper()
 	h := &harness{t: t, record: &logBuffer{}, log: &logBuffer{}, env: map[string]string{}}
 	h.sandbox = &sandbox.Server{Username: sandboxUser, Password: sandboxPass, Record: h.record}
-	sb := httptest.NewServer(h.sandbox)
+	sb := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h.gate != nil {
+			select {
+			case h.arrived <- struct{}{}:
+			default:
+			}
+			<-h.gate
+		}
+		h.sandbox.ServeHTTP(w, r)
+	}))
 	t.Cleanup(sb.Close)
 	dir := t.TempDir()
 	h.ledger = filepath.Join(dir, "ledger.db")
@@ -239,6 +254,10 @@ func TestWholeFlow(t *testing.T) {
 	assert.Equal(t, 17, end.Counts["sent"])
 	assert.Equal(t, 4, end.Counts["invalid"])
 	assert.Len(t, strings.Split(strings.TrimSpace(h.record.String()), "\n"), 17)
+	files, err := filepath.Glob(filepath.Join(h.srv.Dir(), "*", "*"))
+	require.NoError(t, err)
+	require.Len(t, files, 1, "the upload is removed once sent, the report kept: %v", files)
+	assert.Contains(t, files[0], "visning-report-")
 
 	resp := h.do("GET", end.Report+"?format=xlsx", nil, "")
 	require.Equal(t, http.StatusOK, resp.StatusCode)
@@ -246,6 +265,30 @@ func TestWholeFlow(t *testing.T) {
 	data, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	assert.Equal(t, "PK", string(data[:2]))
+	// Read back: row 10 as corrected on the page, sent, and saying so.
+	saved := filepath.Join(t.TempDir(), "report.xlsx")
+	require.NoError(t, os.WriteFile(saved, data, 0o600))
+	rep, err := source.Open(saved, source.Options{Sheet: "Report", HeaderRow: 1})
+	require.NoError(t, err)
+	defer rep.Close()
+	header := rep.Header()
+	col := func(name string) int { return slices.Index(header, name) }
+	found := false
+	for {
+		row, err := rep.Next()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		if row.Cells[0] != "10" {
+			continue
+		}
+		found = true
+		assert.Equal(t, "19890213-2391", row.Cells[col("Personnummer")])
+		assert.Equal(t, "sent", row.Cells[col("status")])
+		assert.Contains(t, row.Cells[col("warnings")], "edited on the page")
+	}
+	assert.True(t, found, "row 10 in the report")
 
 	resp = h.do("GET", "/api/imports/"+v.ID+"/mapping.yaml", nil, "")
 	got, _ := io.ReadAll(resp.Body)
@@ -263,7 +306,7 @@ func TestWholeFlow(t *testing.T) {
 	// Nothing personal in the server's log: no personnummer, e-mail
 	// address, phone number or name.
 	log := h.log.String()
-	for _, personal := range []string{"19890213", "lars.nystrom", "@example", "070", "Nyström", "Lars"} {
+	for _, personal := range []string{"19890213", "lars.nystrom", "@example", "0701740610", "+4670", "Nyström", "Lars"} {
 		assert.NotContains(t, log, personal)
 	}
 }
@@ -291,4 +334,73 @@ func readDir(dir string) ([]string, error) {
 		names = append(names, e.Name())
 	}
 	return names, err
+}
+
+// TestStopAndShutdown: a stop ends a send as SIGTERM ends a run: the
+// request under way finishes, the rest is not_sent, the state stopped
+// and the report written; closing the server stops the sends too.
+func TestStopAndShutdown(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.Send.Workers = 1 })
+	h.gate, h.arrived = make(chan struct{}), make(chan struct{}, 1)
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusAccepted, nil)
+	<-h.arrived // the first lead is under way
+	stopped := make(chan sendView)
+	go func() {
+		var end sendView
+		resp := h.do("POST", "/api/imports/"+v.ID+"/stop", nil, "")
+		decode(t, resp, http.StatusOK, &end)
+		stopped <- end
+	}()
+	h.srv.mu.Lock()
+	run := h.srv.imports[v.ID].run
+	h.srv.mu.Unlock()
+	<-run.ctx.Done() // stopped while the request waits
+	close(h.gate)
+	end := <-stopped
+	assert.Equal(t, "stopped", end.State)
+	assert.Equal(t, 1, end.Counts["sent"], "the request under way finished")
+	assert.Equal(t, 15, end.Counts["not_sent"])
+	assert.NotEmpty(t, end.Error)
+	assert.NotEmpty(t, end.Report)
+
+	require.NoError(t, h.srv.Close())
+	assert.NoDirExists(t, h.srv.Dir(), "the uploads are removed")
+}
+
+// TestRowsPagedAndInputReread: rows come a page at a time, problems first
+// or in the sheet's order; the sheet can be read again from another
+// header row; a sheet too wide is refused as the command line refuses it.
+func TestRowsPagedAndInputReread(t *testing.T) {
+	h := newHarness(t)
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	var page checkView
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/check?offset=4&limit=3", nil, ""), http.StatusOK, &page)
+	require.Len(t, page.Page, 3)
+	assert.Equal(t, []string{"invalid", "valid", "valid"}, []string{page.Page[0].Status, page.Page[1].Status, page.Page[2].Status})
+	assert.Equal(t, 19, page.Page[1].Row, "the row with a warning before the rows without")
+	decode(t, h.do("GET", "/api/imports/"+v.ID+"/rows?order=row&limit=2", nil, ""), http.StatusOK, &page)
+	require.Len(t, page.Page, 2)
+	assert.Equal(t, []int{4, 5}, []int{page.Page[0].Row, page.Page[1].Row})
+
+	var e apiError
+	decode(t, h.do("PATCH", "/api/imports/"+v.ID+"/rows/2", strings.NewReader(`{"cells":{"Förnamn":"x"}}`), "application/json"), http.StatusNotFound, &e)
+	assert.Contains(t, e.Error, "row 2")
+	decode(t, h.do("PATCH", "/api/imports/"+v.ID+"/rows/10", strings.NewReader(`{"cells":{"Namn":"x"}}`), "application/json"), http.StatusUnprocessableEntity, &e)
+	assert.Contains(t, e.Error, `"Namn"`)
+
+	var again importView
+	decode(t, h.do("PUT", "/api/imports/"+v.ID+"/input", strings.NewReader(`{"headerRow": 4}`), "application/json"), http.StatusOK, &again)
+	assert.Equal(t, 4, again.Input.HeaderRow)
+	assert.Equal(t, 20, again.Input.Rows)
+	assert.Equal(t, "Åsa", again.Input.Columns[0].Header)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/check", nil, ""), http.StatusConflict, &e)
+	assert.Contains(t, e.Error, "confirm", "a new reading needs its mapping confirmed again")
+
+	wide := strings.Repeat("a;", 1200) + "b\n" + strings.Repeat("1;", 1200) + "2\n"
+	body, ct := form(t, "wide.csv", []byte(wide), nil)
+	decode(t, h.do("POST", "/api/imports", body, ct), http.StatusUnprocessableEntity, &e)
+	assert.Contains(t, e.Error, "1000")
 }
