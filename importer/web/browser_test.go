@@ -392,8 +392,8 @@ func TestBrowserOpenHouse(t *testing.T) {
 	p.shot("5-skickat")
 
 	// 6. The report, downloaded as a person does and read.
-	p.do("report", chromedp.WaitVisible(css("#dl-xlsx")))
-	report := download(p, "#dl-xlsx")
+	p.do("report", chromedp.WaitVisible(css("#dl-report")))
+	report := download(p, "#dl-report")
 	readReport(t, report)
 	p.do("history", chromedp.WaitVisible(css("#history-table tbody tr")))
 	p.shot("6-rapport")
@@ -477,6 +477,16 @@ func TestBrowserMarkupIsText(t *testing.T) {
 	p.do("drop the sheet",
 		chromedp.SetUploadFiles(css("#file-input"), []string{sheet}),
 		chromedp.WaitVisible(css("#columns-body select")))
+	require.Contains(t, get(p, "the delimiter found", chromedp.Text(css("#d-delimiter"))), ";")
+	p.do("read it again from another header row",
+		typeInto("#o-header", "2"),
+		chromedp.Click(css("#reread")),
+		chromedp.WaitVisible(css(`select[data-header="Svensson"]`)))
+	p.do("and back, with the delimiter named",
+		typeInto("#o-header", "1"),
+		setSelect("#o-delimiter", ";"),
+		chromedp.Click(css("#reread")),
+		chromedp.WaitVisible(css(`select[data-header="Förnamn"]`)))
 	examples := get(p, "examples", chromedp.Text(css("#columns-body")))
 	require.Contains(t, examples, img)
 	require.Contains(t, examples, script)

@@ -103,7 +103,8 @@ const TEXTS = {
     stoppedDone: (sent) => `Stoppat. ${sent} skickades; resten är inte skickade och står i rapporten.`,
     hReport: "Rapport",
     reportIntro: "Rapporten har en rad för varje rad i filen: skickad, eller varför inte. Öppna den i Excel.",
-    dlXlsx: "Ladda ner rapporten (Excel)", dlCsv: "Rapporten som CSV", dlMapping: "Matchningen som YAML (för körning varje natt)",
+    dlXlsx: "Ladda ner rapporten (Excel)", dlCsv: "Ladda ner rapporten (CSV)", dlMapping: "Matchningen som YAML (för körning varje natt)",
+    reportFormat: "Rapporten som", fmtXlsx: "Excel (.xlsx)", fmtCsv: "CSV (.csv)",
     another: "Skicka en fil till",
     hHistory: "Tidigare körningar",
     hWhen: "När", hInputs: "Fil", hCounts: "Resultat", hReportCol: "Rapport",
@@ -211,7 +212,8 @@ const TEXTS = {
     stoppedDone: (sent) => `Stopped. ${sent} were sent; the rest were not and are in the report.`,
     hReport: "Report",
     reportIntro: "The report has a line for every row of the file: sent, or why not. Open it in Excel.",
-    dlXlsx: "Download the report (Excel)", dlCsv: "The report as CSV", dlMapping: "The matching as YAML (for nightly runs)",
+    dlXlsx: "Download the report (Excel)", dlCsv: "Download the report (CSV)", dlMapping: "The matching as YAML (for nightly runs)",
+    reportFormat: "Report as", fmtXlsx: "Excel (.xlsx)", fmtCsv: "CSV (.csv)",
     another: "Send another file",
     hHistory: "Earlier runs",
     hWhen: "When", hInputs: "File", hCounts: "Result", hReportCol: "Report",
@@ -470,7 +472,7 @@ function setupDrop() {
       encoding: $("#o-encoding").value,
       delimiter: $("#o-delimiter").value,
     };
-    upload(state.inputChosen);
+    reread(state.inputChosen);
   });
 }
 function hasFiles(e) {
@@ -514,7 +516,31 @@ async function upload(opts, keep) {
     setFileStatus(e.message, "error");
     return false;
   }
-  setFileStatus(t("readDone", file.name), "");
+  took(answer, keep);
+  return true;
+}
+
+// reread reads the uploaded sheet again with other input options (a sheet,
+// a header row, an encoding, a delimiter), without sending it again.
+async function reread(opts) {
+  const keep = pageMatching();
+  const name = (state.input && state.input.name) || (state.file && state.file.name) || "";
+  setFileStatus(t("reading", name), "busy");
+  let answer;
+  try {
+    answer = await api("PUT", `/api/imports/${encodeURIComponent(state.id)}/input`, opts);
+  } catch (e) {
+    setFileStatus(e.message, "error");
+    return;
+  }
+  // The columns that are still there keep the page's matching.
+  took(answer, keep);
+}
+
+// took shows an import the server read: what it found, and the
+// proposed matching (or, with keep, the page's own).
+function took(answer, keep) {
+  setFileStatus(t("readDone", (answer.input && answer.input.name) || ""), "");
   state.id = answer.id;
   state.input = answer.input || {};
   state.check = null;
@@ -543,7 +569,16 @@ async function upload(opts, keep) {
   const first = document.querySelector("#columns-body select");
   if (first) first.focus({ preventScroll: true });
   $("#step-match").scrollIntoView({ block: "start" });
-  return true;
+}
+
+// pageMatching is the matching the page shows, to keep over a proposal.
+function pageMatching() {
+  return {
+    columns: state.columns.map((c) => ({ header: c.header, field: c.field })),
+    constants: Object.assign({}, state.constants),
+    extraConstants: state.extraConstants.slice(),
+    extraYAML: state.extraYAML,
+  };
 }
 
 // retry reads the same file again as a new import, with the page's
@@ -551,12 +586,7 @@ async function upload(opts, keep) {
 // ready to send: after a send that stopped (Connect unreachable, a
 // password refused). The ledger skips what the first send sent.
 async function retry() {
-  const keep = {
-    columns: state.columns.map((c) => ({ header: c.header, field: c.field })),
-    constants: Object.assign({}, state.constants),
-    extraConstants: state.extraConstants.slice(),
-    extraYAML: state.extraYAML,
-  };
+  const keep = pageMatching();
   const edits = state.editValues;
   show($("#send-error"), false);
   show($("#send-done"), false);
@@ -1261,7 +1291,7 @@ async function send() {
   renderSendButton();
   renderRows();
   try {
-    await api("POST", `/api/imports/${encodeURIComponent(state.id)}/send`);
+    await api("POST", `/api/imports/${encodeURIComponent(state.id)}/send`, { format: $("#report-format").value });
   } catch (e) {
     state.sending = false;
     renderSendButton();
@@ -1397,7 +1427,7 @@ function progress(d, type) {
   }
 }
 
-function finishSend() {
+function finishSend(d) {
   if (state.events) { state.events.close(); state.events = null; }
   if (!state.sending) return;
   state.sending = false;
@@ -1406,7 +1436,7 @@ function finishSend() {
   renderSendButton();
   $("#send-button").disabled = true;
   renderRows();
-  showReport();
+  showReport(d);
   loadHistory();
 }
 
@@ -1427,15 +1457,18 @@ async function stopSending() {
 
 // ---------------------------------------------------------------- 6. the report
 
-function showReport() {
+function showReport(d) {
   const id = encodeURIComponent(state.id);
-  $("#dl-xlsx").setAttribute("href", `/api/imports/${id}/report?format=xlsx`);
-  $("#dl-csv").setAttribute("href", `/api/imports/${id}/report?format=csv`);
+  // The report is written in the format chosen before sending.
+  const format = $("#report-format").value;
+  const dl = $("#dl-report");
+  dl.setAttribute("href", (d && d.report) || `/api/imports/${id}/report?format=${format}`);
+  dl.textContent = t(format === "csv" ? "dlCsv" : "dlXlsx");
   $("#dl-mapping").setAttribute("href", `/api/imports/${id}/mapping.yaml`);
   show($("#step-report"), true);
   markStep("report");
   $("#step-report").scrollIntoView({ block: "start" });
-  $("#dl-xlsx").focus({ preventScroll: true });
+  $("#dl-report").focus({ preventScroll: true });
 }
 
 function startOver() {
