@@ -33,6 +33,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/image/draw"
@@ -498,6 +499,28 @@ func TestBrowserMarkupIsText(t *testing.T) {
 	row := get(p, "row 2", chromedp.Text(css(`#rows-table tr[data-row="2"]`)))
 	require.Contains(t, row, img)
 	require.Contains(t, row, script)
+	// Every control has a name a screen reader says, and there is no
+	// click handler on anything but a button or a link.
+	unnamed := get(p, "unnamed controls", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(
+		"main input, main select, main button, main a[href], main textarea")).filter(e => {
+		  if (e.type === "hidden") return false;
+		  if (e.getAttribute("aria-label")) return false;
+		  if (e.labels && e.labels.length) return false;
+		  return !(e.tagName === "BUTTON" || e.tagName === "A") || e.textContent.trim() === "";
+		}).map(e => e.outerHTML.slice(0, 80))`))
+	require.Empty(t, unnamed)
+
+	// Fixed with the keyboard only: the Fix button, Enter, the wrong
+	// cell has the focus, End, type, Enter.
+	p.do("fix row 2 with the keyboard",
+		chromedp.Focus(css(`tr[data-row="2"] button.fix`)),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitVisible(css(`tr[data-row="2"] input[data-header="E-post"]:focus`)),
+		chromedp.KeyEvent(kb.End+".se"+kb.Enter),
+		waitText("#check-summary", "2 av 2 rader kan skickas"))
+	require.Equal(t, "Rätta rad 2", get(p, "the focus after saving",
+		chromedp.Evaluate[string](`document.activeElement.getAttribute("aria-label")`)), "the focus comes back to the row")
+
 	ran := get(p, "what ran", chromedp.Evaluate[map[string]any](
 		`({pwned: window.pwned === undefined ? null : window.pwned, markup: document.querySelectorAll("main img, main script").length})`))
 	require.Equal(t, map[string]any{"pwned": nil, "markup": float64(0)}, ran, "no cell became an element, none ran")
