@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"time"
 
+	"leadimport/importer"
 	"leadimport/importer/console"
 	"leadimport/importer/msg"
 	"leadimport/importer/web"
@@ -28,6 +29,7 @@ type serveOptions struct {
 	maxUpload   int64 // MiB
 	lang        string
 	credentials string
+	reports     string
 	send        sendOptions // base URL, workers, rate, timeout, retries, ledger
 }
 
@@ -37,6 +39,7 @@ func (o *serveOptions) bind(fs *flag.FlagSet) {
 	fs.Int64Var(&o.maxUpload, "max-upload", web.DefaultMaxUpload>>20, "the largest sheet the page takes, in `MiB`")
 	fs.StringVar(&o.lang, "lang", "sv", "the page's and the reports' `language`: sv or en")
 	fs.StringVar(&o.credentials, "credentials", "", "the credentials `file` (one line user:password, mode 0600), read when VITEC_USERNAME and VITEC_PASSWORD are not set, and where the page saves the ones given on it (default: credentials in leadimport's folder of the user's configuration directory)")
+	fs.StringVar(&o.reports, "reports", "", "the `folder` that keeps the reports of sends (0700), so that history links them after serve stops (default: reports beside the ledger)")
 	s := &o.send
 	fs.StringVar(&s.baseURL, "base-url", "", "Connect's base `URL` (default: env LEADIMPORT_BASE_URL, else "+defaultBaseURL+")")
 	fs.IntVar(&s.workers, "workers", 4, "concurrent requests, 1 to 64")
@@ -117,7 +120,10 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 		MaxFailures: o.send.maxFailures, MaxThrottle: o.send.maxThrottle, Ledger: o.send.ledger,
 		Credentials: o.credentials, Getenv: e.getenv, Sleep: e.sleep, UserAgent: "leadimport/" + version}
 	send.BaseURL, send.BaseURLFrom = resolveBaseURL(o.send.baseURL, e.getenv)
-	cfg := web.Config{Token: tok, Lang: lang, MaxUpload: o.maxUpload << 20, Send: send, Log: log, Now: e.now}
+	cfg := web.Config{Token: tok, Lang: lang, MaxUpload: o.maxUpload << 20, Send: send, Log: log, Now: e.now, Reports: o.reports}
+	if led, err := importer.LedgerPath(o.send.ledger, e.getenv); err == nil && cfg.Reports == "" {
+		cfg.Reports = filepath.Join(filepath.Dir(led), "reports")
+	}
 	if dir, err := remember.DefaultDir(e.getenv, runtime.GOOS); err == nil {
 		cfg.Remember = &remember.Store{Dir: dir}
 		if cfg.Send.Credentials == "" {

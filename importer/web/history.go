@@ -5,12 +5,19 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"leadimport/importer"
 	"leadimport/importer/ledger"
+	"leadimport/importer/msg"
 )
+
+// maxHistory is the most runs the page lists, and looks through for a
+// report.
+const maxHistory = 1000
 
 // historyRun is one run of the ledger as leadimport history lists it,
 // with a link to its report while the server still has it.
@@ -34,6 +41,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	if err != nil || limit < 0 {
 		limit = 20
 	}
+	limit = min(limit, maxHistory)
 	runs := []historyRun{}
 	led, err := importer.OpenLedger(s.cfg.Send.Ledger, s.cfg.Send.Getenv, ledger.Existing)
 	if errors.Is(err, ledger.ErrNoLedger) {
@@ -65,7 +73,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 		for _, in := range rec.Inputs {
 			h.Inputs = append(h.Inputs, filepath.Base(in.Path))
 			if h.Report == "" {
-				h.Report = s.reportOf(in.Path)
+				h.Report = s.reportOf(rec.ID, in.Path)
 			}
 		}
 		runs = append(runs, h)
@@ -75,23 +83,89 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	}{runs})
 }
 
-// reportOf is the link to the report of the import whose file is path,
-// while the server has it.
-func (s *Server) reportOf(path string) string {
+// reportOf is the link to the report of run, whose input was path: the
+// report of an import the server has, else one kept in Config.Reports.
+func (s *Server) reportOf(run int64, path string) string {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	for _, u := range s.imports {
 		if u.path != path {
 			continue
 		}
 		u.mu.Lock()
-		run := u.run
+		r := u.run
 		u.mu.Unlock()
-		if run == nil || run.state() == stateSending {
+		s.mu.Unlock()
+		if r == nil || r.state() == stateSending {
 			return ""
 		}
-		if _, err := os.Stat(run.report); err == nil {
+		if _, err := os.Stat(r.report); err == nil {
 			return "/api/imports/" + u.id + "/report"
+		}
+		return ""
+	}
+	s.mu.Unlock()
+	if s.keptReport(path) != "" {
+		return "/api/history/" + strconv.FormatInt(run, 10) + "/report"
+	}
+	return ""
+}
+
+// keptReport is the report kept in Config.Reports for the send whose
+// input was path (an upload of this server or of an earlier start), or "".
+func (s *Server) keptReport(path string) string {
+	dir := filepath.Base(filepath.Dir(path))
+	if s.cfg.Reports == "" || !strings.HasPrefix(dir, uploadPrefix) {
+		return ""
+	}
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	entries, _ := os.ReadDir(filepath.Join(s.cfg.Reports, dir))
+	var found []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasPrefix(e.Name(), base+"-report-") {
+			found = append(found, e.Name())
+		}
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	slices.Sort(found) // the newest last: their names end with the time
+	return filepath.Join(s.cfg.Reports, dir, found[len(found)-1])
+}
+
+// historyReport downloads the report kept for a run of the ledger, sent
+// from this page, today or before the server last started.
+func (s *Server) historyReport(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("run"), 10, 64)
+	report := ""
+	if err == nil {
+		report = s.runReport(id)
+	}
+	if report == "" {
+		s.fail(w, r, http.StatusNotFound, msg.WebNoReport{})
+		return
+	}
+	serveReport(w, r, report)
+}
+
+// runReport is the report kept for run id, or "".
+func (s *Server) runReport(id int64) string {
+	led, err := importer.OpenLedger(s.cfg.Send.Ledger, s.cfg.Send.Getenv, ledger.Existing)
+	if err != nil {
+		return ""
+	}
+	defer led.Close()
+	records, err := led.History(maxHistory)
+	if err != nil {
+		return ""
+	}
+	for _, rec := range records {
+		if rec.ID != id {
+			continue
+		}
+		for _, in := range rec.Inputs {
+			if p := s.keptReport(in.Path); p != "" {
+				return p
+			}
 		}
 	}
 	return ""

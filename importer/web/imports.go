@@ -41,6 +41,11 @@ type upload struct {
 	run *sending // the send, once started
 }
 
+// uploadPrefix starts the name of an upload's folder, which a run's
+// record in the ledger names with its input, and its kept report's folder
+// (Config.Reports) too.
+const uploadPrefix = "import-"
+
 // extensions are the inputs the command line reads.
 var extensions = []string{".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
 
@@ -87,7 +92,7 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request) (*upload, int, 
 	if err != nil {
 		return nil, http.StatusInternalServerError, err
 	}
-	dir, err := os.MkdirTemp(s.cfg.Dir, "import-") // 0700
+	dir, err := os.MkdirTemp(s.cfg.Dir, uploadPrefix+"*") // 0700
 	if err != nil {
 		return nil, http.StatusInternalServerError, err
 	}

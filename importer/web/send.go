@@ -259,9 +259,14 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 	}
 	now := s.cfg.Now()
 	base := strings.TrimSuffix(u.name, filepath.Ext(u.name))
+	dir, err := s.reportDir(u)
+	if err != nil {
+		led.Close()
+		return nil, err
+	}
 	run := &sending{id: u.id, now: s.cfg.Now, started: now, st: stateSending, counts: map[status.Status]int{},
 		done: make(chan struct{}), subs: map[chan struct{}]bool{}, format: format,
-		report: filepath.Join(u.dir, base+"-report-"+now.Format("20060102-150405")+"."+string(format))}
+		report: filepath.Join(dir, base+"-report-"+now.Format("20060102-150405")+"."+string(format))}
 	cfg := importer.Config{Inputs: []string{u.path}, Mappings: []*mapping.Mapping{u.mapping}, Report: run.report,
 		CommandLine: "leadimport serve", Lang: l, LogLang: l, Client: client, Target: sc.BaseURL,
 		Workers: max(sc.Workers, 1), Limiter: rate.NewLimiter(limit, 1), Timeout: sc.Timeout, Retries: sc.Retries,
@@ -298,6 +303,20 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		s.cfg.Log.Info("import sent", "import", u.id, "state", run.state(), "sent", sum.Counts[status.Sent])
 	}()
 	return run, nil
+}
+
+// reportDir is the folder for the report of u's send: its own in
+// Config.Reports, named as its upload's folder (which the ledger's record
+// of the run names), else the upload's folder.
+func (s *Server) reportDir(u *upload) (string, error) {
+	if s.cfg.Reports == "" {
+		return u.dir, nil
+	}
+	dir := filepath.Join(s.cfg.Reports, filepath.Base(u.dir))
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	return dir, nil
 }
 
 // finish records how the run ended: done, or stopped with the one
@@ -421,20 +440,26 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request, u *upload) {
 		s.fail(w, r, http.StatusNotFound, msg.WebNoReport{Format: asked, Written: string(run.format)})
 		return
 	}
-	f, err := os.Open(run.report)
+	serveReport(w, r, run.report)
+}
+
+// serveReport downloads the report file at path, named as it is.
+func serveReport(w http.ResponseWriter, r *http.Request, path string) {
+	f, err := os.Open(path)
 	if err != nil {
-		s.fail(w, r, http.StatusNotFound, msg.WebNoReport{Format: asked})
+		http.NotFound(w, r)
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		s.failErr(w, r, http.StatusInternalServerError, err)
+		http.NotFound(w, r)
 		return
 	}
+	format, _ := report.FormatOf(path)
 	types := map[report.Format]string{report.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 		report.CSV: "text/csv; charset=utf-8", report.JSONL: "application/x-ndjson; charset=utf-8"}
-	w.Header().Set("Content-Type", types[run.format])
-	w.Header().Set("Content-Disposition", attachment(filepath.Base(run.report)))
+	w.Header().Set("Content-Type", types[format])
+	w.Header().Set("Content-Disposition", attachment(filepath.Base(path)))
 	http.ServeContent(w, r, "", st.ModTime(), f)
 }

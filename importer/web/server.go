@@ -75,6 +75,11 @@ type Config struct {
 	Hosts []string
 	// Send is how to send: Connect, the ledger, the credentials.
 	Send Send
+	// Reports is the folder that keeps the reports of sends, one folder
+	// per import (0700), after the server stops, so that history links
+	// them as long as they are there; "": a report is kept with its
+	// upload and goes when the server stops.
+	Reports string
 	// Remember keeps the mappings confirmed on the page, by their
 	// headers; nil: none kept.
 	Remember *remember.Store
@@ -171,6 +176,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/imports/{id}/events", s.withImport(s.events))
 	m.HandleFunc("GET /api/imports/{id}/report", s.withImport(s.report))
 	m.HandleFunc("GET /api/history", s.history)
+	m.HandleFunc("GET /api/history/{run}/report", s.historyReport)
 	m.HandleFunc("GET /api/credentials", s.getCredentials)
 	m.HandleFunc("POST /api/credentials", s.postCredentials)
 	m.HandleFunc("GET /api/", s.notFound)

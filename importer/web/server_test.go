@@ -404,3 +404,49 @@ func TestRowsPagedAndInputReread(t *testing.T) {
 	decode(t, h.do("POST", "/api/imports", body, ct), http.StatusUnprocessableEntity, &e)
 	assert.Contains(t, e.Error, "1000")
 }
+
+// TestReportKeptForHistory: a send's report is kept in Config.Reports,
+// and history links it after the server started again.
+func TestReportKeptForHistory(t *testing.T) {
+	reports := t.TempDir()
+	h := newHarness(t, func(c *Config) { c.Reports = reports })
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", strings.NewReader(`{"format":"csv"}`), "application/json"), http.StatusAccepted, nil)
+	end := h.waitEnd(v.ID)
+	require.Equal(t, "done", end.State, end.Error)
+
+	// Started again: the uploads are gone, the report is not.
+	cfg := h.srv.cfg
+	h.ts.Close()
+	require.NoError(t, h.srv.Close())
+	cfg.Dir = filepath.Join(t.TempDir(), "uploads")
+	srv, err := New(cfg)
+	require.NoError(t, err)
+	h.srv, h.ts = srv, httptest.NewServer(srv)
+	defer h.ts.Close()
+	defer srv.Close()
+
+	var hist struct {
+		Runs []historyRun `json:"runs"`
+	}
+	decode(t, h.do("GET", "/api/history", nil, ""), http.StatusOK, &hist)
+	require.NotEmpty(t, hist.Runs)
+	link := hist.Runs[0].Report
+	require.Regexp(t, `^/api/history/\d+/report$`, link)
+	resp := h.do("GET", link, nil, "")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "text/csv; charset=utf-8", resp.Header.Get("Content-Type"))
+	data, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	assert.Equal(t, 16, strings.Count(string(data), ";sent;"))
+	kept, err := filepath.Glob(filepath.Join(reports, "import-*"))
+	require.NoError(t, err)
+	require.Len(t, kept, 1)
+	info, err := os.Stat(kept[0])
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o700), info.Mode().Perm())
+
+	var e apiError
+	decode(t, h.do("GET", "/api/history/999/report", nil, ""), http.StatusNotFound, &e)
+}
