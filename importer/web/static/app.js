@@ -415,7 +415,7 @@ async function setLang(l, refetch) {
   if (state.id) renderMatch();
   if (state.check) {
     // The server words the reasons in the page's language: ask again.
-    if (refetch && !state.stale && !state.sending) await runCheck(false).catch(() => renderCheck());
+    if (refetch && !state.stale && !state.sending && !state.sent) await runCheck(false).catch(() => renderCheck());
     else renderCheck();
   }
   renderSendButton();
@@ -1045,25 +1045,23 @@ function renderCheck() {
   const reasons = $("#reasons");
   clear(reasons);
   for (const r of c.reasons || []) {
-    const n = typeof r.rows === "number" ? r.rows : (Array.isArray(r.rows) ? r.rows.length : r.count || 0);
-    reasons.append(el("li", { class: r.warning ? "warning" : null },
-      el("span", { text: r.message + ": " }), el("span", { class: "n", text: t("reasonRows", n) })));
+    reasons.append(el("li", {},
+      el("span", { text: r.message + ": " }), el("span", { class: "n", text: t("reasonRows", num(r.rows)) })));
   }
   show($("#no-reasons"), (c.reasons || []).length === 0 && invalid === 0);
 
   const tbody = document.querySelector("#percolumn tbody");
   clear(tbody);
   for (const col of c.columns || []) {
-    const v = (k, K) => col[k] ?? col[K] ?? 0;
-    const inv = v("invalid", "Invalid"), warn = v("warnings", "Warned") || col.warned || 0;
+    const inv = num(col.invalid), warn = num(col.warnings);
     tbody.append(el("tr", {},
-      el("th", { scope: "row", text: col.column ?? col.Column ?? col.header ?? "" }),
-      el("td", { text: v("valid", "Valid") }),
-      el("td", { text: v("changed", "Changed") }),
+      el("th", { scope: "row", text: col.column || "" }),
+      el("td", { text: num(col.valid) }),
+      el("td", { text: num(col.changed) }),
       el("td", { class: inv ? "nz-bad" : null, text: inv }),
-      el("td", { text: v("empty", "Empty") }),
+      el("td", { text: num(col.empty) }),
       el("td", { class: warn ? "nz-warn" : null, text: warn }),
-      el("td", { text: fieldLabel(col.field ?? col.Field ?? "") })));
+      el("td", { text: fieldLabel(col.field || "") })));
   }
   renderRows();
   renderSendButton();
