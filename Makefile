@@ -20,10 +20,17 @@ dist:
 		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $$out . || exit 1; \
 	done
 
-# vet, then every test with the race detector.
+# vet, then every test with the race detector. The page's browser tests
+# (importer/web/browser_test.go) skip without Chromium, which go test
+# does not show for a package that passes: say so here.
 test:
 	$(GO) vet ./...
 	$(GO) test -race ./...
+	@if [ -z "$$LEADIMPORT_CHROMIUM" ] && ! command -v chromium >/dev/null 2>&1 && \
+		! command -v chromium-browser >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1 && \
+		! command -v google-chrome-stable >/dev/null 2>&1 && ! command -v chrome >/dev/null 2>&1; then \
+		echo "make test: no Chromium found: the browser tests of the page (importer/web/browser_test.go) were SKIPPED; install chromium to run them"; \
+	fi
 
 # Starts the sandbox on a free loopback port, imports the open-house sample
 # into it, prints the summary and the report's path, stops the sandbox.

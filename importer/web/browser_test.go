@@ -265,8 +265,9 @@ var openHouse = filepath.Join("..", "..", "samples", "open-house", "visning.xlsx
 
 // startServe starts the sandbox and serve in process, on loopback, and
 // returns the page's address with the token. Neither credentials nor a
-// credentials file are found, so the page asks for them.
-func startServe(t *testing.T) (url string, sb *sandbox.Server) {
+// credentials file are found, so the page asks for them. rate is the
+// send's requests per second (0: no limit).
+func startServe(t *testing.T, rate float64) (url string, sb *sandbox.Server) {
 	t.Helper()
 	sb = &sandbox.Server{Username: "sandbox", Password: "secret-" + t.Name()}
 	connect := httptest.NewServer(sb)
@@ -281,7 +282,7 @@ func startServe(t *testing.T) (url string, sb *sandbox.Server) {
 		// sheet with the same headers.
 		Remember: &remember.Store{Dir: filepath.Join(dir, "mappings")},
 		Send: web.Send{
-			BaseURL: connect.URL, UserAgent: "leadimport/test", Workers: 4, Rate: 0,
+			BaseURL: connect.URL, UserAgent: "leadimport/test", Workers: 4, Rate: rate,
 			Timeout: 10 * time.Second, Retries: 1, MaxFailures: 20,
 			Ledger:      filepath.Join(dir, "ledger.db"),
 			Credentials: filepath.Join(dir, "credentials"),
@@ -303,7 +304,7 @@ func startServe(t *testing.T) (url string, sb *sandbox.Server) {
 // give the credentials, send, see 17 sent, download the report and read it.
 func TestBrowserOpenHouse(t *testing.T) {
 	p := newBrowser(t)
-	url, sb := startServe(t)
+	url, sb := startServe(t, 0)
 	sample, err := filepath.Abs(openHouse)
 	require.NoError(t, err)
 
@@ -466,7 +467,7 @@ func readReport(t *testing.T, path string) {
 // shows it as text, in the examples and in the rows, and runs none of it.
 func TestBrowserMarkupIsText(t *testing.T) {
 	p := newBrowser(t)
-	url, _ := startServe(t)
+	url, _ := startServe(t, 0)
 	sheet := filepath.Join(t.TempDir(), "markup.csv")
 	const img = `<img src=x onerror="window.pwned=1">`
 	const script = `<script>window.pwned=2</script>`
@@ -532,7 +533,7 @@ func TestBrowserMarkupIsText(t *testing.T) {
 // with an error on every row.
 func TestBrowserEnglishWrongPassword(t *testing.T) {
 	p := newBrowser(t)
-	url, sb := startServe(t)
+	url, sb := startServe(t, 0)
 	sample, err := filepath.Abs(openHouse)
 	require.NoError(t, err)
 
@@ -580,4 +581,40 @@ func TestBrowserEnglishWrongPassword(t *testing.T) {
 		waitText("#n-sent", "16"))
 	require.Equal(t, 16, sb.Accepted())
 	require.Contains(t, get(p, "the end", chromedp.Text(css("#send-done"))), "Done: 16 sent")
+}
+
+// TestBrowserStop stops a send under way: what is under way finishes, the
+// rest is not sent, and the page says how many were sent.
+func TestBrowserStop(t *testing.T) {
+	p := newBrowser(t)
+	url, sb := startServe(t, 4) // slow enough to stop halfway
+	sample, err := filepath.Abs(openHouse)
+	require.NoError(t, err)
+	p.do("drop, check, credentials",
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(css("#drop")),
+		chromedp.SetUploadFiles(css("#file-input"), []string{sample}),
+		chromedp.WaitVisible(css("#columns-body select")),
+		typeInto("#c-customerId", "M1001"),
+		chromedp.Click(css("#check-button")),
+		waitText("#check-summary", "16 av 21"),
+		typeInto("#cred-user", "sandbox"),
+		typeInto("#cred-pass", sb.Password),
+		chromedp.Click(css(`#credentials button[type="submit"]`)),
+		chromedp.WaitEnabled(css("#send-button")))
+	p.do("send, and stop after the first",
+		chromedp.Click(css("#send-button")),
+		chromedp.Poll[chromedp.Void](`Number(document.querySelector("#n-sent").textContent) >= 1`,
+			chromedp.WithPollingMutation(), chromedp.WithPollingTimeout(0)),
+		chromedp.Click(css("#stop-button")),
+		chromedp.WaitVisible(css("#send-done")),
+		waitText("#progress-label", "Stoppat"),
+		chromedp.WaitVisible(css("#retry-button")))
+	sent := get(p, "sent", chromedp.Evaluate[int](`Number(document.querySelector("#n-sent").textContent)`))
+	require.Less(t, sent, 16, "the send stopped before the end")
+	require.Equal(t, sb.Accepted(), sent, "the page counts what Connect got")
+	require.Contains(t, get(p, "the end", chromedp.Text(css("#send-done"))), fmt.Sprintf("Stoppat. %d skickades", sent))
+	require.False(t, get(p, "an error shown", chromedp.Evaluate[bool](`!document.querySelector("#send-error").hidden`)),
+		"a stop the person asked for is no error")
+	p.shot("stoppat")
 }

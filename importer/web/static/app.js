@@ -388,6 +388,7 @@ const state = {
   edited: {},        // row → the headers of its cells fixed on this page
   editValues: {},    // row → header → the value fixed on this page   // whether the server has credentials to send with
   sending: false,
+  stopAsked: false,  // the person pressed Stop
   sent: false,       // the import was sent
   events: null,
 };
@@ -549,6 +550,7 @@ function took(answer, keep) {
   state.editValues = {};
   state.sent = false;
   state.stale = true;
+  $("#report-format").disabled = false;
   readProposal(answer.mapping || "", answer);
   if (keep) {
     const fields = {};
@@ -1286,12 +1288,15 @@ async function send() {
   show($("#send-error"), false);
   show($("#send-done"), false);
   state.sending = true;
+  state.stopAsked = false;
+  $("#report-format").disabled = true;
   renderSendButton();
   renderRows();
   try {
     await api("POST", `/api/imports/${encodeURIComponent(state.id)}/send`, { format: $("#report-format").value });
   } catch (e) {
     state.sending = false;
+    $("#report-format").disabled = false;
     renderSendButton();
     renderRows();
     showSendError(e.message);
@@ -1407,12 +1412,14 @@ function progress(d, type) {
   const err = d.error || d.stopped || d.reason || "";
   if (st === "done" || st === "stopped" || st === "failed") {
     const stopped = st !== "done";
-    if (err) showSendError(typeof err === "string" ? err : messageOf(err));
-    if (stopped) {
-      show($("#retry-button"), true);
+    // A stop the person asked for is no error, and says nothing of the
+    // credentials.
+    if (err && !state.stopAsked) showSendError(typeof err === "string" ? err : messageOf(err));
+    if (stopped && !state.stopAsked) {
       state.credSuspect = true;
       checkCredentials();
     }
+    show($("#retry-button"), stopped);
     const banner = $("#send-done");
     banner.textContent = stopped ? t("stoppedDone", sent) : t("done", sent, failed, skipped);
     banner.classList.toggle("ok", !stopped && failed === 0);
@@ -1445,6 +1452,7 @@ function showSendError(text) {
 }
 
 async function stopSending() {
+  state.stopAsked = true;
   $("#progress-label").textContent = t("stopping");
   try {
     await api("POST", `/api/imports/${encodeURIComponent(state.id)}/stop`);
