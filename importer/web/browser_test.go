@@ -618,3 +618,34 @@ func TestBrowserStop(t *testing.T) {
 		"a stop the person asked for is no error")
 	p.shot("stoppat")
 }
+
+// TestBrowserMoreRows checks a sheet of more rows than the page loads at
+// once: the rest come a page at a time, without checking again.
+func TestBrowserMoreRows(t *testing.T) {
+	p := newBrowser(t)
+	url, _ := startServe(t, 0)
+	var b strings.Builder
+	b.WriteString("Förnamn;Efternamn;E-post\r\n")
+	for i := range 620 {
+		fmt.Fprintf(&b, "Person%d;Exempel;person%d@example\r\n", i, i) // no dot in the domain: invalid
+	}
+	sheet := filepath.Join(t.TempDir(), "many.csv")
+	require.NoError(t, os.WriteFile(sheet, []byte(b.String()), 0o600))
+
+	p.do("drop, check",
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(css("#drop")),
+		chromedp.SetUploadFiles(css("#file-input"), []string{sheet}),
+		chromedp.WaitVisible(css("#columns-body select")),
+		typeInto("#c-customerId", "M1001"),
+		typeInto("#c-estateId", "OBJ1234"),
+		chromedp.Click(css("#check-button")),
+		waitText("#check-summary", "0 av 620"),
+		waitText("#rows-more", "Visar 500 av 620 rader"))
+	count := `document.querySelectorAll("#rows-table tbody tr.invalid").length`
+	require.Equal(t, 500, get(p, "rows shown", chromedp.Evaluate[int](count)))
+	p.do("more rows",
+		chromedp.Click(css("#rows-more button")),
+		chromedp.WaitNotVisible(css("#rows-more")))
+	require.Equal(t, 620, get(p, "rows shown", chromedp.Evaluate[int](count)))
+}

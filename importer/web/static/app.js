@@ -1026,7 +1026,8 @@ function totalRows(answer) {
 }
 
 async function loadMoreRows() {
-  const answer = await api("POST", `/api/imports/${encodeURIComponent(state.id)}/check?offset=${state.rows.length}&limit=${PAGE}`);
+  // The next page of the last check's rows, without checking again.
+  const answer = await api("GET", `/api/imports/${encodeURIComponent(state.id)}/rows?offset=${state.rows.length}&limit=${PAGE}`);
   state.rows = state.rows.concat(answer.rows || []);
   renderRows();
 }
