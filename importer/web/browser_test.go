@@ -649,3 +649,17 @@ func TestBrowserMoreRows(t *testing.T) {
 		chromedp.WaitNotVisible(css("#rows-more")))
 	require.Equal(t, 620, get(p, "rows shown", chromedp.Evaluate[int](count)))
 }
+
+// TestBrowserLangFromAddress opens the page as serve --lang en would have
+// it opened, with lang=en in the address: English from the start.
+func TestBrowserLangFromAddress(t *testing.T) {
+	p := newBrowser(t)
+	url, _ := startServe(t, 0)
+	p.do("open the page in English",
+		chromedp.Navigate(url+"&lang=en"),
+		chromedp.WaitVisible(css("#drop")),
+		waitText(`#h-file [data-t="hFile"]`, "Choose the spreadsheet"),
+		waitText("#lang-switch", "Svenska"))
+	require.Equal(t, "en", get(p, "the page's language", chromedp.Evaluate[string]("document.documentElement.lang")))
+	require.NotContains(t, get(p, "the address", chromedp.Location()), "token=")
+}
