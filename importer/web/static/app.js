@@ -383,7 +383,7 @@ const state = {
   total: 0,          // the rows in the input
   stale: true,       // the mapping changed since the last check
   editing: 0,        // the row being fixed, or 0
-  credSuspect: false,// a send stopped: credentials given here may be why
+  credSuspect: false, // a send stopped: credentials given here may be why
   haveCreds: null,
   edited: {},        // row → the headers of its cells fixed on this page
   editValues: {},    // row → header → the value fixed on this page   // whether the server has credentials to send with
@@ -1398,7 +1398,7 @@ function progress(d, type) {
   const counts = d.counts || d;
   const sent = num(counts.sent), failed = num(counts.failed), skipped = num(counts.skipped) + num(counts.duplicate);
   const notSent = num(counts.not_sent);
-  const total = num(d.total) || num(d.toSend) || num(state.check && state.check.counts && state.check.counts.valid);
+  const total = num(d.total) || num(state.check && state.check.counts && state.check.counts.valid);
   const done = typeof d.done === "number" ? d.done : sent + failed + skipped;
   const remaining = typeof d.remaining === "number" ? d.remaining : Math.max(total - done, 0);
   $("#n-sent").textContent = sent;
@@ -1410,12 +1410,12 @@ function progress(d, type) {
   bar.max = Math.max(total, 1);
   bar.value = Math.min(done, bar.max);
   const st = d.state || (type === "done" ? "done" : type === "stopped" ? "stopped" : "sending");
-  const err = d.error || d.stopped || d.reason || "";
+  const err = d.error || "";
   if (st === "done" || st === "stopped" || st === "failed") {
     const stopped = st !== "done";
     // A stop the person asked for is no error, and says nothing of the
     // credentials.
-    if (err && !state.stopAsked) showSendError(typeof err === "string" ? err : messageOf(err));
+    if (err && !state.stopAsked) showSendError(err);
     if (stopped && !state.stopAsked) {
       state.credSuspect = true;
       checkCredentials();
