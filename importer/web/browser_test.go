@@ -356,6 +356,8 @@ func TestBrowserOpenHouse(t *testing.T) {
 	// Every row, with the changes normalisation makes.
 	p.do("show every row", chromedp.Click(css(`input[name="rowfilter"][value="all"]`)),
 		waitText(`tr[data-row="4"]`, "070-174 06 05 → +46701740605"))
+	require.Contains(t, get(p, "row 7's personnummer", chromedp.Text(css(`tr[data-row="7"]`))),
+		"199503312382 → 19950331-2382", "a personnummer's change is shown whole, as the cell is")
 	p.do("show the problems again", chromedp.Click(css(`input[name="rowfilter"][value="problems"]`)),
 		chromedp.WaitNotPresent(css(`tr[data-row="4"]`)))
 	p.do("the send button", waitText("#send-button", "Skicka 16 leads till Connect (kund M1001, objekt OBJ1234)"))

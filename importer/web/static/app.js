@@ -1083,6 +1083,17 @@ function cellOf(row, header) {
   }
   return (cells && cells[header]) ?? "";
 }
+// unmask gives a change as the person reads it. The API masks a
+// personnummer in a change (19810310-****), as a JSONL report does; the
+// cell beside it shows the number whole, and normalising never alters
+// its last four digits, so they are put back from the cell.
+function unmask(change, cell) {
+  const from = change.from || "", to = change.to || "";
+  const digits = String(cell).replace(/\D/g, "");
+  if (!to.includes("****") || digits.length < 10) return [from, to];
+  return [String(cell).trim(), to.replace("****", digits.slice(-4))];
+}
+
 function sameColumn(a, b) {
   return String(a || "").trim().toLowerCase() === String(b || "").trim().toLowerCase();
 }
@@ -1177,8 +1188,8 @@ function rowElement(row, headers) {
     for (const p of mine) td.append(el("span", { class: "why", text: messageOf(p) }));
     for (const w of warns) td.append(el("span", { class: "why", text: messageOf(w) }));
     for (const c of chg) {
-      const to = c.to === "" || c.to === undefined ? t("empty") : c.to;
-      td.append(el("span", { class: "chg", text: `${c.from} → ${to}` }));
+      const [from, to] = unmask(c, value);
+      td.append(el("span", { class: "chg", text: `${from} → ${to === "" ? t("empty") : to}` }));
     }
     if (edited.has(h)) td.append(el("span", { class: "edited-note", text: t("editedOnPage") }));
     tr.append(td);
