@@ -3,7 +3,7 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 BIN     := bin/leadimport
 
-.PHONY: build dist test demo bench bench-go bench-baseline fuzz clean
+.PHONY: build dist test demo serve bench bench-go bench-baseline fuzz clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) .
@@ -20,15 +20,39 @@ dist:
 		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $$out . || exit 1; \
 	done
 
-# vet, then every test with the race detector.
+# vet, then every test with the race detector. The page's browser tests
+# (importer/web/browser_test.go) skip without Chromium, which go test
+# does not show for a package that passes: say so here.
 test:
 	$(GO) vet ./...
 	$(GO) test -race ./...
+	@if [ -z "$$LEADIMPORT_CHROMIUM" ] && ! command -v chromium >/dev/null 2>&1 && \
+		! command -v chromium-browser >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1 && \
+		! command -v google-chrome-stable >/dev/null 2>&1 && ! command -v chrome >/dev/null 2>&1; then \
+		echo "make test: no Chromium found: the browser tests of the page (importer/web/browser_test.go) were SKIPPED; install chromium to run them"; \
+	fi
 
 # Starts the sandbox on a free loopback port, imports the open-house sample
 # into it, prints the summary and the report's path, stops the sandbox.
 demo: build
 	sh samples/demo.sh $(BIN)
+
+# The page (leadimport serve) against the sandbox on a free loopback port,
+# with a ledger of its own in out/serve/: try the page, nothing reaches
+# Connect. Open the address it prints; Ctrl-C stops both.
+serve: build
+	@mkdir -p out/serve
+	@LEADIMPORT_SANDBOX_PASSWORD=serve-$$$$-$$(date +%s); export LEADIMPORT_SANDBOX_PASSWORD; \
+	$(BIN) sandbox --addr 127.0.0.1:0 >out/serve/sandbox.log 2>&1 & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null' EXIT INT TERM; \
+	url=; for _ in $$(seq 100); do \
+		url=$$(sed -n '1s|.*\(http://[^ ]*\).*|\1|p' out/serve/sandbox.log); \
+		[ -n "$$url" ] && break; kill -0 $$pid 2>/dev/null || break; sleep 0.1; \
+	done; \
+	[ -n "$$url" ] || { echo "serve: the sandbox did not start:" >&2; cat out/serve/sandbox.log >&2; exit 1; }; \
+	echo "serve: sending to the sandbox at $$url"; \
+	VITEC_USERNAME=sandbox VITEC_PASSWORD=$$LEADIMPORT_SANDBOX_PASSWORD \
+		$(BIN) serve --base-url "$$url" --ledger out/serve/ledger.db $(SERVE_FLAGS)
 
 # The benchmark suite (bench/main.go): check on generated 1,000,000-row
 # CSVs (UTF-8, Windows-1252) and 100,000-row XLSX (excelize's, and shared

@@ -1,0 +1,1586 @@
+// leadimport serve: the page. Plain JavaScript, no libraries, nothing
+// from the network but this server's /api/. It follows the issue's flow:
+// drop a sheet, match its columns, check, fix rows, send, download the
+// report, see the history.
+//
+// Safety: every value from a sheet or the server is put on the page with
+// textContent or as an attribute value, never as HTML; there is no inline
+// script and no eval, so a strict Content-Security-Policy holds.
+"use strict";
+
+(function () {
+
+// ---------------------------------------------------------------- texts
+
+// TEXTS holds every word the page says, in Swedish and English. A value
+// may be a function of arguments. Elements name theirs with data-t.
+const TEXTS = {
+  sv: {
+    skip: "Hoppa till innehållet",
+    tagline: "Skicka intresseanmälningar till Vitec",
+    stepsLabel: "Steg",
+    navFile: "Fil", navMatch: "Matcha", navCheck: "Kontrollera", navSend: "Skicka", navReport: "Rapport", navHistory: "Historik",
+    switchTo: "English", switchLang: "en",
+    hFile: "Välj kalkylbladet",
+    fileIntro: "Dra filen med anmälningarna hit, eller välj den. Excel (.xlsx, .xlsm) och CSV (.csv, .txt, .tsv) går bra. Filen ändras aldrig.",
+    dropHere: "Släpp filen här", or: "eller", chooseFile: "Välj fil …",
+    reading: (name) => `Läser ${name} …`,
+    readDone: (name) => `${name} är inläst.`,
+    notSheet: (name) => `${name} är inget kalkylblad som går att läsa: välj en .xlsx-, .xlsm-, .csv-, .txt- eller .tsv-fil.`,
+    hDetected: "Det här hittades i filen",
+    fileName: "Fil", rowsCount: "Rader", sheet: "Blad", headerRow: "Rubrikrad", encoding: "Teckenkodning", delimiter: "Avgränsare",
+    detected: "Hittad automatiskt", tab: "tabb",
+    detectedAs: (v) => `hittad: ${v}`,
+    reread: "Läs filen igen med de här valen",
+    hMatch: "Matcha kolumnerna",
+    matchIntro: "Välj för varje kolumn vilket fält i Vitec den fyller. Förslaget kommer från kolumnernas rubriker och värden; kontrollera det.",
+    remembered: "Matchningen känns igen: den sparades förra gången ett blad med samma rubriker lästes in.",
+    matchCaption: "Kolumnerna i filen och fälten de fyller",
+    thColumn: "Kolumn i filen", thExamples: "Exempel", thField: "Fyller fältet",
+    notSent: "— skickas inte —",
+    fieldFor: (h) => `Fält för kolumnen ${h}`,
+    noExamples: "(tom)",
+    constantsLegend: "Samma för alla rader",
+    constantsIntro: "Uppgifter som inte står i filen. En ifylld cell i en matchad kolumn går före det som står här.",
+    customerId: "Kund-id", estateId: "Objekt-id", required: "(krävs)",
+    customerIdHint: "Byråns kund-id i Vitec, t.ex. M1001",
+    estateIdHint: "Objektets id i Vitec, t.ex. OBJ1234",
+    fromColumn: (h) => `Kolumnen ${h} ger värdet; det här gäller bara rader där den är tom.`,
+    status: "Status", none: "(ingen)", stInterested: "Intresserad", stAssigned: "Anvisad", stNotInterested: "Ej intresserad",
+    referrer: "Varifrån (referrer)",
+    needCustomer: "Fyll i byråns kund-id, t.ex. M1001.",
+    needEstate: "Fyll i objektets id, t.ex. OBJ1234, eller matcha en kolumn till Objekt-id.",
+    placeholderId: (v) => `${v} är en platshållare, inte ett riktigt id.`,
+    mappingProblems: "Matchningen behöver rättas:",
+    lineProblem: (line, m) => `rad ${line}: ${m}`,
+    checkButton: "Kontrollera raderna",
+    checking: "Kontrollerar …",
+    hCheck: "Kontrollera och rätta",
+    summary: (valid, invalid, total) => [[`${valid} av ${total} rader kan skickas`, "good"], invalid ? [`, ${invalid} har fel som måste rättas först.`, "bad"] : [".", ""]],
+    hReasons: "Vad som är fel", noReasons: "Inga fel: alla rader kan skickas.",
+    reasonRows: (n) => n === 1 ? "1 rad" : `${n} rader`,
+    hPerColumn: "Per kolumn",
+    colValid: "giltiga", colChanged: "ändrade", colInvalid: "ogiltiga", colEmpty: "tomma", colWarnings: "varningar",
+    hRows: "Raderna",
+    rowsIntro: "Rader med fel står först. Röda celler är fel och gula ser misstänkta ut; skälet står bredvid. Tryck på ”Rätta” för att ändra en rad här; filen ändras inte, men det rättade värdet skickas och står i rapporten.",
+    show: "Visa:", showProblems: "rader med fel eller varningar", showAll: "alla rader",
+    rowsCaption: "Raderna i filen, med fel och ändringar",
+    thRow: "Rad", thStatus: "Status", thWhy: "Fel i raden", thAction: "Rätta",
+    st: { valid: "giltig", invalid: "fel", sent: "skickad", failed: "misslyckad", skipped: "redan skickad", duplicate: "dubblett", not_sent: "inte skickad", warning: "varning" },
+    // The same, counted: "17 skickade".
+    stN: { valid: "giltiga", invalid: "med fel", sent: "skickade", failed: "misslyckade", skipped: "redan skickade", duplicate: "dubbletter", not_sent: "inte skickade" },
+    fix: "Rätta", fixRow: (n) => `Rätta rad ${n}`, save: "Spara", cancel: "Avbryt",
+    saveRow: (n) => `Spara rad ${n}`, cancelRow: (n) => `Avbryt rättningen av rad ${n}`,
+    cellLabel: (h, n) => `${h}, rad ${n}`,
+    editedOnPage: "rättad här",
+    empty: "tomt",
+    saving: "Sparar …",
+    rowSaved: (n) => `Rad ${n} är rättad och kontrollerad igen.`,
+    noProblemRows: "Inga rader med fel eller varningar.",
+    showingRows: (shown, total) => `Visar ${shown} av ${total} rader.`,
+    moreRows: "Visa fler rader",
+    recheck: "Kontrollera igen",
+    stale: "Du har ändrat matchningen: kontrollera igen innan du skickar.",
+    hSend: "Skicka till Vitec",
+    credIntro: "Ange användarnamn och lösenord för Vitec Express Connect. Lösenordet visas aldrig igen.",
+    username: "Användarnamn", password: "Lösenord",
+    credSave: "Spara i inloggningsfilen på den här datorn (bara du kan läsa den)",
+    credSubmit: "Använd inloggningen",
+    credSaved: "Inloggningen används nu.",
+    sendButton: (n, where) => `Skicka ${n} ${n === 1 ? "lead" : "leads"} till Connect${where ? ` (${where})` : ""}`,
+    whereCustomer: (c) => `kund ${c}`, whereEstate: (e) => `objekt ${e}`,
+    andMore: (list, n) => `${list} och ${n} till`,
+    nothingToSend: "Det finns inga giltiga rader att skicka.",
+    sendNote: "Rader som redan har skickats tidigare skickas inte igen.",
+    stop: "Stoppa",
+    pSent: "Skickade", pFailed: "Misslyckade", pSkipped: "Redan skickade", pRemaining: "Kvar", pRate: "Per sekund",
+    progress: (done, total) => `${done} av ${total} klara`,
+    starting: "Startar …",
+    stopping: "Stoppar: pågående förfrågningar får bli klara …",
+    stoppedLabel: "Stoppat",
+    retry: "Försök igen",
+    done: (sent, failed, skipped) => `Klart: ${sent} skickade` + (failed ? `, ${failed} misslyckades` : "") + (skipped ? `, ${skipped} var redan skickade` : "") + ".",
+    stoppedDone: (sent) => `Stoppat. ${sent} skickades; resten är inte skickade och står i rapporten.`,
+    hReport: "Rapport",
+    reportIntro: "Rapporten har en rad för varje rad i filen: skickad, eller varför inte. Öppna den i Excel.",
+    dlXlsx: "Ladda ner rapporten (Excel)", dlCsv: "Ladda ner rapporten (CSV)", dlMapping: "Matchningen som YAML (för körning varje natt)",
+    reportFormat: "Rapporten som", fmtXlsx: "Excel (.xlsx)", fmtCsv: "CSV (.csv)",
+    another: "Skicka en fil till",
+    hHistory: "Tidigare körningar",
+    hWhen: "När", hInputs: "Fil", hCounts: "Resultat", hReportCol: "Rapport",
+    historyEmpty: "Inga körningar ännu.", refresh: "Uppdatera",
+    openReport: "Ladda ner",
+    footer: "Allt stannar på den här datorn tills du trycker på Skicka.",
+    network: "Sidan når inte leadimport. Körs programmet fortfarande? Starta det igen och ladda om sidan.",
+    unauthorized: "Sidan har inte längre tillgång till leadimport. Öppna adressen som leadimport skrev ut när det startade.",
+    serverError: (status) => `Något gick fel i leadimport (fel ${status}). Försök igen.`,
+    fields: {
+      "person.firstName": "Förnamn", "person.lastName": "Efternamn", "person.fullName": "Hela namnet (delas i för- och efternamn)",
+      "person.socialSecurityNumber": "Personnummer", "person.isForeignSocialSecurityNumber": "Utländskt personnummer (ja/nej)",
+      "person.email.emailAddress": "E-post", "person.email.emailAddress2": "E-post 2",
+      "person.telephone.cell": "Mobil", "person.telephone.home": "Telefon hem", "person.telephone.work": "Telefon arbete", "person.telephone.other": "Telefon annan",
+      "person.address.streetAddress": "Gatuadress", "person.address.zipCode": "Postnummer", "person.address.city": "Ort",
+      "estateId": "Objekt-id", "customerId": "Kund-id", "prospectiveBuyerStatus": "Status (spekulant)",
+      "message": "Meddelande", "leadSourceId": "Leadkälla (id)", "marketing.referrer": "Varifrån (referrer)",
+    },
+    groupPerson: "Personen", groupLead: "Intresseanmälan",
+  },
+  en: {
+    skip: "Skip to the content",
+    tagline: "Send sign-ups to Vitec",
+    stepsLabel: "Steps",
+    navFile: "File", navMatch: "Match", navCheck: "Check", navSend: "Send", navReport: "Report", navHistory: "History",
+    switchTo: "Svenska", switchLang: "sv",
+    hFile: "Choose the spreadsheet",
+    fileIntro: "Drag the file with the sign-ups here, or choose it. Excel (.xlsx, .xlsm) and CSV (.csv, .txt, .tsv) will do. The file is never changed.",
+    dropHere: "Drop the file here", or: "or", chooseFile: "Choose a file …",
+    reading: (name) => `Reading ${name} …`,
+    readDone: (name) => `${name} has been read.`,
+    notSheet: (name) => `${name} is not a spreadsheet leadimport can read: choose an .xlsx, .xlsm, .csv, .txt or .tsv file.`,
+    hDetected: "What was found in the file",
+    fileName: "File", rowsCount: "Rows", sheet: "Sheet", headerRow: "Header row", encoding: "Encoding", delimiter: "Delimiter",
+    detected: "Detected", tab: "tab",
+    detectedAs: (v) => `found: ${v}`,
+    reread: "Read the file again with these choices",
+    hMatch: "Match the columns",
+    matchIntro: "For each column, choose the Vitec field it fills. The proposal comes from the columns' headers and values; check it.",
+    remembered: "This matching was remembered: it was saved the last time a sheet with the same headers was read.",
+    matchCaption: "The file's columns and the fields they fill",
+    thColumn: "Column in the file", thExamples: "Examples", thField: "Fills the field",
+    notSent: "— not sent —",
+    fieldFor: (h) => `Field for the column ${h}`,
+    noExamples: "(empty)",
+    constantsLegend: "The same for every row",
+    constantsIntro: "Details the file does not hold. A filled-in cell of a matched column wins over what is written here.",
+    customerId: "Customer id", estateId: "Estate id", required: "(required)",
+    customerIdHint: "The agency's customer id in Vitec, e.g. M1001",
+    estateIdHint: "The estate's id in Vitec, e.g. OBJ1234",
+    fromColumn: (h) => `The column ${h} gives the value; this is only for rows where it is empty.`,
+    status: "Status", none: "(none)", stInterested: "Interested", stAssigned: "Assigned", stNotInterested: "Not interested",
+    referrer: "Referrer",
+    needCustomer: "Fill in the agency's customer id, e.g. M1001.",
+    needEstate: "Fill in the estate's id, e.g. OBJ1234, or match a column to Estate id.",
+    placeholderId: (v) => `${v} is a placeholder, not a real id.`,
+    mappingProblems: "The matching needs fixing:",
+    lineProblem: (line, m) => `line ${line}: ${m}`,
+    checkButton: "Check the rows",
+    checking: "Checking …",
+    hCheck: "Check and fix",
+    summary: (valid, invalid, total) => [[`${valid} of ${total} rows can be sent`, "good"], invalid ? [`, ${invalid} have errors to fix first.`, "bad"] : [".", ""]],
+    hReasons: "What is wrong", noReasons: "No errors: every row can be sent.",
+    reasonRows: (n) => n === 1 ? "1 row" : `${n} rows`,
+    hPerColumn: "Per column",
+    colValid: "valid", colChanged: "changed", colInvalid: "invalid", colEmpty: "empty", colWarnings: "warnings",
+    hRows: "The rows",
+    rowsIntro: "Rows with errors come first. Red cells are wrong and yellow ones look suspicious; the reason is beside them. Press “Fix” to change a row here; the file is not changed, but the corrected value is sent and shown in the report.",
+    show: "Show:", showProblems: "rows with errors or warnings", showAll: "all rows",
+    rowsCaption: "The file's rows, with errors and changes",
+    thRow: "Row", thStatus: "Status", thWhy: "Errors in the row", thAction: "Fix",
+    st: { valid: "valid", invalid: "invalid", sent: "sent", failed: "failed", skipped: "sent before", duplicate: "duplicate", not_sent: "not sent", warning: "warning" },
+    stN: { valid: "valid", invalid: "invalid", sent: "sent", failed: "failed", skipped: "sent before", duplicate: "duplicates", not_sent: "not sent" },
+    fix: "Fix", fixRow: (n) => `Fix row ${n}`, save: "Save", cancel: "Cancel",
+    saveRow: (n) => `Save row ${n}`, cancelRow: (n) => `Cancel fixing row ${n}`,
+    cellLabel: (h, n) => `${h}, row ${n}`,
+    editedOnPage: "fixed here",
+    empty: "empty",
+    saving: "Saving …",
+    rowSaved: (n) => `Row ${n} is fixed and checked again.`,
+    noProblemRows: "No rows with errors or warnings.",
+    showingRows: (shown, total) => `Showing ${shown} of ${total} rows.`,
+    moreRows: "Show more rows",
+    recheck: "Check again",
+    stale: "You changed the matching: check again before sending.",
+    hSend: "Send to Vitec",
+    credIntro: "Enter the user name and password for Vitec Express Connect. The password is never shown again.",
+    username: "User name", password: "Password",
+    credSave: "Save them in the credentials file on this computer (only you can read it)",
+    credSubmit: "Use these",
+    credSaved: "These credentials are used now.",
+    sendButton: (n, where) => `Send ${n} ${n === 1 ? "lead" : "leads"} to Connect${where ? ` (${where})` : ""}`,
+    whereCustomer: (c) => `customer ${c}`, whereEstate: (e) => `estate ${e}`,
+    andMore: (list, n) => `${list} and ${n} more`,
+    nothingToSend: "There are no valid rows to send.",
+    sendNote: "Rows sent before are not sent again.",
+    stop: "Stop",
+    pSent: "Sent", pFailed: "Failed", pSkipped: "Sent before", pRemaining: "Left", pRate: "Per second",
+    progress: (done, total) => `${done} of ${total} done`,
+    starting: "Starting …",
+    stopping: "Stopping: requests under way may finish …",
+    stoppedLabel: "Stopped",
+    retry: "Try again",
+    done: (sent, failed, skipped) => `Done: ${sent} sent` + (failed ? `, ${failed} failed` : "") + (skipped ? `, ${skipped} were sent before` : "") + ".",
+    stoppedDone: (sent) => `Stopped. ${sent} were sent; the rest were not and are in the report.`,
+    hReport: "Report",
+    reportIntro: "The report has a line for every row of the file: sent, or why not. Open it in Excel.",
+    dlXlsx: "Download the report (Excel)", dlCsv: "Download the report (CSV)", dlMapping: "The matching as YAML (for nightly runs)",
+    reportFormat: "Report as", fmtXlsx: "Excel (.xlsx)", fmtCsv: "CSV (.csv)",
+    another: "Send another file",
+    hHistory: "Earlier runs",
+    hWhen: "When", hInputs: "File", hCounts: "Result", hReportCol: "Report",
+    historyEmpty: "No runs yet.", refresh: "Refresh",
+    openReport: "Download",
+    footer: "Everything stays on this computer until you press Send.",
+    network: "The page cannot reach leadimport. Is it still running? Start it again and reload the page.",
+    unauthorized: "The page no longer has access to leadimport. Open the address leadimport printed when it started.",
+    serverError: (status) => `Something went wrong in leadimport (error ${status}). Try again.`,
+    fields: {
+      "person.firstName": "First name", "person.lastName": "Last name", "person.fullName": "Full name (split into first and last)",
+      "person.socialSecurityNumber": "Personnummer", "person.isForeignSocialSecurityNumber": "Foreign personnummer (yes/no)",
+      "person.email.emailAddress": "E-mail", "person.email.emailAddress2": "E-mail 2",
+      "person.telephone.cell": "Mobile", "person.telephone.home": "Home phone", "person.telephone.work": "Work phone", "person.telephone.other": "Other phone",
+      "person.address.streetAddress": "Street address", "person.address.zipCode": "Postcode", "person.address.city": "City",
+      "estateId": "Estate id", "customerId": "Customer id", "prospectiveBuyerStatus": "Buyer status",
+      "message": "Message", "leadSourceId": "Lead source (id)", "marketing.referrer": "Referrer",
+    },
+    groupPerson: "The person", groupLead: "The lead",
+  },
+};
+
+// The fields a column may fill, as the mapping file names them
+// (mapping/fields.go), in the order the drop-down offers them.
+const PERSON_FIELDS = [
+  "person.firstName", "person.lastName", "person.fullName", "person.socialSecurityNumber",
+  "person.isForeignSocialSecurityNumber", "person.email.emailAddress", "person.email.emailAddress2",
+  "person.telephone.cell", "person.telephone.home", "person.telephone.work", "person.telephone.other",
+  "person.address.streetAddress", "person.address.zipCode", "person.address.city",
+];
+const LEAD_FIELDS = [
+  "estateId", "customerId", "prospectiveBuyerStatus", "message", "leadSourceId", "marketing.referrer",
+  "marketing.utmTags.utm_source", "marketing.utmTags.utm_medium", "marketing.utmTags.utm_campaign",
+  "marketing.utmTags.utm_term", "marketing.utmTags.utm_content",
+];
+const UTM = "marketing.utmTags.";
+// The constants the page has a field of its own for (index.html).
+const FIXED_CONSTANTS = ["customerId", "estateId", "prospectiveBuyerStatus", "marketing.referrer",
+  UTM + "utm_source", UTM + "utm_medium", UTM + "utm_campaign"];
+
+let lang = "sv";
+function t(key, ...args) {
+  const v = TEXTS[lang][key];
+  return typeof v === "function" ? v(...args) : v;
+}
+function fieldLabel(field) {
+  const names = TEXTS[lang].fields;
+  if (names[field]) return names[field];
+  if (field.startsWith(UTM)) return "UTM " + field.slice(UTM.length);
+  return field;
+}
+
+// ---------------------------------------------------------------- helpers
+
+const $ = (sel) => document.querySelector(sel);
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") e.className = v;
+    else if (k === "text") e.textContent = v;
+    else e.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+function show(node, yes) { node.hidden = !yes; }
+
+// A placeholder id is what init writes (M0000, OBJ0000) or a note to
+// fill one in; as mapping.PlaceholderID decides.
+function isPlaceholder(v) {
+  v = String(v || "").trim();
+  if (["", "todo", "tbd", "fixme", "?", "-", "n/a"].includes(v.toLowerCase())) return true;
+  if (/^[xX]+$/.test(v)) return true;
+  const digits = v.replace(/^[A-Za-z]+/, "");
+  return digits !== "" && /^0+$/.test(digits);
+}
+
+// ---------------------------------------------------------------- the API
+
+// The token of this start came in the address once; the server keeps it
+// in an HttpOnly cookie. It is taken out of the address bar at once, so
+// that it is not bookmarked, and sent as a header too while the page lives.
+let token = "";
+(function takeToken() {
+  const url = new URL(window.location.href);
+  const tok = url.searchParams.get("token");
+  if (tok) {
+    token = tok;
+    url.searchParams.delete("token");
+    window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+  }
+})();
+
+class APIError extends Error {
+  constructor(status, body, text) {
+    super(text);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+// api calls the server and returns its JSON (or text). An answer that is
+// not 2xx throws an APIError holding the body and one plain sentence.
+async function api(method, path, body, opts) {
+  const headers = { "Accept": "application/json", "Accept-Language": lang };
+  if (token) headers["Authorization"] = "Bearer " + token;
+  let payload = body;
+  if (body !== undefined && !(body instanceof FormData) && typeof body !== "string") {
+    payload = JSON.stringify(body);
+    headers["Content-Type"] = "application/json";
+  } else if (typeof body === "string") {
+    headers["Content-Type"] = (opts && opts.type) || "application/yaml; charset=utf-8";
+  }
+  let res;
+  try {
+    res = await fetch(withLang(path), { method, headers, body: payload, credentials: "same-origin", cache: "no-store" });
+  } catch (e) {
+    throw new APIError(0, null, t("network"));
+  }
+  const type = res.headers.get("Content-Type") || "";
+  let data = null;
+  if (type.includes("json")) {
+    try { data = await res.json(); } catch (e) { data = null; }
+  } else {
+    data = await res.text();
+  }
+  if (!res.ok) {
+    let text = "";
+    if (data && typeof data === "object") text = data.error || data.message || "";
+    else if (typeof data === "string" && data.length < 400) text = data.trim();
+    if (res.status === 401) text = t("unauthorized");
+    if (!text) text = t("serverError", res.status);
+    throw new APIError(res.status, data, text);
+  }
+  return data;
+}
+function withLang(path) {
+  return path + (path.includes("?") ? "&" : "?") + "lang=" + lang;
+}
+
+function pageError(text) {
+  const box = $("#page-error");
+  box.textContent = text || "";
+  show(box, !!text);
+  if (text) box.scrollIntoView({ block: "center" });
+}
+
+// ---------------------------------------------------------------- state
+
+const state = {
+  file: null,        // the File chosen, kept to read it again with other options
+  id: "",            // the import's id on the server
+  input: null,       // what the server detected
+  columns: [],       // the mapping's column lines: {header, field}
+  constants: {},     // field → value
+  extraConstants: [],// constant fields the page has no field of its own for
+  extraYAML: "",     // other top-level sections of a mapping, kept as written
+  inputChosen: {},   // input options the person chose on the page
+  lineMap: {},       // line of the YAML sent → where its problem shows
+  check: null,       // the last check's answer
+  rows: [],          // the rows loaded so far
+  total: 0,          // the rows in the input
+  stale: true,       // the mapping changed since the last check
+  editing: 0,        // the row being fixed, or 0
+  credSuspect: false, // a send stopped: credentials given here may be why
+  haveCreds: null,
+  edited: {},        // row → the headers of its cells fixed on this page
+  editValues: {},    // row → header → the value fixed on this page   // whether the server has credentials to send with
+  sending: false,
+  stopAsked: false,  // the person pressed Stop
+  sent: false,       // the import was sent
+  events: null,
+};
+
+// ---------------------------------------------------------------- language
+
+function applyTexts() {
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll("[data-t]")) {
+    const v = TEXTS[lang][node.dataset.t];
+    if (typeof v === "string") node.textContent = v;
+  }
+  for (const node of document.querySelectorAll("[data-t-label]")) {
+    node.setAttribute("aria-label", t(node.dataset.tLabel));
+  }
+  const sw = $("#lang-switch");
+  sw.textContent = t("switchTo");
+  sw.setAttribute("lang", t("switchLang"));
+}
+
+async function setLang(l, refetch) {
+  lang = l === "en" ? "en" : "sv";
+  try { sessionStorage.setItem("leadimport.lang", lang); } catch (e) { /* private mode */ }
+  applyTexts();
+  if (state.id) renderMatch();
+  if (state.check) {
+    // The server words the reasons in the page's language: ask again.
+    if (refetch && !state.stale && !state.sending && !state.sent) await runCheck(false).catch(() => renderCheck());
+    else renderCheck();
+  }
+  renderSendButton();
+  loadHistory();
+}
+
+// ---------------------------------------------------------------- steps
+
+const STEP_ORDER = ["file", "match", "check", "send", "report", "history"];
+function markStep(current) {
+  const at = STEP_ORDER.indexOf(current);
+  for (const li of document.querySelectorAll(".steps li")) {
+    const i = STEP_ORDER.indexOf(li.dataset.step);
+    li.classList.toggle("current", i === at);
+    li.classList.toggle("done", i < at && li.dataset.step !== "history");
+    const a = li.querySelector("a");
+    if (i === at) a.setAttribute("aria-current", "step"); else a.removeAttribute("aria-current");
+  }
+}
+
+// ---------------------------------------------------------------- 1. the file
+
+function setupDrop() {
+  const drop = $("#drop");
+  const input = $("#file-input");
+  input.addEventListener("change", () => {
+    if (input.files && input.files[0]) chooseFile(input.files[0]);
+  });
+  // A file dropped anywhere on the page is taken, not opened by the browser.
+  for (const type of ["dragenter", "dragover"]) {
+    document.addEventListener(type, (e) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = "copy";
+      drop.classList.add("over");
+    });
+  }
+  document.addEventListener("dragleave", (e) => {
+    if (e.relatedTarget === null) drop.classList.remove("over");
+  });
+  document.addEventListener("drop", (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    drop.classList.remove("over");
+    const f = e.dataTransfer.files && e.dataTransfer.files[0];
+    if (f) chooseFile(f);
+  });
+  $("#detected").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const sheets = (state.input && state.input.sheets) || [];
+    state.inputChosen = {
+      sheet: sheets.length > 1 ? $("#o-sheet").value : "",
+      headerRow: $("#o-header").value.trim(),
+      encoding: $("#o-encoding").value,
+      delimiter: $("#o-delimiter").value,
+    };
+    reread(state.inputChosen);
+  });
+}
+function hasFiles(e) {
+  return e.dataTransfer && Array.from(e.dataTransfer.types || []).includes("Files");
+}
+
+const SHEET_EXT = /\.(xlsx|xlsm|csv|txt|tsv)$/i;
+function chooseFile(file) {
+  pageError("");
+  if (!SHEET_EXT.test(file.name)) {
+    setFileStatus(t("notSheet", file.name), "error");
+    return;
+  }
+  state.file = file;
+  state.inputChosen = {};
+  upload({});
+}
+
+function setFileStatus(text, kind) {
+  const s = $("#file-status");
+  s.textContent = text;
+  s.classList.toggle("busy", kind === "busy");
+  s.classList.toggle("problem", kind === "error");
+}
+
+// upload sends the file (again) with the input options; keep, when given,
+// is the page's matching to keep instead of the proposal (a retry).
+async function upload(opts, keep) {
+  const file = state.file;
+  if (!file) return false;
+  const form = new FormData();
+  form.append("file", file, file.name);
+  for (const k of ["sheet", "headerRow", "encoding", "delimiter"]) {
+    if (opts[k]) form.append(k, opts[k]);
+  }
+  setFileStatus(t("reading", file.name), "busy");
+  let answer;
+  try {
+    answer = await api("POST", "/api/imports", form);
+  } catch (e) {
+    setFileStatus(e.message, "error");
+    return false;
+  }
+  took(answer, keep);
+  return true;
+}
+
+// reread reads the uploaded sheet again with other input options (a sheet,
+// a header row, an encoding, a delimiter), without sending it again.
+async function reread(opts) {
+  const keep = pageMatching();
+  const name = (state.input && state.input.name) || (state.file && state.file.name) || "";
+  setFileStatus(t("reading", name), "busy");
+  let answer;
+  try {
+    answer = await api("PUT", `/api/imports/${encodeURIComponent(state.id)}/input`, opts);
+  } catch (e) {
+    setFileStatus(e.message, "error");
+    return;
+  }
+  // The columns that are still there keep the page's matching.
+  took(answer, keep);
+}
+
+// took shows an import the server read: what it found, and the
+// proposed matching (or, with keep, the page's own).
+function took(answer, keep) {
+  setFileStatus(t("readDone", (answer.input && answer.input.name) || ""), "");
+  state.id = answer.id;
+  state.input = answer.input || {};
+  state.check = null;
+  state.rows = [];
+  state.edited = {};
+  state.editValues = {};
+  state.sent = false;
+  state.stale = true;
+  $("#report-format").disabled = false;
+  readProposal(answer.mapping || "", answer);
+  if (keep) {
+    const fields = {};
+    for (const c of keep.columns) fields[c.header] = c.field;
+    for (const c of state.columns) if (c.header in fields) c.field = fields[c.header];
+    state.constants = keep.constants;
+    state.extraConstants = keep.extraConstants;
+    state.extraYAML = keep.extraYAML;
+    state.remembered = "";
+  }
+  renderDetected();
+  renderMatch();
+  show($("#step-match"), true);
+  show($("#step-check"), false);
+  show($("#step-send"), false);
+  show($("#step-report"), false);
+  markStep("match");
+  const first = document.querySelector("#columns-body select");
+  if (first) first.focus({ preventScroll: true });
+  $("#step-match").scrollIntoView({ block: "start" });
+}
+
+// pageMatching is the matching the page shows, to keep over a proposal.
+function pageMatching() {
+  return {
+    columns: state.columns.map((c) => ({ header: c.header, field: c.field })),
+    constants: Object.assign({}, state.constants),
+    extraConstants: state.extraConstants.slice(),
+    extraYAML: state.extraYAML,
+  };
+}
+
+// retry reads the same file again as a new import, with the page's
+// matching and the cells fixed on the page, checks it, and makes it
+// ready to send: after a send that stopped (Connect unreachable, a
+// password refused). The ledger skips what the first send sent.
+async function retry() {
+  const keep = pageMatching();
+  const edits = state.editValues;
+  show($("#send-error"), false);
+  show($("#send-done"), false);
+  show($("#progress-box"), false);
+  show($("#retry-button"), false);
+  if (!(await upload(state.inputChosen, keep))) return;
+  try {
+    if (!(await putMapping())) return;
+    for (const [row, cells] of Object.entries(edits)) {
+      await api("PATCH", `/api/imports/${encodeURIComponent(state.id)}/rows/${row}`, { cells });
+      state.edited[row] = new Set(Object.keys(cells));
+    }
+    state.editValues = edits;
+    await runCheck(false);
+    show($("#step-send"), true);
+    markStep("send");
+    $("#step-send").scrollIntoView({ block: "start" });
+    $("#send-button").focus({ preventScroll: true });
+  } catch (e) {
+    pageError(e.message);
+  }
+}
+
+function renderDetected() {
+  const inp = state.input;
+  $("#d-name").textContent = inp.name || (state.file && state.file.name) || "";
+  $("#d-rows").textContent = String(inp.rows ?? "");
+  const sheets = inp.sheets || [];
+  const sel = $("#o-sheet");
+  clear(sel);
+  for (const s of sheets) sel.append(el("option", { value: s, text: s }));
+  if (inp.sheet) sel.value = inp.sheet;
+  show($("#opt-sheet"), sheets.length > 0);
+  sel.disabled = sheets.length < 2;
+  $("#o-header").value = inp.headerRow || "";
+  const isCSV = !!(inp.encoding || inp.delimiter) && sheets.length === 0;
+  show($("#opt-encoding"), isCSV);
+  show($("#opt-delimiter"), isCSV);
+  $("#o-encoding").value = state.inputChosen.encoding || "";
+  $("#o-delimiter").value = state.inputChosen.delimiter || "";
+  $("#d-encoding").textContent = inp.encoding ? t("detectedAs", inp.encoding) : "";
+  $("#d-delimiter").textContent = inp.delimiter ? t("detectedAs", inp.delimiter === "\t" ? t("tab") : inp.delimiter) : "";
+  show($("#detected"), true);
+}
+
+// ---------------------------------------------------------------- the mapping as YAML
+
+// readProposal takes the proposed mapping, a YAML text, apart into the
+// page's fields. It reads the shape a mapping file has (version, endpoint,
+// columns, constants, input; README "The mapping file"); any other
+// top-level section (normalize, validation) is kept as written and sent
+// back with the rest.
+function readProposal(text, answer) {
+  const columns = {};
+  const constants = {};
+  const extra = [];
+  let section = "";
+  let keepExtra = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = stripComment(raw);
+    if (line.trim() === "") { if (keepExtra && raw.trim() !== "") extra.push(raw); continue; }
+    const indent = line.length - line.trimStart().length;
+    if (indent === 0) {
+      const kv = splitKeyValue(line.trim());
+      section = kv ? kv.key : "";
+      keepExtra = !["version", "endpoint", "columns", "constants", "input"].includes(section);
+      if (keepExtra) extra.push(raw);
+      continue;
+    }
+    if (keepExtra) { extra.push(raw); continue; }
+    const kv = splitKeyValue(line.trim());
+    if (!kv) continue;
+    if (section === "columns") columns[kv.key.toLowerCase()] = kv.value;
+    else if (section === "constants") constants[kv.key] = kv.value;
+  }
+  state.extraYAML = extra.join("\n");
+  state.columns = (state.input.columns || []).map((c) => ({
+    header: c.header,
+    field: columns[String(c.header).trim().toLowerCase()] || "",
+  }));
+  state.constants = constants;
+  state.extraConstants = Object.keys(constants).filter((k) => !FIXED_CONSTANTS.includes(k));
+  // The server's note that the mapping was remembered, in its words.
+  state.remembered = (answer && typeof answer.remembered === "string") ? answer.remembered : "";
+}
+
+// stripComment cuts a # comment that is outside quotes.
+function stripComment(line) {
+  let q = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (q) {
+      if (q === '"' && c === "\\") { i++; continue; }
+      if (c === q) q = "";
+    } else if (c === '"' || c === "'") {
+      q = c;
+    } else if (c === "#" && (i === 0 || /\s/.test(line[i - 1]))) {
+      return line.slice(0, i).replace(/\s+$/, "");
+    }
+  }
+  return line.replace(/\s+$/, "");
+}
+
+// splitKeyValue reads `key: value`, either side plain or quoted.
+function splitKeyValue(s) {
+  let key, rest;
+  if (s[0] === '"' || s[0] === "'") {
+    const end = closingQuote(s, 0);
+    if (end < 0) return null;
+    key = unquote(s.slice(0, end + 1));
+    rest = s.slice(end + 1).trimStart();
+    if (rest[0] !== ":") return null;
+    rest = rest.slice(1);
+  } else {
+    const m = /:(\s|$)/.exec(s);
+    if (!m) return null;
+    key = s.slice(0, m.index).trim();
+    rest = s.slice(m.index + 1);
+  }
+  rest = rest.trim();
+  return { key, value: rest[0] === '"' || rest[0] === "'" ? unquote(rest) : rest };
+}
+function closingQuote(s, start) {
+  const q = s[start];
+  for (let i = start + 1; i < s.length; i++) {
+    if (q === '"' && s[i] === "\\") { i++; continue; }
+    if (s[i] === q) {
+      if (q === "'" && s[i + 1] === "'") { i++; continue; }
+      return i;
+    }
+  }
+  return -1;
+}
+function unquote(s) {
+  const q = s[0];
+  const end = closingQuote(s, 0);
+  const body = s.slice(1, end < 0 ? s.length : end);
+  if (q === "'") return body.replace(/''/g, "'");
+  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (m, e) => {
+    switch (e[0]) {
+      case "n": return "\n";
+      case "t": return "\t";
+      case "r": return "\r";
+      case "0": return "\0";
+      case "a": return "\x07";
+      case "b": return "\b";
+      case "f": return "\f";
+      case "v": return "\v";
+      case "x": case "u": case "U": return String.fromCodePoint(parseInt(e.slice(1), 16));
+      default: return e;
+    }
+  });
+}
+
+// yamlString writes s so that YAML reads it back as s: plain when that is
+// plainly safe, else double-quoted with escapes.
+const YAML_WORDS = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
+function yamlString(s) {
+  s = String(s);
+  if (/^[\p{L}\p{N}][\p{L}\p{N} _.\/()-]*$/u.test(s) && !/\s$/.test(s) && !YAML_WORDS.test(s) &&
+      !/^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(s) && !/^0[xob]/i.test(s)) {
+    return s;
+  }
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0);
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (c < 0x20 || c === 0x7f || c === 0x85 || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff)) {
+      out += "\\u" + c.toString(16).padStart(4, "0");
+    } else out += ch;
+  }
+  return out + '"';
+}
+
+// mappingYAML writes the mapping the page shows, and notes which line
+// holds which field so that a problem the server names by line shows
+// beside it.
+function mappingYAML() {
+  const lines = ["version: 1", "endpoint: FinalPriceWatched"];
+  const map = {};
+  const mapped = state.columns.filter((c) => c.field);
+  if (mapped.length === 0) {
+    lines.push("columns: {}");
+  } else {
+    lines.push("columns:");
+    map[lines.length] = { kind: "columns" };
+    for (const c of state.columns) {
+      if (!c.field) continue;
+      lines.push(`  ${yamlString(c.header)}: ${yamlString(c.field)}`);
+      map[lines.length] = { kind: "column", header: c.header };
+    }
+  }
+  const consts = Object.entries(state.constants).filter(([, v]) => String(v).trim() !== "");
+  if (consts.length > 0) {
+    lines.push("constants:");
+    map[lines.length] = { kind: "constants" };
+    for (const [k, v] of consts) {
+      lines.push(`  ${yamlString(k)}: ${yamlString(String(v).trim())}`);
+      map[lines.length] = { kind: "constant", field: k };
+    }
+  }
+  const ch = state.inputChosen;
+  const inputLines = [];
+  if (ch.sheet) inputLines.push(`  sheet: ${yamlString(ch.sheet)}`);
+  if (ch.headerRow) inputLines.push(`  headerRow: ${parseInt(ch.headerRow, 10)}`);
+  if (ch.encoding) inputLines.push(`  encoding: ${yamlString(ch.encoding)}`);
+  if (ch.delimiter) inputLines.push(`  delimiter: ${ch.delimiter === "tab" ? "tab" : yamlString(ch.delimiter)}`);
+  if (inputLines.length) {
+    lines.push("input:");
+    for (const l of inputLines) { lines.push(l); map[lines.length] = { kind: "input" }; }
+  }
+  if (state.extraYAML) {
+    for (const l of state.extraYAML.split("\n")) { lines.push(l); map[lines.length] = { kind: "extra" }; }
+  }
+  state.lineMap = map;
+  return lines.join("\n") + "\n";
+}
+
+// ---------------------------------------------------------------- 2. match
+
+function renderMatch() {
+  const body = $("#columns-body");
+  clear(body);
+  const examplesByHeader = {};
+  for (const c of state.input.columns || []) examplesByHeader[c.header] = c.examples || [];
+  state.columns.forEach((c, i) => {
+    const id = "col-" + i;
+    const sel = el("select", { id, "data-header": c.header, "aria-label": t("fieldFor", c.header), "aria-describedby": "p-" + id });
+    sel.append(el("option", { value: "", text: t("notSent") }));
+    const known = new Set([...PERSON_FIELDS, ...LEAD_FIELDS]);
+    const groups = [[t("groupPerson"), PERSON_FIELDS], [t("groupLead"), LEAD_FIELDS]];
+    for (const [label, list] of groups) {
+      const g = el("optgroup", { label });
+      for (const f of list) g.append(el("option", { value: f, text: fieldLabel(f) }));
+      sel.append(g);
+    }
+    if (c.field && !known.has(c.field)) sel.append(el("option", { value: c.field, text: fieldLabel(c.field) }));
+    sel.value = c.field;
+    sel.addEventListener("change", () => {
+      state.columns[i].field = sel.value;
+      markStale();
+      renderConstantHints();
+    });
+    const ex = el("td", { class: "examples" });
+    const examples = examplesByHeader[c.header] || [];
+    if (examples.length === 0) ex.append(el("span", { text: t("noExamples") }));
+    for (const v of examples.slice(0, 3)) ex.append(el("span", { title: v, text: v }));
+    body.append(el("tr", {},
+      el("td", {}, el("label", { for: id, text: c.header })),
+      ex,
+      el("td", {}, sel, el("span", { class: "problem", id: "p-" + id, role: "alert" }))));
+  });
+
+  for (const input of document.querySelectorAll("[data-const]")) {
+    const f = input.dataset.const;
+    let v = state.constants[f] || "";
+    if ((f === "customerId" || f === "estateId") && isPlaceholder(v)) v = "";
+    input.value = v;
+    state.constants[f] = v;
+    if (!input.dataset.bound) {
+      input.dataset.bound = "1";
+      input.addEventListener("input", () => { state.constants[f] = input.value; markStale(); clearProblem(f); });
+      input.addEventListener("change", () => { state.constants[f] = input.value; markStale(); });
+    }
+  }
+  renderExtraConstants();
+  renderConstantHints();
+  const rem = $("#remembered");
+  rem.textContent = state.remembered || t("remembered");
+  show(rem, !!state.remembered);
+}
+
+// Constants of a remembered mapping that the page has no field of its
+// own for (leadSourceId, another UTM tag) get one each.
+function renderExtraConstants() {
+  const grid = document.querySelector(".constants .grid");
+  for (const old of grid.querySelectorAll(".extra-const")) old.remove();
+  for (const f of state.extraConstants) {
+    const id = "c-" + f;
+    const input = el("input", { id, value: state.constants[f] || "", autocomplete: "off", "aria-describedby": "p-" + f });
+    input.addEventListener("input", () => { state.constants[f] = input.value; markStale(); });
+    grid.append(el("div", { class: "field extra-const" },
+      el("label", { for: id, text: fieldLabel(f) }), input,
+      el("span", { class: "problem", id: "p-" + f, role: "alert" })));
+  }
+}
+
+function columnFor(field) {
+  const c = state.columns.find((c) => c.field === field);
+  return c ? c.header : "";
+}
+function renderConstantHints() {
+  for (const f of ["customerId", "estateId"]) {
+    const h = columnFor(f);
+    $("#h-" + f).textContent = h ? t("fromColumn", h) : t(f + "Hint");
+    const req = document.querySelector(`label[for="c-${f}"] .req`);
+    show(req, !h);
+  }
+}
+
+function clearProblem(field) {
+  const p = document.getElementById("p-" + field);
+  if (p) p.textContent = "";
+  const input = document.getElementById("c-" + field);
+  if (input) input.removeAttribute("aria-invalid");
+}
+function clearProblems() {
+  for (const p of document.querySelectorAll("#match-form .problem")) p.textContent = "";
+  for (const i of document.querySelectorAll("#match-form [aria-invalid]")) i.removeAttribute("aria-invalid");
+  show($("#mapping-problems"), false);
+}
+
+// checkConstants finds what the page can tell without the server: a
+// required id missing or a placeholder. The server says the same and more.
+function checkConstants() {
+  const problems = [];
+  for (const f of ["customerId", "estateId"]) {
+    if (columnFor(f)) continue;
+    const v = String(state.constants[f] || "").trim();
+    if (v === "") problems.push([f, t(f === "customerId" ? "needCustomer" : "needEstate")]);
+    else if (isPlaceholder(v)) problems.push([f, t("placeholderId", v)]);
+  }
+  return problems;
+}
+function showConstantProblem(field, text) {
+  const p = document.getElementById("p-" + field);
+  const input = document.getElementById("c-" + field);
+  if (p) p.textContent = text;
+  if (input) input.setAttribute("aria-invalid", "true");
+  return input;
+}
+
+function markStale() {
+  state.stale = true;
+  renderSendButton();
+  if (state.check) {
+    const note = $("#send-note");
+    note.textContent = t("stale");
+  }
+}
+
+// putMapping sends the mapping; on 422 it shows each problem beside the
+// field its line is about and returns false.
+async function putMapping() {
+  clearProblems();
+  const local = checkConstants();
+  if (local.length > 0) {
+    let first = null;
+    for (const [f, text] of local) first = first || showConstantProblem(f, text);
+    if (first) first.focus();
+    return false;
+  }
+  const yaml = mappingYAML();
+  try {
+    await api("PUT", `/api/imports/${encodeURIComponent(state.id)}/mapping`, yaml);
+    return true;
+  } catch (e) {
+    if (e.status !== 422 || !e.body || !Array.isArray(e.body.problems)) {
+      pageError(e.message);
+      return false;
+    }
+    showMappingProblems(e.body.problems);
+    return false;
+  }
+}
+
+function showMappingProblems(problems) {
+  const rest = [];
+  let first = null;
+  for (const p of problems) {
+    const where = state.lineMap[p.line];
+    let target = null;
+    if (where && where.kind === "column") {
+      const i = state.columns.findIndex((c) => c.header === where.header);
+      target = document.getElementById("p-col-" + i);
+      const sel = document.getElementById("col-" + i);
+      if (sel) { sel.setAttribute("aria-invalid", "true"); first = first || sel; }
+    } else if (where && where.kind === "constant") {
+      target = document.getElementById("p-" + where.field);
+      const input = document.getElementById("c-" + where.field);
+      if (input) { input.setAttribute("aria-invalid", "true"); first = first || input; }
+    }
+    if (target) {
+      target.textContent = target.textContent ? target.textContent + " " + p.message : p.message;
+    } else {
+      rest.push(p);
+    }
+  }
+  const box = $("#mapping-problems");
+  clear(box);
+  if (rest.length > 0) {
+    box.append(el("p", { text: t("mappingProblems") }));
+    const ul = el("ul");
+    for (const p of rest) ul.append(el("li", { text: p.line ? t("lineProblem", p.line, p.message) : p.message }));
+    box.append(ul);
+    show(box, true);
+  }
+  (first || box).focus && (first || box).focus();
+  if (!first) box.scrollIntoView({ block: "center" });
+}
+
+// ---------------------------------------------------------------- 3. check
+
+const PAGE = 500;
+
+async function runCheck(scroll) {
+  const button = $("#check-button");
+  button.disabled = true;
+  const status = $("#check-summary");
+  try {
+    const answer = await api("POST", `/api/imports/${encodeURIComponent(state.id)}/check?offset=0&limit=${PAGE}`);
+    state.check = answer;
+    state.rows = answer.rows || [];
+    state.total = totalRows(answer);
+    state.stale = false;
+    $("#send-note").textContent = t("sendNote");
+    renderCheck();
+    checkCredentials();
+    show($("#step-check"), true);
+    show($("#step-send"), true);
+    markStep("check");
+    if (scroll) {
+      $("#step-check").scrollIntoView({ block: "start" });
+      status.focus({ preventScroll: true });
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+function totalRows(answer) {
+  if (typeof answer.total === "number") return answer.total;
+  const c = answer.counts || {};
+  return Object.values(c).reduce((a, b) => a + (typeof b === "number" ? b : 0), 0);
+}
+
+async function loadMoreRows() {
+  // The next page of the last check's rows, without checking again.
+  const answer = await api("GET", `/api/imports/${encodeURIComponent(state.id)}/rows?offset=${state.rows.length}&limit=${PAGE}`);
+  state.rows = state.rows.concat(answer.rows || []);
+  renderRows();
+}
+
+function renderCheck() {
+  const c = state.check;
+  if (!c) return;
+  const counts = c.counts || {};
+  const valid = counts.valid || 0;
+  const invalid = counts.invalid || 0;
+  const summary = $("#check-summary");
+  clear(summary);
+  summary.setAttribute("tabindex", "-1");
+  for (const [text, cls] of t("summary", valid, invalid, state.total || valid + invalid)) {
+    summary.append(el("span", { class: cls || null, text }));
+  }
+
+  const reasons = $("#reasons");
+  clear(reasons);
+  for (const r of c.reasons || []) {
+    reasons.append(el("li", {},
+      el("span", { text: r.message + ": " }), el("span", { class: "n", text: t("reasonRows", num(r.rows)) })));
+  }
+  show($("#no-reasons"), (c.reasons || []).length === 0 && invalid === 0);
+
+  const tbody = document.querySelector("#percolumn tbody");
+  clear(tbody);
+  for (const col of c.columns || []) {
+    const inv = num(col.invalid), warn = num(col.warnings);
+    tbody.append(el("tr", {},
+      el("th", { scope: "row", text: col.column || "" }),
+      el("td", { text: num(col.valid) }),
+      el("td", { text: num(col.changed) }),
+      el("td", { class: inv ? "nz-bad" : null, text: inv }),
+      el("td", { text: num(col.empty) }),
+      el("td", { class: warn ? "nz-warn" : null, text: warn }),
+      el("td", { text: fieldLabel(col.field || "") })));
+  }
+  renderRows();
+  renderSendButton();
+}
+
+// The columns the rows table shows: the mapped ones, in the sheet's order.
+function shownHeaders() {
+  return state.columns.filter((c) => c.field).map((c) => c.header);
+}
+
+function cellOf(row, header) {
+  const cells = row.cells;
+  if (Array.isArray(cells)) {
+    const i = (state.input.columns || []).findIndex((c) => c.header === header);
+    return i >= 0 ? (cells[i] ?? "") : "";
+  }
+  return (cells && cells[header]) ?? "";
+}
+// unmask gives a change as the person reads it. The API masks a
+// personnummer in a change (19810310-****), as a JSONL report does; the
+// cell beside it shows the number whole, and normalising never alters
+// its last four digits, so they are put back from the cell.
+function unmask(change, cell) {
+  const from = change.from || "", to = change.to || "";
+  const digits = String(cell).replace(/\D/g, "");
+  if (!to.includes("****") || digits.length < 10) return [from, to];
+  return [String(cell).trim(), to.replace("****", digits.slice(-4))];
+}
+
+function sameColumn(a, b) {
+  return String(a || "").trim().toLowerCase() === String(b || "").trim().toLowerCase();
+}
+function messageOf(p) {
+  return typeof p === "string" ? p : (p.message || p.text || "");
+}
+function hasWarnings(row) { return (row.warnings || []).length > 0; }
+function isProblemRow(row) { return row.status === "invalid" || row.status === "failed" || hasWarnings(row); }
+
+function renderRows() {
+  const table = $("#rows-table");
+  const thead = table.querySelector("thead");
+  const tbody = table.querySelector("tbody");
+  clear(thead);
+  clear(tbody);
+  const headers = shownHeaders();
+  const hr = el("tr", {},
+    el("th", { scope: "col", text: t("thRow") }),
+    el("th", { scope: "col", text: t("thStatus") }));
+  for (const h of headers) hr.append(el("th", { scope: "col", text: h }));
+  thead.append(hr);
+
+  const onlyProblems = document.querySelector('input[name="rowfilter"]:checked').value === "problems";
+  const rank = (r) => (r.status === "invalid" || r.status === "failed") ? 0 : hasWarnings(r) ? 1 : 2;
+  const rows = state.rows.slice().sort((a, b) => rank(a) - rank(b) || a.row - b.row)
+    .filter((r) => !onlyProblems || isProblemRow(r));
+  for (const row of rows) tbody.append(rowElement(row, headers));
+  if (rows.length === 0) {
+    tbody.append(el("tr", {}, el("td", { colspan: headers.length + 2, text: t("noProblemRows") })));
+  }
+  const more = $("#rows-more");
+  clear(more);
+  if (state.total > state.rows.length) {
+    more.append(t("showingRows", state.rows.length, state.total), " ");
+    const b = el("button", { type: "button", class: "button small", text: t("moreRows") });
+    b.addEventListener("click", () => loadMoreRows().catch((e) => pageError(e.message)));
+    more.append(b);
+    show(more, true);
+  } else {
+    show(more, false);
+  }
+}
+
+function rowElement(row, headers) {
+  const editing = state.editing === row.row;
+  const problems = row.problems || [];
+  const warnings = row.warnings || [];
+  const changes = row.changes || [];
+  const edited = state.edited[row.row] || new Set();
+  const cls = (row.status === "invalid" || row.status === "failed") ? "invalid" : warnings.length ? "warned" : "";
+  const tr = el("tr", { class: cls || null, "data-row": row.row });
+  // The row's number and its Fix button come first, so that they are in
+  // sight however wide the sheet.
+  const first = el("td", { class: "rownum" }, el("span", { class: "n", text: row.row }));
+  if (editing) {
+    const save = el("button", { type: "button", class: "button small primary", "aria-label": t("saveRow", row.row), text: t("save") });
+    save.addEventListener("click", () => saveRow(row));
+    const cancel = el("button", { type: "button", class: "button small", "aria-label": t("cancelRow", row.row), text: t("cancel") });
+    cancel.addEventListener("click", () => cancelEdit(row));
+    first.append(save, cancel);
+  } else if (!state.sending && !state.sent) {
+    const fix = el("button", { type: "button", class: "button small fix", "aria-label": t("fixRow", row.row), text: t("fix") });
+    fix.addEventListener("click", () => startEdit(row));
+    first.append(fix);
+  }
+  tr.append(first);
+  const st = row.status || "";
+  const stCell = el("td", { class: "status-cell" }, el("span", { class: "badge " + st, text: (TEXTS[lang].st[st] || st) }));
+  tr.append(stCell);
+  const placed = new Set();
+  for (const h of headers) {
+    const td = el("td", {});
+    const value = cellOf(row, h);
+    const mine = problems.filter((p) => sameColumn(p.column, h));
+    const warns = warnings.filter((w) => sameColumn(w.column, h));
+    const chg = changes.filter((c) => sameColumn(c.column, h));
+    mine.forEach((p) => placed.add(p));
+    if (mine.length) td.classList.add("cell-invalid");
+    else if (warns.length) td.classList.add("cell-warning");
+    if (edited.has(h)) td.classList.add("cell-edited");
+    if (editing) {
+      const input = el("input", { value, "data-header": h, "aria-label": t("cellLabel", h, row.row) });
+      if (mine.length) input.setAttribute("aria-invalid", "true");
+      input.addEventListener("keydown", (e) => {
+        if (e.key === "Enter") { e.preventDefault(); saveRow(row); }
+        if (e.key === "Escape") { e.preventDefault(); cancelEdit(row); }
+      });
+      td.append(input);
+    } else {
+      td.append(el("span", { class: "value", text: value }));
+    }
+    for (const p of mine) td.append(el("span", { class: "why", text: messageOf(p) }));
+    for (const w of warns) td.append(el("span", { class: "why", text: messageOf(w) }));
+    for (const c of chg) {
+      const [from, to] = unmask(c, value);
+      td.append(el("span", { class: "chg", text: `${from} → ${to === "" ? t("empty") : to}` }));
+    }
+    if (edited.has(h)) td.append(el("span", { class: "edited-note", text: t("editedOnPage") }));
+    tr.append(td);
+  }
+  // Problems about the row as a whole, or about a column not shown,
+  // under its status.
+  for (const p of problems) if (!placed.has(p)) stCell.append(el("span", { class: "row-why", text: messageOf(p) }));
+  for (const w of warnings) {
+    if (!headers.some((h) => sameColumn(w.column, h))) stCell.append(el("span", { class: "row-why warn", text: messageOf(w) }));
+  }
+  return tr;
+}
+
+function focusRow(n, selector) {
+  const tr = document.querySelector(`#rows-table tr[data-row="${n}"]`);
+  const target = tr && tr.querySelector(selector);
+  if (target) target.focus();
+}
+
+function startEdit(row) {
+  state.editing = row.row;
+  renderRows();
+  // Start in the first wrong cell, else the first cell.
+  focusRow(row.row, 'input[aria-invalid="true"]') ;
+  if (!document.activeElement || document.activeElement.tagName !== "INPUT") focusRow(row.row, "input");
+}
+function cancelEdit(row) {
+  state.editing = 0;
+  renderRows();
+  focusRow(row.row, "button.fix");
+}
+
+// ---------------------------------------------------------------- 4. fix a row
+
+async function saveRow(row) {
+  const tr = document.querySelector(`#rows-table tr[data-row="${row.row}"]`);
+  const cells = {};
+  for (const input of tr.querySelectorAll("input[data-header]")) {
+    const h = input.dataset.header;
+    if (input.value !== cellOf(row, h)) cells[h] = input.value;
+  }
+  if (Object.keys(cells).length === 0) { cancelEdit(row); return; }
+  const status = $("#check-summary");
+  status.textContent = t("saving");
+  try {
+    // The answer is the whole input checked again, with this row as its
+    // page of rows.
+    const answer = await api("PATCH", `/api/imports/${encodeURIComponent(state.id)}/rows/${row.row}`, { cells });
+    state.editing = 0;
+    const mine = state.edited[row.row] || (state.edited[row.row] = new Set());
+    for (const h of Object.keys(cells)) mine.add(h);
+    state.editValues[row.row] = Object.assign(state.editValues[row.row] || {}, cells);
+    const updated = (answer.rows || []).find((r) => r.row === row.row);
+    if (updated) {
+      const i = state.rows.findIndex((r) => r.row === row.row);
+      if (i >= 0) state.rows[i] = updated;
+    }
+    state.check = Object.assign({}, answer, { rows: undefined });
+    state.total = totalRows(answer);
+    renderCheck();
+    status.append(" ", el("span", { text: t("rowSaved", row.row) }));
+    focusRow(row.row, "button.fix");
+    if (!document.activeElement || document.activeElement === document.body) status.focus();
+  } catch (e) {
+    renderCheck();
+    pageError(e.message);
+  }
+}
+
+// ---------------------------------------------------------------- 5. send
+
+function distinct(values) {
+  return Array.from(new Set(values.filter((v) => String(v).trim() !== "").map((v) => String(v).trim())));
+}
+// targets lists where the valid rows go: the customer and estate ids, from
+// the constants or, when a column gives them, from the rows loaded.
+function targets(field) {
+  const h = columnFor(field);
+  const constant = String(state.constants[field] || "").trim();
+  if (!h) return constant ? [constant] : [];
+  const vals = state.rows.filter((r) => r.status === "valid").map((r) => cellOf(r, h) || constant);
+  return distinct(vals);
+}
+function listShort(values) {
+  if (values.length <= 2) return values.join(", ");
+  return t("andMore", values.slice(0, 2).join(", "), values.length - 2);
+}
+
+function renderSendButton() {
+  const b = $("#send-button");
+  const c = state.check;
+  // The server says how many rows go and where (check's "send"); the
+  // page's own count stands in when it does not.
+  const plan = (c && c.send) || null;
+  const valid = plan && typeof plan.rows === "number" ? plan.rows : (c && c.counts ? (c.counts.valid || 0) : 0);
+  const where = [];
+  const cs = plan && plan.customers ? plan.customers : targets("customerId");
+  const es = plan && plan.estates ? plan.estates : targets("estateId");
+  if (cs.length) where.push(t("whereCustomer", listShort(cs)));
+  if (es.length) where.push(t("whereEstate", listShort(es)));
+  b.textContent = t("sendButton", valid, where.join(", "));
+  b.disabled = !c || state.stale || valid === 0 || state.sending || state.sent || state.editing !== 0 || state.haveCreds === false;
+  if (c && !state.stale && valid === 0) $("#send-note").textContent = t("nothingToSend");
+}
+
+async function send() {
+  pageError("");
+  show($("#send-error"), false);
+  show($("#send-done"), false);
+  state.sending = true;
+  state.stopAsked = false;
+  $("#report-format").disabled = true;
+  renderSendButton();
+  renderRows();
+  try {
+    await api("POST", `/api/imports/${encodeURIComponent(state.id)}/send`, { format: $("#report-format").value });
+  } catch (e) {
+    state.sending = false;
+    $("#report-format").disabled = false;
+    renderSendButton();
+    renderRows();
+    showSendError(e.message);
+    checkCredentials();
+    return;
+  }
+  markStep("send");
+  show($("#progress-box"), true);
+  show($("#stop-button"), true);
+  $("#progress-label").textContent = t("starting");
+  follow();
+}
+
+// checkCredentials asks whether the server has credentials to send
+// with (the environment's, the credentials file's, or given here); when
+// it has none, the page asks for them, once.
+async function checkCredentials() {
+  let v;
+  try {
+    v = await api("GET", "/api/credentials");
+  } catch (e) {
+    return;
+  }
+  state.haveCreds = !!v.have;
+  // After a send that stopped, credentials given on the page may be the
+  // reason: the page offers to give them again.
+  show($("#credentials"), !v.have || (state.credSuspect && v.from === "page"));
+  show($("#cred-save").closest("label"), !!v.file);
+  $("#cred-problem").textContent = v.problem || "";
+  renderSendButton();
+}
+
+async function submitCredentials(e) {
+  e.preventDefault();
+  const p = $("#cred-problem");
+  p.textContent = "";
+  const pass = $("#cred-pass");
+  try {
+    await api("POST", "/api/credentials", { username: $("#cred-user").value, password: pass.value, save: $("#cred-save").checked });
+  } catch (err) {
+    p.textContent = err.message;
+    return;
+  } finally {
+    pass.value = ""; // the password is not kept on the page
+  }
+  state.haveCreds = true;
+  state.credSuspect = false;
+  show($("#credentials"), false);
+  $("#send-note").textContent = t("credSaved");
+  renderSendButton();
+  $("#send-button").focus();
+}
+
+// follow shows the progress of the send, from the server's events, or,
+// where they cannot come through, by asking for the state once a second.
+function follow() {
+  const url = withLang(`/api/imports/${encodeURIComponent(state.id)}/events`);
+  let es;
+  try { es = new EventSource(url, { withCredentials: true }); } catch (e) { es = null; }
+  if (!es) { poll(); return; }
+  state.events = es;
+  const onData = (ev) => {
+    let d;
+    try { d = JSON.parse(ev.data); } catch (e) { return; }
+    progress(d, ev.type);
+  };
+  for (const type of ["message", "progress", "row", "state", "done", "stopped", "end"]) es.addEventListener(type, onData);
+  es.addEventListener("error", (ev) => {
+    if (ev.data) { onData(ev); return; }
+    // The stream ended or broke: ask for the state, which also ends it.
+    if (es.readyState === EventSource.CLOSED || es.readyState === EventSource.CONNECTING) {
+      es.close();
+      state.events = null;
+      if (state.sending) poll();
+    }
+  });
+}
+
+async function poll() {
+  while (state.sending) {
+    let d;
+    try {
+      d = await api("GET", `/api/imports/${encodeURIComponent(state.id)}`);
+    } catch (e) {
+      showSendError(e.message);
+      finishSend(null);
+      return;
+    }
+    progress(d, "state");
+    if (!state.sending) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+function num(v) { return typeof v === "number" && isFinite(v) ? v : 0; }
+
+function progress(d, type) {
+  const counts = d.counts || d;
+  const sent = num(counts.sent), failed = num(counts.failed), skipped = num(counts.skipped) + num(counts.duplicate);
+  const notSent = num(counts.not_sent);
+  const total = num(d.total) || num(state.check && state.check.counts && state.check.counts.valid);
+  const done = typeof d.done === "number" ? d.done : sent + failed + skipped;
+  const remaining = typeof d.remaining === "number" ? d.remaining : Math.max(total - done, 0);
+  $("#n-sent").textContent = sent;
+  $("#n-failed").textContent = failed;
+  $("#n-skipped").textContent = skipped;
+  $("#n-remaining").textContent = remaining;
+  if (typeof d.rate === "number") $("#n-rate").textContent = d.rate.toFixed(1);
+  const bar = $("#progress");
+  bar.max = Math.max(total, 1);
+  bar.value = Math.min(done, bar.max);
+  const st = d.state || (type === "done" ? "done" : type === "stopped" ? "stopped" : "sending");
+  const err = d.error || "";
+  if (st === "done" || st === "stopped" || st === "failed") {
+    const stopped = st !== "done";
+    // A stop the person asked for is no error, and says nothing of the
+    // credentials.
+    if (err && !state.stopAsked) showSendError(err);
+    if (stopped && !state.stopAsked) {
+      state.credSuspect = true;
+      checkCredentials();
+    }
+    show($("#retry-button"), stopped);
+    const banner = $("#send-done");
+    banner.textContent = stopped ? t("stoppedDone", sent) : t("done", sent, failed, skipped);
+    banner.classList.toggle("ok", !stopped && failed === 0);
+    banner.classList.toggle("warn", stopped || failed > 0);
+    show(banner, true);
+    $("#progress-label").textContent = stopped ? t("stoppedLabel") : t("progress", done, total || done + notSent);
+    finishSend(d);
+  } else {
+    $("#progress-label").textContent = t("progress", done, total);
+  }
+}
+
+function finishSend(d) {
+  if (state.events) { state.events.close(); state.events = null; }
+  if (!state.sending) return;
+  state.sending = false;
+  state.sent = true; // the sheet is sent: its rows are not fixed here any more
+  show($("#stop-button"), false);
+  renderSendButton();
+  $("#send-button").disabled = true;
+  renderRows();
+  showReport(d);
+  loadHistory();
+}
+
+function showSendError(text) {
+  const box = $("#send-error");
+  box.textContent = text;
+  show(box, true);
+}
+
+async function stopSending() {
+  state.stopAsked = true;
+  $("#progress-label").textContent = t("stopping");
+  try {
+    await api("POST", `/api/imports/${encodeURIComponent(state.id)}/stop`);
+  } catch (e) {
+    showSendError(e.message);
+  }
+}
+
+// ---------------------------------------------------------------- 6. the report
+
+function showReport(d) {
+  const id = encodeURIComponent(state.id);
+  // The report is written in the format chosen before sending.
+  const format = $("#report-format").value;
+  const dl = $("#dl-report");
+  dl.setAttribute("href", (d && d.report) || `/api/imports/${id}/report?format=${format}`);
+  dl.textContent = t(format === "csv" ? "dlCsv" : "dlXlsx");
+  $("#dl-mapping").setAttribute("href", `/api/imports/${id}/mapping.yaml`);
+  show($("#step-report"), true);
+  markStep("report");
+  $("#step-report").scrollIntoView({ block: "start" });
+  $("#dl-report").focus({ preventScroll: true });
+}
+
+function startOver() {
+  state.id = "";
+  state.file = null;
+  state.check = null;
+  state.rows = [];
+  $("#file-input").value = "";
+  for (const id of ["#step-match", "#step-check", "#step-send", "#step-report", "#detected", "#progress-box", "#send-done", "#send-error"]) show($(id), false);
+  setFileStatus("", "");
+  markStep("file");
+  $("#step-file").scrollIntoView({ block: "start" });
+  $("#file-input").focus();
+}
+
+// ---------------------------------------------------------------- 7. history
+
+async function loadHistory() {
+  let answer;
+  try {
+    answer = await api("GET", "/api/history");
+  } catch (e) {
+    return; // the history is a help, not the page's business
+  }
+  const runs = Array.isArray(answer) ? answer : (answer && (answer.runs || answer.history)) || [];
+  const tbody = document.querySelector("#history-table tbody");
+  clear(tbody);
+  for (const r of runs) {
+    const when = r.started || r.start || "";
+    const inputs = Array.isArray(r.inputs) ? r.inputs.map((i) => typeof i === "string" ? i : i.path || i.name || "").join(", ") : "";
+    const counts = r.counts || {};
+    const order = ["sent", "skipped", "duplicate", "failed", "invalid", "not_sent", "valid"];
+    const parts = Object.entries(counts).filter(([, n]) => n)
+      .sort(([a], [b]) => (order.indexOf(a) + 99) % 99 - (order.indexOf(b) + 99) % 99)
+      .map(([s, n]) => `${n} ${TEXTS[lang].stN[s] || s}`);
+    const report = el("td", {});
+    // report is where to download the run's report while it is on disk.
+    if (r.report) report.append(el("a", { href: r.report, download: true, text: t("openReport") }));
+    const result = el("td", { text: parts.join(", ") });
+    if (r.reason) result.append(el("div", { class: "hint", text: r.reason }));
+    tbody.append(el("tr", {},
+      el("td", { text: formatTime(when) }),
+      el("td", { text: inputs }),
+      result,
+      report));
+  }
+  show($("#history-empty"), runs.length === 0);
+}
+function formatTime(s) {
+  const d = new Date(s);
+  if (!s || isNaN(d)) return String(s || "");
+  return d.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+// ---------------------------------------------------------------- start
+
+function start() {
+  let l = "";
+  try { l = sessionStorage.getItem("leadimport.lang") || ""; } catch (e) { /* private mode */ }
+  // The address may say the language (serve --lang en opens ?lang=en);
+  // a choice made with the switch in this tab wins.
+  const asked = new URL(window.location.href).searchParams.get("lang") || "";
+  lang = l || asked || "sv";
+  if (lang !== "en") lang = "sv";
+  applyTexts();
+  markStep("file");
+  setupDrop();
+  $("#lang-switch").addEventListener("click", () => setLang(lang === "sv" ? "en" : "sv", true));
+  const check = async (e) => {
+    if (e) e.preventDefault();
+    pageError("");
+    $("#check-button").textContent = t("checking");
+    try {
+      if (await putMapping()) await runCheck(true);
+    } catch (err) {
+      pageError(err.message);
+    } finally {
+      $("#check-button").textContent = t("checkButton");
+    }
+  };
+  $("#match-form").addEventListener("submit", check);
+  // Checking again sends the mapping too: it may have changed since.
+  $("#recheck-button").addEventListener("click", () => check(null));
+  for (const r of document.querySelectorAll('input[name="rowfilter"]')) r.addEventListener("change", renderRows);
+  $("#send-button").addEventListener("click", send);
+  $("#stop-button").addEventListener("click", stopSending);
+  $("#credentials").addEventListener("submit", submitCredentials);
+  $("#another-button").addEventListener("click", startOver);
+  $("#retry-button").addEventListener("click", () => retry().catch((e) => pageError(e.message)));
+  $("#history-refresh").addEventListener("click", loadHistory);
+  loadHistory();
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
+
+})();
