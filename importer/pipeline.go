@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,6 +44,8 @@ type file struct {
 	problems        string
 	problemsOut     *os.File
 	problemsCreated bool
+	also            []alsoReport // the report in Config.AlsoFormats
+	withLead        bool         // a report shows each row's lead (keepsLead)
 	lang            msg.Lang
 	out             *os.File // the report, created before anything is sent
 	rw              report.Writer
@@ -88,6 +91,9 @@ func (f *file) close() {
 	}
 	if f.problemsOut != nil {
 		f.problemsOut.Close()
+	}
+	for _, a := range f.also {
+		a.out.Close()
 	}
 }
 
@@ -138,7 +144,8 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 		}
 	}
 	rw, writeErr := f.rw, f.rwErr // startReport's
-	f.spool.changesOnly = snd == nil && f.format != report.JSONL
+	f.withLead = f.keepsLead()
+	f.spool.changesOnly = snd == nil && !f.withLead
 
 	mappers := max(2, runtime.GOMAXPROCS(0)) // a check's
 	window := cfg.Workers * windowPerWorker
@@ -266,6 +273,12 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 		}
 		f.problemsOut = nil
 	}
+	for _, a := range f.also {
+		if err := a.out.Close(); writeErr == nil {
+			writeErr = err
+		}
+	}
+	f.also = nil
 	if writeErr != nil {
 		writeErr = msg.Error(msg.WriteReport{Path: f.report, Err: writeErr})
 	}
@@ -288,22 +301,42 @@ func (f *file) startReport() error {
 // newReport starts the report in its format, and the report of the rows
 // that need a person beside it when one is asked for.
 func (f *file) newReport() (report.Writer, error) {
-	all, err := f.reportWriter(f.out)
-	if err != nil || f.problemsOut == nil {
-		return all, err
+	all, err := f.reportWriter(f.out, f.format)
+	if err != nil {
+		return nil, err
 	}
-	problems, err := f.reportWriter(f.problemsOut)
+	if len(f.also) > 0 {
+		ws := []report.Writer{all}
+		for _, a := range f.also {
+			w, err := f.reportWriter(a.out, a.format)
+			if err != nil {
+				return nil, err
+			}
+			ws = append(ws, w)
+		}
+		all = report.Tee(ws...)
+	}
+	if f.problemsOut == nil {
+		return all, nil
+	}
+	problems, err := f.reportWriter(f.problemsOut, f.format)
 	if err != nil {
 		return nil, err
 	}
 	return report.WithProblems(all, problems), nil
 }
 
-// reportWriter writes a report of the input's format to out: CSV with the
-// input's delimiter (';' for an XLSX input, what Swedish Excel opens),
-// XLSX or JSONL.
-func (f *file) reportWriter(out *os.File) (report.Writer, error) {
-	switch f.format {
+// keepsLead reports whether a report of the input shows each row's lead
+// as sent (JSONL).
+func (f *file) keepsLead() bool {
+	return f.format == report.JSONL || slices.ContainsFunc(f.also, func(a alsoReport) bool { return a.format == report.JSONL })
+}
+
+// reportWriter writes a report in format to out: CSV with the input's
+// delimiter (';' for an XLSX input, what Swedish Excel opens), XLSX or
+// JSONL.
+func (f *file) reportWriter(out *os.File, format report.Format) (report.Writer, error) {
+	switch format {
 	case report.XLSX:
 		return report.NewXLSX(out, f.src.Header(), f.lang)
 	case report.JSONL:
@@ -510,7 +543,7 @@ func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tal
 		problems = append(problems, mapping.Problem{Message: o.verdict.Conflict})
 	}
 	o.Changes, o.Warnings = m.Changes, m.Warnings
-	if f.format == report.JSONL {
+	if f.withLead {
 		lead := m.Lead // a copy: taking m's address would put every row's m on the heap
 		o.Lead = &lead // the lead as sent, for the report
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,6 +73,20 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 		if err != nil {
 			return msg.Error(msg.CreateReport{Err: err})
 		}
+		for _, format := range cfg.AlsoFormats {
+			if format == f.format || slices.ContainsFunc(f.also, func(a alsoReport) bool { return a.format == format }) {
+				continue
+			}
+			a := alsoReport{path: AlsoReport(f.report, format), format: format}
+			if err := notAnInput(a.path, cfg.Inputs); err != nil {
+				return err
+			}
+			a.out, a.created, err = openReport(a.path)
+			if err != nil {
+				return msg.Error(msg.CreateReport{Err: err})
+			}
+			f.also = append(f.also, a)
+		}
 		if cfg.ReportProblems {
 			f.problems = problemsPath(f.report)
 			if f.problemsOut, f.problemsCreated, err = openReport(f.problems); err != nil {
@@ -80,6 +95,21 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 		}
 	}
 	return nil
+}
+
+// AlsoReport names the report in format beside the report at path, as
+// Config.AlsoFormats writes it: visning-report-20261203-021500.csv
+// beside visning-report-20261203-021500.xlsx.
+func AlsoReport(path string, format report.Format) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + "." + string(format)
+}
+
+// alsoReport is one report of Config.AlsoFormats.
+type alsoReport struct {
+	path    string
+	format  report.Format
+	out     *os.File
+	created bool
 }
 
 // problemsPath names the report of the rows that need a person beside
@@ -153,6 +183,13 @@ func removeReports(files []*file) {
 			}
 			f.problemsOut = nil
 		}
+		for _, a := range f.also {
+			a.out.Close()
+			if a.created {
+				os.Remove(a.path)
+			}
+		}
+		f.also = nil
 	}
 }
 

@@ -30,6 +30,7 @@ import (
 
 	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
+	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
@@ -57,6 +58,11 @@ type Config struct {
 	// CommandLine is what an XLSX report's summary sheet says the run was
 	// given, beside the mapping the input took. It must hold no secret.
 	CommandLine string
+	// AlsoFormats are formats each input's report is written in too,
+	// beside it: the same name with the format's extension (.csv, .xlsx,
+	// .jsonl) in place of its own (AlsoReport). serve writes all three,
+	// for the page to offer any.
+	AlsoFormats []report.Format
 	// ReportProblems asks for a second report beside each, NAME-problems,
 	// of the rows that need a person: invalid and failed.
 	ReportProblems bool

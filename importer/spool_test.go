@@ -3,8 +3,10 @@ package importer
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/mapping"
 )
@@ -213,4 +216,48 @@ func TestScratchDir(t *testing.T) {
 			assert.Equal(t, tc.want, tc.cfg.scratchDir())
 		})
 	}
+}
+
+// TestReportInEveryFormat: Config.AlsoFormats writes the one report in
+// each format beside it, line for line the same rows; the JSONL report
+// has each row's lead, as it has when it is the only one (so the spool
+// keeps the whole mapping, not only the changes).
+func TestReportInEveryFormat(t *testing.T) {
+	input := writeInput(t, 40, func(i int) bool { return i%7 == 3 })
+	cfg := testConfig(t, input, "")
+	cfg.Report = filepath.Join(t.TempDir(), "visning-report.xlsx")
+	cfg.Workers = 2
+	cfg.AlsoFormats = []report.Format{report.CSV, report.JSONL, report.XLSX}
+	sum, err := Run(t.Context(), cfg)
+	require.NoError(t, err)
+	require.Len(t, sum.Files, 1)
+	assert.Equal(t, 40, sum.Files[0].Rows)
+
+	csvLines := readReport(t, AlsoReport(cfg.Report, report.CSV))
+	require.Len(t, csvLines, 40)
+	data, err := os.ReadFile(AlsoReport(cfg.Report, report.JSONL))
+	require.NoError(t, err)
+	var leads, invalid int
+	for line := range strings.SplitSeq(strings.TrimSpace(string(data)), "\n") {
+		var rec map[string]any
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		if lead, ok := rec["lead"].(map[string]any); ok && rec["status"] == "valid" {
+			body, _ := lead["body"].(map[string]any)
+			person, _ := body["person"].(map[string]any)
+			if person["firstName"] == "Anna" {
+				leads++
+			}
+		}
+		if rec["status"] == "invalid" {
+			invalid++
+		}
+	}
+	assert.Equal(t, 34, leads, "a lead for every valid row")
+	assert.Equal(t, 6, invalid)
+	book, err := excelize.OpenFile(cfg.Report)
+	require.NoError(t, err)
+	defer book.Close()
+	rows, err := book.GetRows(book.GetSheetName(0))
+	require.NoError(t, err)
+	assert.Len(t, rows, 41)
 }
