@@ -69,7 +69,17 @@ func (cfg *Config) scratchDir() string {
 	if st, err := os.Stat(cfg.Report); err == nil && st.IsDir() {
 		return cfg.Report
 	}
+	if !regularReport(cfg.Report) {
+		return "" // a report to a device (/dev/stdout): /dev is no disk
+	}
 	return filepath.Dir(cfg.Report)
+}
+
+// regularReport reports whether a report path is, or will be, a regular
+// file, not a device or a link to one.
+func regularReport(path string) bool {
+	st, err := os.Stat(path)
+	return err != nil || st.Mode().IsRegular()
 }
 
 // findPersons reads the input once, mapping its rows on every core, and
@@ -260,8 +270,10 @@ func (f *file) addPerson(finder *persons.Finder, b *aheadBatch, r *aheadRow, bad
 	if !r.sent {
 		t.Add(r.row.Cells, &m)
 	}
+	// A row sent before is its person whatever cells it has past the
+	// header: a later row of the person is its duplicate.
 	_, extra := extraCells(r.row.Cells, f.width)
-	if extra || len(m.Problems) > 0 {
+	if len(m.Problems) > 0 || extra && !r.sent {
 		if !r.sent {
 			bad.Add(1)
 		}

@@ -372,8 +372,11 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 	defer f.addTally(t)
 	// A check hands rows to the mappers mapBatch at a time: a channel
 	// operation per row would cost as much as a third of the mapping.
-	// A batch held back cannot stall the reorder window: it holds the
-	// newest rows, fewer than the window has slots.
+	// A batch held back cannot stall the reorder window as long as it
+	// holds the newest rows, fewer than the window has slots: so before a
+	// row goes to the results on its own (unreadable, or sent before), the
+	// batch of the rows before it is handed on (handOn), or the collector
+	// would wait for them while the reader waits for a slot.
 	newBatch := func() []Outcome {
 		select {
 		case b := <-free:
@@ -383,11 +386,13 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		}
 	}
 	var batch []Outcome
-	defer func() {
+	handOn := func() {
 		if len(batch) > 0 {
 			toMap <- batch
+			batch = nil
 		}
-	}()
+	}
+	defer handOn()
 	for seq := 0; ; seq++ {
 		r, err := f.next(seq)
 		switch {
@@ -399,6 +404,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			// One unreadable row (an unclosed quote, bytes that are not
 			// text) is that row's problem, not the file's: report it and
 			// read on.
+			handOn()
 			slots <- struct{}{}
 			results <- []Outcome{{Row: source.Row{Number: r.err.Row}, Status: status.Invalid, Err: r.err.Err, seq: seq}}
 			continue
@@ -412,6 +418,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			stop(msg.Error(msg.ComparingRows{Err: err}))
 		}
 		if r.sent {
+			handOn()
 			o.Status, o.Response, o.Err = status.Skipped, r.response, errReportSaysSent
 			results <- []Outcome{o}
 			continue

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -82,4 +83,32 @@ func TestReportInputKeepsCellsBeyondTheHeader(t *testing.T) {
 			assert.True(t, ragged, "the row is as ragged as it was")
 		})
 	}
+}
+
+// TestCheckOfAReportWithManySentRows: a check of an earlier run's report
+// whose first row was not sent and whose next thousand were. The first row
+// waits in the reader's batch for the mappers while each sent row goes to
+// the report on its own: the batch must go on first, or the collector
+// waits for it while the reader waits for a slot of the window, for good
+// (no stop ends that wait).
+func TestCheckOfAReportWithManySentRows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("row,Förnamn,Efternamn,Personnummer,E-post,Mobil,status,response\n")
+	b.WriteString("2,Anna,,,anna@example.se,,invalid,\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "%d,Anna,Berg%d,,anna%d@example.se,,sent,CON%d\n", i+3, i, i, i)
+	}
+	b.WriteString("1003,Bo,Ek,,bo@example.se,,invalid,\n")
+	input := filepath.Join(t.TempDir(), "report.csv")
+	require.NoError(t, os.WriteFile(input, []byte(b.String()), 0o600))
+	cfg := testConfig(t, input, "")
+	sum, err := Run(t.Context(), cfg)
+	require.NoError(t, err)
+	require.Len(t, sum.Files, 1)
+	assert.Equal(t, 1002, sum.Files[0].Rows)
+	assert.Equal(t, 1000, sum.Counts["skipped"])
+	lines := readReport(t, cfg.Report)
+	require.Len(t, lines, 1002)
+	assert.Equal(t, "2", lines[0]["row"])
+	assert.Equal(t, "1003", lines[1001]["row"])
 }

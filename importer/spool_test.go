@@ -210,6 +210,7 @@ func TestScratchDir(t *testing.T) {
 		{"a check to a report file", Config{Report: filepath.Join(dir, "out", "r.xlsx")}, filepath.Join(dir, "out")},
 		{"a check to a folder", Config{Report: dir}, dir},
 		{"a check to a folder to make", Config{Report: dir + "/new/"}, dir + "/new/"},
+		{"a check to the standard output: the temporary directory, not /dev", Config{Report: "/dev/stdout"}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

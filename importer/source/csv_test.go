@@ -404,6 +404,8 @@ func TestSniffDelimiter(t *testing.T) {
 		{name: "a stray quote opening the header, never closed", head: "\"Förnamn;Efternamn;E-post\nAnna;Berg;a@x.se\nBo;Ek;b@x.se\n", want: ';'},
 		{name: "a stray quote in a header cell, never closed", head: "Förnamn\t\"E-post\tMobil\nAnna\ta@x.se\t070\nBo\tb@x.se\t071\n", want: '\t'},
 		{name: "a quoted cell cut off by the window is no stray", head: "a;b\nc;\"d,e,f,g", want: ';'},
+		{name: "a long quoted cell of many lines cut off by the window is no stray",
+			head: "Namn;E-post;Meddelande\nAnna Berg;anna@example.se;kort\nBo Ek;bo@example.se;\"" + strings.Repeat("Hej, vi kommer på visningen\n", 20), want: ';'},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

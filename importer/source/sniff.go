@@ -24,10 +24,12 @@ const sniffRecords = 10
 // head is the start of the file; rows are counted as Excel counts them: a
 // blank line is a row, a quoted cell with line breaks stays in one.
 //
-// A quote that opens a cell and is never closed in head (a stray quote in
-// the header: `"Förnamn;Efternamn`) would make the rest of head one cell:
-// then the records are also counted with quotes taken as text, and the
-// count that agrees on more records wins.
+// A quote that opens a cell of the first record and is never closed in
+// head (a stray quote in the header: `"Förnamn;Efternamn`) would make the
+// rest of head one cell: then the records are also counted with quotes
+// taken as text, and the count that agrees on more records wins. A quote
+// left open by a later record is a long quoted cell that head cuts off,
+// and is left alone: counted as text, each of its lines would vote.
 func sniffDelimiter(head []byte, headerRow int, fallback rune) rune {
 	records, unclosed := sniffRecordCounts(head, headerRow, true)
 	best, votes := pickDelimiter(records, fallback)
@@ -42,7 +44,8 @@ func sniffDelimiter(head []byte, headerRow int, fallback rune) rune {
 
 // sniffRecordCounts counts each candidate outside quotes (with quotes
 // false, anywhere) on the first non-blank records of head, from row
-// headerRow on, and reports whether a quote was left open at its end.
+// headerRow on, and reports whether a quote opened in the first of them
+// was left open at head's end.
 func sniffRecordCounts(head []byte, headerRow int, quotes bool) (_ [][4]int, unclosed bool) {
 	var (
 		records   [][4]int // counts per non-blank record
@@ -90,6 +93,7 @@ func sniffRecordCounts(head []byte, headerRow int, quotes bool) (_ [][4]int, unc
 		}
 		cellStart = slices.Contains(delimiters, rune(c))
 	}
+	unclosed = inQuotes && len(records) == 0
 	if len(records) == 0 && nonBlank && row >= headerRow {
 		// The only record is the last one in head: the file is that
 		// short, or the line that long. A cut-off line is used only
@@ -101,7 +105,7 @@ func sniffRecordCounts(head []byte, headerRow int, quotes bool) (_ [][4]int, unc
 		// only when split at the right delimiter.
 		records = append(records, total)
 	}
-	return records, inQuotes
+	return records, unclosed
 }
 
 // pickDelimiter is the candidate whose count is the same on the most
