@@ -269,6 +269,13 @@ var openHouse = filepath.Join("..", "..", "samples", "open-house", "visning.xlsx
 // send's requests per second (0: no limit).
 func startServe(t *testing.T, rate float64) (url string, sb *sandbox.Server) {
 	t.Helper()
+	return startServeEnv(t, rate, func(string) string { return "" })
+}
+
+// startServeEnv is startServe with the environment getenv gives, where
+// the send may find credentials.
+func startServeEnv(t *testing.T, rate float64, getenv func(string) string) (url string, sb *sandbox.Server) {
+	t.Helper()
 	sb = &sandbox.Server{Username: "sandbox", Password: "secret-" + t.Name()}
 	connect := httptest.NewServer(sb)
 	t.Cleanup(connect.Close)
@@ -286,7 +293,7 @@ func startServe(t *testing.T, rate float64) (url string, sb *sandbox.Server) {
 			Timeout: 10 * time.Second, Retries: 1, MaxFailures: 20,
 			Ledger:      filepath.Join(dir, "ledger.db"),
 			Credentials: filepath.Join(dir, "credentials"),
-			Getenv:      func(string) string { return "" },
+			Getenv:      getenv,
 		},
 	})
 	require.NoError(t, err)
@@ -664,4 +671,47 @@ func TestBrowserLangFromAddress(t *testing.T) {
 		waitText("#lang-switch", "Svenska"))
 	require.Equal(t, "en", get(p, "the page's language", chromedp.Evaluate[string]("document.documentElement.lang")))
 	require.NotContains(t, get(p, "the address", chromedp.Location()), "token=")
+}
+
+// TestBrowserEnvironmentPasswordRefused sends with credentials from the
+// environment that Connect refuses: the page says so in a sentence and
+// offers the credentials form again, although the credentials were not
+// given on it; the ones given then are sent with.
+func TestBrowserEnvironmentPasswordRefused(t *testing.T) {
+	p := newBrowser(t)
+	env := map[string]string{"VITEC_USERNAME": "sandbox", "VITEC_PASSWORD": "an-old-password"}
+	url, sb := startServeEnv(t, 0, func(k string) string { return env[k] })
+	sample, err := filepath.Abs(openHouse)
+	require.NoError(t, err)
+	p.do("drop, check",
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(css("#drop")),
+		chromedp.SetUploadFiles(css("#file-input"), []string{sample}),
+		chromedp.WaitVisible(css("#columns-body select")),
+		typeInto("#c-customerId", "M1001"),
+		chromedp.Click(css("#check-button")),
+		waitText("#check-summary", "16 av 21"),
+		chromedp.WaitEnabled(css("#send-button")))
+	require.False(t, get(p, "the form", chromedp.Evaluate[bool](`!document.querySelector("#credentials").hidden`)),
+		"the environment's credentials are used without asking")
+	p.do("send with the environment's password",
+		chromedp.Click(css("#send-button")),
+		chromedp.WaitVisible(css("#send-error")),
+		chromedp.WaitVisible(css("#credentials")),
+		waitText("#cred-refused", "Vitec tog inte emot"))
+	require.Zero(t, sb.Accepted())
+	require.True(t, get(p, "the send button", chromedp.Evaluate[bool](`document.querySelector("#send-button").disabled`)),
+		"no send with credentials refused")
+	p.shot("losenord-avvisat")
+	p.do("give the right password and try again",
+		typeInto("#cred-user", "sandbox"),
+		typeInto("#cred-pass", sb.Password),
+		chromedp.Click(css(`#credentials button[type="submit"]`)),
+		chromedp.WaitNotVisible(css("#credentials")),
+		chromedp.Click(css("#retry-button")),
+		chromedp.WaitEnabled(css("#send-button")),
+		chromedp.Click(css("#send-button")),
+		chromedp.WaitVisible(css("#send-done")),
+		waitText("#n-sent", "16"))
+	require.Equal(t, 16, sb.Accepted())
 }

@@ -84,7 +84,8 @@ const TEXTS = {
     hSend: "Skicka till Vitec",
     credIntro: "Ange användarnamn och lösenord för Vitec Express Connect. Lösenordet visas aldrig igen.",
     username: "Användarnamn", password: "Lösenord",
-    credSave: "Spara i inloggningsfilen på den här datorn (bara du kan läsa den)",
+    credRefused: "Vitec tog inte emot användarnamnet eller lösenordet. Skriv in dem igen: de används i stället för de förra.",
+    credSave: "Spara i inloggningsfilen på den här datorn (bara du kan läsa den; det som sparats där förut ersätts)",
     credSubmit: "Använd inloggningen",
     credSaved: "Inloggningen används nu.",
     sendButton: (n, where) => `Skicka ${n} ${n === 1 ? "lead" : "leads"} till Connect${where ? ` (${where})` : ""}`,
@@ -193,7 +194,8 @@ const TEXTS = {
     hSend: "Send to Vitec",
     credIntro: "Enter the user name and password for Vitec Express Connect. The password is never shown again.",
     username: "User name", password: "Password",
-    credSave: "Save them in the credentials file on this computer (only you can read it)",
+    credRefused: "Vitec did not accept the user name or the password. Type them again: they are used instead of the earlier ones.",
+    credSave: "Save them in the credentials file on this computer (only you can read it; what was saved there before is replaced)",
     credSubmit: "Use these",
     credSaved: "These credentials are used now.",
     sendButton: (n, where) => `Send ${n} ${n === 1 ? "lead" : "leads"} to Connect${where ? ` (${where})` : ""}`,
@@ -1332,10 +1334,14 @@ async function checkCredentials() {
   } catch (e) {
     return;
   }
-  state.haveCreds = !!v.have;
-  // After a send that stopped, credentials given on the page may be the
-  // reason: the page offers to give them again.
-  show($("#credentials"), !v.have || (state.credSuspect && v.from === "page"));
+  // Credentials Connect refused (401) are asked for again, wherever they
+  // came from (the environment, the credentials file, this page); after
+  // a send that stopped for another reason, only the ones given here.
+  const refused = !!v.refused;
+  state.haveCreds = !!v.have && !refused;
+  show($("#credentials"), !v.have || refused || (state.credSuspect && v.from === "page"));
+  $("#cred-refused").textContent = refused ? t("credRefused") : "";
+  show($("#cred-refused"), refused);
   show($("#cred-save").closest("label"), !!v.file);
   $("#cred-problem").textContent = v.problem || "";
   renderSendButton();
@@ -1357,6 +1363,7 @@ async function submitCredentials(e) {
   state.haveCreds = true;
   state.credSuspect = false;
   show($("#credentials"), false);
+  show($("#cred-refused"), false);
   $("#send-note").textContent = t("credSaved");
   renderSendButton();
   $("#send-button").focus();
