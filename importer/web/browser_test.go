@@ -715,3 +715,82 @@ func TestBrowserEnvironmentPasswordRefused(t *testing.T) {
 		waitText("#n-sent", "16"))
 	require.Equal(t, 16, sb.Accepted())
 }
+
+// TestBrowserLongCells checks a sheet whose cells are longer than a page
+// shows: a cut cell says so, the rows come in pages the server bounds in
+// bytes (the next from its "next"), and fixing a cut cell says that what
+// is typed replaces the whole cell.
+func TestBrowserLongCells(t *testing.T) {
+	p := newBrowser(t)
+	url, _ := startServe(t, 0)
+	long := strings.Repeat("x", 5000) // more than the 4 KiB a page shows of a cell
+	var b strings.Builder
+	b.WriteString("Förnamn;Efternamn;E-post")
+	for i := range 40 {
+		fmt.Fprintf(&b, ";Anteckning %d", i+1)
+	}
+	b.WriteString("\r\n")
+	for i := range 30 {
+		first := fmt.Sprintf("Person%d", i)
+		if i == 0 {
+			first = long
+		}
+		fmt.Fprintf(&b, "%s;Exempel;person%d@example.se", first, i)
+		for range 40 {
+			b.WriteString(";" + long) // not sent, but on the page's rows: 40 × 4 KiB a row
+		}
+		b.WriteString("\r\n")
+	}
+	sheet := filepath.Join(t.TempDir(), "long.csv")
+	require.NoError(t, os.WriteFile(sheet, []byte(b.String()), 0o600))
+
+	p.do("drop, check",
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(css("#drop")),
+		chromedp.SetUploadFiles(css("#file-input"), []string{sheet}),
+		chromedp.WaitVisible(css("#columns-body select")),
+		typeInto("#c-customerId", "M1001"),
+		typeInto("#c-estateId", "OBJ1234"),
+		chromedp.Click(css("#check-button")),
+		chromedp.WaitVisible(css(`#rows-table tr[data-row="2"]`)),
+		chromedp.WaitVisible(css("#rows-more")),
+		chromedp.Click(css(`input[name="rowfilter"][value="all"]`)),
+		chromedp.WaitVisible(css(`#rows-table tr[data-row="3"]`)))
+	count := `document.querySelectorAll("#rows-table tbody tr[data-row]").length`
+	first := get(p, "rows shown", chromedp.Evaluate[int](count))
+	require.Less(t, first, 30, "the server's page ends before its bytes pass its bound")
+	require.Contains(t, get(p, "more", chromedp.Text(css("#rows-more"))), fmt.Sprintf("Visar %d av 30 rader", first))
+
+	cell := get(p, "the long cell", chromedp.Text(css(`#rows-table tr[data-row="2"] td.cell-cut`)))
+	require.Contains(t, cell, "x…", "a cut cell ends with …")
+	require.Contains(t, cell, "längre än vad som visas")
+	// A column of notes is sent too (as a message): its cells are cut on
+	// every row; the first name only on row 2.
+	require.Equal(t, 1, get(p, "cut cells", chromedp.Evaluate[int](
+		`document.querySelectorAll('#rows-table tr[data-row="2"] td.cell-cut').length -
+		 document.querySelectorAll('#rows-table tr[data-row="3"] td.cell-cut').length`)))
+	p.shot("langa-celler")
+
+	p.do("more rows",
+		chromedp.Click(css("#rows-more button")),
+		chromedp.WaitNotVisible(css("#rows-more")))
+	require.Equal(t, 30, get(p, "rows shown", chromedp.Evaluate[int](count)))
+	rows := get(p, "row numbers", chromedp.Evaluate[[]int](
+		`Array.from(document.querySelectorAll("#rows-table tbody tr[data-row]")).map(r => Number(r.dataset.row))`))
+	slices.Sort(rows)
+	require.Equal(t, 2, rows[0])
+	require.Equal(t, 31, rows[29])
+	require.Len(t, slices.Compact(rows), 30, "each row once")
+
+	p.do("fix the long cell",
+		chromedp.Click(css(`tr[data-row="2"] button.fix`)),
+		chromedp.WaitVisible(css(`tr[data-row="2"] input[data-header="Förnamn"]`)),
+		waitText(`tr[data-row="2"] td.cell-cut`, "ersätter hela cellen"),
+		typeInto(`tr[data-row="2"] input[data-header="Förnamn"]`, "Anna"),
+		chromedp.KeyEvent(kb.Enter),
+		waitText("#check-summary", "Rad 2"),
+		chromedp.Poll[chromedp.Void](`document.querySelectorAll('#rows-table tr[data-row="2"] td.cell-cut').length ===
+		 document.querySelectorAll('#rows-table tr[data-row="3"] td.cell-cut').length`,
+			chromedp.WithPollingMutation(), chromedp.WithPollingTimeout(0)))
+	require.Contains(t, get(p, "the row fixed", chromedp.Text(css(`#rows-table tr[data-row="2"]`))), "Anna")
+}

@@ -73,6 +73,8 @@ const TEXTS = {
     saveRow: (n) => `Spara rad ${n}`, cancelRow: (n) => `Avbryt rättningen av rad ${n}`,
     cellLabel: (h, n) => `${h}, rad ${n}`,
     editedOnPage: "rättad här",
+    cellCut: "Cellen är längre än vad som visas här.",
+    cutReplace: "Cellen är för lång för att visas hel: det du skriver ersätter hela cellen.",
     empty: "tomt",
     saving: "Sparar …",
     rowSaved: (n) => `Rad ${n} är rättad och kontrollerad igen.`,
@@ -183,6 +185,8 @@ const TEXTS = {
     saveRow: (n) => `Save row ${n}`, cancelRow: (n) => `Cancel fixing row ${n}`,
     cellLabel: (h, n) => `${h}, row ${n}`,
     editedOnPage: "fixed here",
+    cellCut: "The cell is longer than what is shown here.",
+    cutReplace: "The cell is too long to be shown whole: what you type replaces the whole cell.",
     empty: "empty",
     saving: "Saving …",
     rowSaved: (n) => `Row ${n} is fixed and checked again.`,
@@ -382,6 +386,7 @@ const state = {
   lineMap: {},       // line of the YAML sent → where its problem shows
   check: null,       // the last check's answer
   rows: [],          // the rows loaded so far
+  next: 0,           // the offset of the next page of rows
   total: 0,          // the rows in the input
   stale: true,       // the mapping changed since the last check
   editing: 0,        // the row being fixed, or 0
@@ -1005,6 +1010,7 @@ async function runCheck(scroll) {
     const answer = await api("POST", `/api/imports/${encodeURIComponent(state.id)}/check?offset=0&limit=${PAGE}`);
     state.check = answer;
     state.rows = answer.rows || [];
+    state.next = nextOffset(answer, 0);
     state.total = totalRows(answer);
     state.stale = false;
     $("#send-note").textContent = t("sendNote");
@@ -1027,11 +1033,28 @@ function totalRows(answer) {
   return Object.values(c).reduce((a, b) => a + (typeof b === "number" ? b : 0), 0);
 }
 
+// nextOffset is where the page after answer starts: the server says it
+// (a page bounded in bytes may hold fewer rows than asked for).
+function nextOffset(answer, offset) {
+  return typeof answer.next === "number" ? answer.next : offset + (answer.rows || []).length;
+}
+
 async function loadMoreRows() {
   // The next page of the last check's rows, without checking again.
-  const answer = await api("GET", `/api/imports/${encodeURIComponent(state.id)}/rows?offset=${state.rows.length}&limit=${PAGE}`);
+  const offset = state.next;
+  const answer = await api("GET", `/api/imports/${encodeURIComponent(state.id)}/rows?offset=${offset}&limit=${PAGE}`);
   state.rows = state.rows.concat(answer.rows || []);
+  state.next = nextOffset(answer, offset);
   renderRows();
+}
+
+// MAX_SHOWN is the bytes of a cell the server shows; a row with "cut"
+// has a cell, or a value, shortened to it (cut at a character, so up to
+// three bytes fewer).
+const MAX_SHOWN = 4096;
+const utf8 = new TextEncoder();
+function isCut(row, value) {
+  return !!row.cut && utf8.encode(value).length > MAX_SHOWN - 4;
 }
 
 function renderCheck() {
@@ -1176,6 +1199,8 @@ function rowElement(row, headers) {
     if (mine.length) td.classList.add("cell-invalid");
     else if (warns.length) td.classList.add("cell-warning");
     if (edited.has(h)) td.classList.add("cell-edited");
+    const cut = isCut(row, value);
+    if (cut) td.classList.add("cell-cut");
     if (editing) {
       const input = el("input", { value, "data-header": h, "aria-label": t("cellLabel", h, row.row) });
       if (mine.length) input.setAttribute("aria-invalid", "true");
@@ -1184,8 +1209,10 @@ function rowElement(row, headers) {
         if (e.key === "Escape") { e.preventDefault(); cancelEdit(row); }
       });
       td.append(input);
+      if (cut) td.append(el("span", { class: "cut-note", text: t("cutReplace") }));
     } else {
-      td.append(el("span", { class: "value", text: value }));
+      td.append(el("span", { class: "value", text: cut ? value + "…" : value }));
+      if (cut) td.append(el("span", { class: "cut-note", text: t("cellCut") }));
     }
     for (const p of mine) td.append(el("span", { class: "why", text: messageOf(p) }));
     for (const w of warns) td.append(el("span", { class: "why", text: messageOf(w) }));
