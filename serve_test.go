@@ -145,6 +145,33 @@ func TestServeAndInitRemember(t *testing.T) {
 	assert.NotContains(t, res.stdout, "customerId: M1001")
 }
 
+// TestServeLangInAddress: the address serve prints and opens says the
+// page's language when --lang is not the default, so that the page starts
+// in it.
+func TestServeLangInAddress(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		lang string
+	}{
+		{[]string{"--open"}, ""},
+		{[]string{"--open", "--lang", "sv"}, ""},
+		{[]string{"--open", "--lang", "en"}, "en"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			dir := t.TempDir()
+			t.Setenv("TMPDIR", dir)
+			page, opened, stop := startServe(t, dir, nil, tc.args...)
+			assert.Equal(t, serveToken, page.Query().Get("token"))
+			assert.Equal(t, tc.lang, page.Query().Get("lang"))
+			redirect, err := os.ReadFile(<-opened)
+			require.NoError(t, err)
+			assert.Contains(t, string(redirect), `content="0;url=`+html.EscapeString(page.String())+`"`)
+			code, stderr := stop()
+			assert.Equal(t, 0, code, stderr)
+		})
+	}
+}
+
 func between(s, from, to string) string {
 	_, rest, _ := strings.Cut(s, from)
 	v, _, _ := strings.Cut(rest, to)
