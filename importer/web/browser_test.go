@@ -21,6 +21,7 @@ import (
 	"image/color"
 	"image/png"
 	"maps"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -28,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -269,12 +271,13 @@ var openHouse = filepath.Join("..", "..", "samples", "open-house", "visning.xlsx
 // send's requests per second (0: no limit).
 func startServe(t *testing.T, rate float64) (url string, sb *sandbox.Server) {
 	t.Helper()
-	return startServeEnv(t, rate, func(string) string { return "" })
+	url, sb, _ = startServeEnv(t, rate, func(string) string { return "" })
+	return url, sb
 }
 
 // startServeEnv is startServe with the environment getenv gives, where
-// the send may find credentials.
-func startServeEnv(t *testing.T, rate float64, getenv func(string) string) (url string, sb *sandbox.Server) {
+// the send may find credentials; uploads counts the sheets uploaded.
+func startServeEnv(t *testing.T, rate float64, getenv func(string) string) (url string, sb *sandbox.Server, uploads *atomic.Int32) {
 	t.Helper()
 	sb = &sandbox.Server{Username: "sandbox", Password: "secret-" + t.Name()}
 	connect := httptest.NewServer(sb)
@@ -297,12 +300,18 @@ func startServeEnv(t *testing.T, rate float64, getenv func(string) string) (url 
 		},
 	})
 	require.NoError(t, err)
-	page := httptest.NewServer(srv)
+	uploads = new(atomic.Int32)
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && r.URL.Path == "/api/imports" {
+			uploads.Add(1)
+		}
+		srv.ServeHTTP(w, r)
+	}))
 	t.Cleanup(func() {
 		page.Close()
 		require.NoError(t, srv.Close())
 	})
-	return page.URL + "/?token=" + token, sb
+	return page.URL + "/?token=" + token, sb, uploads
 }
 
 // TestBrowserOpenHouse is the office staff's way through the page, in
@@ -680,7 +689,7 @@ func TestBrowserLangFromAddress(t *testing.T) {
 func TestBrowserEnvironmentPasswordRefused(t *testing.T) {
 	p := newBrowser(t)
 	env := map[string]string{"VITEC_USERNAME": "sandbox", "VITEC_PASSWORD": "an-old-password"}
-	url, sb := startServeEnv(t, 0, func(k string) string { return env[k] })
+	url, sb, uploads := startServeEnv(t, 0, func(k string) string { return env[k] })
 	sample, err := filepath.Abs(openHouse)
 	require.NoError(t, err)
 	p.do("drop, check",
@@ -714,6 +723,7 @@ func TestBrowserEnvironmentPasswordRefused(t *testing.T) {
 		chromedp.WaitVisible(css("#send-done")),
 		waitText("#n-sent", "16"))
 	require.Equal(t, 16, sb.Accepted())
+	require.Equal(t, int32(1), uploads.Load(), "the same import sent again, not the sheet uploaded again")
 }
 
 // TestBrowserLongCells checks a sheet whose cells are longer than a page

@@ -391,9 +391,8 @@ const state = {
   stale: true,       // the mapping changed since the last check
   editing: 0,        // the row being fixed, or 0
   credSuspect: false, // a send stopped: credentials given here may be why
-  haveCreds: null,
+  haveCreds: null,   // whether the server has credentials to send with
   edited: {},        // row → the headers of its cells fixed on this page
-  editValues: {},    // row → header → the value fixed on this page   // whether the server has credentials to send with
   sending: false,
   stopAsked: false,  // the person pressed Stop
   sent: false,       // the import was sent
@@ -554,7 +553,6 @@ function took(answer, keep) {
   state.check = null;
   state.rows = [];
   state.edited = {};
-  state.editValues = {};
   state.sent = false;
   state.stale = true;
   $("#report-format").disabled = false;
@@ -590,25 +588,19 @@ function pageMatching() {
   };
 }
 
-// retry reads the same file again as a new import, with the page's
-// matching and the cells fixed on the page, checks it, and makes it
-// ready to send: after a send that stopped (Connect unreachable, a
-// password refused). The ledger skips what the first send sent.
+// retry makes the same import ready to send again after a send that
+// stopped (Connect unreachable, a password refused): the server keeps
+// its sheet, the page's matching and the cells fixed on it; the ledger
+// skips what the first send sent. Its rows may be fixed again first.
 async function retry() {
-  const keep = pageMatching();
-  const edits = state.editValues;
   show($("#send-error"), false);
   show($("#send-done"), false);
   show($("#progress-box"), false);
   show($("#retry-button"), false);
-  if (!(await upload(state.inputChosen, keep))) return;
+  show($("#step-report"), false);
+  state.sent = false;
+  $("#report-format").disabled = false;
   try {
-    if (!(await putMapping())) return;
-    for (const [row, cells] of Object.entries(edits)) {
-      await api("PATCH", `/api/imports/${encodeURIComponent(state.id)}/rows/${row}`, { cells });
-      state.edited[row] = new Set(Object.keys(cells));
-    }
-    state.editValues = edits;
     await runCheck(false);
     show($("#step-send"), true);
     markStep("send");
@@ -1270,7 +1262,6 @@ async function saveRow(row) {
     state.editing = 0;
     const mine = state.edited[row.row] || (state.edited[row.row] = new Set());
     for (const h of Object.keys(cells)) mine.add(h);
-    state.editValues[row.row] = Object.assign(state.editValues[row.row] || {}, cells);
     const updated = (answer.rows || []).find((r) => r.row === row.row);
     if (updated) {
       const i = state.rows.findIndex((r) => r.row === row.row);
