@@ -338,10 +338,12 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 			u.checked = nil
 			u.mu.Unlock()
 		}
-		run.finish(&sum, runErr, s.cfg.Now(), checked)
+		// The credentials refused are noted before the end is told, so
+		// that GET /api/credentials says refused once the page hears it.
 		if errors.Is(sum.Stopped, importer.ErrUnauthorized) || errors.Is(runErr, importer.ErrUnauthorized) {
 			s.refused(creds)
 		}
+		run.finish(&sum, runErr, s.cfg.Now(), checked)
 		s.cfg.Log.Info("import sent", "import", u.id, "state", run.state(), "sent", sum.Counts[status.Sent])
 	}()
 	return run, nil
