@@ -155,8 +155,17 @@ func (o *serveOptions) serve(ctx context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	page := (&url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/", RawQuery: url.Values{"token": {tok}}.Encode()}).String()
+	// The page starts in Swedish unless its address says lang=en.
+	query := url.Values{"token": {tok}}
+	if lang != msg.Swedish {
+		query.Set("lang", string(lang))
+	}
+	page := (&url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/", RawQuery: query.Encode()}).String()
 	fmt.Fprintln(e.stdout, e.lang.Say(msg.ServeOpen{URL: page}))
+	// Where a send will go, and as whom, as run says it when it starts.
+	user, credsFrom := srv.CredentialsUser()
+	log.Info(e.lang.Say(msg.ServeSendsTo{URL: send.BaseURL, FromEnv: send.BaseURLFrom, User: user, CredentialsFrom: credsFrom}),
+		"url", send.BaseURL, "user", user)
 	if o.open {
 		opener := e.openURL
 		if opener == nil {

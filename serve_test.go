@@ -145,6 +145,83 @@ func TestServeAndInitRemember(t *testing.T) {
 	assert.NotContains(t, res.stdout, "customerId: M1001")
 }
 
+// TestServeLangInAddress: the address serve prints and opens says the
+// page's language when --lang is not the default, so that the page starts
+// in it.
+func TestServeLangInAddress(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		lang string
+	}{
+		{[]string{"--open"}, ""},
+		{[]string{"--open", "--lang", "sv"}, ""},
+		{[]string{"--open", "--lang", "en"}, "en"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			dir := t.TempDir()
+			t.Setenv("TMPDIR", dir)
+			page, opened, stop := startServe(t, dir, nil, tc.args...)
+			assert.Equal(t, serveToken, page.Query().Get("token"))
+			assert.Equal(t, tc.lang, page.Query().Get("lang"))
+			redirect, err := os.ReadFile(<-opened)
+			require.NoError(t, err)
+			assert.Contains(t, string(redirect), `content="0;url=`+html.EscapeString(page.String())+`"`)
+			code, stderr := stop()
+			assert.Equal(t, 0, code, stderr)
+			assert.Contains(t, stderr, "no credentials yet: the page asks for them")
+		})
+	}
+}
+
+// TestServeSaysWhereItSends: a send from the page names Connect's base
+// URL and the user of the credentials it found, here the environment's,
+// as run does; never the password.
+func TestServeSaysWhereItSends(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	sb := startSandbox(t)
+	page, _, stop := startServe(t, dir, sandboxEnv(sb, sandboxPassword), "--rate", "0")
+	base := "http://" + page.Host
+	call := func(method, path, ct string, body io.Reader) string {
+		req, err := http.NewRequest(method, base+path, body)
+		require.NoError(t, err)
+		req.Header.Set("Authorization", "Bearer "+serveToken)
+		if ct != "" {
+			req.Header.Set("Content-Type", ct)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		require.Less(t, resp.StatusCode, 300, "%s %s: %s", method, path, b)
+		return string(b)
+	}
+	sample, err := os.ReadFile(filepath.Join(packageDir, "samples/open-house/visning.xlsx"))
+	require.NoError(t, err)
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	fw, err := mw.CreateFormFile("file", "visning.xlsx")
+	require.NoError(t, err)
+	fw.Write(sample)
+	mw.Close()
+	id := between(call("POST", "/api/imports", mw.FormDataContentType(), &b), `"id":"`, `"`)
+	mapping, err := os.ReadFile(filepath.Join(packageDir, "samples/open-house/mapping.yaml"))
+	require.NoError(t, err)
+	call("PUT", "/api/imports/"+id+"/mapping", "application/yaml", bytes.NewReader(mapping))
+	call("POST", "/api/imports/"+id+"/send", "", nil)
+	events := call("GET", "/api/imports/"+id+"/events", "", nil) // to its end
+	require.Contains(t, events, `"state":"done"`)
+
+	code, stderr := stop()
+	assert.Equal(t, 0, code, stderr)
+	// When it starts, and when a send starts.
+	assert.Contains(t, stderr, `INFO sends go to Connect at `+sb.URL+` (from LEADIMPORT_BASE_URL) as user "sandbox" (from VITEC_USERNAME)`)
+	assert.Contains(t, stderr, `INFO sending to Connect at `+sb.URL+` (from LEADIMPORT_BASE_URL) as user "sandbox"`)
+	assert.NotContains(t, stderr, `as user ""`)
+	assert.NotContains(t, stderr, sandboxPassword)
+}
+
 func between(s, from, to string) string {
 	_, rest, _ := strings.Cut(s, from)
 	v, _, _ := strings.Cut(rest, to)

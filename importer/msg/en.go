@@ -653,6 +653,19 @@ var english = []entry{
 		}
 		return fmt.Sprintf("sending to Connect at %s%s as user %q", m.URL, from, m.User)
 	}),
+	say(func(m ServeSendsTo, _ Lang) string {
+		from := ""
+		if m.FromEnv != "" {
+			from = " (from " + m.FromEnv + ")"
+		}
+		switch m.CredentialsFrom {
+		case "":
+			return fmt.Sprintf("sends go to Connect at %s%s; no credentials yet: the page asks for them", m.URL, from)
+		case "file":
+			return fmt.Sprintf("sends go to Connect at %s%s as user %q (from the credentials file)", m.URL, from, m.User)
+		}
+		return fmt.Sprintf("sends go to Connect at %s%s as user %q (from VITEC_USERNAME)", m.URL, from, m.User)
+	}),
 	say(func(m SendingForCustomer, _ Lang) string { return m.Input + ": leads for customer " + m.Customer }),
 	say(func(m ManyCustomers, _ Lang) string {
 		return fmt.Sprintf("%s: leads for more customers than the %d named; the rest are not named", m.Input, m.Named)

@@ -14,6 +14,15 @@ type SendingTo struct {
 	URL, FromEnv, User string
 }
 
+// ServeSendsTo: where serve's sends go, said when it starts: Connect's
+// base URL (FromEnv as for SendingTo), and the user of the credentials
+// found and where they were found (environment, file), or "" for both
+// when there are none yet (the page asks for them).
+type ServeSendsTo struct {
+	message
+	URL, FromEnv, User, CredentialsFrom string
+}
+
 // SendingForCustomer: the first lead of an input for a customer id.
 type SendingForCustomer struct {
 	message

@@ -674,6 +674,19 @@ var swedish = []entry{
 		}
 		return fmt.Sprintf("skickar till Connect på %s%s som användare %q", m.URL, from, m.User)
 	}),
+	say(func(m ServeSendsTo, _ Lang) string {
+		from := ""
+		if m.FromEnv != "" {
+			from = " (från " + m.FromEnv + ")"
+		}
+		switch m.CredentialsFrom {
+		case "":
+			return fmt.Sprintf("skickar till Connect på %s%s; inga inloggningsuppgifter ännu: sidan frågar efter dem", m.URL, from)
+		case "file":
+			return fmt.Sprintf("skickar till Connect på %s%s som användare %q (från inloggningsfilen)", m.URL, from, m.User)
+		}
+		return fmt.Sprintf("skickar till Connect på %s%s som användare %q (från VITEC_USERNAME)", m.URL, from, m.User)
+	}),
 	say(func(m SendingForCustomer, _ Lang) string { return m.Input + ": leads för kunden " + m.Customer }),
 	say(func(m ManyCustomers, _ Lang) string {
 		return fmt.Sprintf("%s: leads för fler kunder än de %d som nämnts; resten nämns inte", m.Input, m.Named)

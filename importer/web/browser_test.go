@@ -21,6 +21,7 @@ import (
 	"image/color"
 	"image/png"
 	"maps"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -28,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -269,6 +271,14 @@ var openHouse = filepath.Join("..", "..", "samples", "open-house", "visning.xlsx
 // send's requests per second (0: no limit).
 func startServe(t *testing.T, rate float64) (url string, sb *sandbox.Server) {
 	t.Helper()
+	url, sb, _ = startServeEnv(t, rate, func(string) string { return "" })
+	return url, sb
+}
+
+// startServeEnv is startServe with the environment getenv gives, where
+// the send may find credentials; uploads counts the sheets uploaded.
+func startServeEnv(t *testing.T, rate float64, getenv func(string) string) (url string, sb *sandbox.Server, uploads *atomic.Int32) {
+	t.Helper()
 	sb = &sandbox.Server{Username: "sandbox", Password: "secret-" + t.Name()}
 	connect := httptest.NewServer(sb)
 	t.Cleanup(connect.Close)
@@ -286,16 +296,22 @@ func startServe(t *testing.T, rate float64) (url string, sb *sandbox.Server) {
 			Timeout: 10 * time.Second, Retries: 1, MaxFailures: 20,
 			Ledger:      filepath.Join(dir, "ledger.db"),
 			Credentials: filepath.Join(dir, "credentials"),
-			Getenv:      func(string) string { return "" },
+			Getenv:      getenv,
 		},
 	})
 	require.NoError(t, err)
-	page := httptest.NewServer(srv)
+	uploads = new(atomic.Int32)
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && r.URL.Path == "/api/imports" {
+			uploads.Add(1)
+		}
+		srv.ServeHTTP(w, r)
+	}))
 	t.Cleanup(func() {
 		page.Close()
 		require.NoError(t, srv.Close())
 	})
-	return page.URL + "/?token=" + token, sb
+	return page.URL + "/?token=" + token, sb, uploads
 }
 
 // TestBrowserOpenHouse is the office staff's way through the page, in
@@ -664,4 +680,127 @@ func TestBrowserLangFromAddress(t *testing.T) {
 		waitText("#lang-switch", "Svenska"))
 	require.Equal(t, "en", get(p, "the page's language", chromedp.Evaluate[string]("document.documentElement.lang")))
 	require.NotContains(t, get(p, "the address", chromedp.Location()), "token=")
+}
+
+// TestBrowserEnvironmentPasswordRefused sends with credentials from the
+// environment that Connect refuses: the page says so in a sentence and
+// offers the credentials form again, although the credentials were not
+// given on it; the ones given then are sent with.
+func TestBrowserEnvironmentPasswordRefused(t *testing.T) {
+	p := newBrowser(t)
+	env := map[string]string{"VITEC_USERNAME": "sandbox", "VITEC_PASSWORD": "an-old-password"}
+	url, sb, uploads := startServeEnv(t, 0, func(k string) string { return env[k] })
+	sample, err := filepath.Abs(openHouse)
+	require.NoError(t, err)
+	p.do("drop, check",
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(css("#drop")),
+		chromedp.SetUploadFiles(css("#file-input"), []string{sample}),
+		chromedp.WaitVisible(css("#columns-body select")),
+		typeInto("#c-customerId", "M1001"),
+		chromedp.Click(css("#check-button")),
+		waitText("#check-summary", "16 av 21"),
+		chromedp.WaitEnabled(css("#send-button")))
+	require.False(t, get(p, "the form", chromedp.Evaluate[bool](`!document.querySelector("#credentials").hidden`)),
+		"the environment's credentials are used without asking")
+	p.do("send with the environment's password",
+		chromedp.Click(css("#send-button")),
+		chromedp.WaitVisible(css("#send-error")),
+		chromedp.WaitVisible(css("#credentials")),
+		waitText("#cred-refused", "Vitec tog inte emot"))
+	require.Zero(t, sb.Accepted())
+	require.True(t, get(p, "the send button", chromedp.Evaluate[bool](`document.querySelector("#send-button").disabled`)),
+		"no send with credentials refused")
+	p.shot("losenord-avvisat")
+	p.do("give the right password and try again",
+		typeInto("#cred-user", "sandbox"),
+		typeInto("#cred-pass", sb.Password),
+		chromedp.Click(css(`#credentials button[type="submit"]`)),
+		chromedp.WaitNotVisible(css("#credentials")),
+		chromedp.Click(css("#retry-button")),
+		chromedp.WaitEnabled(css("#send-button")),
+		chromedp.Click(css("#send-button")),
+		chromedp.WaitVisible(css("#send-done")),
+		waitText("#n-sent", "16"))
+	require.Equal(t, 16, sb.Accepted())
+	require.Equal(t, int32(1), uploads.Load(), "the same import sent again, not the sheet uploaded again")
+}
+
+// TestBrowserLongCells checks a sheet whose cells are longer than a page
+// shows: a cut cell says so, the rows come in pages the server bounds in
+// bytes (the next from its "next"), and fixing a cut cell says that what
+// is typed replaces the whole cell.
+func TestBrowserLongCells(t *testing.T) {
+	p := newBrowser(t)
+	url, _ := startServe(t, 0)
+	long := strings.Repeat("x", 5000) // more than the 4 KiB a page shows of a cell
+	var b strings.Builder
+	b.WriteString("Förnamn;Efternamn;E-post")
+	for i := range 40 {
+		fmt.Fprintf(&b, ";Anteckning %d", i+1)
+	}
+	b.WriteString("\r\n")
+	for i := range 30 {
+		first := fmt.Sprintf("Person%d", i)
+		if i == 0 {
+			first = long
+		}
+		fmt.Fprintf(&b, "%s;Exempel;person%d@example.se", first, i)
+		for range 40 {
+			b.WriteString(";" + long) // not sent, but on the page's rows: 40 × 4 KiB a row
+		}
+		b.WriteString("\r\n")
+	}
+	sheet := filepath.Join(t.TempDir(), "long.csv")
+	require.NoError(t, os.WriteFile(sheet, []byte(b.String()), 0o600))
+
+	p.do("drop, check",
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(css("#drop")),
+		chromedp.SetUploadFiles(css("#file-input"), []string{sheet}),
+		chromedp.WaitVisible(css("#columns-body select")),
+		typeInto("#c-customerId", "M1001"),
+		typeInto("#c-estateId", "OBJ1234"),
+		chromedp.Click(css("#check-button")),
+		chromedp.WaitVisible(css(`#rows-table tr[data-row="2"]`)),
+		chromedp.WaitVisible(css("#rows-more")),
+		chromedp.Click(css(`input[name="rowfilter"][value="all"]`)),
+		chromedp.WaitVisible(css(`#rows-table tr[data-row="3"]`)))
+	count := `document.querySelectorAll("#rows-table tbody tr[data-row]").length`
+	first := get(p, "rows shown", chromedp.Evaluate[int](count))
+	require.Less(t, first, 30, "the server's page ends before its bytes pass its bound")
+	require.Contains(t, get(p, "more", chromedp.Text(css("#rows-more"))), fmt.Sprintf("Visar %d av 30 rader", first))
+
+	cell := get(p, "the long cell", chromedp.Text(css(`#rows-table tr[data-row="2"] td.cell-cut`)))
+	require.Contains(t, cell, "x…", "a cut cell ends with …")
+	require.Contains(t, cell, "längre än vad som visas")
+	// A column of notes is sent too (as a message): its cells are cut on
+	// every row; the first name only on row 2.
+	require.Equal(t, 1, get(p, "cut cells", chromedp.Evaluate[int](
+		`document.querySelectorAll('#rows-table tr[data-row="2"] td.cell-cut').length -
+		 document.querySelectorAll('#rows-table tr[data-row="3"] td.cell-cut').length`)))
+	p.shot("langa-celler")
+
+	p.do("more rows",
+		chromedp.Click(css("#rows-more button")),
+		chromedp.WaitNotVisible(css("#rows-more")))
+	require.Equal(t, 30, get(p, "rows shown", chromedp.Evaluate[int](count)))
+	rows := get(p, "row numbers", chromedp.Evaluate[[]int](
+		`Array.from(document.querySelectorAll("#rows-table tbody tr[data-row]")).map(r => Number(r.dataset.row))`))
+	slices.Sort(rows)
+	require.Equal(t, 2, rows[0])
+	require.Equal(t, 31, rows[29])
+	require.Len(t, slices.Compact(rows), 30, "each row once")
+
+	p.do("fix the long cell",
+		chromedp.Click(css(`tr[data-row="2"] button.fix`)),
+		chromedp.WaitVisible(css(`tr[data-row="2"] input[data-header="Förnamn"]`)),
+		waitText(`tr[data-row="2"] td.cell-cut`, "ersätter hela cellen"),
+		typeInto(`tr[data-row="2"] input[data-header="Förnamn"]`, "Anna"),
+		chromedp.KeyEvent(kb.Enter),
+		waitText("#check-summary", "Rad 2"),
+		chromedp.Poll[chromedp.Void](`document.querySelectorAll('#rows-table tr[data-row="2"] td.cell-cut').length ===
+		 document.querySelectorAll('#rows-table tr[data-row="3"] td.cell-cut').length`,
+			chromedp.WithPollingMutation(), chromedp.WithPollingTimeout(0)))
+	require.Contains(t, get(p, "the row fixed", chromedp.Text(css(`#rows-table tr[data-row="2"]`))), "Anna")
 }

@@ -155,8 +155,10 @@ func (s *Server) mayChange(w http.ResponseWriter, r *http.Request, u *upload) bo
 		s.fail(w, r, http.StatusNotFound, msg.WebNoImport{})
 	case u.run != nil && u.run.state() == stateSending:
 		s.fail(w, r, http.StatusConflict, msg.WebBusy{})
-	case u.run != nil:
+	case u.run != nil && u.run.state() == stateDone:
 		s.fail(w, r, http.StatusConflict, msg.WebSentAlready{})
+	// A send that stopped keeps its sheet: it may be fixed, checked and
+	// sent again.
 	case u.mapping == nil:
 		s.fail(w, r, http.StatusConflict, msg.WebNoMapping{})
 	default:
@@ -261,7 +263,7 @@ func rank(l *line) int {
 func (s *Server) getRows(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	if u.checked == nil || u.run != nil { // once sent, the check's rows are gone with the sheet
+	if u.checked == nil || (u.run != nil && u.run.state() != stateStopped) { // once sent, the check's rows are gone with the sheet
 		if !s.mayChange(w, r, u) {
 			return
 		}

@@ -19,6 +19,14 @@ func (s *Server) credentials() (importer.Credentials, bool) {
 	return c, from != ""
 }
 
+// CredentialsUser is the user of the credentials a send would take now,
+// and where they come from ("environment", "file", "page"), or "" for
+// both when there are none; never the password.
+func (s *Server) CredentialsUser() (user, from string) {
+	c, from := s.findCredentials()
+	return c.Username, from
+}
+
 // findCredentials returns the credentials and where they came from
 // ("page", "environment", "file"), or "" when there are none.
 func (s *Server) findCredentials() (importer.Credentials, string) {

@@ -144,3 +144,30 @@ func TestCredentialsComeAsRunTakesThem(t *testing.T) {
 		})
 	}
 }
+
+// TestSendAgainAfterStopped: an import whose send stopped (the password
+// refused) is sent again, the same import, once the right credentials
+// are given; one sent to the end is not (409), nor one being sent.
+func TestSendAgainAfterStopped(t *testing.T) {
+	h := newHarness(t)
+	clear(h.env)
+	decode(t, h.do("POST", "/api/credentials", strings.NewReader(`{"username":"sandbox","password":"not-Right-42"}`), "application/json"), http.StatusOK, nil)
+	v := h.upload(openHouse)
+	decode(t, h.putMapping(v.ID, sampleMapping(t)), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusAccepted, nil)
+	end := h.waitEnd(v.ID)
+	require.Equal(t, "stopped", end.State)
+	require.True(t, end.CredentialsRefused)
+
+	decode(t, h.do("POST", "/api/credentials", strings.NewReader(`{"username":"sandbox","password":"`+sandboxPass+`"}`), "application/json"), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/check", nil, ""), http.StatusOK, nil)
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusAccepted, nil)
+	end = h.waitEnd(v.ID)
+	assert.Equal(t, "done", end.State, end.Error)
+	assert.False(t, end.CredentialsRefused)
+	assert.Equal(t, 16, end.Counts["sent"])
+
+	var e apiError
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/send", nil, ""), http.StatusConflict, &e)
+	assert.Contains(t, e.Error, "sent already")
+}

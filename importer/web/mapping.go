@@ -73,7 +73,7 @@ func (s *Server) putMapping(w http.ResponseWriter, r *http.Request, u *upload) {
 		s.fail(w, r, http.StatusNotFound, msg.WebNoImport{})
 		return
 	}
-	if u.run != nil {
+	if u.run != nil && u.run.state() != stateStopped { // a send that stopped may be sent again
 		s.fail(w, r, http.StatusConflict, msg.WebSentAlready{})
 		return
 	}

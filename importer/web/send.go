@@ -327,18 +327,23 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 				Inputs: []ledger.Input{{Path: u.path}}}
 			led.Refused(info, importer.ExitCode(sum.Err(runErr)), importer.Reason(runErr), s.cfg.Now())
 		}
-		// The import is finished: the uploaded sheet and the check's
-		// rows go; the report stays to be downloaded until the server
-		// stops.
-		os.Remove(u.path)
-		os.Remove(filepath.Join(u.dir, "check.jsonl"))
-		u.mu.Lock()
-		u.checked = nil
-		u.mu.Unlock()
-		run.finish(&sum, runErr, s.cfg.Now(), checked)
+		// An import sent to the end is finished: the uploaded sheet and
+		// the check's rows go; the report stays to be downloaded until
+		// the server stops. One that stopped keeps them, to be sent again
+		// (the ledger skips what was sent).
+		if st, _ := endState(&sum, runErr); st == stateDone {
+			os.Remove(u.path)
+			os.Remove(filepath.Join(u.dir, "check.jsonl"))
+			u.mu.Lock()
+			u.checked = nil
+			u.mu.Unlock()
+		}
+		// The credentials refused are noted before the end is told, so
+		// that GET /api/credentials says refused once the page hears it.
 		if errors.Is(sum.Stopped, importer.ErrUnauthorized) || errors.Is(runErr, importer.ErrUnauthorized) {
 			s.refused(creds)
 		}
+		run.finish(&sum, runErr, s.cfg.Now(), checked)
 		s.cfg.Log.Info("import sent", "import", u.id, "state", run.state(), "sent", sum.Counts[status.Sent])
 	}()
 	return run, nil
@@ -358,6 +363,19 @@ func (s *Server) reportDir(u *upload) (string, error) {
 	return dir, nil
 }
 
+// endState is how a run ended: done, or stopped and why (a stop,
+// Connect unreachable, the password refused, the ledger busy).
+func endState(sum *importer.Summary, runErr error) (string, error) {
+	var setup *importer.SetupError
+	switch {
+	case errors.As(runErr, &setup), sum.Stopped != nil:
+		return stateStopped, cmp.Or(sum.Stopped, runErr)
+	case runErr != nil:
+		return stateStopped, runErr
+	}
+	return stateDone, nil
+}
+
 // finish records how the run ended: done, or stopped with the one
 // sentence that says why (Connect unreachable, the password refused, the
 // ledger busy), not a failure per row. A send that sent nothing and whose
@@ -366,15 +384,7 @@ func (s *Server) reportDir(u *upload) (string, error) {
 func (p *sending) finish(sum *importer.Summary, runErr error, now time.Time, checked []reasonView) {
 	p.mu.Lock()
 	p.ended = now
-	p.st = stateDone
-	var setup *importer.SetupError
-	switch {
-	case errors.As(runErr, &setup), sum.Stopped != nil:
-		p.st = stateStopped
-		p.err = cmp.Or(sum.Stopped, runErr)
-	case runErr != nil:
-		p.st, p.err = stateStopped, runErr
-	}
+	p.st, p.err = endState(sum, runErr)
 	if p.rows == 0 && len(sum.Files) > 0 {
 		for st, n := range sum.Counts {
 			p.counts[st] = n

@@ -73,6 +73,8 @@ const TEXTS = {
     saveRow: (n) => `Spara rad ${n}`, cancelRow: (n) => `Avbryt rättningen av rad ${n}`,
     cellLabel: (h, n) => `${h}, rad ${n}`,
     editedOnPage: "rättad här",
+    cellCut: "Cellen är längre än vad som visas här.",
+    cutReplace: "Cellen är för lång för att visas hel: det du skriver ersätter hela cellen.",
     empty: "tomt",
     saving: "Sparar …",
     rowSaved: (n) => `Rad ${n} är rättad och kontrollerad igen.`,
@@ -84,7 +86,8 @@ const TEXTS = {
     hSend: "Skicka till Vitec",
     credIntro: "Ange användarnamn och lösenord för Vitec Express Connect. Lösenordet visas aldrig igen.",
     username: "Användarnamn", password: "Lösenord",
-    credSave: "Spara i inloggningsfilen på den här datorn (bara du kan läsa den)",
+    credRefused: "Vitec tog inte emot användarnamnet eller lösenordet. Skriv in dem igen: de används i stället för de förra.",
+    credSave: "Spara i inloggningsfilen på den här datorn (bara du kan läsa den; det som sparats där förut ersätts)",
     credSubmit: "Använd inloggningen",
     credSaved: "Inloggningen används nu.",
     sendButton: (n, where) => `Skicka ${n} ${n === 1 ? "lead" : "leads"} till Connect${where ? ` (${where})` : ""}`,
@@ -182,6 +185,8 @@ const TEXTS = {
     saveRow: (n) => `Save row ${n}`, cancelRow: (n) => `Cancel fixing row ${n}`,
     cellLabel: (h, n) => `${h}, row ${n}`,
     editedOnPage: "fixed here",
+    cellCut: "The cell is longer than what is shown here.",
+    cutReplace: "The cell is too long to be shown whole: what you type replaces the whole cell.",
     empty: "empty",
     saving: "Saving …",
     rowSaved: (n) => `Row ${n} is fixed and checked again.`,
@@ -193,7 +198,8 @@ const TEXTS = {
     hSend: "Send to Vitec",
     credIntro: "Enter the user name and password for Vitec Express Connect. The password is never shown again.",
     username: "User name", password: "Password",
-    credSave: "Save them in the credentials file on this computer (only you can read it)",
+    credRefused: "Vitec did not accept the user name or the password. Type them again: they are used instead of the earlier ones.",
+    credSave: "Save them in the credentials file on this computer (only you can read it; what was saved there before is replaced)",
     credSubmit: "Use these",
     credSaved: "These credentials are used now.",
     sendButton: (n, where) => `Send ${n} ${n === 1 ? "lead" : "leads"} to Connect${where ? ` (${where})` : ""}`,
@@ -380,13 +386,13 @@ const state = {
   lineMap: {},       // line of the YAML sent → where its problem shows
   check: null,       // the last check's answer
   rows: [],          // the rows loaded so far
+  next: 0,           // the offset of the next page of rows
   total: 0,          // the rows in the input
   stale: true,       // the mapping changed since the last check
   editing: 0,        // the row being fixed, or 0
   credSuspect: false, // a send stopped: credentials given here may be why
-  haveCreds: null,
+  haveCreds: null,   // whether the server has credentials to send with
   edited: {},        // row → the headers of its cells fixed on this page
-  editValues: {},    // row → header → the value fixed on this page   // whether the server has credentials to send with
   sending: false,
   stopAsked: false,  // the person pressed Stop
   sent: false,       // the import was sent
@@ -547,7 +553,6 @@ function took(answer, keep) {
   state.check = null;
   state.rows = [];
   state.edited = {};
-  state.editValues = {};
   state.sent = false;
   state.stale = true;
   $("#report-format").disabled = false;
@@ -583,25 +588,19 @@ function pageMatching() {
   };
 }
 
-// retry reads the same file again as a new import, with the page's
-// matching and the cells fixed on the page, checks it, and makes it
-// ready to send: after a send that stopped (Connect unreachable, a
-// password refused). The ledger skips what the first send sent.
+// retry makes the same import ready to send again after a send that
+// stopped (Connect unreachable, a password refused): the server keeps
+// its sheet, the page's matching and the cells fixed on it; the ledger
+// skips what the first send sent. Its rows may be fixed again first.
 async function retry() {
-  const keep = pageMatching();
-  const edits = state.editValues;
   show($("#send-error"), false);
   show($("#send-done"), false);
   show($("#progress-box"), false);
   show($("#retry-button"), false);
-  if (!(await upload(state.inputChosen, keep))) return;
+  show($("#step-report"), false);
+  state.sent = false;
+  $("#report-format").disabled = false;
   try {
-    if (!(await putMapping())) return;
-    for (const [row, cells] of Object.entries(edits)) {
-      await api("PATCH", `/api/imports/${encodeURIComponent(state.id)}/rows/${row}`, { cells });
-      state.edited[row] = new Set(Object.keys(cells));
-    }
-    state.editValues = edits;
     await runCheck(false);
     show($("#step-send"), true);
     markStep("send");
@@ -1003,6 +1002,7 @@ async function runCheck(scroll) {
     const answer = await api("POST", `/api/imports/${encodeURIComponent(state.id)}/check?offset=0&limit=${PAGE}`);
     state.check = answer;
     state.rows = answer.rows || [];
+    state.next = nextOffset(answer, 0);
     state.total = totalRows(answer);
     state.stale = false;
     $("#send-note").textContent = t("sendNote");
@@ -1025,11 +1025,28 @@ function totalRows(answer) {
   return Object.values(c).reduce((a, b) => a + (typeof b === "number" ? b : 0), 0);
 }
 
+// nextOffset is where the page after answer starts: the server says it
+// (a page bounded in bytes may hold fewer rows than asked for).
+function nextOffset(answer, offset) {
+  return typeof answer.next === "number" ? answer.next : offset + (answer.rows || []).length;
+}
+
 async function loadMoreRows() {
   // The next page of the last check's rows, without checking again.
-  const answer = await api("GET", `/api/imports/${encodeURIComponent(state.id)}/rows?offset=${state.rows.length}&limit=${PAGE}`);
+  const offset = state.next;
+  const answer = await api("GET", `/api/imports/${encodeURIComponent(state.id)}/rows?offset=${offset}&limit=${PAGE}`);
   state.rows = state.rows.concat(answer.rows || []);
+  state.next = nextOffset(answer, offset);
   renderRows();
+}
+
+// MAX_SHOWN is the bytes of a cell the server shows; a row with "cut"
+// has a cell, or a value, shortened to it (cut at a character, so up to
+// three bytes fewer).
+const MAX_SHOWN = 4096;
+const utf8 = new TextEncoder();
+function isCut(row, value) {
+  return !!row.cut && utf8.encode(value).length > MAX_SHOWN - 4;
 }
 
 function renderCheck() {
@@ -1174,6 +1191,8 @@ function rowElement(row, headers) {
     if (mine.length) td.classList.add("cell-invalid");
     else if (warns.length) td.classList.add("cell-warning");
     if (edited.has(h)) td.classList.add("cell-edited");
+    const cut = isCut(row, value);
+    if (cut) td.classList.add("cell-cut");
     if (editing) {
       const input = el("input", { value, "data-header": h, "aria-label": t("cellLabel", h, row.row) });
       if (mine.length) input.setAttribute("aria-invalid", "true");
@@ -1182,8 +1201,10 @@ function rowElement(row, headers) {
         if (e.key === "Escape") { e.preventDefault(); cancelEdit(row); }
       });
       td.append(input);
+      if (cut) td.append(el("span", { class: "cut-note", text: t("cutReplace") }));
     } else {
-      td.append(el("span", { class: "value", text: value }));
+      td.append(el("span", { class: "value", text: cut ? value + "…" : value }));
+      if (cut) td.append(el("span", { class: "cut-note", text: t("cellCut") }));
     }
     for (const p of mine) td.append(el("span", { class: "why", text: messageOf(p) }));
     for (const w of warns) td.append(el("span", { class: "why", text: messageOf(w) }));
@@ -1241,7 +1262,6 @@ async function saveRow(row) {
     state.editing = 0;
     const mine = state.edited[row.row] || (state.edited[row.row] = new Set());
     for (const h of Object.keys(cells)) mine.add(h);
-    state.editValues[row.row] = Object.assign(state.editValues[row.row] || {}, cells);
     const updated = (answer.rows || []).find((r) => r.row === row.row);
     if (updated) {
       const i = state.rows.findIndex((r) => r.row === row.row);
@@ -1332,10 +1352,14 @@ async function checkCredentials() {
   } catch (e) {
     return;
   }
-  state.haveCreds = !!v.have;
-  // After a send that stopped, credentials given on the page may be the
-  // reason: the page offers to give them again.
-  show($("#credentials"), !v.have || (state.credSuspect && v.from === "page"));
+  // Credentials Connect refused (401) are asked for again, wherever they
+  // came from (the environment, the credentials file, this page); after
+  // a send that stopped for another reason, only the ones given here.
+  const refused = !!v.refused;
+  state.haveCreds = !!v.have && !refused;
+  show($("#credentials"), !v.have || refused || (state.credSuspect && v.from === "page"));
+  $("#cred-refused").textContent = refused ? t("credRefused") : "";
+  show($("#cred-refused"), refused);
   show($("#cred-save").closest("label"), !!v.file);
   $("#cred-problem").textContent = v.problem || "";
   renderSendButton();
@@ -1357,6 +1381,7 @@ async function submitCredentials(e) {
   state.haveCreds = true;
   state.credSuspect = false;
   show($("#credentials"), false);
+  show($("#cred-refused"), false);
   $("#send-note").textContent = t("credSaved");
   renderSendButton();
   $("#send-button").focus();
