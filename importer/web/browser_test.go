@@ -36,6 +36,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/image/draw"
@@ -415,6 +416,12 @@ func TestBrowserOpenHouse(t *testing.T) {
 	p.do("report", chromedp.WaitVisible(css("#dl-report")))
 	report := download(p, "#dl-report")
 	readReport(t, report)
+	// The same report as CSV beside it: a header and a line per row.
+	other, err := os.ReadFile(download(p, "#dl-report-other"))
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(other)), "\n")
+	require.Len(t, lines, 22, "the CSV report: a header and one line per row of the sheet")
+	assert.Equal(t, 17, strings.Count(string(other), ";sent;"), "17 sent, as in the XLSX report")
 	p.do("history", chromedp.WaitVisible(css("#history-table tbody tr")))
 	p.shot("6-rapport")
 

@@ -13,6 +13,7 @@ import (
 	"leadimport/importer"
 	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
+	"leadimport/importer/report"
 )
 
 // maxHistory is the most runs the page lists, and looks through for a
@@ -134,7 +135,13 @@ func (s *Server) keptReport(path string) string {
 		return ""
 	}
 	slices.Sort(found) // the newest last: their names end with the time
-	return filepath.Join(s.cfg.Reports, dir, found[len(found)-1])
+	newest := filepath.Join(s.cfg.Reports, dir, found[len(found)-1])
+	// A send writes its report in every format: the Excel one is what a
+	// link without ?format= gives.
+	if xlsx := importer.AlsoReport(newest, report.XLSX); slices.Contains(found, filepath.Base(xlsx)) {
+		return xlsx
+	}
+	return newest
 }
 
 // historyReport downloads the report kept for a run of the ledger, sent
@@ -148,6 +155,14 @@ func (s *Server) historyReport(w http.ResponseWriter, r *http.Request) {
 	if report == "" {
 		s.fail(w, r, http.StatusNotFound, msg.WebNoReport{})
 		return
+	}
+	if asked := strings.ToLower(r.URL.Query().Get("format")); asked != "" {
+		format, err := reportFormatOf(asked)
+		if err != nil {
+			s.fail(w, r, http.StatusNotFound, msg.WebNoReport{Format: asked})
+			return
+		}
+		report = importer.AlsoReport(report, format)
 	}
 	serveReport(w, r, report)
 }

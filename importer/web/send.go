@@ -299,7 +299,9 @@ func (s *Server) startSend(u *upload, creds importer.Credentials, l msg.Lang, fo
 		CommandLine: "leadimport serve", Lang: l, LogLang: l, Client: client, Target: sc.BaseURL,
 		Workers: max(sc.Workers, 1), Limiter: rate.NewLimiter(limit, 1), Timeout: sc.Timeout, Retries: sc.Retries,
 		MaxFailures: sc.MaxFailures, MaxThrottle: sc.MaxThrottle, Ledger: led, Now: s.cfg.Now, Sleep: sc.Sleep,
-		Log: s.cfg.Log, Progress: run, CountRows: true, Edits: map[string]importer.Edits{u.path: u.edits.Clone()}}
+		Log: s.cfg.Log, Progress: run, CountRows: true, Edits: map[string]importer.Edits{u.path: u.edits.Clone()},
+		// The report in every format, for the page to offer any.
+		AlsoFormats: []report.Format{report.XLSX, report.CSV, report.JSONL}}
 	ctx, cancel := context.WithCancelCause(s.ctx)
 	run.ctx, run.cancel = ctx, cancel
 	checked := u.checked.Reasons
@@ -480,8 +482,9 @@ func writeEvent(w http.ResponseWriter, event string, v any) error {
 	return err
 }
 
-// report downloads the send's report: ?format=xlsx|csv|jsonl, the one
-// the send wrote.
+// report downloads the send's report: ?format=xlsx|csv|jsonl (the send
+// writes all three: importer.Config.AlsoFormats); without one, the
+// format chosen for the send.
 func (s *Server) report(w http.ResponseWriter, r *http.Request, u *upload) {
 	u.mu.Lock()
 	run := u.run
@@ -491,11 +494,21 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request, u *upload) {
 		s.fail(w, r, http.StatusNotFound, msg.WebNoReport{Format: asked})
 		return
 	}
-	if asked != "" && asked != string(run.format) {
-		s.fail(w, r, http.StatusNotFound, msg.WebNoReport{Format: asked, Written: string(run.format)})
-		return
+	path := run.report
+	if asked != "" {
+		format, err := reportFormatOf(asked)
+		if err != nil {
+			s.fail(w, r, http.StatusNotFound, msg.WebNoReport{Format: asked, Written: string(run.format)})
+			return
+		}
+		path = importer.AlsoReport(run.report, format)
 	}
-	serveReport(w, r, run.report)
+	serveReport(w, r, path)
+}
+
+// reportFormatOf is the report format ?format= names: xlsx, csv or jsonl.
+func reportFormatOf(name string) (report.Format, error) {
+	return report.FormatOf("report." + name)
 }
 
 // serveReport downloads the report file at path, named as it is.

@@ -256,8 +256,20 @@ func TestWholeFlow(t *testing.T) {
 	assert.Len(t, strings.Split(strings.TrimSpace(h.record.String()), "\n"), 17)
 	files, err := filepath.Glob(filepath.Join(h.srv.Dir(), "*", "*"))
 	require.NoError(t, err)
-	require.Len(t, files, 1, "the upload is removed once sent, the report kept: %v", files)
-	assert.Contains(t, files[0], "visning-report-")
+	require.Len(t, files, 3, "the upload is removed once sent, the report kept, in three formats: %v", files)
+	for _, f := range files {
+		assert.Contains(t, f, "visning-report-")
+	}
+	// The report in each of its formats, line for line the same rows.
+	for format, lines := range map[string]int{"csv": 22, "jsonl": 21} {
+		resp := h.do("GET", end.Report+"?format="+format, nil, "")
+		require.Equal(t, http.StatusOK, resp.StatusCode, format)
+		data, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		assert.Len(t, strings.Split(strings.TrimSpace(string(data)), "\n"), lines, format)
+	}
+	resp404 := h.do("GET", end.Report+"?format=pdf", nil, "")
+	assert.Equal(t, http.StatusNotFound, resp404.StatusCode)
 
 	resp := h.do("GET", end.Report+"?format=xlsx", nil, "")
 	require.Equal(t, http.StatusOK, resp.StatusCode)
@@ -435,6 +447,10 @@ func TestReportKeptForHistory(t *testing.T) {
 	link := hist.Runs[0].Report
 	require.Regexp(t, `^/api/history/\d+/report$`, link)
 	resp := h.do("GET", link, nil, "")
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", resp.Header.Get("Content-Type"),
+		"the Excel report, without ?format=")
+	resp = h.do("GET", link+"?format=csv", nil, "")
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Equal(t, "text/csv; charset=utf-8", resp.Header.Get("Content-Type"))
 	data, err := io.ReadAll(resp.Body)

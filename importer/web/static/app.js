@@ -1502,11 +1502,16 @@ async function stopSending() {
 
 function showReport(d) {
   const id = encodeURIComponent(state.id);
-  // The report is written in the format chosen before sending.
+  // The send writes the report in every format: the one chosen before
+  // sending comes first, the other beside it.
   const format = $("#report-format").value;
+  const other = format === "csv" ? "xlsx" : "csv";
   const dl = $("#dl-report");
-  dl.setAttribute("href", (d && d.report) || `/api/imports/${id}/report?format=${format}`);
+  dl.setAttribute("href", `/api/imports/${id}/report?format=${format}`);
   dl.textContent = t(format === "csv" ? "dlCsv" : "dlXlsx");
+  const dl2 = $("#dl-report-other");
+  dl2.setAttribute("href", `/api/imports/${id}/report?format=${other}`);
+  dl2.textContent = t(other === "csv" ? "dlCsv" : "dlXlsx");
   $("#dl-mapping").setAttribute("href", `/api/imports/${id}/mapping.yaml`);
   show($("#step-report"), true);
   markStep("report");
