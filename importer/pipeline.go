@@ -27,6 +27,7 @@ import (
 type file struct {
 	input   string
 	in      *source.File // the input, opened once: src reads it
+	edits   Edits        // corrections over its cells (Config.Edits)
 	src     source.Reader
 	rep     *reportInput // src, when the input is an earlier run's report
 	opts    source.Options
@@ -394,7 +395,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 	}
 	defer handOn()
 	for seq := 0; ; seq++ {
-		r, err := f.next(seq)
+		r, err := f.next(seq, stop)
 		switch {
 		case err == io.EOF:
 			return nil
@@ -480,16 +481,23 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 // the reading ahead was stopped before the end, the rest from the input
 // (they are not sent: the run is stopping), and after them its error,
 // if it failed.
-func (f *file) next(seq int) (spooledRow, error) {
+func (f *file) next(seq int, stop context.CancelCauseFunc) (spooledRow, error) {
 	if seq < f.rows {
 		r, err := f.spool.next()
 		if err == io.EOF {
 			err = errSpoolBroken // fewer than it counted
 		}
-		if err != nil {
-			return r, msg.Error(msg.ComparingRows{Err: err})
+		if err == nil {
+			return r, nil
 		}
-		return r, nil
+		// The rows kept cannot be read back (the disk failed): the run
+		// stops, and the rest of the input is read again from the file,
+		// so that each of its rows still gets its line, not sent.
+		err = msg.Error(msg.ComparingRows{Err: err})
+		stop(err)
+		if rerr := f.readAgainFrom(seq); rerr != nil {
+			return spooledRow{}, errors.Join(err, rerr)
+		}
 	}
 	switch {
 	case f.readErr != nil:
@@ -512,6 +520,27 @@ func (f *file) next(seq int) (spooledRow, error) {
 		r.response = f.rep.response
 	}
 	return r, nil
+}
+
+// readAgainFrom opens the input again and reads it up to the row at seq,
+// for the rows after a spool that failed (next).
+func (f *file) readAgainFrom(seq int) error {
+	src, rep, err := openInput(f.in, f.input, f.opts)
+	if err != nil {
+		return err
+	}
+	src = withEdits(src, f.edits)
+	for range seq {
+		var rowErr *source.RowError
+		if _, err := src.Next(); err != nil && !errors.As(err, &rowErr) {
+			src.Close()
+			return msg.Error(msg.RowsNotRead{Err: err})
+		}
+	}
+	f.src.Close()
+	f.src, f.rep = src, rep
+	f.rows, f.readThrough, f.readErr = seq, false, nil
+	return nil
 }
 
 // addTally adds the counts one goroutine made of the rows it mapped.

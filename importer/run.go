@@ -475,7 +475,7 @@ func (cfg *Config) openWith(opened *source.File, in string, m *mapping.Mapping, 
 	}
 	src = withEdits(src, cfg.Edits[in])
 	// Header returns a copy: its width is taken once here, not per row.
-	f = &file{input: in, src: src, rep: rep, width: len(src.Header()), mapping: m, opts: opts,
+	f = &file{input: in, src: src, rep: rep, width: len(src.Header()), mapping: m, opts: opts, edits: cfg.Edits[in],
 		lang: cfg.Lang, log: cfg.Log, logLang: cfg.LogLang}
 	if f.mapper, err = m.Bind(src.Header(), mapping.Options{Sets: cfg.Sets, Now: start}); err != nil {
 		f.close()

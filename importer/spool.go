@@ -40,11 +40,12 @@ type spooledRow struct {
 // spool writes rows to a scratch file as they are read, and reads them
 // back in order.
 type spool struct {
-	f   *scratch.File
-	buf []byte // rows not yet written
-	rec []byte // the row being read
-	r   *bufio.Reader
-	err error // the first failure: every call after it fails so
+	f        *scratch.File
+	buf      []byte // rows not yet written
+	rec      []byte // the row being read
+	r        *bufio.Reader
+	err      error // the first failure: every call after it fails so
+	rowsRead int   // rows read back
 	// changesOnly: a check that shows no lead (a CSV or XLSX report)
 	// needs only a clean row's changes; the rest is not read back.
 	changesOnly bool
@@ -130,8 +131,16 @@ func (s *spool) rewind() error {
 	return nil
 }
 
+// spoolFailsAt, when not negative, is the row a spool's next fails at,
+// as a disk that fails would make it: a test's.
+var spoolFailsAt = -1
+
 // next reads the next row; io.EOF after the last.
 func (s *spool) next() (spooledRow, error) {
+	if s.rowsRead == spoolFailsAt {
+		s.err = errSpoolBroken
+	}
+	s.rowsRead++
 	if s.err != nil {
 		return spooledRow{}, s.err
 	}

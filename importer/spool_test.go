@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -261,4 +263,31 @@ func TestReportInEveryFormat(t *testing.T) {
 	rows, err := book.GetRows(book.GetSheetName(0))
 	require.NoError(t, err)
 	assert.Len(t, rows, 41)
+}
+
+// TestSpoolFailingMidRun: when the rows kept cannot be read back midway
+// (a disk that fails), the run stops there, and every row after it still
+// gets its line, not sent, read again from the file: the report accounts
+// for every row whatever fails.
+func TestSpoolFailingMidRun(t *testing.T) {
+	input := writeInput(t, 300, nil)
+	srv := newRecorder(t)
+	cfg := testConfig(t, input, srv.URL)
+	cfg.Workers = 1
+	spoolFailsAt = 100
+	defer func() { spoolFailsAt = -1 }()
+	sum, err := Run(t.Context(), cfg)
+	require.NoError(t, err)
+	require.Error(t, sum.Stopped)
+	assert.Contains(t, sum.Stopped.Error(), "cannot be read back")
+	lines := readReport(t, cfg.Report)
+	require.Len(t, lines, 300, "a line for every row")
+	for i, l := range lines {
+		assert.Equal(t, strconv.Itoa(i+2), l["row"])
+		if i >= 100 {
+			assert.Equal(t, "not_sent", l["status"], "row %d", i+2)
+			assert.Equal(t, fmt.Sprintf("Svensson%d", i), l["Efternamn"], "row %d read again from the file", i+2)
+		}
+	}
+	assert.LessOrEqual(t, len(srv.sent()), 100)
 }
