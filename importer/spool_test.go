@@ -280,6 +280,7 @@ func TestSpoolFailingMidRun(t *testing.T) {
 	require.NoError(t, err)
 	require.Error(t, sum.Stopped)
 	assert.Contains(t, sum.Stopped.Error(), "cannot be read back")
+	assert.Equal(t, ExitStopped, sum.ExitCode(nil), "run again later")
 	lines := readReport(t, cfg.Report)
 	require.Len(t, lines, 300, "a line for every row")
 	for i, l := range lines {
