@@ -17,15 +17,16 @@ import (
 	"leadimport/mapping"
 )
 
-// Before anything is sent or written, every input is read once through
-// the mapping, and every valid row's person goes to a persons.Finder:
-// two rows that are the same person but disagree on who that is are
-// both invalid, and the first of them may come long before the second,
-// so a run must know before it sends the first. The second reading
-// finds what the first decided, row by row (file.verdicts), in check and
-// run alike, so the two agree on which rows are invalid. The same pass
-// counts the invalid rows for --max-invalid and the rows for the
-// progress bar's total, which took readings of their own before.
+// Before anything is sent or written, every input is read through the
+// mapping, and every valid row's person goes to a persons.Finder: two
+// rows that are the same person but disagree on who that is are both
+// invalid, and the first of them may come long before the second, so a
+// run must know before it sends the first. This is the one reading of
+// the input: its rows are kept in a spool (spool.go), and the run reads
+// them from there, with what this reading decided of each
+// (file.verdicts), in check and run alike. The same pass counts the
+// invalid rows for --max-invalid, the per-column counts, and the rows
+// for the progress bar's total.
 
 // findPersons reads each input ahead, as above, and returns how many
 // rows are invalid in all. An input that cannot be read through is left
