@@ -616,12 +616,7 @@ func TestBrowserStop(t *testing.T) {
 	sample, err := filepath.Abs(openHouse)
 	require.NoError(t, err)
 	p.do("drop, check, credentials",
-		chromedp.Navigate(url),
-		chromedp.WaitVisible(css("#drop")),
-		chromedp.SetUploadFiles(css("#file-input"), []string{sample}),
-		chromedp.WaitVisible(css("#columns-body select")),
-		typeInto("#c-customerId", "M1001"),
-		chromedp.Click(css("#check-button")),
+		dropAndCheck(url, sample, ""),
 		waitText("#check-summary", "16 av 21"),
 		typeInto("#cred-user", "sandbox"),
 		typeInto("#cred-pass", sb.Password),
@@ -658,13 +653,7 @@ func TestBrowserMoreRows(t *testing.T) {
 	require.NoError(t, os.WriteFile(sheet, []byte(b.String()), 0o600))
 
 	p.do("drop, check",
-		chromedp.Navigate(url),
-		chromedp.WaitVisible(css("#drop")),
-		chromedp.SetUploadFiles(css("#file-input"), []string{sheet}),
-		chromedp.WaitVisible(css("#columns-body select")),
-		typeInto("#c-customerId", "M1001"),
-		typeInto("#c-estateId", "OBJ1234"),
-		chromedp.Click(css("#check-button")),
+		dropAndCheck(url, sheet, "OBJ1234"),
 		waitText("#check-summary", "0 av 620"),
 		waitText("#rows-more", "Visar 500 av 620 rader"))
 	count := `document.querySelectorAll("#rows-table tbody tr.invalid").length`
@@ -700,12 +689,7 @@ func TestBrowserEnvironmentPasswordRefused(t *testing.T) {
 	sample, err := filepath.Abs(openHouse)
 	require.NoError(t, err)
 	p.do("drop, check",
-		chromedp.Navigate(url),
-		chromedp.WaitVisible(css("#drop")),
-		chromedp.SetUploadFiles(css("#file-input"), []string{sample}),
-		chromedp.WaitVisible(css("#columns-body select")),
-		typeInto("#c-customerId", "M1001"),
-		chromedp.Click(css("#check-button")),
+		dropAndCheck(url, sample, ""),
 		waitText("#check-summary", "16 av 21"),
 		chromedp.WaitEnabled(css("#send-button")))
 	require.False(t, get(p, "the form", chromedp.Evaluate[bool](`!document.querySelector("#credentials").hidden`)),
@@ -762,13 +746,7 @@ func TestBrowserLongCells(t *testing.T) {
 	require.NoError(t, os.WriteFile(sheet, []byte(b.String()), 0o600))
 
 	p.do("drop, check",
-		chromedp.Navigate(url),
-		chromedp.WaitVisible(css("#drop")),
-		chromedp.SetUploadFiles(css("#file-input"), []string{sheet}),
-		chromedp.WaitVisible(css("#columns-body select")),
-		typeInto("#c-customerId", "M1001"),
-		typeInto("#c-estateId", "OBJ1234"),
-		chromedp.Click(css("#check-button")),
+		dropAndCheck(url, sheet, "OBJ1234"),
 		chromedp.WaitVisible(css(`#rows-table tr[data-row="2"]`)),
 		chromedp.WaitVisible(css("#rows-more")),
 		chromedp.Click(css(`input[name="rowfilter"][value="all"]`)),
@@ -810,4 +788,20 @@ func TestBrowserLongCells(t *testing.T) {
 		 document.querySelectorAll('#rows-table tr[data-row="3"] td.cell-cut').length`,
 			chromedp.WithPollingMutation(), chromedp.WithPollingTimeout(0)))
 	require.Contains(t, get(p, "the row fixed", chromedp.Text(css(`#rows-table tr[data-row="2"]`))), "Anna")
+}
+
+// dropAndCheck opens the page at url, drops the sheet, gives the customer
+// id (and the estate id, when the sheet has no column of it) and checks.
+func dropAndCheck(url, sheet, estate string) chromedp.Action[chromedp.Void] {
+	steps := []chromedp.Action[chromedp.Void]{
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(css("#drop")),
+		chromedp.SetUploadFiles(css("#file-input"), []string{sheet}),
+		chromedp.WaitVisible(css("#columns-body select")),
+		typeInto("#c-customerId", "M1001"),
+	}
+	if estate != "" {
+		steps = append(steps, typeInto("#c-estateId", estate))
+	}
+	return chromedp.Steps(append(steps, chromedp.Click(css("#check-button")))...)
 }
