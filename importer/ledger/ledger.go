@@ -113,7 +113,7 @@ func OpenMode(path string, mode Mode) (*Ledger, error) {
 			return nil, openError(path, err)
 		}
 	}
-	dsn, err := dataSourceName(path)
+	dsn, err := dataSourceName(path, "NORMAL")
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -178,11 +178,7 @@ func create(path string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	l, err := OpenMode(tmp, StartNew)
-	if err != nil {
-		return err
-	}
-	if err := l.Close(); err != nil {
+	if err := build(tmp); err != nil {
 		return err
 	}
 	err = os.Link(tmp, path)
@@ -199,20 +195,46 @@ func create(path string) error {
 	return f.Close()
 }
 
-// dataSourceName builds the ledger's file: URI (see fileURI).
+// build makes a new ledger in the file at tmp, which no other process
+// knows of yet, so that nothing needs to reach the disk step by step
+// (synchronous=OFF): the whole is synced once, before create links it
+// into place. That is one sync where opening a new ledger in place takes
+// one for each of its steps, most of a new ledger's start-up.
+func build(tmp string) error {
+	dsn, err := dataSourceName(tmp, "OFF")
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return err
+	}
+	l := &Ledger{path: tmp, db: db, now: time.Now, mayStart: true}
+	if err := errors.Join(l.init(), db.Close()); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	return errors.Join(f.Sync(), f.Close())
+}
+
+// dataSourceName builds the ledger's file: URI (see fileURI), with
+// synchronous as given.
 //
 // WAL with synchronous=NORMAL: a commit is in the WAL file, in the kernel's
 // hands, when Exec returns, so it survives the process being killed, which is
 // the failure the ledger exists for. Only a power cut or kernel crash can
 // lose the last commits, at a much lower cost per Pending than FULL's fsync.
-func dataSourceName(path string) (string, error) {
+func dataSourceName(path, synchronous string) (string, error) {
 	uri, err := fileURI(path)
 	if err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("%s?_txlock=immediate"+
-		"&_pragma=busy_timeout(%d)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)",
-		uri, busyTimeout.Milliseconds()), nil
+		"&_pragma=busy_timeout(%d)&_pragma=synchronous(%s)&_pragma=foreign_keys(1)",
+		uri, busyTimeout.Milliseconds(), synchronous), nil
 }
 
 // fileURI is path as a file: URI without a query, so that a path holding
