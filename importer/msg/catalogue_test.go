@@ -139,6 +139,8 @@ func fill(v reflect.Value) {
 		v.Set(reflect.ValueOf(ByEmail))
 	case t == reflect.TypeFor[PersonField]():
 		v.Set(reflect.ValueOf(FieldPhone))
+	case t == reflect.TypeFor[PageText]():
+		v.Set(reflect.ValueOf(PageHFile))
 	case t.Kind() == reflect.Struct:
 		for i := range t.NumField() {
 			if t.Field(i).IsExported() {

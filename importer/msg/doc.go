@@ -56,4 +56,11 @@
 // is a small enumeration instead, never an English string: LedgerFailed's
 // Step, whose words each language keeps in a table a test holds to every
 // step.
+//
+// The words of serve's page are such a set too: Page{Text: PageHFile}
+// is one of them, page.go declares every key (the name the page asks
+// for it by, "hFile"), and each catalogue says them from its table,
+// pageEN and pageSV, beside its serve entries. To add one to the page,
+// add its key to page.go and its words to every table, in page.go's
+// order; a part the page fills in is named in braces, {n}.
 package msg

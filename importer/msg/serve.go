@@ -69,6 +69,11 @@ type (
 		message
 		Detail string
 	}
+	// WebBadLang: a ?lang= that names no language the page speaks.
+	WebBadLang struct {
+		message
+		Lang string
+	}
 	// WebNoImport: an id the server does not know (removed, or from
 	// before it started again).
 	WebNoImport struct{ message }

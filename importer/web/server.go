@@ -94,6 +94,7 @@ type Server struct {
 	cfg     Config
 	mux     *http.ServeMux
 	handler http.Handler
+	words   map[msg.Lang]pageTexts // the page's texts, GET /api/texts
 
 	// mu guards what follows. It is taken after an upload's mu (a send
 	// holds u.mu while it looks for credentials), never before it.
@@ -127,6 +128,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
+	words, err := sayPage()
+	if err != nil {
+		return nil, err
+	}
 	if cfg.Dir == "" {
 		dir, err := newServeDir(os.TempDir(), cfg.Now())
 		if err != nil {
@@ -136,7 +141,7 @@ func New(cfg Config) (*Server, error) {
 	} else if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, imports: map[string]*upload{}}
+	s := &Server{cfg: cfg, imports: map[string]*upload{}, words: words}
 	s.ctx, s.cancel = context.WithCancelCause(context.Background())
 	s.routes()
 	return s, nil
@@ -180,6 +185,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/imports/{id}/stop", s.withImport(s.stop))
 	m.HandleFunc("GET /api/imports/{id}/events", s.withImport(s.events))
 	m.HandleFunc("GET /api/imports/{id}/report", s.withImport(s.report))
+	m.HandleFunc("GET /api/texts", s.texts)
 	m.HandleFunc("GET /api/history", s.history)
 	m.HandleFunc("GET /api/history/{run}/report", s.historyReport)
 	m.HandleFunc("GET /api/credentials", s.getCredentials)

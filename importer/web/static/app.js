@@ -12,235 +12,12 @@
 
 // ---------------------------------------------------------------- texts
 
-// TEXTS holds every word the page says, in Swedish and English. A value
-// may be a function of arguments. Elements name theirs with data-t.
-const TEXTS = {
-  sv: {
-    skip: "Hoppa till innehållet",
-    tagline: "Skicka intresseanmälningar till Vitec",
-    stepsLabel: "Steg",
-    navFile: "Fil", navMatch: "Matcha", navCheck: "Kontrollera", navSend: "Skicka", navReport: "Rapport", navHistory: "Historik",
-    switchTo: "English", switchLang: "en",
-    hFile: "Välj kalkylbladet",
-    fileIntro: "Dra filen med anmälningarna hit, eller välj den. Excel (.xlsx, .xlsm) och CSV (.csv, .txt, .tsv) går bra. Filen ändras aldrig.",
-    dropHere: "Släpp filen här", or: "eller", chooseFile: "Välj fil …",
-    reading: (name) => `Läser ${name} …`,
-    readDone: (name) => `${name} är inläst.`,
-    notSheet: (name) => `${name} är inget kalkylblad som går att läsa: välj en .xlsx-, .xlsm-, .csv-, .txt- eller .tsv-fil.`,
-    hDetected: "Det här hittades i filen",
-    fileName: "Fil", rowsCount: "Rader", sheet: "Blad", headerRow: "Rubrikrad", encoding: "Teckenkodning", delimiter: "Avgränsare",
-    detected: "Hittad automatiskt", tab: "tabb",
-    detectedAs: (v) => `hittad: ${v}`,
-    reread: "Läs filen igen med de här valen",
-    hMatch: "Matcha kolumnerna",
-    matchIntro: "Välj för varje kolumn vilket fält i Vitec den fyller. Förslaget kommer från kolumnernas rubriker och värden; kontrollera det.",
-    remembered: "Matchningen känns igen: den sparades förra gången ett blad med samma rubriker lästes in.",
-    matchCaption: "Kolumnerna i filen och fälten de fyller",
-    thColumn: "Kolumn i filen", thExamples: "Exempel", thField: "Fyller fältet",
-    notSent: "— skickas inte —",
-    fieldFor: (h) => `Fält för kolumnen ${h}`,
-    noExamples: "(tom)",
-    constantsLegend: "Samma för alla rader",
-    constantsIntro: "Uppgifter som inte står i filen. En ifylld cell i en matchad kolumn går före det som står här.",
-    customerId: "Kund-id", estateId: "Objekt-id", required: "(krävs)",
-    customerIdHint: "Byråns kund-id i Vitec, t.ex. M1001",
-    estateIdHint: "Objektets id i Vitec, t.ex. OBJ1234",
-    fromColumn: (h) => `Kolumnen ${h} ger värdet; det här gäller bara rader där den är tom.`,
-    status: "Status", none: "(ingen)", stInterested: "Intresserad", stAssigned: "Anvisad", stNotInterested: "Ej intresserad",
-    referrer: "Varifrån (referrer)",
-    needCustomer: "Fyll i byråns kund-id, t.ex. M1001.",
-    needEstate: "Fyll i objektets id, t.ex. OBJ1234, eller matcha en kolumn till Objekt-id.",
-    placeholderId: (v) => `${v} är en platshållare, inte ett riktigt id.`,
-    mappingProblems: "Matchningen behöver rättas:",
-    lineProblem: (line, m) => `rad ${line}: ${m}`,
-    checkButton: "Kontrollera raderna",
-    checking: "Kontrollerar …",
-    hCheck: "Kontrollera och rätta",
-    summary: (valid, invalid, total) => [[`${valid} av ${total} rader kan skickas`, "good"], invalid ? [`, ${invalid} har fel som måste rättas först.`, "bad"] : [".", ""]],
-    hReasons: "Vad som är fel", noReasons: "Inga fel: alla rader kan skickas.",
-    reasonRows: (n) => n === 1 ? "1 rad" : `${n} rader`,
-    hPerColumn: "Per kolumn",
-    colValid: "giltiga", colChanged: "ändrade", colInvalid: "ogiltiga", colEmpty: "tomma", colWarnings: "varningar",
-    hRows: "Raderna",
-    rowsIntro: "Rader med fel står först. Röda celler är fel och gula ser misstänkta ut; skälet står bredvid. Tryck på ”Rätta” för att ändra en rad här; filen ändras inte, men det rättade värdet skickas och står i rapporten.",
-    show: "Visa:", showProblems: "rader med fel eller varningar", showAll: "alla rader",
-    rowsCaption: "Raderna i filen, med fel och ändringar",
-    thRow: "Rad", thStatus: "Status", thWhy: "Fel i raden", thAction: "Rätta",
-    st: { valid: "giltig", invalid: "fel", sent: "skickad", failed: "misslyckad", skipped: "redan skickad", duplicate: "dubblett", not_sent: "inte skickad", warning: "varning" },
-    // The same, counted: "17 skickade".
-    stN: { valid: "giltiga", invalid: "med fel", sent: "skickade", failed: "misslyckade", skipped: "redan skickade", duplicate: "dubbletter", not_sent: "inte skickade" },
-    fix: "Rätta", fixRow: (n) => `Rätta rad ${n}`, save: "Spara", cancel: "Avbryt",
-    saveRow: (n) => `Spara rad ${n}`, cancelRow: (n) => `Avbryt rättningen av rad ${n}`,
-    cellLabel: (h, n) => `${h}, rad ${n}`,
-    editedOnPage: "rättad här",
-    cellCut: "Cellen är längre än vad som visas här.",
-    cutReplace: "Cellen är för lång för att visas hel: det du skriver ersätter hela cellen.",
-    empty: "tomt",
-    saving: "Sparar …",
-    rowSaved: (n) => `Rad ${n} är rättad och kontrollerad igen.`,
-    noProblemRows: "Inga rader med fel eller varningar.",
-    showingRows: (shown, total) => `Visar ${shown} av ${total} rader.`,
-    moreRows: "Visa fler rader",
-    recheck: "Kontrollera igen",
-    stale: "Du har ändrat matchningen: kontrollera igen innan du skickar.",
-    hSend: "Skicka till Vitec",
-    credIntro: "Ange användarnamn och lösenord för Vitec Express Connect. Lösenordet visas aldrig igen.",
-    username: "Användarnamn", password: "Lösenord",
-    credRefused: "Vitec tog inte emot användarnamnet eller lösenordet. Skriv in dem igen: de används i stället för de förra.",
-    credSave: "Spara i inloggningsfilen på den här datorn (bara du kan läsa den; det som sparats där förut ersätts)",
-    credSubmit: "Använd inloggningen",
-    credSaved: "Inloggningen används nu.",
-    sendButton: (n, where) => `Skicka ${n} ${n === 1 ? "lead" : "leads"} till Connect${where ? ` (${where})` : ""}`,
-    whereCustomer: (c) => `kund ${c}`, whereEstate: (e) => `objekt ${e}`,
-    andMore: (list, n) => `${list} och ${n} till`,
-    nothingToSend: "Det finns inga giltiga rader att skicka.",
-    sendNote: "Rader som redan har skickats tidigare skickas inte igen.",
-    stop: "Stoppa",
-    pSent: "Skickade", pFailed: "Misslyckade", pSkipped: "Redan skickade", pRemaining: "Kvar", pRate: "Per sekund",
-    progress: (done, total) => `${done} av ${total} klara`,
-    starting: "Startar …",
-    stopping: "Stoppar: pågående förfrågningar får bli klara …",
-    stoppedLabel: "Stoppat",
-    retry: "Försök igen",
-    done: (sent, failed, skipped) => `Klart: ${sent} skickade` + (failed ? `, ${failed} misslyckades` : "") + (skipped ? `, ${skipped} var redan skickade` : "") + ".",
-    stoppedDone: (sent) => `Stoppat. ${sent} skickades; resten är inte skickade och står i rapporten.`,
-    hReport: "Rapport",
-    reportIntro: "Rapporten har en rad för varje rad i filen: skickad, eller varför inte. Öppna den i Excel.",
-    dlXlsx: "Ladda ner rapporten (Excel)", dlCsv: "Ladda ner rapporten (CSV)", dlMapping: "Matchningen som YAML (för körning varje natt)",
-    reportFormat: "Rapporten som", fmtXlsx: "Excel (.xlsx)", fmtCsv: "CSV (.csv)",
-    another: "Skicka en fil till",
-    hHistory: "Tidigare körningar",
-    hWhen: "När", hInputs: "Fil", hCounts: "Resultat", hReportCol: "Rapport",
-    historyEmpty: "Inga körningar ännu.", refresh: "Uppdatera",
-    openReport: "Ladda ner",
-    footer: "Allt stannar på den här datorn tills du trycker på Skicka.",
-    network: "Sidan når inte leadimport. Körs programmet fortfarande? Starta det igen och ladda om sidan.",
-    unauthorized: "Sidan har inte längre tillgång till leadimport. Öppna adressen som leadimport skrev ut när det startade.",
-    serverError: (status) => `Något gick fel i leadimport (fel ${status}). Försök igen.`,
-    fields: {
-      "person.firstName": "Förnamn", "person.lastName": "Efternamn", "person.fullName": "Hela namnet (delas i för- och efternamn)",
-      "person.socialSecurityNumber": "Personnummer", "person.isForeignSocialSecurityNumber": "Utländskt personnummer (ja/nej)",
-      "person.email.emailAddress": "E-post", "person.email.emailAddress2": "E-post 2",
-      "person.telephone.cell": "Mobil", "person.telephone.home": "Telefon hem", "person.telephone.work": "Telefon arbete", "person.telephone.other": "Telefon annan",
-      "person.address.streetAddress": "Gatuadress", "person.address.zipCode": "Postnummer", "person.address.city": "Ort",
-      "estateId": "Objekt-id", "customerId": "Kund-id", "prospectiveBuyerStatus": "Status (spekulant)",
-      "message": "Meddelande", "leadSourceId": "Leadkälla (id)", "marketing.referrer": "Varifrån (referrer)",
-    },
-    groupPerson: "Personen", groupLead: "Intresseanmälan",
-  },
-  en: {
-    skip: "Skip to the content",
-    tagline: "Send sign-ups to Vitec",
-    stepsLabel: "Steps",
-    navFile: "File", navMatch: "Match", navCheck: "Check", navSend: "Send", navReport: "Report", navHistory: "History",
-    switchTo: "Svenska", switchLang: "sv",
-    hFile: "Choose the spreadsheet",
-    fileIntro: "Drag the file with the sign-ups here, or choose it. Excel (.xlsx, .xlsm) and CSV (.csv, .txt, .tsv) will do. The file is never changed.",
-    dropHere: "Drop the file here", or: "or", chooseFile: "Choose a file …",
-    reading: (name) => `Reading ${name} …`,
-    readDone: (name) => `${name} has been read.`,
-    notSheet: (name) => `${name} is not a spreadsheet leadimport can read: choose an .xlsx, .xlsm, .csv, .txt or .tsv file.`,
-    hDetected: "What was found in the file",
-    fileName: "File", rowsCount: "Rows", sheet: "Sheet", headerRow: "Header row", encoding: "Encoding", delimiter: "Delimiter",
-    detected: "Detected", tab: "tab",
-    detectedAs: (v) => `found: ${v}`,
-    reread: "Read the file again with these choices",
-    hMatch: "Match the columns",
-    matchIntro: "For each column, choose the Vitec field it fills. The proposal comes from the columns' headers and values; check it.",
-    remembered: "This matching was remembered: it was saved the last time a sheet with the same headers was read.",
-    matchCaption: "The file's columns and the fields they fill",
-    thColumn: "Column in the file", thExamples: "Examples", thField: "Fills the field",
-    notSent: "— not sent —",
-    fieldFor: (h) => `Field for the column ${h}`,
-    noExamples: "(empty)",
-    constantsLegend: "The same for every row",
-    constantsIntro: "Details the file does not hold. A filled-in cell of a matched column wins over what is written here.",
-    customerId: "Customer id", estateId: "Estate id", required: "(required)",
-    customerIdHint: "The agency's customer id in Vitec, e.g. M1001",
-    estateIdHint: "The estate's id in Vitec, e.g. OBJ1234",
-    fromColumn: (h) => `The column ${h} gives the value; this is only for rows where it is empty.`,
-    status: "Status", none: "(none)", stInterested: "Interested", stAssigned: "Assigned", stNotInterested: "Not interested",
-    referrer: "Referrer",
-    needCustomer: "Fill in the agency's customer id, e.g. M1001.",
-    needEstate: "Fill in the estate's id, e.g. OBJ1234, or match a column to Estate id.",
-    placeholderId: (v) => `${v} is a placeholder, not a real id.`,
-    mappingProblems: "The matching needs fixing:",
-    lineProblem: (line, m) => `line ${line}: ${m}`,
-    checkButton: "Check the rows",
-    checking: "Checking …",
-    hCheck: "Check and fix",
-    summary: (valid, invalid, total) => [[`${valid} of ${total} rows can be sent`, "good"], invalid ? [`, ${invalid} have errors to fix first.`, "bad"] : [".", ""]],
-    hReasons: "What is wrong", noReasons: "No errors: every row can be sent.",
-    reasonRows: (n) => n === 1 ? "1 row" : `${n} rows`,
-    hPerColumn: "Per column",
-    colValid: "valid", colChanged: "changed", colInvalid: "invalid", colEmpty: "empty", colWarnings: "warnings",
-    hRows: "The rows",
-    rowsIntro: "Rows with errors come first. Red cells are wrong and yellow ones look suspicious; the reason is beside them. Press “Fix” to change a row here; the file is not changed, but the corrected value is sent and shown in the report.",
-    show: "Show:", showProblems: "rows with errors or warnings", showAll: "all rows",
-    rowsCaption: "The file's rows, with errors and changes",
-    thRow: "Row", thStatus: "Status", thWhy: "Errors in the row", thAction: "Fix",
-    st: { valid: "valid", invalid: "invalid", sent: "sent", failed: "failed", skipped: "sent before", duplicate: "duplicate", not_sent: "not sent", warning: "warning" },
-    stN: { valid: "valid", invalid: "invalid", sent: "sent", failed: "failed", skipped: "sent before", duplicate: "duplicates", not_sent: "not sent" },
-    fix: "Fix", fixRow: (n) => `Fix row ${n}`, save: "Save", cancel: "Cancel",
-    saveRow: (n) => `Save row ${n}`, cancelRow: (n) => `Cancel fixing row ${n}`,
-    cellLabel: (h, n) => `${h}, row ${n}`,
-    editedOnPage: "fixed here",
-    cellCut: "The cell is longer than what is shown here.",
-    cutReplace: "The cell is too long to be shown whole: what you type replaces the whole cell.",
-    empty: "empty",
-    saving: "Saving …",
-    rowSaved: (n) => `Row ${n} is fixed and checked again.`,
-    noProblemRows: "No rows with errors or warnings.",
-    showingRows: (shown, total) => `Showing ${shown} of ${total} rows.`,
-    moreRows: "Show more rows",
-    recheck: "Check again",
-    stale: "You changed the matching: check again before sending.",
-    hSend: "Send to Vitec",
-    credIntro: "Enter the user name and password for Vitec Express Connect. The password is never shown again.",
-    username: "User name", password: "Password",
-    credRefused: "Vitec did not accept the user name or the password. Type them again: they are used instead of the earlier ones.",
-    credSave: "Save them in the credentials file on this computer (only you can read it; what was saved there before is replaced)",
-    credSubmit: "Use these",
-    credSaved: "These credentials are used now.",
-    sendButton: (n, where) => `Send ${n} ${n === 1 ? "lead" : "leads"} to Connect${where ? ` (${where})` : ""}`,
-    whereCustomer: (c) => `customer ${c}`, whereEstate: (e) => `estate ${e}`,
-    andMore: (list, n) => `${list} and ${n} more`,
-    nothingToSend: "There are no valid rows to send.",
-    sendNote: "Rows sent before are not sent again.",
-    stop: "Stop",
-    pSent: "Sent", pFailed: "Failed", pSkipped: "Sent before", pRemaining: "Left", pRate: "Per second",
-    progress: (done, total) => `${done} of ${total} done`,
-    starting: "Starting …",
-    stopping: "Stopping: requests under way may finish …",
-    stoppedLabel: "Stopped",
-    retry: "Try again",
-    done: (sent, failed, skipped) => `Done: ${sent} sent` + (failed ? `, ${failed} failed` : "") + (skipped ? `, ${skipped} were sent before` : "") + ".",
-    stoppedDone: (sent) => `Stopped. ${sent} were sent; the rest were not and are in the report.`,
-    hReport: "Report",
-    reportIntro: "The report has a line for every row of the file: sent, or why not. Open it in Excel.",
-    dlXlsx: "Download the report (Excel)", dlCsv: "Download the report (CSV)", dlMapping: "The matching as YAML (for nightly runs)",
-    reportFormat: "Report as", fmtXlsx: "Excel (.xlsx)", fmtCsv: "CSV (.csv)",
-    another: "Send another file",
-    hHistory: "Earlier runs",
-    hWhen: "When", hInputs: "File", hCounts: "Result", hReportCol: "Report",
-    historyEmpty: "No runs yet.", refresh: "Refresh",
-    openReport: "Download",
-    footer: "Everything stays on this computer until you press Send.",
-    network: "The page cannot reach leadimport. Is it still running? Start it again and reload the page.",
-    unauthorized: "The page no longer has access to leadimport. Open the address leadimport printed when it started.",
-    serverError: (status) => `Something went wrong in leadimport (error ${status}). Try again.`,
-    fields: {
-      "person.firstName": "First name", "person.lastName": "Last name", "person.fullName": "Full name (split into first and last)",
-      "person.socialSecurityNumber": "Personnummer", "person.isForeignSocialSecurityNumber": "Foreign personnummer (yes/no)",
-      "person.email.emailAddress": "E-mail", "person.email.emailAddress2": "E-mail 2",
-      "person.telephone.cell": "Mobile", "person.telephone.home": "Home phone", "person.telephone.work": "Work phone", "person.telephone.other": "Other phone",
-      "person.address.streetAddress": "Street address", "person.address.zipCode": "Postcode", "person.address.city": "City",
-      "estateId": "Estate id", "customerId": "Customer id", "prospectiveBuyerStatus": "Buyer status",
-      "message": "Message", "leadSourceId": "Lead source (id)", "marketing.referrer": "Referrer",
-    },
-    groupPerson: "The person", groupLead: "The lead",
-  },
-};
+// The page's words are the server's (GET /api/texts): every one, in a
+// language, by its key; importer/msg/page.go lists them, en.go and sv.go
+// say them. Elements name theirs with data-t (the text), data-t-label
+// (aria-label) and data-t-placeholder; the script with t("key"), or, for
+// a text with parts to fill in, t("key", {name: value}). The page stays
+// hidden until the texts of its language are there.
 
 // The fields a column may fill, as the mapping file names them
 // (mapping/fields.go), in the order the drop-down offers them.
@@ -260,16 +37,46 @@ const UTM = "marketing.utmTags.";
 const FIXED_CONSTANTS = ["customerId", "estateId", "prospectiveBuyerStatus", "marketing.referrer",
   UTM + "utm_source", UTM + "utm_medium", UTM + "utm_campaign"];
 
-let lang = "sv";
-function t(key, ...args) {
-  const v = TEXTS[lang][key];
-  return typeof v === "function" ? v(...args) : v;
+let lang = "";     // the language shown, as the server names it (sv, en)
+let texts = {};    // its texts, by key
+const loaded = {}; // the answers of /api/texts so far, by language
+
+// t is the text of key, its {parts} filled in from parts as text. A key
+// the server does not know shows as itself, as the catalogue shows a
+// message it lacks.
+function t(key, parts) {
+  const text = texts[key];
+  if (typeof text !== "string") return "!(" + key + ")";
+  if (!parts) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in parts ? String(parts[name]) : m));
 }
+// word is the text of key, or fallback when there is none: a status or a
+// field the page has no text for is shown as the server names it.
+function word(key, fallback) {
+  return typeof texts[key] === "string" ? texts[key] : fallback;
+}
+function otherLang() { return lang === "sv" ? "en" : "sv"; }
 function fieldLabel(field) {
-  const names = TEXTS[lang].fields;
-  if (names[field]) return names[field];
   if (field.startsWith(UTM)) return "UTM " + field.slice(UTM.length);
-  return field;
+  return word("field." + field, field);
+}
+
+// useTexts fetches the texts of language l ("": the server's, its
+// --lang) and makes them the page's. A language the server does not
+// speak gets the server's.
+async function useTexts(l) {
+  let answer = l ? loaded[l] : null;
+  if (!answer) {
+    try {
+      answer = await api("GET", "/api/texts" + (l ? "?lang=" + encodeURIComponent(l) : ""), undefined, { bare: true, cache: "no-cache" });
+    } catch (e) {
+      if (e.status === 400 && l) return useTexts("");
+      throw e;
+    }
+  }
+  loaded[answer.lang] = answer;
+  lang = answer.lang;
+  texts = answer.texts || {};
 }
 
 // ---------------------------------------------------------------- helpers
@@ -329,7 +136,8 @@ class APIError extends Error {
 // api calls the server and returns its JSON (or text). An answer that is
 // not 2xx throws an APIError holding the body and one plain sentence.
 async function api(method, path, body, opts) {
-  const headers = { "Accept": "application/json", "Accept-Language": lang };
+  const headers = { "Accept": "application/json" };
+  if (lang) headers["Accept-Language"] = lang;
   if (token) headers["Authorization"] = "Bearer " + token;
   let payload = body;
   if (body !== undefined && !(body instanceof FormData) && typeof body !== "string") {
@@ -340,9 +148,11 @@ async function api(method, path, body, opts) {
   }
   let res;
   try {
-    res = await fetch(withLang(path), { method, headers, body: payload, credentials: "same-origin", cache: "no-store" });
+    res = await fetch(opts && opts.bare ? path : withLang(path),
+      { method, headers, body: payload, credentials: "same-origin", cache: (opts && opts.cache) || "no-store" });
   } catch (e) {
-    throw new APIError(0, null, t("network"));
+    // Before the page has its texts, the browser's own words.
+    throw new APIError(0, null, "network" in texts ? t("network") : String(e.message || e));
   }
   const type = res.headers.get("Content-Type") || "";
   let data = null;
@@ -355,8 +165,8 @@ async function api(method, path, body, opts) {
     let text = "";
     if (data && typeof data === "object") text = data.error || data.message || "";
     else if (typeof data === "string" && data.length < 400) text = data.trim();
-    if (res.status === 401) text = t("unauthorized");
-    if (!text) text = t("serverError", res.status);
+    if (res.status === 401 && "unauthorized" in texts) text = t("unauthorized");
+    if (!text) text = t("serverError", { status: res.status });
     throw new APIError(res.status, data, text);
   }
   return data;
@@ -403,22 +213,24 @@ const state = {
 
 function applyTexts() {
   document.documentElement.lang = lang;
-  for (const node of document.querySelectorAll("[data-t]")) {
-    const v = TEXTS[lang][node.dataset.t];
-    if (typeof v === "string") node.textContent = v;
-  }
-  for (const node of document.querySelectorAll("[data-t-label]")) {
-    node.setAttribute("aria-label", t(node.dataset.tLabel));
-  }
+  for (const node of document.querySelectorAll("[data-t]")) node.textContent = t(node.dataset.t);
+  for (const node of document.querySelectorAll("[data-t-label]")) node.setAttribute("aria-label", t(node.dataset.tLabel));
+  for (const node of document.querySelectorAll("[data-t-placeholder]")) node.setAttribute("placeholder", t(node.dataset.tPlaceholder));
   const sw = $("#lang-switch");
   sw.textContent = t("switchTo");
-  sw.setAttribute("lang", t("switchLang"));
+  sw.setAttribute("lang", otherLang());
 }
 
 async function setLang(l, refetch) {
-  lang = l === "en" ? "en" : "sv";
+  try {
+    await useTexts(l);
+  } catch (e) {
+    pageError(e.message);
+    return;
+  }
   try { sessionStorage.setItem("leadimport.lang", lang); } catch (e) { /* private mode */ }
   applyTexts();
+  if (!$("#step-report").hidden) labelDownloads();
   if (state.id) renderMatch();
   if (state.check) {
     // The server words the reasons in the page's language: ask again.
@@ -490,7 +302,7 @@ const SHEET_EXT = /\.(xlsx|xlsm|csv|txt|tsv)$/i;
 function chooseFile(file) {
   pageError("");
   if (!SHEET_EXT.test(file.name)) {
-    setFileStatus(t("notSheet", file.name), "error");
+    setFileStatus(t("notSheet", { name: file.name }), "error");
     return;
   }
   state.file = file;
@@ -515,7 +327,7 @@ async function upload(opts, keep) {
   for (const k of ["sheet", "headerRow", "encoding", "delimiter"]) {
     if (opts[k]) form.append(k, opts[k]);
   }
-  setFileStatus(t("reading", file.name), "busy");
+  setFileStatus(t("reading", { name: file.name }), "busy");
   let answer;
   try {
     answer = await api("POST", "/api/imports", form);
@@ -532,7 +344,7 @@ async function upload(opts, keep) {
 async function reread(opts) {
   const keep = pageMatching();
   const name = (state.input && state.input.name) || (state.file && state.file.name) || "";
-  setFileStatus(t("reading", name), "busy");
+  setFileStatus(t("reading", { name }), "busy");
   let answer;
   try {
     answer = await api("PUT", `/api/imports/${encodeURIComponent(state.id)}/input`, opts);
@@ -547,7 +359,7 @@ async function reread(opts) {
 // took shows an import the server read: what it found, and the
 // proposed matching (or, with keep, the page's own).
 function took(answer, keep) {
-  setFileStatus(t("readDone", (answer.input && answer.input.name) || ""), "");
+  setFileStatus(t("readDone", { name: (answer.input && answer.input.name) || "" }), "");
   state.id = answer.id;
   state.input = answer.input || {};
   state.check = null;
@@ -628,8 +440,8 @@ function renderDetected() {
   show($("#opt-delimiter"), isCSV);
   $("#o-encoding").value = state.inputChosen.encoding || "";
   $("#o-delimiter").value = state.inputChosen.delimiter || "";
-  $("#d-encoding").textContent = inp.encoding ? t("detectedAs", inp.encoding) : "";
-  $("#d-delimiter").textContent = inp.delimiter ? t("detectedAs", inp.delimiter === "\t" ? t("tab") : inp.delimiter) : "";
+  $("#d-encoding").textContent = inp.encoding ? t("detectedAs", { value: inp.encoding }) : "";
+  $("#d-delimiter").textContent = inp.delimiter ? t("detectedAs", { value: inp.delimiter === "\t" ? t("tab") : inp.delimiter }) : "";
   show($("#detected"), true);
 }
 
@@ -816,7 +628,7 @@ function renderMatch() {
   for (const c of state.input.columns || []) examplesByHeader[c.header] = c.examples || [];
   state.columns.forEach((c, i) => {
     const id = "col-" + i;
-    const sel = el("select", { id, "data-header": c.header, "aria-label": t("fieldFor", c.header), "aria-describedby": "p-" + id });
+    const sel = el("select", { id, "data-header": c.header, "aria-label": t("fieldFor", { column: c.header }), "aria-describedby": "p-" + id });
     sel.append(el("option", { value: "", text: t("notSent") }));
     const known = new Set([...PERSON_FIELDS, ...LEAD_FIELDS]);
     const groups = [[t("groupPerson"), PERSON_FIELDS], [t("groupLead"), LEAD_FIELDS]];
@@ -883,7 +695,7 @@ function columnFor(field) {
 function renderConstantHints() {
   for (const f of ["customerId", "estateId"]) {
     const h = columnFor(f);
-    $("#h-" + f).textContent = h ? t("fromColumn", h) : t(f + "Hint");
+    $("#h-" + f).textContent = h ? t("fromColumn", { column: h }) : f === "customerId" ? t("customerIdHint") : t("estateIdHint");
     const req = document.querySelector(`label[for="c-${f}"] .req`);
     show(req, !h);
   }
@@ -908,8 +720,8 @@ function checkConstants() {
   for (const f of ["customerId", "estateId"]) {
     if (columnFor(f)) continue;
     const v = String(state.constants[f] || "").trim();
-    if (v === "") problems.push([f, t(f === "customerId" ? "needCustomer" : "needEstate")]);
-    else if (isPlaceholder(v)) problems.push([f, t("placeholderId", v)]);
+    if (v === "") problems.push([f, f === "customerId" ? t("needCustomer") : t("needEstate")]);
+    else if (isPlaceholder(v)) problems.push([f, t("placeholderId", { id: v })]);
   }
   return problems;
 }
@@ -982,7 +794,7 @@ function showMappingProblems(problems) {
   if (rest.length > 0) {
     box.append(el("p", { text: t("mappingProblems") }));
     const ul = el("ul");
-    for (const p of rest) ul.append(el("li", { text: p.line ? t("lineProblem", p.line, p.message) : p.message }));
+    for (const p of rest) ul.append(el("li", { text: p.line ? t("lineProblem", { line: p.line, problem: p.message }) : p.message }));
     box.append(ul);
     show(box, true);
   }
@@ -1058,15 +870,14 @@ function renderCheck() {
   const summary = $("#check-summary");
   clear(summary);
   summary.setAttribute("tabindex", "-1");
-  for (const [text, cls] of t("summary", valid, invalid, state.total || valid + invalid)) {
-    summary.append(el("span", { class: cls || null, text }));
-  }
+  summary.append(el("span", { class: "good", text: t("summaryValid", { valid, total: state.total || valid + invalid }) }));
+  summary.append(invalid ? el("span", { class: "bad", text: t("summaryInvalid", { invalid }) }) : el("span", { text: t("summaryEnd") }));
 
   const reasons = $("#reasons");
   clear(reasons);
   for (const r of c.reasons || []) {
     reasons.append(el("li", {},
-      el("span", { text: r.message + ": " }), el("span", { class: "n", text: t("reasonRows", num(r.rows)) })));
+      el("span", { text: r.message + ": " }), el("span", { class: "n", text: num(r.rows) === 1 ? t("reasonRow") : t("reasonRows", { n: num(r.rows) }) })));
   }
   show($("#no-reasons"), (c.reasons || []).length === 0 && invalid === 0);
 
@@ -1144,7 +955,7 @@ function renderRows() {
   const more = $("#rows-more");
   clear(more);
   if (state.total > state.rows.length) {
-    more.append(t("showingRows", state.rows.length, state.total), " ");
+    more.append(t("showingRows", { shown: state.rows.length, total: state.total }), " ");
     const b = el("button", { type: "button", class: "button small", text: t("moreRows") });
     b.addEventListener("click", () => loadMoreRows().catch((e) => pageError(e.message)));
     more.append(b);
@@ -1166,19 +977,19 @@ function rowElement(row, headers) {
   // sight however wide the sheet.
   const first = el("td", { class: "rownum" }, el("span", { class: "n", text: row.row }));
   if (editing) {
-    const save = el("button", { type: "button", class: "button small primary", "aria-label": t("saveRow", row.row), text: t("save") });
+    const save = el("button", { type: "button", class: "button small primary", "aria-label": t("saveRow", { row: row.row }), text: t("save") });
     save.addEventListener("click", () => saveRow(row));
-    const cancel = el("button", { type: "button", class: "button small", "aria-label": t("cancelRow", row.row), text: t("cancel") });
+    const cancel = el("button", { type: "button", class: "button small", "aria-label": t("cancelRow", { row: row.row }), text: t("cancel") });
     cancel.addEventListener("click", () => cancelEdit(row));
     first.append(save, cancel);
   } else if (!state.sending && !state.sent) {
-    const fix = el("button", { type: "button", class: "button small fix", "aria-label": t("fixRow", row.row), text: t("fix") });
+    const fix = el("button", { type: "button", class: "button small fix", "aria-label": t("fixRow", { row: row.row }), text: t("fix") });
     fix.addEventListener("click", () => startEdit(row));
     first.append(fix);
   }
   tr.append(first);
   const st = row.status || "";
-  const stCell = el("td", { class: "status-cell" }, el("span", { class: "badge " + st, text: (TEXTS[lang].st[st] || st) }));
+  const stCell = el("td", { class: "status-cell" }, el("span", { class: "badge " + st, text: word("st." + st, st) }));
   tr.append(stCell);
   const placed = new Set();
   for (const h of headers) {
@@ -1194,7 +1005,7 @@ function rowElement(row, headers) {
     const cut = isCut(row, value);
     if (cut) td.classList.add("cell-cut");
     if (editing) {
-      const input = el("input", { value, "data-header": h, "aria-label": t("cellLabel", h, row.row) });
+      const input = el("input", { value, "data-header": h, "aria-label": t("cellLabel", { column: h, row: row.row }) });
       if (mine.length) input.setAttribute("aria-invalid", "true");
       input.addEventListener("keydown", (e) => {
         if (e.key === "Enter") { e.preventDefault(); saveRow(row); }
@@ -1270,7 +1081,7 @@ async function saveRow(row) {
     state.check = Object.assign({}, answer, { rows: undefined });
     state.total = totalRows(answer);
     renderCheck();
-    status.append(" ", el("span", { text: t("rowSaved", row.row) }));
+    status.append(" ", el("span", { text: t("rowSaved", { row: row.row }) }));
     focusRow(row.row, "button.fix");
     if (!document.activeElement || document.activeElement === document.body) status.focus();
   } catch (e) {
@@ -1295,7 +1106,7 @@ function targets(field) {
 }
 function listShort(values) {
   if (values.length <= 2) return values.join(", ");
-  return t("andMore", values.slice(0, 2).join(", "), values.length - 2);
+  return t("andMore", { list: values.slice(0, 2).join(", "), n: values.length - 2 });
 }
 
 function renderSendButton() {
@@ -1308,9 +1119,11 @@ function renderSendButton() {
   const where = [];
   const cs = plan && plan.customers ? plan.customers : targets("customerId");
   const es = plan && plan.estates ? plan.estates : targets("estateId");
-  if (cs.length) where.push(t("whereCustomer", listShort(cs)));
-  if (es.length) where.push(t("whereEstate", listShort(es)));
-  b.textContent = t("sendButton", valid, where.join(", "));
+  if (cs.length) where.push(t("whereCustomer", { customer: listShort(cs) }));
+  if (es.length) where.push(t("whereEstate", { estate: listShort(es) }));
+  const w = where.join(", ");
+  if (valid === 1) b.textContent = w ? t("sendLeadTo", { where: w }) : t("sendLead");
+  else b.textContent = w ? t("sendLeadsTo", { n: valid, where: w }) : t("sendLeads", { n: valid });
   b.disabled = !c || state.stale || valid === 0 || state.sending || state.sent || state.editing !== 0 || state.haveCreds === false;
   if (c && !state.stale && valid === 0) $("#send-note").textContent = t("nothingToSend");
 }
@@ -1458,15 +1271,22 @@ function progress(d, type) {
     }
     show($("#retry-button"), stopped);
     const banner = $("#send-done");
-    banner.textContent = stopped ? t("stoppedDone", sent) : t("done", sent, failed, skipped);
+    banner.textContent = stopped ? t("stoppedDone", { sent }) : doneText(sent, failed, skipped);
     banner.classList.toggle("ok", !stopped && failed === 0);
     banner.classList.toggle("warn", stopped || failed > 0);
     show(banner, true);
-    $("#progress-label").textContent = stopped ? t("stoppedLabel") : t("progress", done, total || done + notSent);
+    $("#progress-label").textContent = stopped ? t("stoppedLabel") : t("progress", { done, total: total || done + notSent });
     finishSend(d);
   } else {
-    $("#progress-label").textContent = t("progress", done, total);
+    $("#progress-label").textContent = t("progress", { done, total });
   }
+}
+
+// doneText says how a send ended: what was sent, and what failed or was
+// sent before, when any.
+function doneText(sent, failed, skipped) {
+  return t("doneSent", { sent }) + (failed ? t("doneFailed", { failed }) : "") +
+    (skipped ? t("doneSkipped", { skipped }) : "") + t("doneEnd");
 }
 
 function finishSend(d) {
@@ -1506,17 +1326,21 @@ function showReport(d) {
   // sending comes first, the other beside it.
   const format = $("#report-format").value;
   const other = format === "csv" ? "xlsx" : "csv";
-  const dl = $("#dl-report");
-  dl.setAttribute("href", `/api/imports/${id}/report?format=${format}`);
-  dl.textContent = t(format === "csv" ? "dlCsv" : "dlXlsx");
-  const dl2 = $("#dl-report-other");
-  dl2.setAttribute("href", `/api/imports/${id}/report?format=${other}`);
-  dl2.textContent = t(other === "csv" ? "dlCsv" : "dlXlsx");
+  $("#dl-report").setAttribute("href", `/api/imports/${id}/report?format=${format}`);
+  $("#dl-report-other").setAttribute("href", `/api/imports/${id}/report?format=${other}`);
+  labelDownloads();
   $("#dl-mapping").setAttribute("href", `/api/imports/${id}/mapping.yaml`);
   show($("#step-report"), true);
   markStep("report");
   $("#step-report").scrollIntoView({ block: "start" });
   $("#dl-report").focus({ preventScroll: true });
+}
+
+// labelDownloads names the report's two links: the format chosen first.
+function labelDownloads() {
+  const csv = $("#report-format").value === "csv";
+  $("#dl-report").textContent = csv ? t("dlCsv") : t("dlXlsx");
+  $("#dl-report-other").textContent = csv ? t("dlXlsx") : t("dlCsv");
 }
 
 function startOver() {
@@ -1551,7 +1375,7 @@ async function loadHistory() {
     const order = ["sent", "skipped", "duplicate", "failed", "invalid", "not_sent", "valid"];
     const parts = Object.entries(counts).filter(([, n]) => n)
       .sort(([a], [b]) => (order.indexOf(a) + 99) % 99 - (order.indexOf(b) + 99) % 99)
-      .map(([s, n]) => `${n} ${TEXTS[lang].stN[s] || s}`);
+      .map(([s, n]) => `${n} ${word("stN." + s, s)}`);
     const report = el("td", {});
     // report is where to download the run's report while it is on disk.
     if (r.report) report.append(el("a", { href: r.report, download: true, text: t("openReport") }));
@@ -1573,18 +1397,25 @@ function formatTime(s) {
 
 // ---------------------------------------------------------------- start
 
-function start() {
+async function start() {
   let l = "";
   try { l = sessionStorage.getItem("leadimport.lang") || ""; } catch (e) { /* private mode */ }
   // The address may say the language (serve --lang en opens ?lang=en);
-  // a choice made with the switch in this tab wins.
+  // a choice made with the switch in this tab wins; else the server's.
   const asked = new URL(window.location.href).searchParams.get("lang") || "";
-  lang = l || asked || "sv";
-  if (lang !== "en") lang = "sv";
+  try {
+    await useTexts(l || asked);
+  } catch (e) {
+    // Without its words the page can only say what went wrong.
+    document.body.hidden = false;
+    pageError(e.message);
+    return;
+  }
   applyTexts();
+  document.body.hidden = false; // shown in its language, never another first
   markStep("file");
   setupDrop();
-  $("#lang-switch").addEventListener("click", () => setLang(lang === "sv" ? "en" : "sv", true));
+  $("#lang-switch").addEventListener("click", () => setLang(otherLang(), true));
   const check = async (e) => {
     if (e) e.preventDefault();
     pageError("");
