@@ -23,11 +23,16 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // WebSocket opcodes.
@@ -373,4 +378,112 @@ func (b *bidiConn) call(ctx context.Context, method string, params, result any) 
 func (b *bidiConn) close() {
 	b.ws.close()
 	<-b.done
+}
+
+// fakeBrowser is a WebDriver BiDi server for the client's own test: it
+// answers "echo" with its params, "fail" with an error, sends an event
+// before answering "event", a message of two frames (bigger than 64 KiB)
+// for "big", pings the client before answering "ping", and never answers
+// "hang".
+func fakeBrowser(t *testing.T) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Origin") != "" {
+			http.Error(w, "an Origin header is refused, as Firefox does", http.StatusBadRequest)
+			return
+		}
+		conn, rw, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		fmt.Fprintf(rw, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: %s\r\n\r\n",
+			wsAccept(r.Header.Get("Sec-WebSocket-Key")))
+		rw.Flush()
+		ws := &wsConn{conn: conn, r: rw.Reader}
+		for {
+			data, err := ws.read()
+			if err != nil {
+				return
+			}
+			var cmd struct {
+				ID     int64           `json:"id"`
+				Method string          `json:"method"`
+				Params json.RawMessage `json:"params"`
+			}
+			if err := json.Unmarshal(data, &cmd); err != nil {
+				return
+			}
+			answer := fmt.Sprintf(`{"type":"success","id":%d,"result":%s}`, cmd.ID, cmd.Params)
+			switch cmd.Method {
+			case "fail":
+				answer = fmt.Sprintf(`{"type":"error","id":%d,"error":"no such element","message":"no element #nothing","stacktrace":""}`, cmd.ID)
+			case "event":
+				ws.write(wsText, []byte(`{"type":"event","method":"log.entryAdded","params":{"text":"hello"}}`))
+			case "big":
+				big := fmt.Sprintf(`{"type":"success","id":%d,"result":{"data":"%s"}}`, cmd.ID, strings.Repeat("x", 100_000))
+				half := len(big) / 2
+				// Two frames, the first without FIN: a text frame, then a continuation.
+				frame := func(first byte, p string) []byte {
+					return append(binary.BigEndian.AppendUint16([]byte{first, 126}, uint16(len(p))), p...)
+				}
+				conn.Write(append(frame(wsText, big[:half]), frame(0x80|wsContinuation, big[half:])...))
+				continue
+			case "ping":
+				ws.write(wsPing, []byte("are you there"))
+			case "hang":
+				continue
+			}
+			ws.write(wsText, []byte(answer))
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return "ws" + strings.TrimPrefix(srv.URL, "http") + "/session"
+}
+
+// TestBiDiClient tests the client the Firefox tests use against a fake
+// browser, so that it is tested where no Firefox is installed.
+func TestBiDiClient(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	events := make(chan string, 1)
+	b, err := dialBiDi(ctx, fakeBrowser(t), func(method string, params json.RawMessage) {
+		events <- method + " " + string(params)
+	})
+	require.NoError(t, err)
+	defer b.close()
+
+	var echo struct{ Context string }
+	require.NoError(t, b.call(ctx, "echo", map[string]any{"context": "tab-1"}, &echo))
+	assert.Equal(t, "tab-1", echo.Context)
+
+	err = b.call(ctx, "fail", nil, nil)
+	var be *bidiError
+	require.ErrorAs(t, err, &be)
+	assert.Equal(t, "fail: no such element: no element #nothing", err.Error(), "the method, BiDi's code and its text")
+
+	require.NoError(t, b.call(ctx, "event", map[string]any{}, nil))
+	assert.Equal(t, `log.entryAdded {"text":"hello"}`, <-events)
+
+	var big struct{ Data string }
+	require.NoError(t, b.call(ctx, "big", nil, &big))
+	assert.Len(t, big.Data, 100_000, "a message of two frames, read whole")
+
+	require.NoError(t, b.call(ctx, "ping", nil, nil), "a ping is answered and the answer still comes")
+
+	// Answers are matched by id: calls at once each get their own.
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			var got struct{ N int }
+			assert.NoError(t, b.call(ctx, "echo", map[string]any{"n": i}, &got))
+			assert.Equal(t, i, got.N)
+		})
+	}
+	wg.Wait()
+
+	short, cancelShort := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancelShort()
+	require.ErrorIs(t, b.call(short, "hang", nil, nil), context.DeadlineExceeded, "a command never answered ends with its context")
+	require.NoError(t, b.call(ctx, "echo", nil, nil), "and the connection still serves")
 }
