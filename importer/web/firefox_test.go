@@ -35,6 +35,7 @@ const firefoxStart = 60 * time.Second
 
 // WebDriver's codes of the keys that are not characters.
 const (
+	keyTab   = "\uE004"
 	keyEnter = "\uE007"
 	keyEnd   = "\uE010"
 )
@@ -680,7 +681,8 @@ func TestFirefoxOpenHouse(t *testing.T) {
 
 // TestFirefoxMarkupKeyboard is TestBrowserMarkupIsText in Firefox: cells
 // holding markup are text, every control has a name, and a row is fixed
-// with the keyboard only.
+// with the keyboard only; and Tab reaches the file input, which Firefox
+// opens the file picker from.
 func TestFirefoxMarkupKeyboard(t *testing.T) {
 	p := newFirefox(t)
 	url, _ := startServe(t, 0)
@@ -692,6 +694,11 @@ func TestFirefoxMarkupKeyboard(t *testing.T) {
 		"Bo;Ek;bo@example.se;hej\r\n"), 0o600))
 
 	p.do("open the page", fxNavigate(url), fxWaitVisible("#drop"))
+	// The file input is the next stop after the header's last control,
+	// and the drop zone shows that it has the focus.
+	p.do("tab to the file input", fxFocus("#lang-switch"), fxKeys(keyTab),
+		fxWait(`document.activeElement.id === "file-input"`))
+	require.Equal(t, "solid", fxGet[string](p, "the drop zone's outline", `getComputedStyle(document.querySelector("#drop")).outlineStyle`))
 	p.do("drop the sheet", fxSetFiles("#file-input", sheet), fxWaitVisible("#columns-body select"))
 	require.Contains(t, p.text("the delimiter found", "#d-delimiter"), ";")
 	p.do("read it again from another header row",
