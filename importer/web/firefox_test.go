@@ -88,6 +88,12 @@ func newFirefox(t *testing.T) *firefoxPage {
 	path := firefox(t)
 	profile, err := os.MkdirTemp("", "leadimport-firefox-")
 	require.NoError(t, err)
+	// Removed last, after Firefox ended (cleanups run last first).
+	t.Cleanup(func() {
+		if err := os.RemoveAll(profile); err != nil {
+			t.Logf("remove Firefox's profile: %v", err)
+		}
+	})
 	out := &firefoxOutput{addr: make(chan string, 1)}
 	run, kill := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(run, path, "--headless", "--no-remote", "--remote-debugging-port=0", "--profile", profile)
@@ -97,7 +103,10 @@ func newFirefox(t *testing.T) *firefoxPage {
 	// A child that keeps the output open does not hold Wait for longer.
 	cmd.WaitDelay = 5 * time.Second
 	started := time.Now()
-	require.NoError(t, cmd.Start(), "start Firefox at %s", path)
+	if err := cmd.Start(); err != nil {
+		kill()
+		t.Fatalf("start Firefox at %s: %v", path, err)
+	}
 	exited := make(chan struct{})
 	go func() {
 		cmd.Wait()
@@ -119,9 +128,6 @@ func newFirefox(t *testing.T) *firefoxPage {
 		}
 		kill()
 		<-exited
-		if err := os.RemoveAll(profile); err != nil {
-			t.Logf("remove Firefox's profile: %v", err)
-		}
 	})
 
 	start, cancel := context.WithTimeout(context.Background(), firefoxStart)
