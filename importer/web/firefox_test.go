@@ -263,10 +263,12 @@ func (p *firefoxPage) failed(what string, err error) {
 }
 
 // shot saves a screenshot of the whole page as out/browser/firefox-NAME.png.
-// It has a deadline of its own, so that it works after a step ran out of time.
+// It has a deadline of its own, so that it works after a step ran out of
+// time: a long one, as Firefox draws the whole page (4,000 pixels high
+// after the check) in software, which takes seconds on a busy machine.
 func (p *firefoxPage) shot(name string) {
 	p.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	var r struct {
 		Data string `json:"data"`
