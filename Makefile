@@ -21,8 +21,9 @@ dist:
 	done
 
 # vet, then every test with the race detector. The page's browser tests
-# (importer/web/browser_test.go) skip without Chromium, which go test
-# does not show for a package that passes: say so here.
+# skip without Chromium (importer/web/browser_test.go) or Firefox
+# (firefox_test.go), which go test does not show for a package that
+# passes: say so here.
 test:
 	$(GO) vet ./...
 	$(GO) test -race ./...
@@ -30,6 +31,9 @@ test:
 		! command -v chromium-browser >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1 && \
 		! command -v google-chrome-stable >/dev/null 2>&1 && ! command -v chrome >/dev/null 2>&1; then \
 		echo "make test: no Chromium found: the browser tests of the page (importer/web/browser_test.go) were SKIPPED; install chromium to run them"; \
+	fi
+	@if [ -z "$$LEADIMPORT_FIREFOX" ] && ! command -v firefox-esr >/dev/null 2>&1 && ! command -v firefox >/dev/null 2>&1; then \
+		echo "make test: no Firefox found: the page's Firefox tests (importer/web/firefox_test.go) were SKIPPED; install firefox-esr to run them"; \
 	fi
 
 # Starts the sandbox on a free loopback port, imports the open-house sample
