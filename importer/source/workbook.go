@@ -81,6 +81,21 @@ func (w *xmlWalker) skip() error {
 	return nil
 }
 
+// The namespaces of SpreadsheetML's own elements: transitional, as Excel
+// writes, and strict. A workbook part also holds elements of extensions
+// with the same local names (x14:workbookPr, in every workbook recent
+// Excel for Mac saves), which are not these.
+const (
+	mainNS       = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	strictMainNS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+)
+
+// isMain reports whether name is SpreadsheetML's own element local: in
+// its namespace, or in none, as some generators write.
+func isMain(name xml.Name, local string) bool {
+	return name.Local == local && (name.Space == mainNS || name.Space == strictMainNS || name.Space == "")
+}
+
 func attr(e xml.StartElement, name string) string {
 	for _, a := range e.Attr {
 		if a.Name.Local == name {
@@ -233,11 +248,11 @@ func (b *workbook) readSheets(name string) (ids []string, err error) {
 		if !ok {
 			continue
 		}
-		switch e.Name.Local {
-		case "workbookPr":
+		switch {
+		case isMain(e.Name, "workbookPr"):
 			v := attr(e, "date1904")
 			b.date1904 = v == "1" || v == "true"
-		case "sheet":
+		case isMain(e.Name, "sheet"):
 			s := attr(e, "name")
 			b.sheets = append(b.sheets, s)
 			b.hidden[s] = attr(e, "state") == "hidden" || attr(e, "state") == "veryHidden"

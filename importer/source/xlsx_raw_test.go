@@ -30,6 +30,7 @@ type book struct {
 	styles   string // the cellXfs and numFmts, "" for none
 	sst      []string
 	date1904 bool
+	ext      string // the workbook part's extLst, after its sheets
 }
 
 func (b book) files() map[string]string {
@@ -42,7 +43,7 @@ func (b book) files() map[string]string {
 		"_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
 		"xl/workbook.xml": `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-			pr + `<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+			pr + `<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets>` + b.ext + `</workbook>`,
 		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
 			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/>` +
@@ -124,6 +125,18 @@ func TestXLSXCellValues(t *testing.T) {
 				`<row r="2"><c s="1"><v>43962</v></c></row></sheetData>`},
 			header: []string{"Datum"},
 			rows:   []Row{{Number: 2, Cells: []string{"2024-05-12"}}},
+		},
+		{
+			// Recent Excel for Mac writes workbookPr twice: SpreadsheetML's,
+			// with date1904, and an extension's without it, which must not
+			// undo it (1971-01-01 read 1966-12-31).
+			name: "the 1904 date system, then x14:workbookPr",
+			book: book{date1904: true, styles: testStyles, ext: `<extLst><ext uri="{79F54976-1DA5-4618-B147-4CDE4B953A38}" ` +
+				`xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:workbookPr/></ext></extLst>`,
+				sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>Datum</t></is></c></row>` +
+					`<row r="2"><c s="1"><v>24472</v></c></row></sheetData>`},
+			header: []string{"Datum"},
+			rows:   []Row{{Number: 2, Cells: []string{"1971-01-01"}}},
 		},
 		{
 			name: "inline strings, rich text, booleans, formulas and errors",
