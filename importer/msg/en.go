@@ -493,8 +493,9 @@ var english = []entry{
 	say(func(m PastLastRow, _ Lang) string {
 		return fmt.Sprintf("row %d is past Excel's last row, %d", m.Row, m.Max)
 	}),
-	say(func(m NoSharedString, _ Lang) string {
-		return fmt.Sprintf("cell %s points to shared string %q, which the workbook does not have", m.Cell, m.Index)
+	say(func(m SharedStringsMissing, _ Lang) string {
+		return fmt.Sprintf("%s: sheet %q: %s without a text the workbook has (a shared string missing; the first is %s), read as empty as Excel shows them: check them in Excel",
+			m.File, m.Sheet, plural(m.Count, "text cell", "text cells"), m.Cell)
 	}),
 	say(func(m CSVFound, _ Lang) string {
 		enc, delim := m.Encoding, fmt.Sprintf("'%c'", m.Delimiter)

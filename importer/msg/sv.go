@@ -504,8 +504,9 @@ var swedish = []entry{
 	say(func(m PastLastRow, _ Lang) string {
 		return fmt.Sprintf("rad %d ligger efter Excels sista rad, %d", m.Row, m.Max)
 	}),
-	say(func(m NoSharedString, _ Lang) string {
-		return fmt.Sprintf("cellen %s pekar på den delade strängen %q, som arbetsboken inte har", m.Cell, m.Index)
+	say(func(m SharedStringsMissing, _ Lang) string {
+		return fmt.Sprintf("%s: bladet %q: %s utan en text som arbetsboken har (en delad sträng saknas; den första är %s), lästa som tomma som Excel visar dem: kontrollera dem i Excel",
+			m.File, m.Sheet, plural(m.Count, "textcell", "textceller"), m.Cell)
 	}),
 	say(func(m CSVFound, _ Lang) string {
 		enc, delim := m.Encoding, fmt.Sprintf("'%c'", m.Delimiter)

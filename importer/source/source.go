@@ -84,6 +84,10 @@ type Options struct {
 	// Delimiter is, for CSV, the cell delimiter; 0 guesses it among
 	// ',', ';', tab and '|'.
 	Delimiter rune
+	// Warn, when set, is told what a person should check in how a sheet
+	// was read though its rows were read (msg.SharedStringsMissing):
+	// once for the sheet, counted, when its last row has been read.
+	Warn func(msg.Message)
 }
 
 // Reader hands out the rows of one input file.

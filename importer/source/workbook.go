@@ -360,8 +360,8 @@ func (e *tooManyStrings) Error() string { return msg.English.Say(e.m) }
 
 // readSharedStrings reads the strings cells of type "s" point into, at
 // most maxCount of them (and b.limits.strings bytes). Each item is its
-// text, or the runs of rich text joined; phonetic guides (rPh) are not
-// part of what the cell shows.
+// text, or the runs of rich text joined, unescaped (unescapeXstring);
+// phonetic guides (rPh) are not part of what the cell shows.
 func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, error) {
 	var sst sharedStrings
 	rc, err := b.open(name)
@@ -372,6 +372,7 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 	w := newWalker(&tokenGuard{r: rc})
 	var (
 		inT  bool
+		from int // where the text of the t element read began
 		inPh int
 	)
 	for {
@@ -391,7 +392,7 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 					return sst, &tooManyStrings{msg.TooManySharedStrings{Max: maxCount}}
 				}
 			case "t":
-				inT = inPh == 0
+				inT, from = inPh == 0, len(sst.text)
 			case "rPh":
 				inPh++
 			}
@@ -400,6 +401,9 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 			case "si":
 				sst.ends = append(sst.ends, uint32(len(sst.text)))
 			case "t":
+				if inT {
+					sst.text = unescapeXstring(sst.text, from)
+				}
 				inT = false
 			case "rPh":
 				inPh--

@@ -36,6 +36,7 @@ type xlsxReader struct {
 	sheet  string
 	rows   *sheetReader
 	merges []cellRange
+	warn   func(msg.Message) // Options.Warn
 }
 
 // openXLSX reads the workbook at path with its own streaming reader over
@@ -58,7 +59,7 @@ func openXLSX(path string, opt Options, limits xlsxLimits) (Reader, error) {
 
 // openSheet starts a Reader of the sheet opt names in the workbook.
 func (f *File) openSheet(opt Options) (_ Reader, err error) {
-	x := &xlsxReader{book: f.book}
+	x := &xlsxReader{book: f.book, warn: opt.Warn}
 	x.table = table{name: f.path, read: x.readRow, fixHeader: x.spreadMerges}
 	defer func() {
 		if err != nil {
@@ -107,6 +108,10 @@ func checkZipMagic(path string, f io.ReaderAt, size int64) error {
 // numbers, gaps included, are the row numbers.
 func (x *xlsxReader) readRow() (Row, error) {
 	row, err := x.rows.next()
+	if err == io.EOF && x.rows.noStrings > 0 && x.warn != nil {
+		x.warn(msg.SharedStringsMissing{File: x.name, Sheet: x.sheet, Cell: x.rows.firstNoString, Count: x.rows.noStrings})
+		x.warn = nil // once
+	}
 	if err == nil || err == io.EOF {
 		return row, err
 	}

@@ -18,6 +18,8 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"leadimport/importer/msg"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -153,6 +155,34 @@ func TestXLSXCellValues(t *testing.T) {
 			},
 		},
 		{
+			// ST_Xstring's escapes, in shared strings, inline strings and
+			// a formula's string result; not in a number's v.
+			name: "_xHHHH_ escapes in text",
+			book: book{sheet: `<sheetData>` +
+				`<row r="1"><c t="s"><v>0</v></c><c t="inlineStr"><is><t>Rad_x0009_2</t></is></c><c t="inlineStr"><is><t>Formel</t></is></c></row>` +
+				`<row r="2"><c t="s"><v>1</v></c><c t="inlineStr"><is><r><t>ABC_x000D_` + "\n" + `</t></r><r><t>DEF</t></r><rPh><t>_x0041_</t></rPh></is></c>` +
+				`<c t="str"><f>A2</f><v>x_x000d_y</v></c></row>` +
+				`<row r="3"><c t="s"><v>2</v></c><c t="inlineStr"><is><t>_x005F_x000D_ and _x_ and _x12_ and _xGGGG_</t></is></c><c t="s"><v>3</v></c></row>` +
+				`</sheetData>`, sst: []string{"<t>Namn_x0020_1</t>", "<t>ABC_x000D_\nDEF</t>", "<r><t>_xD83D__xDE00_</t></r><r><t>_xD83D_ ensam</t></r>", "<t>__x0041_</t>"}},
+			header: []string{"Namn 1", "Rad\t2", "Formel"},
+			rows: []Row{
+				{Number: 2, Cells: []string{"ABC\r\nDEF", "ABC\r\nDEF", "x\ry"}},
+				{Number: 3, Cells: []string{"😀_xD83D_ ensam", "_x000D_ and _x_ and _x12_ and _xGGGG_", "_A"}},
+			},
+		},
+		{
+			// The is element is an inline string's value; a v beside it
+			// (which some writers add) is not part of it.
+			name: "an inline string with a stray v",
+			book: book{sheet: `<sheetData>` +
+				`<row r="1"><c t="inlineStr"><is><t>Nr</t></is></c></row>` +
+				`<row r="2"><c t="inlineStr"><is><t>1.</t></is><v>1.0</v></c></row>` +
+				`<row r="3"><c t="inlineStr"><v>2.0</v><is><t>2.</t></is></c></row>` +
+				`</sheetData>`},
+			header: []string{"Nr"},
+			rows:   []Row{{Number: 2, Cells: []string{"1."}}, {Number: 3, Cells: []string{"2."}}},
+		},
+		{
 			name: "a title row above the header, found by the names",
 			book: book{sheet: `<sheetData>` +
 				`<row r="1"><c t="inlineStr"><is><t>Visning Storgatan 1</t></is></c></row>` +
@@ -188,6 +218,44 @@ func TestXLSXCellValues(t *testing.T) {
 			assert.Equal(t, tt.rows, readAll(t, r))
 		})
 	}
+}
+
+// TestXLSXSharedStringMissing: a shared-string cell with no v, an empty
+// one, or an index past the table (some generators, and Tencent's office
+// suite, write them) reads empty, as Excel shows it, and the sheet is
+// read on; Options.Warn is told once, with the count and the first cell.
+func TestXLSXSharedStringMissing(t *testing.T) {
+	path := writeZip(t, "x.xlsx", book{sst: []string{"<t>Namn</t>", "<t>Ort</t>", "<t>Anna</t>", "<t>Lund</t>"}, sheet: `<sheetData>` +
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+		`<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"/></row>` +
+		`<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" t="s"><v>3</v></c></row>` +
+		`<row r="4"><c t="s"><v>2</v></c><c t="s"><v></v></c><c r="C4" t="s"><v>-1</v></c></row>` +
+		`</sheetData>`}.files())
+	var warnings []msg.Message
+	r, err := Open(path, Options{Warn: func(m msg.Message) { warnings = append(warnings, m) }})
+	require.NoError(t, err)
+	defer r.Close()
+	assert.Equal(t, []string{"Namn", "Ort"}, r.Header())
+	assert.Equal(t, []Row{
+		{Number: 2, Cells: []string{"Anna"}},
+		{Number: 3, Cells: []string{"", "Lund"}},
+		{Number: 4, Cells: []string{"Anna"}},
+	}, readAll(t, r))
+	_, err = r.Next()
+	assert.Equal(t, io.EOF, err)
+	require.Len(t, warnings, 1, "one warning for the sheet")
+	assert.Equal(t, msg.SharedStringsMissing{File: path, Sheet: "Blad1", Cell: "B2", Count: 4}, warnings[0])
+	assert.Equal(t, path+`: sheet "Blad1": 4 text cells without a text the workbook has (a shared string missing; the first is B2), read as empty as Excel shows them: check them in Excel`,
+		msg.English.Say(warnings[0]))
+
+	// A sheet whose strings are all there warns of nothing.
+	warnings = nil
+	path = writeZip(t, "y.xlsx", book{sst: []string{"<t>Namn</t>"}, sheet: `<sheetData><row r="1"><c t="s"><v>0</v></c></row><row r="2"><c t="s"><v>0</v></c></row></sheetData>`}.files())
+	r2, err := Open(path, Options{Warn: func(m msg.Message) { warnings = append(warnings, m) }})
+	require.NoError(t, err)
+	defer r2.Close()
+	readAll(t, r2)
+	assert.Empty(t, warnings)
 }
 
 // TestXLSXNumbersWrittenByExcelize: the same through excelize's writer,
