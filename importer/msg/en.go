@@ -468,6 +468,12 @@ var english = []entry{
 	say(func(m NoSuchSheet, _ Lang) string {
 		return fmt.Sprintf("no sheet %q; the file has: %s", m.Sheet, sheetList(m.Sheets, " (hidden)"))
 	}),
+	say(func(m ChartSheet, _ Lang) string {
+		if len(m.Worksheets) == 0 {
+			return fmt.Sprintf("sheet %q is a chart, with no rows to read, and the workbook has no visible worksheet", m.Sheet)
+		}
+		return fmt.Sprintf("sheet %q is a chart, with no rows to read: name a worksheet: %s", m.Sheet, sheetList(m.Worksheets, " (hidden)"))
+	}),
 	say(func(m HeaderRowNegative, _ Lang) string {
 		return fmt.Sprintf("no header row found: header row %d: rows are numbered from 1 (0 picks the first non-empty row)", m.Row)
 	}),

@@ -183,6 +183,14 @@ type NoSuchSheet struct {
 	Sheets []Sheet
 }
 
+// ChartSheet: the sheet named is a chart sheet, which has no cells;
+// Worksheets are the visible sheets that have.
+type ChartSheet struct {
+	message
+	Sheet      string
+	Worksheets []Sheet
+}
+
 // HeaderRowNegative: a header row below 1.
 type HeaderRowNegative struct {
 	message

@@ -477,6 +477,12 @@ var swedish = []entry{
 	say(func(m NoSuchSheet, _ Lang) string {
 		return fmt.Sprintf("bladet %q finns inte; filen har: %s", m.Sheet, sheetList(m.Sheets, " (dolt)"))
 	}),
+	say(func(m ChartSheet, _ Lang) string {
+		if len(m.Worksheets) == 0 {
+			return fmt.Sprintf("bladet %q är ett diagram, utan rader att läsa, och arbetsboken har inget synligt kalkylblad", m.Sheet)
+		}
+		return fmt.Sprintf("bladet %q är ett diagram, utan rader att läsa: ange ett kalkylblad: %s", m.Sheet, sheetList(m.Worksheets, " (dolt)"))
+	}),
 	say(func(m HeaderRowNegative, _ Lang) string {
 		return fmt.Sprintf("ingen rubrikrad hittades: rubrikrad %d: raderna numreras från 1 (0 väljer den första raden som inte är tom)", m.Row)
 	}),

@@ -64,7 +64,8 @@ type Note struct {
 type Options struct {
 	// Sheet is, for XLSX, a sheet name (exact, else ignoring case) or a
 	// 1-based index among the visible sheets, as Excel shows their tabs;
-	// "" is the first visible sheet.
+	// "" is the first visible worksheet (a chart sheet has no rows, and
+	// is refused when named).
 	Sheet string
 	// HeaderRow is the header's row, numbered as the spreadsheet numbers
 	// it; the rows above it are not read. 0 means: found by Headers, else

@@ -22,6 +22,7 @@ type workbook struct {
 	parts      map[string]*zip.File // by lower-case part name, as OOXML names are case-insensitive
 	sheets     []string             // in tab order
 	hidden     map[string]bool
+	charts     map[string]bool // chart sheets, which have no cells
 	sheetParts map[string]string
 	sst        sharedStrings
 	formats    []numFormat // by cell style index (the c element's s)
@@ -108,7 +109,7 @@ func attr(e xml.StartElement, name string) string {
 // readWorkbook reads the parts every sheet needs; any of them missing or
 // broken makes the workbook unreadable.
 func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, error) {
-	b := &workbook{path: file, parts: map[string]*zip.File{}, hidden: map[string]bool{}, sheetParts: map[string]string{}, limits: limits}
+	b := &workbook{path: file, parts: map[string]*zip.File{}, hidden: map[string]bool{}, charts: map[string]bool{}, sheetParts: map[string]string{}, limits: limits}
 	for _, f := range zr.File {
 		b.parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))] = f
 	}
@@ -132,9 +133,11 @@ func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, er
 		return nil, b.damaged(err)
 	}
 	byID := map[string]string{}
+	chartIDs := map[string]bool{}
 	sst := ""
 	for _, r := range rels {
 		byID[r.id] = r.target
+		chartIDs[r.id] = strings.HasSuffix(r.typ, "/chartsheet")
 		switch {
 		case strings.HasSuffix(r.typ, "/sharedStrings"):
 			sst = r.target
@@ -147,6 +150,7 @@ func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, er
 	var sheetBytes uint64
 	for i, s := range b.sheets {
 		b.sheetParts[s] = byID[ids[i]]
+		b.charts[s] = chartIDs[ids[i]]
 		if f := b.parts[strings.ToLower(byID[ids[i]])]; f != nil {
 			sheetBytes += f.UncompressedSize64
 		}

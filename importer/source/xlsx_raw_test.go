@@ -258,6 +258,42 @@ func TestXLSXSharedStringMissing(t *testing.T) {
 	assert.Empty(t, warnings)
 }
 
+// chartFirst is a workbook whose first tab is a chart sheet, as Excel
+// saves one after "Move Chart > New sheet", with the worksheet after it.
+func chartFirst() map[string]string {
+	files := book{sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>Namn</t></is></c></row>` +
+		`<row r="2"><c t="inlineStr"><is><t>Anna</t></is></c></row></sheetData>`}.files()
+	files["xl/workbook.xml"] = `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+		`<sheets><sheet name="Diagram1" sheetId="2" r:id="rId4"/><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`
+	files["xl/_rels/workbook.xml.rels"] = strings.Replace(files["xl/_rels/workbook.xml.rels"], "</Relationships>",
+		`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`, 1)
+	files["xl/chartsheets/sheet1.xml"] = `<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+		`<sheetPr/><sheetViews><sheetView zoomScale="115" workbookViewId="0" zoomToFit="1"/></sheetViews><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId1"/></chartsheet>`
+	return files
+}
+
+// TestXLSXChartSheetFirst: a chart sheet first is passed over by the
+// default pick, and refused, saying what it is, when named.
+func TestXLSXChartSheetFirst(t *testing.T) {
+	path := writeZip(t, "x.xlsx", chartFirst())
+	r, err := Open(path, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []Row{{Number: 2, Cells: []string{"Anna"}}}, readAll(t, r))
+	assert.Equal(t, []string{"Blad1"}, Sheets(r))
+	require.NoError(t, r.Close())
+	r, err = Open(path, Options{Sheet: "2"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Namn"}, r.Header())
+	require.NoError(t, r.Close())
+
+	for _, name := range []string{"Diagram1", "diagram1", "1"} {
+		r, err := Open(path, Options{Sheet: name})
+		assert.Nil(t, r)
+		assert.ErrorIs(t, err, ErrNoSheet)
+		assert.EqualError(t, err, path+`: sheet "Diagram1" is a chart, with no rows to read: name a worksheet: Blad1`)
+	}
+}
+
 // TestXLSXNumbersWrittenByExcelize: the same through excelize's writer,
 // with the General format Excel shows as 1.98001E+11.
 func TestXLSXNumbersWrittenByExcelize(t *testing.T) {
