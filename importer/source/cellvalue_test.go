@@ -148,6 +148,8 @@ func TestCellValueTimes(t *testing.T) {
 		{name: "ISO time with seconds", typ: "d", raw: "10:10:10", want: "10:10:10"},
 		{name: "ISO date in a time format", typ: "d", raw: "2021-01-01T10:10:10", format: newNumFormat(21, ""), want: "10:10:10"},
 		{name: "ISO date before 1900", typ: "d", raw: "1850-06-01T12:00:00", want: "1850-06-01 12:00"},
+		{name: "a date past 2192 (once past time.Duration)", raw: "107000", format: newNumFormat(14, ""), want: "2192-12-13"},
+		{name: "the last date", raw: "2958465.5", format: newNumFormat(22, ""), want: "9999-12-31 12:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
