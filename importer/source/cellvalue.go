@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -334,75 +333,87 @@ func dateValue(v float64, sh shown, date1904 bool) (string, bool) {
 	if sh.guess {
 		sh = shown{date: days > 0 || v >= 1, clock: secs != 0 || sub != 0 || v < 1, hours: true, minutes: true, seconds: secs%60 != 0}
 	}
-	var b strings.Builder
+	b := make([]byte, 0, 32) // on the stack: the one allocation is the string
 	if sh.date {
 		// A date and time at midnight reads as its date alone: a
 		// birth date kept in a date-and-time format is a date.
-		b.WriteString(dateOf(days, date1904))
+		b = appendDate(b, days, date1904)
 		if !sh.clock || secs == 0 && sub == 0 {
-			return b.String(), true
+			return string(b), true
 		}
-		b.WriteByte(' ')
+		b = append(b, ' ')
 	}
 	h, m, s := secs/3600, secs/60%60, secs%60
 	switch {
 	case sh.hours:
-		fmt.Fprintf(&b, "%02d:%02d", h, m)
+		b = pad2(append(pad2(b, h), ':'), m)
 		if sh.seconds {
-			fmt.Fprintf(&b, ":%02d", s)
+			b = pad2(append(b, ':'), s)
 		}
 	case sh.minutes && sh.seconds: // mm:ss
-		fmt.Fprintf(&b, "%02d:%02d", m, s)
+		b = pad2(append(pad2(b, m), ':'), s)
 	case sh.minutes:
-		fmt.Fprintf(&b, "%02d", m)
+		b = pad2(b, m)
 	default:
-		fmt.Fprintf(&b, "%02d", s)
+		b = pad2(b, s)
 	}
-	if sh.seconds && sh.frac > 0 {
-		fmt.Fprintf(&b, ".%0*d", sh.frac, sub)
-	}
-	return b.String(), true
+	return string(appendFrac(b, sub, sh)), true
 }
 
 // duration writes secs seconds and sub of its fractions as an elapsed
 // time format shows them: the first field counts on ([h]:mm:ss 255:10:05),
 // the rest turn over as on a clock.
 func duration(secs, sub int64, sh shown) string {
-	var b strings.Builder
+	b := make([]byte, 0, 32)
 	switch sh.elapsed {
 	case 'h':
-		fmt.Fprintf(&b, "%d", secs/3600)
+		b = strconv.AppendInt(b, secs/3600, 10)
 		if sh.minutes {
-			fmt.Fprintf(&b, ":%02d", secs/60%60)
+			b = pad2(append(b, ':'), secs/60%60)
 		}
 		if sh.seconds {
-			fmt.Fprintf(&b, ":%02d", secs%60)
+			b = pad2(append(b, ':'), secs%60)
 		}
 	case 'm':
-		fmt.Fprintf(&b, "%d", secs/60)
+		b = strconv.AppendInt(b, secs/60, 10)
 		if sh.seconds {
-			fmt.Fprintf(&b, ":%02d", secs%60)
+			b = pad2(append(b, ':'), secs%60)
 		}
 	default:
-		fmt.Fprintf(&b, "%d", secs)
+		b = strconv.AppendInt(b, secs, 10)
 	}
-	if sh.seconds && sh.frac > 0 {
-		fmt.Fprintf(&b, ".%0*d", sh.frac, sub)
-	}
-	return b.String()
+	return string(appendFrac(b, sub, sh))
 }
 
-// dateOf writes the date of day serial days as YYYY-MM-DD.
-func dateOf(days int64, date1904 bool) string {
+// pad2 appends n, below 100, in two digits.
+func pad2(b []byte, n int64) []byte {
+	return append(b, byte('0'+n/10), byte('0'+n%10))
+}
+
+// appendFrac appends the fraction of a second sub, when sh shows one.
+func appendFrac(b []byte, sub int64, sh shown) []byte {
+	if !sh.seconds || sh.frac == 0 {
+		return b
+	}
+	b = append(b, '.')
+	digits := strconv.AppendInt(make([]byte, 0, 3), sub, 10)
+	for range int(sh.frac) - len(digits) {
+		b = append(b, '0')
+	}
+	return append(b, digits...)
+}
+
+// appendDate appends the date of day serial days as YYYY-MM-DD.
+func appendDate(b []byte, days int64, date1904 bool) []byte {
 	switch {
 	case date1904:
-		return time.Date(1904, 1, 1+int(days), 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		return time.Date(1904, 1, 1+int(days), 0, 0, 0, 0, time.UTC).AppendFormat(b, time.DateOnly)
 	case days == 60:
-		return "1900-02-29"
+		return append(b, "1900-02-29"...)
 	case days < 61:
-		return time.Date(1899, 12, 31+int(days), 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		return time.Date(1899, 12, 31+int(days), 0, 0, 0, 0, time.UTC).AppendFormat(b, time.DateOnly)
 	}
-	return time.Date(1899, 12, 30+int(days), 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	return time.Date(1899, 12, 30+int(days), 0, 0, 0, 0, time.UTC).AppendFormat(b, time.DateOnly)
 }
 
 // serial is the date serial of t (of its time of day alone when
