@@ -468,6 +468,9 @@ func (cfg *Config) openInput(in string, start time.Time) (_ *file, err error) {
 // lacks m's columns, or it has no sheet or header row where m says.
 func (cfg *Config) openWith(opened *source.File, in string, m *mapping.Mapping, start time.Time) (f *file, fits bool, err error) {
 	opts := readOptions(m)
+	// What a person should check in how the sheet was read goes to the
+	// log once, counted (a workbook's cells without their shared string).
+	opts.Warn = func(w msg.Message) { cfg.Log.Warn(cfg.LogLang.Say(w), "input", in) }
 	src, rep, err := openInput(opened, in, opts)
 	if err != nil {
 		mine := errors.Is(err, source.ErrNoSheet) || errors.Is(err, source.ErrNoHeader)

@@ -468,6 +468,12 @@ var english = []entry{
 	say(func(m NoSuchSheet, _ Lang) string {
 		return fmt.Sprintf("no sheet %q; the file has: %s", m.Sheet, sheetList(m.Sheets, " (hidden)"))
 	}),
+	say(func(m ChartSheet, _ Lang) string {
+		if len(m.Worksheets) == 0 {
+			return fmt.Sprintf("sheet %q is a chart, with no rows to read, and the workbook has no visible worksheet", m.Sheet)
+		}
+		return fmt.Sprintf("sheet %q is a chart, with no rows to read: name a worksheet: %s", m.Sheet, sheetList(m.Worksheets, " (hidden)"))
+	}),
 	say(func(m HeaderRowNegative, _ Lang) string {
 		return fmt.Sprintf("no header row found: header row %d: rows are numbered from 1 (0 picks the first non-empty row)", m.Row)
 	}),
@@ -493,8 +499,9 @@ var english = []entry{
 	say(func(m PastLastRow, _ Lang) string {
 		return fmt.Sprintf("row %d is past Excel's last row, %d", m.Row, m.Max)
 	}),
-	say(func(m NoSharedString, _ Lang) string {
-		return fmt.Sprintf("cell %s points to shared string %q, which the workbook does not have", m.Cell, m.Index)
+	say(func(m SharedStringsMissing, _ Lang) string {
+		return fmt.Sprintf("%s: sheet %q: %s without a text the workbook has (a shared string missing; the first is %s), read as empty as Excel shows them: check them in Excel",
+			m.File, m.Sheet, plural(m.Count, "text cell", "text cells"), m.Cell)
 	}),
 	say(func(m CSVFound, _ Lang) string {
 		enc, delim := m.Encoding, fmt.Sprintf("'%c'", m.Delimiter)

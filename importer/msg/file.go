@@ -183,6 +183,14 @@ type NoSuchSheet struct {
 	Sheets []Sheet
 }
 
+// ChartSheet: the sheet named is a chart sheet, which has no cells;
+// Worksheets are the visible sheets that have.
+type ChartSheet struct {
+	message
+	Sheet      string
+	Worksheets []Sheet
+}
+
 // HeaderRowNegative: a header row below 1.
 type HeaderRowNegative struct {
 	message
@@ -257,11 +265,13 @@ type PastLastRow struct {
 	Row, Max int
 }
 
-// NoSharedString: a cell points to a shared string the workbook lacks.
-type NoSharedString struct {
+// SharedStringsMissing: Count cells of a sheet are shared-string cells
+// without a string the workbook has (no index, or one past its table),
+// the first at Cell (e.g. B5); they were read as empty.
+type SharedStringsMissing struct {
 	message
-	Cell  string // e.g. A2
-	Index string // as the cell writes it
+	File, Sheet, Cell string
+	Count             int
 }
 
 // What the reader found in a file, for the log (Describe).

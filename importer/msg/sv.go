@@ -477,6 +477,12 @@ var swedish = []entry{
 	say(func(m NoSuchSheet, _ Lang) string {
 		return fmt.Sprintf("bladet %q finns inte; filen har: %s", m.Sheet, sheetList(m.Sheets, " (dolt)"))
 	}),
+	say(func(m ChartSheet, _ Lang) string {
+		if len(m.Worksheets) == 0 {
+			return fmt.Sprintf("bladet %q är ett diagram, utan rader att läsa, och arbetsboken har inget synligt kalkylblad", m.Sheet)
+		}
+		return fmt.Sprintf("bladet %q är ett diagram, utan rader att läsa: ange ett kalkylblad: %s", m.Sheet, sheetList(m.Worksheets, " (dolt)"))
+	}),
 	say(func(m HeaderRowNegative, _ Lang) string {
 		return fmt.Sprintf("ingen rubrikrad hittades: rubrikrad %d: raderna numreras från 1 (0 väljer den första raden som inte är tom)", m.Row)
 	}),
@@ -504,8 +510,9 @@ var swedish = []entry{
 	say(func(m PastLastRow, _ Lang) string {
 		return fmt.Sprintf("rad %d ligger efter Excels sista rad, %d", m.Row, m.Max)
 	}),
-	say(func(m NoSharedString, _ Lang) string {
-		return fmt.Sprintf("cellen %s pekar på den delade strängen %q, som arbetsboken inte har", m.Cell, m.Index)
+	say(func(m SharedStringsMissing, _ Lang) string {
+		return fmt.Sprintf("%s: bladet %q: %s utan en text som arbetsboken har (en delad sträng saknas; den första är %s), lästa som tomma som Excel visar dem: kontrollera dem i Excel",
+			m.File, m.Sheet, plural(m.Count, "textcell", "textceller"), m.Cell)
 	}),
 	say(func(m CSVFound, _ Lang) string {
 		enc, delim := m.Encoding, fmt.Sprintf("'%c'", m.Delimiter)

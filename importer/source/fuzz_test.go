@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -135,6 +137,11 @@ func FuzzCellValue(f *testing.F) {
 		{"", "-0", "\"kr\" 0.00", 170},
 		{"", "1e308", "d", 0},
 		{"", "2958465.99999", "", 22},
+		{"", "10.632", "[h]:mm:ss", 164},
+		{"", "10.632", "[mm]:ss.000;@", 164},
+		{"", "0.5", "", 47},
+		{"d", "2021-01-01T10:10:10", "yyyy-mm-dd hh:mm:ss", 164},
+		{"d", "10:10:10.5", "", 0},
 	} {
 		f.Add(s.typ, s.raw, s.code, s.id, false)
 		f.Add(s.typ, s.raw, s.code, s.id, true)
@@ -226,6 +233,39 @@ func FuzzSheetXML(f *testing.F) {
 		require.NoError(t, err)
 		for _, m := range merges {
 			require.True(t, m.left <= m.right && m.top <= m.bottom)
+		}
+	})
+}
+
+// FuzzXstring: unescaping undoes an escaping of every underscore and
+// control character, never lengthens the text, leaves what comes before
+// from as it is, and keeps UTF-8 valid.
+func FuzzXstring(f *testing.F) {
+	for _, s := range []string{"ABC_x000D_\nDEF", "_x005F_x000D_", "_xD83D__xDE00_", "_xD83D_", "_xDE00__x", "_x00e9_", "a_xGGGG_b", "__x0041__"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, from int) {
+		from = min(max(from, 0), len(s))
+		got := unescapeXstring([]byte(s), from)
+		require.LessOrEqual(t, len(got), len(s))
+		require.Equal(t, s[:from], string(got[:from]))
+		if utf8.ValidString(s) {
+			require.True(t, utf8.ValidString(string(got)))
+			var esc strings.Builder
+			for _, r := range s {
+				switch {
+				case r == '_':
+					esc.WriteString("_x005F_")
+				case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
+					fmt.Fprintf(&esc, "_x%04X_", r)
+				case r > 0xFFFF && r%7 == 0: // some as surrogate pairs
+					hi, lo := utf16.EncodeRune(r)
+					fmt.Fprintf(&esc, "_x%04x__x%04X_", hi, lo)
+				default:
+					esc.WriteRune(r)
+				}
+			}
+			require.Equal(t, s, string(unescapeXstring([]byte(esc.String()), 0)))
 		}
 	})
 }

@@ -56,6 +56,11 @@ type sheetReader struct {
 	w    *xmlWalker
 	last int // the last row's number
 	done bool
+	buf  []byte // a cell's text, reused
+	// noStrings counts the shared-string cells without a string,
+	// firstNoString is the first's reference.
+	noStrings     int
+	firstNoString string
 }
 
 func (s *sheetReader) close() error {
@@ -142,6 +147,11 @@ func (s *sheetReader) row(start xml.StartElement) (Row, error) {
 				bad = msg.Error(msg.CellPastLastColumn{Column: columnLetter(col)}, ErrTooLarge)
 				continue
 			}
+			if c.noString {
+				if s.noStrings++; s.noStrings == 1 {
+					s.firstNoString = columnLetter(col) + strconv.Itoa(num)
+				}
+			}
 			v := cellValue(c.typ, c.value, s.format(c.style), s.book.date1904)
 			if len(v) > maxCellChars && utf8.RuneCountInString(v) > maxCellChars {
 				bad = msg.Error(msg.CellTooLong{Column: columnLetter(col), Len: utf8.RuneCountInString(v)}, ErrTooLarge)
@@ -167,21 +177,29 @@ func (s *sheetReader) row(start xml.StartElement) (Row, error) {
 type rawCell struct {
 	ref, typ, value string
 	style           int
+	// noString: a shared-string cell without a string the workbook has.
+	noString bool
 }
 
 // cell reads a c element: its value is the v element (for a shared string
-// the string it points to), or the text of an inline string. A formula's
-// value is its cached result, in v; the formula itself is skipped.
+// the string it points to), or the text of an inline string, whose v, if
+// it has one, is not part of it. A formula's value is its cached result,
+// in v; the formula itself is skipped. Text is unescaped as ST_Xstring
+// says (see unescapeXstring): an inline string's runs, and a formula's
+// string result.
 func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
 	c := rawCell{ref: attr(start, "r"), typ: attr(start, "t")}
 	c.style, _ = strconv.Atoi(attr(start, "s"))
+	inline := c.typ == "inlineStr"
 	var (
-		text  strings.Builder
 		inV   bool
 		inT   bool
+		from  int // where the text of the t element read began
 		inPh  int
+		hasV  bool
 		depth = 1
 	)
+	s.buf = s.buf[:0]
 	for depth > 0 {
 		tok, err := s.w.token()
 		if err != nil {
@@ -192,9 +210,9 @@ func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
 			depth++
 			switch e.Name.Local {
 			case "v":
-				inV = true
+				inV, hasV = !inline, true
 			case "t":
-				inT = inPh == 0
+				inT, from = inline && inPh == 0, len(s.buf)
 			case "rPh":
 				inPh++
 			case "f":
@@ -209,25 +227,52 @@ func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
 			case "v":
 				inV = false
 			case "t":
+				if inT {
+					s.buf = unescapeXstring(s.buf, from)
+				}
 				inT = false
 			case "rPh":
 				inPh--
 			}
 		case xml.CharData:
-			if inV || inT && c.typ == "inlineStr" {
-				text.Write(e)
+			if inV || inT {
+				s.buf = append(s.buf, e...)
 			}
 		}
 	}
-	c.value = text.String()
-	if c.typ == "s" {
-		i, err := strconv.Atoi(strings.TrimSpace(c.value))
-		if err != nil || i < 0 || i >= s.book.sst.len() {
-			return c, msg.Error(msg.NoSharedString{Cell: c.ref, Index: c.value})
+	switch c.typ {
+	case "s":
+		i, ok := sharedIndex(s.buf)
+		if !hasV || !ok || i >= s.book.sst.len() {
+			// Excel shows such a cell empty (some generators, and
+			// Tencent's office suite, write t="s" with no v): so is it
+			// read, and counted for the warning.
+			c.noString = true
+			return c, nil
 		}
 		c.value = s.book.sst.at(i)
+	case "str":
+		c.value = string(unescapeXstring(s.buf, 0))
+	default:
+		c.value = string(s.buf)
 	}
 	return c, nil
+}
+
+// sharedIndex reads a shared-string cell's index.
+func sharedIndex(b []byte) (int, bool) {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || len(b) > 10 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func (s *sheetReader) format(style int) numFormat {

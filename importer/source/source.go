@@ -64,7 +64,8 @@ type Note struct {
 type Options struct {
 	// Sheet is, for XLSX, a sheet name (exact, else ignoring case) or a
 	// 1-based index among the visible sheets, as Excel shows their tabs;
-	// "" is the first visible sheet.
+	// "" is the first visible worksheet (a chart sheet has no rows, and
+	// is refused when named).
 	Sheet string
 	// HeaderRow is the header's row, numbered as the spreadsheet numbers
 	// it; the rows above it are not read. 0 means: found by Headers, else
@@ -84,6 +85,10 @@ type Options struct {
 	// Delimiter is, for CSV, the cell delimiter; 0 guesses it among
 	// ',', ';', tab and '|'.
 	Delimiter rune
+	// Warn, when set, is told what a person should check in how a sheet
+	// was read though its rows were read (msg.SharedStringsMissing):
+	// once for the sheet, counted, when its last row has been read.
+	Warn func(msg.Message)
 }
 
 // Reader hands out the rows of one input file.

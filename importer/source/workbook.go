@@ -22,6 +22,7 @@ type workbook struct {
 	parts      map[string]*zip.File // by lower-case part name, as OOXML names are case-insensitive
 	sheets     []string             // in tab order
 	hidden     map[string]bool
+	charts     map[string]bool // chart sheets, which have no cells
 	sheetParts map[string]string
 	sst        sharedStrings
 	formats    []numFormat // by cell style index (the c element's s)
@@ -81,6 +82,21 @@ func (w *xmlWalker) skip() error {
 	return nil
 }
 
+// The namespaces of SpreadsheetML's own elements: transitional, as Excel
+// writes, and strict. A workbook part also holds elements of extensions
+// with the same local names (x14:workbookPr, in every workbook recent
+// Excel for Mac saves), which are not these.
+const (
+	mainNS       = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	strictMainNS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+)
+
+// isMain reports whether name is SpreadsheetML's own element local: in
+// its namespace, or in none, as some generators write.
+func isMain(name xml.Name, local string) bool {
+	return name.Local == local && (name.Space == mainNS || name.Space == strictMainNS || name.Space == "")
+}
+
 func attr(e xml.StartElement, name string) string {
 	for _, a := range e.Attr {
 		if a.Name.Local == name {
@@ -93,7 +109,7 @@ func attr(e xml.StartElement, name string) string {
 // readWorkbook reads the parts every sheet needs; any of them missing or
 // broken makes the workbook unreadable.
 func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, error) {
-	b := &workbook{path: file, parts: map[string]*zip.File{}, hidden: map[string]bool{}, sheetParts: map[string]string{}, limits: limits}
+	b := &workbook{path: file, parts: map[string]*zip.File{}, hidden: map[string]bool{}, charts: map[string]bool{}, sheetParts: map[string]string{}, limits: limits}
 	for _, f := range zr.File {
 		b.parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))] = f
 	}
@@ -117,9 +133,11 @@ func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, er
 		return nil, b.damaged(err)
 	}
 	byID := map[string]string{}
+	chartIDs := map[string]bool{}
 	sst := ""
 	for _, r := range rels {
 		byID[r.id] = r.target
+		chartIDs[r.id] = strings.HasSuffix(r.typ, "/chartsheet")
 		switch {
 		case strings.HasSuffix(r.typ, "/sharedStrings"):
 			sst = r.target
@@ -132,6 +150,7 @@ func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, er
 	var sheetBytes uint64
 	for i, s := range b.sheets {
 		b.sheetParts[s] = byID[ids[i]]
+		b.charts[s] = chartIDs[ids[i]]
 		if f := b.parts[strings.ToLower(byID[ids[i]])]; f != nil {
 			sheetBytes += f.UncompressedSize64
 		}
@@ -233,11 +252,11 @@ func (b *workbook) readSheets(name string) (ids []string, err error) {
 		if !ok {
 			continue
 		}
-		switch e.Name.Local {
-		case "workbookPr":
+		switch {
+		case isMain(e.Name, "workbookPr"):
 			v := attr(e, "date1904")
 			b.date1904 = v == "1" || v == "true"
-		case "sheet":
+		case isMain(e.Name, "sheet"):
 			s := attr(e, "name")
 			b.sheets = append(b.sheets, s)
 			b.hidden[s] = attr(e, "state") == "hidden" || attr(e, "state") == "veryHidden"
@@ -345,8 +364,8 @@ func (e *tooManyStrings) Error() string { return msg.English.Say(e.m) }
 
 // readSharedStrings reads the strings cells of type "s" point into, at
 // most maxCount of them (and b.limits.strings bytes). Each item is its
-// text, or the runs of rich text joined; phonetic guides (rPh) are not
-// part of what the cell shows.
+// text, or the runs of rich text joined, unescaped (unescapeXstring);
+// phonetic guides (rPh) are not part of what the cell shows.
 func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, error) {
 	var sst sharedStrings
 	rc, err := b.open(name)
@@ -357,6 +376,7 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 	w := newWalker(&tokenGuard{r: rc})
 	var (
 		inT  bool
+		from int // where the text of the t element read began
 		inPh int
 	)
 	for {
@@ -376,7 +396,7 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 					return sst, &tooManyStrings{msg.TooManySharedStrings{Max: maxCount}}
 				}
 			case "t":
-				inT = inPh == 0
+				inT, from = inPh == 0, len(sst.text)
 			case "rPh":
 				inPh++
 			}
@@ -385,6 +405,9 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 			case "si":
 				sst.ends = append(sst.ends, uint32(len(sst.text)))
 			case "t":
+				if inT {
+					sst.text = unescapeXstring(sst.text, from)
+				}
 				inT = false
 			case "rPh":
 				inPh--

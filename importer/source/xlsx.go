@@ -36,6 +36,7 @@ type xlsxReader struct {
 	sheet  string
 	rows   *sheetReader
 	merges []cellRange
+	warn   func(msg.Message) // Options.Warn
 }
 
 // openXLSX reads the workbook at path with its own streaming reader over
@@ -58,7 +59,7 @@ func openXLSX(path string, opt Options, limits xlsxLimits) (Reader, error) {
 
 // openSheet starts a Reader of the sheet opt names in the workbook.
 func (f *File) openSheet(opt Options) (_ Reader, err error) {
-	x := &xlsxReader{book: f.book}
+	x := &xlsxReader{book: f.book, warn: opt.Warn}
 	x.table = table{name: f.path, read: x.readRow, fixHeader: x.spreadMerges}
 	defer func() {
 		if err != nil {
@@ -107,6 +108,10 @@ func checkZipMagic(path string, f io.ReaderAt, size int64) error {
 // numbers, gaps included, are the row numbers.
 func (x *xlsxReader) readRow() (Row, error) {
 	row, err := x.rows.next()
+	if err == io.EOF && x.rows.noStrings > 0 && x.warn != nil {
+		x.warn(msg.SharedStringsMissing{File: x.name, Sheet: x.sheet, Cell: x.rows.firstNoString, Count: x.rows.noStrings})
+		x.warn = nil // once
+	}
 	if err == nil || err == io.EOF {
 		return row, err
 	}
@@ -162,38 +167,61 @@ func (x *xlsxReader) Close() error {
 
 // pick finds the sheet Options.Sheet names: by name, exactly and then
 // ignoring case, or by its place among the visible tabs ("2"), as the user
-// sees them in Excel. With no name it is the first visible sheet: a hidden
-// sheet usually holds lookup lists, never the rows to import.
+// sees them in Excel. With no name it is the first visible worksheet: a
+// hidden sheet usually holds lookup lists, never the rows to import, and
+// a chart sheet (which Excel may put first) has no cells. A chart sheet
+// named is refused, naming the worksheets.
 func (b *workbook) pick(path, want string) (string, error) {
-	var visible []string
+	var visible, worksheets []string
 	for _, s := range b.sheets {
 		if !b.hidden[s] {
 			visible = append(visible, s)
+			if !b.charts[s] {
+				worksheets = append(worksheets, s)
+			}
 		}
 	}
 	if want == "" {
-		if len(visible) == 0 {
-			if len(b.sheets) == 0 {
-				return "", fileError(path, msg.NoSheets{}, ErrNoSheet)
-			}
-			return "", fileError(path, msg.AllSheetsHidden{Sheets: b.sheetList()}, ErrNoSheet)
+		switch {
+		case len(worksheets) > 0:
+			return worksheets[0], nil
+		case len(visible) > 0:
+			return "", fileError(path, msg.ChartSheet{Sheet: visible[0]}, ErrNoSheet)
+		case len(b.sheets) == 0:
+			return "", fileError(path, msg.NoSheets{}, ErrNoSheet)
 		}
-		return visible[0], nil
+		return "", fileError(path, msg.AllSheetsHidden{Sheets: b.sheetList()}, ErrNoSheet)
 	}
+	s, ok := b.find(want, visible)
+	if !ok {
+		return "", fileError(path, msg.NoSuchSheet{Sheet: want, Sheets: b.sheetList()}, ErrNoSheet)
+	}
+	if b.charts[s] {
+		list := make([]msg.Sheet, len(worksheets))
+		for i, w := range worksheets {
+			list[i] = msg.Sheet{Name: w}
+		}
+		return "", fileError(path, msg.ChartSheet{Sheet: s, Worksheets: list}, ErrNoSheet)
+	}
+	return s, nil
+}
+
+// find is the sheet want names, as pick says.
+func (b *workbook) find(want string, visible []string) (string, bool) {
 	for _, s := range b.sheets {
 		if s == want {
-			return s, nil
+			return s, true
 		}
 	}
 	for _, s := range b.sheets {
 		if strings.EqualFold(s, want) {
-			return s, nil
+			return s, true
 		}
 	}
 	if n, err := strconv.Atoi(want); err == nil && n >= 1 && n <= len(visible) {
-		return visible[n-1], nil
+		return visible[n-1], true
 	}
-	return "", fileError(path, msg.NoSuchSheet{Sheet: want, Sheets: b.sheetList()}, ErrNoSheet)
+	return "", false
 }
 
 // sheetList lists the sheets in workbook order, marking the hidden ones,

@@ -18,6 +18,8 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"leadimport/importer/msg"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -30,6 +32,7 @@ type book struct {
 	styles   string // the cellXfs and numFmts, "" for none
 	sst      []string
 	date1904 bool
+	ext      string // the workbook part's extLst, after its sheets
 }
 
 func (b book) files() map[string]string {
@@ -42,7 +45,7 @@ func (b book) files() map[string]string {
 		"_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
 		"xl/workbook.xml": `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-			pr + `<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+			pr + `<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets>` + b.ext + `</workbook>`,
 		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
 			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/>` +
@@ -93,6 +96,9 @@ func TestXLSXCellValues(t *testing.T) {
 		opt    Options
 		header []string
 		rows   []Row
+		// excelize lists, by sheet!cell, where excelize reads the cell
+		// otherwise, and why this reader is right (see diffFile).
+		excelize map[string]string
 	}{
 		{
 			name: "personnummer and phone numbers stored as numbers",
@@ -126,6 +132,18 @@ func TestXLSXCellValues(t *testing.T) {
 			rows:   []Row{{Number: 2, Cells: []string{"2024-05-12"}}},
 		},
 		{
+			// Recent Excel for Mac writes workbookPr twice: SpreadsheetML's,
+			// with date1904, and an extension's without it, which must not
+			// undo it (1971-01-01 read 1966-12-31).
+			name: "the 1904 date system, then x14:workbookPr",
+			book: book{date1904: true, styles: testStyles, ext: `<extLst><ext uri="{79F54976-1DA5-4618-B147-4CDE4B953A38}" ` +
+				`xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:workbookPr/></ext></extLst>`,
+				sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>Datum</t></is></c></row>` +
+					`<row r="2"><c s="1"><v>24472</v></c></row></sheetData>`},
+			header: []string{"Datum"},
+			rows:   []Row{{Number: 2, Cells: []string{"1971-01-01"}}},
+		},
+		{
 			name: "inline strings, rich text, booleans, formulas and errors",
 			book: book{sheet: `<sheetData>` +
 				`<row r="1"><c t="inlineStr"><is><t xml:space="preserve">Namn </t></is></c><c t="s"><v>0</v></c><c t="inlineStr"><is><t>Aktiv</t></is></c><c t="inlineStr"><is><t>Summa</t></is></c><c t="inlineStr"><is><t>Ort</t></is></c></row>` +
@@ -138,6 +156,41 @@ func TestXLSXCellValues(t *testing.T) {
 				{Number: 2, Cells: []string{"Anna Åberg", "anna@example.se", "TRUE", "2", "Lund"}},
 				{Number: 3, Cells: []string{"", "", "FALSE", "#DIV/0!"}},
 			},
+		},
+		{
+			// ST_Xstring's escapes, in shared strings, inline strings and
+			// a formula's string result; not in a number's v.
+			name: "_xHHHH_ escapes in text",
+			book: book{sheet: `<sheetData>` +
+				`<row r="1"><c t="s"><v>0</v></c><c t="inlineStr"><is><t>Rad_x0009_2</t></is></c><c t="inlineStr"><is><t>Formel</t></is></c></row>` +
+				`<row r="2"><c t="s"><v>1</v></c><c t="inlineStr"><is><r><t>ABC_x000D_` + "\n" + `</t></r><r><t>DEF</t></r><rPh><t>_x0041_</t></rPh></is></c>` +
+				`<c t="str"><f>A2</f><v>x_x000d_y</v></c></row>` +
+				`<row r="3"><c t="s"><v>2</v></c><c t="inlineStr"><is><t>_x005F_x000D_ and _x_ and _x12_ and _xGGGG_</t></is></c><c t="s"><v>3</v></c></row>` +
+				`</sheetData>`, sst: []string{"<t>Namn_x0020_1</t>", "<t>ABC_x000D_\nDEF</t>", "<r><t>_xD83D__xDE00_</t></r><r><t>_xD83D_ ensam</t></r>", "<t>__x0041_</t>"}},
+			header: []string{"Namn 1", "Rad\t2", "Formel"},
+			excelize: map[string]string{
+				// v is an ST_Xstring too; excelize unescapes only t.
+				"Blad1!C2": `excelize reads "x_x000d_y"`,
+				// excelize drops an escaped surrogate, so a character
+				// past U+FFFF (an emoji) is lost, and a lone one too.
+				"Blad1!A3": `excelize reads " ensam"`,
+			},
+			rows: []Row{
+				{Number: 2, Cells: []string{"ABC\r\nDEF", "ABC\r\nDEF", "x\ry"}},
+				{Number: 3, Cells: []string{"😀_xD83D_ ensam", "_x000D_ and _x_ and _x12_ and _xGGGG_", "_A"}},
+			},
+		},
+		{
+			// The is element is an inline string's value; a v beside it
+			// (which some writers add) is not part of it.
+			name: "an inline string with a stray v",
+			book: book{sheet: `<sheetData>` +
+				`<row r="1"><c t="inlineStr"><is><t>Nr</t></is></c></row>` +
+				`<row r="2"><c t="inlineStr"><is><t>1.</t></is><v>1.0</v></c></row>` +
+				`<row r="3"><c t="inlineStr"><v>2.0</v><is><t>2.</t></is></c></row>` +
+				`</sheetData>`},
+			header: []string{"Nr"},
+			rows:   []Row{{Number: 2, Cells: []string{"1."}}, {Number: 3, Cells: []string{"2."}}},
 		},
 		{
 			name: "a title row above the header, found by the names",
@@ -168,12 +221,89 @@ func TestXLSXCellValues(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := writeZip(t, "x.xlsx", tt.book.files())
+			diffFileAllowing(t, path, func(_, at string) bool { _, ok := tt.excelize[at]; return ok })
 			r, err := Open(path, tt.opt)
 			require.NoError(t, err)
 			defer r.Close()
 			assert.Equal(t, tt.header, r.Header())
 			assert.Equal(t, tt.rows, readAll(t, r))
 		})
+	}
+}
+
+// TestXLSXSharedStringMissing: a shared-string cell with no v, an empty
+// one, or an index past the table (some generators, and Tencent's office
+// suite, write them) reads empty, as Excel shows it, and the sheet is
+// read on; Options.Warn is told once, with the count and the first cell.
+func TestXLSXSharedStringMissing(t *testing.T) {
+	path := writeZip(t, "x.xlsx", book{sst: []string{"<t>Namn</t>", "<t>Ort</t>", "<t>Anna</t>", "<t>Lund</t>"}, sheet: `<sheetData>` +
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+		`<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"/></row>` +
+		`<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" t="s"><v>3</v></c></row>` +
+		`<row r="4"><c t="s"><v>2</v></c><c t="s"><v></v></c><c r="C4" t="s"><v>-1</v></c></row>` +
+		`</sheetData>`}.files())
+	diffFileAllowing(t, path, func(_, at string) bool { return false })
+	var warnings []msg.Message
+	r, err := Open(path, Options{Warn: func(m msg.Message) { warnings = append(warnings, m) }})
+	require.NoError(t, err)
+	defer r.Close()
+	assert.Equal(t, []string{"Namn", "Ort"}, r.Header())
+	assert.Equal(t, []Row{
+		{Number: 2, Cells: []string{"Anna"}},
+		{Number: 3, Cells: []string{"", "Lund"}},
+		{Number: 4, Cells: []string{"Anna"}},
+	}, readAll(t, r))
+	_, err = r.Next()
+	assert.Equal(t, io.EOF, err)
+	require.Len(t, warnings, 1, "one warning for the sheet")
+	assert.Equal(t, msg.SharedStringsMissing{File: path, Sheet: "Blad1", Cell: "B2", Count: 4}, warnings[0])
+	assert.Equal(t, path+`: sheet "Blad1": 4 text cells without a text the workbook has (a shared string missing; the first is B2), read as empty as Excel shows them: check them in Excel`,
+		msg.English.Say(warnings[0]))
+
+	// A sheet whose strings are all there warns of nothing.
+	warnings = nil
+	path = writeZip(t, "y.xlsx", book{sst: []string{"<t>Namn</t>"}, sheet: `<sheetData><row r="1"><c t="s"><v>0</v></c></row><row r="2"><c t="s"><v>0</v></c></row></sheetData>`}.files())
+	r2, err := Open(path, Options{Warn: func(m msg.Message) { warnings = append(warnings, m) }})
+	require.NoError(t, err)
+	defer r2.Close()
+	readAll(t, r2)
+	assert.Empty(t, warnings)
+}
+
+// chartFirst is a workbook whose first tab is a chart sheet, as Excel
+// saves one after "Move Chart > New sheet", with the worksheet after it.
+func chartFirst() map[string]string {
+	files := book{sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>Namn</t></is></c></row>` +
+		`<row r="2"><c t="inlineStr"><is><t>Anna</t></is></c></row></sheetData>`}.files()
+	files["xl/workbook.xml"] = `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+		`<sheets><sheet name="Diagram1" sheetId="2" r:id="rId4"/><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`
+	files["xl/_rels/workbook.xml.rels"] = strings.Replace(files["xl/_rels/workbook.xml.rels"], "</Relationships>",
+		`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`, 1)
+	files["xl/chartsheets/sheet1.xml"] = `<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+		`<sheetPr/><sheetViews><sheetView zoomScale="115" workbookViewId="0" zoomToFit="1"/></sheetViews><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId1"/></chartsheet>`
+	return files
+}
+
+// TestXLSXChartSheetFirst: a chart sheet first is passed over by the
+// default pick, and refused, saying what it is, when named.
+func TestXLSXChartSheetFirst(t *testing.T) {
+	path := writeZip(t, "x.xlsx", chartFirst())
+	diffFileAllowing(t, path, func(_, at string) bool { return false })
+	r, err := Open(path, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []Row{{Number: 2, Cells: []string{"Anna"}}}, readAll(t, r))
+	assert.Equal(t, []string{"Blad1"}, Sheets(r))
+	require.NoError(t, r.Close())
+	r, err = Open(path, Options{Sheet: "2"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Namn"}, r.Header())
+	require.NoError(t, r.Close())
+
+	for _, name := range []string{"Diagram1", "diagram1", "1"} {
+		r, err := Open(path, Options{Sheet: name})
+		assert.Nil(t, r)
+		assert.ErrorIs(t, err, ErrNoSheet)
+		assert.EqualError(t, err, path+`: sheet "Diagram1" is a chart, with no rows to read: name a worksheet: Blad1`)
 	}
 }
 
