@@ -61,7 +61,7 @@ func (o *inputOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.sheet, "sheet", "", "XLSX: the `sheet` to read, by name or 1-based number (over input.sheet)")
 	fs.IntVar(&o.headerRow, "header-row", 0, "the `row` that holds the header, as Excel numbers it (over input.headerRow; default: found)")
 	fs.StringVar(&o.encoding, "encoding", "", "CSV: the `encoding`, one of "+strings.Join(mapping.Encodings, ", ")+" (over input.encoding; default: detected)")
-	fs.StringVar(&o.delimiter, "delimiter", "", "CSV: the `delimiter`: , ; | or tab (over input.delimiter; default: detected)")
+	fs.StringVar(&o.delimiter, "delimiter", "", "CSV: the `delimiter`, one character: , ; | : or tab, or another punctuation mark (over input.delimiter; default: detected)")
 }
 
 func (o *inputOptions) validate() error {

@@ -54,7 +54,7 @@ type Input struct {
 	Sheet     string
 	HeaderRow int
 	Encoding  string // CSV: one of Encodings
-	Delimiter rune   // CSV: ',', ';', '\t' or '|'
+	Delimiter rune   // CSV: ',', ';', '\t', '|', ':' or another ParseDelimiter takes
 	// Empty are the texts a cell may hold to mean it is empty, in place
 	// of the default ones (- – — . ? saknas N/A NULL); nil means the
 	// default, an empty list none. A cell matches trimmed, its letters in
@@ -92,20 +92,33 @@ const (
 // Encodings are the names input.encoding and --encoding take.
 var Encodings = []string{"utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "cp1252", "latin1", "iso-8859-1"}
 
-// ParseDelimiter reads a delimiter as a user writes it: , ; | or tab
-// (also \t or a literal tab).
+// ParseDelimiter reads a delimiter as a user writes it: one character
+// that can separate cells, a punctuation mark or symbol such as , ; | or :
+// (also by name: comma, semicolon, pipe, colon), or tab (also \t or a
+// literal tab). A letter, a digit, a space, a quote or a line break
+// cannot: they are the cells' own.
 func ParseDelimiter(s string) (rune, bool) {
 	switch strings.ToLower(s) {
-	case ",", "comma":
+	case "comma":
 		return ',', true
-	case ";", "semicolon":
+	case "semicolon":
 		return ';', true
-	case "|", "pipe":
+	case "pipe":
 		return '|', true
+	case "colon":
+		return ':', true
 	case "\t", `\t`, "tab":
 		return '\t', true
 	}
-	return 0, false
+	if len(s) != 1 {
+		return 0, false
+	}
+	switch c := s[0]; {
+	case c == '"', c <= ' ', c >= 0x7f, 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return 0, false
+	default:
+		return rune(c), true
+	}
 }
 
 // Error is one thing wrong with a mapping file or with how it meets the

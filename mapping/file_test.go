@@ -349,3 +349,24 @@ func TestParseInputEncodingAndDelimiter(t *testing.T) {
 		})
 	}
 }
+
+// TestParseDelimiter: a delimiter is any one character that can separate
+// cells, or one of the names; a letter, digit, space, quote or control
+// character is refused, as is more than one character (issue 16).
+func TestParseDelimiter(t *testing.T) {
+	tests := []struct {
+		in   string
+		want rune // 0: refused
+	}{
+		{",", ','}, {";", ';'}, {"|", '|'}, {":", ':'}, {"#", '#'}, {"~", '~'}, {"^", '^'}, {"!", '!'},
+		{"comma", ','}, {"Semicolon", ';'}, {"PIPE", '|'}, {"colon", ':'},
+		{"tab", '\t'}, {"TAB", '\t'}, {`\t`, '\t'}, {"\t", '\t'},
+		{"", 0}, {" ", 0}, {`"`, 0}, {"a", 0}, {"Z", 0}, {"0", 0}, {"9", 0},
+		{"\n", 0}, {"\r", 0}, {"\x00", 0}, {"\x7f", 0}, {"§", 0}, {";;", 0}, {", ", 0}, {"space", 0},
+	}
+	for _, tt := range tests {
+		got, ok := ParseDelimiter(tt.in)
+		assert.Equal(t, tt.want != 0, ok, "%q", tt.in)
+		assert.Equal(t, string(tt.want), string(got), "%q", tt.in)
+	}
+}

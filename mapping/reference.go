@@ -45,7 +45,7 @@ and what is the same on every row:
     encoding: windows-1252     # CSV: `)
 	b.WriteString(strings.Join(Encodings, ", "))
 	b.WriteString(` (--encoding)
-    delimiter: ";"             # CSV: "," ";" "|" or tab (--delimiter)
+    delimiter: ";"             # CSV: "," ";" "|" ":" tab or another mark (--delimiter)
     empty: `)
 	b.WriteString(emptyList(defaultEmpty))
 	b.WriteString(`

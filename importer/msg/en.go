@@ -206,7 +206,7 @@ var english = []entry{
 		return "input.encoding " + l.Say(m.Value) + " is not one leadimport reads; use one of " + strings.Join(m.Encodings, ", ") + ", or leave it out to detect it"
 	}),
 	say(func(m BadInputDelimiter, l Lang) string {
-		return "input.delimiter " + l.Say(m.Value) + `: use ",", ";", "|" or tab, or leave it out to detect it`
+		return "input.delimiter " + l.Say(m.Value) + `: use one character that separates the cells, such as ",", ";", "|", ":" or tab (not a letter, digit, space or quote), or leave it out to detect it`
 	}),
 	say(func(m NormalizeNotLines, l Lang) string {
 		return "normalize must hold `" + strings.Join(m.Keys, ":`, `") + ":` lines, e.g. `phone: national`, not " + l.Say(m.Value)
@@ -410,7 +410,7 @@ var english = []entry{
 			plural(m.UTF8Chars, "character", "characters"), plural(m.BadBytes, "byte", "bytes"), m.BadLine)
 	}),
 	say(func(m BadDelimiter, _ Lang) string {
-		return fmt.Sprintf("unusable delimiter %q: use ',', ';', tab or '|'", m.Delimiter)
+		return fmt.Sprintf("unusable delimiter %q: use one character such as ',', ';', '|', ':' or tab", m.Delimiter)
 	}),
 	say(func(m RowOverMiB, _ Lang) string {
 		why := "a line that never ends"
@@ -839,7 +839,9 @@ var english = []entry{
 	say(func(m EncodingFlag, _ Lang) string {
 		return "--encoding " + m.Given + ": use one of " + strings.Join(m.Known, ", ")
 	}),
-	say(func(m DelimiterFlag, _ Lang) string { return fmt.Sprintf("--delimiter %q: use , ; | or tab", m.Given) }),
+	say(func(m DelimiterFlag, _ Lang) string {
+		return fmt.Sprintf("--delimiter %q: give one character that separates the cells, such as , ; | : or tab (not a letter, digit, space or quote)", m.Given)
+	}),
 	say(func(SetWant, Lang) string { return "want FIELD=VALUE, e.g. estateId=OBJ1234" }),
 	say(func(NoCredentials, Lang) string {
 		return "no Connect credentials: set VITEC_USERNAME and VITEC_PASSWORD, or pass --credentials FILE (one line user:password, chmod 600)"
@@ -991,6 +993,7 @@ var pageEN = map[PageText]string{
 	PageDelimComma:     ", (comma)",
 	PageDelimSemicolon: "; (semicolon)",
 	PageDelimPipe:      "| (vertical bar)",
+	PageDelimColon:     ": (colon)",
 	PageDetectedAs:     "found: {value}",
 	PageReread:         "Read the file again with these choices",
 

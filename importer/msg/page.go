@@ -77,6 +77,7 @@ const (
 	PageDelimComma     PageText = "delimComma" // the delimiters offered
 	PageDelimSemicolon PageText = "delimSemicolon"
 	PageDelimPipe      PageText = "delimPipe"
+	PageDelimColon     PageText = "delimColon"
 	PageDetectedAs     PageText = "detectedAs" // {value}: the encoding or delimiter leadimport found
 	PageReread         PageText = "reread"
 )

@@ -213,7 +213,7 @@ var swedish = []entry{
 		return "input.encoding " + l.Say(m.Value) + " är ingen teckenkodning som leadimport läser; använd någon av " + strings.Join(m.Encodings, ", ") + ", eller ta bort raden så känns den av automatiskt"
 	}),
 	say(func(m BadInputDelimiter, l Lang) string {
-		return "input.delimiter " + l.Say(m.Value) + `: använd ",", ";", "|" eller tab, eller ta bort raden så känns den av automatiskt`
+		return "input.delimiter " + l.Say(m.Value) + `: använd ett tecken som skiljer cellerna åt, t.ex. ",", ";", "|", ":" eller tab (inte en bokstav, siffra, ett mellanslag eller citattecken), eller ta bort raden så känns den av automatiskt`
 	}),
 	say(func(m NormalizeNotLines, l Lang) string {
 		return "normalize ska innehålla rader `" + strings.Join(m.Keys, ":`, `") + ":`, t.ex. `phone: national`, inte " + l.Say(m.Value)
@@ -419,7 +419,7 @@ var swedish = []entry{
 			m.UTF8Chars, m.BadBytes, m.BadLine)
 	}),
 	say(func(m BadDelimiter, _ Lang) string {
-		return fmt.Sprintf("avgränsaren %q går inte att använda: använd ',', ';', tabb eller '|'", m.Delimiter)
+		return fmt.Sprintf("avgränsaren %q går inte att använda: använd ett tecken som ',', ';', '|', ':' eller tabb", m.Delimiter)
 	}),
 	say(func(m RowOverMiB, _ Lang) string {
 		why := "en rad som aldrig tar slut"
@@ -876,7 +876,7 @@ var swedish = []entry{
 		return "--encoding " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
 	}),
 	say(func(m DelimiterFlag, _ Lang) string {
-		return fmt.Sprintf("--delimiter %q: använd , ; | eller tab", m.Given)
+		return fmt.Sprintf("--delimiter %q: ange ett tecken som skiljer cellerna åt, t.ex. , ; | : eller tab (inte en bokstav, siffra, ett mellanslag eller citattecken)", m.Given)
 	}),
 	say(func(SetWant, Lang) string { return "skriv FÄLT=VÄRDE, t.ex. estateId=OBJ1234" }),
 	say(func(NoCredentials, Lang) string {
@@ -1033,6 +1033,7 @@ var pageSV = map[PageText]string{
 	PageDelimComma:     ", (komma)",
 	PageDelimSemicolon: "; (semikolon)",
 	PageDelimPipe:      "| (lodstreck)",
+	PageDelimColon:     ": (kolon)",
 	PageDetectedAs:     "hittad: {value}",
 	PageReread:         "Läs filen igen med de här valen",
 

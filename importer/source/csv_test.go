@@ -272,7 +272,7 @@ func TestCSVOpenErrors(t *testing.T) {
 			msg:  `x.csv: unknown encoding "ebcdic": use one of utf-8, utf-16le, utf-16be, utf-16 (the byte order mark decides), windows-1252 (also cp1252; latin1 and iso-8859-1 are read as windows-1252)`,
 			all:  true,
 		},
-		{name: "a quote as delimiter", in: "a\n", opt: Options{Delimiter: '"'}, is: ErrBadDelimiter, msg: `x.csv: unusable delimiter '"': use ',', ';', tab or '|'`, all: true},
+		{name: "a quote as delimiter", in: "a\n", opt: Options{Delimiter: '"'}, is: ErrBadDelimiter, msg: `x.csv: unusable delimiter '"': use one character such as ',', ';', '|', ':' or tab`, all: true},
 		{name: "a workbook named .csv", in: "PK\x03\x04\x14\x00rest", is: ErrMisnamed, msg: "x.csv: the file is not what its name says: it is an Excel workbook (.xlsx) named .csv: rename it to .xlsx", all: true},
 		{name: "an .xls named .csv", in: "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", is: ErrMisnamed, msg: "x.csv: the file is not what its name says: it is an Excel .xls file or a password-protected workbook named .csv"},
 	}
@@ -406,6 +406,16 @@ func TestSniffDelimiter(t *testing.T) {
 		{name: "a quoted cell cut off by the window is no stray", head: "a;b\nc;\"d,e,f,g", want: ';'},
 		{name: "a long quoted cell of many lines cut off by the window is no stray",
 			head: "Namn;E-post;Meddelande\nAnna Berg;anna@example.se;kort\nBo Ek;bo@example.se;\"" + strings.Repeat("Hej, vi kommer på visningen\n", 20), want: ';'},
+		// ':' only where nothing else can be meant (issue 16).
+		{name: "colons alone", head: "Förnamn:Efternamn:Postnr\nAnna:Berg:111 20\nBo:Ek:41103\n", want: ':'},
+		{name: "colons alone, a quoted colon inside", head: "Namn:Meddelande\nAnna:\"Hej: vi kommer\"\n", want: ':'},
+		{name: "colons beside digits that are no time", head: "Namn:Personnummer:Telefon\nAnna:19121212-1212:0701740605\n", want: ':'},
+		{name: "a time's colon is not one", head: "Namn;Tid\nAnna;10:30\nBo;9:05\n", want: ';'},
+		{name: "times and commas", head: "Namn,Från,Till\nAnna,10:30:00,11:45:00\nBo,7:05:59,8:00:00\n", want: ','},
+		{name: "one column of times is no colon file", head: "Tid: start\n10:30\n11:45\n", want: ','},
+		{name: "a date-time's colon is not one", head: "Registrerad:Namn\n2025-01-01 10:30:Anna\n", want: ','},
+		{name: "one column of addresses with a colon in some", head: "Webbplats\nhttps://example.se\nhttps://example.com\n", want: ','},
+		{name: "colons and semicolons: the semicolon", head: "a:b;c:d;e\n1:2;3:4;5\n", want: ';'},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
