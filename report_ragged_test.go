@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 )
 
 // raggedMapping maps the ragged test's semicolon export.
@@ -158,6 +159,46 @@ func TestRaggedRowSurvivesTheReport(t *testing.T) {
 			fixed := at(lines, "3")
 			assert.Equal(t, "sent", fixed[statusCol], fixed[errorCol])
 			assert.Len(t, fixed, width, "nothing beyond the header any more")
+		})
+	}
+}
+
+// TestXLSXCellsBeyondHeader: a value in a workbook's column right of the
+// header's last cell makes its row invalid, and the report keeps it after
+// warnings, as a CSV row with more cells than its header does (issue 16).
+func TestXLSXCellsBeyondHeader(t *testing.T) {
+	dir := t.TempDir()
+	pins := testPins(t)
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"Förnamn", "Efternamn", "Personnummer", "E-post", "Kommentar"},
+		{"Åsa", "Öberg", pins[0][:8] + "-" + pins[0][8:], "asa@example.se", "planritning"},
+		{"Bo", "Ek", pins[1][:8] + "-" + pins[1][8:], "bo@example.se", "ring efter 18", "gärna kväll", nil, "ej blank"},
+	}
+	for i, r := range rows {
+		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, err)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &r))
+	}
+	input := filepath.Join(dir, "visning.xlsx")
+	require.NoError(t, f.SaveAs(input))
+	m := filepath.Join(dir, "mapping.yaml")
+	require.NoError(t, os.WriteFile(m, []byte(raggedMapping), 0o600))
+	for _, format := range []string{"csv", "xlsx"} {
+		t.Run(format, func(t *testing.T) {
+			report := filepath.Join(t.TempDir(), "report."+format)
+			res := runCmd(t, dir, nil, "check", "--mapping", m, "--report", report, input)
+			assert.Equal(t, 1, res.code, res.stderr)
+			header, lines := reportLines(t, report)
+			require.Len(t, lines, 2)
+			status, warnings := slices.Index(header, "status"), slices.Index(header, "warnings")
+			require.True(t, status > 0 && warnings == len(header)-1, "%q", header)
+			assert.Equal(t, "valid", lines[0][status])
+			assert.Len(t, lines[0], len(header), "a row within the header has no cells after warnings")
+			assert.Equal(t, "invalid", lines[1][status])
+			assert.Equal(t, []string{"Bo", "Ek"}, lines[1][1:3])
+			assert.Equal(t, []string{"gärna kväll", "", "ej blank"}, lines[1][warnings+1:], "the cells beyond the header, after warnings")
+			assert.Contains(t, lines[1][slices.Index(header, "error")], `8 cells, header has 5: fix the row or the header; values beyond the last column: "gärna kväll", "", "ej blank"`)
 		})
 	}
 }
