@@ -32,7 +32,7 @@
 //
 //	normalize:
 //	  phone: e164                # e164 | national (070-174 06 05; a foreign number keeps its +code) | keep
-//	  socialSecurityNumber: long # long (YYYYMMDD-NNNN) | short (YYMMDD-NNNN, + at 100 or older) | keep
+//	  socialSecurityNumber: long # long (YYYYMMDD-NNNN) | short (YYMMDD-NNNN, + from the year of the 100th birthday) | keep
 //	  zipCode: swedish           # swedish (NNN NN) | keep
 //
 // keep sends the value as written. A kept personnummer is still checked;

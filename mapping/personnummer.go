@@ -46,10 +46,11 @@ const interimLetters = "TRSUWXJKLMN"
 // YYYYMMDD-NNNN or YYMMDD-NNNN, with "-", "+" or no separator; spaces
 // around the number and around the separator are ignored.
 //
-// A 10-digit number has no century. "+" marks a person of 100 or more, so
-// it means the latest date at least 100 years before now; "-" or no
-// separator means the latest date not after now, i.e. a person younger
-// than 100. now is the run's date; a zero now means time.Now().
+// A 10-digit number has no century. By the population register's rule,
+// "+" is written from the year in which the person turns 100 (not from
+// the birthday): it means a year at least 100 years before now's; "-" or
+// no separator a year less than 100 years before now's (see century).
+// now is the run's date; a zero now means time.Now().
 // In the 12-digit form the century is written and the separator is not
 // read.
 func ParsePersonnummer(s string, now time.Time) (Personnummer, error) {
@@ -144,16 +145,21 @@ func besideSeparator(s string, i int) bool {
 		strings.HasPrefix(r, "-") || strings.HasPrefix(r, "+")
 }
 
-// century picks the full year for a two-digit year yy: the latest date
-// not after now (a person younger than 100), or with plus the latest date
-// at least 100 years before now.
+// century picks the full year for a two-digit year yy by the population
+// register's rule, in which the separator turns from "-" to "+" in the
+// year the person turns 100: with plus, the latest year at least 100
+// years before now's; else the latest year not after now's. A date later
+// this year with "-" is a birth yet to come, so it is read as the century
+// before: a person in the year of their 100th birthday who wrote "-", as
+// the rule is often misread (from the birthday).
 func century(yy, month, day int, plus bool, now time.Time) int {
 	ry, rm, rd := now.Date()
+	base := ry
 	if plus {
-		ry -= 100
+		base -= 100
 	}
-	y := ry - ((ry-yy)%100+100)%100
-	if y == ry && (month > int(rm) || month == int(rm) && day > rd) {
+	y := base - ((base-yy)%100+100)%100
+	if !plus && y == ry && (month > int(rm) || month == int(rm) && day > rd) {
 		y -= 100
 	}
 	return y
@@ -213,13 +219,13 @@ func itoa(v, width int) string {
 	return string(b[i:])
 }
 
-// Short is the 10-digit form YYMMDD-NNNN, with + for - when the person
-// is 100 or older at now: the form ParsePersonnummer reads back to the
-// same date on that day.
+// Short is the 10-digit form YYMMDD-NNNN, with + for - from the year in
+// which the person turns 100 (the population register's rule): the form
+// ParsePersonnummer reads back to the same date on that day.
 func (p Personnummer) Short(now time.Time) string {
 	long := p.Long()
 	sep := "-"
-	if p.Age(now) >= 100 {
+	if now.Year()-p.Year >= 100 {
 		sep = "+"
 	}
 	return long[2:8] + sep + long[9:]

@@ -113,7 +113,8 @@ func TestParsePersonnummerOrganisationNumber(t *testing.T) {
 
 // TestParsePersonnummerSkatteverket reads every official test number in
 // its 12-digit form, writes it in both forms (Long, and Short as a person
-// writes it on vectorsNow: "+" from the 100th birthday on) and reads the
+// writes it on vectorsNow: "+" from the year of the 100th birthday on)
+// and reads the
 // short form back. The checks of its 43,393 numbers are plain
 // comparisons, the first ten failures reported: testify's, six a number,
 // took most of its time.
@@ -128,7 +129,7 @@ func TestParsePersonnummerSkatteverket(t *testing.T) {
 		t.Run(tc.file, func(t *testing.T) {
 			numbers := readJSON[[]string](t, tc.file)
 			require.NotEmpty(t, numbers)
-			hundred := vectorsNow.AddDate(-100, 0, 0).Format("20060102")
+			hundred := strconv.Itoa(vectorsNow.Year() - 100)
 			f := failures{t: t}
 			for _, s := range numbers {
 				p, err := ParsePersonnummer(s, vectorsNow)
@@ -145,8 +146,7 @@ func TestParsePersonnummerSkatteverket(t *testing.T) {
 				}
 
 				sep := "-"
-				date := s[:6] + strconv.Itoa(int(s[6]-'0')%6) + s[7:8] // the day without its 60
-				if date <= hundred {
+				if s[:4] <= hundred {
 					sep = "+"
 				}
 				short := s[2:8] + sep + s[8:]
@@ -230,8 +230,16 @@ func TestParsePersonnummer(t *testing.T) {
 		{name: "day before the 100th birthday", in: "460823-9986", now: time.Date(2046, 8, 22, 0, 0, 0, 0, time.UTC), want: "19460823-9986"},
 		{name: "on the 100th birthday a dash means born that day", in: "460823-9986", now: time.Date(2046, 8, 23, 0, 0, 0, 0, time.UTC), want: "20460823-9986"},
 		{name: "on the 100th birthday with plus", in: "460823+9986", now: time.Date(2046, 8, 23, 0, 0, 0, 0, time.UTC), want: "19460823-9986"},
-		{name: "day before the 100th birthday with plus: a century earlier", in: "460823+9986", now: time.Date(2046, 8, 22, 0, 0, 0, 0, time.UTC), want: "18460823-9986"},
+		// "+" from the year of the 100th birthday, not from the day (issue 19).
+		{name: "day before the 100th birthday with plus: the year they turn 100", in: "460823+9986", now: time.Date(2046, 8, 22, 0, 0, 0, 0, time.UTC), want: "19460823-9986"},
+		{name: "New Year's Day of the 100th year with plus", in: "460823+9986", now: time.Date(2046, 1, 1, 0, 0, 0, 0, time.UTC), want: "19460823-9986"},
+		{name: "New Year's Eve before the 100th year with plus: a century earlier", in: "460823+9986", now: time.Date(2045, 12, 31, 0, 0, 0, 0, time.UTC), want: "18460823-9986"},
+		{name: "New Year's Eve before the 100th year with a dash", in: "460823-9986", now: time.Date(2045, 12, 31, 0, 0, 0, 0, time.UTC), want: "19460823-9986"},
 		{name: "born later this year is last century", in: "460823-9986", now: time.Date(2046, 1, 1, 0, 0, 0, 0, time.UTC), want: "19460823-9986"},
+		{name: "after the 100th birthday a dash is a child born this year", in: "460823-9986", now: time.Date(2046, 12, 31, 0, 0, 0, 0, time.UTC), want: "20460823-9986"},
+		{name: "the issue's example: born 4 December 1926, on 3 December 2026", in: "261204+9029", now: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), want: "19261204-9029"},
+		{name: "the issue's samordningsnummer, on 3 December 2026", in: "261266+2391", now: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), want: "19261266-2391"},
+		{name: "the same on 31 December 2025", in: "261204+9029", now: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), want: "18261204-9029"},
 		{name: "12 digits ignore the separator", in: "19460823+9986", want: "19460823-9986"},
 		{name: "interim, lower case", in: "20000101-t220", err: ErrInterimNumber,
 			msg: "looks like an interim number (a letter in the last four), not a personnummer"},
@@ -254,6 +262,32 @@ func TestParsePersonnummer(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, p.Long())
+		})
+	}
+}
+
+// TestShortYearRule: the short form takes "+" from New Year's Day of the
+// year the person turns 100, before the birthday too, and reads back to
+// the same number on that day (issue 19).
+func TestShortYearRule(t *testing.T) {
+	p, err := ParsePersonnummer("19460823-9986", vectorsNow)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		now  time.Time
+		want string
+	}{
+		{time.Date(2045, 12, 31, 0, 0, 0, 0, time.UTC), "460823-9986"},
+		{time.Date(2046, 1, 1, 0, 0, 0, 0, time.UTC), "460823+9986"},
+		{time.Date(2046, 8, 22, 0, 0, 0, 0, time.UTC), "460823+9986"},
+		{time.Date(2046, 8, 23, 0, 0, 0, 0, time.UTC), "460823+9986"},
+		{time.Date(2046, 12, 31, 0, 0, 0, 0, time.UTC), "460823+9986"},
+	} {
+		t.Run(tc.now.Format("2006-01-02"), func(t *testing.T) {
+			short := p.Short(tc.now)
+			assert.Equal(t, tc.want, short)
+			again, err := ParsePersonnummer(short, tc.now)
+			require.NoError(t, err)
+			assert.Equal(t, p, again)
 		})
 	}
 }
