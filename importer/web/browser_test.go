@@ -57,16 +57,25 @@ const browserDeadline = 90 * time.Second
 // distributions give it on the PATH.
 func chromium(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("LEADIMPORT_CHROMIUM"); p != "" {
+	return findBrowser(t, "LEADIMPORT_CHROMIUM",
+		[]string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"},
+		"no Chromium found (chromium, chromium-browser or google-chrome on the PATH, or LEADIMPORT_CHROMIUM): "+
+			"the browser tests of the page did not run; install it (apt-get install chromium) to run them")
+}
+
+// findBrowser is $env, else the first of names on the PATH. With none,
+// the test is skipped saying why, or fails in CI (CI=true), where the
+// browser tests must run.
+func findBrowser(t *testing.T, env string, names []string, why string) string {
+	t.Helper()
+	if p := os.Getenv(env); p != "" {
 		return p
 	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"} {
+	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
-	const why = "no Chromium found (chromium, chromium-browser or google-chrome on the PATH, or LEADIMPORT_CHROMIUM): " +
-		"the browser tests of the page did not run; install it (apt-get install chromium) to run them"
 	if os.Getenv("CI") == "true" {
 		t.Fatal(why)
 	}
@@ -145,16 +154,24 @@ func (p *browserPage) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 
 func (p *browserPage) failed(what string, err error) {
 	p.t.Helper()
-	p.shot("failed-" + strings.ReplaceAll(what, " ", "-"))
-	p.mu.Lock()
-	for _, m := range p.console {
-		p.t.Logf("console: %s", m)
+	failStep(p.t, what, err, func(name string) { p.shot(name) }, &p.mu, &p.console)
+}
+
+// failStep fails a browser test at the step what: a screenshot of the
+// page first, then what the page wrote to its console (read under mu),
+// then why.
+func failStep(t *testing.T, what string, err error, shot func(name string), mu *sync.Mutex, console *[]string) {
+	t.Helper()
+	shot("failed-" + strings.ReplaceAll(what, " ", "-"))
+	mu.Lock()
+	for _, m := range *console {
+		t.Logf("console: %s", m)
 	}
-	p.mu.Unlock()
+	mu.Unlock()
 	if errors.Is(err, context.DeadlineExceeded) {
-		p.t.Fatalf("%s: the page did not get there within %s (out/browser/ has a screenshot)", what, browserDeadline)
+		t.Fatalf("%s: the page did not get there within %s (out/browser/ has a screenshot): %v", what, browserDeadline, err)
 	}
-	p.t.Fatalf("%s: %v", what, err)
+	t.Fatalf("%s: %v", what, err)
 }
 
 // get runs one action that returns a value.

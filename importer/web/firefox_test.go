@@ -16,7 +16,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -44,21 +43,9 @@ const (
 // distributions give it on the PATH.
 func firefox(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("LEADIMPORT_FIREFOX"); p != "" {
-		return p
-	}
-	for _, name := range []string{"firefox-esr", "firefox"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	const why = "no Firefox found (firefox-esr or firefox on the PATH, or LEADIMPORT_FIREFOX): " +
-		"the page's Firefox tests did not run; install it (apt-get install firefox-esr) to run them"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(why)
-	}
-	t.Skip(why)
-	return ""
+	return findBrowser(t, "LEADIMPORT_FIREFOX", []string{"firefox-esr", "firefox"},
+		"no Firefox found (firefox-esr or firefox on the PATH, or LEADIMPORT_FIREFOX): "+
+			"the page's Firefox tests did not run; install it (apt-get install firefox-esr) to run them")
 }
 
 // firefoxPage is the one tab of a headless Firefox, for one test.
@@ -250,16 +237,7 @@ func (p *firefoxPage) do(what string, steps ...fxStep) {
 
 func (p *firefoxPage) failed(what string, err error) {
 	p.t.Helper()
-	p.shot("failed-" + strings.ReplaceAll(what, " ", "-"))
-	p.mu.Lock()
-	for _, m := range p.console {
-		p.t.Logf("console: %s", m)
-	}
-	p.mu.Unlock()
-	if errors.Is(err, context.DeadlineExceeded) {
-		p.t.Fatalf("%s: the page did not get there within %s (out/browser/ has a screenshot): %v", what, browserDeadline, err)
-	}
-	p.t.Fatalf("%s: %v", what, err)
+	failStep(p.t, what, err, p.shot, &p.mu, &p.console)
 }
 
 // shot saves a screenshot of the whole page as out/browser/firefox-NAME.png.
