@@ -283,6 +283,7 @@ var mentionCodec = codec[mention]{
 		}
 		return cmp.Compare(a.seq, b.seq)
 	},
+	radix: func(m *mention) uint64 { return m.id.hi },
 }
 
 var groupCodec = codec[group]{

@@ -183,26 +183,32 @@ func TestSpilled(t *testing.T) {
 	require.Greater(t, conflicts, 100, "the rows make conflicts")
 	require.Greater(t, dups, 10, "and duplicates")
 
-	dir := t.TempDir()
-	f := New(dir)
-	f.mentions.limit, f.groupsLimit, f.verdictsLimit = 7, 5, 3
-	order := rnd.Perm(len(rows))
-	for _, i := range order {
-		p := rows[i].person()
-		require.NoError(t, f.Add(i, i+2, &p, false))
-	}
-	v, err := f.Verdicts()
-	require.NoError(t, err)
-	defer v.Close()
-	require.NotNil(t, f.spill.f, "the records went to the scratch file")
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Empty(t, entries, "the scratch file is unlinked as soon as it is made")
-	assert.Equal(t, conflicts, v.Conflicts())
-	for i := range rows {
-		got, err := v.At(i)
-		require.NoError(t, err)
-		assert.Equal(t, want[i], got, "row %d", i+2)
+	// 7 keys in memory: sorted by comparison; 200: by their radix
+	// (sortRecords), and written in the order found (sortOrder).
+	for _, limit := range []int{7, 200} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			dir := t.TempDir()
+			f := New(dir)
+			f.mentions.limit, f.groupsLimit, f.verdictsLimit = limit, 5, 3
+			order := rnd.Perm(len(rows))
+			for _, i := range order {
+				p := rows[i].person()
+				require.NoError(t, f.Add(i, i+2, &p, false))
+			}
+			v, err := f.Verdicts()
+			require.NoError(t, err)
+			defer v.Close()
+			require.NotNil(t, f.spill.f, "the records went to the scratch file")
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			assert.Empty(t, entries, "the scratch file is unlinked as soon as it is made")
+			assert.Equal(t, conflicts, v.Conflicts())
+			for i := range rows {
+				got, err := v.At(i)
+				require.NoError(t, err)
+				assert.Equal(t, want[i], got, "row %d", i+2)
+			}
+		})
 	}
 }
 
