@@ -145,8 +145,11 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 		}
 	}
 	rw, writeErr := f.rw, f.rwErr // startReport's
-	f.withLead = f.keepsLead()
-	f.spool.changesOnly = snd == nil && !f.withLead
+	if f.withLead = f.keepsLead(); f.withLead && f.spool.changesOnly {
+		// findPersons kept only the changes (mayShowLeads): the leads
+		// to show are not there.
+		return sum, msg.Error(msg.ComparingRows{Err: errSpoolBroken})
+	}
 
 	mappers := max(2, runtime.GOMAXPROCS(0)) // a check's
 	window := cfg.Workers * windowPerWorker

@@ -47,19 +47,20 @@ type spool struct {
 	err      error // the first failure: every call after it fails so
 	rowsRead int   // rows read back
 	// changesOnly: a check that shows no lead (a CSV or XLSX report)
-	// needs only a clean row's changes; the rest is not read back.
+	// needs only a clean row's changes, which is all that is kept of its
+	// mapping (mapping.Mapped.AppendChanges).
 	changesOnly bool
 }
 
 // spoolFlush is how much a spool gathers before it writes.
 const spoolFlush = 256 << 10
 
-func newSpool(dir string) (*spool, error) {
+func newSpool(dir string, changesOnly bool) (*spool, error) {
 	f, err := scratch.New(dir, ".leadimport-rows-*")
 	if err != nil {
 		return nil, err
 	}
-	return &spool{f: f}, nil
+	return &spool{f: f, changesOnly: changesOnly}, nil
 }
 
 const (
@@ -82,8 +83,6 @@ func (s *spool) add(r *spooledRow) error {
 		b = appendString(b, r.err.File)
 		b = appendMessage(b, msg.Of(r.err.Err))
 	} else {
-		// The kept mapping first, so that the rest is read back as text
-		// without it (read).
 		b = append(b, tagRow)
 		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
 		b = append(b, r.mapping...)
@@ -169,24 +168,17 @@ func (s *spool) read() (spooledRow, error) {
 	if len(s.rec) == 0 || s.rec[0] > tagRowError {
 		return r, errSpoolBroken
 	}
-	tag, rest := s.rec[0], s.rec[1:]
-	var kept []byte
-	if tag == tagRow {
-		n, k := binary.Uvarint(rest)
-		if k <= 0 || n > uint64(len(rest)-k) {
-			return r, errSpoolBroken
-		}
-		kept, rest = rest[k:k+int(n)], rest[k+int(n):]
-	}
-	// One string holds the row's text: its cells are parts of it.
-	d := decoder{s: string(rest)}
-	number := int(d.uvarint())
-	if tag == tagRowError {
+	// One string holds the row's text, and a clean row's changes: its
+	// cells are parts of it, and so are its changes' words in a check.
+	d := decoder{s: string(s.rec[1:])}
+	if s.rec[0] == tagRowError {
+		number := int(d.uvarint())
 		r.err = &source.RowError{Row: number, File: d.string()}
 		r.err.Err = msg.Error(d.message())
 		return r, d.done()
 	}
-	r.row.Number = number
+	kept := d.string()
+	r.row.Number = int(d.uvarint())
 	if n := d.count(); n > 0 {
 		r.row.Cells = make([]string, n)
 		for i := range r.row.Cells {
@@ -204,7 +196,7 @@ func (s *spool) read() (spooledRow, error) {
 			r.changes, err = mapping.UnmarshalChanges(kept)
 		} else {
 			r.mapped = new(mapping.Mapped)
-			err = r.mapped.UnmarshalBinary(kept)
+			err = r.mapped.UnmarshalBinary([]byte(kept))
 		}
 		if err != nil {
 			d.fail(errSpoolBroken)

@@ -53,7 +53,7 @@ func spoolRows() []spooledRow {
 // row and in order, with each message as it was (said in Swedish as
 // well as English), across many flushes.
 func TestSpoolKeepsEveryRow(t *testing.T) {
-	s, err := newSpool(t.TempDir())
+	s, err := newSpool(t.TempDir(), false)
 	require.NoError(t, err)
 	defer s.close()
 	var want []spooledRow
@@ -88,18 +88,22 @@ func TestSpoolKeepsMappings(t *testing.T) {
 		Body: mapping.FinalPriceWatched{Person: mapping.Person{FirstName: "Tolvan", LastName: "Tolvansson",
 			Email: &mapping.Email{EmailAddress: "tolvan@example.se"}}}},
 		Changes: []mapping.Change{{Column: "E-post", Field: "person.email.emailAddress", From: "Tolvan@Example.se", To: "tolvan@example.se"}}}
-	kept, err := m.AppendBinary(nil)
+	whole, err := m.AppendBinary(nil)
 	require.NoError(t, err)
 	for _, changesOnly := range []bool{false, true} {
-		s, err := newSpool(t.TempDir())
+		s, err := newSpool(t.TempDir(), changesOnly)
 		require.NoError(t, err)
+		kept := whole
+		if changesOnly {
+			kept = m.AppendChanges(nil) // as findPersons keeps them (addPerson)
+		}
 		row := spooledRow{row: source.Row{Number: 2, Cells: []string{"Tolvan", "Tolvan@Example.se"}}, mapping: kept}
 		require.NoError(t, s.add(&row))
 		require.NoError(t, s.rewind())
-		s.changesOnly = changesOnly
 		got, err := s.next()
 		require.NoError(t, err)
 		assert.True(t, got.clean)
+		assert.Equal(t, row.row, got.row)
 		if changesOnly {
 			assert.Nil(t, got.mapped)
 			assert.Equal(t, m.Changes, got.changes)
@@ -114,7 +118,7 @@ func TestSpoolKeepsMappings(t *testing.T) {
 // TestSpoolKeepsAnyMessage: a message no reader gives today, which the
 // spool cannot keep as itself, is kept as its English words, not lost.
 func TestSpoolKeepsAnyMessage(t *testing.T) {
-	s, err := newSpool(t.TempDir())
+	s, err := newSpool(t.TempDir(), false)
 	require.NoError(t, err)
 	defer s.close()
 	m := msg.UnreadableRow{Err: errors.New("bare quote"), Line: 4, Column: 2}
@@ -128,7 +132,7 @@ func TestSpoolKeepsAnyMessage(t *testing.T) {
 // TestSpoolCutShort: a spool that ends inside a row is an error, never a
 // panic or a row made of what was there.
 func TestSpoolCutShort(t *testing.T) {
-	s, err := newSpool(t.TempDir())
+	s, err := newSpool(t.TempDir(), false)
 	require.NoError(t, err)
 	defer s.close()
 	var ends []int
