@@ -39,7 +39,7 @@ import (
 func (cfg *Config) findPersons(ctx context.Context, files []*file, whole bool) (invalid int, read []*file, unread []FileSummary, err error) {
 	dir := cfg.scratchDir()
 	// A check whose reports show no lead needs only a clean row's
-	// changes: only they are kept.
+	// changes, as the report words them: only they are kept.
 	changesOnly := cfg.Client == nil && !cfg.mayShowLeads()
 	for i, f := range files {
 		n, readErr, err := f.findPersons(ctx, dir, changesOnly)
@@ -164,7 +164,8 @@ func (f *file) findPersons(ctx context.Context, dir string, changesOnly bool) (i
 type aheadBatch struct {
 	n    int
 	rows []aheadRow
-	// kept holds the binary mappings of its clean rows (aheadRow.kept).
+	// kept holds the mappings of its clean rows (aheadRow.kept), as the
+	// spool keeps them (spooledRow.mapping).
 	kept []byte
 }
 
@@ -249,7 +250,7 @@ func (f *file) spoolInOrder(mapped <-chan *aheadBatch, window <-chan struct{}, f
 			next++
 			for i := range b.rows {
 				r := &b.rows[i]
-				if r.kept[1] > r.kept[0] {
+				if r.clean {
 					r.mapping = b.kept[r.kept[0]:r.kept[1]]
 				}
 				if err == nil {
@@ -296,11 +297,11 @@ func (f *file) addPerson(finder *persons.Finder, b *aheadBatch, r *aheadRow, bad
 	if m.Clean() && !r.sent {
 		start := len(b.kept)
 		if f.spool.changesOnly {
-			b.kept = m.AppendChanges(b.kept)
+			b.kept = report.AppendChangesText(b.kept, m.Changes, f.lang)
 		} else {
 			b.kept, _ = m.AppendBinary(b.kept)
 		}
-		r.kept = [2]int{start, len(b.kept)}
+		r.clean, r.kept = true, [2]int{start, len(b.kept)}
 	}
 	p := personOf(&m.Lead)
 	return finder.Add(r.seq, r.row.Number, &p, r.sent)

@@ -146,7 +146,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	}
 	rw, writeErr := f.rw, f.rwErr // startReport's
 	if f.withLead = f.keepsLead(); f.withLead && f.spool.changesOnly {
-		// findPersons kept only the changes (mayShowLeads): the leads
+		// findPersons kept only the changes' text (mayShowLeads): the leads
 		// to show are not there.
 		return sum, msg.Error(msg.ComparingRows{Err: errSpoolBroken})
 	}
@@ -237,6 +237,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, p.Status
 				line.HTTPStatus, line.Attempts, line.Response = p.HTTPStatus, p.Attempts, p.Response
 				line.Errors, line.Changes, line.Warnings, line.Lead = p.Errors(), p.Changes, p.Warnings, p.Lead
+				line.ChangesText = p.changesText
 				writeErr = rw.Write(&line)
 			}
 			<-slots
@@ -416,7 +417,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		// Every row takes its slot before it goes on, whichever way it
 		// goes: the reorder window in run relies on it.
 		slots <- struct{}{}
-		o := Outcome{Row: r.row, seq: seq, clean: r.clean, mapped: r.mapped, changes: r.changes, tallied: seq < f.rows}
+		o := Outcome{Row: r.row, seq: seq, clean: r.clean, mapped: r.mapped, changesText: r.changesText, tallied: seq < f.rows}
 		if o.verdict, err = f.verdicts.At(seq); err != nil {
 			// Without it a row may be sent that another disagrees with.
 			stop(msg.Error(msg.ComparingRows{Err: err}))
@@ -561,8 +562,7 @@ func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tal
 	switch {
 	case o.mapped != nil:
 		m, o.mapped = *o.mapped, nil // mapped as it was read ahead
-	case o.clean:
-		m.Changes = o.changes // a check's: all it shows of a clean row
+	case o.clean: // a check's, which shows of a clean row its changes' text (changesText)
 	default:
 		m = f.mapper.Map(o.Row.Cells)
 		for _, n := range o.Row.Notes { // how the row was read: a warning of its column

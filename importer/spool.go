@@ -23,18 +23,19 @@ import (
 
 // spooledRow is a row as it was read ahead: a row, or a row that could
 // not be read (err), whether a report input says it was sent, and what
-// mapping made of it when the row is clean (mapping.Mapped.Clean): kept
-// in binary, and read back (clean) into mapped, or, for a check that
-// needs no more, its changes, so that it is not mapped again.
+// mapping made of it when the row is clean (mapping.Mapped.Clean), so
+// that it is not mapped again: kept in binary (mapping) and read back
+// into mapped, or, for a check that shows no lead (changesOnly), kept
+// and read back as its changes' text in the report (changesText).
 type spooledRow struct {
-	row      source.Row
-	err      *source.RowError
-	sent     bool
-	response string // the report input's contact id of a row sent
-	mapping  []byte
-	clean    bool
-	mapped   *mapping.Mapped
-	changes  []mapping.Change
+	row         source.Row
+	err         *source.RowError
+	sent        bool
+	response    string // the report input's contact id of a row sent
+	clean       bool
+	mapping     []byte
+	mapped      *mapping.Mapped
+	changesText string
 }
 
 // spool writes rows to a scratch file as they are read, and reads them
@@ -47,8 +48,8 @@ type spool struct {
 	err      error // the first failure: every call after it fails so
 	rowsRead int   // rows read back
 	// changesOnly: a check that shows no lead (a CSV or XLSX report)
-	// needs only a clean row's changes, which is all that is kept of its
-	// mapping (mapping.Mapped.AppendChanges).
+	// needs only a clean row's changes, as its report words them: all
+	// that is kept of its mapping (report.AppendChangesText).
 	changesOnly bool
 }
 
@@ -83,7 +84,7 @@ func (s *spool) add(r *spooledRow) error {
 		b = appendString(b, r.err.File)
 		b = appendMessage(b, msg.Of(r.err.Err))
 	} else {
-		b = append(b, tagRow)
+		b = append(b, tagRow, boolByte(r.clean))
 		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
 		b = append(b, r.mapping...)
 		b = binary.AppendUvarint(b, uint64(r.row.Number))
@@ -97,11 +98,7 @@ func (s *spool) add(r *spooledRow) error {
 			b = appendString(b, n.Value)
 			b = appendMessage(b, n.Message)
 		}
-		sent := byte(0)
-		if r.sent {
-			sent = 1
-		}
-		b = append(b, sent)
+		b = append(b, boolByte(r.sent))
 		b = appendString(b, r.response)
 	}
 	binary.LittleEndian.PutUint32(b[at:], uint32(len(b)-at-4))
@@ -177,6 +174,7 @@ func (s *spool) read() (spooledRow, error) {
 		r.err.Err = msg.Error(d.message())
 		return r, d.done()
 	}
+	r.clean = d.byte() == 1
 	kept := d.string()
 	r.row.Number = int(d.uvarint())
 	if n := d.count(); n > 0 {
@@ -190,15 +188,13 @@ func (s *spool) read() (spooledRow, error) {
 	}
 	r.sent = d.byte() == 1
 	r.response = d.string()
-	if len(kept) > 0 && d.err == nil {
-		var err error
-		if r.clean = true; s.changesOnly {
-			r.changes, err = mapping.UnmarshalChanges(kept)
-		} else {
-			r.mapped = new(mapping.Mapped)
-			err = r.mapped.UnmarshalBinary([]byte(kept))
-		}
-		if err != nil {
+	switch {
+	case !r.clean || d.err != nil:
+	case s.changesOnly:
+		r.changesText = kept
+	default:
+		r.mapped = new(mapping.Mapped)
+		if r.mapped.UnmarshalBinary([]byte(kept)) != nil {
 			d.fail(errSpoolBroken)
 		}
 	}
@@ -211,6 +207,13 @@ func (s *spool) read() (spooledRow, error) {
 const maxSpooledRow = 16384 * (32767*4 + 8)
 
 func (s *spool) close() error { return s.f.Close() }
+
+func boolByte(v bool) byte {
+	if v {
+		return 1
+	}
+	return 0
+}
 
 func appendString(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))

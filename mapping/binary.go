@@ -26,7 +26,12 @@ func (m *Mapped) AppendBinary(b []byte) ([]byte, error) {
 	}
 	// The changes come first, after their size in bytes: a check reads
 	// only them (UnmarshalChanges).
-	b = m.AppendChanges(b)
+	b = binary.AppendUvarint(b, uint64(m.changesSize()))
+	b = binary.AppendUvarint(b, uint64(len(m.Changes)))
+	for _, c := range m.Changes {
+		b = appendStrings(b, c.Column, c.Field, c.From, c.To)
+		b = binary.AppendUvarint(b, uint64(c.col))
+	}
 	l := &m.Lead
 	p := &l.Body.Person
 	b = appendStrings(b, l.Endpoint, l.CustomerID, l.EstateID, p.FirstName, p.LastName, p.SocialSecurityNumber)
@@ -102,29 +107,14 @@ func (m *Mapped) UnmarshalBinary(data []byte) error {
 	return d.err
 }
 
-// AppendChanges appends only m's changes, as AppendBinary begins: all
-// that a check's report shows of a clean row, which keeps no more.
-// UnmarshalChanges reads them back; UnmarshalBinary does not.
-func (m *Mapped) AppendChanges(b []byte) []byte {
-	b = binary.AppendUvarint(b, uint64(m.changesSize()))
-	b = binary.AppendUvarint(b, uint64(len(m.Changes)))
-	for _, c := range m.Changes {
-		b = appendStrings(b, c.Column, c.Field, c.From, c.To)
-		b = binary.AppendUvarint(b, uint64(c.col))
+// UnmarshalChanges reads only the changes of what AppendBinary wrote:
+// all that a check's report shows of a clean row.
+func UnmarshalChanges(data []byte) ([]Change, error) {
+	size, n := binary.Uvarint(data)
+	if n <= 0 || size > uint64(len(data)-n) {
+		return nil, errBinary
 	}
-	return b
-}
-
-// UnmarshalChanges reads only the changes of what AppendBinary or
-// AppendChanges wrote. From a string, the changes' strings are parts of
-// it, not copies.
-func UnmarshalChanges[T string | []byte](data T) ([]Change, error) {
-	d := binDecoder{s: string(data)}
-	size := d.count()
-	if d.err != nil {
-		return nil, d.err
-	}
-	d.s = d.s[:size]
+	d := binDecoder{s: string(data[n : n+int(size)])}
 	changes := readChanges(&d)
 	if d.err == nil && d.s != "" {
 		d.err = errBinary

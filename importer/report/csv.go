@@ -81,8 +81,12 @@ func (r *csvWriter) Write(l *Line) error {
 	b = appendField(r, r.appendComma(b), l.Response, true)
 	extra := Extra(l.Cells, r.width)
 	b = appendField(r, r.appendComma(b), errorText(l, len(extra) > 0, r.lang), true)
-	r.text = appendChanges(r.text[:0], l.Changes, r.lang)
-	b = appendField(r, r.appendComma(b), r.text, true)
+	if l.Changes == nil {
+		b = appendField(r, r.appendComma(b), l.ChangesText, true)
+	} else {
+		r.text = appendChanges(r.text[:0], l.Changes, r.lang)
+		b = appendField(r, r.appendComma(b), r.text, true)
+	}
 	b = appendField(r, r.appendComma(b), ProblemsText(l.Warnings, r.lang), true)
 	for _, c := range extra {
 		b = appendField(r, r.appendComma(b), c, true)
