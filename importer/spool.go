@@ -263,6 +263,11 @@ func (d *decoder) fail(err error) {
 }
 
 func (d *decoder) uvarint() uint64 {
+	if len(d.s) > 0 && d.s[0] < 0x80 {
+		v := d.s[0]
+		d.s = d.s[1:]
+		return uint64(v)
+	}
 	var v uint64
 	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
 		c := d.s[i]
@@ -299,6 +304,13 @@ func (d *decoder) byte() byte {
 }
 
 func (d *decoder) string() string {
+	// Most are shorter than 128 bytes: their length is one byte.
+	if len(d.s) > 0 && int(d.s[0]) < min(0x80, len(d.s)) {
+		n := 1 + int(d.s[0])
+		v := d.s[1:n]
+		d.s = d.s[n:]
+		return v
+	}
 	n := d.count()
 	if d.err != nil {
 		return ""

@@ -141,7 +141,7 @@ func appendFolded(dst []byte, s string, name bool) []byte {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			for _, r := range s[i:] {
-				r = unicode.ToLower(r)
+				r = toLower(r)
 				if name && r == '-' {
 					r = ' '
 				}
@@ -158,6 +158,20 @@ func appendFolded(dst []byte, s string, name bool) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// toLower is unicode.ToLower, without its search of the case tables for
+// the letters of Latin-1 (Å, Ä, Ö, É, Ü), of which Swedish names are made:
+// À to Þ but × lower case to their code point plus 0x20, and nothing else
+// of Latin-1 changes.
+func toLower(r rune) rune {
+	switch {
+	case r >= 0x100:
+		return unicode.ToLower(r)
+	case 'A' <= r && r <= 'Z', 0xC0 <= r && r <= 0xDE && r != 0xD7:
+		return r + 0x20
+	}
+	return r
 }
 
 // keys are the kinds of key the person has, strongest first, in ids.

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -266,4 +267,11 @@ func TestKeys(t *testing.T) {
 	p = row{first: "Erik", last: "Berg", ssn: "AB123", foreign: true}.person()
 	assert.Equal(t, []Key{{msg.ByForeignNumber, "ab123"}}, p.Keys(&buf))
 	assert.Empty(t, (&Person{FirstName: "Anna"}).Keys(&buf), "no key: nothing to match by")
+}
+
+// TestToLower: the short way through Latin-1 is unicode.ToLower's.
+func TestToLower(t *testing.T) {
+	for r := rune(0); r < 0x300; r++ {
+		require.Equal(t, unicode.ToLower(r), toLower(r), "%U", r)
+	}
 }
