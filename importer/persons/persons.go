@@ -137,41 +137,30 @@ func appendLower(dst []byte, s string) []byte { return appendFolded(dst, s, fals
 func appendName(dst []byte, s string) []byte  { return appendFolded(dst, s, true) }
 
 func appendFolded(dst []byte, s string, name bool) []byte {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range s[i:] {
-				r = toLower(r)
-				if name && r == '-' {
-					r = ' '
-				}
-				dst = utf8.AppendRune(dst, r)
+		switch {
+		case c < utf8.RuneSelf:
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			return dst
+			if name && c == '-' {
+				c = ' '
+			}
+			dst = append(dst, c)
+			i++
+		case c == 0xC3 && i+1 < len(s) && 0x80 <= s[i+1] && s[i+1] <= 0x9E && s[i+1] != 0x97:
+			// À to Þ but ×, in UTF-8: Å, Ä, Ö and the rest of Latin-1's
+			// capitals, whose lower case is 0x20 on.
+			dst = append(dst, c, s[i+1]+0x20)
+			i += 2
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:]) // U+FFFD for a byte that is not UTF-8, as range says
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			i += n
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if name && c == '-' {
-			c = ' '
-		}
-		dst = append(dst, c)
 	}
 	return dst
-}
-
-// toLower is unicode.ToLower, without its search of the case tables for
-// the letters of Latin-1 (Å, Ä, Ö, É, Ü), of which Swedish names are made:
-// À to Þ but × lower case to their code point plus 0x20, and nothing else
-// of Latin-1 changes.
-func toLower(r rune) rune {
-	switch {
-	case r >= 0x100:
-		return unicode.ToLower(r)
-	case 'A' <= r && r <= 'Z', 0xC0 <= r && r <= 0xDE && r != 0xD7:
-		return r + 0x20
-	}
-	return r
 }
 
 // keys are the kinds of key the person has, strongest first, in ids.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -269,9 +270,38 @@ func TestKeys(t *testing.T) {
 	assert.Empty(t, (&Person{FirstName: "Anna"}).Keys(&buf), "no key: nothing to match by")
 }
 
-// TestToLower: the short way through Latin-1 is unicode.ToLower's.
-func TestToLower(t *testing.T) {
-	for r := rune(0); r < 0x300; r++ {
-		require.Equal(t, unicode.ToLower(r), toLower(r), "%U", r)
+// TestAppendFolded: names and addresses are folded as unicode.ToLower
+// says, a hyphen in a name as a space, and a byte that is not UTF-8 as
+// U+FFFD, as ranging over the string reads it.
+func TestAppendFolded(t *testing.T) {
+	want := func(s string, name bool) []byte {
+		var b []byte
+		for _, r := range s {
+			r = unicode.ToLower(r)
+			if name && r == '-' {
+				r = ' '
+			}
+			b = utf8.AppendRune(b, r)
+		}
+		return b
+	}
+	tests := []string{"", "Anna-Karin", "ÅSA ÖBERG", "Åsa", "Öberg0", "ÉLODIE Ü", "ß×÷ÿ", "ĀŁŻ Σ", "\xc3", "a\xc3\x97b", "\xff\xfeX", "Ä\xc3"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []rune("aZ-Å×ÞßĀΣ\u00c0\u00de\u00df\uffff")
+	for range 2000 {
+		var b []byte
+		for range rng.IntN(12) {
+			if rng.IntN(8) == 0 {
+				b = append(b, byte(rng.IntN(256)))
+			} else {
+				b = utf8.AppendRune(b, alphabet[rng.IntN(len(alphabet))])
+			}
+		}
+		tests = append(tests, string(b))
+	}
+	for _, s := range tests {
+		for _, name := range []bool{false, true} {
+			require.Equal(t, string(want(s, name)), string(appendFolded([]byte("x"), s, name)[1:]), "%q", s)
+		}
 	}
 }
