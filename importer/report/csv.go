@@ -20,9 +20,9 @@ type csvWriter struct {
 	lang   msg.Lang
 	comma  rune
 	class  *[256]byte // each byte's class (changesInQuotes, isDelimiter)
-	line   []byte // the line being written, reused
-	text   []byte // the changes column's text, reused
-	digits []byte // a number's, reused
+	line   []byte     // the line being written, reused
+	text   []byte     // the changes column's text, reused
+	digits []byte     // a number's, reused
 }
 
 // NewCSV writes the byte order mark and the header line to w and returns a
