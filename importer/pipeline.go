@@ -390,12 +390,24 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			return make([]Outcome, 0, mapBatch)
 		}
 	}
+	// A batch whose rows were all clean as read ahead has nothing left to
+	// map: the reader settles it (assess) and hands it straight to the
+	// collector.
 	var batch []Outcome
+	toRemap := false // a row of batch must be mapped again
 	handOn := func() {
-		if len(batch) > 0 {
+		switch {
+		case len(batch) == 0:
+			return
+		case toRemap:
 			toMap <- batch
-			batch = nil
+		default:
+			for i := range batch {
+				f.assess(ctx, &batch[i], false, t)
+			}
+			results <- batch
 		}
+		batch, toRemap = nil, false
 	}
 	defer handOn()
 	for seq := 0; ; seq++ {
@@ -432,9 +444,10 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			if batch == nil {
 				batch = newBatch()
 			}
-			if batch = append(batch, o); len(batch) == mapBatch {
-				toMap <- batch
-				batch = nil
+			batch = append(batch, o)
+			toRemap = toRemap || !o.clean
+			if len(batch) == mapBatch {
+				handOn()
 			}
 			continue
 		}
