@@ -272,7 +272,15 @@ func (m *merger[T]) next() (*T, error) {
 	return &m.heap[0].cur, nil
 }
 
-func (m *merger[T]) less(i, j int) bool { return m.c.cmp(m.heap[i].cur, m.heap[j].cur) < 0 }
+func (m *merger[T]) less(i, j int) bool {
+	a, b := &m.heap[i].cur, &m.heap[j].cur
+	if m.c.radix != nil { // most records differ in their radix: no call of cmp
+		if ra, rb := m.c.radix(a), m.c.radix(b); ra != rb {
+			return ra < rb
+		}
+	}
+	return m.c.cmp(*a, *b) < 0
+}
 
 func (m *merger[T]) down(i int) {
 	for {
