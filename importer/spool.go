@@ -158,17 +158,26 @@ func (s *spool) read() (spooledRow, error) {
 	case err != nil, size > maxSpooledRow:
 		return r, errSpoolBroken
 	}
-	s.rec = slices.Grow(s.rec[:0], int(size))[:size]
-	if _, err := io.ReadFull(s.r, s.rec); err != nil {
-		return r, errSpoolBroken
+	// A record that fits in the reader's buffer is read from there, not
+	// copied out first.
+	rec, err := s.r.Peek(int(size))
+	peeked := err == nil
+	if err == bufio.ErrBufferFull {
+		s.rec = slices.Grow(s.rec[:0], int(size))[:size]
+		_, err = io.ReadFull(s.r, s.rec)
+		rec = s.rec
 	}
-	if len(s.rec) == 0 || s.rec[0] > tagRowError {
+	if err != nil || len(rec) == 0 || rec[0] > tagRowError {
 		return r, errSpoolBroken
 	}
 	// One string holds the row's text, and a clean row's changes: its
 	// cells are parts of it, and so are its changes' words in a check.
-	d := decoder{s: string(s.rec[1:])}
-	if s.rec[0] == tagRowError {
+	tag := rec[0]
+	d := decoder{s: string(rec[1:])}
+	if peeked {
+		s.r.Discard(len(rec)) // cannot fail: rec is buffered
+	}
+	if tag == tagRowError {
 		number := int(d.uvarint())
 		r.err = &source.RowError{Row: number, File: d.string()}
 		r.err.Err = msg.Error(d.message())

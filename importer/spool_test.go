@@ -335,3 +335,28 @@ func FuzzSpoolRead(f *testing.F) {
 		}
 	})
 }
+
+// TestSpoolLongRow: a row longer than the spool's read buffer comes back
+// whole, between rows that fit in it.
+func TestSpoolLongRow(t *testing.T) {
+	s, err := newSpool(t.TempDir(), true)
+	require.NoError(t, err)
+	defer s.close()
+	rows := []spooledRow{
+		{row: source.Row{Number: 2, Cells: []string{"Tolvan"}}},
+		{row: source.Row{Number: 3, Cells: []string{strings.Repeat("Lång text. ", 30000), "x"}}, clean: true, mapping: []byte("E-post: a → b")},
+		{row: source.Row{Number: 4, Cells: []string{"Tolvan"}}},
+	}
+	for i := range rows {
+		require.NoError(t, s.add(&rows[i]))
+	}
+	require.NoError(t, s.rewind())
+	for _, want := range rows {
+		got, err := s.next()
+		require.NoError(t, err)
+		assert.Equal(t, want.row, got.row)
+		assert.Equal(t, string(want.mapping), got.changesText)
+	}
+	_, err = s.next()
+	assert.Equal(t, io.EOF, err)
+}
