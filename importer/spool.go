@@ -42,8 +42,9 @@ type spooledRow struct {
 // back in order.
 type spool struct {
 	f        *scratch.File
-	buf      []byte // rows not yet written
-	rec      []byte // the row being read
+	buf      []byte   // rows not yet written
+	rec      []byte   // the row being read
+	cells    []string // room for the cells of the rows still to read
 	r        *bufio.Reader
 	err      error // the first failure: every call after it fails so
 	rowsRead int   // rows read back
@@ -187,7 +188,7 @@ func (s *spool) read() (spooledRow, error) {
 	kept := d.string()
 	r.row.Number = int(d.uvarint())
 	if n := d.count(); n > 0 {
-		r.row.Cells = make([]string, n)
+		r.row.Cells = s.cellSlice(n)
 		for i := range r.row.Cells {
 			r.row.Cells[i] = d.string()
 		}
@@ -208,6 +209,18 @@ func (s *spool) read() (spooledRow, error) {
 		}
 	}
 	return r, d.done()
+}
+
+// cellSlice is room for a row's n cells: a part of a slice made for
+// many rows, one allocation where there would be one a row. A part holds
+// its rows' text for as long as any of them is kept, a few dozen rows.
+func (s *spool) cellSlice(n int) []string {
+	if len(s.cells) < n {
+		s.cells = make([]string, max(n, 1024))
+	}
+	c := s.cells[:n:n]
+	s.cells = s.cells[n:]
+	return c
 }
 
 // maxSpooledRow bounds a row's record as read back: more than any row a
