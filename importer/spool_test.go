@@ -360,3 +360,27 @@ func TestSpoolLongRow(t *testing.T) {
 	_, err = s.next()
 	assert.Equal(t, io.EOF, err)
 }
+
+// TestMayShowLeads: a check keeps only a clean row's changes when no
+// report of it can show leads; anything that may be JSONL keeps them whole.
+func TestMayShowLeads(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+		want bool
+	}{
+		{"reports named by the inputs", Config{}, false},
+		{"a CSV report", Config{Report: "r.csv"}, false},
+		{"an XLSX report", Config{Report: "r.XLSX"}, false},
+		{"a JSONL report", Config{Report: "r.jsonl"}, true},
+		{"an NDJSON report", Config{Report: "r.ndjson"}, true},
+		{"a report of no known format", Config{Report: "r.pdf"}, true},
+		{"JSONL beside", Config{Report: "r.csv", AlsoFormats: []report.Format{report.XLSX, report.JSONL}}, true},
+		{"XLSX beside", Config{AlsoFormats: []report.Format{report.XLSX}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.cfg.mayShowLeads())
+		})
+	}
+}
