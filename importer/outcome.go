@@ -37,12 +37,13 @@ type Outcome struct {
 	seq     int             // position in the input, for the reorder buffer
 	verdict persons.Verdict // what the rows of the same person say of it
 	// clean: the row was clean as it was read ahead, and mapped (or, in
-	// a check, changes) is what mapping made of it then; tallied: the
-	// per-column counts have it already.
-	clean   bool
-	mapped  *mapping.Mapped
-	changes []mapping.Change
-	tallied bool
+	// a check that shows no lead, changesText: the report's changes
+	// column) is what mapping made of it then; tallied: the per-column
+	// counts have it already.
+	clean       bool
+	mapped      *mapping.Mapped
+	changesText string
+	tallied     bool
 }
 
 // Errors lists every reason the row was not sent, as messages: its

@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
 	"leadimport/importer/msg"
 	"leadimport/importer/persons"
+	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/mapping"
 )
@@ -36,8 +38,11 @@ import (
 // returned are the ones still open.
 func (cfg *Config) findPersons(ctx context.Context, files []*file, whole bool) (invalid int, read []*file, unread []FileSummary, err error) {
 	dir := cfg.scratchDir()
+	// A check whose reports show no lead needs only a clean row's
+	// changes, as the report words them: only they are kept.
+	changesOnly := cfg.Client == nil && !cfg.mayShowLeads()
 	for i, f := range files {
-		n, readErr, err := f.findPersons(ctx, dir)
+		n, readErr, err := f.findPersons(ctx, dir, changesOnly)
 		if err != nil {
 			return 0, append(read, files[i:]...), unread, err // still open: the caller closes them
 		}
@@ -76,6 +81,14 @@ func (cfg *Config) scratchDir() string {
 	return filepath.Dir(cfg.Report)
 }
 
+// mayShowLeads reports whether a report of the run may show each row's
+// lead (JSONL), as Report's extension and AlsoFormats say: asked before
+// the reports are made, so that a doubt is a yes.
+func (cfg *Config) mayShowLeads() bool {
+	format, err := report.FormatOf(cfg.Report) // "": CSV or XLSX, by the input
+	return err != nil || format == report.JSONL || slices.Contains(cfg.AlsoFormats, report.JSONL)
+}
+
 // regularReport reports whether a report path is, or will be, a regular
 // file, not a device or a link to one.
 func regularReport(path string) bool {
@@ -88,8 +101,8 @@ func regularReport(path string) bool {
 // mapping it made when the row is clean, in input order (spool.go). It
 // returns how many rows are invalid, and apart, an error reading the
 // input.
-func (f *file) findPersons(ctx context.Context, dir string) (invalid int, readErr, err error) {
-	if f.spool, err = newSpool(dir); err != nil {
+func (f *file) findPersons(ctx context.Context, dir string, changesOnly bool) (invalid int, readErr, err error) {
+	if f.spool, err = newSpool(dir, changesOnly); err != nil {
 		return 0, nil, msg.Error(msg.ComparingRows{Err: err})
 	}
 	f.tally = f.mapper.NewTally()
@@ -151,7 +164,8 @@ func (f *file) findPersons(ctx context.Context, dir string) (invalid int, readEr
 type aheadBatch struct {
 	n    int
 	rows []aheadRow
-	// kept holds the binary mappings of its clean rows (aheadRow.kept).
+	// kept holds the mappings of its clean rows (aheadRow.kept), as the
+	// spool keeps them (spooledRow.mapping).
 	kept []byte
 }
 
@@ -236,7 +250,7 @@ func (f *file) spoolInOrder(mapped <-chan *aheadBatch, window <-chan struct{}, f
 			next++
 			for i := range b.rows {
 				r := &b.rows[i]
-				if r.kept[1] > r.kept[0] {
+				if r.clean {
 					r.mapping = b.kept[r.kept[0]:r.kept[1]]
 				}
 				if err == nil {
@@ -282,8 +296,12 @@ func (f *file) addPerson(finder *persons.Finder, b *aheadBatch, r *aheadRow, bad
 	}
 	if m.Clean() && !r.sent {
 		start := len(b.kept)
-		b.kept, _ = m.AppendBinary(b.kept)
-		r.kept = [2]int{start, len(b.kept)}
+		if f.spool.changesOnly {
+			b.kept = report.AppendChangesText(b.kept, m.Changes, f.lang)
+		} else {
+			b.kept, _ = m.AppendBinary(b.kept)
+		}
+		r.clean, r.kept = true, [2]int{start, len(b.kept)}
 	}
 	p := personOf(&m.Lead)
 	return finder.Add(r.seq, r.row.Number, &p, r.sent)

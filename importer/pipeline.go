@@ -145,8 +145,11 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 		}
 	}
 	rw, writeErr := f.rw, f.rwErr // startReport's
-	f.withLead = f.keepsLead()
-	f.spool.changesOnly = snd == nil && !f.withLead
+	if f.withLead = f.keepsLead(); f.withLead && f.spool.changesOnly {
+		// findPersons kept only the changes' text (mayShowLeads): the leads
+		// to show are not there.
+		return sum, msg.Error(msg.ComparingRows{Err: errSpoolBroken})
+	}
 
 	mappers := max(2, runtime.GOMAXPROCS(0)) // a check's
 	window := cfg.Workers * windowPerWorker
@@ -234,6 +237,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, p.Status
 				line.HTTPStatus, line.Attempts, line.Response = p.HTTPStatus, p.Attempts, p.Response
 				line.Errors, line.Changes, line.Warnings, line.Lead = p.Errors(), p.Changes, p.Warnings, p.Lead
+				line.ChangesText = p.changesText
 				writeErr = rw.Write(&line)
 			}
 			<-slots
@@ -386,12 +390,24 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			return make([]Outcome, 0, mapBatch)
 		}
 	}
+	// A batch whose rows were all clean as read ahead has nothing left to
+	// map: the reader settles it (assess) and hands it straight to the
+	// collector.
 	var batch []Outcome
+	toRemap := false // a row of batch must be mapped again
 	handOn := func() {
-		if len(batch) > 0 {
+		switch {
+		case len(batch) == 0:
+			return
+		case toRemap:
 			toMap <- batch
-			batch = nil
+		default:
+			for i := range batch {
+				f.assess(ctx, &batch[i], false, t)
+			}
+			results <- batch
 		}
+		batch, toRemap = nil, false
 	}
 	defer handOn()
 	for seq := 0; ; seq++ {
@@ -413,7 +429,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		// Every row takes its slot before it goes on, whichever way it
 		// goes: the reorder window in run relies on it.
 		slots <- struct{}{}
-		o := Outcome{Row: r.row, seq: seq, clean: r.clean, mapped: r.mapped, changes: r.changes, tallied: seq < f.rows}
+		o := Outcome{Row: r.row, seq: seq, clean: r.clean, mapped: r.mapped, changesText: r.changesText, tallied: seq < f.rows}
 		if o.verdict, err = f.verdicts.At(seq); err != nil {
 			// Without it a row may be sent that another disagrees with.
 			stop(msg.Error(msg.ComparingRows{Err: err}))
@@ -428,9 +444,10 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			if batch == nil {
 				batch = newBatch()
 			}
-			if batch = append(batch, o); len(batch) == mapBatch {
-				toMap <- batch
-				batch = nil
+			batch = append(batch, o)
+			toRemap = toRemap || !o.clean
+			if len(batch) == mapBatch {
+				handOn()
 			}
 			continue
 		}
@@ -558,8 +575,7 @@ func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tal
 	switch {
 	case o.mapped != nil:
 		m, o.mapped = *o.mapped, nil // mapped as it was read ahead
-	case o.clean:
-		m.Changes = o.changes // a check's: all it shows of a clean row
+	case o.clean: // a check's, which shows of a clean row its changes' text (changesText)
 	default:
 		m = f.mapper.Map(o.Row.Cells)
 		for _, n := range o.Row.Notes { // how the row was read: a warning of its column

@@ -23,43 +23,46 @@ import (
 
 // spooledRow is a row as it was read ahead: a row, or a row that could
 // not be read (err), whether a report input says it was sent, and what
-// mapping made of it when the row is clean (mapping.Mapped.Clean): kept
-// in binary, and read back (clean) into mapped, or, for a check that
-// needs no more, its changes, so that it is not mapped again.
+// mapping made of it when the row is clean (mapping.Mapped.Clean), so
+// that it is not mapped again: kept in binary (mapping) and read back
+// into mapped, or, for a check that shows no lead (changesOnly), kept
+// and read back as its changes' text in the report (changesText).
 type spooledRow struct {
-	row      source.Row
-	err      *source.RowError
-	sent     bool
-	response string // the report input's contact id of a row sent
-	mapping  []byte
-	clean    bool
-	mapped   *mapping.Mapped
-	changes  []mapping.Change
+	row         source.Row
+	err         *source.RowError
+	sent        bool
+	response    string // the report input's contact id of a row sent
+	clean       bool
+	mapping     []byte
+	mapped      *mapping.Mapped
+	changesText string
 }
 
 // spool writes rows to a scratch file as they are read, and reads them
 // back in order.
 type spool struct {
 	f        *scratch.File
-	buf      []byte // rows not yet written
-	rec      []byte // the row being read
+	buf      []byte   // rows not yet written
+	rec      []byte   // the row being read
+	cells    []string // room for the cells of the rows still to read
 	r        *bufio.Reader
 	err      error // the first failure: every call after it fails so
 	rowsRead int   // rows read back
 	// changesOnly: a check that shows no lead (a CSV or XLSX report)
-	// needs only a clean row's changes; the rest is not read back.
+	// needs only a clean row's changes, as its report words them: all
+	// that is kept of its mapping (report.AppendChangesText).
 	changesOnly bool
 }
 
 // spoolFlush is how much a spool gathers before it writes.
 const spoolFlush = 256 << 10
 
-func newSpool(dir string) (*spool, error) {
+func newSpool(dir string, changesOnly bool) (*spool, error) {
 	f, err := scratch.New(dir, ".leadimport-rows-*")
 	if err != nil {
 		return nil, err
 	}
-	return &spool{f: f}, nil
+	return &spool{f: f, changesOnly: changesOnly}, nil
 }
 
 const (
@@ -82,9 +85,7 @@ func (s *spool) add(r *spooledRow) error {
 		b = appendString(b, r.err.File)
 		b = appendMessage(b, msg.Of(r.err.Err))
 	} else {
-		// The kept mapping first, so that the rest is read back as text
-		// without it (read).
-		b = append(b, tagRow)
+		b = append(b, tagRow, boolByte(r.clean))
 		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
 		b = append(b, r.mapping...)
 		b = binary.AppendUvarint(b, uint64(r.row.Number))
@@ -98,11 +99,7 @@ func (s *spool) add(r *spooledRow) error {
 			b = appendString(b, n.Value)
 			b = appendMessage(b, n.Message)
 		}
-		sent := byte(0)
-		if r.sent {
-			sent = 1
-		}
-		b = append(b, sent)
+		b = append(b, boolByte(r.sent))
 		b = appendString(b, r.response)
 	}
 	binary.LittleEndian.PutUint32(b[at:], uint32(len(b)-at-4))
@@ -162,33 +159,36 @@ func (s *spool) read() (spooledRow, error) {
 	case err != nil, size > maxSpooledRow:
 		return r, errSpoolBroken
 	}
-	s.rec = slices.Grow(s.rec[:0], int(size))[:size]
-	if _, err := io.ReadFull(s.r, s.rec); err != nil {
+	// A record that fits in the reader's buffer is read from there, not
+	// copied out first.
+	rec, err := s.r.Peek(int(size))
+	peeked := err == nil
+	if err == bufio.ErrBufferFull {
+		s.rec = slices.Grow(s.rec[:0], int(size))[:size]
+		_, err = io.ReadFull(s.r, s.rec)
+		rec = s.rec
+	}
+	if err != nil || len(rec) == 0 || rec[0] > tagRowError {
 		return r, errSpoolBroken
 	}
-	if len(s.rec) == 0 || s.rec[0] > tagRowError {
-		return r, errSpoolBroken
+	// One string holds the row's text, and a clean row's changes: its
+	// cells are parts of it, and so are its changes' words in a check.
+	tag := rec[0]
+	d := decoder{s: string(rec[1:])}
+	if peeked {
+		s.r.Discard(len(rec)) // cannot fail: rec is buffered
 	}
-	tag, rest := s.rec[0], s.rec[1:]
-	var kept []byte
-	if tag == tagRow {
-		n, k := binary.Uvarint(rest)
-		if k <= 0 || n > uint64(len(rest)-k) {
-			return r, errSpoolBroken
-		}
-		kept, rest = rest[k:k+int(n)], rest[k+int(n):]
-	}
-	// One string holds the row's text: its cells are parts of it.
-	d := decoder{s: string(rest)}
-	number := int(d.uvarint())
 	if tag == tagRowError {
+		number := int(d.uvarint())
 		r.err = &source.RowError{Row: number, File: d.string()}
 		r.err.Err = msg.Error(d.message())
 		return r, d.done()
 	}
-	r.row.Number = number
+	r.clean = d.byte() == 1
+	kept := d.string()
+	r.row.Number = int(d.uvarint())
 	if n := d.count(); n > 0 {
-		r.row.Cells = make([]string, n)
+		r.row.Cells = s.cellSlice(n)
 		for i := range r.row.Cells {
 			r.row.Cells[i] = d.string()
 		}
@@ -198,19 +198,29 @@ func (s *spool) read() (spooledRow, error) {
 	}
 	r.sent = d.byte() == 1
 	r.response = d.string()
-	if len(kept) > 0 && d.err == nil {
-		var err error
-		if r.clean = true; s.changesOnly {
-			r.changes, err = mapping.UnmarshalChanges(kept)
-		} else {
-			r.mapped = new(mapping.Mapped)
-			err = r.mapped.UnmarshalBinary(kept)
-		}
-		if err != nil {
+	switch {
+	case !r.clean || d.err != nil:
+	case s.changesOnly:
+		r.changesText = kept
+	default:
+		r.mapped = new(mapping.Mapped)
+		if r.mapped.UnmarshalBinary([]byte(kept)) != nil {
 			d.fail(errSpoolBroken)
 		}
 	}
 	return r, d.done()
+}
+
+// cellSlice is room for a row's n cells: a part of a slice made for
+// many rows, one allocation where there would be one a row. A part holds
+// its rows' text for as long as any of them is kept, a few dozen rows.
+func (s *spool) cellSlice(n int) []string {
+	if len(s.cells) < n {
+		s.cells = make([]string, max(n, 1024))
+	}
+	c := s.cells[:n:n]
+	s.cells = s.cells[n:]
+	return c
 }
 
 // maxSpooledRow bounds a row's record as read back: more than any row a
@@ -219,6 +229,13 @@ func (s *spool) read() (spooledRow, error) {
 const maxSpooledRow = 16384 * (32767*4 + 8)
 
 func (s *spool) close() error { return s.f.Close() }
+
+func boolByte(v bool) byte {
+	if v {
+		return 1
+	}
+	return 0
+}
 
 func appendString(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
@@ -268,6 +285,11 @@ func (d *decoder) fail(err error) {
 }
 
 func (d *decoder) uvarint() uint64 {
+	if len(d.s) > 0 && d.s[0] < 0x80 {
+		v := d.s[0]
+		d.s = d.s[1:]
+		return uint64(v)
+	}
 	var v uint64
 	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
 		c := d.s[i]
@@ -304,6 +326,13 @@ func (d *decoder) byte() byte {
 }
 
 func (d *decoder) string() string {
+	// Most are shorter than 128 bytes: their length is one byte.
+	if len(d.s) > 0 && int(d.s[0]) < min(0x80, len(d.s)) {
+		n := 1 + int(d.s[0])
+		v := d.s[1:n]
+		d.s = d.s[n:]
+		return v
+	}
 	n := d.count()
 	if d.err != nil {
 		return ""

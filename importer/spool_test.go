@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,7 +54,7 @@ func spoolRows() []spooledRow {
 // row and in order, with each message as it was (said in Swedish as
 // well as English), across many flushes.
 func TestSpoolKeepsEveryRow(t *testing.T) {
-	s, err := newSpool(t.TempDir())
+	s, err := newSpool(t.TempDir(), false)
 	require.NoError(t, err)
 	defer s.close()
 	var want []spooledRow
@@ -82,39 +83,53 @@ func TestSpoolKeepsEveryRow(t *testing.T) {
 }
 
 // TestSpoolKeepsMappings: a clean row's mapping comes back whole, or in
-// a check that shows no lead, its changes alone.
+// a check that shows no lead, as its changes' text in the report; a
+// clean row without changes is clean still.
 func TestSpoolKeepsMappings(t *testing.T) {
 	m := mapping.Mapped{Lead: mapping.Lead{Endpoint: mapping.EndpointFinalPriceWatched, CustomerID: "M1001", EstateID: "OBJ1",
 		Body: mapping.FinalPriceWatched{Person: mapping.Person{FirstName: "Tolvan", LastName: "Tolvansson",
 			Email: &mapping.Email{EmailAddress: "tolvan@example.se"}}}},
 		Changes: []mapping.Change{{Column: "E-post", Field: "person.email.emailAddress", From: "Tolvan@Example.se", To: "tolvan@example.se"}}}
-	kept, err := m.AppendBinary(nil)
-	require.NoError(t, err)
+	unchanged := m
+	unchanged.Changes = nil
 	for _, changesOnly := range []bool{false, true} {
-		s, err := newSpool(t.TempDir())
-		require.NoError(t, err)
-		row := spooledRow{row: source.Row{Number: 2, Cells: []string{"Tolvan", "Tolvan@Example.se"}}, mapping: kept}
-		require.NoError(t, s.add(&row))
-		require.NoError(t, s.rewind())
-		s.changesOnly = changesOnly
-		got, err := s.next()
-		require.NoError(t, err)
-		assert.True(t, got.clean)
-		if changesOnly {
+		for _, m := range []mapping.Mapped{m, unchanged} {
+			s, err := newSpool(t.TempDir(), changesOnly)
+			require.NoError(t, err)
+			kept, err := m.AppendBinary(nil)
+			require.NoError(t, err)
+			if changesOnly {
+				kept = report.AppendChangesText(nil, m.Changes, msg.English) // as findPersons keeps them (addPerson)
+			}
+			row := spooledRow{row: source.Row{Number: 2, Cells: []string{"Tolvan", "Tolvan@Example.se"}}, clean: true, mapping: kept}
+			require.NoError(t, s.add(&row))
+			require.NoError(t, s.add(&spooledRow{row: source.Row{Number: 3, Cells: []string{"Tolvan"}}}))
+			require.NoError(t, s.rewind())
+			got, err := s.next()
+			require.NoError(t, err)
+			assert.True(t, got.clean)
+			assert.Equal(t, row.row, got.row)
+			switch {
+			case changesOnly:
+				assert.Nil(t, got.mapped)
+				assert.Equal(t, report.ChangesText(m.Changes, msg.English), got.changesText)
+			default:
+				require.NotNil(t, got.mapped)
+				assert.Equal(t, m, *got.mapped)
+			}
+			got, err = s.next()
+			require.NoError(t, err)
+			assert.False(t, got.clean, "a row kept without its mapping is mapped again")
 			assert.Nil(t, got.mapped)
-			assert.Equal(t, m.Changes, got.changes)
-		} else {
-			require.NotNil(t, got.mapped)
-			assert.Equal(t, m, *got.mapped)
+			require.NoError(t, s.close())
 		}
-		require.NoError(t, s.close())
 	}
 }
 
 // TestSpoolKeepsAnyMessage: a message no reader gives today, which the
 // spool cannot keep as itself, is kept as its English words, not lost.
 func TestSpoolKeepsAnyMessage(t *testing.T) {
-	s, err := newSpool(t.TempDir())
+	s, err := newSpool(t.TempDir(), false)
 	require.NoError(t, err)
 	defer s.close()
 	m := msg.UnreadableRow{Err: errors.New("bare quote"), Line: 4, Column: 2}
@@ -128,7 +143,7 @@ func TestSpoolKeepsAnyMessage(t *testing.T) {
 // TestSpoolCutShort: a spool that ends inside a row is an error, never a
 // panic or a row made of what was there.
 func TestSpoolCutShort(t *testing.T) {
-	s, err := newSpool(t.TempDir())
+	s, err := newSpool(t.TempDir(), false)
 	require.NoError(t, err)
 	defer s.close()
 	var ends []int
@@ -291,4 +306,81 @@ func TestSpoolFailingMidRun(t *testing.T) {
 		}
 	}
 	assert.LessOrEqual(t, len(srv.sent()), 100)
+}
+
+// FuzzSpoolRead: whatever bytes a spool holds when it is read back (a
+// disk that returns garbage), each read is a row or an error, never a
+// panic, and a row read is one that can be written again.
+func FuzzSpoolRead(f *testing.F) {
+	for _, changesOnly := range []bool{false, true} {
+		s, err := newSpool(f.TempDir(), changesOnly)
+		require.NoError(f, err)
+		for _, r := range spoolRows() {
+			require.NoError(f, s.add(&r))
+		}
+		f.Add(slices.Clone(s.buf), changesOnly)
+		s.close()
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, changesOnly bool) {
+		s := &spool{r: bufio.NewReader(bytes.NewReader(raw)), changesOnly: changesOnly}
+		for range 1000 {
+			r, err := s.next()
+			if err != nil {
+				return
+			}
+			require.LessOrEqual(t, len(r.row.Cells), len(raw))
+			again := &spool{}
+			r.mapping = []byte(r.changesText)
+			require.NoError(t, again.add(&r))
+		}
+	})
+}
+
+// TestSpoolLongRow: a row longer than the spool's read buffer comes back
+// whole, between rows that fit in it.
+func TestSpoolLongRow(t *testing.T) {
+	s, err := newSpool(t.TempDir(), true)
+	require.NoError(t, err)
+	defer s.close()
+	rows := []spooledRow{
+		{row: source.Row{Number: 2, Cells: []string{"Tolvan"}}},
+		{row: source.Row{Number: 3, Cells: []string{strings.Repeat("Lång text. ", 30000), "x"}}, clean: true, mapping: []byte("E-post: a → b")},
+		{row: source.Row{Number: 4, Cells: []string{"Tolvan"}}},
+	}
+	for i := range rows {
+		require.NoError(t, s.add(&rows[i]))
+	}
+	require.NoError(t, s.rewind())
+	for _, want := range rows {
+		got, err := s.next()
+		require.NoError(t, err)
+		assert.Equal(t, want.row, got.row)
+		assert.Equal(t, string(want.mapping), got.changesText)
+	}
+	_, err = s.next()
+	assert.Equal(t, io.EOF, err)
+}
+
+// TestMayShowLeads: a check keeps only a clean row's changes when no
+// report of it can show leads; anything that may be JSONL keeps them whole.
+func TestMayShowLeads(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+		want bool
+	}{
+		{"reports named by the inputs", Config{}, false},
+		{"a CSV report", Config{Report: "r.csv"}, false},
+		{"an XLSX report", Config{Report: "r.XLSX"}, false},
+		{"a JSONL report", Config{Report: "r.jsonl"}, true},
+		{"an NDJSON report", Config{Report: "r.ndjson"}, true},
+		{"a report of no known format", Config{Report: "r.pdf"}, true},
+		{"JSONL beside", Config{Report: "r.csv", AlsoFormats: []report.Format{report.XLSX, report.JSONL}}, true},
+		{"XLSX beside", Config{AlsoFormats: []report.Format{report.XLSX}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.cfg.mayShowLeads())
+		})
+	}
 }

@@ -128,21 +128,19 @@ func (f *Finder) decide() (*Verdicts, error) {
 	m := f.mentions.merge()
 	cur, err := m.next()
 	for cur != nil && err == nil {
-		b.start(cur)
 		first := *cur
-		for cur, err = m.next(); cur != nil && err == nil && cur.id == b.g.id; cur, err = m.next() {
-			if b.rows == 1 {
-				err = shared.add(&first)
-			}
-			if err == nil {
-				err = shared.add(cur)
-			}
-			if err != nil {
+		if cur, err = m.next(); cur == nil || err != nil || cur.id != first.id {
+			continue // a key no other row has, as most are: no group
+		}
+		b.start(&first)
+		err = shared.add(&first)
+		for ; cur != nil && err == nil && cur.id == b.g.id; cur, err = m.next() {
+			if err = shared.add(cur); err != nil {
 				break
 			}
 			b.add(cur)
 		}
-		if b.rows > 1 && err == nil {
+		if err == nil {
 			err = groups.add(&b.g)
 		}
 	}
@@ -283,6 +281,7 @@ var mentionCodec = codec[mention]{
 		}
 		return cmp.Compare(a.seq, b.seq)
 	},
+	radix: func(m *mention) uint64 { return m.id.hi },
 }
 
 var groupCodec = codec[group]{

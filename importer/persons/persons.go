@@ -137,25 +137,58 @@ func appendLower(dst []byte, s string) []byte { return appendFolded(dst, s, fals
 func appendName(dst []byte, s string) []byte  { return appendFolded(dst, s, true) }
 
 func appendFolded(dst []byte, s string, name bool) []byte {
+	// ASCII, most of what is folded (an e-mail address, a phone number,
+	// many names), is folded in place by table; the rest from the first
+	// byte that is not.
+	lower := &asciiLower
+	if name {
+		lower = &nameLower
+	}
+	n := len(dst)
+	dst = append(dst, s...)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			for _, r := range s[i:] {
-				r = unicode.ToLower(r)
-				if name && r == '-' {
-					r = ' '
-				}
-				dst = utf8.AppendRune(dst, r)
-			}
-			return dst
+			return appendFoldedRest(dst[:n+i], s[i:], lower)
 		}
+		dst[n+i] = lower[c]
+	}
+	return dst
+}
+
+// asciiLower maps an ASCII byte to its lower case; nameLower a hyphen to
+// a space too.
+var asciiLower, nameLower = func() (a, n [utf8.RuneSelf]byte) {
+	for c := range a {
+		a[c] = byte(c)
 		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+			a[c] += 'a' - 'A'
 		}
-		if name && c == '-' {
-			c = ' '
+	}
+	n = a
+	n['-'] = ' '
+	return a, n
+}()
+
+// appendFoldedRest is appendFolded from the first byte that is not
+// ASCII on.
+func appendFoldedRest(dst []byte, s string, lower *[utf8.RuneSelf]byte) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			dst = append(dst, lower[c])
+			i++
+		case c == 0xC3 && i+1 < len(s) && 0x80 <= s[i+1] && s[i+1] <= 0x9E && s[i+1] != 0x97:
+			// À to Þ but ×, in UTF-8: Å, Ä, Ö and the rest of Latin-1's
+			// capitals, whose lower case is 0x20 on.
+			dst = append(dst, c, s[i+1]+0x20)
+			i += 2
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:]) // U+FFFD for a byte that is not UTF-8, as range says
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			i += n
 		}
-		dst = append(dst, c)
 	}
 	return dst
 }

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -183,26 +185,32 @@ func TestSpilled(t *testing.T) {
 	require.Greater(t, conflicts, 100, "the rows make conflicts")
 	require.Greater(t, dups, 10, "and duplicates")
 
-	dir := t.TempDir()
-	f := New(dir)
-	f.mentions.limit, f.groupsLimit, f.verdictsLimit = 7, 5, 3
-	order := rnd.Perm(len(rows))
-	for _, i := range order {
-		p := rows[i].person()
-		require.NoError(t, f.Add(i, i+2, &p, false))
-	}
-	v, err := f.Verdicts()
-	require.NoError(t, err)
-	defer v.Close()
-	require.NotNil(t, f.spill.f, "the records went to the scratch file")
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Empty(t, entries, "the scratch file is unlinked as soon as it is made")
-	assert.Equal(t, conflicts, v.Conflicts())
-	for i := range rows {
-		got, err := v.At(i)
-		require.NoError(t, err)
-		assert.Equal(t, want[i], got, "row %d", i+2)
+	// 7 keys in memory: sorted by comparison; 200: by their radix
+	// (sortRecords), and written in the order found (sortOrder).
+	for _, limit := range []int{7, 200} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			dir := t.TempDir()
+			f := New(dir)
+			f.mentions.limit, f.groupsLimit, f.verdictsLimit = limit, 5, 3
+			order := rnd.Perm(len(rows))
+			for _, i := range order {
+				p := rows[i].person()
+				require.NoError(t, f.Add(i, i+2, &p, false))
+			}
+			v, err := f.Verdicts()
+			require.NoError(t, err)
+			defer v.Close()
+			require.NotNil(t, f.spill.f, "the records went to the scratch file")
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			assert.Empty(t, entries, "the scratch file is unlinked as soon as it is made")
+			assert.Equal(t, conflicts, v.Conflicts())
+			for i := range rows {
+				got, err := v.At(i)
+				require.NoError(t, err)
+				assert.Equal(t, want[i], got, "row %d", i+2)
+			}
+		})
 	}
 }
 
@@ -260,4 +268,40 @@ func TestKeys(t *testing.T) {
 	p = row{first: "Erik", last: "Berg", ssn: "AB123", foreign: true}.person()
 	assert.Equal(t, []Key{{msg.ByForeignNumber, "ab123"}}, p.Keys(&buf))
 	assert.Empty(t, (&Person{FirstName: "Anna"}).Keys(&buf), "no key: nothing to match by")
+}
+
+// TestAppendFolded: names and addresses are folded as unicode.ToLower
+// says, a hyphen in a name as a space, and a byte that is not UTF-8 as
+// U+FFFD, as ranging over the string reads it.
+func TestAppendFolded(t *testing.T) {
+	want := func(s string, name bool) []byte {
+		var b []byte
+		for _, r := range s {
+			r = unicode.ToLower(r)
+			if name && r == '-' {
+				r = ' '
+			}
+			b = utf8.AppendRune(b, r)
+		}
+		return b
+	}
+	tests := []string{"", "Anna-Karin", "ÅSA ÖBERG", "Åsa", "Öberg0", "ÉLODIE Ü", "ß×÷ÿ", "ĀŁŻ Σ", "\xc3", "a\xc3\x97b", "\xff\xfeX", "Ä\xc3"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []rune("aZ-Å×ÞßĀΣ\u00c0\u00de\u00df\uffff")
+	for range 2000 {
+		var b []byte
+		for range rng.IntN(12) {
+			if rng.IntN(8) == 0 {
+				b = append(b, byte(rng.IntN(256)))
+			} else {
+				b = utf8.AppendRune(b, alphabet[rng.IntN(len(alphabet))])
+			}
+		}
+		tests = append(tests, string(b))
+	}
+	for _, s := range tests {
+		for _, name := range []bool{false, true} {
+			require.Equal(t, string(want(s, name)), string(appendFolded([]byte("x"), s, name)[1:]), "%q", s)
+		}
+	}
 }

@@ -17,6 +17,12 @@ type codec[T any] struct {
 	put  func(b []byte, r *T)
 	get  func(b []byte, r *T)
 	cmp  func(a, b T) int
+	// radix, when set, is a record's first 64 bits in cmp's order
+	// (radix(a) < radix(b) means a comes first), spread evenly over
+	// their range, as a hash's are: the records are then sorted by them
+	// in linear time (sortRecords), cmp deciding only between records
+	// whose first bits are alike.
+	radix func(r *T) uint64
 }
 
 // spill is the scratch file the sorters of one Finder share, made when
@@ -56,6 +62,7 @@ type sorter[T any] struct {
 	spill *spill
 	mem   []T
 	runs  []run
+	radix radixScratch // sortRecords', kept for the next sort
 
 	// With a flusher (background), a full buffer is sorted and written
 	// by a goroutine of its own while add fills a second one, so that
@@ -141,16 +148,21 @@ func (s *sorter[T]) flush(mem []T) error {
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(mem, s.c.cmp)
+	// The records are written in order, wherever they are in mem.
+	order := sortOrder(s.c, mem, &s.radix)
+	at := func(k int) *T { return &mem[k] }
+	if order != nil {
+		at = func(k int) *T { return &mem[order[k]] }
+	}
 	const chunk = 64 << 10
 	per := max(1, chunk/s.c.size)
 	buf := make([]byte, per*s.c.size)
 	start := int64(-1)
 	for i := 0; i < len(mem); i += per {
-		part := mem[i:min(i+per, len(mem))]
-		b := buf[:len(part)*s.c.size]
-		for j := range part {
-			s.c.put(b[j*s.c.size:], &part[j])
+		n := min(per, len(mem)-i)
+		b := buf[:n*s.c.size]
+		for j := range n {
+			s.c.put(b[j*s.c.size:], at(i+j))
 		}
 		off, err := f.Write(b)
 		if err != nil {
@@ -167,7 +179,7 @@ func (s *sorter[T]) flush(mem []T) error {
 // merge starts a walk over every record added, in order. No record may
 // be added once a walk has started.
 func (s *sorter[T]) merge() *merger[T] {
-	slices.SortFunc(s.mem, s.c.cmp)
+	sortRecords(s.c, s.mem, &s.radix)
 	m := &merger[T]{c: s.c}
 	if len(s.mem) > 0 {
 		m.sources = append(m.sources, &source[T]{mem: s.mem})
@@ -181,7 +193,7 @@ func (s *sorter[T]) merge() *merger[T] {
 }
 
 // release gives back the memory of a sorter that will not be read again.
-func (s *sorter[T]) release() { s.mem = nil }
+func (s *sorter[T]) release() { s.mem, s.radix = nil, radixScratch{} }
 
 // source is one sorted run being read: from memory, or from the file.
 type source[T any] struct {
@@ -260,7 +272,15 @@ func (m *merger[T]) next() (*T, error) {
 	return &m.heap[0].cur, nil
 }
 
-func (m *merger[T]) less(i, j int) bool { return m.c.cmp(m.heap[i].cur, m.heap[j].cur) < 0 }
+func (m *merger[T]) less(i, j int) bool {
+	a, b := &m.heap[i].cur, &m.heap[j].cur
+	if m.c.radix != nil { // most records differ in their radix: no call of cmp
+		if ra, rb := m.c.radix(a), m.c.radix(b); ra != rb {
+			return ra < rb
+		}
+	}
+	return m.c.cmp(*a, *b) < 0
+}
 
 func (m *merger[T]) down(i int) {
 	for {
@@ -277,5 +297,120 @@ func (m *merger[T]) down(i int) {
 		}
 		m.heap[i], m.heap[small] = m.heap[small], m.heap[i]
 		i = small
+	}
+}
+
+// sortRecords sorts mem in c's order. With c.radix, it puts each record
+// in a bucket by the top bits of its radix, about as many buckets as
+// records, so that most buckets hold one record, and sorts what shares
+// a bucket: two passes over the records where a comparison sort takes
+// some log2(len(mem)) of them, each a call of cmp.
+func sortRecords[T any](c *codec[T], mem []T, rs *radixScratch) {
+	if order := sortOrder(c, mem, rs); order != nil {
+		permute(mem, order)
+	}
+}
+
+// sortOrder is sortRecords without the moving: it returns the order of
+// mem's records (mem[order[0]] first), or nil when it sorted mem in
+// place.
+func sortOrder[T any](c *codec[T], mem []T, rs *radixScratch) []uint32 {
+	if c.radix == nil || len(mem) < 64 {
+		slices.SortFunc(mem, c.cmp)
+		return nil
+	}
+	bits := min(bitsFor(len(mem)), 20)
+	shift := 64 - bits
+	// start[b] is where bucket b begins in order, once counted.
+	start := rs.get(&rs.start, 1<<bits+1)
+	for i := range mem {
+		start[c.radix(&mem[i])>>shift+1]++
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	// order[k] is the record that goes to place k; next[b] where bucket
+	// b's next record goes.
+	order := rs.get(&rs.order, len(mem))
+	next := rs.get(&rs.next, len(start)-1)
+	copy(next, start)
+	for i := range mem {
+		b := c.radix(&mem[i]) >> shift
+		order[next[b]] = uint32(i)
+		next[b]++
+	}
+	for b := range len(start) - 1 {
+		if part := order[start[b]:start[b+1]]; len(part) > 1 {
+			sortPart(c, mem, part)
+		}
+	}
+	return order
+}
+
+// radixScratch is sortOrder's memory, kept from one sort to the next.
+type radixScratch struct{ start, order, next []uint32 }
+
+// get returns (*buf)[:n], zeroed, growing *buf when it is shorter.
+func (rs *radixScratch) get(buf *[]uint32, n int) []uint32 {
+	if cap(*buf) < n {
+		*buf = make([]uint32, n)
+	}
+	b := (*buf)[:n]
+	clear(b)
+	return b
+}
+
+// bitsFor is how many bits number about n buckets.
+func bitsFor(n int) int {
+	b := 1
+	for 1<<b < n {
+		b++
+	}
+	return b
+}
+
+// sortPart sorts the records of one bucket (their places in mem): by
+// their radix, cmp deciding only when two radixes are alike, and by
+// insertion when they are few, as they nearly always are.
+func sortPart[T any](c *codec[T], mem []T, part []uint32) {
+	less := func(a, b uint32) bool {
+		ra, rb := c.radix(&mem[a]), c.radix(&mem[b])
+		return ra < rb || ra == rb && c.cmp(mem[a], mem[b]) < 0
+	}
+	if len(part) > 12 { // many rows share a key
+		slices.SortFunc(part, func(a, b uint32) int {
+			if less(a, b) {
+				return -1
+			}
+			return c.cmp(mem[a], mem[b])
+		})
+		return
+	}
+	for i := 1; i < len(part); i++ {
+		for j := i; j > 0 && less(part[j], part[j-1]); j-- {
+			part[j], part[j-1] = part[j-1], part[j]
+		}
+	}
+}
+
+// permute moves mem[order[k]] to mem[k] for every k, in place, a cycle
+// at a time; order is used up.
+func permute[T any](mem []T, order []uint32) {
+	for i := range order {
+		if order[i] == uint32(i) {
+			continue
+		}
+		held := mem[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = uint32(j)
+			if k == i {
+				mem[j] = held
+				break
+			}
+			mem[j] = mem[k]
+			j = k
+		}
 	}
 }

@@ -19,10 +19,10 @@ type csvWriter struct {
 	width  int         // number of input columns
 	lang   msg.Lang
 	comma  rune
-	comma8 byte   // the delimiter if it is ASCII, else a quote
-	line   []byte // the line being written, reused
-	text   []byte // the changes column's text, reused
-	digits []byte // a number's, reused
+	class  *[256]byte // each byte's class (changesInQuotes, isDelimiter)
+	line   []byte     // the line being written, reused
+	text   []byte     // the changes column's text, reused
+	digits []byte     // a number's, reused
 }
 
 // NewCSV writes the byte order mark and the header line to w and returns a
@@ -34,9 +34,10 @@ func NewCSV(w io.Writer, delimiter rune, header []string, lang msg.Lang) (Writer
 	c.Comma = delimiter
 	c.UseCRLF = true // what Excel writes, and what Windows tools expect
 	r := &csvWriter{buf: buf, csv: c, width: len(header), lang: lang, comma: delimiter}
-	r.comma8 = '"'
+	r.class = new([256]byte)
+	r.class['"'], r.class['\r'], r.class['\n'] = changesInQuotes, changesInQuotes, changesInQuotes
 	if delimiter < utf8.RuneSelf {
-		r.comma8 = byte(delimiter)
+		r.class[delimiter] |= isDelimiter
 	}
 	if _, err := buf.WriteString("\ufeff"); err != nil {
 		return nil, failed(err)
@@ -81,8 +82,12 @@ func (r *csvWriter) Write(l *Line) error {
 	b = appendField(r, r.appendComma(b), l.Response, true)
 	extra := Extra(l.Cells, r.width)
 	b = appendField(r, r.appendComma(b), errorText(l, len(extra) > 0, r.lang), true)
-	r.text = appendChanges(r.text[:0], l.Changes, r.lang)
-	b = appendField(r, r.appendComma(b), r.text, true)
+	if l.Changes == nil {
+		b = appendField(r, r.appendComma(b), l.ChangesText, true)
+	} else {
+		r.text = appendChanges(r.text[:0], l.Changes, r.lang)
+		b = appendField(r, r.appendComma(b), r.text, true)
+	}
 	b = appendField(r, r.appendComma(b), ProblemsText(l.Warnings, r.lang), true)
 	for _, c := range extra {
 		b = appendField(r, r.appendComma(b), c, true)
@@ -149,22 +154,19 @@ func appendField[T string | []byte](r *csvWriter, b []byte, s T, neutralize bool
 // apostrophe in front when apostrophe is set; escape says whether s holds
 // a quote, CR or LF, which change in quotes.
 func needsQuotes[T string | []byte](r *csvWriter, s T, apostrophe bool) (quote, escape bool) {
-	var found, delim uint64 // bytes that change in quotes; ASCII delimiters
+	// What each byte is (csvWriter.class), gathered eight at a time: a
+	// cell is mostly letters.
+	var class byte
 	i := 0
-	for ; i+8 <= len(s); i += 8 { // eight bytes at a time: a cell is mostly letters
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		found |= hasByte(w, '"') | hasByte(w, '\r') | hasByte(w, '\n')
-		delim |= hasByte(w, r.comma8)
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		class |= r.class[w[0]] | r.class[w[1]] | r.class[w[2]] | r.class[w[3]] |
+			r.class[w[4]] | r.class[w[5]] | r.class[w[6]] | r.class[w[7]]
 	}
 	for ; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"' || c == '\r' || c == '\n':
-			found = 1
-		case c == r.comma8:
-			delim = 1
-		}
+		class |= r.class[s[i]]
 	}
+	found, delim := class&changesInQuotes, class&isDelimiter
 	escape = found != 0
 	switch {
 	case escape, delim != 0 && r.comma < utf8.RuneSelf:
@@ -186,12 +188,12 @@ func needsQuotes[T string | []byte](r *csvWriter, s T, apostrophe bool) (quote, 
 	return unicode.IsSpace(r1), false
 }
 
-// hasByte is not 0 if a byte of w is c.
-func hasByte(w uint64, c byte) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	x := w ^ (ones * uint64(c))
-	return (x - ones) &^ x & highs
-}
+// A byte's class in a field (csvWriter.class): one that changes in
+// quotes (a quote, CR, LF), or an ASCII delimiter.
+const (
+	changesInQuotes byte = 1 << iota
+	isDelimiter
+)
 
 // asciiSpace marks the ASCII characters unicode.IsSpace is true of.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -45,9 +45,14 @@ type Line struct {
 	Response   string
 	// Errors are every reason the row was not sent: its problems, each
 	// naming the cell, then what went wrong in sending (Message only).
-	Errors   []mapping.Problem
-	Changes  []mapping.Change  // the values normalisation altered
-	Warnings []mapping.Problem // what was accepted but looks wrong
+	Errors  []mapping.Problem
+	Changes []mapping.Change // the values normalisation altered
+	// ChangesText is the changes column's text (AppendChangesText), for
+	// a line given it in place of Changes: a check that writes a CSV or
+	// XLSX report keeps no more of a clean row. A JSONL report, which
+	// shows each change apart, is always given Changes.
+	ChangesText string
+	Warnings    []mapping.Problem // what was accepted but looks wrong
 	// Lead is the lead as sent, or as it would have been (JSONL only);
 	// nil when the row could not be mapped.
 	Lead *mapping.Lead
@@ -199,6 +204,19 @@ func ChangesText(cs []mapping.Change, l msg.Lang) string {
 		n += len(c.Column) + len(c.From) + len(c.To) + len(": → ; ")
 	}
 	return string(appendChanges(make([]byte, 0, n), cs, l))
+}
+
+// changesText is the changes column's text of l.
+func changesText(l *Line, lang msg.Lang) string {
+	if l.Changes == nil {
+		return l.ChangesText
+	}
+	return ChangesText(l.Changes, lang)
+}
+
+// AppendChangesText appends ChangesText(cs, l) to b.
+func AppendChangesText(b []byte, cs []mapping.Change, l msg.Lang) []byte {
+	return appendChanges(b, cs, l)
 }
 
 // appendChanges appends ChangesText(cs, l) to b.

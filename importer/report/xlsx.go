@@ -227,7 +227,7 @@ func (x *xlsxWriter) values(l *Line) []string {
 		v = append(v, c)
 	}
 	v = append(v, string(l.Status), count(l.HTTPStatus), count(l.Attempts), l.Response, errorText(l, len(extra) > 0, x.lang),
-		ChangesText(l.Changes, x.lang), ProblemsText(l.Warnings, x.lang))
+		changesText(l, x.lang), ProblemsText(l.Warnings, x.lang))
 	return append(v, extra...)
 }
 
