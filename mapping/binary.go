@@ -29,7 +29,7 @@ func (m *Mapped) AppendBinary(b []byte) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(m.changesSize()))
 	b = binary.AppendUvarint(b, uint64(len(m.Changes)))
 	for _, c := range m.Changes {
-		b = appendStrings(b, c.Column, c.Field, c.From, c.To)
+		b = appendStrings(b, c.Column, c.Field, c.From, c.To, c.SentAs)
 		b = binary.AppendUvarint(b, uint64(c.col))
 	}
 	l := &m.Lead
@@ -130,7 +130,7 @@ func readChanges(d *binDecoder) []Change {
 	changes := make([]Change, n)
 	for i := range changes {
 		c := &changes[i]
-		d.strings(&c.Column, &c.Field, &c.From, &c.To)
+		d.strings(&c.Column, &c.Field, &c.From, &c.To, &c.SentAs)
 		c.col = int(d.uvarint())
 	}
 	return changes
@@ -140,7 +140,7 @@ func readChanges(d *binDecoder) []Change {
 func (m *Mapped) changesSize() int {
 	n := uvarintLen(uint64(len(m.Changes)))
 	for _, c := range m.Changes {
-		for _, s := range [...]string{c.Column, c.Field, c.From, c.To} {
+		for _, s := range [...]string{c.Column, c.Field, c.From, c.To, c.SentAs} {
 			n += uvarintLen(uint64(len(s))) + len(s)
 		}
 		n += uvarintLen(uint64(c.col))

@@ -134,7 +134,7 @@ func TestParseErrors(t *testing.T) {
 			name: "unknown key under normalize",
 			yaml: head + "normalize:\n  telefon: e164\n  fone: keep\n",
 			want: []string{
-				`mapping.yaml:6: unknown key "telefon" under normalize; the keys are phone, socialSecurityNumber, zipCode`,
+				`mapping.yaml:6: unknown key "telefon" under normalize; the keys are phone, phone.cell, socialSecurityNumber, zipCode`,
 				`mapping.yaml:7: unknown key "fone" under normalize (did you mean "phone"?)`,
 			},
 		},
@@ -150,7 +150,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "normalize is not a mapping",
 			yaml: head + "normalize: keep\n",
-			want: []string{"mapping.yaml:5: normalize must hold `phone:`, `socialSecurityNumber:`, `zipCode:` lines, e.g. `phone: national`, not \"keep\""},
+			want: []string{"mapping.yaml:5: normalize must hold `phone:`, `phone.cell:`, `socialSecurityNumber:`, `zipCode:` lines, e.g. `phone: national`, not \"keep\""},
 		},
 		{
 			name: "top-level key twice",

@@ -60,6 +60,10 @@ type Change struct {
 	Field  string // the mapping field name
 	From   string // as written, trimmed
 	To     string // as sent; "" for a cell taken as empty
+	// SentAs is the field To was sent as when it is not the column's
+	// own: a landline moved from the mobile column (normalize phone.cell:
+	// move) is sent as person.telephone.home.
+	SentAs string
 	col    int
 }
 
@@ -85,7 +89,13 @@ func (c Change) AppendText(b []byte, l msg.Lang) []byte {
 	}
 	b = append(b, c.From...)
 	b = append(b, " → "...)
-	return append(b, c.To...)
+	b = append(b, c.To...)
+	if c.SentAs != "" {
+		b = append(b, " ("...)
+		b = append(b, l.Say(msg.SentAs{Field: c.SentAs})...)
+		b = append(b, ')')
+	}
+	return b
 }
 
 // row is Map's work on one row.
@@ -99,6 +109,14 @@ type row struct {
 	// leftContact: a lenient e-mail address or phone was left out, so
 	// the row may have none left.
 	leftContact bool
+	// landline is the mobile column's number when it is no mobile and
+	// normalize phone.cell says move: moveLandline sends it as the home
+	// number once every cell is read, if the row has none.
+	landline struct {
+		o    origin
+		v    string
+		kind msg.PhoneKind
+	}
 }
 
 // Map turns one row's cells into a lead, lists every problem with it and
@@ -142,6 +160,7 @@ func (mp *Mapper) mapRow(cells []string, scratch *Scratch) Mapped {
 		}
 		r.fill(i, origin{filled: true, slot: i, fromCell: fromCell, raw: raw}, v)
 	}
+	r.moveLandline()
 	r.rowRules()
 	r.check()
 	return r.Mapped
@@ -271,6 +290,52 @@ func (r *row) fill(i int, o origin, v string) {
 	}
 	r.changed(o, v, out)
 	r.set(s.id, out)
+	if s.id == fCell {
+		r.cellKind(o, v)
+	}
+}
+
+// cellKind warns of a Swedish number in the mobile column that the
+// numbering plan says is no mobile (a landline, a toll-free number), as
+// an agent who texts it would find; with normalize phone.cell: move, it
+// leaves it to moveLandline instead, but for a 075 number, which may be a
+// mobile.
+func (r *row) cellKind(o origin, v string) {
+	kind, ok := cellNotMobile(v)
+	switch {
+	case !ok || !o.fromCell:
+	case r.mp.norm.PhoneCell == cellMove && kind != msg.PersonalNumber:
+		r.landline.o, r.landline.v, r.landline.kind = o, v, kind
+	default:
+		r.warn(o, msg.CellNotMobile{Kind: kind})
+	}
+}
+
+// moveLandline sends the mobile column's landline as the home number,
+// shown in the changes, when the row has no home number; else it stays
+// where it is, with cellKind's warning.
+func (r *row) moveLandline() {
+	l := &r.landline
+	if !l.o.filled {
+		return
+	}
+	tel := r.Lead.Body.Person.Telephone
+	if tel == nil || tel.Home != "" || r.bad[fHome] || r.bad[fCell] {
+		r.warn(l.o, msg.CellNotMobile{Kind: l.kind})
+		return
+	}
+	out := tel.Cell
+	r.unset(fCell)
+	r.set(fHome, out)
+	r.from[fHome] = l.o
+	home := fields[fHome].name
+	for i := range r.Changes {
+		if c := &r.Changes[i]; c.col == r.mp.slots[l.o.slot].col && c.Field == r.mp.slots[l.o.slot].field {
+			c.SentAs = home
+			return
+		}
+	}
+	r.addChange(l.o, l.v, out, home) // written as sent: no change until now
 }
 
 // control makes a value with a control character a problem of the row,
@@ -296,11 +361,17 @@ func (r *row) changed(o origin, v, out string) {
 	if !o.fromCell || v == out {
 		return
 	}
+	r.addChange(o, v, out, "")
+}
+
+// addChange lists the change of o's cell from v to out, sent as sentAs
+// ("": as its column's field), in the order of the columns.
+func (r *row) addChange(o origin, v, out, sentAs string) {
 	s := &r.mp.slots[o.slot]
 	if r.Changes == nil {
 		r.Changes = r.extras().chg[:0]
 	}
-	c := Change{Column: s.header, Field: s.field, From: v, To: out, col: s.col}
+	c := Change{Column: s.header, Field: s.field, From: v, To: out, SentAs: sentAs, col: s.col}
 	i := len(r.Changes)
 	for i > 0 && r.Changes[i-1].col > s.col {
 		i--

@@ -15,6 +15,7 @@ import (
 // means the default, the first of the key's values in normalizeKeys.
 type Normalize struct {
 	Phone                string // e164, national or keep
+	PhoneCell            string // warn or move: a Swedish number in telephone.cell that is no mobile
 	SocialSecurityNumber string // long, short or keep
 	ZipCode              string // swedish or keep
 }
@@ -25,6 +26,7 @@ const (
 	formatKeep    = "keep"
 	phoneNational = "national"
 	ssnShort      = "short"
+	cellMove      = "move"
 )
 
 // normalizeKeys are the keys of the normalize section and the values each
@@ -32,10 +34,14 @@ const (
 var normalizeKeys = []struct {
 	key    string
 	values []string
+	note   string // for leadimport help mapping
 }{
-	{"phone", []string{"e164", phoneNational, formatKeep}},
-	{"socialSecurityNumber", []string{"long", ssnShort, formatKeep}},
-	{"zipCode", []string{"swedish", formatKeep}},
+	{"phone", []string{"e164", phoneNational, formatKeep}, ""},
+	{"phone.cell", []string{"warn", cellMove}, "a Swedish landline (or another number that is no\n" +
+		"mobile) in telephone.cell: warn of it, or send it as\n" +
+		"telephone.home when the row has none"},
+	{"socialSecurityNumber", []string{"long", ssnShort, formatKeep}, ""},
+	{"zipCode", []string{"swedish", formatKeep}, ""},
 }
 
 // field is the setting of a key of normalizeKeys.
@@ -43,6 +49,8 @@ func (n *Normalize) field(key string) *string {
 	switch key {
 	case "phone":
 		return &n.Phone
+	case "phone.cell":
+		return &n.PhoneCell
 	case "socialSecurityNumber":
 		return &n.SocialSecurityNumber
 	}

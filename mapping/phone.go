@@ -66,24 +66,53 @@ const maxPhoneInput = 250
 // included, returns false and takes the full parse, which also says what
 // is wrong. FuzzPhone holds the two paths to the same answers.
 func swedishE164(v string) (string, bool) {
-	if v == "" || len(v) > maxPhoneInput {
+	var d [20]byte
+	nsn, ok := swedishNSN(v, &d)
+	a := swedishNumbers()
+	if !ok || a == nil || !a.valid(nsn) {
 		return "", false
 	}
+	copy(d[3:], nsn)
+	return string(d[:3+len(nsn)]), true
+}
+
+// cellNotMobile says what a Swedish number in the mobile column is when
+// the numbering plan says it is no mobile number (a landline, a toll-free
+// number), and false for a mobile number, a foreign one or one that is no
+// valid number.
+func cellNotMobile(v string) (msg.PhoneKind, bool) {
 	var d [20]byte
+	nsn, ok := swedishNSN(v, &d)
+	a := swedishNumbers()
+	if !ok || a == nil {
+		return 0, false
+	}
+	return a.notMobile(nsn)
+}
+
+// swedishNSN reads v as a Swedish number into d, after "+46": 0, +46 or
+// 0046, then the national significant number, which starts with 1–9;
+// any spaces, dashes or brackets between the digits. It returns the
+// national significant number, a part of d, and false when v is written
+// otherwise.
+func swedishNSN(v string, d *[20]byte) ([]byte, bool) {
+	if v == "" || len(v) > maxPhoneInput {
+		return nil, false
+	}
 	d[0], d[1], d[2] = '+', '4', '6'
 	n := 3
 	for i := 0; i < len(v); i++ {
 		switch c := v[i]; {
 		case c >= '0' && c <= '9':
 			if n == len(d) {
-				return "", false
+				return nil, false
 			}
 			d[n] = c
 			n++
 		case c == ' ' || c == '-' || c == '(' || c == ')':
 		case c == '+' && i == 0:
 		default:
-			return "", false
+			return nil, false
 		}
 	}
 	digits := d[3:n]
@@ -96,12 +125,7 @@ func swedishE164(v string) (string, bool) {
 	case v[0] != '+' && len(digits) > 1 && digits[0] == '0':
 		nsn = digits[1:]
 	default:
-		return "", false
+		return nil, false
 	}
-	a := swedishNumbers()
-	if nsn[0] == '0' || a == nil || !a.valid(nsn) {
-		return "", false
-	}
-	copy(d[3:], nsn)
-	return string(d[:3+len(nsn)]), true
+	return nsn, nsn[0] != '0'
 }

@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"leadimport/importer/msg"
 )
 
 // swedishNumbers decides, a table lookup per digit, whether a Swedish
@@ -51,25 +53,84 @@ const maxNSNStates = 1 << 14
 // description (length and pattern) and the description of at least one
 // type of number.
 func (a *nsnAutomaton) valid(nsn []byte) bool {
+	m := a.match(nsn)
+	return m&1 != 0 && m != 1
+}
+
+// match is the descriptions nsn matches, pattern and length, as bits
+// (bit i: description i); 0 when it is not even the general one's.
+func (a *nsnAutomaton) match(nsn []byte) uint32 {
 	if len(nsn) == 0 || len(nsn) > 31 {
-		return false
+		return 0
 	}
 	s := int32(0)
 	for i := 0; i < len(nsn); i++ {
 		if s = a.next[s][nsn[i]-'0']; s < 0 {
-			return false
+			return 0
 		}
 	}
 	m, bit := a.matches[s], uint32(1)<<len(nsn)
 	if m&1 == 0 || a.lengths[0]&bit == 0 {
-		return false
+		return 0
 	}
+	matched := uint32(1)
 	for i := 1; i < len(a.lengths); i++ {
 		if m&(1<<i) != 0 && a.lengths[i]&bit != 0 {
-			return true
+			matched |= 1 << i
 		}
 	}
-	return false
+	return matched
+}
+
+// The descriptions newNSNAutomaton builds, by their place.
+const (
+	descGeneral = iota
+	descPremium
+	descTollFree
+	descSharedCost
+	descVoIP
+	descPersonal
+	descPager
+	descUAN
+	descVoicemail
+	descFixedLine
+	descMobile // only when the region's mobile and fixed-line patterns differ
+)
+
+// notMobile says what kind of number a valid nsn is when libphonenumber's
+// getNumberType would not call it mobile (or fixed line or mobile), and
+// false when it would, or when nsn is not valid.
+func (a *nsnAutomaton) notMobile(nsn []byte) (msg.PhoneKind, bool) {
+	m := a.match(nsn)
+	if m&1 == 0 || m == 1 {
+		return 0, false
+	}
+	is := func(d int) bool { return m&(1<<d) != 0 }
+	// getNumberTypeHelper's order: the first description that matches.
+	switch {
+	case is(descPremium):
+		return msg.PremiumRate, true
+	case is(descTollFree):
+		return msg.TollFree, true
+	case is(descSharedCost):
+		return msg.SharedCost, true
+	case is(descVoIP):
+		return msg.OtherPhone, true
+	case is(descPersonal):
+		return msg.PersonalNumber, true
+	case is(descPager), is(descUAN):
+		return msg.OtherPhone, true
+	case is(descVoicemail):
+		return msg.Voicemail, true
+	}
+	mobile := is(descFixedLine) // the same patterns
+	if len(a.lengths) > descMobile {
+		mobile = is(descMobile)
+	}
+	if mobile {
+		return 0, false
+	}
+	return msg.FixedLine, is(descFixedLine)
 }
 
 // newNSNAutomaton builds the automaton of md's general description

@@ -56,6 +56,11 @@ and what is the same on every row:
 `)
 	for _, k := range normalizeKeys {
 		fmt.Fprintf(&b, "    %s: %s\n", k.key, strings.Join(k.values, " | "))
+		for line := range strings.SplitSeq(k.note, "\n") {
+			if line != "" {
+				fmt.Fprintf(&b, "%31s# %s\n", "", line)
+			}
+		}
 	}
 	b.WriteString(`  validation: strict           # strict (the default): an invalid value makes its row
                                # invalid. lenient: an optional field's invalid value is

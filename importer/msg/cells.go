@@ -103,6 +103,37 @@ type NotPhone struct{ message }
 // NotSwedishPhone: a Swedish number that no Swedish series has.
 type NotSwedishPhone struct{ message }
 
+// CellNotMobile: a Swedish number in the mobile column (telephone.cell)
+// that the numbering plan says is no mobile number: a landline, a
+// toll-free number. A 075 personal number may be either: Kind says.
+type CellNotMobile struct {
+	message
+	Kind PhoneKind
+}
+
+// SentAs follows a change whose value was sent as another field than its
+// column's: a landline moved from the mobile column to telephone.home
+// (normalize phone.cell: move).
+type SentAs struct {
+	message
+	Field string // e.g. person.telephone.home
+}
+
+// PhoneKind is a kind of Swedish number, as libphonenumber's metadata
+// for Sweden names its series.
+type PhoneKind uint8
+
+// The kinds CellNotMobile speaks of.
+const (
+	OtherPhone     PhoneKind = iota // VoIP, pager, UAN: no mobile either
+	FixedLine                       // a landline: 08-123 456 78
+	TollFree                        // 020, 0200
+	PremiumRate                     // 0900, 0939, 0944
+	SharedCost                      // 0771
+	PersonalNumber                  // 075: may or may not ring a mobile
+	Voicemail                       // 0254, 0254…: a voicemail box
+)
+
 // NotPhoneInRegion: a foreign number that its country's series do not
 // have.
 type NotPhoneInRegion struct {

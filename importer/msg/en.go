@@ -58,6 +58,17 @@ var english = []entry{
 	say(func(NotPhone, Lang) string { return "is not a valid phone number" }),
 	say(func(NotSwedishPhone, Lang) string { return "is not a valid Swedish phone number" }),
 	say(func(m NotPhoneInRegion, _ Lang) string { return "is not a valid phone number for region " + m.Region }),
+	say(func(m CellNotMobile, _ Lang) string {
+		kind := map[PhoneKind]string{FixedLine: "is a landline, not a mobile number",
+			TollFree: "is a toll-free number (020), not a mobile number", PremiumRate: "is a premium-rate number, not a mobile number",
+			SharedCost: "is a shared-cost number (0771), not a mobile number", Voicemail: "is a voicemail number, not a mobile number",
+			PersonalNumber: "is a personal number (075), which may or may not ring a mobile: check it"}[m.Kind]
+		if kind == "" {
+			kind = "is not a mobile number"
+		}
+		return kind + ": a text message will not reach it (normalize phone.cell: move sends it as the home number)"
+	}),
+	say(func(m SentAs, _ Lang) string { return "sent as " + m.Field }),
 	say(func(NotPostcode, Lang) string { return "is not a Swedish postcode (five digits, e.g. 123 45)" }),
 	say(func(OneFirstOneLast, Lang) string {
 		return `needs one first and one last name: write it as "Anna Svensson" or "Svensson, Anna"`

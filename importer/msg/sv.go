@@ -61,6 +61,17 @@ var swedish = []entry{
 	say(func(NotPhone, Lang) string { return "är inget giltigt telefonnummer" }),
 	say(func(NotSwedishPhone, Lang) string { return "är inget giltigt svenskt telefonnummer" }),
 	say(func(m NotPhoneInRegion, _ Lang) string { return "är inget giltigt telefonnummer för " + m.Region }),
+	say(func(m CellNotMobile, _ Lang) string {
+		kind := map[PhoneKind]string{FixedLine: "är ett fast nummer, inte ett mobilnummer",
+			TollFree: "är ett avgiftsfritt nummer (020), inte ett mobilnummer", PremiumRate: "är ett betalnummer, inte ett mobilnummer",
+			SharedCost: "är ett nummer med delad kostnad (0771), inte ett mobilnummer", Voicemail: "är ett nummer till en röstbrevlåda, inte ett mobilnummer",
+			PersonalNumber: "är ett personligt nummer (075), som kan gå till en mobil eller inte: kontrollera det"}[m.Kind]
+		if kind == "" {
+			kind = "är inget mobilnummer"
+		}
+		return kind + ": ett sms når det inte (normalize phone.cell: move skickar det som hemnummer)"
+	}),
+	say(func(m SentAs, _ Lang) string { return "skickas som " + m.Field }),
 	say(func(NotPostcode, Lang) string { return "är inget svenskt postnummer (fem siffror, t.ex. 123 45)" }),
 	say(func(OneFirstOneLast, Lang) string {
 		return `behöver ett förnamn och ett efternamn: skriv "Anna Svensson" eller "Svensson, Anna"`

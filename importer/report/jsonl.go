@@ -67,6 +67,7 @@ type jsonChange struct {
 	Field  string `json:"field"`
 	From   string `json:"from"`
 	To     string `json:"to"`
+	SentAs string `json:"sentAs,omitempty"` // another field than the column's: a landline moved to home
 }
 
 // jsonLead is the lead as sent, its personnummer masked.
@@ -101,7 +102,7 @@ func (r *jsonlWriter) Write(l *Line) error {
 		if c.To != "" { // a cell taken as empty holds a text of the mapping's, not a number
 			from = maskSSN(c.Field, c.From)
 		}
-		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: from, To: maskSSN(c.Field, c.To)})
+		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: from, To: maskSSN(c.Field, c.To), SentAs: c.SentAs})
 	}
 	if l.Lead != nil {
 		j.Lead = &jsonLead{Endpoint: l.Lead.Endpoint, CustomerID: l.Lead.CustomerID, EstateID: l.Lead.EstateID, Body: l.Lead.Body}

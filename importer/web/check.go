@@ -115,6 +115,7 @@ type cellChange struct {
 	Field  string `json:"field"`
 	From   string `json:"from"`
 	To     string `json:"to"`
+	SentAs string `json:"sentAs,omitempty"`
 }
 
 // line is a JSONL report's line, as far as the page needs it.
