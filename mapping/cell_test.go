@@ -76,7 +76,7 @@ func TestCellNotMobile(t *testing.T) {
 		{name: "move, written as sent", normalize: "normalize:\n  phone.cell: move\n", cell: "+46812345678",
 			changes: []string{"Mobil: +46812345678 → +46812345678 (sent as person.telephone.home)"}, sentHome: "+46812345678"},
 		{name: "move, but home is taken: a warning", normalize: "normalize:\n  phone.cell: move\n", cell: "08-123 456 78", home: "031-62 62 62",
-			warnings: []string{`Mobil "08-123 456 78": is a landline, not a mobile number: a text message will not reach it (normalize phone.cell: move sends it as the home number)`},
+			warnings: []string{`Mobil "08-123 456 78": is a landline, not a mobile number: a text message will not reach it (not moved: the row has a home number)`},
 			changes:  []string{"Mobil: 08-123 456 78 → +46812345678", "Telefon: 031-62 62 62 → +4631626262"}, sentCell: "+46812345678", sentHome: "+4631626262"},
 		{name: "move: a 075 number may be a mobile, so it stays, with a warning", normalize: "normalize:\n  phone.cell: move\n", cell: "075-123 45 67",
 			warnings: []string{`Mobil "075-123 45 67": is a personal number (075), which may or may not ring a mobile: check it: a text message will not reach it (normalize phone.cell: move sends it as the home number)`},

@@ -321,7 +321,7 @@ func (r *row) moveLandline() {
 	}
 	tel := r.Lead.Body.Person.Telephone
 	if tel == nil || tel.Home != "" || r.bad[fHome] || r.bad[fCell] {
-		r.warn(l.o, msg.CellNotMobile{Kind: l.kind})
+		r.warn(l.o, msg.CellNotMobile{Kind: l.kind, HomeTaken: true})
 		return
 	}
 	out := tel.Cell

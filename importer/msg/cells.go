@@ -106,9 +106,12 @@ type NotSwedishPhone struct{ message }
 // CellNotMobile: a Swedish number in the mobile column (telephone.cell)
 // that the numbering plan says is no mobile number: a landline, a
 // toll-free number. A 075 personal number may be either: Kind says.
+// HomeTaken: normalize phone.cell: move could not move it, the row
+// having a home number.
 type CellNotMobile struct {
 	message
-	Kind PhoneKind
+	Kind      PhoneKind
+	HomeTaken bool
 }
 
 // SentAs follows a change whose value was sent as another field than its

@@ -66,6 +66,9 @@ var english = []entry{
 		if kind == "" {
 			kind = "is not a mobile number"
 		}
+		if m.HomeTaken {
+			return kind + ": a text message will not reach it (not moved: the row has a home number)"
+		}
 		return kind + ": a text message will not reach it (normalize phone.cell: move sends it as the home number)"
 	}),
 	say(func(m SentAs, _ Lang) string { return "sent as " + m.Field }),

@@ -69,6 +69,9 @@ var swedish = []entry{
 		if kind == "" {
 			kind = "är inget mobilnummer"
 		}
+		if m.HomeTaken {
+			return kind + ": ett sms når det inte (inte flyttat: raden har ett hemnummer)"
+		}
 		return kind + ": ett sms når det inte (normalize phone.cell: move skickar det som hemnummer)"
 	}),
 	say(func(m SentAs, _ Lang) string { return "skickas som " + m.Field }),
