@@ -157,3 +157,42 @@ func TestAliases(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, ok, "another estate")
 }
+
+// TestPendingAliases: a Pending's aliases are written two to a statement
+// (and an odd one alone); each is found, whatever their number, and one
+// another lead has taken, among them, stays that lead's while the others
+// are written.
+func TestPendingAliases(t *testing.T) {
+	l := newLedger(t)
+	r := begin(t, l, "in.csv")
+	taken := l.Key("taken")
+	require.NoError(t, r.Pending(l.Key("first lead"), "in.csv", 1, nil, taken))
+	for _, tc := range []struct {
+		name    string
+		aliases []Key
+	}{
+		{"none", nil},
+		{"one", []Key{l.Key("1a")}},
+		{"two", []Key{l.Key("2a"), l.Key("2b")}},
+		{"three", []Key{l.Key("3a"), l.Key("3b"), l.Key("3c")}},
+		{"four", []Key{l.Key("4a"), l.Key("4b"), l.Key("4c"), l.Key("4d")}},
+		{"two, the first taken", []Key{taken, l.Key("5b")}},
+		{"two, the second taken", []Key{l.Key("6a"), taken}},
+		{"the same twice", []Key{l.Key("7a"), l.Key("7a")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := l.Key("lead", tc.name)
+			require.NoError(t, r.Pending(k, "in.csv", 2, nil, tc.aliases...))
+			for _, a := range tc.aliases {
+				e, found, err := l.Lookup(a)
+				require.NoError(t, err)
+				require.True(t, found)
+				if a == taken {
+					assert.Equal(t, l.Key("first lead"), e.Key, "taken before")
+				} else {
+					assert.Equal(t, k, e.Key)
+				}
+			}
+		})
+	}
+}
