@@ -196,3 +196,96 @@ func TestPendingAliases(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrateFromVersion2 opens a copy of a ledger written by leadimport
+// while a lead's row was kept in key order (testdata/ledger-v2): it is
+// brought to the current version, leads with row ids, and keeps every
+// lead (status, contact id, fields) and every alias, each still finding
+// its lead; it takes new leads, and opened again it is as it was left.
+func TestMigrateFromVersion2(t *testing.T) {
+	old, err := os.ReadFile("../../testdata/ledger-v2/ledger.db")
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	require.NoError(t, os.WriteFile(path, old, 0o600))
+
+	l, err := Open(path)
+	require.NoError(t, err)
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	assert.Equal(t, leadsSchema(t, newLedger(t)), leadsSchema(t, l), "as a new ledger has them")
+	assert.NotContains(t, leadsSchema(t, l), "WITHOUT ROWID")
+	runs, err := l.History(0)
+	require.NoError(t, err)
+	require.Len(t, runs, 1, "the old run")
+	assert.Equal(t, map[string]int{"sent": 2}, runs[0].Counts)
+
+	leads := map[Key]Entry{}
+	for _, k := range leadKeys(t, l) {
+		e, found, err := l.Lookup(k)
+		require.NoError(t, err)
+		require.True(t, found)
+		assert.Equal(t, StatusSent, e.Status)
+		assert.Len(t, e.Fields, 7*fieldSize, "the fields sent")
+		leads[k] = e
+	}
+	require.Len(t, leads, 2)
+	contacts := []string{}
+	for _, e := range leads {
+		contacts = append(contacts, e.ContactID)
+	}
+	assert.ElementsMatch(t, []string{"CON00000001", "CON00000002"}, contacts)
+	aliases := aliasesOf(t, l)
+	require.Len(t, aliases, 3)
+	for alias, lead := range aliases {
+		e, found, err := l.Lookup(alias)
+		require.NoError(t, err)
+		require.True(t, found)
+		assert.Equal(t, lead, e.Key)
+		assert.Equal(t, leads[lead], e, "the lead, by its alias")
+	}
+
+	r := begin(t, l, "in.csv")
+	k, f, a := l.Key("a new lead"), l.Fields("Ny\x00Person"), l.Key("its alias")
+	require.NoError(t, r.Pending(k, "in.csv", 2, f, a))
+	require.NoError(t, r.Sent(k, "CON3", 200, f))
+	require.NoError(t, r.Finish(map[string]int{"sent": 1}, 0, "", time.Now()))
+	require.NoError(t, l.Close())
+
+	l, err = Open(path)
+	require.NoError(t, err)
+	defer l.Close()
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	assert.Len(t, leadKeys(t, l), 3)
+	assert.Len(t, aliasesOf(t, l), 4)
+	e, found, err := l.Lookup(a)
+	require.NoError(t, err)
+	require.True(t, found)
+	assert.Equal(t, k, e.Key)
+	assert.Equal(t, f, e.Fields)
+	var problems int
+	require.NoError(t, l.db.QueryRow("SELECT count(*) FROM pragma_foreign_key_check").Scan(&problems))
+	assert.Zero(t, problems, "every alias's lead is there")
+}
+
+// leadsSchema is the leads table's CREATE statement, as SQLite keeps it.
+func leadsSchema(t *testing.T, l *Ledger) string {
+	t.Helper()
+	var sql string
+	require.NoError(t, l.db.QueryRow("SELECT sql FROM sqlite_schema WHERE name = 'leads'").Scan(&sql))
+	return sql
+}
+
+// aliasesOf maps each alias in the ledger to its lead's key.
+func aliasesOf(t *testing.T, l *Ledger) map[Key]Key {
+	t.Helper()
+	rows, err := l.db.Query("SELECT alias, key FROM aliases")
+	require.NoError(t, err)
+	defer rows.Close()
+	m := map[Key]Key{}
+	for rows.Next() {
+		var a, k string
+		require.NoError(t, rows.Scan(&a, &k))
+		m[Key(a)] = Key(k)
+	}
+	require.NoError(t, rows.Err())
+	return m
+}
