@@ -1,8 +1,11 @@
 package ledger
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -288,4 +291,35 @@ func aliasesOf(t *testing.T, l *Ledger) map[Key]Key {
 	}
 	require.NoError(t, rows.Err())
 	return m
+}
+
+// TestWritesMakeNoTable: none of a run's writes makes a table of its own
+// as it runs (SQLite's OpenEphemeral, which a CHECK of a value IN a list
+// made at every Pending and Sent): each is done once per lead.
+func TestWritesMakeNoTable(t *testing.T) {
+	l := newLedger(t)
+	for name, query := range map[string]string{
+		"pending": pendingSQL, "pendingNew": pendingNewSQL, "sent": sentSQL, "sentUpdate": sentUpdateSQL,
+		"failed": failedSQL, "alias": aliasSQL, "aliasPair": aliasPairSQL,
+	} {
+		params := slices.Compact(slices.Sorted(slices.Values(regexp.MustCompile(`\?[1-9]`).FindAllString(query, -1))))
+		rows, err := l.db.Query("EXPLAIN "+query, make([]any, len(params))...) // each NULL
+		require.NoError(t, err, name)
+		cols, err := rows.Columns()
+		require.NoError(t, err)
+		var ops []string
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			require.NoError(t, rows.Scan(ptrs...))
+			ops = append(ops, fmt.Sprint(vals[1])) // addr, opcode, …
+		}
+		require.NoError(t, rows.Err())
+		rows.Close()
+		require.NotEmpty(t, ops, name)
+		assert.NotContains(t, ops, "OpenEphemeral", name)
+	}
 }

@@ -298,10 +298,12 @@ CREATE TABLE aliases (
 	// and its Sent rewrites the row where the run's last rows are (the
 	// run's CPU per row, issue 14). The aliases point at the leads by
 	// name, so they are set aside while leads is made again, and put
-	// back.
+	// back. Its status is checked against each word in turn: SQLite
+	// checks a value IN a list by making a table of the list, at every
+	// write of the row.
 	`CREATE TABLE leads_v3 (
 	key         TEXT PRIMARY KEY,
-	status      TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+	status      TEXT NOT NULL CHECK (status = 'pending' OR status = 'sent' OR status = 'failed'),
 	run_id      INTEGER NOT NULL REFERENCES runs (id),
 	input       TEXT NOT NULL,
 	row         INTEGER NOT NULL,
