@@ -323,20 +323,3 @@ func TestWritesMakeNoTable(t *testing.T) {
 		assert.NotContains(t, ops, "OpenEphemeral", name)
 	}
 }
-
-// TestWriterCache: the run's writer has a cache of writerCache, and gives
-// its connection back with the cache it had.
-func TestWriterCache(t *testing.T) {
-	l := newLedger(t)
-	r := begin(t, l, "in.csv")
-	var size int
-	require.NoError(t, r.w.conn.QueryRowContext(t.Context(), "PRAGMA cache_size").Scan(&size))
-	assert.Equal(t, -writerCache>>10, size, "KiB, negative")
-	was := r.w.cacheWas
-	require.NoError(t, r.Finish(nil, 0, "", time.Now()))
-	conn, err := l.db.Conn(t.Context())
-	require.NoError(t, err)
-	defer conn.Close()
-	require.NoError(t, conn.QueryRowContext(t.Context(), "PRAGMA cache_size").Scan(&size))
-	assert.Equal(t, was, size)
-}

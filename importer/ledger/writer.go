@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
-	"fmt"
 
 	"leadimport/importer/msg"
 )
@@ -36,15 +35,7 @@ type writerConn struct {
 	// its transaction, so nothing more is written on it, and it is not
 	// given back to the pool.
 	broken error
-	// cacheWas is the connection's cache_size before the writer's.
-	cacheWas int
 }
-
-// writerCache is the size of the writer's page cache, in bytes, four
-// times SQLite's own: the leads' index and the aliases are looked into at
-// random keys, and a page the cache has lost is read from the file again
-// (the run benchmark's ledger of 100,000 leads is about 30 MB).
-const writerCache = 8 << 20
 
 func (l *Ledger) writerConn(ctx context.Context) (*writerConn, error) {
 	conn, err := l.db.Conn(ctx)
@@ -52,13 +43,8 @@ func (l *Ledger) writerConn(ctx context.Context) (*writerConn, error) {
 		return nil, err
 	}
 	w := &writerConn{conn: conn}
-	// The writer's commits leave checkpoints to the checkpointer, and
-	// its cache is writerCache (given back as it was).
-	err = conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&w.cacheWas)
-	if err == nil {
-		_, err = conn.ExecContext(ctx, fmt.Sprintf("PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = %d", -writerCache>>10))
-	}
-	if err != nil {
+	// The writer's commits leave checkpoints to the checkpointer.
+	if _, err := conn.ExecContext(ctx, "PRAGMA wal_autocheckpoint = 0"); err != nil {
 		conn.Close()
 		return nil, err
 	}
@@ -171,7 +157,7 @@ func (w *writerConn) close() error {
 			errs = append(errs, s.Close())
 		}
 	}
-	_, err := w.conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = %d", w.cacheWas))
+	_, err := w.conn.ExecContext(context.Background(), "PRAGMA wal_autocheckpoint = 1000")
 	if err != nil || w.broken != nil {
 		// Not back to the pool as it is: the connection is closed.
 		w.conn.Raw(func(any) error { return driver.ErrBadConn })
