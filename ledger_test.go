@@ -213,6 +213,44 @@ func TestOldLedgerStillWorks(t *testing.T) {
 	assert.Equal(t, 1, s.sb.Accepted())
 }
 
+// TestLedgerV2StillWorks: a ledger of version 2 (testdata/ledger-v2,
+// leads kept in key order) is brought to the current version and goes
+// on skipping what it sent, by any of a person's keys: a row without the
+// personnummer its lead was sent with is found by its e-mail address,
+// and a changed row is skipped with the fields that changed.
+func TestLedgerV2StillWorks(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	env := sandboxEnv(s, sandboxPassword)
+	old, err := os.ReadFile("testdata/ledger-v2/ledger.db")
+	require.NoError(t, err)
+	led := filepath.Join(dir, "ledger.db")
+	require.NoError(t, os.WriteFile(led, old, 0o600))
+	m, _ := filepath.Abs("testdata/ledger-v2/mapping.yaml")
+	input, _ := filepath.Abs("testdata/ledger-v2/leads.csv")
+	run := func(report, input string) (result, [][]string) {
+		t.Helper()
+		res := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", led, "--rate", "0", "--report", filepath.Join(dir, report), input)
+		_, lines := readReport(t, filepath.Join(dir, report))
+		return res, lines
+	}
+
+	res, lines := run("r1.csv", input)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, map[string]int{"skipped": 2}, statusCounts(lines))
+	assert.Equal(t, "CON00000001", lines[0][9], "the contact id the old ledger kept")
+
+	data, err := os.ReadFile(input)
+	require.NoError(t, err)
+	changed := filepath.Join(dir, "leads.csv")
+	require.NoError(t, os.WriteFile(changed, bytes.Replace(data, []byte("19800102-2386"), nil, 1), 0o600))
+	res, lines = run("r2.csv", changed)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, "skipped", lines[0][6], "found by its alias, the e-mail address")
+	assert.Contains(t, lines[0][10], "and changed since (the personnummer): not sent again")
+	assert.Zero(t, s.sb.Accepted())
+}
+
 func TestTwoRunsAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	s := startSandbox(t)

@@ -108,6 +108,13 @@ ON CONFLICT (key) DO NOTHING`
 INSERT INTO aliases (alias, key) VALUES (?1, ?2)
 ON CONFLICT (alias) DO NOTHING`
 
+	// aliasPairSQL is aliasSQL for two aliases (?1, ?3) of one lead (?2)
+	// at once: a row with a personnummer, an e-mail address and a name and
+	// phone number gives its lead two, in one statement rather than two.
+	aliasPairSQL = `
+INSERT INTO aliases (alias, key) VALUES (?1, ?2), (?3, ?2)
+ON CONFLICT (alias) DO NOTHING`
+
 	// sentUpdateSQL is sentSQL for a key that has an entry, with the
 	// same parameters.
 	sentUpdateSQL = `

@@ -1,8 +1,11 @@
 package ledger
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -156,4 +159,167 @@ func TestAliases(t *testing.T) {
 	_, ok, err := l.Lookup(l.Key("lead", "FinalPriceWatched", "M1001", "OBJ2", "email", "asa@example.se"))
 	require.NoError(t, err)
 	assert.False(t, ok, "another estate")
+}
+
+// TestPendingAliases: a Pending's aliases are written two to a statement
+// (and an odd one alone); each is found, whatever their number, and one
+// another lead has taken, among them, stays that lead's while the others
+// are written.
+func TestPendingAliases(t *testing.T) {
+	l := newLedger(t)
+	r := begin(t, l, "in.csv")
+	taken := l.Key("taken")
+	require.NoError(t, r.Pending(l.Key("first lead"), "in.csv", 1, nil, taken))
+	for _, tc := range []struct {
+		name    string
+		aliases []Key
+	}{
+		{"none", nil},
+		{"one", []Key{l.Key("1a")}},
+		{"two", []Key{l.Key("2a"), l.Key("2b")}},
+		{"three", []Key{l.Key("3a"), l.Key("3b"), l.Key("3c")}},
+		{"four", []Key{l.Key("4a"), l.Key("4b"), l.Key("4c"), l.Key("4d")}},
+		{"two, the first taken", []Key{taken, l.Key("5b")}},
+		{"two, the second taken", []Key{l.Key("6a"), taken}},
+		{"the same twice", []Key{l.Key("7a"), l.Key("7a")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := l.Key("lead", tc.name)
+			require.NoError(t, r.Pending(k, "in.csv", 2, nil, tc.aliases...))
+			for _, a := range tc.aliases {
+				e, found, err := l.Lookup(a)
+				require.NoError(t, err)
+				require.True(t, found)
+				if a == taken {
+					assert.Equal(t, l.Key("first lead"), e.Key, "taken before")
+				} else {
+					assert.Equal(t, k, e.Key)
+				}
+			}
+		})
+	}
+}
+
+// TestMigrateFromVersion2 opens a copy of a ledger written by leadimport
+// while a lead's row was kept in key order (testdata/ledger-v2): it is
+// brought to the current version, leads with row ids, and keeps every
+// lead (status, contact id, fields) and every alias, each still finding
+// its lead; it takes new leads, and opened again it is as it was left.
+func TestMigrateFromVersion2(t *testing.T) {
+	old, err := os.ReadFile("../../testdata/ledger-v2/ledger.db")
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	require.NoError(t, os.WriteFile(path, old, 0o600))
+
+	l, err := Open(path)
+	require.NoError(t, err)
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	assert.Equal(t, leadsSchema(t, newLedger(t)), leadsSchema(t, l), "as a new ledger has them")
+	assert.NotContains(t, leadsSchema(t, l), "WITHOUT ROWID")
+	runs, err := l.History(0)
+	require.NoError(t, err)
+	require.Len(t, runs, 1, "the old run")
+	assert.Equal(t, map[string]int{"sent": 2}, runs[0].Counts)
+
+	leads := map[Key]Entry{}
+	for _, k := range leadKeys(t, l) {
+		e, found, err := l.Lookup(k)
+		require.NoError(t, err)
+		require.True(t, found)
+		assert.Equal(t, StatusSent, e.Status)
+		assert.Len(t, e.Fields, 7*fieldSize, "the fields sent")
+		leads[k] = e
+	}
+	require.Len(t, leads, 2)
+	contacts := []string{}
+	for _, e := range leads {
+		contacts = append(contacts, e.ContactID)
+	}
+	assert.ElementsMatch(t, []string{"CON00000001", "CON00000002"}, contacts)
+	aliases := aliasesOf(t, l)
+	require.Len(t, aliases, 3)
+	for alias, lead := range aliases {
+		e, found, err := l.Lookup(alias)
+		require.NoError(t, err)
+		require.True(t, found)
+		assert.Equal(t, lead, e.Key)
+		assert.Equal(t, leads[lead], e, "the lead, by its alias")
+	}
+
+	r := begin(t, l, "in.csv")
+	k, f, a := l.Key("a new lead"), l.Fields("Ny\x00Person"), l.Key("its alias")
+	require.NoError(t, r.Pending(k, "in.csv", 2, f, a))
+	require.NoError(t, r.Sent(k, "CON3", 200, f))
+	require.NoError(t, r.Finish(map[string]int{"sent": 1}, 0, "", time.Now()))
+	require.NoError(t, l.Close())
+
+	l, err = Open(path)
+	require.NoError(t, err)
+	defer l.Close()
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	assert.Len(t, leadKeys(t, l), 3)
+	assert.Len(t, aliasesOf(t, l), 4)
+	e, found, err := l.Lookup(a)
+	require.NoError(t, err)
+	require.True(t, found)
+	assert.Equal(t, k, e.Key)
+	assert.Equal(t, f, e.Fields)
+	var problems int
+	require.NoError(t, l.db.QueryRow("SELECT count(*) FROM pragma_foreign_key_check").Scan(&problems))
+	assert.Zero(t, problems, "every alias's lead is there")
+}
+
+// leadsSchema is the leads table's CREATE statement, as SQLite keeps it.
+func leadsSchema(t *testing.T, l *Ledger) string {
+	t.Helper()
+	var sql string
+	require.NoError(t, l.db.QueryRow("SELECT sql FROM sqlite_schema WHERE name = 'leads'").Scan(&sql))
+	return sql
+}
+
+// aliasesOf maps each alias in the ledger to its lead's key.
+func aliasesOf(t *testing.T, l *Ledger) map[Key]Key {
+	t.Helper()
+	rows, err := l.db.Query("SELECT alias, key FROM aliases")
+	require.NoError(t, err)
+	defer rows.Close()
+	m := map[Key]Key{}
+	for rows.Next() {
+		var a, k string
+		require.NoError(t, rows.Scan(&a, &k))
+		m[Key(a)] = Key(k)
+	}
+	require.NoError(t, rows.Err())
+	return m
+}
+
+// TestWritesMakeNoTable: none of a run's writes makes a table of its own
+// as it runs (SQLite's OpenEphemeral, which a CHECK of a value IN a list
+// made at every Pending and Sent): each is done once per lead.
+func TestWritesMakeNoTable(t *testing.T) {
+	l := newLedger(t)
+	for name, query := range map[string]string{
+		"pending": pendingSQL, "pendingNew": pendingNewSQL, "sent": sentSQL, "sentUpdate": sentUpdateSQL,
+		"failed": failedSQL, "alias": aliasSQL, "aliasPair": aliasPairSQL,
+	} {
+		params := slices.Compact(slices.Sorted(slices.Values(regexp.MustCompile(`\?[1-9]`).FindAllString(query, -1))))
+		rows, err := l.db.Query("EXPLAIN "+query, make([]any, len(params))...) // each NULL
+		require.NoError(t, err, name)
+		cols, err := rows.Columns()
+		require.NoError(t, err)
+		var ops []string
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			require.NoError(t, rows.Scan(ptrs...))
+			ops = append(ops, fmt.Sprint(vals[1])) // addr, opcode, …
+		}
+		require.NoError(t, rows.Err())
+		rows.Close()
+		require.NotEmpty(t, ops, name)
+		assert.NotContains(t, ops, "OpenEphemeral", name)
+	}
 }

@@ -62,7 +62,7 @@ const (
 	// that a --ledger pointing at another program's database is refused
 	// instead of being given extra tables.
 	applicationID = 0x4c444752
-	schemaVersion = 2 // see migrations
+	schemaVersion = 3 // see migrations
 	secretSize    = 32
 
 	// busyTimeout covers another process (leadimport history, or a second run
@@ -312,6 +312,40 @@ CREATE TABLE aliases (
 	alias TEXT PRIMARY KEY,
 	key   TEXT NOT NULL REFERENCES leads (key)
 ) WITHOUT ROWID;`,
+	// 3: a lead's row in a table with row ids, found by its key through
+	// the key's index, rather than kept in key order: keys are random,
+	// so a run's Pendings each wrote a page of the table somewhere, and
+	// its Sents each that page again in a later commit; now a Pending
+	// adds its row at the table's end and a small entry to the index,
+	// and its Sent rewrites the row where the run's last rows are (the
+	// run's CPU per row, issue 14). The aliases point at the leads by
+	// name, so they are set aside while leads is made again, and put
+	// back. Its status is checked against each word in turn: SQLite
+	// checks a value IN a list by making a table of the list, at every
+	// write of the row.
+	`CREATE TABLE leads_v3 (
+	key         TEXT PRIMARY KEY,
+	status      TEXT NOT NULL CHECK (status = 'pending' OR status = 'sent' OR status = 'failed'),
+	run_id      INTEGER NOT NULL REFERENCES runs (id),
+	input       TEXT NOT NULL,
+	row         INTEGER NOT NULL,
+	contact_id  TEXT NOT NULL,
+	http_status INTEGER NOT NULL,
+	at          TEXT NOT NULL,
+	fields      BLOB
+);
+INSERT INTO leads_v3 (key, status, run_id, input, row, contact_id, http_status, at, fields)
+	SELECT key, status, run_id, input, row, contact_id, http_status, at, fields FROM leads ORDER BY at, key;
+CREATE TABLE aliases_v2 AS SELECT alias, key FROM aliases;
+DROP TABLE aliases;
+DROP TABLE leads;
+ALTER TABLE leads_v3 RENAME TO leads;
+CREATE TABLE aliases (
+	alias TEXT PRIMARY KEY,
+	key   TEXT NOT NULL REFERENCES leads (key)
+) WITHOUT ROWID;
+INSERT INTO aliases (alias, key) SELECT alias, key FROM aliases_v2;
+DROP TABLE aliases_v2;`,
 }
 
 // init checks that the file is a ledger this version understands, or an

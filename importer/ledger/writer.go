@@ -19,7 +19,8 @@ const (
 	writeFailed                  // failedSQL
 	writeSentUpdate              // sentUpdateSQL, tried before sentSQL
 	writePendingNew              // pendingNewSQL, tried before pendingSQL
-	writeAlias                   // aliasSQL, after a Pending, for each of its aliases
+	writeAlias                   // aliasSQL, after a Pending, for an alias
+	writeAliasPair               // aliasPairSQL, after a Pending, for two aliases
 )
 
 // writerConn is the run writer's own connection, with its statements
@@ -29,7 +30,7 @@ const (
 type writerConn struct {
 	conn                    *sql.Conn
 	begin, commit, rollback *sql.Stmt
-	writes                  [writeAlias + 1]*sql.Stmt // by write; writeSync has none
+	writes                  [writeAliasPair + 1]*sql.Stmt // by write; writeSync has none
 	// broken is a rollback that failed: the connection may still be in
 	// its transaction, so nothing more is written on it, and it is not
 	// given back to the pool.
@@ -60,6 +61,7 @@ func (l *Ledger) writerConn(ctx context.Context) (*writerConn, error) {
 		{&w.writes[writeSentUpdate], sentUpdateSQL},
 		{&w.writes[writePendingNew], pendingNewSQL},
 		{&w.writes[writeAlias], aliasSQL},
+		{&w.writes[writeAliasPair], aliasPairSQL},
 	} {
 		if *s.dst, err = conn.PrepareContext(ctx, s.query); err != nil {
 			return nil, errors.Join(err, w.close())
@@ -118,8 +120,14 @@ func (w *writerConn) execOne(ctx context.Context, o *op) error {
 	if err := w.execLead(ctx, o); err != nil {
 		return err
 	}
-	for _, a := range o.aliases {
-		if _, err := w.writes[writeAlias].ExecContext(ctx, a, o.args[0]); err != nil {
+	key, aliases := o.args[0], o.aliases
+	for ; len(aliases) >= 2; aliases = aliases[2:] {
+		if _, err := w.writes[writeAliasPair].ExecContext(ctx, aliases[0], key, aliases[1]); err != nil {
+			return err
+		}
+	}
+	if len(aliases) == 1 {
+		if _, err := w.writes[writeAlias].ExecContext(ctx, aliases[0], key); err != nil {
 			return err
 		}
 	}
