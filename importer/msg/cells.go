@@ -132,9 +132,9 @@ const (
 	FixedLine                       // a landline: 08-123 456 78
 	TollFree                        // 020, 0200
 	PremiumRate                     // 0900, 0939, 0944
-	SharedCost                      // 0771
+	SharedCost                      // 077
 	PersonalNumber                  // 075: may or may not ring a mobile
-	Voicemail                       // 0254, 0254…: a voicemail box
+	Voicemail                       // 0254…: a voicemail box
 )
 
 // NotPhoneInRegion: a foreign number that its country's series do not

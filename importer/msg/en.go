@@ -61,7 +61,7 @@ var english = []entry{
 	say(func(m CellNotMobile, _ Lang) string {
 		kind := map[PhoneKind]string{FixedLine: "is a landline, not a mobile number",
 			TollFree: "is a toll-free number (020), not a mobile number", PremiumRate: "is a premium-rate number, not a mobile number",
-			SharedCost: "is a shared-cost number (0771), not a mobile number", Voicemail: "is a voicemail number, not a mobile number",
+			SharedCost: "is a shared-cost number (077), not a mobile number", Voicemail: "is a voicemail number, not a mobile number",
 			PersonalNumber: "is a personal number (075), which may or may not ring a mobile: check it"}[m.Kind]
 		if kind == "" {
 			kind = "is not a mobile number"

@@ -64,7 +64,7 @@ var swedish = []entry{
 	say(func(m CellNotMobile, _ Lang) string {
 		kind := map[PhoneKind]string{FixedLine: "är ett fast nummer, inte ett mobilnummer",
 			TollFree: "är ett avgiftsfritt nummer (020), inte ett mobilnummer", PremiumRate: "är ett betalnummer, inte ett mobilnummer",
-			SharedCost: "är ett nummer med delad kostnad (0771), inte ett mobilnummer", Voicemail: "är ett nummer till en röstbrevlåda, inte ett mobilnummer",
+			SharedCost: "är ett nummer med delad kostnad (077), inte ett mobilnummer", Voicemail: "är ett nummer till en röstbrevlåda, inte ett mobilnummer",
 			PersonalNumber: "är ett personligt nummer (075), som kan gå till en mobil eller inte: kontrollera det"}[m.Kind]
 		if kind == "" {
 			kind = "är inget mobilnummer"
