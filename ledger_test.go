@@ -168,6 +168,30 @@ func TestConflictingRowsInOneInput(t *testing.T) {
 	}
 }
 
+// oldLedger copies the ledger an older leadimport wrote (in the folder
+// from, with the mapping and the input it was written with) to a new
+// folder, and returns the sandbox, that folder, the input, and a run of
+// the mapping against the copy that writes the named report there.
+func oldLedger(t *testing.T, from string) (*server, string, string, func(report, input string) (result, [][]string)) {
+	t.Helper()
+	dir := t.TempDir()
+	s := startSandbox(t)
+	env := sandboxEnv(s, sandboxPassword)
+	old, err := os.ReadFile(filepath.Join(from, "ledger.db"))
+	require.NoError(t, err)
+	led := filepath.Join(dir, "ledger.db")
+	require.NoError(t, os.WriteFile(led, old, 0o600))
+	m, _ := filepath.Abs(filepath.Join(from, "mapping.yaml"))
+	input, _ := filepath.Abs(filepath.Join(from, "leads.csv"))
+	run := func(report, input string) (result, [][]string) {
+		t.Helper()
+		res := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", led, "--rate", "0", "--report", filepath.Join(dir, report), input)
+		_, lines := readReport(t, filepath.Join(dir, report))
+		return res, lines
+	}
+	return s, dir, input, run
+}
+
 // TestOldLedgerStillWorks: a ledger an older leadimport wrote
 // (testdata/ledger-v1, before it kept whom each lead is for) is brought
 // to the current version and goes on skipping what it sent. A row of one
@@ -175,21 +199,7 @@ func TestConflictingRowsInOneInput(t *testing.T) {
 // person to find it by); from then on the ledger knows the person, and a
 // further change is skipped with the fields that changed.
 func TestOldLedgerStillWorks(t *testing.T) {
-	dir := t.TempDir()
-	s := startSandbox(t)
-	env := sandboxEnv(s, sandboxPassword)
-	old, err := os.ReadFile("testdata/ledger-v1/ledger.db")
-	require.NoError(t, err)
-	led := filepath.Join(dir, "ledger.db")
-	require.NoError(t, os.WriteFile(led, old, 0o600))
-	m, _ := filepath.Abs("testdata/ledger-v1/mapping.yaml")
-	input, _ := filepath.Abs("testdata/ledger-v1/leads.csv")
-	run := func(report, input string) (result, [][]string) {
-		t.Helper()
-		res := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", led, "--rate", "0", "--report", filepath.Join(dir, report), input)
-		_, lines := readReport(t, filepath.Join(dir, report))
-		return res, lines
-	}
+	s, dir, input, run := oldLedger(t, "testdata/ledger-v1")
 
 	res, lines := run("r1.csv", input)
 	assert.Equal(t, 0, res.code, res.stderr)
@@ -219,21 +229,7 @@ func TestOldLedgerStillWorks(t *testing.T) {
 // personnummer its lead was sent with is found by its e-mail address,
 // and a changed row is skipped with the fields that changed.
 func TestLedgerV2StillWorks(t *testing.T) {
-	dir := t.TempDir()
-	s := startSandbox(t)
-	env := sandboxEnv(s, sandboxPassword)
-	old, err := os.ReadFile("testdata/ledger-v2/ledger.db")
-	require.NoError(t, err)
-	led := filepath.Join(dir, "ledger.db")
-	require.NoError(t, os.WriteFile(led, old, 0o600))
-	m, _ := filepath.Abs("testdata/ledger-v2/mapping.yaml")
-	input, _ := filepath.Abs("testdata/ledger-v2/leads.csv")
-	run := func(report, input string) (result, [][]string) {
-		t.Helper()
-		res := runCmd(t, dir, env, "run", "--mapping", m, "--ledger", led, "--rate", "0", "--report", filepath.Join(dir, report), input)
-		_, lines := readReport(t, filepath.Join(dir, report))
-		return res, lines
-	}
+	s, dir, input, run := oldLedger(t, "testdata/ledger-v2")
 
 	res, lines := run("r1.csv", input)
 	assert.Equal(t, 0, res.code, res.stderr)
