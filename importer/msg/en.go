@@ -1100,6 +1100,7 @@ var pageEN = map[PageText]string{
 	PageCellCut:        "The cell is longer than what is shown here.",
 	PageCutReplace:     "The cell is too long to be shown whole: what you type replaces the whole cell.",
 	PageEmpty:          "empty",
+	PageSentAs:         "sent as {field}",
 	PageSaving:         "Saving …",
 	PageRowSaved:       "Row {row} is fixed and checked again.",
 	PageNoProblemRows:  "No rows with errors or warnings.",

@@ -179,7 +179,8 @@ const (
 	PageEditedOnPage   PageText = "editedOnPage"
 	PageCellCut        PageText = "cellCut"
 	PageCutReplace     PageText = "cutReplace"
-	PageEmpty          PageText = "empty" // a change that empties a cell: 070 → (empty)
+	PageEmpty          PageText = "empty"  // a change that empties a cell: 070 → (empty)
+	PageSentAs         PageText = "sentAs" // after a change sent as another field: 08-123 → +468123 (sent as {field})
 	PageSaving         PageText = "saving"
 	PageRowSaved       PageText = "rowSaved" // {row}
 	PageNoProblemRows  PageText = "noProblemRows"

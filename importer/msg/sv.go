@@ -1140,6 +1140,7 @@ var pageSV = map[PageText]string{
 	PageCellCut:        "Cellen är längre än vad som visas här.",
 	PageCutReplace:     "Cellen är för lång för att visas hel: det du skriver ersätter hela cellen.",
 	PageEmpty:          "tomt",
+	PageSentAs:         "skickas som {field}",
 	PageSaving:         "Sparar …",
 	PageRowSaved:       "Rad {row} är rättad och kontrollerad igen.",
 	PageNoProblemRows:  "Inga rader med fel eller varningar.",

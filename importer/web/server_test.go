@@ -466,3 +466,23 @@ func TestReportKeptForHistory(t *testing.T) {
 	var e apiError
 	decode(t, h.do("GET", "/api/history/999/report", nil, ""), http.StatusNotFound, &e)
 }
+
+// TestCheckShowsAMovedLandline: a landline that normalize phone.cell:
+// move sends as the home number says so in the check's changes (sentAs),
+// which the page shows after the change.
+func TestCheckShowsAMovedLandline(t *testing.T) {
+	h := newHarness(t)
+	path := filepath.Join(t.TempDir(), "visning.csv")
+	require.NoError(t, os.WriteFile(path, []byte("Förnamn;Efternamn;Mobil;E-post\r\nAnna;Berg;08-123 456 78;anna@example.se\r\n"), 0o600))
+	v := h.upload(path)
+	decode(t, h.putMapping(v.ID, "version: 1\ncolumns:\n  Förnamn: person.firstName\n  Efternamn: person.lastName\n"+
+		"  Mobil: person.telephone.cell\n  E-post: person.email.emailAddress\nconstants:\n  customerId: M1001\n  estateId: OBJ1234\n"+
+		"normalize:\n  phone.cell: move\n"), http.StatusOK, nil)
+	var page checkView
+	decode(t, h.do("POST", "/api/imports/"+v.ID+"/check", nil, ""), http.StatusOK, &page)
+	require.Len(t, page.Page, 1)
+	assert.Equal(t, "valid", page.Page[0].Status)
+	assert.Equal(t, []cellChange{{Column: "Mobil", Field: "person.telephone.cell", From: "08-123 456 78", To: "+46812345678", SentAs: "person.telephone.home"}},
+		page.Page[0].Changes)
+	assert.Empty(t, page.Page[0].Warnings)
+}

@@ -1021,7 +1021,8 @@ function rowElement(row, headers) {
     for (const w of warns) td.append(el("span", { class: "why", text: messageOf(w) }));
     for (const c of chg) {
       const [from, to] = unmask(c, value);
-      td.append(el("span", { class: "chg", text: `${from} → ${to === "" ? t("empty") : to}` }));
+      const as = c.sentAs ? ` (${t("sentAs", { field: c.sentAs })})` : "";
+      td.append(el("span", { class: "chg", text: `${from} → ${to === "" ? t("empty") : to}${as}` }));
     }
     if (edited.has(h)) td.append(el("span", { class: "edited-note", text: t("editedOnPage") }));
     tr.append(td);
