@@ -89,14 +89,7 @@ func TestServeAndInitRemember(t *testing.T) {
 	base := "http://" + page.Host
 
 	call := func(method, path, ct string, body io.Reader) *http.Response {
-		req, err := http.NewRequest(method, base+path, body)
-		require.NoError(t, err)
-		req.Header.Set("Authorization", "Bearer "+serveToken)
-		if ct != "" {
-			req.Header.Set("Content-Type", ct)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		require.NoError(t, err)
+		resp := serveCall(t, base, method, path, ct, body)
 		t.Cleanup(func() { resp.Body.Close() })
 		return resp
 	}
@@ -183,14 +176,7 @@ func TestServeSaysWhereItSends(t *testing.T) {
 	page, _, stop := startServe(t, dir, sandboxEnv(sb, sandboxPassword), "--rate", "0")
 	base := "http://" + page.Host
 	call := func(method, path, ct string, body io.Reader) string {
-		req, err := http.NewRequest(method, base+path, body)
-		require.NoError(t, err)
-		req.Header.Set("Authorization", "Bearer "+serveToken)
-		if ct != "" {
-			req.Header.Set("Content-Type", ct)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		require.NoError(t, err)
+		resp := serveCall(t, base, method, path, ct, body)
 		defer resp.Body.Close()
 		b, err := io.ReadAll(resp.Body)
 		require.NoError(t, err)
@@ -253,4 +239,19 @@ func TestServeRefusesBadFlags(t *testing.T) {
 			assert.Empty(t, res.stdout)
 		})
 	}
+}
+
+// serveCall makes a request of a running serve at base as a script
+// does, with the token as a bearer and, unless ct is "", a content type.
+func serveCall(t *testing.T, base, method, path, ct string, body io.Reader) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(method, base+path, body)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+serveToken)
+	if ct != "" {
+		req.Header.Set("Content-Type", ct)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	return resp
 }

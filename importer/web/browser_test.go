@@ -505,17 +505,29 @@ func readReport(t *testing.T, path string) {
 	require.Equal(t, map[string]int{"sent": 17, "invalid": 4}, counts)
 }
 
+// Cells holding markup that would run if the page took it for HTML.
+const (
+	img    = `<img src=x onerror="window.pwned=1">`
+	script = `<script>window.pwned=2</script>`
+)
+
+// markupSheet writes a sheet whose first row holds img and script in
+// its cells, and returns its path.
+func markupSheet(t *testing.T) string {
+	t.Helper()
+	sheet := filepath.Join(t.TempDir(), "markup.csv")
+	require.NoError(t, os.WriteFile(sheet, []byte("Förnamn;Efternamn;E-post;Kommentar\r\n"+
+		img+";Svensson;anna@example;"+script+"\r\n"+
+		"Bo;Ek;bo@example.se;hej\r\n"), 0o600))
+	return sheet
+}
+
 // TestBrowserMarkupIsText drops a sheet whose cells hold markup: the page
 // shows it as text, in the examples and in the rows, and runs none of it.
 func TestBrowserMarkupIsText(t *testing.T) {
 	p := newBrowser(t)
 	url, _ := startServe(t, 0)
-	sheet := filepath.Join(t.TempDir(), "markup.csv")
-	const img = `<img src=x onerror="window.pwned=1">`
-	const script = `<script>window.pwned=2</script>`
-	require.NoError(t, os.WriteFile(sheet, []byte("Förnamn;Efternamn;E-post;Kommentar\r\n"+
-		img+";Svensson;anna@example;"+script+"\r\n"+
-		"Bo;Ek;bo@example.se;hej\r\n"), 0o600))
+	sheet := markupSheet(t)
 
 	p.do("open the page", chromedp.Navigate(url), chromedp.WaitVisible(css("#drop")))
 	p.do("drop the sheet",

@@ -672,12 +672,7 @@ func TestFirefoxOpenHouse(t *testing.T) {
 func TestFirefoxMarkupKeyboard(t *testing.T) {
 	p := newFirefox(t)
 	url, _ := startServe(t, 0)
-	sheet := filepath.Join(t.TempDir(), "markup.csv")
-	const img = `<img src=x onerror="window.pwned=1">`
-	const script = `<script>window.pwned=2</script>`
-	require.NoError(t, os.WriteFile(sheet, []byte("Förnamn;Efternamn;E-post;Kommentar\r\n"+
-		img+";Svensson;anna@example;"+script+"\r\n"+
-		"Bo;Ek;bo@example.se;hej\r\n"), 0o600))
+	sheet := markupSheet(t)
 
 	p.do("open the page", fxNavigate(url), fxWaitVisible("#drop"))
 	// The file input is the next stop after the header's last control,
