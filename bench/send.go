@@ -234,7 +234,7 @@ func writeBodies(path string, n int, pins []string) error {
 			f.Close()
 			return fmt.Errorf("generated row %d is invalid: %v", i, r.Problems)
 		}
-		b, err := json.Marshal(&r.Lead.Body)
+		b, err := r.Lead.MarshalBody()
 		if err != nil {
 			f.Close()
 			return err

@@ -45,7 +45,7 @@ func (f *file) lookUp(lead *mapping.Lead, j *job) (ledger.Entry, bool, error) {
 		keys[n] = f.ledger.Key("lead", lead.Endpoint, lead.CustomerID, lead.EstateID, identityNames[k.Identity], k.Value)
 		n++
 	}
-	j.fields = f.ledger.Fields(ledgerFields(&lead.Body)...)
+	j.fields = f.ledger.Fields(ledgerFields(lead)...)
 	e, found, err := f.lookUpKeys(lead, j, keys[:n])
 	if err != nil || n == 0 {
 		return e, found, err
@@ -108,8 +108,8 @@ var identityNames = map[msg.Identity]string{
 
 // ledgerFields are a lead's fields as the ledger compares them, one value
 // for each msg.PersonField, as sent: every part of the body is in one.
-func ledgerFields(b *mapping.FinalPriceWatched) []string {
-	p := &b.Person
+func ledgerFields(lead *mapping.Lead) []string {
+	p := lead.Person()
 	join := func(parts ...string) string { return strings.Join(parts, "\x00") }
 	foreign := ""
 	if p.IsForeignSocialSecurityNumber {
@@ -127,8 +127,17 @@ func ledgerFields(b *mapping.FinalPriceWatched) []string {
 	if p.Telephone != nil {
 		tel = *p.Telephone
 	}
+	b := &lead.Body
+	message, mk := b.Message, b.Marketing
 	other := []string{b.ProspectiveBuyerStatus, b.LeadSourceID}
-	if m := b.Marketing; m != nil {
+	if in := lead.Interest; in != nil {
+		message, mk = in.ContactMessage, in.Marketing
+		other = []string{in.Status, in.LeadSourceID, in.AssignmentSourceID, in.GDPRApprovalDate}
+		if a := in.PresentAccommodation; a != nil {
+			other = append(other, a.EstateType, string(a.LivingSpace), string(a.NumberOfRooms), string(a.Price), a.Other)
+		}
+	}
+	if m := mk; m != nil {
 		other = append(other, m.Referrer)
 		for _, t := range m.UtmTags {
 			other = append(other, t.Name, t.Value)
@@ -140,7 +149,7 @@ func ledgerFields(b *mapping.FinalPriceWatched) []string {
 		msg.FieldEmail:        join(mail.EmailAddress, mail.EmailAddress2),
 		msg.FieldPhone:        join(tel.Home, tel.Work, tel.Cell, tel.Other),
 		msg.FieldAddress:      join(addr.StreetAddress, addr.ZipCode, addr.City),
-		msg.FieldMessage:      b.Message,
+		msg.FieldMessage:      message,
 		msg.FieldOther:        join(other...),
 	}
 }

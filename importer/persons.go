@@ -309,7 +309,7 @@ func (f *file) addPerson(finder *persons.Finder, b *aheadBatch, r *aheadRow, bad
 
 // personOf is who a mapped lead is for, as the Finder compares it.
 func personOf(lead *mapping.Lead) persons.Person {
-	p := &lead.Body.Person
+	p := lead.Person()
 	out := persons.Person{Endpoint: lead.Endpoint, Customer: lead.CustomerID, Estate: lead.EstateID,
 		FirstName: p.FirstName, LastName: p.LastName, Personnummer: p.SocialSecurityNumber,
 		Foreign: p.IsForeignSocialSecurityNumber}

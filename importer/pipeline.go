@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
@@ -461,7 +460,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			results <- []Outcome{o}
 			continue
 		}
-		body, err := json.Marshal(&lead.Body)
+		body, err := lead.MarshalBody()
 		if err != nil {
 			o.Status, o.Err = status.Invalid, msg.Error(msg.CannotEncode{Err: err})
 			results <- []Outcome{o}

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 )
 
@@ -33,7 +34,7 @@ func (m *Mapped) AppendBinary(b []byte) ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(c.col))
 	}
 	l := &m.Lead
-	p := &l.Body.Person
+	p := l.Person()
 	b = appendStrings(b, l.Endpoint, l.CustomerID, l.EstateID, p.FirstName, p.LastName, p.SocialSecurityNumber)
 	b = appendBool(b, p.IsForeignSocialSecurityNumber)
 	if b = appendBool(b, p.Address != nil); p.Address != nil {
@@ -46,8 +47,22 @@ func (m *Mapped) AppendBinary(b []byte) ([]byte, error) {
 		t := p.Telephone
 		b = appendStrings(b, t.Home, t.Work, t.Cell, t.Other)
 	}
-	b = appendStrings(b, l.Body.ProspectiveBuyerStatus, l.Body.LeadSourceID, l.Body.Message)
-	if mk := l.Body.Marketing; mk != nil {
+	mk := l.Body.Marketing
+	if in := l.Interest; in != nil {
+		b = appendBool(b, true)
+		b = appendStrings(b, in.Status, in.LeadSourceID, in.ContactMessage, in.AssignmentSourceID, in.GDPRApprovalDate)
+		if a := in.PresentAccommodation; a != nil {
+			b = appendBool(b, true)
+			b = appendStrings(b, a.EstateType, string(a.LivingSpace), string(a.NumberOfRooms), string(a.Price), a.Other)
+		} else {
+			b = appendBool(b, false)
+		}
+		mk = in.Marketing
+	} else {
+		b = appendBool(b, false)
+		b = appendStrings(b, l.Body.ProspectiveBuyerStatus, l.Body.LeadSourceID, l.Body.Message)
+	}
+	if mk != nil {
 		b = appendBool(b, true)
 		b = appendStrings(b, mk.Referrer)
 		b = binary.AppendUvarint(b, uint64(len(mk.UtmTags)))
@@ -73,6 +88,8 @@ func (m *Mapped) UnmarshalBinary(data []byte) error {
 		}
 	}
 	l := &m.Lead
+	// The person is in an interest registration's body when there is one,
+	// which is said after it: read it here, and move it there.
 	p := &l.Body.Person
 	d.strings(&l.Endpoint, &l.CustomerID, &l.EstateID, &p.FirstName, &p.LastName, &p.SocialSecurityNumber)
 	p.IsForeignSocialSecurityNumber = d.bool()
@@ -89,7 +106,22 @@ func (m *Mapped) UnmarshalBinary(data []byte) error {
 		d.strings(&t.Home, &t.Work, &t.Cell, &t.Other)
 		p.Telephone = t
 	}
-	d.strings(&l.Body.ProspectiveBuyerStatus, &l.Body.LeadSourceID, &l.Body.Message)
+	mkp := &l.Body.Marketing
+	if d.bool() {
+		in := &Interest{Person: *p}
+		l.Body.Person = Person{}
+		d.strings(&in.Status, &in.LeadSourceID, &in.ContactMessage, &in.AssignmentSourceID, &in.GDPRApprovalDate)
+		if d.bool() {
+			a := &Accommodation{}
+			var space, rooms, price string
+			d.strings(&a.EstateType, &space, &rooms, &price, &a.Other)
+			a.LivingSpace, a.NumberOfRooms, a.Price = json.Number(space), json.Number(rooms), json.Number(price)
+			in.PresentAccommodation = a
+		}
+		l.Interest, mkp = in, &in.Marketing
+	} else {
+		d.strings(&l.Body.ProspectiveBuyerStatus, &l.Body.LeadSourceID, &l.Body.Message)
+	}
 	if d.bool() {
 		mk := &Marketing{}
 		d.strings(&mk.Referrer)
@@ -99,7 +131,7 @@ func (m *Mapped) UnmarshalBinary(data []byte) error {
 				d.strings(&mk.UtmTags[i].Name, &mk.UtmTags[i].Value)
 			}
 		}
-		l.Body.Marketing = mk
+		*mkp = mk
 	}
 	if d.err == nil && d.s != "" {
 		d.err = errBinary

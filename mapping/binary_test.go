@@ -43,10 +43,22 @@ func fill(v reflect.Value, n *int) {
 	}
 }
 
+// fullLeads are a lead of each endpoint with every field of its body
+// filled by fill: a FinalPriceWatched lead has no Interest, and an
+// interest registration's Body is empty.
+func fullLeads(n *int) (finalPrice, interest Lead) {
+	var l Lead
+	fill(reflect.ValueOf(&l).Elem(), n)
+	finalPrice, interest = l, l
+	finalPrice.Interest = nil
+	interest.Body = FinalPriceWatched{}
+	return finalPrice, interest
+}
+
 func TestMappedBinaryRoundTrip(t *testing.T) {
-	var full Mapped
 	n := 0
-	fill(reflect.ValueOf(&full.Lead).Elem(), &n)
+	finalPrice, interest := fullLeads(&n)
+	full := Mapped{Lead: finalPrice}
 	full.Changes = make([]Change, 3)
 	for i := range full.Changes {
 		fill(reflect.ValueOf(&full.Changes[i]).Elem(), &n)
@@ -56,6 +68,9 @@ func TestMappedBinaryRoundTrip(t *testing.T) {
 		m    Mapped
 	}{
 		{"every field", full},
+		{"every field of an interest registration", Mapped{Lead: interest, Changes: full.Changes[:1]}},
+		{"an interest registration without the optional parts", Mapped{Lead: Lead{Endpoint: EndpointInterest, CustomerID: "M1001", EstateID: "OBJ1",
+			Interest: &Interest{Person: Person{FirstName: "Tolvan", LastName: "Tolvansson"}}}}},
 		{"nothing", Mapped{}},
 		{"a lead without the optional parts", Mapped{Lead: Lead{Endpoint: EndpointFinalPriceWatched, CustomerID: "M1001", EstateID: "OBJ1",
 			Body: FinalPriceWatched{Person: Person{FirstName: "Tolvan", LastName: "Tolvansson"}}}}},
@@ -94,11 +109,13 @@ func TestMappedBinaryOnlyClean(t *testing.T) {
 }
 
 func FuzzMappedBinary(f *testing.F) {
-	var m Mapped
 	n := 0
-	fill(reflect.ValueOf(&m.Lead).Elem(), &n)
-	b, _ := m.AppendBinary(nil)
-	f.Add(b)
+	finalPrice, interest := fullLeads(&n)
+	for _, l := range []Lead{finalPrice, interest} {
+		m := Mapped{Lead: l}
+		b, _ := m.AppendBinary(nil)
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var got Mapped
 		if got.UnmarshalBinary(data) != nil {

@@ -22,7 +22,8 @@ type Options struct {
 // header to a column index, so Map only indexes slices. A Mapper is never
 // changed after Bind: one may serve many goroutines.
 type Mapper struct {
-	endpoint string
+	ep       endpoint
+	endpoint string // ep's name
 	now      time.Time
 	norm     Normalize
 	slots    []slot // in fieldID order, UTM tags last in mapping order
@@ -44,6 +45,7 @@ type Mapper struct {
 // slot is one field and where its value comes from on every row.
 type slot struct {
 	id     fieldID
+	kind   kind   // how the endpoint takes the field's value
 	field  string // the field's name, UTM tags with their NAME
 	utm    string // the UTM tag's NAME
 	col    int    // index in the row's cells, -1 when no column fills it
@@ -60,7 +62,7 @@ type slot struct {
 // would make the same of it on every row without a problem or a
 // warning: a value of a field Map fills by normalize alone, that holds
 // no control character and is no mistyped mail domain.
-func (s *slot) prepare(opt Normalize) {
+func (s *slot) prepare(opt Normalize, now time.Time) {
 	if s.fixed == "" {
 		return
 	}
@@ -68,14 +70,14 @@ func (s *slot) prepare(opt Normalize) {
 	case fFullName, fSSN, fUTM:
 		return // filled in their own ways
 	}
-	if fields[s.id].kind.mayHoldControls() && controlAt(s.fixed) >= 0 {
+	if s.kind.mayHoldControls() && controlAt(s.fixed) >= 0 {
 		return
 	}
-	out, wrong := normalize(s.id, s.fixed, opt)
+	out, wrong := normalize(s.kind, s.fixed, opt, now)
 	if wrong != nil {
 		return
 	}
-	if fields[s.id].kind == kindEmail {
+	if s.kind == kindEmail {
 		if _, typo := mailDomainTypo(out); typo {
 			return
 		}
@@ -102,6 +104,7 @@ func (m *Mapping) Bind(header []string, opt Options) (*Mapper, error) {
 type binder struct {
 	parser
 	now time.Time
+	ep  endpoint
 }
 
 // setError notes what is wrong with a --set value, which has no file.
@@ -110,10 +113,9 @@ func (b *binder) setError(m msg.Message) {
 }
 
 func (b *binder) bind(header []string, sets map[string]string) *Mapper {
-	mp := &Mapper{endpoint: b.m.Endpoint, now: b.now, norm: b.m.Normalize, empty: b.m.Input.Empty}
-	if mp.endpoint == "" {
-		mp.endpoint = EndpointFinalPriceWatched
-	}
+	ep, _ := endpointOf(b.m.Endpoint) // Parse took only known ones
+	b.ep = ep
+	mp := &Mapper{ep: ep, endpoint: ep.String(), now: b.now, norm: b.m.Normalize, empty: b.m.Input.Empty}
 	if mp.empty == nil {
 		mp.empty = defaultEmpty
 	}
@@ -122,7 +124,7 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 		mp.lenient[id] = b.m.Validation.Lenient && !id.required()
 	}
 	for _, f := range b.m.Validation.Fields {
-		if id, _, ok := lookupField(f.Field); ok && !id.required() {
+		if id, _, ok := lookupField(ep, f.Field); ok && !id.required() {
 			mp.lenient[id] = f.Lenient
 		}
 	}
@@ -141,14 +143,14 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 				return &slots[i]
 			}
 		}
-		slots = append(slots, slot{id: id, utm: utm, col: -1, field: fieldName(id, utm)})
+		slots = append(slots, slot{id: id, kind: id.kindIn(ep), utm: utm, col: -1, field: fieldName(ep, id, utm)})
 		return &slots[len(slots)-1]
 	}
 
 	for _, c := range b.m.Columns {
-		id, utm, ok := lookupField(c.Field)
+		id, utm, ok := lookupField(ep, c.Field)
 		if !ok {
-			b.add(c.Line, unknownField(c.Field))
+			b.add(c.Line, unknownField(ep, c.Field))
 			continue
 		}
 		given[id] = true
@@ -167,9 +169,9 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 		s.col, s.header = at[0], header[at[0]]
 	}
 	for _, c := range b.m.Constants {
-		id, utm, ok := lookupField(c.Field)
+		id, utm, ok := lookupField(ep, c.Field)
 		if !ok {
-			b.add(c.Line, unknownField(c.Field))
+			b.add(c.Line, unknownField(ep, c.Field))
 			continue
 		}
 		given[id] = true
@@ -177,7 +179,7 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 			continue // --set gives the value, which is checked below
 		}
 		v := strings.TrimSpace(c.Value)
-		if wrong := checkFixed(id, v, b.m.Normalize); wrong != nil {
+		if wrong := b.checkFixed(id, v); wrong != nil {
 			b.add(c.Line, msg.BadConstant{Field: c.Field, Value: c.Value, Problem: wrong})
 			continue
 		}
@@ -185,9 +187,13 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 	}
 	for _, field := range slices.Sorted(maps.Keys(sets)) {
 		value := sets[field]
-		id, utm, ok := lookupField(field)
+		if field == "endpoint" {
+			b.setError(msg.SetEndpoint{})
+			continue
+		}
+		id, utm, ok := lookupField(ep, field)
 		if !ok {
-			b.setError(msg.SetValue{Field: field, Value: value, Problem: unknownField(field)})
+			b.setError(msg.SetValue{Field: field, Value: value, Problem: unknownField(ep, field)})
 			continue
 		}
 		given[id] = true
@@ -200,7 +206,7 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 			b.setError(msg.SetEmpty{Field: field, Example: exampleValue(id)})
 			continue
 		}
-		if wrong := checkFixed(id, v, b.m.Normalize); wrong != nil {
+		if wrong := b.checkFixed(id, v); wrong != nil {
 			b.setError(msg.SetValue{Field: field, Value: value, Problem: wrong})
 			continue
 		}
@@ -212,7 +218,7 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 	slices.SortStableFunc(slots, func(a, b slot) int { return int(a.id) - int(b.id) })
 	mp.slots = slots
 	for i := range slots {
-		slots[i].prepare(mp.norm)
+		slots[i].prepare(mp.norm, mp.now)
 	}
 	for i := range mp.byField {
 		mp.byField[i] = -1
@@ -254,7 +260,7 @@ func emptyIndex(empty []string) (longest int, first *[256]bool) {
 func (b *binder) required(given *[numFields]bool) {
 	for _, id := range []fieldID{fCustomerID, fEstateID} {
 		if !given[id] {
-			b.add(0, msg.NotGiven{Field: fields[id].name, Example: exampleValue(id)})
+			b.add(0, msg.NotGiven{Field: id.nameIn(b.ep), Example: exampleValue(id)})
 		}
 	}
 	has := func(ids ...fieldID) bool {
@@ -263,7 +269,7 @@ func (b *binder) required(given *[numFields]bool) {
 	if !has(fFullName) {
 		for _, id := range []fieldID{fFirstName, fLastName} {
 			if !has(id) {
-				b.add(0, msg.NothingGivesName{Field: fields[id].name})
+				b.add(0, msg.NothingGivesName{Field: id.nameIn(b.ep)})
 			}
 		}
 	}
@@ -274,23 +280,23 @@ func (b *binder) required(given *[numFields]bool) {
 
 // checkFixed checks a constant or --set value as Map would check a cell,
 // so that a mistake in it is reported once instead of on every row.
-func checkFixed(id fieldID, v string, opt Normalize) msg.Message {
-	switch fields[id].kind {
+func (b *binder) checkFixed(id fieldID, v string) msg.Message {
+	switch k := id.kindIn(b.ep); k {
 	case kindSSN:
 		// Whether it must be Swedish depends on
 		// person.isForeignSocialSecurityNumber, which a row may give.
 		return nil
 	default:
-		_, wrong := normalize(id, v, opt)
+		_, wrong := normalize(k, v, b.m.Normalize, b.now)
 		return wrong
 	}
 }
 
-func fieldName(id fieldID, utm string) string {
+func fieldName(ep endpoint, id fieldID, utm string) string {
 	if id == fUTM {
 		return utmPrefix + utm
 	}
-	return fields[id].name
+	return id.nameIn(ep)
 }
 
 // listHeaders lists the input's headers for a message: those that are

@@ -9,7 +9,7 @@ package mapping
 // refusing every control character).
 func (k kind) mayHoldControls() bool {
 	switch k {
-	case kindEmail, kindPhone, kindBool, kindStatus:
+	case kindEmail, kindPhone, kindBool, kindStatus, kindInterestStatus, kindDate, kindArea, kindRooms, kindPrice:
 		return false
 	}
 	return true

@@ -223,6 +223,7 @@ func Parse(r io.Reader, name string) (*Mapping, error) {
 
 type parser struct {
 	m    *Mapping
+	ep   endpoint // the vocabulary: the mapping's endpoint
 	errs []*Error
 }
 
@@ -314,6 +315,14 @@ func (p *parser) document(doc *yaml.Node) {
 		p.add(lineOf(root), msg.MappingNotKeys{Example: exampleMapping})
 		return
 	}
+	// The endpoint decides which fields there are: it is read first,
+	// wherever the file has it.
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if key, _ := scalar(root.Content[i]); key == "endpoint" {
+			p.endpoint(root.Content[i+1])
+			break
+		}
+	}
 	seen := map[string]int{}
 	var version, columns *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -328,8 +337,7 @@ func (p *parser) document(doc *yaml.Node) {
 		case "version":
 			version = v
 			p.version(v)
-		case "endpoint":
-			p.endpoint(v)
+		case "endpoint": // read above
 		case "columns":
 			columns = v
 			p.columns(k, v)
@@ -378,11 +386,12 @@ func (p *parser) version(v *yaml.Node) {
 
 func (p *parser) endpoint(v *yaml.Node) {
 	s, _ := scalar(v)
-	if s != EndpointFinalPriceWatched {
-		p.add(v.Line, msg.UnsupportedEndpoint{Value: describe(v), Endpoint: EndpointFinalPriceWatched})
+	ep, ok := endpointOf(s)
+	if !ok || s == "" {
+		p.add(v.Line, msg.UnsupportedEndpoint{Value: describe(v), Endpoints: Endpoints, Suggest: suggest(s, Endpoints)})
 		return
 	}
-	p.m.Endpoint = s
+	p.ep, p.m.Endpoint = ep, s
 }
 
 // describe shows a value in a message: quoted text, as the file writes
@@ -427,8 +436,8 @@ func (p *parser) columns(k, v *yaml.Node) {
 			continue
 		}
 		field := fv.Value
-		if _, _, ok := lookupField(field); !ok {
-			p.add(fv.Line, unknownField(field))
+		if _, _, ok := lookupField(p.ep, field); !ok {
+			p.add(fv.Line, unknownField(p.ep, field))
 			continue
 		}
 		c := Column{Header: header, Field: field, Line: hk.Line}
@@ -458,10 +467,10 @@ func (p *parser) constants(v *yaml.Node) {
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		fk, vv := v.Content[i], v.Content[i+1]
 		field, _ := scalar(fk)
-		id, _, ok := lookupField(field)
+		id, _, ok := lookupField(p.ep, field)
 		switch {
 		case !ok:
-			p.add(fk.Line, unknownField(field))
+			p.add(fk.Line, unknownField(p.ep, field))
 			continue
 		case id == fFullName:
 			p.add(fk.Line, msg.FullNameConstant{})
@@ -490,6 +499,8 @@ func exampleValue(id fieldID) string {
 		return "OBJ12345"
 	case fStatus:
 		return "Interested"
+	case fConsentDate:
+		return "2026-11-28"
 	case fForeign:
 		return "false"
 	}
@@ -607,13 +618,13 @@ func (p *parser) validation(v *yaml.Node) {
 			}
 			continue
 		}
-		id, _, ok := lookupField(key)
+		id, _, ok := lookupField(p.ep, key)
 		if !ok {
 			if s := suggest(key, []string{"default"}); s != "" && !strings.Contains(key, ".") {
 				p.add(k.Line, msg.UnknownKey{Key: key, Section: "validation", Suggest: s})
 				continue
 			}
-			p.add(k.Line, unknownField(key))
+			p.add(k.Line, unknownField(p.ep, key))
 			continue
 		}
 		l, ok := p.validationValue(vv, key)
@@ -687,7 +698,7 @@ func (p *parser) normalize(v *yaml.Node) {
 func (p *parser) crossChecks() {
 	var full *Column
 	for i, c := range p.m.Columns {
-		if c.Field == fields[fFullName].name {
+		if c.Field == fFullName.nameIn(p.ep) {
 			full = &p.m.Columns[i]
 		}
 	}
@@ -695,12 +706,12 @@ func (p *parser) crossChecks() {
 		return
 	}
 	for _, c := range p.m.Columns {
-		if c.Field == fields[fFirstName].name || c.Field == fields[fLastName].name {
+		if c.Field == fFirstName.nameIn(p.ep) || c.Field == fLastName.nameIn(p.ep) {
 			p.add(c.Line, msg.FullNameAndPart{Header: c.Header, Field: c.Field, FullHeader: full.Header, FullLine: full.Line})
 		}
 	}
 	for _, c := range p.m.Constants {
-		if c.Field == fields[fFirstName].name || c.Field == fields[fLastName].name {
+		if c.Field == fFirstName.nameIn(p.ep) || c.Field == fLastName.nameIn(p.ep) {
 			p.add(c.Line, msg.ConstantAndFullName{Field: c.Field, FullHeader: full.Header, FullLine: full.Line})
 		}
 	}

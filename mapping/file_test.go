@@ -198,7 +198,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "other endpoint",
 			yaml: head + "endpoint: interest\n",
-			want: []string{"mapping.yaml:5: endpoint \"interest\" is not supported; write `endpoint: FinalPriceWatched` (the only one so far) or leave the key out"},
+			want: []string{"mapping.yaml:5: endpoint \"interest\" is not one leadimport knows (did you mean Interest?); the endpoints are FinalPriceWatched, Interest, the first the default"},
 		},
 		{
 			name: "columns missing",

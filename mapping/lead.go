@@ -1,21 +1,82 @@
 package mapping
 
 import (
+	"encoding/json"
 	"fmt"
 	"unicode/utf8"
 
 	"leadimport/importer/msg"
 )
 
-// Endpoint names the Connect call a lead is sent to.
-const EndpointFinalPriceWatched = "FinalPriceWatched"
+// The Connect calls a lead is sent to, as a mapping's endpoint: names
+// them (connect-api.md).
+const (
+	// EndpointFinalPriceWatched: the person asks to be told the estate's
+	// final price. The default.
+	EndpointFinalPriceWatched = "FinalPriceWatched"
+	// EndpointInterest: the person registers an interest in the estate
+	// (an intresseanmälan).
+	EndpointInterest = "Interest"
+)
 
-// Lead is one request ready to send: where it goes and the JSON body.
+// Endpoints are the endpoints a mapping may name, the default first.
+var Endpoints = []string{EndpointFinalPriceWatched, EndpointInterest}
+
+// endpoint indexes Endpoints: a mapping's vocabulary is its endpoint's.
+type endpoint uint8
+
+const (
+	epFinalPrice endpoint = iota
+	epInterest
+	numEndpoints
+)
+
+// endpointOf finds the endpoint a mapping names; "" is the default.
+func endpointOf(name string) (endpoint, bool) {
+	switch name {
+	case "", EndpointFinalPriceWatched:
+		return epFinalPrice, true
+	case EndpointInterest:
+		return epInterest, true
+	}
+	return 0, false
+}
+
+func (ep endpoint) String() string { return Endpoints[ep] }
+
+// Lead is one request ready to send: where it goes and its body, Body
+// for FinalPriceWatched, Interest for an interest registration.
 type Lead struct {
 	Endpoint   string
 	CustomerID string
 	EstateID   string
 	Body       FinalPriceWatched
+	Interest   *Interest // the body when Endpoint is EndpointInterest
+}
+
+// Person is the lead's person: in Body's person, or the flat fields of an
+// interest registration.
+func (l *Lead) Person() *Person {
+	if l.Interest != nil {
+		return &l.Interest.Person
+	}
+	return &l.Body.Person
+}
+
+// MarshalBody is the lead's body as JSON, as it is sent.
+func (l *Lead) MarshalBody() ([]byte, error) {
+	if l.Interest != nil {
+		return json.Marshal(l.Interest)
+	}
+	return json.Marshal(&l.Body)
+}
+
+// Check applies Connect's documented rules to the lead's body.
+func (l *Lead) Check() []Problem {
+	if l.Interest != nil {
+		return l.Interest.Check()
+	}
+	return l.Body.Check()
 }
 
 // FinalPriceWatched is the body of
@@ -27,6 +88,31 @@ type FinalPriceWatched struct {
 	LeadSourceID           string     `json:"leadSourceId,omitempty"`
 	Marketing              *Marketing `json:"marketing,omitempty"`
 	Message                string     `json:"message,omitempty"`
+}
+
+// Interest is the body of
+// POST Advertising/Estate/{customerId}/{estateId}/interest: the person's
+// fields at the top level, without FinalPriceWatched's person wrapper,
+// and what an interest registration adds. Every field is omitempty.
+type Interest struct {
+	Person
+	LeadSourceID         string         `json:"leadSourceId,omitempty"`
+	AssignmentSourceID   string         `json:"assignmentSourceId,omitempty"`
+	Marketing            *Marketing     `json:"marketing,omitempty"`
+	GDPRApprovalDate     string         `json:"gdprApprovalDate,omitempty"` // YYYY-MM-DD
+	PresentAccommodation *Accommodation `json:"presentAccommodation,omitempty"`
+	ContactMessage       string         `json:"contactMessage,omitempty"`
+	Status               string         `json:"status,omitempty"`
+}
+
+// Accommodation is where an interested person lives today. The numbers
+// are sent as JSON numbers, written as Go's strconv writes them.
+type Accommodation struct {
+	EstateType    string      `json:"estateType,omitempty"`
+	LivingSpace   json.Number `json:"livingSpace,omitempty"` // m²
+	NumberOfRooms json.Number `json:"numberOfRooms,omitempty"`
+	Price         json.Number `json:"price,omitempty"` // kronor
+	Other         string      `json:"other,omitempty"`
 }
 
 // Person is Connect's AdvertisingLeadPerson.
@@ -118,16 +204,67 @@ func (b *FinalPriceWatched) Check() []Problem {
 	if b.fits() {
 		return nil
 	}
-	var ps []Problem
-	p := &b.Person
-	required := func(field, v string) {
-		if v == "" {
-			ps = append(ps, Problem{Field: field, Message: msg.Required{}})
+	ps := b.Person.check(nil, "person.")
+	if s := b.ProspectiveBuyerStatus; s != "" && !isBuyerStatus(s) {
+		ps = append(ps, Problem{Field: "prospectiveBuyerStatus", Value: s, Message: msg.NotBuyerStatus{}})
+	}
+	return ps
+}
+
+// Check applies Connect's documented rules for an interest registration
+// (connect-api.md): those of FinalPriceWatched's person, its own status
+// enum, a consent date that is a date, and numbers that are numbers.
+func (b *Interest) Check() []Problem {
+	if b.Person.fits() && (b.Status == "" || isInterestStatus(b.Status)) && b.GDPRApprovalDate == "" && b.PresentAccommodation == nil {
+		return nil
+	}
+	ps := b.Person.check(nil, "")
+	if s := b.Status; s != "" && !isInterestStatus(s) {
+		ps = append(ps, Problem{Field: "status", Value: s, Message: msg.NotInterestStatus{}})
+	}
+	if d := b.GDPRApprovalDate; d != "" && !isISODate(d) {
+		ps = append(ps, Problem{Field: "gdprApprovalDate", Value: d, Message: msg.NotDate{}})
+	}
+	if a := b.PresentAccommodation; a != nil {
+		for _, n := range [...]struct {
+			field string
+			v     json.Number
+		}{
+			{"presentAccommodation.livingSpace", a.LivingSpace},
+			{"presentAccommodation.numberOfRooms", a.NumberOfRooms},
+			{"presentAccommodation.price", a.Price},
+		} {
+			if n.v != "" && !isJSONNumber(string(n.v)) {
+				ps = append(ps, Problem{Field: n.field, Value: string(n.v), Message: msg.NotNumber{}})
+			}
 		}
 	}
-	required("person.firstName", p.FirstName)
-	required("person.lastName", p.LastName)
-	limits, n := bodyLimits(b)
+	return ps
+}
+
+// isBuyerStatus reports whether s is a prospectiveBuyerStatus by name.
+func isBuyerStatus(s string) bool {
+	return s == "Assigned" || s == "Interested" || s == "NotInterested"
+}
+
+// isInterestStatus reports whether s is an interest registration's
+// status by name.
+func isInterestStatus(s string) bool {
+	return s == "Interested" || s == "VeryInterested" || s == "Assigned" || s == "NotInterested"
+}
+
+// check appends to ps what is wrong with the person: required names,
+// length limits, at least one way to reach them. Field names start with
+// prefix: "person." in FinalPriceWatched, "" in an interest registration.
+func (p *Person) check(ps []Problem, prefix string) []Problem {
+	required := func(field, v string) {
+		if v == "" {
+			ps = append(ps, Problem{Field: prefix + field, Message: msg.Required{}})
+		}
+	}
+	required("firstName", p.FirstName)
+	required("lastName", p.LastName)
+	limits, n := personLimits(p)
 	for _, f := range limits[:n] {
 		// A value no longer in bytes than the limit is within it in
 		// characters: most are, and need no counting.
@@ -135,14 +272,11 @@ func (b *FinalPriceWatched) Check() []Problem {
 			continue
 		}
 		if n := utf8.RuneCountInString(f.value); n > f.max {
-			ps = append(ps, Problem{Field: f.name, Value: f.value, Message: msg.TooLong{Len: n, Max: f.max}})
+			ps = append(ps, Problem{Field: prefix + f.name, Value: f.value, Message: msg.TooLong{Len: n, Max: f.max}})
 		}
 	}
 	if !p.hasContact() {
 		ps = append(ps, Problem{Message: msg.NoContact{}})
-	}
-	if s := b.ProspectiveBuyerStatus; s != "" && s != "Assigned" && s != "Interested" && s != "NotInterested" {
-		ps = append(ps, Problem{Field: "prospectiveBuyerStatus", Value: s, Message: msg.NotBuyerStatus{}})
 	}
 	return ps
 }
@@ -151,7 +285,12 @@ func (b *FinalPriceWatched) Check() []Problem {
 // value within its limit in bytes already: the usual body, judged
 // without listing its limits (Map checks every row).
 func (b *FinalPriceWatched) fits() bool {
-	p := &b.Person
+	s := b.ProspectiveBuyerStatus
+	return b.Person.fits() && (s == "" || isBuyerStatus(s))
+}
+
+// fits reports whether check would find nothing wrong with p.
+func (p *Person) fits() bool {
 	if p.FirstName == "" || p.LastName == "" || len(p.FirstName) > 40 || len(p.LastName) > 40 ||
 		len(p.SocialSecurityNumber) > 20 || !p.hasContact() {
 		return false
@@ -162,11 +301,8 @@ func (b *FinalPriceWatched) fits() bool {
 	if e := p.Email; e != nil && (len(e.EmailAddress) > 100 || len(e.EmailAddress2) > 100) {
 		return false
 	}
-	if t := p.Telephone; t != nil && (len(t.Home) > 17 || len(t.Work) > 17 || len(t.Cell) > 17 || len(t.Other) > 17) {
-		return false
-	}
-	s := b.ProspectiveBuyerStatus
-	return s == "" || s == "Assigned" || s == "Interested" || s == "NotInterested"
+	t := p.Telephone
+	return t == nil || len(t.Home) <= 17 && len(t.Work) <= 17 && len(t.Cell) <= 17 && len(t.Other) <= 17
 }
 
 // hasContact reports whether p has a way to be reached that Connect
@@ -182,32 +318,32 @@ type limited struct {
 	max   int
 }
 
-// bodyLimits lists every length-limited field of b with its documented
-// limit. It returns an array, not a slice: Check runs once per row, and an
-// array on the stack costs no allocation.
-func bodyLimits(b *FinalPriceWatched) (ls [12]limited, n int) {
+// personLimits lists every length-limited field of p with its documented
+// limit, named without the "person." of FinalPriceWatched. It returns an
+// array, not a slice: Check runs once per row, and an array on the stack
+// costs no allocation.
+func personLimits(p *Person) (ls [12]limited, n int) {
 	add := func(name, value string, max int) {
 		ls[n] = limited{name, value, max}
 		n++
 	}
-	p := &b.Person
-	add("person.firstName", p.FirstName, 40)
-	add("person.lastName", p.LastName, 40)
-	add("person.socialSecurityNumber", p.SocialSecurityNumber, 20)
+	add("firstName", p.FirstName, 40)
+	add("lastName", p.LastName, 40)
+	add("socialSecurityNumber", p.SocialSecurityNumber, 20)
 	if a := p.Address; a != nil {
-		add("person.address.streetAddress", a.StreetAddress, 68)
-		add("person.address.zipCode", a.ZipCode, 15)
-		add("person.address.city", a.City, 25)
+		add("address.streetAddress", a.StreetAddress, 68)
+		add("address.zipCode", a.ZipCode, 15)
+		add("address.city", a.City, 25)
 	}
 	if e := p.Email; e != nil {
-		add("person.email.emailAddress", e.EmailAddress, 100)
-		add("person.email.emailAddress2", e.EmailAddress2, 100)
+		add("email.emailAddress", e.EmailAddress, 100)
+		add("email.emailAddress2", e.EmailAddress2, 100)
 	}
 	if t := p.Telephone; t != nil {
-		add("person.telephone.home", t.Home, 17)
-		add("person.telephone.work", t.Work, 17)
-		add("person.telephone.cell", t.Cell, 17)
-		add("person.telephone.other", t.Other, 17)
+		add("telephone.home", t.Home, 17)
+		add("telephone.work", t.Work, 17)
+		add("telephone.cell", t.Cell, 17)
+		add("telephone.other", t.Other, 17)
 	}
 	return ls, n
 }

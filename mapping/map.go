@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -126,7 +127,10 @@ type row struct {
 func (mp *Mapper) Map(cells []string) Mapped { return mp.mapRow(cells, nil) }
 
 // Scratch is memory that MapInto uses again from one row to the next.
-type Scratch struct{ e extrasUTM }
+type Scratch struct {
+	e  extrasUTM
+	in Interest
+}
 
 // MapInto is Map, with the lead's optional parts (address, e-mail,
 // telephone, marketing) and the row's first changes in scratch instead of
@@ -146,6 +150,14 @@ func (mp *Mapper) mapRow(cells []string, scratch *Scratch) Mapped {
 		}
 	}
 	r.Lead.Endpoint = mp.endpoint
+	if mp.ep == epInterest {
+		if scratch != nil {
+			scratch.in = Interest{}
+			r.Lead.Interest = &scratch.in
+		} else {
+			r.Lead.Interest = new(Interest)
+		}
+	}
 	for i := range mp.slots {
 		s := &mp.slots[i]
 		raw, v, fromCell := s.value(cells)
@@ -218,8 +230,8 @@ func (r *row) fill(i int, o origin, v string) {
 		r.set(s.id, s.fixedOut)
 		return
 	}
-	person := &r.Lead.Body.Person
-	if fields[s.id].kind.mayHoldControls() {
+	person := r.Lead.Person()
+	if s.kind.mayHoldControls() {
 		if at := controlAt(v); at >= 0 {
 			r.control(o, msg.ControlCharacter{Code: rune(v[at])})
 			return
@@ -275,15 +287,17 @@ func (r *row) fill(i int, o origin, v string) {
 		return
 	}
 	r.from[s.id] = o
-	out, wrong := normalize(s.id, v, r.mp.norm)
+	out, wrong := normalize(s.kind, v, r.mp.norm, r.mp.now)
 	if wrong != nil {
 		if !r.leaveOut(o, wrong) {
 			r.problem(o, wrong)
-			r.set(s.id, out)
+			if !s.kind.isNumber() { // a JSON number it is not
+				r.set(s.id, out)
+			}
 		}
 		return
 	}
-	if fields[s.id].kind == kindEmail {
+	if s.kind == kindEmail {
 		if fix, ok := mailDomainTypo(out); ok {
 			r.warn(o, msg.MailDomainTypo{Address: out, Likely: fix})
 		}
@@ -319,7 +333,7 @@ func (r *row) moveLandline() {
 	if !l.o.filled {
 		return
 	}
-	tel := r.Lead.Body.Person.Telephone
+	tel := r.Lead.Person().Telephone
 	if tel == nil || tel.Home != "" || r.bad[fHome] || r.bad[fCell] {
 		r.warn(l.o, msg.CellNotMobile{Kind: l.kind, HomeTaken: true})
 		return
@@ -328,7 +342,7 @@ func (r *row) moveLandline() {
 	r.unset(fCell)
 	r.set(fHome, out)
 	r.from[fHome] = l.o
-	home := fields[fHome].name
+	home := fHome.nameIn(r.mp.ep)
 	for i := range r.Changes {
 		if c := &r.Changes[i]; c.col == r.mp.slots[l.o.slot].col && c.Field == r.mp.slots[l.o.slot].field {
 			c.SentAs = home
@@ -405,7 +419,7 @@ func (r *row) restoreContacts() {
 	kept := r.Warnings[:0]
 	for _, w := range r.Warnings {
 		left, ok := w.Message.(msg.LeftOut)
-		id, known := lookupFieldName(w.Field)
+		id, known := lookupFieldName(r.mp.ep, w.Field)
 		if ok && known && id.isContact() {
 			w.Message = left.Problem
 			r.Problems = append(r.Problems, w)
@@ -428,19 +442,45 @@ func (r *row) warn(o origin, m msg.Message) {
 
 // set puts a normalised value into the lead.
 func (r *row) set(id fieldID, v string) {
-	b := &r.Lead.Body
-	p := &b.Person
+	b, in := &r.Lead.Body, r.Lead.Interest
+	p := r.Lead.Person()
 	switch id {
 	case fCustomerID:
 		r.Lead.CustomerID = v
 	case fEstateID:
 		r.Lead.EstateID = v
 	case fStatus:
-		b.ProspectiveBuyerStatus = v
+		if in != nil {
+			in.Status = v
+		} else {
+			b.ProspectiveBuyerStatus = v
+		}
 	case fLeadSource:
-		b.LeadSourceID = v
+		if in != nil {
+			in.LeadSourceID = v
+		} else {
+			b.LeadSourceID = v
+		}
 	case fMessage:
-		b.Message = v
+		if in != nil {
+			in.ContactMessage = v
+		} else {
+			b.Message = v
+		}
+	case fAssignmentSource:
+		in.AssignmentSourceID = v
+	case fConsentDate:
+		in.GDPRApprovalDate = v
+	case fEstateType:
+		r.accommodation().EstateType = v
+	case fLivingSpace:
+		r.accommodation().LivingSpace = json.Number(v)
+	case fRooms:
+		r.accommodation().NumberOfRooms = json.Number(v)
+	case fPrice:
+		r.accommodation().Price = json.Number(v)
+	case fHomeOther:
+		r.accommodation().Other = v
 	case fReferrer:
 		r.marketing().Referrer = v
 	case fFirstName:
@@ -474,12 +514,12 @@ func (r *row) set(id fieldID, v string) {
 // that holds it when nothing else is left there: Connect gets no empty
 // objects.
 func (r *row) unset(id fieldID) {
+	p := r.Lead.Person()
 	if id == fSSN {
-		r.Lead.Body.Person.SocialSecurityNumber = ""
+		p.SocialSecurityNumber = ""
 		return
 	}
 	r.set(id, "")
-	p, b := &r.Lead.Body.Person, &r.Lead.Body
 	if p.Address != nil && *p.Address == (Address{}) {
 		p.Address = nil
 	}
@@ -489,8 +529,15 @@ func (r *row) unset(id fieldID) {
 	if p.Telephone != nil && *p.Telephone == (Telephone{}) {
 		p.Telephone = nil
 	}
-	if b.Marketing != nil && b.Marketing.Referrer == "" && len(b.Marketing.UtmTags) == 0 {
-		b.Marketing = nil
+	mk := &r.Lead.Body.Marketing
+	if in := r.Lead.Interest; in != nil {
+		mk = &in.Marketing
+		if a := in.PresentAccommodation; a != nil && *a == (Accommodation{}) {
+			in.PresentAccommodation = nil
+		}
+	}
+	if *mk != nil && (*mk).Referrer == "" && len((*mk).UtmTags) == 0 {
+		*mk = nil
 	}
 }
 
@@ -507,7 +554,7 @@ func (r *row) extras() *extras {
 }
 
 func (r *row) address() *Address {
-	p := &r.Lead.Body.Person
+	p := r.Lead.Person()
 	if p.Address == nil {
 		p.Address = &r.extras().addr
 	}
@@ -515,7 +562,7 @@ func (r *row) address() *Address {
 }
 
 func (r *row) email() *Email {
-	p := &r.Lead.Body.Person
+	p := r.Lead.Person()
 	if p.Email == nil {
 		p.Email = &r.extras().mail
 	}
@@ -523,7 +570,7 @@ func (r *row) email() *Email {
 }
 
 func (r *row) telephone() *Telephone {
-	p := &r.Lead.Body.Person
+	p := r.Lead.Person()
 	if p.Telephone == nil {
 		p.Telephone = &r.extras().tel
 	}
@@ -531,11 +578,24 @@ func (r *row) telephone() *Telephone {
 }
 
 func (r *row) marketing() *Marketing {
-	b := &r.Lead.Body
-	if b.Marketing == nil {
-		b.Marketing = &r.extras().mkt
+	mk := &r.Lead.Body.Marketing
+	if in := r.Lead.Interest; in != nil {
+		mk = &in.Marketing
 	}
-	return b.Marketing
+	if *mk == nil {
+		*mk = &r.extras().mkt
+	}
+	return *mk
+}
+
+// accommodation is an interest registration's present accommodation,
+// made when the row gives a first value of it: few rows do.
+func (r *row) accommodation() *Accommodation {
+	in := r.Lead.Interest
+	if in.PresentAccommodation == nil {
+		in.PresentAccommodation = new(Accommodation)
+	}
+	return in.PresentAccommodation
 }
 
 // rowRules are the rules Check does not know: where the lead goes, and a
@@ -576,11 +636,11 @@ func (r *row) unfilled(i int, m msg.Message) Problem {
 // characters) is left out instead, as long as the row keeps an e-mail
 // address or a phone.
 func (r *row) check() {
-	for _, p := range r.Lead.Body.Check() {
+	for _, p := range r.Lead.Check() {
 		if _, ok := p.Message.(msg.NoContact); ok && r.leftContact {
 			continue // the values left out are the problems: below
 		}
-		id, ok := lookupFieldName(p.Field)
+		id, ok := lookupFieldName(r.mp.ep, p.Field)
 		if !ok {
 			r.Problems = append(r.Problems, p)
 			continue
@@ -619,7 +679,7 @@ func (r *row) check() {
 		}
 		r.Problems = append(r.Problems, q)
 	}
-	if r.leftContact && !r.Lead.Body.Person.hasContact() {
+	if r.leftContact && !r.Lead.Person().hasContact() {
 		r.restoreContacts()
 	}
 }

@@ -3,6 +3,7 @@ package mapping
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -280,7 +281,7 @@ func TestNormalize(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, wrong := normalize(tc.id, tc.in, Normalize{})
+			got, wrong := normalize(tc.id.kindIn(epFinalPrice), tc.in, Normalize{}, time.Time{})
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 		})

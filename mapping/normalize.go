@@ -4,6 +4,7 @@ import (
 	"net/mail"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,11 +58,12 @@ func (n *Normalize) field(key string) *string {
 	return &n.ZipCode
 }
 
-// normalize returns v, already trimmed and not empty, as it is sent, or
-// else a message saying what is wrong with it. It covers the kinds that
-// need nothing but the value itself and the mapping's normalize section.
-func normalize(id fieldID, v string, opt Normalize) (string, msg.Message) {
-	switch fields[id].kind {
+// normalize returns v, already trimmed and not empty, as a value of kind
+// k is sent, or else a message saying what is wrong with it. It covers
+// the kinds that need nothing but the value itself, the mapping's
+// normalize section and the day it is (for a date).
+func normalize(k kind, v string, opt Normalize, now time.Time) (string, msg.Message) {
+	switch k {
 	case kindName:
 		return normalizeName(v), nil
 	case kindZip:
@@ -87,20 +89,39 @@ func normalize(id fieldID, v string, opt Normalize) (string, msg.Message) {
 			return v, msg.PlaceholderID{}
 		}
 	case kindStatus:
-		w := collapseSpace(v)
-		for _, s := range statusWords {
-			if strings.EqualFold(w, s.word) {
-				return s.status, nil
-			}
+		if s, ok := lookUpWord(statusWords, v); ok {
+			return s, nil
 		}
 		return v, msg.NotBuyerStatus{}
+	case kindInterestStatus:
+		if s, ok := lookUpWord(interestStatusWords, v); ok {
+			return s, nil
+		}
+		return v, msg.NotInterestStatus{}
+	case kindDate:
+		return normalizeDate(v, now)
+	case kindArea, kindRooms, kindPrice:
+		return normalizeNumber(k, v)
 	}
 	return v, nil
 }
 
+// lookUpWord finds what v means in words, in any case and spacing.
+func lookUpWord(words []statusWord, v string) (string, bool) {
+	w := collapseSpace(v)
+	for _, s := range words {
+		if strings.EqualFold(w, s.word) {
+			return s.status, true
+		}
+	}
+	return "", false
+}
+
+type statusWord struct{ word, status string }
+
 // statusWords are the ways to write a prospectiveBuyerStatus, in English
 // as Connect names them and in Swedish as a broker's sheet may.
-var statusWords = []struct{ word, status string }{
+var statusWords = []statusWord{
 	{"Assigned", "Assigned"},
 	{"Interested", "Interested"},
 	{"NotInterested", "NotInterested"},
@@ -108,6 +129,22 @@ var statusWords = []struct{ word, status string }{
 	{"Intresserad", "Interested"},
 	{"Ej intresserad", "NotInterested"},
 	{"Inte intresserad", "NotInterested"},
+	{"Not interested", "NotInterested"},
+}
+
+// interestStatusWords are the ways to write an interest registration's
+// status, as statusWords.
+var interestStatusWords = []statusWord{
+	{"Interested", "Interested"},
+	{"VeryInterested", "VeryInterested"},
+	{"Assigned", "Assigned"},
+	{"NotInterested", "NotInterested"},
+	{"Intresserad", "Interested"},
+	{"Mycket intresserad", "VeryInterested"},
+	{"Anvisad", "Assigned"},
+	{"Ej intresserad", "NotInterested"},
+	{"Inte intresserad", "NotInterested"},
+	{"Very interested", "VeryInterested"},
 	{"Not interested", "NotInterested"},
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/nyaruka/phonenumbers"
 	"github.com/stretchr/testify/assert"
@@ -52,7 +53,7 @@ func TestFormatPhone(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, wrong := normalize(fCell, tc.in, Normalize{Phone: tc.format})
+			got, wrong := normalize(kindPhone, tc.in, Normalize{Phone: tc.format}, time.Time{})
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 			if wrong == nil && tc.format != "keep" {
@@ -84,7 +85,7 @@ func TestNormalizeZip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, wrong := normalize(fZip, tc.in, Normalize{ZipCode: tc.format})
+			got, wrong := normalize(kindZip, tc.in, Normalize{ZipCode: tc.format}, time.Time{})
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 		})
@@ -115,7 +116,7 @@ func TestNormalizeName(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, wrong := normalize(fFirstName, tc.in, Normalize{})
+			got, wrong := normalize(kindName, tc.in, Normalize{}, time.Time{})
 			assert.Equal(t, tc.want, got)
 			assert.Nil(t, wrong)
 		})
@@ -133,7 +134,7 @@ func TestNormalizeStatus(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			got, wrong := normalize(fStatus, tc.in, Normalize{})
+			got, wrong := normalize(kindStatus, tc.in, Normalize{}, time.Time{})
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 		})

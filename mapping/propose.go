@@ -320,7 +320,7 @@ func Propose(header []string, samples [][]string, now time.Time) Proposal {
 	for i, h := range clean {
 		switch {
 		case placed[i] != nil:
-			p.Lines = append(p.Lines, ProposedColumn{Header: h, Field: fieldName(placed[i].id, placed[i].utm),
+			p.Lines = append(p.Lines, ProposedColumn{Header: h, Field: fieldName(epFinalPrice, placed[i].id, placed[i].utm),
 				Confidence: placed[i].conf.String(), Why: placed[i].why})
 		case why[i] != "":
 			p.Unplaced = append(p.Unplaced, h)
@@ -394,7 +394,7 @@ func assign(cands []candidate, header []string, why []string) []*candidate {
 			} else {
 				if why[c.col] == "" {
 					why[c.col] = fmt.Sprintf("it would fill %s (%s: %s), but %s, as sure or surer, fills it",
-						fieldName(c.id, c.utm), c.conf, c.why, quote(header[first]))
+						fieldName(epFinalPrice, c.id, c.utm), c.conf, c.why, quote(header[first]))
 				}
 				continue
 			}

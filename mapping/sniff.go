@@ -68,7 +68,7 @@ func sniff(values []string, now time.Time) columnValues {
 		if _, ok := parseBool(v); ok {
 			cv.counts[valBool]++
 		}
-		if _, wrong := normalize(fStatus, v, Normalize{}); wrong == nil {
+		if _, wrong := normalize(kindStatus, v, Normalize{}, time.Time{}); wrong == nil {
 			cv.counts[valStatus]++
 		}
 	}

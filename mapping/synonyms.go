@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/csv"
 	"fmt"
@@ -89,9 +90,9 @@ func parseSynonyms(r io.Reader) (*synonymIndex, error) {
 		if strings.TrimSpace(s.Field) == ignoreField {
 			k.ignore = true
 		} else {
-			id, utm, ok := lookupField(strings.TrimSpace(s.Field))
+			id, utm, ok := lookupAnyField(strings.TrimSpace(s.Field))
 			if !ok {
-				return nil, fmt.Errorf("synonyms: %s: %w", line, msg.Error(unknownField(s.Field)))
+				return nil, fmt.Errorf("synonyms: %s: %w", line, msg.Error(unknownField(epFinalPrice, s.Field)))
 			}
 			k.id, k.utm = id, utm
 		}
@@ -100,7 +101,7 @@ func parseSynonyms(r io.Reader) (*synonymIndex, error) {
 		}
 	}
 	for id := range fUTM {
-		name := fields[id].name
+		name := cmp.Or(fields[id].name, fields[id].interest)
 		if err := add(knownName{name: name, folded: foldHeader(name), id: id}, "field "+name); err != nil {
 			return nil, err
 		}
@@ -115,7 +116,7 @@ func (k knownName) fieldName() string {
 	if k.ignore {
 		return ignoreField
 	}
-	return fieldName(k.id, k.utm)
+	return cmp.Or(fieldName(epFinalPrice, k.id, k.utm), fieldName(epInterest, k.id, k.utm))
 }
 
 // foldHeader is how a header meets the known names: lower case, the dots

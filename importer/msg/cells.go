@@ -26,6 +26,34 @@ type NoContact struct{ message }
 // NotBuyerStatus: prospectiveBuyerStatus is none of Connect's three.
 type NotBuyerStatus struct{ message }
 
+// NotInterestStatus: an interest registration's status is none of
+// Connect's four.
+type NotInterestStatus struct{ message }
+
+// NotDate: the value is no date as a Swedish sheet writes one.
+type NotDate struct{ message }
+
+// DateInFuture: a consent date after today (Today, YYYY-MM-DD).
+type DateInFuture struct {
+	message
+	Today string
+}
+
+// DateTooEarly: a consent date before Earliest (YYYY-MM-DD), long before
+// the GDPR: a wrong year, more likely than a consent.
+type DateTooEarly struct {
+	message
+	Earliest string
+}
+
+// NotNumber: the value is no number as a Swedish sheet writes one. Unit
+// is the unit the field may be written with ("kr", "m²", "rum"); Example
+// how to write it.
+type NotNumber struct {
+	message
+	Unit, Example string
+}
+
 // BornLongAgo warns of a personnummer whose person would be over 110: a
 // wrong century, more likely than a buyer.
 type BornLongAgo struct {

@@ -25,6 +25,24 @@ var english = []entry{
 	}),
 	say(func(NoContact, Lang) string { return "no e-mail or phone: at least one is required" }),
 	say(func(NotBuyerStatus, Lang) string { return "must be Assigned, Interested or NotInterested" }),
+	say(func(NotInterestStatus, Lang) string {
+		return "must be Interested, VeryInterested, Assigned or NotInterested (or Intresserad, Mycket intresserad, Anvisad, Ej intresserad)"
+	}),
+	say(func(NotDate, Lang) string {
+		return "is not a date: write 2026-11-28, 28/11/2026, 28.11.2026 or 28 nov 2026, or make the cell a date cell"
+	}),
+	say(func(m DateInFuture, _ Lang) string {
+		return fmt.Sprintf("is after today (%s): a consent cannot be given in the future; check the year", m.Today)
+	}),
+	say(func(m DateTooEarly, _ Lang) string {
+		return fmt.Sprintf("is before %s: check the year", m.Earliest)
+	}),
+	say(func(m NotNumber, _ Lang) string {
+		if m.Unit != "" {
+			return fmt.Sprintf("is not a number: write it in full, e.g. %s (a unit, %s, may follow)", m.Example, m.Unit)
+		}
+		return fmt.Sprintf("is not a number: write it in full, e.g. %s", m.Example)
+	}),
 	say(func(m BornLongAgo, _ Lang) string {
 		return fmt.Sprintf("says the person was born in %d (%d years old); check the year", m.Year, m.Age)
 	}),
@@ -163,7 +181,13 @@ var english = []entry{
 		return "version " + l.Say(m.Value) + " is not supported: this leadimport reads version 1; write `version: 1`"
 	}),
 	say(func(m UnsupportedEndpoint, l Lang) string {
-		return fmt.Sprintf("endpoint %s is not supported; write `endpoint: %s` (the only one so far) or leave the key out", l.Say(m.Value), m.Endpoint)
+		if m.Suggest != "" {
+			return fmt.Sprintf("endpoint %s is not one leadimport knows (did you mean %s?); the endpoints are %s, the first the default", l.Say(m.Value), m.Suggest, strings.Join(m.Endpoints, ", "))
+		}
+		return fmt.Sprintf("endpoint %s is not one leadimport knows; the endpoints are %s, the first the default", l.Say(m.Value), strings.Join(m.Endpoints, ", "))
+	}),
+	say(func(SetEndpoint, Lang) string {
+		return "--set cannot change the endpoint: it decides which fields there are; write `endpoint:` in the mapping file"
 	}),
 	say(func(EmptyValue, Lang) string { return "(empty)" }),
 	say(func(MappingValue, Lang) string { return "(a mapping)" }),
@@ -188,6 +212,12 @@ var english = []entry{
 			return fmt.Sprintf("unknown field %q (did you mean %q?)", m.Field, m.Suggest)
 		}
 		return fmt.Sprintf("unknown field %q; the fields are %s", m.Field, strings.Join(m.Fields, ", "))
+	}),
+	say(func(m FieldOfOtherEndpoint, _ Lang) string {
+		if m.Suggest != "" {
+			return fmt.Sprintf("field %q is %s's; this mapping's endpoint is %s, which calls it %q", m.Field, m.Other, m.Endpoint, m.Suggest)
+		}
+		return fmt.Sprintf("field %q is %s's only; this mapping's endpoint is %s, which has no such field (or write `endpoint: %s`)", m.Field, m.Other, m.Endpoint, m.Other)
 	}),
 	say(func(m BadUTMTag, _ Lang) string {
 		return fmt.Sprintf("unknown field %q: a UTM tag is marketing.utmTags.NAME with a NAME without spaces, e.g. marketing.utmTags.utm_source", m.Field)

@@ -104,12 +104,18 @@ type UnsupportedVersion struct {
 	Value Message
 }
 
-// UnsupportedEndpoint: an endpoint other than Endpoint, the only one.
+// UnsupportedEndpoint: an endpoint none of Endpoints, with the one
+// Suggest likely meant.
 type UnsupportedEndpoint struct {
 	message
-	Value    Message
-	Endpoint string
+	Value     Message
+	Endpoints []string
+	Suggest   string
 }
+
+// SetEndpoint: --set endpoint=…, which cannot be: the endpoint decides
+// which fields there are.
+type SetEndpoint struct{ message }
 
 // How a value in the file is shown when it is not text: EmptyValue,
 // MappingValue, ListValue; text is shown quoted, as Verbatim.
@@ -152,6 +158,13 @@ type UnknownField struct {
 	Field   string
 	Suggest string
 	Fields  []string
+}
+
+// FieldOfOtherEndpoint: a field of Other's vocabulary in a mapping for
+// Endpoint, with Endpoint's name for it when it has one.
+type FieldOfOtherEndpoint struct {
+	message
+	Field, Endpoint, Other, Suggest string
 }
 
 // BadUTMTag: a UTM tag's field without a NAME, or with a space in it.

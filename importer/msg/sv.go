@@ -28,6 +28,24 @@ var swedish = []entry{
 	say(func(NotBuyerStatus, Lang) string {
 		return "ska vara Anvisad, Intresserad eller Ej intresserad (Assigned, Interested, NotInterested)"
 	}),
+	say(func(NotInterestStatus, Lang) string {
+		return "ska vara Intresserad, Mycket intresserad, Anvisad eller Ej intresserad (Interested, VeryInterested, Assigned, NotInterested)"
+	}),
+	say(func(NotDate, Lang) string {
+		return "är inget datum: skriv 2026-11-28, 28/11/2026, 28.11.2026 eller 28 nov 2026, eller gör cellen till en datumcell"
+	}),
+	say(func(m DateInFuture, _ Lang) string {
+		return fmt.Sprintf("är efter i dag (%s): ett samtycke kan inte ges i framtiden; kontrollera årtalet", m.Today)
+	}),
+	say(func(m DateTooEarly, _ Lang) string {
+		return fmt.Sprintf("är före %s: kontrollera årtalet", m.Earliest)
+	}),
+	say(func(m NotNumber, _ Lang) string {
+		if m.Unit != "" {
+			return fmt.Sprintf("är inget tal: skriv ut det, t.ex. %s (en enhet, %s, får stå efter)", m.Example, m.Unit)
+		}
+		return fmt.Sprintf("är inget tal: skriv ut det, t.ex. %s", m.Example)
+	}),
 	say(func(m BornLongAgo, _ Lang) string {
 		return fmt.Sprintf("säger att personen är född %d (%d år); kontrollera årtalet", m.Year, m.Age)
 	}),
@@ -170,7 +188,13 @@ var swedish = []entry{
 		return "version " + l.Say(m.Value) + " stöds inte: den här leadimport läser version 1; skriv `version: 1`"
 	}),
 	say(func(m UnsupportedEndpoint, l Lang) string {
-		return fmt.Sprintf("endpoint %s stöds inte; skriv `endpoint: %s` (den enda hittills) eller ta bort nyckeln", l.Say(m.Value), m.Endpoint)
+		if m.Suggest != "" {
+			return fmt.Sprintf("endpoint %s känner leadimport inte till (menade du %s?); de som finns är %s, den första förvald", l.Say(m.Value), m.Suggest, strings.Join(m.Endpoints, ", "))
+		}
+		return fmt.Sprintf("endpoint %s känner leadimport inte till; de som finns är %s, den första förvald", l.Say(m.Value), strings.Join(m.Endpoints, ", "))
+	}),
+	say(func(SetEndpoint, Lang) string {
+		return "--set kan inte ändra endpoint: den avgör vilka fält som finns; skriv `endpoint:` i mappningsfilen"
 	}),
 	say(func(EmptyValue, Lang) string { return "(tomt)" }),
 	say(func(MappingValue, Lang) string { return "(en mappning)" }),
@@ -195,6 +219,12 @@ var swedish = []entry{
 			return fmt.Sprintf("okänt fält %q (menade du %q?)", m.Field, m.Suggest)
 		}
 		return fmt.Sprintf("okänt fält %q; fälten är %s", m.Field, strings.Join(m.Fields, ", "))
+	}),
+	say(func(m FieldOfOtherEndpoint, _ Lang) string {
+		if m.Suggest != "" {
+			return fmt.Sprintf("fältet %q hör till %s; mappningens endpoint är %s, där det heter %q", m.Field, m.Other, m.Endpoint, m.Suggest)
+		}
+		return fmt.Sprintf("fältet %q finns bara i %s; mappningens endpoint är %s, som saknar det (eller skriv `endpoint: %s`)", m.Field, m.Other, m.Endpoint, m.Other)
 	}),
 	say(func(m BadUTMTag, _ Lang) string {
 		return fmt.Sprintf("okänt fält %q: en UTM-tagg skrivs marketing.utmTags.NAMN, med ett NAMN utan mellanslag, t.ex. marketing.utmTags.utm_source", m.Field)

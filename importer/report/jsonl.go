@@ -70,12 +70,13 @@ type jsonChange struct {
 	SentAs string `json:"sentAs,omitempty"` // another field than the column's: a landline moved to home
 }
 
-// jsonLead is the lead as sent, its personnummer masked.
+// jsonLead is the lead as sent, its personnummer masked: Body is a
+// *mapping.FinalPriceWatched or a *mapping.Interest, the endpoint's.
 type jsonLead struct {
-	Endpoint   string                    `json:"endpoint"`
-	CustomerID string                    `json:"customerId"`
-	EstateID   string                    `json:"estateId"`
-	Body       mapping.FinalPriceWatched `json:"body"`
+	Endpoint   string `json:"endpoint"`
+	CustomerID string `json:"customerId"`
+	EstateID   string `json:"estateId"`
+	Body       any    `json:"body"`
 }
 
 func jsonErrors(ps []mapping.Problem, lang msg.Lang) []jsonError {
@@ -105,8 +106,16 @@ func (r *jsonlWriter) Write(l *Line) error {
 		j.Changes = append(j.Changes, jsonChange{Column: c.Column, Field: c.Field, From: from, To: maskSSN(c.Field, c.To), SentAs: c.SentAs})
 	}
 	if l.Lead != nil {
-		j.Lead = &jsonLead{Endpoint: l.Lead.Endpoint, CustomerID: l.Lead.CustomerID, EstateID: l.Lead.EstateID, Body: l.Lead.Body}
-		p := &j.Lead.Body.Person // a copy: the caller's lead is untouched
+		j.Lead = &jsonLead{Endpoint: l.Lead.Endpoint, CustomerID: l.Lead.CustomerID, EstateID: l.Lead.EstateID}
+		// A copy of the body: the caller's lead is untouched.
+		var p *mapping.Person
+		if in := l.Lead.Interest; in != nil {
+			body := *in
+			j.Lead.Body, p = &body, &body.Person
+		} else {
+			body := l.Lead.Body
+			j.Lead.Body, p = &body, &body.Person
+		}
 		if p.SocialSecurityNumber != "" {
 			p.SocialSecurityNumber = mapping.MaskPersonnummer(p.SocialSecurityNumber)
 		}
@@ -126,9 +135,6 @@ func (r *jsonlWriter) Flush() error {
 
 func (r *jsonlWriter) Close(*Summary) error { return r.Flush() }
 
-// ssnField is the field whose values a JSONL report masks everywhere.
-const ssnField = "person.socialSecurityNumber"
-
 // maskCells are l's cells with every personnummer masked: a cell written
 // like one, wherever it is (in a ragged row a personnummer may have moved
 // out of its column), and the cells of the columns l's problems, warnings
@@ -136,7 +142,7 @@ const ssnField = "person.socialSecurityNumber"
 func (r *jsonlWriter) maskCells(l *Line) []string {
 	ssn := map[int]bool{}
 	note := func(field, column string) {
-		if i, ok := r.column[column]; ok && field == ssnField {
+		if i, ok := r.column[column]; ok && mapping.IsPersonnummerField(field) {
 			ssn[i] = true
 		}
 	}
@@ -175,7 +181,7 @@ var centuryOf = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // maskSSN masks v when it is a personnummer: a JSONL report, read by
 // programs and passed on, holds none in full.
 func maskSSN(field, v string) string {
-	if field != ssnField || v == "" {
+	if v == "" || !mapping.IsPersonnummerField(field) {
 		return v
 	}
 	return mapping.MaskPersonnummer(v)
