@@ -158,6 +158,33 @@ func (id fieldID) docIn(ep endpoint) string {
 	return fields[id].doc
 }
 
+// FieldInfo is one field of an endpoint's vocabulary: its name in a
+// mapping file and what it holds.
+type FieldInfo struct {
+	Name string // e.g. person.firstName (FinalPriceWatched), firstName (Interest)
+	Doc  string
+	// Required: every row needs it (the names also from a full name, the
+	// ids also from a constant or --set).
+	Required bool
+}
+
+// Vocabulary lists the fields a mapping for endpoint (one of Endpoints;
+// "" is the default) may name, in the order leadimport help mapping
+// shows them, marketing.utmTags.NAME last; nil for an unknown endpoint.
+func Vocabulary(endpoint string) []FieldInfo {
+	ep, ok := endpointOf(endpoint)
+	if !ok {
+		return nil
+	}
+	var fs []FieldInfo
+	for id := range numFields {
+		if name := id.nameIn(ep); name != "" {
+			fs = append(fs, FieldInfo{Name: name, Doc: id.docIn(ep), Required: id.required()})
+		}
+	}
+	return fs
+}
+
 // required reports whether every row needs the field, so that no
 // validation setting can leave it out.
 func (id fieldID) required() bool {
