@@ -56,12 +56,29 @@ func TestHelpTopics(t *testing.T) {
 
 	res = runCmd(t, dir, nil, "help", "mapping")
 	assert.Equal(t, 0, res.code)
-	_, fields, ok := strings.Cut(res.stdout, "\nFields:\n")
+	_, fields, ok := strings.Cut(res.stdout, "\nFields (endpoint: FinalPriceWatched")
 	require.True(t, ok, res.stdout)
-	assert.Len(t, strings.Split(strings.TrimSpace(fields), "\n"), 21, "every field of the vocabulary")
-	for _, f := range []string{"customerId", "estateId", "person.fullName", "person.socialSecurityNumber", "person.telephone.cell", "marketing.utmTags.NAME"} {
-		assert.Contains(t, fields, "  "+f+" ")
+	fields, interest, ok := strings.Cut(fields, "\nFields of an interest registration (endpoint: Interest")
+	require.True(t, ok, res.stdout)
+	listed := func(text string) []string {
+		var names []string
+		for line := range strings.SplitSeq(text, "\n") {
+			if rest, ok := strings.CutPrefix(line, "  "); ok {
+				names = append(names, strings.Fields(rest)[0])
+			}
+		}
+		return names
 	}
+	assert.Len(t, listed(fields), 21, "every field of FinalPriceWatched's vocabulary")
+	for _, f := range []string{"customerId", "estateId", "person.fullName", "person.socialSecurityNumber", "person.telephone.cell", "marketing.utmTags.NAME"} {
+		assert.Contains(t, listed(fields), f)
+	}
+	assert.Len(t, listed(interest), 28, "every field of Interest's vocabulary")
+	for _, f := range []string{"customerId", "fullName", "socialSecurityNumber", "telephone.cell", "status", "contactMessage", "gdprApprovalDate",
+		"presentAccommodation.numberOfRooms", "marketing.utmTags.NAME"} {
+		assert.Contains(t, listed(interest), f)
+	}
+	assert.NotContains(t, listed(interest), "person.firstName")
 
 	res = runCmd(t, dir, nil, "help", "nonsense")
 	assert.Equal(t, 2, res.code)

@@ -224,7 +224,18 @@ func Parse(r io.Reader, name string) (*Mapping, error) {
 type parser struct {
 	m    *Mapping
 	ep   endpoint // the vocabulary: the mapping's endpoint
-	errs []*Error
+	// anyVocab: the endpoint is not one there is, and a field of any
+	// vocabulary passes.
+	anyVocab bool
+	errs     []*Error
+}
+
+// lookupField finds a field of the mapping's vocabulary.
+func (p *parser) lookupField(name string) (fieldID, string, bool) {
+	if p.anyVocab {
+		return lookupAnyField(name)
+	}
+	return lookupField(p.ep, name)
 }
 
 // add notes what is wrong on line (0: no one line).
@@ -388,10 +399,28 @@ func (p *parser) endpoint(v *yaml.Node) {
 	s, _ := scalar(v)
 	ep, ok := endpointOf(s)
 	if !ok || s == "" {
-		p.add(v.Line, msg.UnsupportedEndpoint{Value: describe(v), Endpoints: Endpoints, Suggest: suggest(s, Endpoints)})
+		wrong := msg.UnsupportedEndpoint{Value: describe(v), Endpoints: Endpoints, Suggest: suggest(s, Endpoints)}
+		if meant, ok := endpointWords[strings.ToLower(strings.TrimSpace(s))]; ok {
+			wrong.Suggest = meant
+		}
+		// The fields are taken from any vocabulary, so that one mistake
+		// makes one message.
+		p.anyVocab = true
+		p.add(v.Line, wrong)
 		return
 	}
 	p.ep, p.m.Endpoint = ep, s
+}
+
+// endpointWords are what a user may write for an endpoint, in Swedish
+// or in other words, with the endpoint they mean.
+var endpointWords = map[string]string{
+	"slutpris":         EndpointFinalPriceWatched,
+	"finalprice":       EndpointFinalPriceWatched,
+	"intresse":         EndpointInterest,
+	"intresseanmälan":  EndpointInterest,
+	"intresseanmalan":  EndpointInterest,
+	"interestregister": EndpointInterest,
 }
 
 // describe shows a value in a message: quoted text, as the file writes
@@ -436,7 +465,7 @@ func (p *parser) columns(k, v *yaml.Node) {
 			continue
 		}
 		field := fv.Value
-		if _, _, ok := lookupField(p.ep, field); !ok {
+		if _, _, ok := p.lookupField(field); !ok {
 			p.add(fv.Line, unknownField(p.ep, field))
 			continue
 		}
@@ -467,7 +496,7 @@ func (p *parser) constants(v *yaml.Node) {
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		fk, vv := v.Content[i], v.Content[i+1]
 		field, _ := scalar(fk)
-		id, _, ok := lookupField(p.ep, field)
+		id, _, ok := p.lookupField(field)
 		switch {
 		case !ok:
 			p.add(fk.Line, unknownField(p.ep, field))
@@ -618,7 +647,7 @@ func (p *parser) validation(v *yaml.Node) {
 			}
 			continue
 		}
-		id, _, ok := lookupField(p.ep, key)
+		id, _, ok := p.lookupField(key)
 		if !ok {
 			if s := suggest(key, []string{"default"}); s != "" && !strings.Contains(key, ".") {
 				p.add(k.Line, msg.UnknownKey{Key: key, Section: "validation", Suggest: s})

@@ -31,7 +31,9 @@ func WriteReference(w io.Writer) error {
 and what is the same on every row:
 
   version: 1                   # required
-  endpoint: FinalPriceWatched  # the default, and for now the only one
+  endpoint: FinalPriceWatched  # the default: the person asks for the final price;
+                               # or Interest: an interest registration. It decides
+                               # the fields (below); --set cannot change it
   columns:                     # Header: field, one per input column to send
     Förnamn: person.firstName
     Personnummer: person.socialSecurityNumber
@@ -76,15 +78,26 @@ Headers match ignoring case and surrounding spaces; columns not named are kept
 in the report but not sent. A non-empty cell wins over a constant; --set
 FIELD=VALUE wins over both.
 
-Fields:
+Fields (endpoint: FinalPriceWatched, POST …/{customerId}/{estateId}/FinalPriceWatched):
 `)
-	width := 0
-	for _, f := range fields {
-		width = max(width, len(f.name))
-	}
-	for _, f := range fields {
-		fmt.Fprintf(&b, "  %-*s  %s\n", width, f.name, f.doc)
-	}
+	writeFields(&b, Vocabulary(EndpointFinalPriceWatched))
+	b.WriteString(`
+Fields of an interest registration (endpoint: Interest, POST …/interest). Its
+body has no person wrapper: person.firstName is firstName, and so on;
+prospectiveBuyerStatus is status, message is contactMessage:
+`)
+	writeFields(&b, Vocabulary(EndpointInterest))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeFields lists fields, one a line, their names in a column.
+func writeFields(b *strings.Builder, fs []FieldInfo) {
+	width := 0
+	for _, f := range fs {
+		width = max(width, len(f.Name))
+	}
+	for _, f := range fs {
+		fmt.Fprintf(b, "  %-*s  %s\n", width, f.Name, f.Doc)
+	}
 }
