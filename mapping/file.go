@@ -222,8 +222,8 @@ func Parse(r io.Reader, name string) (*Mapping, error) {
 }
 
 type parser struct {
-	m    *Mapping
-	ep   endpoint // the vocabulary: the mapping's endpoint
+	m  *Mapping
+	ep endpoint // the vocabulary: the mapping's endpoint
 	// anyVocab: the endpoint is not one there is, and a field of any
 	// vocabulary passes.
 	anyVocab bool
