@@ -84,7 +84,7 @@ bench-baseline:
 
 # FUZZTIME of fuzzing per parser (make fuzz FUZZTIME=5m for a long run).
 FUZZTIME ?= 60s
-MAPPING_FUZZ := FuzzParse FuzzPlaceholderID FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName FuzzPlainAddress FuzzMailDomainTypo FuzzTrimSpace FuzzControlAt FuzzProposeRoundTrip FuzzMappedBinary
+MAPPING_FUZZ := FuzzParse FuzzPlaceholderID FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName FuzzPlainAddress FuzzMailDomainTypo FuzzTrimSpace FuzzControlAt FuzzProposeRoundTrip FuzzMappedBinary FuzzNormalizeDate FuzzNormalizeNumber
 SOURCE_FUZZ  := FuzzCSV FuzzCSVChunks FuzzLastNewline FuzzCellValue FuzzSheetXML FuzzXstring FuzzQuoteTracker FuzzQuoteTrackerChunks FuzzCP1252
 REPORT_FUZZ  := FuzzCSVLine
 fuzz:
