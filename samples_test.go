@@ -100,6 +100,26 @@ func TestSamplesShowEveryNormaliser(t *testing.T) {
 				"29": {changes: "Namn: Hassan, Yusuf → Yusuf Hassan; Personnr: 9003242394 → 19900324-2394; Telefon: 08-46500405 → +46846500405; Mobiltelefon: 070-174 06 51 → +46701740651"},
 			},
 		},
+		{
+			name:    "interest registrations",
+			mapping: "samples/interest/mapping.yaml",
+			input:   "samples/interest/intresse.xlsx",
+			summary: "8 valid, 4 invalid",
+			invalid: []string{"7", "8", "9", "10"},
+			rows: map[string]sampleRow{
+				// A date cell is a consent date as it is; the price with
+				// spaces, the area with a unit, a Swedish status.
+				"2": {changes: "Mobil: 070-174 06 40 → +46701740640; Boarea: 84 kvm → 84; Uppskattat värde: 4 500 000 → 4500000; Intresse: Mycket intresserad → VeryInterested"},
+				// A number cell for the price: sent as it is.
+				"3": {changes: "Personnummer: 870309-2380 → 19870309-2380; Mobil: 0701740641 → +46701740641; Intresse: Intresserad → Interested"},
+				// A consent date written day first; a decimal comma.
+				"4": {changes: "Boarea: 56,5 → 56.5; Samtycke: 22/11/2026 → 2026-11-22"},
+				"5": {changes: "Personnummer: 199406242389 → 19940624-2389; Mobil: 070-174 06 42 → +46701740642; Antal rum: 3,5 → 3.5; Boarea: 91,5 m² → 91.5; Uppskattat värde: 4 950 000 kr → 4950000"},
+				// A month in words; rooms as "4 rok".
+				"6":  {changes: "Mobil: 070 174 06 43 → +46701740643; Antal rum: 4 rok → 4; Uppskattat värde: 5 200 000 → 5200000; Intresse: Intresserad → Interested; Samtycke: 22 nov 2026 → 2026-11-22"},
+				"12": {changes: "Mobil: 070-174 06 47 → +46701740647; Uppskattat värde: 2 150 000 kr → 2150000; Intresse: Ej intresserad → NotInterested"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
