@@ -127,17 +127,21 @@ func (s *suite) checkCSV() error {
 		rows   int
 		cp1252 bool
 		bare   string // how the bare read decodes, where it differs from leadimport
+		row    func([]string, int) []string
 	}{
-		{"UTF-8", s.rows, false, ""},
+		{"UTF-8", s.rows, false, "", cells},
 		// leadimport decodes Windows-1252 with its own decoder, about
 		// three times as fast as x/text's.
-		{"Windows-1252", s.rows, true, " (decoded by x/text)"},
-		{"UTF-8", small, false, ""},
+		{"Windows-1252", s.rows, true, " (decoded by x/text)", cells},
+		// Phones that are landlines, 077 and 020 numbers: no fast path
+		// for mobiles hides a slow one.
+		{"UTF-8 landline-heavy", s.rows, false, "", landlineCells},
+		{"UTF-8", small, false, "", cells},
 	}
 	var bigRSS float64
 	for i, in := range inputs {
 		path := s.path(fmt.Sprintf("input-%d.csv", i))
-		if err := writeCSV(path, in.rows, p, in.cp1252); err != nil {
+		if err := writeCSV(path, in.rows, p, in.cp1252, in.row); err != nil {
 			return err
 		}
 		bare, u, err := s.alternate(path, func() (int, time.Duration, error) { return bareCSV(path, in.cp1252) }, in.rows)
@@ -148,7 +152,7 @@ func (s *suite) checkCSV() error {
 		rate, bareRate := float64(in.rows)/u.wall.Seconds(), float64(in.rows)/bare.Seconds()
 		ratio := rate / bareRate
 		what := fmt.Sprintf("check, %s CSV, %s rows", in.name, thousands(in.rows))
-		if i < 2 {
+		if in.rows == s.rows {
 			s.add(figure{name: what + ": rows/s against a bare read" + in.bare,
 				value:  fmt.Sprintf("%s vs %s rows/s: **%.0f%%**", thousands(int(rate)), thousands(int(bareRate)), 100*ratio),
 				target: "≥ 40%", met: ratio >= 0.40})

@@ -89,9 +89,44 @@ func cells(pins []string, i int) []string {
 		fmt.Sprintf("2019-%02d-%02d", 1+i%12, 1+i%28), "Visning", "Kund", "Vill ha slutpris"}
 }
 
+// landlines are the area codes, with their subscriber numbers' length,
+// of a legacy list whose phones are mostly numbers that are no mobile:
+// Stockholm, Göteborg, Malmö, Uppsala, Umeå, Växjö and Kiruna, 077
+// (shared cost) and 020 (toll-free).
+var landlines = []struct {
+	area   string
+	digits int
+}{
+	{"08", 7}, {"031", 6}, {"040", 6}, {"018", 6}, {"090", 6}, {"0470", 6}, {"0980", 5}, {"077", 7}, {"020", 6},
+}
+
+// landlineCells are row i of the landline-heavy input: cells' row with
+// its home number one of landlines' on every row, written as people
+// write them (08-234 56 78, 031-23 45 67), no home number ever a
+// mobile, and a mobile on one row in three.
+func landlineCells(pins []string, i int) []string {
+	c := cells(pins, i)
+	l := landlines[i%len(landlines)]
+	d := fmt.Sprintf("%d%02d%02d%02d", 2+i%6, (i/9)%100, (i/7)%100, (i/3)%100)[:l.digits]
+	switch l.digits {
+	case 7:
+		d = d[:3] + " " + d[3:5] + " " + d[5:]
+	case 6:
+		d = d[:2] + " " + d[2:4] + " " + d[4:]
+	default:
+		d = d[:3] + " " + d[3:]
+	}
+	c[7] = l.area + "-" + d
+	if i%3 != 0 {
+		c[8] = ""
+	}
+	return c
+}
+
 // writeCSV writes n rows, ';'-separated with CRLF as Swedish Excel saves,
-// in UTF-8 with a byte order mark or in Windows-1252.
-func writeCSV(path string, n int, pins []string, cp1252 bool) error {
+// in UTF-8 with a byte order mark or in Windows-1252, each row made by
+// row (cells or landlineCells).
+func writeCSV(path string, n int, pins []string, cp1252 bool, row func([]string, int) []string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -106,7 +141,7 @@ func writeCSV(path string, n int, pins []string, cp1252 bool) error {
 	}
 	bw.WriteString(strings.Join(header, ";") + "\r\n")
 	for i := range n {
-		bw.WriteString(strings.Join(cells(pins, i), ";") + "\r\n")
+		bw.WriteString(strings.Join(row(pins, i), ";") + "\r\n")
 	}
 	if err := bw.Flush(); err != nil {
 		f.Close()

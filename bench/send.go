@@ -98,7 +98,7 @@ func (s *suite) runThroughput() error {
 		return err
 	}
 	input := s.path("run.csv")
-	if err := writeCSV(input, s.runRows, p, false); err != nil {
+	if err := writeCSV(input, s.runRows, p, false, cells); err != nil {
 		return err
 	}
 	bodies := s.path("bodies.jsonl")
@@ -163,7 +163,7 @@ func (s *suite) rateAccuracy() error {
 		}
 		n := r.rate*r.seconds + 1
 		input := s.path(fmt.Sprintf("rate-%d.csv", r.rate))
-		if err := writeCSV(input, n, p, false); err != nil {
+		if err := writeCSV(input, n, p, false, cells); err != nil {
 			return err
 		}
 		_, t, err := s.send(srv, input, "--rate", fmt.Sprint(r.rate), "--workers", fmt.Sprint(r.workers))
@@ -187,7 +187,7 @@ func (s *suite) startup() error {
 	}
 	defer srv.srv.Close()
 	input := s.path("startup.csv")
-	if err := writeCSV(input, 1000, p, false); err != nil {
+	if err := writeCSV(input, 1000, p, false, cells); err != nil {
 		return err
 	}
 	var best []time.Duration
