@@ -204,6 +204,15 @@ func TestRunKeepsEndpointsApart(t *testing.T) {
 	both := []string{"anna0@example.se", "anna1@example.se"}
 	assert.Equal(t, map[string][]string{"FinalPriceWatched": both, "Interest": both}, byEndpoint,
 		"each lead once, under its endpoint")
+
+	runs, err := led.History(0)
+	require.NoError(t, err)
+	var endpoints [][]string
+	for _, r := range runs {
+		endpoints = append(endpoints, r.Endpoints)
+	}
+	assert.Equal(t, [][]string{{"Interest"}, {"FinalPriceWatched"}, {"Interest"}, {"FinalPriceWatched"}}, endpoints,
+		"each run's endpoint, newest first")
 }
 
 // syncRecord is a sandbox's record, written by its handlers while the

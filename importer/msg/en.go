@@ -827,6 +827,7 @@ var english = []entry{
 	say(func(HeadStarted, Lang) string { return "STARTED" }),
 	say(func(HeadTook, Lang) string { return "TOOK" }),
 	say(func(HeadExit, Lang) string { return "EXIT" }),
+	say(func(HeadEndpoint, Lang) string { return "ENDPOINT" }),
 	say(func(HeadInputs, Lang) string { return "INPUTS" }),
 	say(func(HeadReason, Lang) string { return "WHY (IN ENGLISH)" }),
 	say(func(RunningOrDied, Lang) string { return "running or died" }),

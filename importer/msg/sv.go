@@ -857,6 +857,7 @@ var swedish = []entry{
 	say(func(HeadStarted, Lang) string { return "START" }),
 	say(func(HeadTook, Lang) string { return "TID" }),
 	say(func(HeadExit, Lang) string { return "SLUTKOD" }),
+	say(func(HeadEndpoint, Lang) string { return "ANROP" }),
 	say(func(HeadInputs, Lang) string { return "INDATA" }),
 	say(func(HeadReason, Lang) string { return "VARFÖR (PÅ ENGELSKA)" }),
 	say(func(RunningOrDied, Lang) string { return "pågår eller dog" }),
