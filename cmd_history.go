@@ -25,7 +25,7 @@ func (o *historyOptions) bind(fs *flag.FlagSet) {
 
 func (o *historyOptions) usage(fs *flag.FlagSet) {
 	printUsage(fs, "leadimport history [flags]",
-		"Lists recent runs recorded in the ledger: when, inputs, counts per status, exit code.\n",
+		"Lists recent runs recorded in the ledger: when, inputs, counts per status, exit code,\nand the endpoint each sent to (FinalPriceWatched or Interest).\n",
 		"  leadimport history\n  leadimport history --csv --limit 100 > runs.csv\n")
 }
 

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -228,6 +229,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 	var (
 		led     *ledger.Ledger
 		begun   bool
+		ms      []*mapping.Mapping
 		inputs  []string
 		nothing msg.Message
 		clash   bool // two paths are one file: nothing may be written, not even the ledger's record
@@ -235,7 +237,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 	if o.cmd == "run" {
 		defer func() {
 			if !begun && !clash {
-				o.recordRefused(e, log, logLang, led, o.refusedInfo(start, inputs), err, nothing)
+				o.recordRefused(e, log, logLang, led, o.refusedInfo(start, inputs, ms), err, nothing)
 			}
 			if led != nil {
 				led.Close()
@@ -244,7 +246,7 @@ func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err er
 	}
 	// The mapping first: a broken one must not go unnoticed on a night
 	// when the inbox is empty.
-	ms, err := mapping.LoadAll(o.mapping)
+	ms, err = mapping.LoadAll(o.mapping)
 	if err != nil {
 		return err
 	}
@@ -331,10 +333,15 @@ func (o *importOptions) distinct(getenv func(string) string, inputs []string) er
 }
 
 // refusedInfo is what the ledger keeps of a run that never began there:
-// its inputs as far as they were found (else as given), and its mapping
-// as given.
-func (o *importOptions) refusedInfo(start time.Time, inputs []string) ledger.RunInfo {
+// its inputs as far as they were found (else as given), its mapping as
+// given, and the endpoints of its mappings ms when they were read.
+func (o *importOptions) refusedInfo(start time.Time, inputs []string, ms []*mapping.Mapping) ledger.RunInfo {
 	info := ledger.RunInfo{Command: o.cmd, PID: os.Getpid(), Started: start, Mapping: o.mapping}
+	for _, m := range ms {
+		if !slices.Contains(info.Endpoints, m.Endpoint) {
+			info.Endpoints = append(info.Endpoints, m.Endpoint)
+		}
+	}
 	if inputs == nil {
 		inputs = o.inputs
 	}

@@ -35,15 +35,15 @@ func (o *sandboxOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.user, "user", "sandbox", "the user name it accepts (the password: env LEADIMPORT_SANDBOX_PASSWORD, else generated and printed)")
 	fs.StringVar(&o.customers, "customers", "M1001", "comma-separated customer `ids` it serves, as the user's access in Connect would; others, and placeholders such as M0000, get 403")
 	fs.StringVar(&o.estates, "estates", "", "comma-separated estate `ids` it serves; others get 403 (default: every id but a placeholder such as OBJ0000)")
-	fs.StringVar(&o.record, "record", "", "append every accepted lead to this `file` as a JSON line")
-	fs.StringVar(&o.failRate, "fail-rate", "", "inject faults: `KIND=P,...` with KIND 429, 500, 502, 503, 504, reset (drop the connection) or slow (accept, then answer after 35s)")
+	fs.StringVar(&o.record, "record", "", "append every accepted lead to this `file` as a JSON line, with its endpoint (FinalPriceWatched or Interest)")
+	fs.StringVar(&o.failRate, "fail-rate", "", "inject faults into both lead calls: `KIND=P,...` with KIND 429, 500, 502, 503, 504, reset (drop the connection) or slow (accept, then answer after 35s)")
 	fs.Float64Var(&o.rateLimit, "rate-limit", 0, "answer 429 with Retry-After above this many requests per second; 0: no limit")
 	fs.Int64Var(&o.seed, "seed", 0, "seed for the fault dice, to repeat a run (default: random, printed)")
 }
 
 func (o *sandboxOptions) usage(fs *flag.FlagSet) {
 	printUsage(fs, "leadimport sandbox [flags]",
-		"Serves FinalPriceWatched on loopback as Connect documents it, to try imports\nwithout touching a real broker system.\n",
+		"Serves Connect's two lead calls on loopback as Connect documents them, to try\nimports without touching a real broker system: FinalPriceWatched (200 with a\ncontact id) and interest (an interest registration: 204, no body). A body\nthat breaks Connect's rules gets 400 with the fields named.\n",
 		"  LEADIMPORT_SANDBOX_PASSWORD=secret leadimport sandbox --record sent.jsonl\n  leadimport sandbox --fail-rate 429=0.05,500=0.05,503=0.02,reset=0.02 --rate-limit 10\n  # in another terminal:\n  VITEC_USERNAME=sandbox VITEC_PASSWORD=secret LEADIMPORT_BASE_URL=http://127.0.0.1:8089 \\\n    leadimport run --mapping samples/open-house/mapping.yaml samples/open-house/visning.xlsx\n")
 }
 

@@ -247,6 +247,63 @@ func TestLedgerV2StillWorks(t *testing.T) {
 	assert.Zero(t, s.sb.Accepted())
 }
 
+// TestLedgerV3StillWorks: a ledger of version 3 (testdata/ledger-v3,
+// before a run kept its endpoints) is brought to the current version and
+// goes on skipping what it sent; the same rows as interest registrations
+// are other leads, and are sent; history shows each run's endpoint, the
+// old run's as FinalPriceWatched (the only endpoint then), in the table
+// and in CSV.
+func TestLedgerV3StillWorks(t *testing.T) {
+	s, dir, input, run := oldLedger(t, "testdata/ledger-v3")
+
+	res, lines := run("r1.csv", input)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, map[string]int{"skipped": 2}, statusCounts(lines))
+	assert.Equal(t, "CON00000001", lines[0][9], "the contact id the old ledger kept")
+
+	interest := filepath.Join(dir, "interest.yaml")
+	require.NoError(t, os.WriteFile(interest, []byte(`version: 1
+endpoint: Interest
+columns:
+  Förnamn: firstName
+  Efternamn: lastName
+  Personnummer: socialSecurityNumber
+  E-post: email.emailAddress
+  Mobil: telephone.cell
+constants:
+  customerId: M1001
+  estateId: OBJ1234
+  status: Intresserad
+`), 0o600))
+	led := filepath.Join(dir, "ledger.db")
+	env := sandboxEnv(s, sandboxPassword)
+	res = runCmd(t, dir, env, "run", "--mapping", interest, "--ledger", led, "--rate", "0", "--report", filepath.Join(dir, "r2.csv"), input)
+	assert.Equal(t, 0, res.code, res.stderr)
+	_, lines = readReport(t, filepath.Join(dir, "r2.csv"))
+	assert.Equal(t, map[string]int{"sent": 2}, statusCounts(lines), "not the FinalPriceWatched leads")
+	assert.Equal(t, "204: accepted, no body", lines[0][9])
+	assert.Equal(t, 2, s.sb.Accepted())
+	assert.Contains(t, s.record.String(), `"endpoint":"Interest"`)
+
+	hist := runCmd(t, dir, nil, "history", "--ledger", led, "--csv")
+	require.Equal(t, 0, hist.code, hist.stderr)
+	recs, err := csv.NewReader(strings.NewReader(hist.stdout)).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, 4, "a header and three runs")
+	col := slices.Index(recs[0], "endpoint")
+	require.GreaterOrEqual(t, col, 0, "an endpoint column: %v", recs[0])
+	assert.Equal(t, []string{"Interest", "FinalPriceWatched", "FinalPriceWatched"}, []string{recs[1][col], recs[2][col], recs[3][col]},
+		"newest first; the old run as FinalPriceWatched")
+
+	table := runCmd(t, dir, nil, "history", "--ledger", led)
+	require.Equal(t, 0, table.code, table.stderr)
+	head, newest, _ := strings.Cut(table.stdout, "\n")
+	assert.Contains(t, head, "ENDPOINT")
+	assert.Contains(t, newest, "Interest")
+	sv := runCmd(t, dir, []string{"LANG=sv_SE.UTF-8"}, "history", "--ledger", led)
+	assert.Contains(t, sv.stdout, "ANROP")
+}
+
 func TestTwoRunsAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	s := startSandbox(t)
@@ -478,17 +535,21 @@ func TestHistoryListsRefusedRuns(t *testing.T) {
 	require.NoError(t, os.Mkdir(inbox, 0o700))
 	env := sandboxEnv(s, sandboxPassword)
 
+	broken := filepath.Join(dir, "broken.yaml")
+	require.NoError(t, os.WriteFile(broken, []byte(strings.Replace(e2eMapping, "endpoint: FinalPriceWatched", "endpoint: Valuation", 1)), 0o600))
 	runs := []struct {
-		args   []string
-		env    []string
-		code   int
-		reason string
+		args     []string
+		env      []string
+		code     int
+		reason   string
+		endpoint string // "": the mapping was not read
 	}{
-		{[]string{"--mapping", placeholder, input}, env, 2, "M0000"},
-		{[]string{"--mapping", good, input}, nil, 2, "VITEC_USERNAME"},
-		{[]string{"--mapping", good, misfit}, env, 2, "misfit.csv"},
-		{[]string{"--mapping", good, inbox}, env, 0, "no spreadsheets to import"},
-		{[]string{"--mapping", good, input}, env, 0, ""},
+		{[]string{"--mapping", broken, input}, env, 2, "Valuation", ""},
+		{[]string{"--mapping", placeholder, input}, env, 2, "M0000", "FinalPriceWatched"},
+		{[]string{"--mapping", good, input}, nil, 2, "VITEC_USERNAME", "FinalPriceWatched"},
+		{[]string{"--mapping", good, misfit}, env, 2, "misfit.csv", "FinalPriceWatched"},
+		{[]string{"--mapping", good, inbox}, env, 0, "no spreadsheets to import", "FinalPriceWatched"},
+		{[]string{"--mapping", good, input}, env, 0, "", "FinalPriceWatched"},
 	}
 	for _, r := range runs {
 		args := append([]string{"run", "--rate", "0", "--report", filepath.Join(dir, "reports") + "/"}, r.args...)
@@ -516,6 +577,7 @@ func TestHistoryListsRefusedRuns(t *testing.T) {
 			assert.Contains(t, field["reason"], want.reason, "%v", want.args)
 		}
 		assert.NotContains(t, field["reason"], "\n")
+		assert.Equal(t, want.endpoint, field["endpoint"], "%v", want.args)
 		assert.Equal(t, filepath.Base(want.args[len(want.args)-1]), filepath.Base(strings.Fields(field["inputs"])[0]), "%v", want.args)
 	}
 	assert.Equal(t, "3", recs[1][slices.Index(header, "sent")])

@@ -27,6 +27,7 @@ type historyRow struct {
 	Inputs    string `csv:"inputs"`
 	SHA256    string `csv:"sha256"`
 	Mapping   string `csv:"mapping"`
+	Endpoint  string `csv:"endpoint"` // the calls sent to, space-separated as inputs are
 	Sent      int    `csv:"sent"`
 	Skipped   int    `csv:"skipped"`
 	Duplicate int    `csv:"duplicate"`
@@ -40,7 +41,8 @@ type historyRow struct {
 func newHistoryRow(r ledger.RunRecord) historyRow {
 	h := historyRow{
 		Run: r.ID, Started: r.Started.Local().Format(time.DateTime), Command: r.Command, Mapping: r.Mapping,
-		Sent: r.Counts[string(status.Sent)], Skipped: r.Counts[string(status.Skipped)],
+		Endpoint: strings.Join(r.Endpoints, " "),
+		Sent:     r.Counts[string(status.Sent)], Skipped: r.Counts[string(status.Skipped)],
 		Duplicate: r.Counts[string(status.Duplicate)], Invalid: r.Counts[string(status.Invalid)],
 		Failed: r.Counts[string(status.Failed)], NotSent: r.Counts[string(status.NotSent)],
 		Reason: r.Reason,
@@ -65,7 +67,7 @@ func historyHeading(l msg.Lang) []string {
 	for _, st := range []status.Status{status.Sent, status.Skipped, status.Duplicate, status.Invalid, status.Failed, status.NotSent} {
 		head = append(head, strings.ToUpper(strings.ReplaceAll(string(st), "_", " ")))
 	}
-	return append(head, l.Say(msg.HeadExit{}), l.Say(msg.HeadInputs{}), l.Say(msg.HeadReason{}))
+	return append(head, l.Say(msg.HeadExit{}), l.Say(msg.HeadEndpoint{}), l.Say(msg.HeadInputs{}), l.Say(msg.HeadReason{}))
 }
 
 // WriteHistory writes runs as a table in l, or as CSV (whose header is
@@ -97,8 +99,9 @@ func WriteHistory(w io.Writer, runs []ledger.RunRecord, asCSV bool, l msg.Lang) 
 		for _, in := range r.Inputs {
 			names = append(names, filepath.Base(in.Path))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n", h.Run, h.Started, took,
-			h.Sent, h.Skipped, h.Duplicate, h.Invalid, h.Failed, h.NotSent, exit, cmp.Or(strings.Join(names, ", "), "-"), h.Reason)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", h.Run, h.Started, took,
+			h.Sent, h.Skipped, h.Duplicate, h.Invalid, h.Failed, h.NotSent, exit, cmp.Or(strings.Join(r.Endpoints, ", "), "-"),
+			cmp.Or(strings.Join(names, ", "), "-"), h.Reason)
 	}
 	return tw.Flush()
 }

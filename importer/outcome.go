@@ -29,6 +29,9 @@ type Outcome struct {
 	// answer was one (connect.Response.ContactID): what the ledger and
 	// the log keep. Response may hold the start of another answer.
 	contactID string
+	// said is the response column in words, when Connect's answer has
+	// none to show (a 204): said in the report's language (response).
+	said msg.Message
 	// unconfirmed: an attempt may have reached Connect and got no answer
 	// (or an answer that is not a contact id); again: a run before this
 	// one left it so.
@@ -62,6 +65,15 @@ func (o *Outcome) Errors() []mapping.Problem {
 		ps = append(ps, mapping.Problem{Message: n})
 	}
 	return ps
+}
+
+// response is the report's response column in l: Connect's answer, or
+// what it said in words when its answer had no body.
+func (o *Outcome) response(l msg.Lang) string {
+	if o.said != nil {
+		return l.Say(o.said)
+	}
+	return o.Response
 }
 
 // mayPass reports whether the row failed for a reason that may pass:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"runtime"
 	"slices"
@@ -101,6 +102,7 @@ func (f *file) close() {
 type job struct {
 	out      Outcome
 	customer string
+	endpoint string // the lead's, which says what answer confirms it
 	path     string
 	body     []byte
 	key      ledger.Key    // the lead's key in the ledger; "" without one
@@ -234,7 +236,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 			cfg.Progress.Row(p.Status)
 			if writeErr == nil {
 				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, p.Status
-				line.HTTPStatus, line.Attempts, line.Response = p.HTTPStatus, p.Attempts, p.Response
+				line.HTTPStatus, line.Attempts, line.Response = p.HTTPStatus, p.Attempts, p.response(f.lang)
 				line.Errors, line.Changes, line.Warnings, line.Lead = p.Errors(), p.Changes, p.Warnings, p.Lead
 				line.ChangesText = p.changesText
 				writeErr = rw.Write(&line)
@@ -467,7 +469,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			continue
 		}
 		f.noteCustomer(lead.CustomerID)
-		j := job{out: o, customer: lead.CustomerID, input: f.input,
+		j := job{out: o, customer: lead.CustomerID, input: f.input, endpoint: lead.Endpoint,
 			path: connect.LeadPath(lead.Endpoint, lead.CustomerID, lead.EstateID), body: body}
 		if f.ledger != nil {
 			settled, err := f.consult(lead, &j)
@@ -641,6 +643,9 @@ func (f *file) consult(lead *mapping.Lead, j *job) (settled bool, err error) {
 	case !found:
 	case e.Status == ledger.StatusSent && !f.force:
 		o.Status, o.Response = status.Skipped, e.ContactID
+		if e.ContactID == "" && e.HTTPStatus == http.StatusNoContent {
+			o.said = msg.AcceptedNoBody{Status: e.HTTPStatus}
+		}
 		o.Err = msg.Error(sentBefore(e, j.fields))
 		return true, nil
 	case e.Status == ledger.StatusPending:

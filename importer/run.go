@@ -266,6 +266,9 @@ func (cfg *Config) beginLedger(start time.Time, files []*file) (*ledger.Run, err
 		if !slices.Contains(names, f.mapping.Name) {
 			names = append(names, f.mapping.Name)
 		}
+		if !slices.Contains(info.Endpoints, f.mapping.Endpoint) {
+			info.Endpoints = append(info.Endpoints, f.mapping.Endpoint)
+		}
 		sum, err := f.sha256()
 		if err != nil {
 			return nil, err

@@ -17,6 +17,7 @@ import (
 	"leadimport/importer/ledger"
 	"leadimport/importer/msg"
 	"leadimport/importer/status"
+	"leadimport/mapping"
 )
 
 // Errors that stop a run.
@@ -288,22 +289,26 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 				return
 			}
 		}
-		if err == nil && resp.ContactID == "" {
-			// A 2xx answer that is not a contact id, as Connect answers:
-			// a proxy's or a site's page at a wrong --base-url, or an
+		if err == nil && !resp.Confirms(j.endpoint) {
+			// A 2xx answer that is not the one Connect gives (a contact
+			// id; for an interest registration, 204 without a body): a
+			// proxy's or a site's page at a wrong --base-url, or an
 			// answer of another shape. The lead may be in Connect or
 			// not, so it is unconfirmed, as a request that got no
 			// answer is, and a person looks (not tried again: it may be
 			// a copy). The report shows the answer's start, the ledger
 			// keeps none of it.
 			o.Status, o.HTTPStatus, o.Response = status.Failed, resp.Status, shortAnswer(resp.Body)
-			o.Err = msg.Error(msg.NotAContactID{Status: resp.Status})
+			o.Err = msg.Error(notConfirmed(j.endpoint, resp.Status))
 			mayHave++
 			return
 		}
 		if err == nil {
 			o.Status, o.HTTPStatus, o.Err = status.Sent, resp.Status, nil
 			o.contactID, o.Response = resp.ContactID, resp.ContactID
+			if resp.ContactID == "" {
+				o.said = msg.AcceptedNoBody{Status: resp.Status}
+			}
 			return
 		}
 		lastErr = err
@@ -351,6 +356,15 @@ func (s *sender) attempt(ctx context.Context, j *job) {
 			return
 		}
 	}
+}
+
+// notConfirmed says that a success answered to a lead sent to endpoint
+// is not the one Connect gives.
+func notConfirmed(endpoint string, status int) msg.Message {
+	if endpoint == mapping.EndpointInterest {
+		return msg.NotNoContent{Status: status}
+	}
+	return msg.NotAContactID{Status: status}
 }
 
 // maxShortAnswer is how many characters of a 2xx answer that is not a

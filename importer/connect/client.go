@@ -13,8 +13,10 @@
 //	defer cancel()
 //	resp, err := c.Post(ctx, connect.LeadPath("FinalPriceWatched", "M1234", "OBJ1_5"), body)
 //	switch {
-//	case err == nil:
+//	case err == nil && resp.Confirms("FinalPriceWatched"):
 //		fmt.Println("contact", resp.ContactID)
+//	case err == nil:
+//		// a success, but not Connect's: is the base URL Connect's?
 //	case connect.Retryable(err):
 //		wait, _ := connect.RetryAfter(err) // then try again; but if
 //		// connect.MayHaveArrived(err), Connect may have recorded it already
@@ -62,7 +64,7 @@ type Response struct {
 	Status int
 	// ContactID is the body when it is a JSON string that looks like an
 	// id (Connect's FinalPriceWatched answers with one, very likely the
-	// contact's id): see ContactID; "" otherwise.
+	// contact's id): see ContactID; "" otherwise, as for Interest's 204.
 	ContactID string
 	// Body is the raw body text, at most 1 MiB.
 	Body string
@@ -185,13 +187,38 @@ func NewHTTPClient(workers int) *http.Client {
 	}
 }
 
-// LeadPath is the path, relative to the base URL, of a lead call such as
-// FinalPriceWatched. The ids are path-escaped: they come from a
-// spreadsheet and may hold anything.
+// interest is the interest registration's name as a mapping's
+// endpoint: names it; its route is spelt otherwise.
+const interest = "Interest"
+
+// LeadPath is the path, relative to the base URL, of a lead call:
+// FinalPriceWatched, or Interest (Connect's route is spelt
+// .../interest). The ids are path-escaped: they come from a spreadsheet
+// and may hold anything.
 func LeadPath(endpoint, customerID, estateID string) string {
+	route := endpoint
+	if endpoint == interest {
+		route = "interest"
+	}
 	return "Advertising/Estate/" + url.PathEscape(customerID) + "/" +
-		url.PathEscape(estateID) + "/" + endpoint
+		url.PathEscape(estateID) + "/" + route
 }
+
+// Confirms reports whether r, a 2xx answer to a lead sent to endpoint,
+// is the answer Connect documents for a lead it recorded:
+// FinalPriceWatched answers with a contact id, Interest with 204 and no
+// body (a contact id, should it ever send one, says so too). Any other
+// success is a proxy's or a site's page at a wrong base URL, or an answer
+// of another shape: the lead may be in Connect or not.
+func (r Response) Confirms(endpoint string) bool {
+	if r.ContactID != "" {
+		return true
+	}
+	return endpoint == interest && r.NoContent()
+}
+
+// NoContent reports whether r is a 204, which has no body.
+func (r Response) NoContent() bool { return r.Status == http.StatusNoContent }
 
 // Post sends body as JSON to path (already escaped, as LeadPath gives it)
 // under the base URL. It makes one attempt. A 2xx gives a Response; any

@@ -122,15 +122,101 @@ func TestNewHTTPClient(t *testing.T) {
 
 func TestLeadPath(t *testing.T) {
 	tests := []struct {
-		name, customer, estate, want string
+		name, endpoint, customer, estate, want string
 	}{
-		{"plain", "M1234", "OBJ1_5", "Advertising/Estate/M1234/OBJ1_5/FinalPriceWatched"},
-		{"slash and space escaped", "M 1", "a/b", "Advertising/Estate/M%201/a%2Fb/FinalPriceWatched"},
-		{"query characters escaped", "M1?x=1", "E#1", "Advertising/Estate/M1%3Fx=1/E%231/FinalPriceWatched"},
+		{"plain", "FinalPriceWatched", "M1234", "OBJ1_5", "Advertising/Estate/M1234/OBJ1_5/FinalPriceWatched"},
+		{"slash and space escaped", "FinalPriceWatched", "M 1", "a/b", "Advertising/Estate/M%201/a%2Fb/FinalPriceWatched"},
+		{"query characters escaped", "FinalPriceWatched", "M1?x=1", "E#1", "Advertising/Estate/M1%3Fx=1/E%231/FinalPriceWatched"},
+		{"interest, spelt as Connect's route", "Interest", "M1234", "OBJ1_5", "Advertising/Estate/M1234/OBJ1_5/interest"},
+		{"interest, ids escaped", "Interest", "M 1", "a/b", "Advertising/Estate/M%201/a%2Fb/interest"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, LeadPath("FinalPriceWatched", tt.customer, tt.estate))
+			assert.Equal(t, tt.want, LeadPath(tt.endpoint, tt.customer, tt.estate))
+		})
+	}
+}
+
+// TestConfirms: which successes say that Connect recorded the lead, for
+// each endpoint: a contact id for FinalPriceWatched, 204 for Interest.
+func TestConfirms(t *testing.T) {
+	tests := []struct {
+		name          string
+		resp          Response
+		fpw, interest bool
+	}{
+		{"200 contact id", Response{Status: 200, ContactID: "CON1", Body: `"CON1"`}, true, true},
+		{"204 no body", Response{Status: 204}, false, true},
+		{"200 no body", Response{Status: 200}, false, false},
+		{"200 a page", Response{Status: 200, Body: "<html>Welcome</html>"}, false, false},
+		{"201 no body", Response{Status: 201}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.fpw, tt.resp.Confirms("FinalPriceWatched"), "FinalPriceWatched")
+			assert.Equal(t, tt.interest, tt.resp.Confirms("Interest"), "Interest")
+		})
+	}
+}
+
+// TestPostInterest: an interest registration goes to .../interest with its
+// flat body, and Connect's 204 comes back as a Response that confirms it;
+// its refusals are read as FinalPriceWatched's are, a flat body's field
+// keys included.
+func TestPostInterest(t *testing.T) {
+	const body = `{"firstName":"Tolvan","lastName":"Tolvansson","email":{"emailAddress":"t@example.com"},"status":"Interested"}`
+	tests := []struct {
+		name      string
+		status    int
+		header    map[string]string
+		answer    string
+		wantText  string // "" for a success
+		retryable bool
+	}{
+		{name: "204", status: 204},
+		{name: "400 flat model state", status: 400,
+			answer:   `{"Message":"The request is invalid.","ModelState":{"interest.FirstName":["Förnamn krävs"],"interest.PresentAccommodation.Price":["Price is not a number"],"interest":["Epostadress, telefonnummer eller mobilnummer måste anges"]}}`,
+			wantText: "400 Bad Request: The request is invalid. (Epostadress, telefonnummer eller mobilnummer måste anges; firstName: Förnamn krävs; presentAccommodation.Price: Price is not a number)"},
+		{name: "400 keys without a parameter", status: 400,
+			answer:   `{"Message":"The request is invalid.","ModelState":{"Status":["Ogiltig status"],"GdprApprovalDate":["Ogiltigt datum"]}}`,
+			wantText: "400 Bad Request: The request is invalid. (gdprApprovalDate: Ogiltigt datum; status: Ogiltig status)"},
+		{name: "401", status: 401, answer: `{"Message":"Authorization has been denied for this request."}`,
+			wantText: "401 Unauthorized: Connect refused the user name or password"},
+		{name: "403", status: 403, answer: `{"Message":"Access denied."}`,
+			wantText: "403 Forbidden: no access to this customer or function group (Access denied.)"},
+		{name: "429", status: 429, header: map[string]string{"Retry-After": "2"}, wantText: "429 Too Many Requests", retryable: true},
+		{name: "500", status: 500, answer: `{"Message":"An error has occurred."}`,
+			wantText: "500 Internal Server Error: An error has occurred.", retryable: true},
+		{name: "503", status: 503, wantText: "503 Service Unavailable", retryable: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := make(chan string, 1)
+			mux := http.NewServeMux()
+			mux.HandleFunc("POST /Advertising/Estate/{customerId}/{estateId}/interest", func(w http.ResponseWriter, r *http.Request) {
+				b, _ := io.ReadAll(r.Body)
+				got <- string(b)
+				for k, v := range tt.header {
+					w.Header().Set(k, v)
+				}
+				w.WriteHeader(tt.status)
+				_, _ = io.WriteString(w, tt.answer)
+			})
+			srv := httptest.NewServer(mux)
+			defer srv.Close()
+			c := newTestClient(t, srv)
+
+			resp, err := c.Post(context.Background(), LeadPath("Interest", "M1", "E1"), []byte(body))
+			assert.Equal(t, body, <-got)
+			if tt.wantText == "" {
+				require.NoError(t, err)
+				assert.Equal(t, Response{Status: 204}, resp)
+				assert.True(t, resp.Confirms("Interest"))
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, tt.wantText, err.Error())
+			assert.Equal(t, tt.retryable, Retryable(err))
 		})
 	}
 }

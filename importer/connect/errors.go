@@ -135,17 +135,31 @@ func (e *APIError) fieldMessages() string {
 	return strings.Join(parts, "; ")
 }
 
-// fieldName turns an ASP.NET ModelState key into something a user can
-// place: the first segment is the name of the server's action parameter
-// ("application"), which means nothing outside Connect, so it goes;
-// "application.Person.FirstName" reads "person.FirstName".
+// fieldName turns a ModelState key into something a user can place.
+// ASP.NET Web API's keys start with the server's action parameter
+// ("application.Person.FirstName"), a name that means nothing outside
+// Connect, so it goes: "person.FirstName". A parameter's name is
+// camelCase and a property's PascalCase (C#'s conventions), so a key
+// that starts with a property has no parameter to drop: a flat body's
+// "FirstName" (the interest call's), ASP.NET Core's "Person.FirstName".
+// A System.Text.Json path ("$.firstName") loses its "$.". A key that is
+// the parameter alone, or "$", names no field: "".
 func fieldName(key string) string {
-	_, rest, ok := strings.Cut(key, ".")
-	if !ok || rest == "" {
-		return ""
+	if path, ok := strings.CutPrefix(key, "$."); ok {
+		return lowerFirst(path)
 	}
-	r, n := utf8.DecodeRuneInString(rest)
-	return string(unicode.ToLower(r)) + rest[n:]
+	if r, _ := utf8.DecodeRuneInString(key); !unicode.IsUpper(r) {
+		_, key, _ = strings.Cut(key, ".")
+	}
+	return lowerFirst(key)
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // shorten trims s to one line of at most n runes.

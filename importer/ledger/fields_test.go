@@ -73,6 +73,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, runs, 1, "the old run")
 	assert.Equal(t, map[string]int{"sent": 2}, runs[0].Counts)
+	assert.Equal(t, []string{"FinalPriceWatched"}, runs[0].Endpoints, "the only endpoint then")
 	oldKeys := leadKeys(t, l)
 	require.Len(t, oldKeys, 2)
 	for _, k := range oldKeys {
@@ -220,6 +221,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, runs, 1, "the old run")
 	assert.Equal(t, map[string]int{"sent": 2}, runs[0].Counts)
+	assert.Equal(t, []string{"FinalPriceWatched"}, runs[0].Endpoints, "the only endpoint then")
 
 	leads := map[Key]Entry{}
 	for _, k := range leadKeys(t, l) {
@@ -267,6 +269,72 @@ func TestMigrateFromVersion2(t *testing.T) {
 	var problems int
 	require.NoError(t, l.db.QueryRow("SELECT count(*) FROM pragma_foreign_key_check").Scan(&problems))
 	assert.Zero(t, problems, "every alias's lead is there")
+}
+
+// TestMigrateFromVersion3 opens a copy of a ledger written by leadimport
+// before a run kept its endpoints (testdata/ledger-v3): it is brought to
+// the current version, its run shows as FinalPriceWatched's (the only
+// endpoint then), its leads and aliases are as they were, and it takes a
+// run with its endpoints; opened again it is as it was left.
+func TestMigrateFromVersion3(t *testing.T) {
+	old, err := os.ReadFile("../../testdata/ledger-v3/ledger.db")
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	require.NoError(t, os.WriteFile(path, old, 0o600))
+
+	l, err := Open(path)
+	require.NoError(t, err)
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	assert.Equal(t, runsSchema(t, newLedger(t)), runsSchema(t, l), "as a new ledger has it")
+	runs, err := l.History(0)
+	require.NoError(t, err)
+	require.Len(t, runs, 1, "the old run")
+	assert.Equal(t, []string{"FinalPriceWatched"}, runs[0].Endpoints, "the only endpoint then")
+	assert.Equal(t, map[string]int{"sent": 2}, runs[0].Counts)
+	assert.Equal(t, "mapping.yaml", runs[0].Mapping)
+	contacts := []string{}
+	for _, k := range leadKeys(t, l) {
+		e, found, err := l.Lookup(k)
+		require.NoError(t, err)
+		require.True(t, found)
+		assert.Equal(t, StatusSent, e.Status)
+		assert.Len(t, e.Fields, 7*fieldSize, "the fields sent")
+		contacts = append(contacts, e.ContactID)
+	}
+	assert.ElementsMatch(t, []string{"CON00000001", "CON00000002"}, contacts)
+	assert.Len(t, aliasesOf(t, l), 3)
+
+	r, err := l.Begin(RunInfo{Command: "run", Mapping: "interest.yaml", Endpoints: []string{"Interest"},
+		PID: os.Getpid(), Started: time.Now(), Inputs: []Input{{Path: "leads.csv"}}})
+	require.NoError(t, err)
+	k := l.Key("an interest registration")
+	require.NoError(t, r.Pending(k, "leads.csv", 2, nil))
+	require.NoError(t, r.Sent(k, "", 204, nil))
+	require.NoError(t, r.Finish(map[string]int{"sent": 1}, 0, "", time.Now()))
+	require.NoError(t, l.Close())
+
+	l, err = Open(path)
+	require.NoError(t, err)
+	defer l.Close()
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	runs, err = l.History(0)
+	require.NoError(t, err)
+	require.Len(t, runs, 2)
+	assert.Equal(t, []string{"Interest"}, runs[0].Endpoints)
+	assert.Equal(t, []string{"FinalPriceWatched"}, runs[1].Endpoints)
+	e, found, err := l.Lookup(k)
+	require.NoError(t, err)
+	require.True(t, found)
+	assert.Equal(t, 204, e.HTTPStatus)
+	assert.Empty(t, e.ContactID, "the interest call answers without one")
+}
+
+// runsSchema is the runs table's CREATE statement, as SQLite keeps it.
+func runsSchema(t *testing.T, l *Ledger) string {
+	t.Helper()
+	var sql string
+	require.NoError(t, l.db.QueryRow("SELECT sql FROM sqlite_schema WHERE name = 'runs'").Scan(&sql))
+	return sql
 }
 
 // leadsSchema is the leads table's CREATE statement, as SQLite keeps it.

@@ -21,19 +21,22 @@ func TestHistory(t *testing.T) {
 	}
 	runs := []run{
 		{
-			info:     RunInfo{Inputs: []Input{{Path: "/data/a.csv", SHA256: "aa"}, {Path: "/data/b.xlsx", SHA256: "bb"}}, Mapping: "/data/m.yaml", Command: "run", PID: 11, Started: base},
+			info: RunInfo{Inputs: []Input{{Path: "/data/a.csv", SHA256: "aa"}, {Path: "/data/b.xlsx", SHA256: "bb"}}, Mapping: "/data/m.yaml, /data/i.yaml",
+				Endpoints: []string{"FinalPriceWatched", "Interest"}, Command: "run", PID: 11, Started: base},
 			counts:   map[string]int{"sent": 2, "failed": 1},
 			exitCode: 1,
 			reason:   "some rows are invalid or failed",
 			finish:   true,
 		},
 		{
-			info:   RunInfo{Inputs: []Input{{Path: "/data/a.csv", SHA256: "aa"}}, Mapping: "/data/m.yaml", Command: "check", PID: 12, Started: base.Add(time.Hour)},
+			info: RunInfo{Inputs: []Input{{Path: "/data/a.csv", SHA256: "aa"}}, Mapping: "/data/i.yaml", Endpoints: []string{"Interest"},
+				Command: "check", PID: 12, Started: base.Add(time.Hour)},
 			counts: map[string]int{"valid": 3},
 			finish: true,
 		},
 		{
-			info: RunInfo{Inputs: []Input{{Path: "/data/c.csv", SHA256: "cc"}}, Mapping: "/data/m.yaml", Command: "run", PID: 13, Started: base.Add(2 * time.Hour)},
+			info: RunInfo{Inputs: []Input{{Path: "/data/c.csv", SHA256: "cc"}}, Mapping: "/data/m.yaml", Endpoints: []string{"FinalPriceWatched"},
+				Command: "run", PID: 13, Started: base.Add(2 * time.Hour)},
 		},
 	}
 	var ids []int64
@@ -57,6 +60,7 @@ func TestHistory(t *testing.T) {
 		assert.Equal(t, want.info.Command, rec.Command)
 		assert.Equal(t, want.info.Inputs, rec.Inputs)
 		assert.Equal(t, want.info.Mapping, rec.Mapping)
+		assert.Equal(t, want.info.Endpoints, rec.Endpoints)
 		assert.Equal(t, want.info.PID, rec.PID)
 		assert.True(t, want.info.Started.Equal(rec.Started))
 		assert.Equal(t, want.finish, rec.Finished)
@@ -88,7 +92,7 @@ func TestRefused(t *testing.T) {
 	base := time.Date(2026, 12, 3, 2, 0, 0, 0, time.UTC)
 	holder, err := l.Begin(RunInfo{Command: "run", PID: 1, Started: base, Inputs: []Input{{Path: "/inbox/a.csv"}}})
 	require.NoError(t, err)
-	info := RunInfo{Command: "run", PID: 2, Started: base.Add(time.Minute), Mapping: "/etc/m.yaml", Inputs: []Input{{Path: "/inbox"}}}
+	info := RunInfo{Command: "run", PID: 2, Started: base.Add(time.Minute), Mapping: "/etc/m.yaml", Endpoints: []string{"Interest"}, Inputs: []Input{{Path: "/inbox"}}}
 	id, err := l.Refused(info, 2, "another run is using the ledger", base.Add(time.Minute+time.Second))
 	require.NoError(t, err)
 	require.NoError(t, holder.Finish(map[string]int{"sent": 1}, 0, "", base.Add(time.Hour)))
@@ -103,7 +107,15 @@ func TestRefused(t *testing.T) {
 	assert.Equal(t, "another run is using the ledger", rec.Reason)
 	assert.Equal(t, info.Inputs, rec.Inputs)
 	assert.Equal(t, "/etc/m.yaml", rec.Mapping)
+	assert.Equal(t, []string{"Interest"}, rec.Endpoints)
 	assert.Empty(t, rec.Counts)
 	assert.True(t, base.Add(time.Minute+time.Second).Equal(rec.Ended))
 	assert.Empty(t, all[1].Reason, "a run that ended well has no reason")
+
+	// Refused before its mapping was read: no endpoint to say.
+	_, err = l.Refused(RunInfo{Command: "run", PID: 3, Started: base.Add(time.Hour), Mapping: "/etc/broken.yaml"}, 2, "the mapping does not load", base.Add(time.Hour))
+	require.NoError(t, err)
+	all, err = l.History(1)
+	require.NoError(t, err)
+	assert.Nil(t, all[0].Endpoints)
 }

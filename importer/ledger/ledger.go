@@ -62,7 +62,7 @@ const (
 	// that a --ledger pointing at another program's database is refused
 	// instead of being given extra tables.
 	applicationID = 0x4c444752
-	schemaVersion = 3 // see migrations
+	schemaVersion = 4 // see migrations
 	secretSize    = 32
 
 	// busyTimeout covers another process (leadimport history, or a second run
@@ -346,6 +346,13 @@ CREATE TABLE aliases (
 ) WITHOUT ROWID;
 INSERT INTO aliases (alias, key) SELECT alias, key FROM aliases_v2;
 DROP TABLE aliases_v2;`,
+	// 4: the endpoints each run sent to (RunInfo.Endpoints: its
+	// mappings'), for history, now that a mapping may name another than
+	// FinalPriceWatched; NULL for a run refused before a mapping was
+	// read. A run recorded before sent to FinalPriceWatched, the only
+	// endpoint then.
+	`ALTER TABLE runs ADD COLUMN endpoints TEXT;
+UPDATE runs SET endpoints = 'FinalPriceWatched';`,
 }
 
 // init checks that the file is a ledger this version understands, or an

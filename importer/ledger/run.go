@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,9 +31,13 @@ type Input struct {
 type RunInfo struct {
 	Inputs  []Input
 	Mapping string // the mapping file's path
-	Command string // "run" or "check"
-	PID     int
-	Started time.Time
+	// Endpoints are the Connect calls its mappings send to
+	// (FinalPriceWatched, Interest), each once; none when no mapping was
+	// read.
+	Endpoints []string
+	Command   string // "run" or "check"
+	PID       int
+	Started   time.Time
 }
 
 // Run is one run holding the ledger. Its methods may be called from several
@@ -243,8 +248,8 @@ func (r *Run) insert(info RunInfo, host string) error {
 		return failed(msg.BeginRun, err)
 	}
 	defer tx.Rollback()
-	res, err := tx.Exec(`INSERT INTO runs (command, started, pid, host, inputs, mapping) VALUES (?, ?, ?, ?, ?, ?)`,
-		info.Command, formatTime(info.Started), info.PID, host, string(js), info.Mapping)
+	res, err := tx.Exec(`INSERT INTO runs (command, started, pid, host, inputs, mapping, endpoints) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		info.Command, formatTime(info.Started), info.PID, host, string(js), info.Mapping, endpointsText(info.Endpoints))
 	if err != nil {
 		return failed(msg.BeginRun, err)
 	}
@@ -364,9 +369,10 @@ func (l *Ledger) Refused(info RunInfo, exitCode int, reason string, ended time.T
 	if err != nil {
 		return 0, failed(msg.RecordRefused, err)
 	}
-	res, err := l.db.Exec(`INSERT INTO runs (command, started, ended, pid, host, inputs, mapping, counts, exit_code, reason)
-VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
-		info.Command, formatTime(info.Started), formatTime(ended), info.PID, host, string(js), info.Mapping, exitCode, nullIfEmpty(reason))
+	res, err := l.db.Exec(`INSERT INTO runs (command, started, ended, pid, host, inputs, mapping, endpoints, counts, exit_code, reason)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
+		info.Command, formatTime(info.Started), formatTime(ended), info.PID, host, string(js), info.Mapping,
+		endpointsText(info.Endpoints), exitCode, nullIfEmpty(reason))
 	if err != nil {
 		return 0, failed(msg.RecordRefused, err)
 	}
@@ -375,6 +381,12 @@ VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
 		return 0, failed(msg.RecordRefused, err)
 	}
 	return id, nil
+}
+
+// endpointsText is how the runs table keeps a run's endpoints: their
+// names joined by commas (no endpoint's name has one), NULL for none.
+func endpointsText(endpoints []string) any {
+	return nullIfEmpty(strings.Join(endpoints, ","))
 }
 
 // nullIfEmpty is s as a statement's argument: NULL when empty.

@@ -48,7 +48,8 @@ type DateTooEarly struct {
 
 // NotNumber: the value is no number as a Swedish sheet writes one. Unit
 // is the unit the field may be written with ("kr", "m²", "rum"); Example
-// how to write it.
+// how to write it, "" for a body's value (Interest.Check): then it says
+// only that it is no number.
 type NotNumber struct {
 	message
 	Unit, Example string

@@ -41,6 +41,9 @@ var english = []entry{
 		if m.Unit != "" {
 			return fmt.Sprintf("is not a number: write it in full, e.g. %s (a unit, %s, may follow)", m.Example, m.Unit)
 		}
+		if m.Example == "" { // a body's value, judged without its field's example (the sandbox)
+			return "is not a number"
+		}
 		return fmt.Sprintf("is not a number: write it in full, e.g. %s", m.Example)
 	}),
 	say(func(m BornLongAgo, _ Lang) string {
@@ -358,6 +361,10 @@ var english = []entry{
 	say(func(m NotAContactID, _ Lang) string {
 		return fmt.Sprintf("the answer, %d, is a success but not a contact id as Connect gives (is --base-url Connect's address?): the lead may or may not be in Connect; look it up there before the row is sent again", m.Status)
 	}),
+	say(func(m NotNoContent, _ Lang) string {
+		return fmt.Sprintf("the answer, %d, is a success but not the 204 without a body that Connect gives for an interest registration (is --base-url Connect's address?): the lead may or may not be in Connect; look it up there before the row is sent again", m.Status)
+	}),
+	say(func(m AcceptedNoBody, _ Lang) string { return fmt.Sprintf("%d: accepted, no body", m.Status) }),
 	say(func(MayHaveIt, Lang) string {
 		return "note: an attempt got no answer, so Connect may have recorded this lead; the next run sends it again"
 	}),
@@ -820,6 +827,7 @@ var english = []entry{
 	say(func(HeadStarted, Lang) string { return "STARTED" }),
 	say(func(HeadTook, Lang) string { return "TOOK" }),
 	say(func(HeadExit, Lang) string { return "EXIT" }),
+	say(func(HeadEndpoint, Lang) string { return "ENDPOINT" }),
 	say(func(HeadInputs, Lang) string { return "INPUTS" }),
 	say(func(HeadReason, Lang) string { return "WHY (IN ENGLISH)" }),
 	say(func(RunningOrDied, Lang) string { return "running or died" }),

@@ -174,6 +174,22 @@ type NotAContactID struct {
 	Status int
 }
 
+// NotNoContent: Connect answered Status, a success, to an interest
+// registration with something other than the 204 without a body it
+// documents.
+type NotNoContent struct {
+	message
+	Status int
+}
+
+// AcceptedNoBody: the report's response column for a lead Connect
+// accepted with Status (204) and no body, as the interest call answers:
+// there is no contact id to show.
+type AcceptedNoBody struct {
+	message
+	Status int
+}
+
 // MayHaveIt: a failed row had an attempt that got no answer.
 type MayHaveIt struct{ message }
 

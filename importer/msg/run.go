@@ -309,6 +309,7 @@ type (
 	HeadStarted  struct{ message }
 	HeadTook     struct{ message }
 	HeadExit     struct{ message }
+	HeadEndpoint struct{ message }
 	HeadInputs   struct{ message }
 	HeadReason   struct{ message }
 )

@@ -44,6 +44,9 @@ var swedish = []entry{
 		if m.Unit != "" {
 			return fmt.Sprintf("är inget tal: skriv ut det, t.ex. %s (en enhet, %s, får stå efter)", m.Example, m.Unit)
 		}
+		if m.Example == "" { // a body's value, judged without its field's example (the sandbox)
+			return "är inget tal"
+		}
 		return fmt.Sprintf("är inget tal: skriv ut det, t.ex. %s", m.Example)
 	}),
 	say(func(m BornLongAgo, _ Lang) string {
@@ -366,6 +369,12 @@ var swedish = []entry{
 	}),
 	say(func(m NotAContactID, _ Lang) string {
 		return fmt.Sprintf("svaret, %d, är ett lyckat svar men inget kontakt-id som Connect ger (är --base-url Connects adress?): leadet kan finnas i Connect eller inte; sök upp det där innan raden skickas igen", m.Status)
+	}),
+	say(func(m NotNoContent, _ Lang) string {
+		return fmt.Sprintf("svaret, %d, är ett lyckat svar men inte det 204 utan innehåll som Connect ger för en intresseanmälan (är --base-url Connects adress?): leadet kan finnas i Connect eller inte; sök upp det där innan raden skickas igen", m.Status)
+	}),
+	say(func(m AcceptedNoBody, _ Lang) string {
+		return fmt.Sprintf("%d: mottaget, svar utan innehåll", m.Status)
 	}),
 	say(func(MayHaveIt, Lang) string {
 		return "obs: ett försök fick inget svar, så Connect kan ha registrerat leadet; nästa körning skickar det igen"
@@ -848,6 +857,7 @@ var swedish = []entry{
 	say(func(HeadStarted, Lang) string { return "START" }),
 	say(func(HeadTook, Lang) string { return "TID" }),
 	say(func(HeadExit, Lang) string { return "SLUTKOD" }),
+	say(func(HeadEndpoint, Lang) string { return "ANROP" }),
 	say(func(HeadInputs, Lang) string { return "INDATA" }),
 	say(func(HeadReason, Lang) string { return "VARFÖR (PÅ ENGELSKA)" }),
 	say(func(RunningOrDied, Lang) string { return "pågår eller dog" }),

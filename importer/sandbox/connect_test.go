@@ -121,3 +121,42 @@ func TestConnectClientSeesFaults(t *testing.T) {
 		})
 	}
 }
+
+// TestConnectClientAgainstSandboxInterest: the client's interest path
+// reaches the sandbox's interest call, whose 204 confirms the lead, and
+// whose refusals read as a user can place them: the flat body's field
+// names, no parameter.
+func TestConnectClientAgainstSandboxInterest(t *testing.T) {
+	s := &sandbox.Server{Username: "demo", Password: "right-password"}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	c, err := connect.New(srv.URL, "demo", "right-password", "leadimport/test", connect.NewHTTPClient(1))
+	require.NoError(t, err)
+
+	tests := []struct {
+		name, body, wantText string
+	}{
+		{name: "accepted", body: `{"firstName":"Tolvan","lastName":"Tolvansson","email":{"emailAddress":"t@example.com"},"status":"Interested"}`},
+		{name: "invalid", body: `{"lastName":"Tolvansson","presentAccommodation":{"price":"4,5 mkr"}}`,
+			wantText: "400 Bad Request: The request is invalid. (presentAccommodation.Price: Price is not a number)"},
+		{name: "no name, no contact", body: `{"lastName":"Tolvansson"}`,
+			wantText: "400 Bad Request: The request is invalid. (Epostadress, telefonnummer eller mobilnummer måste anges; firstName: Förnamn krävs)"},
+		{name: "a FinalPriceWatched body", body: `{"person":{"firstName":"Tolvan","lastName":"Tolvansson","email":{"emailAddress":"t@example.com"}}}`,
+			wantText: "400 Bad Request: The request is invalid. (Epostadress, telefonnummer eller mobilnummer måste anges; firstName: Förnamn krävs; lastName: Efternamn krävs)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := c.Post(context.Background(), connect.LeadPath("Interest", "M1", "E1"), []byte(tt.body))
+			if tt.wantText == "" {
+				require.NoError(t, err)
+				assert.Equal(t, connect.Response{Status: http.StatusNoContent}, resp)
+				assert.True(t, resp.Confirms("Interest"))
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, tt.wantText, err.Error())
+			assert.False(t, connect.Retryable(err))
+		})
+	}
+	assert.Equal(t, 1, s.Accepted())
+}

@@ -9,7 +9,7 @@ import (
 )
 
 // Faults are the probabilities, each in [0,1] and together at most 1,
-// that a FinalPriceWatched request is answered with a fault instead of
+// that a lead request (of either call) is answered with a fault instead of
 // by the normal path. The zero value injects nothing.
 //
 // ParseFaults reads them from the flag form

@@ -19,19 +19,21 @@ const (
 	msgNoContact = "Epostadress, telefonnummer eller mobilnummer måste anges"
 )
 
-// judge decodes raw as a FinalPriceWatched body and applies mapping's
-// rules. It returns the body, or the 400 answer saying what is wrong in
-// ASP.NET Web API's ModelState shape.
-func judge(raw []byte) (*mapping.FinalPriceWatched, *errorBody) {
+// The names of the calls' action parameters, which start ASP.NET's
+// ModelState keys. FinalPriceWatched's is connect-api.md's example;
+// the interest call's is not documented, and the importer drops it.
+const (
+	paramFinalPrice = "application"
+	paramInterest   = "interest"
+)
+
+// judgeFinalPriceWatched decodes raw as a FinalPriceWatched body and
+// applies mapping's rules. It returns the body, or the 400 answer saying
+// what is wrong in ASP.NET Web API's ModelState shape.
+func judgeFinalPriceWatched(raw []byte) (any, *errorBody) {
 	var body mapping.FinalPriceWatched
 	if err := json.Unmarshal(raw, &body); err != nil {
-		var typeErr *json.UnmarshalTypeError
-		if errors.As(err, &typeErr) {
-			return nil, invalid(map[string][]string{
-				modelStateKey(typeErr.Field): {fmt.Sprintf("Expected %s, got a JSON %s.", describe(typeErr.Type), typeErr.Value)},
-			})
-		}
-		return nil, &errorBody{Message: "The request body is not valid JSON: " + err.Error()}
+		return nil, undecodable(err, paramFinalPrice)
 	}
 
 	// A missing person decodes to an empty one; Connect tells the two
@@ -52,14 +54,88 @@ func judge(raw []byte) (*mapping.FinalPriceWatched, *errorBody) {
 		}
 		key := "application.Person" // a rule across the person's fields
 		if p.Field != "" {
-			key = modelStateKey(p.Field)
+			key = modelStateKey(paramFinalPrice, p.Field)
 		}
-		ms[key] = append(ms[key], message(p, &body.Person))
+		ms[key] = append(ms[key], message(p, &body.Person, "person."))
 	}
 	if len(ms) > 0 {
 		return nil, invalid(ms)
 	}
 	return &body, nil
+}
+
+// judgeInterest decodes raw as an interest registration's flat body and
+// applies mapping's rules (Interest.Check), as judgeFinalPriceWatched
+// does. Fields the call does not know are ignored, as there.
+func judgeInterest(raw []byte) (any, *errorBody) {
+	var body mapping.Interest
+	if err := json.Unmarshal(raw, &body); err != nil {
+		if ms := notNumbers(raw); len(ms) > 0 {
+			return nil, invalid(ms)
+		}
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) {
+			// mapping.Interest embeds Person, whose Go name
+			// encoding/json puts in the path: the body has none.
+			typeErr.Field = strings.TrimPrefix(typeErr.Field, "Person.")
+		}
+		return nil, undecodable(err, paramInterest)
+	}
+	ms := map[string][]string{}
+	for _, p := range body.Check() {
+		key := paramInterest // a rule across the body's fields
+		if p.Field != "" {
+			key = modelStateKey(paramInterest, p.Field)
+		}
+		ms[key] = append(ms[key], message(p, &body.Person, ""))
+	}
+	if len(ms) > 0 {
+		return nil, invalid(ms)
+	}
+	return &body, nil
+}
+
+// undecodable is the answer to a body that does not decode: a value of
+// the wrong JSON type is a field's problem, anything else the body's.
+func undecodable(err error, param string) *errorBody {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return invalid(map[string][]string{
+			modelStateKey(param, typeErr.Field): {fmt.Sprintf("Expected %s, got a JSON %s.", describe(typeErr.Type), typeErr.Value)},
+		})
+	}
+	return &errorBody{Message: "The request body is not valid JSON: " + err.Error()}
+}
+
+// accommodationNumbers are presentAccommodation's numbers, as JSON names them.
+var accommodationNumbers = []string{"livingSpace", "numberOfRooms", "price"}
+
+// notNumbers finds presentAccommodation's numbers that are JSON strings
+// holding no number ("3,5", "4,5 mkr"): encoding/json takes a string
+// that holds a number ("4500000"), as Connect's decoder does, and
+// refuses any other without saying which field it was. They are said
+// as Interest.Check says a number that is not one.
+func notNumbers(raw []byte) map[string][]string {
+	var probe struct {
+		PresentAccommodation map[string]json.RawMessage `json:"presentAccommodation"`
+	}
+	if json.Unmarshal(raw, &probe) != nil {
+		return nil
+	}
+	ms := map[string][]string{}
+	for _, name := range accommodationNumbers {
+		var s string
+		if json.Unmarshal(probe.PresentAccommodation[name], &s) != nil {
+			continue // absent, or not a string
+		}
+		var n json.Number
+		if json.Unmarshal(probe.PresentAccommodation[name], &n) == nil {
+			continue // a number in a string
+		}
+		p := mapping.Problem{Field: "presentAccommodation." + name, Value: s, Message: msg.NotNumber{}}
+		ms[modelStateKey(paramInterest, p.Field)] = []string{message(p, nil, "")}
+	}
+	return ms
 }
 
 func invalid(ms map[string][]string) *errorBody {
@@ -68,12 +144,15 @@ func invalid(ms map[string][]string) *errorBody {
 
 // message words a problem as Connect would, in Swedish where
 // connect-api.md quotes Connect. Which rule failed is read from the body
-// itself, not from the problem's English text.
-func message(p mapping.Problem, person *mapping.Person) string {
+// itself, not from the problem's English text. The person's fields are
+// named with prefix: "person." in FinalPriceWatched, "" in the flat
+// interest body. person may be nil for a problem of another field.
+func message(p mapping.Problem, person *mapping.Person, prefix string) string {
 	switch {
-	case p.Field == "person.firstName" && person.FirstName == "":
+	case person == nil:
+	case p.Field == prefix+"firstName" && person.FirstName == "":
 		return "Förnamn krävs"
-	case p.Field == "person.lastName" && person.LastName == "":
+	case p.Field == prefix+"lastName" && person.LastName == "":
 		return "Efternamn krävs"
 	case p.Field == "" && !reachable(person):
 		return msgNoContact
@@ -94,15 +173,15 @@ func reachable(p *mapping.Person) bool {
 // modelStateKey turns a JSON path such as "person.email.emailAddress"
 // into ASP.NET's key "application.Person.Email.EmailAddress": the action
 // parameter's name, then the C# property names.
-func modelStateKey(path string) string {
+func modelStateKey(param, path string) string {
 	if path == "" {
-		return "application"
+		return param
 	}
 	segs := strings.Split(path, ".")
 	for i, s := range segs {
 		segs[i] = upperFirst(s)
 	}
-	return "application." + strings.Join(segs, ".")
+	return param + "." + strings.Join(segs, ".")
 }
 
 func upperFirst(s string) string {
@@ -117,6 +196,9 @@ func upperFirst(s string) string {
 func describe(t reflect.Type) string {
 	if t == nil {
 		return "a value"
+	}
+	if t == reflect.TypeFor[json.Number]() {
+		return "a number"
 	}
 	switch t.Kind() {
 	case reflect.String:

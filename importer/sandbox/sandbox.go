@@ -1,13 +1,15 @@
 // Package sandbox is a local stand-in for Vitec Express Connect: it
-// answers FinalPriceWatched as connect-api.md documents Connect, judging
-// each body by mapping's rules, so an import can be rehearsed and tested
-// without sending anything to a broker.
+// answers the two lead calls, FinalPriceWatched (200 with a contact id)
+// and interest (204 without a body), as connect-api.md documents
+// Connect, judging each body by mapping's rules, so an import can be
+// rehearsed and tested without sending anything to a broker.
 //
 //	s := &sandbox.Server{Username: "demo", Password: sandbox.GeneratePassword(), Record: f}
 //	log.Fatal(http.ListenAndServe("127.0.0.1:8089", s))
 //
 // Then point leadimport at http://127.0.0.1:8089 with that user and
-// password: each accepted lead is appended to f as one JSON line.
+// password: each accepted lead is appended to f as one JSON line
+// (RecordLine), which names its endpoint.
 //
 // Routes are matched case-sensitively, though Connect (ASP.NET) may
 // ignore case: the importer builds its paths one way only.
@@ -64,8 +66,9 @@ type Server struct {
 	// Now is the clock for record lines; nil means time.Now.
 	Now func() time.Time
 
-	// Faults are injected into FinalPriceWatched requests that pass the
-	// user check and the rate limit; the zero value injects none.
+	// Faults are injected into the lead calls' requests (both of them)
+	// that pass the user check and the rate limit; the zero value
+	// injects none.
 	Faults Faults
 	// Seed seeds the dice that decide the faults, so a run can be
 	// repeated; 0 means a random seed.
@@ -83,7 +86,7 @@ type Server struct {
 	limiter  *rate.Limiter // nil without a RateLimit
 
 	mu       sync.Mutex // guards the fields below and writes to Record
-	issued   int        // contact ids handed out, so none repeats
+	issued   int        // contact ids handed out (FinalPriceWatched's), so none repeats
 	accepted int
 	dice     *rand.Rand
 	requests int
@@ -106,21 +109,43 @@ type Stats struct {
 	ByKind map[string]int
 }
 
-// RecordLine is one line of the record file, as end-to-end tests read it back.
+// RecordLine is one line of the record file, as end-to-end tests read it
+// back: the lead's body as the sandbox read it, and where it went.
 type RecordLine struct {
-	Time       string                    `json:"time"`
-	CustomerID string                    `json:"customerId"`
-	EstateID   string                    `json:"estateId"`
-	Endpoint   string                    `json:"endpoint"`
-	ContactID  string                    `json:"contactId"`
-	Lead       mapping.FinalPriceWatched `json:"lead"`
+	Time       string `json:"time"`
+	CustomerID string `json:"customerId"`
+	EstateID   string `json:"estateId"`
+	// Endpoint is mapping.EndpointFinalPriceWatched or
+	// mapping.EndpointInterest.
+	Endpoint string `json:"endpoint"`
+	// ContactID is the id FinalPriceWatched answered with; an interest
+	// registration is answered without one, and has none.
+	ContactID string `json:"contactId,omitempty"`
+	// Lead is the body, decoded and encoded again (so without fields the
+	// call does not know): a mapping.FinalPriceWatched, or for Interest
+	// a mapping.Interest.
+	Lead json.RawMessage `json:"lead"`
+}
+
+// FinalPriceWatched decodes Lead as a FinalPriceWatched body.
+func (l *RecordLine) FinalPriceWatched() (mapping.FinalPriceWatched, error) {
+	var b mapping.FinalPriceWatched
+	err := json.Unmarshal(l.Lead, &b)
+	return b, err
+}
+
+// Interest decodes Lead as an interest registration's body.
+func (l *RecordLine) Interest() (mapping.Interest, error) {
+	var b mapping.Interest
+	err := json.Unmarshal(l.Lead, &b)
+	return b, err
 }
 
 // ServeHTTP checks the user first, then the rate limit, then the route,
 // the dice for Faults, the customer and the body, in that order. The
-// limit applies to every route, as a gateway's would; faults only to
-// FinalPriceWatched: they are things that happen to a lead, and a wrong
-// path should stay a plain 404.
+// limit applies to every route, as a gateway's would; faults only to the
+// lead calls: they are things that happen to a lead, and a wrong path
+// should stay a plain 404.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.initOnce.Do(s.init)
 	s.mu.Lock()
@@ -141,11 +166,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
+// call is one lead call the sandbox answers.
+type call struct {
+	endpoint string // as a mapping names it
+	route    string // the last segment of its path, as Connect spells it
+	// judge decodes a body and applies mapping's rules: the body, or the
+	// 400 answer saying what is wrong.
+	judge func(raw []byte) (any, *errorBody)
+	// noContent: an accepted lead is answered 204 without a body
+	// (interest), not 200 with a contact id (FinalPriceWatched).
+	noContent bool
+}
+
+var calls = []call{
+	{endpoint: mapping.EndpointFinalPriceWatched, route: "FinalPriceWatched", judge: judgeFinalPriceWatched},
+	{endpoint: mapping.EndpointInterest, route: "interest", judge: judgeInterest, noContent: true},
+}
+
 func (s *Server) init() {
 	mux := http.NewServeMux()
-	route := "/Advertising/Estate/{customerId}/{estateId}/" + mapping.EndpointFinalPriceWatched
-	mux.HandleFunc("POST "+route, s.injectFaults(s.finalPriceWatched))
-	mux.HandleFunc(route, methodNotAllowed)
+	for _, c := range calls {
+		route := "/Advertising/Estate/{customerId}/{estateId}/" + c.route
+		mux.HandleFunc("POST "+route, s.injectFaults(s.lead(c)))
+		mux.HandleFunc(route, methodNotAllowed)
+	}
 	mux.HandleFunc("/", notFound)
 	s.mux = mux
 	if s.RateLimit > 0 {
@@ -219,7 +263,14 @@ func (s *Server) estateAllowed(id string) bool {
 	return !mapping.PlaceholderID(id) && (len(s.Estates) == 0 || slices.Contains(s.Estates, id))
 }
 
-func (s *Server) finalPriceWatched(w http.ResponseWriter, r *http.Request) {
+// lead answers one lead call c: the customer and estate, the body's type
+// and size, then the body by c's rules; an accepted lead is recorded
+// before it is answered.
+func (s *Server) lead(c call) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { s.serveLead(w, r, c) }
+}
+
+func (s *Server) serveLead(w http.ResponseWriter, r *http.Request, c call) {
 	customerID, estateID := r.PathValue("customerId"), r.PathValue("estateId")
 	if !s.customerAllowed(customerID) {
 		writeJSON(w, http.StatusForbidden, errorBody{
@@ -246,40 +297,52 @@ func (s *Server) finalPriceWatched(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, errorBody{Message: "The request body could not be read."})
 		return
 	}
-	body, invalid := judge(raw)
+	body, invalid := c.judge(raw)
 	if invalid != nil {
 		writeJSON(w, http.StatusBadRequest, invalid)
 		return
 	}
 
-	contactID, err := s.accept(customerID, estateID, body)
+	contactID, err := s.accept(customerID, estateID, c, body)
 	if err != nil {
 		// Not recorded means not accepted: a 500 makes the importer retry.
 		writeJSON(w, http.StatusInternalServerError, errorBody{Message: "An error has occurred."})
 		return
 	}
+	if c.noContent {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
 	writeJSON(w, http.StatusOK, contactID)
 }
 
-// accept hands out a contact id and records the lead under one lock, so
-// ids follow the record's order and lines never interleave.
-func (s *Server) accept(customerID, estateID string, body *mapping.FinalPriceWatched) (string, error) {
+// accept hands out a contact id (for a call that answers with one) and
+// records the lead under one lock, so ids follow the record's order and
+// lines never interleave.
+func (s *Server) accept(customerID, estateID string, c call, body any) (string, error) {
 	now := time.Now
 	if s.Now != nil {
 		now = s.Now
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.issued++
-	contactID := fmt.Sprintf("CON%08d", s.issued)
+	var contactID string
+	if !c.noContent {
+		s.issued++
+		contactID = fmt.Sprintf("CON%08d", s.issued)
+	}
 	if s.Record != nil {
+		lead, err := json.Marshal(body)
+		if err != nil {
+			return "", err
+		}
 		line, err := json.Marshal(RecordLine{
 			Time:       now().UTC().Format(time.RFC3339),
 			CustomerID: customerID,
 			EstateID:   estateID,
-			Endpoint:   mapping.EndpointFinalPriceWatched,
+			Endpoint:   c.endpoint,
 			ContactID:  contactID,
-			Lead:       *body,
+			Lead:       lead,
 		})
 		if err != nil {
 			return "", err
