@@ -289,7 +289,7 @@ func TestPropose(t *testing.T) {
 		},
 		{
 			name:   "foreign flag, status, source, address",
-			header: []string{"Personnummer", "Utländskt", "Intresse", "Källa", "Adress", "Postnummer", "Postort"},
+			header: []string{"Personnummer", "Utländskt", "Spekulantstatus", "Källa", "Adress", "Postnummer", "Postort"},
 			rows: sheet(pins, []string{"nej", "ja", "nej", "nej", "", "false"},
 				[]string{"Interested", "NotInterested", "", "Interested", "Assigned", ""},
 				[]string{"Hemnet", "", "Booli", "", "", ""},
@@ -299,7 +299,7 @@ func TestPropose(t *testing.T) {
 			want: []line{
 				{"Personnummer", "person.socialSecurityNumber", ConfidenceSure},
 				{"Utländskt", "person.isForeignSocialSecurityNumber", ConfidenceSure},
-				{"Intresse", "prospectiveBuyerStatus", ConfidenceSure},
+				{"Spekulantstatus", "prospectiveBuyerStatus", ConfidenceSure},
 				{"Källa", "marketing.referrer", ConfidenceSure},
 				{"Adress", "person.address.streetAddress", ConfidenceSure},
 				{"Postnummer", "person.address.zipCode", ConfidenceSure},

@@ -295,10 +295,10 @@ var english = []entry{
 		return fmt.Sprintf("%s is not given: map a column to it, add `%s: %s` under constants, or pass --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
 	}),
 	say(func(m NothingGivesName, _ Lang) string {
-		return fmt.Sprintf("nothing gives %s, which every lead needs: map a column to it, or map one column to person.fullName", m.Field)
+		return fmt.Sprintf("nothing gives %s, which every lead needs: map a column to it, or map one column to %s", m.Field, m.FullName)
 	}),
-	say(func(NothingGivesContact, Lang) string {
-		return "nothing gives an e-mail address or a phone number, and every lead needs one: map a column to person.email.emailAddress or person.telephone.cell (or another phone field)"
+	say(func(m NothingGivesContact, _ Lang) string {
+		return fmt.Sprintf("nothing gives an e-mail address or a phone number, and every lead needs one: map a column to %s or %s (or another phone field)", m.Email, m.Cell)
 	}),
 
 	// The row as a whole, and sending it (importer).

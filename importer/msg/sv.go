@@ -302,10 +302,10 @@ var swedish = []entry{
 		return fmt.Sprintf("%s saknas: mappa en kolumn till det, lägg till `%s: %s` under constants, eller ange --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
 	}),
 	say(func(m NothingGivesName, _ Lang) string {
-		return fmt.Sprintf("inget ger %s, som varje lead behöver: mappa en kolumn till det, eller mappa en kolumn till person.fullName", m.Field)
+		return fmt.Sprintf("inget ger %s, som varje lead behöver: mappa en kolumn till det, eller mappa en kolumn till %s", m.Field, m.FullName)
 	}),
-	say(func(NothingGivesContact, Lang) string {
-		return "inget ger en e-postadress eller ett telefonnummer, och varje lead behöver ett av dem: mappa en kolumn till person.email.emailAddress eller person.telephone.cell (eller ett annat telefonfält)"
+	say(func(m NothingGivesContact, _ Lang) string {
+		return fmt.Sprintf("inget ger en e-postadress eller ett telefonnummer, och varje lead behöver ett av dem: mappa en kolumn till %s eller %s (eller ett annat telefonfält)", m.Email, m.Cell)
 	}),
 
 	// The row as a whole, and sending it (importer).
