@@ -321,6 +321,14 @@ func columnCandidates(ep endpoint, col int, h string, hm headerMatch, named bool
 // that endpoint's vocabulary. now dates 10-digit personnummer, as in
 // ParsePersonnummer, and ends the days a consent may have been given on.
 func Propose(header []string, samples [][]string, now time.Time) Proposal {
+	return ProposeFor("", header, samples, now)
+}
+
+// ProposeFor is Propose for endpoint, one of Endpoints, whatever the
+// headers say: a column that names a field of the other endpoint only is
+// not placed, and says so. With "" (or a name none of Endpoints) the
+// headers decide, as in Propose.
+func ProposeFor(endpoint string, header []string, samples [][]string, now time.Time) Proposal {
 	idx := synonyms()
 	rows := sampleOf(samples)
 	p := Proposal{Sampled: len(rows), Header: header}
@@ -355,6 +363,9 @@ func Propose(header []string, samples [][]string, now time.Time) Proposal {
 	}
 
 	ep, by := proposeEndpoint(clean, matches)
+	if given, ok := endpointOf(endpoint); ok && endpoint != "" {
+		ep, by = given, nil
+	}
 	p.Endpoint, p.EndpointBy = ep.String(), by
 	var cands []candidate
 	for i, m := range matches {
@@ -362,7 +373,13 @@ func Propose(header []string, samples [][]string, now time.Time) Proposal {
 			continue
 		}
 		cs, reason := columnCandidates(ep, i, clean[i], m.hm, m.named, sniff(column(rows, i), now))
-		cands = append(cands, cs...)
+		for _, c := range cs {
+			if fieldName(ep, c.id, c.utm) != "" {
+				cands = append(cands, c)
+			} else if reason == "" {
+				reason = fmt.Sprintf("it would fill %s (%s: %s), but %s leads have no such field", otherName(c.id), c.conf, c.why, ep)
+			}
+		}
 		why[i] = reason
 	}
 

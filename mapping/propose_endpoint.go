@@ -36,3 +36,14 @@ func interestSign(k knownName) bool {
 	}
 	return slices.Contains(interestHeaders, k.folded)
 }
+
+// otherName names a field by the first endpoint that has it: Interest's
+// gdprApprovalDate.
+func otherName(id fieldID) string {
+	for ep := range numEndpoints {
+		if name := id.nameIn(ep); name != "" {
+			return ep.String() + "'s " + name
+		}
+	}
+	return ""
+}

@@ -23,6 +23,7 @@ func TestProposeEndpoint(t *testing.T) {
 	type line struct{ header, field string }
 	tests := []struct {
 		name     string
+		given    string // init --endpoint; "" lets the headers decide
 		header   []string
 		rows     [][]string
 		endpoint string
@@ -113,6 +114,30 @@ func TestProposeEndpoint(t *testing.T) {
 			yaml:     []string{"endpoint: FinalPriceWatched\n"},
 		},
 		{
+			name:     "FinalPriceWatched asked for: a consent column is not placed",
+			given:    EndpointFinalPriceWatched,
+			header:   []string{"Förnamn", "Efternamn", "E-post", "Samtycke", "Meddelande"},
+			rows:     sheet(testNames, testLast, testEmails, testConsent, testNotes),
+			endpoint: EndpointFinalPriceWatched,
+			want: []line{
+				{"Förnamn", "person.firstName"}, {"Efternamn", "person.lastName"},
+				{"E-post", "person.email.emailAddress"}, {"Meddelande", "message"},
+			},
+			unplaced: []string{"Samtycke"},
+			why: map[string]string{"Samtycke": `it would fill Interest's gdprApprovalDate (sure: header "Samtycke" is a known name for the consent date; ` +
+				"6 of 6 values are dates), but FinalPriceWatched leads have no such field"},
+			yaml: []string{"endpoint: FinalPriceWatched\n", "  prospectiveBuyerStatus: Interested"},
+		},
+		{
+			name:     "Interest asked for: a sheet without its headers",
+			given:    EndpointInterest,
+			header:   []string{"Namn", "Mobil", "Status"},
+			rows:     sheet(testNames, testMobiles, []string{"Mycket intresserad", "", "", "", "", ""}),
+			endpoint: EndpointInterest,
+			want:     []line{{"Namn", "fullName"}, {"Mobil", "telephone.cell"}, {"Status", "status"}},
+			yaml:     []string{"endpoint: Interest\n"},
+		},
+		{
 			name:     "no name and no contact: the advice is in Interest's words",
 			header:   []string{"Samtyckesdatum", "Kvm"},
 			rows:     sheet(testConsent, []string{"84", "", "120", "", "", "55"}),
@@ -131,7 +156,7 @@ func TestProposeEndpoint(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := Propose(tc.header, tc.rows, vectorsNow)
+			p := ProposeFor(tc.given, tc.header, tc.rows, vectorsNow)
 			assert.Equal(t, tc.endpoint, p.Endpoint)
 			assert.Equal(t, tc.by, p.EndpointBy)
 			var got []line
