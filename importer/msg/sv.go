@@ -919,6 +919,9 @@ var swedish = []entry{
 	say(func(m EncodingFlag, _ Lang) string {
 		return "--encoding " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
 	}),
+	say(func(m EndpointFlag, _ Lang) string {
+		return "--endpoint " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
+	}),
 	say(func(m DelimiterFlag, _ Lang) string {
 		return fmt.Sprintf("--delimiter %q: ange ett tecken som skiljer cellerna åt, t.ex. , ; | : eller tab (inte en bokstav, siffra, ett mellanslag eller citattecken)", m.Given)
 	}),
@@ -941,6 +944,13 @@ var swedish = []entry{
 	say(func(m WroteMapping, _ Lang) string {
 		return fmt.Sprintf("skrev %s: %d kolumner placerade, %d inte; granska den, sedan: leadimport check --mapping %s %s",
 			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
+	}),
+	say(func(m ProposedInterest, _ Lang) string {
+		by := "rubriken " + quotedList(m.Headers, "och")
+		if len(m.Headers) > 1 {
+			by = "rubrikerna " + quotedList(m.Headers, "och")
+		}
+		return fmt.Sprintf("mappningen gäller intresseanmälningar (endpoint: Interest), eftersom %s säger det; om personerna bara bad om slutpriset: leadimport init --endpoint FinalPriceWatched %s", by, m.Input)
 	}),
 	say(func(m InitFits, _ Lang) string {
 		return fmt.Sprintf("%s passar redan mappningen %s: prova den med  leadimport check --mapping %s %s", m.Input, m.Mapping, m.Given, m.Input)
