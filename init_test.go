@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"leadimport/mapping"
+	"leadimport/mapping/remember"
 )
 
 // TestInitProposesAMappingCheckAccepts: init proposes a mapping and says
@@ -196,4 +198,43 @@ func TestInitEndpointFlag(t *testing.T) {
 	res := runCmd(t, dir, nil, "init", "--endpoint", "Intresse", "anmälningar.csv")
 	assert.Equal(t, 2, res.code)
 	assert.Contains(t, res.stderr, "--endpoint Intresse: use one of FinalPriceWatched, Interest")
+}
+
+// TestInitRememberedMappingAndEndpoint: a mapping remembered for the
+// sheet's headers is proposed as it was, for its endpoint, unless
+// --endpoint asks for another: then the headers are placed afresh.
+func TestInitRememberedMappingAndEndpoint(t *testing.T) {
+	dir := t.TempDir()
+	header := []string{"Förnamn", "Efternamn", "Mobil", "Samtycke"}
+	input := filepath.Join(dir, "anmälningar.csv")
+	require.NoError(t, os.WriteFile(input, []byte(strings.Join(header, ";")+"\nAnna;Ek;070-174 06 30;2025-11-28\n"), 0o600))
+	m, err := mapping.Parse(strings.NewReader("version: 1\nendpoint: Interest\ncolumns:\n  Förnamn: firstName\n  Efternamn: lastName\n  Mobil: telephone.other\n"), "confirmed")
+	require.NoError(t, err)
+	store, err := remember.DefaultDir(func(k string) string { return map[string]string{"HOME": dir}[k] }, runtime.GOOS)
+	require.NoError(t, err)
+	_, err = remember.Store{Dir: store}.Save(header, m)
+	require.NoError(t, err)
+
+	tests := []struct {
+		name       string
+		flags      []string
+		remembered bool
+		want       []string
+	}{
+		{"remembered", nil, true, []string{"endpoint: Interest\n", `"Mobil": telephone.other`, "  status: Interested "}},
+		{"--endpoint the same", []string{"--endpoint", "Interest"}, true, []string{"endpoint: Interest\n", `"Mobil": telephone.other`}},
+		{"--endpoint another", []string{"--endpoint", "FinalPriceWatched"}, false, []string{"endpoint: FinalPriceWatched\n", "  Mobil: person.telephone.cell "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := runCmd(t, dir, nil, append(append([]string{"init"}, tt.flags...), input)...)
+			require.Equal(t, 0, res.code, res.stderr)
+			assert.Equal(t, tt.remembered, strings.Contains(res.stderr, "had a mapping confirmed before"), res.stderr)
+			for _, w := range tt.want {
+				assert.Contains(t, res.stdout, w)
+			}
+			_, err := mapping.Parse(strings.NewReader(res.stdout), "proposed")
+			require.NoError(t, err, res.stdout)
+		})
+	}
 }

@@ -505,6 +505,10 @@ func FuzzProposeRoundTrip(f *testing.F) {
 	f.Add("Mobiltelefon", "070-174 06 30")
 	f.Add("Namn", "Anna Svensson")
 	f.Add("Kundnr", "19800101-2384")
+	f.Add("Samtycke", "2025-11-28")
+	f.Add("GDPR", "ja")
+	f.Add("Antal rum", "3,5")
+	f.Add("Intresse", "Mycket intresserad")
 	f.Add(" ", "")
 	f.Fuzz(func(t *testing.T, h, v string) {
 		if !utf8.ValidString(h) {
