@@ -37,11 +37,11 @@ func (p Proposal) WriteYAML(w io.Writer, input string, read Input) error {
 	ep := p.endpoint()
 	p.writeIntro(&b, ep, input)
 	b.WriteString("version: 1\n")
-	endpointLine := [2]string{"endpoint: " + ep.String()}
+	why := ""
 	if ep == epInterest && len(p.EndpointBy) > 0 {
-		endpointLine[1] = "an interest registration (intresseanmälan), as " + headerList(p.EndpointBy) + "; the fields below are its own"
+		why = "an interest registration (intresseanmälan), as " + headerList(p.EndpointBy) + "; the fields below are its own"
 	}
-	writeLine(&b, endpointLine[0], endpointLine[1], 0)
+	writeLine(&b, "endpoint: "+ep.String(), why, 0)
 	var lines [][2]string
 	for _, l := range p.Lines {
 		lines = append(lines, [2]string{yamlScalar(l.Header) + ": " + l.Field, l.Confidence + ": " + l.Why})
