@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"leadimport/importer"
@@ -17,21 +18,23 @@ import (
 
 // initOptions are the flags of init.
 type initOptions struct {
-	out     string
-	mapping string // mappings to try first
-	input   inputOptions
-	path    string // the input
+	out      string
+	mapping  string // mappings to try first
+	endpoint string // "": as the headers say
+	input    inputOptions
+	path     string // the input
 }
 
 func (o *initOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.out, "o", "", "write the mapping to this `file` instead of printing it (refused if it exists)")
 	fs.StringVar(&o.mapping, "mapping", "", "an existing mapping `file` or folder of them: if one fits INPUT, say which and propose none")
+	fs.StringVar(&o.endpoint, "endpoint", "", "propose a mapping for this `endpoint` ("+strings.Join(mapping.Endpoints, " or ")+"); without it, Interest when the headers speak of consent, the present home or the interest, else FinalPriceWatched")
 	o.input.bind(fs)
 }
 
 func (o *initOptions) usage(fs *flag.FlagSet) {
 	printUsage(fs, "leadimport init [flags] INPUT",
-		"Proposes a mapping file for INPUT: each header placed on a field by its name\n(Swedish or English), a near miss of one, or the values in its first rows. Each\nline says how sure it is; review it, then try it with leadimport check.\n",
+		"Proposes a mapping file for INPUT: each header placed on a field by its name\n(Swedish or English), a near miss of one, or the values in its first rows. Each\nline says how sure it is; review it, then try it with leadimport check. A sheet\nwhose headers speak of consent (Samtycke, GDPR), the present home (Boende idag,\nAntal rum, Boarea) or the interest (Intresse) gets endpoint: Interest, with the\nheaders that decided it; any other, FinalPriceWatched.\n",
 		"  leadimport init visning.xlsx -o visning.yaml\n  leadimport check --mapping visning.yaml visning.xlsx\n")
 }
 
@@ -40,6 +43,9 @@ func (o *initOptions) validate(args []string) error {
 		return usage(msg.OneInputFile{})
 	}
 	o.path = args[0]
+	if o.endpoint != "" && !slices.Contains(mapping.Endpoints, o.endpoint) {
+		return usage(msg.EndpointFlag{Given: o.endpoint, Known: mapping.Endpoints})
+	}
 	return o.input.validate()
 }
 
@@ -68,15 +74,22 @@ func cmdInit(args []string, e *env) error {
 // propose writes a mapping proposed for the input to -o (never over an
 // existing file), or to stdout.
 func (o *initOptions) propose(in mapping.Input, e *env) error {
-	p, describe, err := importer.Propose(o.path, in, e.now())
+	p, describe, err := importer.Propose(o.path, in, o.endpoint, e.now())
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stderr, e.lang.Say(describe))
-	// A mapping confirmed on serve's page for these headers comes first.
+	// A mapping confirmed on serve's page for these headers comes first,
+	// unless it is for another endpoint than --endpoint.
 	remembered, file, ok := o.remembered(p.Header, e)
-	if ok {
+	if ok && o.endpoint != "" && remembered.m.Endpoint != o.endpoint {
+		ok = false
+	}
+	switch {
+	case ok:
 		fmt.Fprintln(e.stderr, e.lang.Say(msg.RememberedMapping{Path: file}))
+	case p.Endpoint == mapping.EndpointInterest && len(p.EndpointBy) > 0:
+		fmt.Fprintln(e.stderr, e.lang.Say(msg.ProposedInterest{Headers: p.EndpointBy, Input: o.path}))
 	}
 	var w io.Writer = e.stdout
 	if o.out != "" {

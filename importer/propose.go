@@ -15,10 +15,12 @@ import (
 const proposeSample = 50
 
 // Propose reads the header and the first rows of input and proposes a
-// mapping for it (leadimport init). It also returns what was detected in
-// the file. Without a mapping to look for, the header is the row among
-// the first that holds the most names the synonym table knows.
-func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, msg.Message, error) {
+// mapping for it (leadimport init), for endpoint, or for the endpoint
+// its headers say when endpoint is "" (mapping.ProposeFor). It also
+// returns what was detected in the file. Without a mapping to look for,
+// the header is the row among the first that holds the most names the
+// synonym table knows.
+func Propose(input string, in mapping.Input, endpoint string, now time.Time) (mapping.Proposal, msg.Message, error) {
 	src, err := openToPropose(input, in)
 	if err != nil {
 		return mapping.Proposal{}, nil, err
@@ -30,7 +32,7 @@ func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, m
 		var rowErr *source.RowError
 		switch {
 		case err == io.EOF:
-			return mapping.Propose(src.Header(), rows, now), src.Description(), nil
+			return mapping.ProposeFor(endpoint, src.Header(), rows, now), src.Description(), nil
 		case errors.As(err, &rowErr):
 			// An unreadable row says nothing about its columns.
 		case err != nil:
@@ -39,7 +41,7 @@ func Propose(input string, in mapping.Input, now time.Time) (mapping.Proposal, m
 			rows = append(rows, row.Cells)
 		}
 	}
-	return mapping.Propose(src.Header(), rows, now), src.Description(), nil
+	return mapping.ProposeFor(endpoint, src.Header(), rows, now), src.Description(), nil
 }
 
 // openToPropose opens an input as init reads it: as in says, and without

@@ -269,12 +269,12 @@ func (b *binder) required(given *[numFields]bool) {
 	if !has(fFullName) {
 		for _, id := range []fieldID{fFirstName, fLastName} {
 			if !has(id) {
-				b.add(0, msg.NothingGivesName{Field: id.nameIn(b.ep)})
+				b.add(0, msg.NothingGivesName{Field: id.nameIn(b.ep), FullName: fFullName.nameIn(b.ep)})
 			}
 		}
 	}
 	if !has(fEmail, fEmail2, fHome, fWork, fCell, fOther) {
-		b.add(0, msg.NothingGivesContact{})
+		b.add(0, msg.NothingGivesContact{Email: fEmail.nameIn(b.ep), Cell: fCell.nameIn(b.ep)})
 	}
 }
 

@@ -94,7 +94,11 @@
 // A header is placed by its name (the known names are in synonyms.csv,
 // one per line), by a near miss of one, or by its values: a column of
 // personnummer, e-mail addresses or Swedish mobile numbers is placed
-// whatever its header says.
+// whatever its header says. A sheet whose headers speak of consent
+// ("Samtycke", "GDPR"), the present home ("Boende idag", "Antal rum") or
+// the interest ("Intresse") is proposed for EndpointInterest, in its
+// vocabulary, p.EndpointBy naming those headers; any other for
+// FinalPriceWatched. ProposeFor proposes for a given endpoint instead.
 //
 // Headers match ignoring case and surrounding spaces. On a row, a
 // --set value wins over everything, a non-empty cell over a constant.

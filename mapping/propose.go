@@ -13,6 +13,12 @@ import (
 // a person to review: which column fills which field, how sure the guess
 // is and why, and which columns it could not place.
 type Proposal struct {
+	// Endpoint is the call the leads are for, whose vocabulary Lines
+	// use: EndpointInterest when headers say the sheet is of interest
+	// registrations (see EndpointBy), else EndpointFinalPriceWatched;
+	// "" is the default too.
+	Endpoint    string
+	EndpointBy  []string         // the headers that made it Interest, in input order
 	Lines       []ProposedColumn // the placed columns, in input order
 	Unplaced    []string         // headers not placed, in input order; their cells stay in the report
 	UnplacedWhy []string         // UnplacedWhy[i] says why Unplaced[i] was not placed
@@ -52,27 +58,34 @@ func (c confidence) down() confidence { return max(c-1, confGuess) }
 
 // fieldLabels name fields in reasons, as a person would.
 var fieldLabels = [numFields]string{
-	fCustomerID: "the Connect customer id",
-	fEstateID:   "the estate id",
-	fStatus:     "the buyer status",
-	fLeadSource: "the lead source id",
-	fMessage:    "the message",
-	fReferrer:   "the referrer",
-	fFullName:   "the full name",
-	fFirstName:  "the first name",
-	fLastName:   "the last name",
-	fForeign:    "whether the personnummer is foreign",
-	fSSN:        "the personnummer",
-	fStreet:     "the street address",
-	fZip:        "the postcode",
-	fCity:       "the city",
-	fEmail:      "e-mail",
-	fEmail2:     "a second e-mail",
-	fHome:       "the home phone",
-	fWork:       "the work phone",
-	fCell:       "the mobile phone",
-	fOther:      "another phone",
-	fUTM:        "a UTM tag",
+	fCustomerID:       "the Connect customer id",
+	fEstateID:         "the estate id",
+	fStatus:           "the buyer status",
+	fLeadSource:       "the lead source id",
+	fMessage:          "the message",
+	fReferrer:         "the referrer",
+	fAssignmentSource: "the assignment source id",
+	fConsentDate:      "the consent date",
+	fEstateType:       "the kind of home the person lives in",
+	fLivingSpace:      "the living space of the person's home",
+	fRooms:            "the number of rooms of the person's home",
+	fPrice:            "the value of the person's home",
+	fHomeOther:        "more about the person's home",
+	fFullName:         "the full name",
+	fFirstName:        "the first name",
+	fLastName:         "the last name",
+	fForeign:          "whether the personnummer is foreign",
+	fSSN:              "the personnummer",
+	fStreet:           "the street address",
+	fZip:              "the postcode",
+	fCity:             "the city",
+	fEmail:            "e-mail",
+	fEmail2:           "a second e-mail",
+	fHome:             "the home phone",
+	fWork:             "the work phone",
+	fCell:             "the mobile phone",
+	fOther:            "another phone",
+	fUTM:              "a UTM tag",
 }
 
 // headerMatch is what a header's name says about its column.
@@ -80,6 +93,12 @@ type headerMatch struct {
 	known knownName
 	level confidence // sure: the name itself; likely: a near miss; guess: a word in it
 	why   string
+}
+
+// headerMatched is matchHeader's answer for one column.
+type headerMatched struct {
+	hm    headerMatch
+	named bool // hm holds a match
 }
 
 // matchHeader looks a header up among the known names: as a whole, then
@@ -197,6 +216,17 @@ var checkedBy = map[fieldID]valueKind{
 	fSSN: valPersonnummer, fEmail: valEmail, fEmail2: valEmail,
 	fHome: valPhone, fWork: valPhone, fCell: valPhone, fOther: valPhone,
 	fZip: valZip, fForeign: valBool, fStatus: valStatus,
+	fConsentDate: valDate, fLivingSpace: valNumber, fRooms: valNumber, fPrice: valNumber,
+}
+
+// checkedIn is checkedBy in ep's body, whose status may also be
+// VeryInterested.
+func checkedIn(ep endpoint, id fieldID) (valueKind, bool) {
+	if id == fStatus && ep == epInterest {
+		return valInterestStatus, true
+	}
+	k, ok := checkedBy[id]
+	return k, ok
 }
 
 // fits says whether a field suits values of kind k.
@@ -212,9 +242,10 @@ func fits(k valueKind, id fieldID) bool {
 	return false
 }
 
-// columnCandidates weighs a column's header against its values. It returns
-// the fields the column may fill, best first, or why it fills none.
-func columnCandidates(col int, h string, hm headerMatch, named bool, cv columnValues) ([]candidate, string) {
+// columnCandidates weighs a column's header against its values, for ep's
+// body. It returns the fields the column may fill, best first, or why it
+// fills none.
+func columnCandidates(ep endpoint, col int, h string, hm headerMatch, named bool, cv columnValues) ([]candidate, string) {
 	valueLevel := confGuess
 	if cv.n >= 5 {
 		valueLevel = confLikely
@@ -248,7 +279,14 @@ func columnCandidates(col int, h string, hm headerMatch, named bool, cv columnVa
 		return nil, hm.why
 	case named:
 		c := candidate{col: col, id: hm.known.id, utm: hm.known.utm, conf: hm.level, why: hm.why}
-		if k, checked := checkedBy[c.id]; checked {
+		if c.id == fConsentDate && cv.n > 0 && cv.rarely(valDate) {
+			// A consent sent on the wrong day, or for someone who said
+			// no, is worse than none: a checkbox column says who
+			// consented, not when.
+			return nil, fmt.Sprintf("%s, but only %s: %s takes the day the person consented; map a column of dates to it, or give the day under constants",
+				hm.why, cv.share(valDate), fieldName(ep, fConsentDate, ""))
+		}
+		if k, checked := checkedIn(ep, c.id); checked {
 			switch {
 			case cv.n == 0:
 				c.why += "; the first rows hold no values"
@@ -276,9 +314,21 @@ func columnCandidates(col int, h string, hm headerMatch, named bool, cv columnVa
 // by its values: a column of personnummer, e-mail addresses or Swedish
 // mobile numbers is placed by them whatever its header says. Each field
 // goes to one column at most, the surest; a second e-mail column fills
-// person.email.emailAddress2. now dates 10-digit personnummer, as in
-// ParsePersonnummer.
+// person.email.emailAddress2. The leads are interest registrations
+// (EndpointInterest) when a header names a field only they have (a
+// consent date, the present home) or the registration itself
+// ("Intresse"), and FinalPriceWatched otherwise; the fields are named in
+// that endpoint's vocabulary. now dates 10-digit personnummer, as in
+// ParsePersonnummer, and ends the days a consent may have been given on.
 func Propose(header []string, samples [][]string, now time.Time) Proposal {
+	return ProposeFor("", header, samples, now)
+}
+
+// ProposeFor is Propose for endpoint, one of Endpoints, whatever the
+// headers say: a column that names a field of the other endpoint only is
+// not placed, and says so. With "" (or a name none of Endpoints) the
+// headers decide, as in Propose.
+func ProposeFor(endpoint string, header []string, samples [][]string, now time.Time) Proposal {
 	idx := synonyms()
 	rows := sampleOf(samples)
 	p := Proposal{Sampled: len(rows), Header: header}
@@ -292,8 +342,8 @@ func Propose(header []string, samples [][]string, now time.Time) Proposal {
 		}
 	}
 
-	why := make([]string, len(header)) // why a column is not placed
-	var cands []candidate
+	why := make([]string, len(header))             // why a column is not placed
+	matches := make([]*headerMatched, len(header)) // nil: a column not to place
 	for i, h := range clean {
 		cols := at[headerKey(h)]
 		switch {
@@ -309,18 +359,37 @@ func Propose(header []string, samples [][]string, now time.Time) Proposal {
 			continue
 		}
 		hm, named := matchHeader(h, idx)
-		cs, reason := columnCandidates(i, h, hm, named, sniff(column(rows, i), now))
-		cands = append(cands, cs...)
+		matches[i] = &headerMatched{hm, named}
+	}
+
+	ep, by := proposeEndpoint(clean, matches)
+	if given, ok := endpointOf(endpoint); ok && endpoint != "" {
+		ep, by = given, nil
+	}
+	p.Endpoint, p.EndpointBy = ep.String(), by
+	var cands []candidate
+	for i, m := range matches {
+		if m == nil {
+			continue
+		}
+		cs, reason := columnCandidates(ep, i, clean[i], m.hm, m.named, sniff(column(rows, i), now))
+		for _, c := range cs {
+			if fieldName(ep, c.id, c.utm) != "" {
+				cands = append(cands, c)
+			} else if reason == "" {
+				reason = fmt.Sprintf("it would fill %s (%s: %s), but %s leads have no such field", otherName(c.id), c.conf, c.why, ep)
+			}
+		}
 		why[i] = reason
 	}
 
-	placed := assign(cands, clean, why)
-	preferFirstAndLast(placed, clean, why)
+	placed := assign(ep, cands, clean, why)
+	preferFirstAndLast(ep, placed, clean, why)
 
 	for i, h := range clean {
 		switch {
 		case placed[i] != nil:
-			p.Lines = append(p.Lines, ProposedColumn{Header: h, Field: fieldName(epFinalPrice, placed[i].id, placed[i].utm),
+			p.Lines = append(p.Lines, ProposedColumn{Header: h, Field: fieldName(ep, placed[i].id, placed[i].utm),
 				Confidence: placed[i].conf.String(), Why: placed[i].why})
 		case why[i] != "":
 			p.Unplaced = append(p.Unplaced, h)
@@ -364,7 +433,7 @@ func column(rows [][]string, i int) []string {
 // order, so the same input always gets the same proposal. A column that
 // loses its field to a surer one tries its next choice; one that loses
 // them all gets a reason in why.
-func assign(cands []candidate, header []string, why []string) []*candidate {
+func assign(ep endpoint, cands []candidate, header []string, why []string) []*candidate {
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		if c := cmp.Compare(b.conf, a.conf); c != 0 {
 			return c
@@ -394,7 +463,7 @@ func assign(cands []candidate, header []string, why []string) []*candidate {
 			} else {
 				if why[c.col] == "" {
 					why[c.col] = fmt.Sprintf("it would fill %s (%s: %s), but %s, as sure or surer, fills it",
-						fieldName(epFinalPrice, c.id, c.utm), c.conf, c.why, quote(header[first]))
+						fieldName(ep, c.id, c.utm), c.conf, c.why, quote(header[first]))
 				}
 				continue
 			}
@@ -407,11 +476,11 @@ func assign(cands []candidate, header []string, why []string) []*candidate {
 }
 
 // preferFirstAndLast keeps a mapping Parse accepts: it gives the name
-// either as person.fullName or as person.firstName and person.lastName.
+// either as a full name (person.fullName) or as a first and a last name.
 // With both first and last name columns, those win: they need no
 // splitting. With only one of them, the full name wins, since a lead
-// needs both.
-func preferFirstAndLast(placed []*candidate, header []string, why []string) {
+// needs both. The fields are named as ep names them.
+func preferFirstAndLast(ep endpoint, placed []*candidate, header []string, why []string) {
 	find := func(id fieldID) int {
 		return slices.IndexFunc(placed, func(c *candidate) bool { return c != nil && c.id == id })
 	}
@@ -421,13 +490,13 @@ func preferFirstAndLast(placed []*candidate, header []string, why []string) {
 	}
 	switch {
 	case first >= 0 && last >= 0:
-		why[full] = fmt.Sprintf("it would fill person.fullName (%s: %s), but %s and %s give the first and last name, which need no splitting",
-			placed[full].conf, placed[full].why, quote(header[first]), quote(header[last]))
+		why[full] = fmt.Sprintf("it would fill %s (%s: %s), but %s and %s give the first and last name, which need no splitting",
+			fFullName.nameIn(ep), placed[full].conf, placed[full].why, quote(header[first]), quote(header[last]))
 		placed[full] = nil
 	case first >= 0 || last >= 0:
 		one := max(first, last)
 		why[one] = fmt.Sprintf("it would fill %s (%s: %s), but %s gives the full name, and a mapping takes either a full name or both a first and a last name",
-			fields[placed[one].id].name, placed[one].conf, placed[one].why, quote(header[full]))
+			placed[one].id.nameIn(ep), placed[one].conf, placed[one].why, quote(header[full]))
 		placed[one] = nil
 	}
 }

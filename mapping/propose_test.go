@@ -289,7 +289,7 @@ func TestPropose(t *testing.T) {
 		},
 		{
 			name:   "foreign flag, status, source, address",
-			header: []string{"Personnummer", "Utländskt", "Intresse", "Källa", "Adress", "Postnummer", "Postort"},
+			header: []string{"Personnummer", "Utländskt", "Spekulantstatus", "Källa", "Adress", "Postnummer", "Postort"},
 			rows: sheet(pins, []string{"nej", "ja", "nej", "nej", "", "false"},
 				[]string{"Interested", "NotInterested", "", "Interested", "Assigned", ""},
 				[]string{"Hemnet", "", "Booli", "", "", ""},
@@ -299,7 +299,7 @@ func TestPropose(t *testing.T) {
 			want: []line{
 				{"Personnummer", "person.socialSecurityNumber", ConfidenceSure},
 				{"Utländskt", "person.isForeignSocialSecurityNumber", ConfidenceSure},
-				{"Intresse", "prospectiveBuyerStatus", ConfidenceSure},
+				{"Spekulantstatus", "prospectiveBuyerStatus", ConfidenceSure},
 				{"Källa", "marketing.referrer", ConfidenceSure},
 				{"Adress", "person.address.streetAddress", ConfidenceSure},
 				{"Postnummer", "person.address.zipCode", ConfidenceSure},
@@ -505,6 +505,10 @@ func FuzzProposeRoundTrip(f *testing.F) {
 	f.Add("Mobiltelefon", "070-174 06 30")
 	f.Add("Namn", "Anna Svensson")
 	f.Add("Kundnr", "19800101-2384")
+	f.Add("Samtycke", "2025-11-28")
+	f.Add("GDPR", "ja")
+	f.Add("Antal rum", "3,5")
+	f.Add("Intresse", "Mycket intresserad")
 	f.Add(" ", "")
 	f.Fuzz(func(t *testing.T, h, v string) {
 		if !utf8.ValidString(h) {

@@ -3,6 +3,7 @@ package mapping
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,16 +26,22 @@ const (
 const commentColumn = 48
 
 // WriteYAML writes p as a version-1 mapping file that Parse reads: a
-// comment naming input and asking for a review; one `Header: field` line
+// comment naming input and asking for a review; its endpoint, with the
+// headers that chose it when it is not the default; one `Header: field` line
 // per placed column, with how sure it is and why; the unplaced headers as
 // comments; constants for the ids no column gives (placeholders to
 // replace); and, when any of read is given (sheet, header row, encoding,
 // delimiter), the input section that reads the input the way Propose saw it.
 func (p Proposal) WriteYAML(w io.Writer, input string, read Input) error {
 	var b strings.Builder
-	p.writeIntro(&b, input)
+	ep := p.endpoint()
+	p.writeIntro(&b, ep, input)
 	b.WriteString("version: 1\n")
-	b.WriteString("endpoint: " + EndpointFinalPriceWatched + "\n")
+	why := ""
+	if ep == epInterest && len(p.EndpointBy) > 0 {
+		why = "an interest registration (intresseanmälan), as " + headerList(p.EndpointBy) + "; the fields below are its own"
+	}
+	writeLine(&b, "endpoint: "+ep.String(), why, 0)
 	var lines [][2]string
 	for _, l := range p.Lines {
 		lines = append(lines, [2]string{yamlScalar(l.Header) + ": " + l.Field, l.Confidence + ": " + l.Why})
@@ -43,7 +50,7 @@ func (p Proposal) WriteYAML(w io.Writer, input string, read Input) error {
 	for i, h := range p.Unplaced {
 		fmt.Fprintf(&b, "  # %s: not placed (kept in the report, not sent): %s\n", yamlScalar(h), oneLine(p.UnplacedWhy[i]))
 	}
-	writeSection(&b, "constants:", "the same for every row; a non-empty mapped cell wins", p.constants())
+	writeSection(&b, "constants:", "the same for every row; a non-empty mapped cell wins", p.constants(ep))
 	var in [][2]string
 	// Parse refuses a blank sheet name; a sheet's own name is kept as it is.
 	if strings.TrimSpace(read.Sheet) != "" {
@@ -69,7 +76,27 @@ func (p Proposal) WriteYAML(w io.Writer, input string, read Input) error {
 	return err
 }
 
-func (p Proposal) writeIntro(b *strings.Builder, input string) {
+// endpoint is the endpoint p is for; an unknown one (a Proposal made
+// by hand) is the default's.
+func (p Proposal) endpoint() endpoint {
+	ep, _ := endpointOf(p.Endpoint)
+	return ep
+}
+
+// headerList names headers in a comment: header "A" says, headers "A",
+// "B" and "C" say.
+func headerList(hs []string) string {
+	q := make([]string, len(hs))
+	for i, h := range hs {
+		q[i] = quote(h)
+	}
+	if len(q) == 1 {
+		return "header " + q[0] + " says"
+	}
+	return "headers " + strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1] + " say"
+}
+
+func (p Proposal) writeIntro(b *strings.Builder, ep endpoint, input string) {
 	if !graphic(input) {
 		input = quote(input)
 	}
@@ -83,14 +110,13 @@ func (p Proposal) writeIntro(b *strings.Builder, input string) {
 	for _, l := range p.Lines {
 		has[l.Field] = true
 	}
-	if !has[fields[fFullName].name] && !(has[fields[fFirstName].name] && has[fields[fLastName].name]) {
+	if !has[fFullName.nameIn(ep)] && !(has[fFirstName.nameIn(ep)] && has[fLastName.nameIn(ep)]) {
 		b.WriteString("# No column was placed as the name, which every lead needs: map one to\n")
-		b.WriteString("# person.fullName, or two to person.firstName and person.lastName.\n")
+		fmt.Fprintf(b, "# %s, or two to %s and %s.\n", fFullName.nameIn(ep), fFirstName.nameIn(ep), fLastName.nameIn(ep))
 	}
-	if !has[fields[fEmail].name] && !has[fields[fEmail2].name] && !has[fields[fHome].name] &&
-		!has[fields[fWork].name] && !has[fields[fCell].name] && !has[fields[fOther].name] {
+	if !slices.ContainsFunc([]fieldID{fEmail, fEmail2, fHome, fWork, fCell, fOther}, func(id fieldID) bool { return has[id.nameIn(ep)] }) {
 		b.WriteString("# No column was placed as an e-mail address or a phone number, and every\n")
-		b.WriteString("# lead needs one: map one to person.email.emailAddress or person.telephone.cell.\n")
+		fmt.Fprintf(b, "# lead needs one: map one to %s or %s.\n", fEmail.nameIn(ep), fCell.nameIn(ep))
 	}
 	b.WriteString("\n")
 }
@@ -99,7 +125,7 @@ func (p Proposal) writeIntro(b *strings.Builder, input string) {
 // user to fill in: customerId and estateId when no column holds them.
 func (p Proposal) Placeholders() []string {
 	var out []string
-	for _, l := range p.constants() {
+	for _, l := range p.constants(p.endpoint()) {
 		field, value, _ := strings.Cut(l[0], ": ")
 		if PlaceholderID(value) {
 			out = append(out, field)
@@ -108,24 +134,28 @@ func (p Proposal) Placeholders() []string {
 	return out
 }
 
-// constants are the lines for the fields a lead needs that no column gives.
-func (p Proposal) constants() [][2]string {
+// constants are the lines for the fields a lead for ep needs that no
+// column gives.
+func (p Proposal) constants(ep endpoint) [][2]string {
 	has := map[string]bool{}
 	for _, l := range p.Lines {
 		has[l.Field] = true
 	}
 	var lines [][2]string
-	if !has[fields[fCustomerID].name] {
+	if !has[fCustomerID.nameIn(ep)] {
 		lines = append(lines, [2]string{"customerId: " + placeholderCustomerID,
 			"placeholder: replace it with your agency's Vitec customer id, e.g. M1001"})
 	}
-	if !has[fields[fEstateID].name] {
+	if !has[fEstateID.nameIn(ep)] {
 		lines = append(lines, [2]string{"estateId: " + placeholderEstateID,
 			"placeholder: replace it with the estate's id in Vitec, e.g. OBJ12345, or map a column to it"})
 	}
-	if !has[fields[fStatus].name] {
-		lines = append(lines, [2]string{"prospectiveBuyerStatus: " + defaultStatus,
-			"a default for every lead; Assigned and NotInterested are the others"})
+	if status := fStatus.nameIn(ep); !has[status] {
+		others := "Assigned and NotInterested are the others"
+		if ep == epInterest {
+			others = "VeryInterested, Assigned and NotInterested are the others"
+		}
+		lines = append(lines, [2]string{status + ": " + defaultStatus, "a default for every lead; " + others})
 	}
 	return lines
 }
@@ -201,12 +231,12 @@ func graphic(s string) bool {
 // and the default status. A mapping remembered without its constants
 // (mapping/remember) is proposed with it.
 func ConstantsYAML(m *Mapping) string {
-	var p Proposal
+	p := Proposal{Endpoint: m.Endpoint}
 	for _, c := range m.Columns {
 		p.Lines = append(p.Lines, ProposedColumn{Header: c.Header, Field: c.Field})
 	}
 	var b strings.Builder
-	if lines := p.constants(); len(lines) > 0 {
+	if lines := p.constants(p.endpoint()); len(lines) > 0 {
 		writeSection(&b, "constants:", "the same for every row; a non-empty mapped cell wins", lines)
 	}
 	return b.String()

@@ -21,18 +21,24 @@ const (
 	valZip
 	valBool
 	valStatus
+	valInterestStatus
+	valDate
+	valNumber
 	numValueKinds
 )
 
 // valueNouns name each kind in a reason: "12 of 14 values are personnummer".
 var valueNouns = [numValueKinds]string{
-	valPersonnummer: "are personnummer",
-	valEmail:        "are e-mail addresses",
-	valMobile:       "are Swedish mobile numbers",
-	valPhone:        "look like phone numbers",
-	valZip:          "look like postcodes",
-	valBool:         "are yes/no values",
-	valStatus:       "are buyer statuses (Assigned, Interested, NotInterested)",
+	valPersonnummer:   "are personnummer",
+	valEmail:          "are e-mail addresses",
+	valMobile:         "are Swedish mobile numbers",
+	valPhone:          "look like phone numbers",
+	valZip:            "look like postcodes",
+	valBool:           "are yes/no values",
+	valStatus:         "are buyer statuses (Assigned, Interested, NotInterested)",
+	valInterestStatus: "are interest statuses (Interested, VeryInterested, Assigned, NotInterested)",
+	valDate:           "are dates",
+	valNumber:         "are numbers",
 }
 
 // columnValues counts, over a column's non-empty sampled values, how many
@@ -70,6 +76,15 @@ func sniff(values []string, now time.Time) columnValues {
 		}
 		if _, wrong := normalize(kindStatus, v, Normalize{}, time.Time{}); wrong == nil {
 			cv.counts[valStatus]++
+		}
+		if _, wrong := normalize(kindInterestStatus, v, Normalize{}, time.Time{}); wrong == nil {
+			cv.counts[valInterestStatus]++
+		}
+		if _, wrong := normalizeDate(v, now); wrong == nil {
+			cv.counts[valDate]++
+		}
+		if isNumber(v) {
+			cv.counts[valNumber]++
 		}
 	}
 	return cv
@@ -148,6 +163,17 @@ func isPhoneLike(v string) bool {
 func isZipCode(v string) bool {
 	s, wrong := normalizeZip(v)
 	return wrong == nil && s[0] != '0'
+}
+
+// isNumber is a value one of the present accommodation's number fields
+// takes: 84 kvm, 3,5, 4 500 000 kr.
+func isNumber(v string) bool {
+	for _, k := range []kind{kindArea, kindRooms, kindPrice} {
+		if _, wrong := normalizeNumber(k, v); wrong == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func allDigits(s string) bool {

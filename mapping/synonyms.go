@@ -60,8 +60,9 @@ var synonyms = sync.OnceValue(func() *synonymIndex {
 
 // parseSynonyms reads a synonyms table and checks it: every field is in
 // the vocabulary (or is ignoreField), every name folds to something, and
-// no name stands for two fields. The vocabulary's own names are known too,
-// so a header written "person.firstName" is placed.
+// no name stands for two fields. Every endpoint's names for the fields
+// are known too, so a header written "person.firstName" or
+// "contactMessage" is placed.
 func parseSynonyms(r io.Reader) (*synonymIndex, error) {
 	cr := csv.NewReader(r)
 	cr.Comment = '#'
@@ -101,9 +102,12 @@ func parseSynonyms(r io.Reader) (*synonymIndex, error) {
 		}
 	}
 	for id := range fUTM {
-		name := cmp.Or(fields[id].name, fields[id].interest)
-		if err := add(knownName{name: name, folded: foldHeader(name), id: id}, "field "+name); err != nil {
-			return nil, err
+		for ep := range numEndpoints {
+			if name := id.nameIn(ep); name != "" {
+				if err := add(knownName{name: name, folded: foldHeader(name), id: id}, "field "+name); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	if len(idx.all) == 0 {

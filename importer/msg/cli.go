@@ -67,6 +67,13 @@ type EncodingFlag struct {
 	Known []string
 }
 
+// EndpointFlag: init's --endpoint names none of the Known endpoints.
+type EndpointFlag struct {
+	message
+	Given string
+	Known []string
+}
+
 // DelimiterFlag: --delimiter is not one the reader takes.
 type DelimiterFlag struct {
 	message
@@ -120,6 +127,14 @@ type WroteMapping struct {
 	Path             string
 	Placed, Unplaced int
 	Input            string
+}
+
+// ProposedInterest: init proposes a mapping for interest registrations
+// (endpoint: Interest), as the Headers of the input say.
+type ProposedInterest struct {
+	message
+	Headers []string
+	Input   string
 }
 
 // InitFits: an existing mapping (of those Given names) fits the input,

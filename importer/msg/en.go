@@ -298,10 +298,10 @@ var english = []entry{
 		return fmt.Sprintf("%s is not given: map a column to it, add `%s: %s` under constants, or pass --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
 	}),
 	say(func(m NothingGivesName, _ Lang) string {
-		return fmt.Sprintf("nothing gives %s, which every lead needs: map a column to it, or map one column to person.fullName", m.Field)
+		return fmt.Sprintf("nothing gives %s, which every lead needs: map a column to it, or map one column to %s", m.Field, m.FullName)
 	}),
-	say(func(NothingGivesContact, Lang) string {
-		return "nothing gives an e-mail address or a phone number, and every lead needs one: map a column to person.email.emailAddress or person.telephone.cell (or another phone field)"
+	say(func(m NothingGivesContact, _ Lang) string {
+		return fmt.Sprintf("nothing gives an e-mail address or a phone number, and every lead needs one: map a column to %s or %s (or another phone field)", m.Email, m.Cell)
 	}),
 
 	// The row as a whole, and sending it (importer).
@@ -891,6 +891,9 @@ var english = []entry{
 	say(func(m EncodingFlag, _ Lang) string {
 		return "--encoding " + m.Given + ": use one of " + strings.Join(m.Known, ", ")
 	}),
+	say(func(m EndpointFlag, _ Lang) string {
+		return "--endpoint " + m.Given + ": use one of " + strings.Join(m.Known, ", ")
+	}),
 	say(func(m DelimiterFlag, _ Lang) string {
 		return fmt.Sprintf("--delimiter %q: give one character that separates the cells, such as , ; | : or tab (not a letter, digit, space or quote)", m.Given)
 	}),
@@ -913,6 +916,13 @@ var english = []entry{
 	say(func(m WroteMapping, _ Lang) string {
 		return fmt.Sprintf("wrote %s: %d columns placed, %d not; review it, then: leadimport check --mapping %s %s",
 			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
+	}),
+	say(func(m ProposedInterest, _ Lang) string {
+		by := "the header " + quotedList(m.Headers, "and") + " says"
+		if len(m.Headers) > 1 {
+			by = "the headers " + quotedList(m.Headers, "and") + " say"
+		}
+		return fmt.Sprintf("the mapping is for interest registrations (endpoint: Interest), as %s; if the people only asked for the final price: leadimport init --endpoint FinalPriceWatched %s", by, m.Input)
 	}),
 	say(func(m InitFits, _ Lang) string {
 		return fmt.Sprintf("%s fits the mapping %s already: try it with  leadimport check --mapping %s %s", m.Input, m.Mapping, m.Given, m.Input)
@@ -1285,6 +1295,15 @@ func kindEN(k FileKind) string {
 		return "a symbolic link"
 	}
 	return "a special file"
+}
+
+// quotedList is andList of the words quoted: "A", "B" and "C".
+func quotedList(words []string, and string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = strconv.Quote(w)
+	}
+	return andList(q, and)
 }
 
 func andList(words []string, and string) string {

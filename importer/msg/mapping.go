@@ -320,11 +320,17 @@ type NotGiven struct {
 	Field, Example string
 }
 
-// NothingGivesName: nothing gives the first or the last name.
+// NothingGivesName: nothing gives the first or the last name (Field),
+// nor the full name (FullName), as the mapping's endpoint names them.
 type NothingGivesName struct {
 	message
-	Field string
+	Field, FullName string
 }
 
-// NothingGivesContact: nothing gives an e-mail address or a phone number.
-type NothingGivesContact struct{ message }
+// NothingGivesContact: nothing gives an e-mail address or a phone
+// number; Email and Cell are the fields to map, as the mapping's
+// endpoint names them.
+type NothingGivesContact struct {
+	message
+	Email, Cell string
+}

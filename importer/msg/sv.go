@@ -305,10 +305,10 @@ var swedish = []entry{
 		return fmt.Sprintf("%s saknas: mappa en kolumn till det, lägg till `%s: %s` under constants, eller ange --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
 	}),
 	say(func(m NothingGivesName, _ Lang) string {
-		return fmt.Sprintf("inget ger %s, som varje lead behöver: mappa en kolumn till det, eller mappa en kolumn till person.fullName", m.Field)
+		return fmt.Sprintf("inget ger %s, som varje lead behöver: mappa en kolumn till det, eller mappa en kolumn till %s", m.Field, m.FullName)
 	}),
-	say(func(NothingGivesContact, Lang) string {
-		return "inget ger en e-postadress eller ett telefonnummer, och varje lead behöver ett av dem: mappa en kolumn till person.email.emailAddress eller person.telephone.cell (eller ett annat telefonfält)"
+	say(func(m NothingGivesContact, _ Lang) string {
+		return fmt.Sprintf("inget ger en e-postadress eller ett telefonnummer, och varje lead behöver ett av dem: mappa en kolumn till %s eller %s (eller ett annat telefonfält)", m.Email, m.Cell)
 	}),
 
 	// The row as a whole, and sending it (importer).
@@ -929,6 +929,9 @@ var swedish = []entry{
 	say(func(m EncodingFlag, _ Lang) string {
 		return "--encoding " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
 	}),
+	say(func(m EndpointFlag, _ Lang) string {
+		return "--endpoint " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
+	}),
 	say(func(m DelimiterFlag, _ Lang) string {
 		return fmt.Sprintf("--delimiter %q: ange ett tecken som skiljer cellerna åt, t.ex. , ; | : eller tab (inte en bokstav, siffra, ett mellanslag eller citattecken)", m.Given)
 	}),
@@ -951,6 +954,13 @@ var swedish = []entry{
 	say(func(m WroteMapping, _ Lang) string {
 		return fmt.Sprintf("skrev %s: %d kolumner placerade, %d inte; granska den, sedan: leadimport check --mapping %s %s",
 			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
+	}),
+	say(func(m ProposedInterest, _ Lang) string {
+		by := "rubriken " + quotedList(m.Headers, "och")
+		if len(m.Headers) > 1 {
+			by = "rubrikerna " + quotedList(m.Headers, "och")
+		}
+		return fmt.Sprintf("mappningen gäller intresseanmälningar (endpoint: Interest), eftersom %s säger det; om personerna bara bad om slutpriset: leadimport init --endpoint FinalPriceWatched %s", by, m.Input)
 	}),
 	say(func(m InitFits, _ Lang) string {
 		return fmt.Sprintf("%s passar redan mappningen %s: prova den med  leadimport check --mapping %s %s", m.Input, m.Mapping, m.Given, m.Input)

@@ -10,9 +10,21 @@ import (
 	"leadimport/mapping"
 )
 
+// TestSaveFind: a remembered mapping is found for the same headers in
+// any order and case, reads back as the same mapping for the same
+// endpoint, and is proposed with its endpoint's constants (placeholders:
+// none is kept).
 func TestSaveFind(t *testing.T) {
-	st := Store{Dir: t.TempDir()}
-	m, err := mapping.Parse(strings.NewReader(`version: 1
+	tests := []struct {
+		name, mapping string
+		endpoint      string
+		header        []string
+		lookup        []string // header in another order and case
+		status        string   // the default status proposed, in the endpoint's vocabulary
+	}{
+		{
+			name: "FinalPriceWatched",
+			mapping: `version: 1
 columns:
   "Förnamn": person.firstName
   "Efter: namn": person.lastName
@@ -23,27 +35,75 @@ constants:
 input:
   headerRow: 3
   delimiter: ";"
-`), "m.yaml")
-	require.NoError(t, err)
-	header := []string{"Förnamn", "Efter: namn", "E-post", "Kommentar"}
-	_, ok := find(t, st, header)
-	assert.False(t, ok)
-	_, err = st.Save(header, m)
-	require.NoError(t, err)
+`,
+			endpoint: mapping.EndpointFinalPriceWatched,
+			header:   []string{"Förnamn", "Efter: namn", "E-post", "Kommentar"},
+			lookup:   []string{" kommentar", "E-POST", "efter: namn", "Förnamn", ""},
+			status:   "prospectiveBuyerStatus: Interested",
+		},
+		{
+			name: "Interest",
+			mapping: `version: 1
+endpoint: Interest
+columns:
+  "Förnamn": firstName
+  "Efter: namn": lastName
+  E-post: email.emailAddress
+  Samtycke: gdprApprovalDate
+  Antal rum: presentAccommodation.numberOfRooms
+  Meddelande: contactMessage
+constants:
+  customerId: M1001
+  estateId: OBJ1234
+  status: VeryInterested
+input:
+  headerRow: 3
+  delimiter: ";"
+`,
+			endpoint: mapping.EndpointInterest,
+			header:   []string{"Förnamn", "Efter: namn", "E-post", "Samtycke", "Antal rum", "Meddelande"},
+			lookup:   []string{"meddelande", "ANTAL RUM", "samtycke", "E-post", "efter: namn", "Förnamn"},
+			status:   "status: Interested",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := Store{Dir: t.TempDir()}
+			m, err := mapping.Parse(strings.NewReader(tc.mapping), "m.yaml")
+			require.NoError(t, err)
+			_, ok := find(t, st, tc.header)
+			assert.False(t, ok)
+			_, err = st.Save(tc.header, m)
+			require.NoError(t, err)
 
-	text, ok := find(t, st, []string{" kommentar", "E-POST", "efter: namn", "Förnamn", ""})
-	require.True(t, ok, "the same headers in another order and case")
-	got, err := mapping.Parse(strings.NewReader(text), "remembered")
-	require.NoError(t, err)
-	assert.Equal(t, m.Columns[1].Header, got.Columns[1].Header)
-	assert.Equal(t, 3, got.Input.HeaderRow)
-	assert.Equal(t, ';', got.Input.Delimiter)
-	assert.NotContains(t, text, "customerId: M1001", "no constant is kept")
-	assert.NotContains(t, text, "estateId: OBJ1234")
-	assert.Contains(t, text, "customerId: M0000")
+			text, ok := find(t, st, tc.lookup)
+			require.True(t, ok, "the same headers in another order and case")
+			got, err := mapping.Parse(strings.NewReader(text), "remembered")
+			require.NoError(t, err, text)
+			assert.Equal(t, tc.endpoint, got.Endpoint)
+			assert.Equal(t, columns(m), columns(got))
+			_, err = got.Bind(tc.header, mapping.Options{Sets: map[string]string{"customerId": "M1001", "estateId": "OBJ1"}})
+			require.NoError(t, err, text)
+			assert.Equal(t, 3, got.Input.HeaderRow)
+			assert.Equal(t, ';', got.Input.Delimiter)
+			assert.NotContains(t, text, "customerId: M1001", "no constant is kept")
+			assert.NotContains(t, text, "estateId: OBJ1234")
+			assert.Contains(t, text, "customerId: M0000")
+			assert.Contains(t, text, "  "+tc.status+" ")
 
-	_, ok = find(t, st, []string{"Förnamn", "E-post"})
-	assert.False(t, ok, "other headers")
+			_, ok = find(t, st, tc.header[:2])
+			assert.False(t, ok, "other headers")
+		})
+	}
+}
+
+// columns lists m's columns as header: field.
+func columns(m *mapping.Mapping) []string {
+	var cs []string
+	for _, c := range m.Columns {
+		cs = append(cs, c.Header+": "+c.Field)
+	}
+	return cs
 }
 
 func find(t *testing.T, st Store, header []string) (string, bool) {
