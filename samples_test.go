@@ -1,14 +1,20 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"leadimport/importer/sandbox"
+	"leadimport/mapping"
 )
 
 // sampleRow is what check's report says about one row of a sample.
@@ -166,4 +172,45 @@ func TestSamplesShowEveryNormaliser(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestInterestSampleSent runs the interest sample against the sandbox:
+// the valid rows are sent to the interest call, and the bodies it
+// accepted are compared with a golden file, in the order of the rows
+// (testdata/golden/interest/received.jsonl; -update rewrites it).
+func TestInterestSampleSent(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	m, input := copySample(t, dir, sample{"interest", "intresse.xlsx"})
+	report := filepath.Join(dir, "report.csv")
+	res := runCmd(t, dir, sandboxEnv(s, sandboxPassword), "run", "--mapping", m, "--report", report,
+		"--ledger", filepath.Join(dir, "l.db"), "--workers", "1", input)
+	require.Equal(t, 1, res.code, "the sample's four bad rows make it 1: %s", res.stderr)
+	assert.Contains(t, res.stderr, "8 sent, 4 invalid")
+
+	header, lines := readReport(t, report)
+	status, response := slices.Index(header, "status"), slices.Index(header, "response")
+	for _, l := range lines {
+		if l[status] == "sent" {
+			assert.Equal(t, "204: accepted, no body", l[response], "row %s", l[0])
+		}
+	}
+
+	var got bytes.Buffer
+	for line := range strings.SplitSeq(strings.TrimSpace(s.record.String()), "\n") {
+		var rec sandbox.RecordLine
+		require.NoError(t, json.Unmarshal([]byte(line), &rec))
+		assert.Equal(t, mapping.EndpointInterest, rec.Endpoint)
+		assert.Empty(t, rec.ContactID, "the interest call answers without an id")
+		body, err := rec.Interest()
+		require.NoError(t, err)
+		out, err := json.Marshal(struct {
+			CustomerID string            `json:"customerId"`
+			EstateID   string            `json:"estateId"`
+			Lead       *mapping.Interest `json:"lead"`
+		}{rec.CustomerID, rec.EstateID, &body})
+		require.NoError(t, err)
+		got.Write(append(out, '\n'))
+	}
+	golden(t, filepath.Join("interest", "received.jsonl"), got.Bytes())
 }
