@@ -77,16 +77,18 @@ async function useTexts(l) {
 // group in the drop-down, the key of its text, and its name in every
 // endpoint that has it, by which a matched column follows a change of
 // endpoint (person.firstName is firstName, message is contactMessage).
+// Objects keyed by a name from a sheet or a mapping have no prototype, so
+// that a header or a field called "constructor" is nothing but itself.
 const vocab = {
   def: "FinalPriceWatched", // the endpoint of a mapping that names none
-  endpoints: {},            // name → {statuses, fields, byName}
+  endpoints: Object.create(null), // name → {statuses, fields, byName}
 };
 
 async function loadFields() {
   const answer = await api("GET", "/api/fields");
   vocab.def = answer.default || vocab.def;
   for (const e of answer.endpoints || []) {
-    const byName = {};
+    const byName = Object.create(null);
     for (const f of e.fields || []) byName[f.name] = f;
     vocab.endpoints[e.name] = { statuses: e.statuses || [], fields: e.fields || [], byName };
   }
@@ -229,8 +231,8 @@ const state = {
   input: null,       // what the server detected
   endpoint: "FinalPriceWatched", // the mapping's endpoint, whose fields the page offers
   columns: [],       // the mapping's column lines: {header, field}
-  notes: {},         // header → {field, endpoint}: its field, which the endpoint chosen since lacks
-  constNotes: [],    // the constants a change of endpoint removed: {field} or {status}, and {endpoint}
+  notes: Object.create(null), // header → {field}: its field, which the endpoint chosen since lacks
+  constNotes: [],    // the constants the last change of endpoint removed: {field} or {status}
   constants: {},     // field → value
   extraConstants: [],// constant fields the page has no field of its own for
   extraYAML: "",     // other top-level sections of a mapping, kept as written
@@ -538,7 +540,7 @@ function readProposal(text, answer) {
     if (twin && !(twin in constants)) { constants[twin] = constants[k]; delete constants[k]; }
   }
   state.constants = constants;
-  state.notes = {};
+  state.notes = Object.create(null);
   state.constNotes = [];
   nameConstants();
   const fixed = fixedConstants();
@@ -826,7 +828,7 @@ function switchEndpoint(to) {
   if (to === from || !(to in vocab.endpoints)) return;
   clearProblems();
   state.endpoint = to;
-  state.notes = {};
+  state.notes = Object.create(null);
   state.constNotes = [];
   for (const c of state.columns) {
     if (!c.field) continue;
