@@ -928,4 +928,6 @@ func TestBrowserInterest(t *testing.T) {
 	require.True(t, get(p, "Intresseanmälan chosen", chromedp.Evaluate[bool](`document.querySelector(`+"`"+interest+"`"+`).checked`)))
 	require.Equal(t, "gdprApprovalDate", field("Samtycke"))
 	require.Equal(t, "firstName", field("Förnamn"))
+	require.Equal(t, "Interested", get(p, "the status", chromedp.Value(css("#c-status"))),
+		"the proposal's default status, as an interest registration names it")
 }
