@@ -185,6 +185,29 @@ func Vocabulary(endpoint string) []FieldInfo {
 	return fs
 }
 
+// FieldIn is the name in endpoint to's vocabulary of the field that
+// endpoint from calls name: person.firstName in FinalPriceWatched is
+// firstName in Interest, message is contactMessage, a UTM tag is itself.
+// "" when to has no such field (gdprApprovalDate in FinalPriceWatched),
+// or name is no field of from, or either endpoint is unknown. The page
+// of serve carries a matched column over with it when the endpoint is
+// changed.
+func FieldIn(name, from, to string) string {
+	src, ok := endpointOf(from)
+	dst, ok2 := endpointOf(to)
+	if !ok || !ok2 {
+		return ""
+	}
+	id, _, ok := lookupField(src, name)
+	switch {
+	case !ok:
+		return ""
+	case id == fUTM:
+		return name
+	}
+	return id.nameIn(dst)
+}
+
 // required reports whether every row needs the field, so that no
 // validation setting can leave it out.
 func (id fieldID) required() bool {

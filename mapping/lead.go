@@ -253,6 +253,20 @@ func isInterestStatus(s string) bool {
 	return s == "Interested" || s == "VeryInterested" || s == "Assigned" || s == "NotInterested"
 }
 
+// Statuses lists the statuses a lead for endpoint is sent with, by
+// Connect's names, as isBuyerStatus and isInterestStatus take them; nil
+// for an unknown endpoint. serve's page offers them as a constant.
+func Statuses(endpoint string) []string {
+	ep, ok := endpointOf(endpoint)
+	switch {
+	case !ok:
+		return nil
+	case ep == epInterest:
+		return []string{"Interested", "VeryInterested", "Assigned", "NotInterested"}
+	}
+	return []string{"Interested", "Assigned", "NotInterested"}
+}
+
 // check appends to ps what is wrong with the person: required names,
 // length limits, at least one way to reach them. Field names start with
 // prefix: "person." in FinalPriceWatched, "" in an interest registration.

@@ -86,7 +86,15 @@ const (
 const (
 	PageHMatch          PageText = "hMatch"
 	PageMatchIntro      PageText = "matchIntro"
-	PageRemembered      PageText = "remembered" // when the server does not say it in words of its own
+	PageRemembered      PageText = "remembered"     // when the server does not say it in words of its own
+	PageEndpointLegend  PageText = "endpointLegend" // the choice of what the sheet's people asked for: the mapping's endpoint
+	PageEpFinalPrice    PageText = "epFinalPrice"   // FinalPriceWatched: to be told the final price
+	PageEpFinalHint     PageText = "epFinalHint"
+	PageEpInterest      PageText = "epInterest" // Interest: an interest registration
+	PageEpInterestHint  PageText = "epInterestHint"
+	PageNoTwin          PageText = "noTwin"        // {field} a column filled, {endpoint} chosen now, which has no such field
+	PageConstDropped    PageText = "constDropped"  // {field}, {endpoint}: the same of a constant
+	PageStatusDropped   PageText = "statusDropped" // {status}, {endpoint}: a status the endpoint chosen now does not take
 	PageMatchCaption    PageText = "matchCaption"
 	PageThColumn        PageText = "thColumn"
 	PageThExamples      PageText = "thExamples"
@@ -96,6 +104,7 @@ const (
 	PageNoExamples      PageText = "noExamples"  // a column with no value
 	PageGroupPerson     PageText = "groupPerson" // the drop-down's two groups of fields
 	PageGroupLead       PageText = "groupLead"
+	PageGroupHome       PageText = "groupHome" // an interest registration's present home (presentAccommodation)
 	PageConstantsLegend PageText = "constantsLegend"
 	PageConstantsIntro  PageText = "constantsIntro"
 	PageCustomerID      PageText = "customerId"
@@ -106,7 +115,8 @@ const (
 	PageFromColumn      PageText = "fromColumn" // {column}: a column gives the id; the field is for rows where it is empty
 	PageStatus          PageText = "status"
 	PageNone            PageText = "none"
-	PageStInterested    PageText = "stInterested" // the statuses of a prospective buyer
+	PageStInterested    PageText = "stInterested"     // the statuses of a prospective buyer
+	PageStVeryInterest  PageText = "stVeryInterested" // an interest registration's only
 	PageStAssigned      PageText = "stAssigned"
 	PageStNotInterested PageText = "stNotInterested"
 	PageReferrer        PageText = "referrer"
@@ -121,7 +131,8 @@ const (
 )
 
 // The fields a column may fill, as the drop-down names them (the UTM tags
-// are named by their own names).
+// are named by their own names). A field of both endpoints is named by
+// its FinalPriceWatched name (GET /api/fields gives each field's text).
 const (
 	PageFieldFirstName    PageText = "field.person.firstName"
 	PageFieldLastName     PageText = "field.person.lastName"
@@ -143,6 +154,13 @@ const (
 	PageFieldMessage      PageText = "field.message"
 	PageFieldLeadSource   PageText = "field.leadSourceId"
 	PageFieldReferrer     PageText = "field.marketing.referrer"
+	PageFieldAssignment   PageText = "field.assignmentSourceId" // Interest's only, as are the fields below
+	PageFieldConsentDate  PageText = "field.gdprApprovalDate"
+	PageFieldHomeType     PageText = "field.presentAccommodation.estateType"
+	PageFieldHomeSpace    PageText = "field.presentAccommodation.livingSpace"
+	PageFieldHomeRooms    PageText = "field.presentAccommodation.numberOfRooms"
+	PageFieldHomePrice    PageText = "field.presentAccommodation.price"
+	PageFieldHomeOther    PageText = "field.presentAccommodation.other"
 )
 
 // Step 3: the check, and fixing rows.

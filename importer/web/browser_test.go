@@ -834,3 +834,100 @@ func dropAndCheck(url, sheet, estate string) chromedp.Action[chromedp.Void] {
 	}
 	return chromedp.Steps(append(steps, chromedp.Click(css("#check-button")))...)
 }
+
+// interestSheet is a sheet of interest registrations: a consent date
+// (Samtycke) written three ways, the present home's kind, rooms and size.
+var interestSheet = filepath.Join("testdata", "intresse.csv")
+
+// TestBrowserInterest: a sheet of interest registrations. Intresseanmälan
+// is chosen: the drop-downs offer Interest's fields, the columns matched
+// follow (Förnamn fills firstName), the consent date is matched and the
+// status is Mycket intresserad. Back to Slutpris, the consent date and the
+// status have no place there, and the page says so; as Intresseanmälan
+// again, every row checks valid. The same sheet again starts as one.
+func TestBrowserInterest(t *testing.T) {
+	p := newBrowser(t)
+	url, _ := startServe(t, 0)
+	sheet, err := filepath.Abs(interestSheet)
+	require.NoError(t, err)
+	field := func(header string) string {
+		return get(p, "the field of "+header, chromedp.Value(css(`select[data-header="`+header+`"]`)))
+	}
+	offers := func(header, field string) bool {
+		return get(p, "the choices of "+header, chromedp.Evaluate[bool](fmt.Sprintf(
+			`Array.from(document.querySelector('select[data-header=%q]').options).some(o => o.value === %q)`, header, field)))
+	}
+	const (
+		finalPrice = `input[name="endpoint"][value="FinalPriceWatched"]`
+		interest   = `input[name="endpoint"][value="Interest"]`
+	)
+
+	// Slutpris first, whatever the sheet's headers make leadimport propose.
+	p.do("drop the sheet, choose Slutpris",
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(css("#drop")),
+		chromedp.SetUploadFiles(css("#file-input"), []string{sheet}),
+		chromedp.WaitVisible(css(`select[data-header="Samtycke"]`)),
+		chromedp.Click(css(finalPrice)),
+		chromedp.Poll[chromedp.Void](`document.querySelector('select[data-header="Förnamn"]').value === "person.firstName"`,
+			chromedp.WithPollingMutation(), chromedp.WithPollingTimeout(0)))
+	require.Equal(t, "Vad vill besökarna?", get(p, "the choice", chromedp.Text(css("fieldset.endpoint legend"))))
+	require.False(t, offers("Samtycke", "gdprApprovalDate"), "Slutpris has no consent date")
+	require.False(t, offers("Samtycke", "person.lastName") && offers("Samtycke", "lastName"))
+
+	p.do("choose Intresseanmälan",
+		chromedp.Click(css(interest)),
+		chromedp.Poll[chromedp.Void](`document.querySelector('select[data-header="Förnamn"]').value === "firstName"`,
+			chromedp.WithPollingMutation(), chromedp.WithPollingTimeout(0)))
+	require.Equal(t, "lastName", field("Efternamn"))
+	require.Equal(t, "telephone.cell", field("Mobil"))
+	require.True(t, offers("Samtycke", "gdprApprovalDate"))
+	require.True(t, offers("Samtycke", "presentAccommodation.numberOfRooms"))
+	require.Contains(t, get(p, "the groups", chromedp.Evaluate[[]string](
+		`Array.from(document.querySelectorAll('select[data-header="Samtycke"] optgroup')).map(g => g.label)`)), "Nuvarande boende")
+	require.Equal(t, "Samtyckesdatum (GDPR)", get(p, "the consent date's name", chromedp.Evaluate[string](
+		`document.querySelector('select[data-header="Samtycke"] option[value="gdprApprovalDate"]').textContent`)))
+	p.do("match the consent date and the rooms, the status Mycket intresserad",
+		setSelect(`select[data-header="Samtycke"]`, "gdprApprovalDate"),
+		setSelect(`select[data-header="Antal rum"]`, "presentAccommodation.numberOfRooms"),
+		setSelect("#c-status", "VeryInterested"))
+
+	// Back to Slutpris: the consent date has no field there, nor the
+	// status Mycket intresserad; each says so.
+	p.do("choose Slutpris again",
+		chromedp.Click(css(finalPrice)),
+		chromedp.WaitVisible(css("#endpoint-note")))
+	require.Empty(t, field("Samtycke"))
+	require.Equal(t, "person.firstName", field("Förnamn"))
+	note := get(p, "the column's note", chromedp.Text(css(`select[data-header="Samtycke"] + .note`)))
+	require.Contains(t, note, "Samtyckesdatum (GDPR)")
+	require.Contains(t, note, "Slutpris")
+	require.Contains(t, get(p, "the status's note", chromedp.Text(css("#endpoint-note"))), "Mycket intresserad")
+	require.Empty(t, get(p, "the status", chromedp.Value(css("#c-prospectiveBuyerStatus"))))
+	p.shot("intresse-tillbaka-till-slutpris")
+
+	p.do("Intresseanmälan again, match, check",
+		chromedp.Click(css(interest)),
+		chromedp.WaitNotVisible(css("#endpoint-note")),
+		setSelect(`select[data-header="Samtycke"]`, "gdprApprovalDate"),
+		setSelect("#c-status", "VeryInterested"),
+		typeInto("#c-customerId", "M1001"),
+		typeInto("#c-estateId", "OBJ1234"),
+		chromedp.Click(css("#check-button")),
+		waitText("#check-summary", "3 av 3 rader kan skickas"),
+		chromedp.Click(css(`input[name="rowfilter"][value="all"]`)),
+		waitText(`tr[data-row="3"]`, "14/6/2025 → 2025-06-14"))
+	require.Contains(t, get(p, "per column", chromedp.Text(css("#percolumn"))), "Samtyckesdatum (GDPR)")
+	p.shot("intresse-kontrollerad")
+
+	// The mapping confirmed is remembered with its endpoint.
+	p.do("the same sheet again",
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#file-input").value = ""`), // else no change
+		chromedp.SetUploadFiles(css("#file-input"), []string{sheet}),
+		chromedp.WaitVisible(css("#remembered")))
+	require.True(t, get(p, "Intresseanmälan chosen", chromedp.Evaluate[bool](`document.querySelector(`+"`"+interest+"`"+`).checked`)))
+	require.Equal(t, "gdprApprovalDate", field("Samtycke"))
+	require.Equal(t, "firstName", field("Förnamn"))
+	require.Equal(t, "Interested", get(p, "the status", chromedp.Value(css("#c-status"))),
+		"the proposal's default status, as an interest registration names it")
+}

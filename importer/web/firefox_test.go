@@ -663,6 +663,28 @@ func TestFirefoxOpenHouse(t *testing.T) {
 	require.Empty(t, p.value("Objekt's field", `select[data-header="Objekt"]`), "Objekt was not sent, and is remembered so")
 	require.Equal(t, "person.firstName", p.value("Förnamn's field", `select[data-header="Förnamn"]`))
 	p.shot("7-ihagkommen")
+
+	// 8. A sheet of interest registrations, as TestBrowserInterest has
+	// it: Intresseanmälan chosen (from Slutpris, whatever was proposed),
+	// the columns follow, the consent date is matched, every row is valid.
+	interest, err := filepath.Abs(interestSheet)
+	require.NoError(t, err)
+	p.do("an interest sheet, as Intresseanmälan",
+		fxSetFiles("#file-input", interest),
+		fxWaitVisible(`select[data-header="Samtycke"]`),
+		fxClick(`input[name="endpoint"][value="FinalPriceWatched"]`),
+		fxWait(`document.querySelector('select[data-header="Förnamn"]').value === "person.firstName"`),
+		fxClick(`input[name="endpoint"][value="Interest"]`),
+		fxWait(`document.querySelector('select[data-header="Förnamn"]').value === "firstName"`),
+		fxSelect(`select[data-header="Samtycke"]`, "gdprApprovalDate"),
+		fxSelect("#c-status", "VeryInterested"),
+		fxType("#c-customerId", "M1001"),
+		fxType("#c-estateId", "OBJ1234"),
+		fxClick("#check-button"),
+		fxWaitNumbers("#check-summary", 3, 3))
+	require.Equal(t, "Interest", fxGet[string](p, "the endpoint", `document.querySelector('input[name="endpoint"]:checked').value`))
+	require.Equal(t, "telephone.cell", p.value("Mobil's field", `select[data-header="Mobil"]`))
+	p.shot("8-intresse")
 }
 
 // TestFirefoxMarkupKeyboard is TestBrowserMarkupIsText in Firefox: cells

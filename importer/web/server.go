@@ -95,6 +95,7 @@ type Server struct {
 	mux     *http.ServeMux
 	handler http.Handler
 	words   map[msg.Lang]pageTexts // the page's texts, GET /api/texts
+	vocab   fieldsAnswer           // every endpoint's fields, GET /api/fields
 
 	// mu guards what follows. It is taken after an upload's mu (a send
 	// holds u.mu while it looks for credentials), never before it.
@@ -141,7 +142,7 @@ func New(cfg Config) (*Server, error) {
 	} else if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, imports: map[string]*upload{}, words: words}
+	s := &Server{cfg: cfg, imports: map[string]*upload{}, words: words, vocab: vocabularies()}
 	s.ctx, s.cancel = context.WithCancelCause(context.Background())
 	s.routes()
 	return s, nil
@@ -186,6 +187,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/imports/{id}/events", s.withImport(s.events))
 	m.HandleFunc("GET /api/imports/{id}/report", s.withImport(s.report))
 	m.HandleFunc("GET /api/texts", s.texts)
+	m.HandleFunc("GET /api/fields", s.fields)
 	m.HandleFunc("GET /api/history", s.history)
 	m.HandleFunc("GET /api/history/{run}/report", s.historyReport)
 	m.HandleFunc("GET /api/credentials", s.getCredentials)

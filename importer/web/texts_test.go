@@ -111,9 +111,6 @@ var (
 	partName     = regexp.MustCompile(`^\s*([A-Za-z_]\w*)\s*(?::|$)`)
 	// dataT is an element of index.html that names its text.
 	dataT = regexp.MustCompile(`\sdata-t(?:-label|-placeholder)?="([^"]*)"`)
-	// fieldList is one of app.js's lists of the fields a column may fill.
-	fieldList = regexp.MustCompile(`const (?:PERSON|LEAD)_FIELDS = \[([^\]]*)\]`)
-	quoted    = regexp.MustCompile(`"([^"]*)"`)
 )
 
 // topLevel splits an object's inside at its commas, not at those within
@@ -153,8 +150,9 @@ func placeholders(text string) []string {
 
 // TestPageAsksForItsTexts reads the page's script and markup: every key
 // they ask for is a text of the catalogue, in every language; every text
-// of the catalogue is asked for; a text with parts to fill in is given
-// exactly its parts, by name; and the page holds no words of its own.
+// of the catalogue is asked for (a field's by GET /api/fields); a text
+// with parts to fill in is given exactly its parts, by name; and the page
+// holds no words of its own.
 func TestPageAsksForItsTexts(t *testing.T) {
 	js, html := comments.ReplaceAllString(pageSource(t, "app.js"), "$1"), pageSource(t, "index.html")
 	keys := map[msg.PageText]bool{}
@@ -180,24 +178,32 @@ func TestPageAsksForItsTexts(t *testing.T) {
 		assert.True(t, keys[k], "the page asks for %q, a text the catalogue lacks: add it to importer/msg/page.go, en.go and sv.go", k)
 	}
 
-	// The texts asked for by the start of their key: a row's status, a
-	// field's name.
+	// A field's name is the text GET /api/fields names: every field.…
+	// text is one, of a field of one endpoint or both.
 	var fields []string
-	for _, list := range fieldList.FindAllStringSubmatch(js, -1) {
-		for _, q := range quoted.FindAllStringSubmatch(list[1], -1) {
-			if !strings.HasPrefix(q[1], "marketing.utmTags.") { // named by their own names
-				fields = append(fields, q[1])
+	for _, ep := range vocabularies().Endpoints {
+		for _, f := range ep.Fields {
+			if f.Text != "" {
+				fields = append(fields, strings.TrimPrefix(string(f.Text), "field."))
+				used[f.Text] = true
 			}
 		}
 	}
-	require.NotEmpty(t, fields, "app.js lists the fields (PERSON_FIELDS, LEAD_FIELDS)")
+	slices.Sort(fields)
+	fields = slices.Compact(fields)
+	for _, k := range slices.Sorted(maps.Keys(used)) {
+		assert.True(t, keys[k], "GET /api/fields names %q, a text the catalogue lacks: add it to importer/msg/page.go, en.go and sv.go", k)
+	}
+
+	// The texts asked for by the start of their key: a row's status.
 	var statuses []string
 	for _, s := range status.All {
 		statuses = append(statuses, string(s))
 	}
-	want := map[string][]string{"st.": statuses, "stN.": statuses, "field.": fields}
+	want := map[string][]string{"st.": statuses, "stN.": statuses}
 	assert.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(prefixes)),
 		"the texts app.js asks for by the start of their key")
+	want["field."] = fields
 	for prefix, names := range want {
 		var have []string
 		for k := range keys {

@@ -19,23 +19,9 @@
 // a text with parts to fill in, t("key", {name: value}). The page stays
 // hidden until the texts of its language are there.
 
-// The fields a column may fill, as the mapping file names them
-// (mapping/fields.go), in the order the drop-down offers them.
-const PERSON_FIELDS = [
-  "person.firstName", "person.lastName", "person.fullName", "person.socialSecurityNumber",
-  "person.isForeignSocialSecurityNumber", "person.email.emailAddress", "person.email.emailAddress2",
-  "person.telephone.cell", "person.telephone.home", "person.telephone.work", "person.telephone.other",
-  "person.address.streetAddress", "person.address.zipCode", "person.address.city",
-];
-const LEAD_FIELDS = [
-  "estateId", "customerId", "prospectiveBuyerStatus", "message", "leadSourceId", "marketing.referrer",
-  "marketing.utmTags.utm_source", "marketing.utmTags.utm_medium", "marketing.utmTags.utm_campaign",
-  "marketing.utmTags.utm_term", "marketing.utmTags.utm_content",
-];
 const UTM = "marketing.utmTags.";
-// The constants the page has a field of its own for (index.html).
-const FIXED_CONSTANTS = ["customerId", "estateId", "prospectiveBuyerStatus", "marketing.referrer",
-  UTM + "utm_source", UTM + "utm_medium", UTM + "utm_campaign"];
+// The UTM tags the drop-down offers for the mapping's marketing.utmTags.NAME.
+const UTM_TAGS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
 
 let lang = "";     // the language shown, as the server names it (sv, en)
 let texts = {};    // its texts, by key
@@ -56,9 +42,13 @@ function word(key, fallback) {
   return typeof texts[key] === "string" ? texts[key] : fallback;
 }
 function otherLang() { return lang === "sv" ? "en" : "sv"; }
+// fieldLabel names a field of the mapping's endpoint, or else of the
+// other endpoint that has it, by the text the server gives it.
 function fieldLabel(field) {
   if (field.startsWith(UTM)) return "UTM " + field.slice(UTM.length);
-  return word("field." + field, field);
+  let f = fieldInfo(field, state.endpoint);
+  for (const ep of Object.keys(vocab.endpoints)) f = f || fieldInfo(field, ep);
+  return f && f.text ? word(f.text, field) : field;
 }
 
 // useTexts fetches the texts of language l ("": the server's, its
@@ -77,6 +67,57 @@ async function useTexts(l) {
   loaded[answer.lang] = answer;
   lang = answer.lang;
   texts = answer.texts || {};
+}
+
+// ---------------------------------------------------------------- the fields
+
+// The fields a column may fill are the mapping's endpoint's (GET
+// /api/fields): FinalPriceWatched's (the person wants the estate's final
+// price) or Interest's (an interest registration). Each field has its
+// group in the drop-down, the key of its text, and its name in every
+// endpoint that has it, by which a matched column follows a change of
+// endpoint (person.firstName is firstName, message is contactMessage).
+// Objects keyed by a name from a sheet or a mapping have no prototype, so
+// that a header or a field called "constructor" is nothing but itself.
+const vocab = {
+  def: "FinalPriceWatched", // the endpoint of a mapping that names none
+  endpoints: Object.create(null), // name → {statuses, fields, byName}
+};
+
+async function loadFields() {
+  const answer = await api("GET", "/api/fields");
+  vocab.def = answer.default || vocab.def;
+  for (const e of answer.endpoints || []) {
+    const byName = Object.create(null);
+    for (const f of e.fields || []) byName[f.name] = f;
+    vocab.endpoints[e.name] = { statuses: e.statuses || [], fields: e.fields || [], byName };
+  }
+}
+function fieldInfo(field, endpoint) {
+  const v = vocab.endpoints[endpoint];
+  return v ? v.byName[field] : undefined;
+}
+// twinOf is field's name in endpoint to, "" when to has no such field; a
+// field from does not know (the server will say so) stays as it is.
+function twinOf(field, from, to) {
+  if (field.startsWith(UTM)) return fieldInfo(UTM + "NAME", to) ? field : "";
+  const f = fieldInfo(field, from);
+  if (!f) return field;
+  return (f.names && f.names[to]) || "";
+}
+function groupLabel(group) {
+  if (group === "person") return t("groupPerson");
+  if (group === "home") return t("groupHome");
+  return t("groupLead");
+}
+// endpointLabel is the endpoint as its choice on the page names it.
+function endpointLabel(endpoint) {
+  const r = endpointChoice(endpoint);
+  const name = r && r.closest("label").querySelector(".choice-name");
+  return name ? name.textContent : endpoint;
+}
+function endpointChoice(endpoint) {
+  return Array.from(document.querySelectorAll('input[name="endpoint"]')).find((r) => r.value === endpoint);
 }
 
 // ---------------------------------------------------------------- helpers
@@ -188,7 +229,10 @@ const state = {
   file: null,        // the File chosen, kept to read it again with other options
   id: "",            // the import's id on the server
   input: null,       // what the server detected
+  endpoint: "FinalPriceWatched", // the mapping's endpoint, whose fields the page offers
   columns: [],       // the mapping's column lines: {header, field}
+  notes: Object.create(null), // header → {field}: its field, which the endpoint chosen since lacks
+  constNotes: [],    // the constants the last change of endpoint removed: {field} or {status}
   constants: {},     // field → value
   extraConstants: [],// constant fields the page has no field of its own for
   extraYAML: "",     // other top-level sections of a mapping, kept as written
@@ -373,6 +417,8 @@ function took(answer, keep) {
     const fields = {};
     for (const c of keep.columns) fields[c.header] = c.field;
     for (const c of state.columns) if (c.header in fields) c.field = fields[c.header];
+    state.endpoint = keep.endpoint;
+    nameConstants();
     state.constants = keep.constants;
     state.extraConstants = keep.extraConstants;
     state.extraYAML = keep.extraYAML;
@@ -393,6 +439,7 @@ function took(answer, keep) {
 // pageMatching is the matching the page shows, to keep over a proposal.
 function pageMatching() {
   return {
+    endpoint: state.endpoint,
     columns: state.columns.map((c) => ({ header: c.header, field: c.field })),
     constants: Object.assign({}, state.constants),
     extraConstants: state.extraConstants.slice(),
@@ -451,13 +498,15 @@ function renderDetected() {
 // page's fields. It reads the shape a mapping file has (version, endpoint,
 // columns, constants, input; README "The mapping file"); any other
 // top-level section (normalize, validation) is kept as written and sent
-// back with the rest.
+// back with the rest. The endpoint it names is the page's choice (one
+// the page does not know: the default, as a mapping without one).
 function readProposal(text, answer) {
   const columns = {};
   const constants = {};
   const extra = [];
   let section = "";
   let keepExtra = false;
+  state.endpoint = vocab.def;
   for (const raw of text.split(/\r?\n/)) {
     const line = stripComment(raw);
     if (line.trim() === "") { if (keepExtra && raw.trim() !== "") extra.push(raw); continue; }
@@ -465,6 +514,7 @@ function readProposal(text, answer) {
     if (indent === 0) {
       const kv = splitKeyValue(line.trim());
       section = kv ? kv.key : "";
+      if (section === "endpoint" && kv.value in vocab.endpoints) state.endpoint = kv.value;
       keepExtra = !["version", "endpoint", "columns", "constants", "input"].includes(section);
       if (keepExtra) extra.push(raw);
       continue;
@@ -480,8 +530,21 @@ function readProposal(text, answer) {
     header: c.header,
     field: columns[String(c.header).trim().toLowerCase()] || "",
   }));
+  // A constant named as another endpoint names it (a proposal's default
+  // status, prospectiveBuyerStatus) is taken as this one names it, as a
+  // change of endpoint takes it.
+  for (const k of Object.keys(constants)) {
+    if (k.startsWith(UTM) || fieldInfo(k, state.endpoint)) continue;
+    const from = Object.keys(vocab.endpoints).find((ep) => fieldInfo(k, ep));
+    const twin = from ? twinOf(k, from, state.endpoint) : "";
+    if (twin && !(twin in constants)) { constants[twin] = constants[k]; delete constants[k]; }
+  }
   state.constants = constants;
-  state.extraConstants = Object.keys(constants).filter((k) => !FIXED_CONSTANTS.includes(k));
+  state.notes = Object.create(null);
+  state.constNotes = [];
+  nameConstants();
+  const fixed = fixedConstants();
+  state.extraConstants = Object.keys(constants).filter((k) => !fixed.includes(k));
   // The server's note that the mapping was remembered, in its words.
   state.remembered = (answer && typeof answer.remembered === "string") ? answer.remembered : "";
 }
@@ -579,7 +642,7 @@ function yamlString(s) {
 // holds which field so that a problem the server names by line shows
 // beside it.
 function mappingYAML() {
-  const lines = ["version: 1", "endpoint: FinalPriceWatched"];
+  const lines = ["version: 1", "endpoint: " + state.endpoint];
   const map = {};
   const mapped = state.columns.filter((c) => c.field);
   if (mapped.length === 0) {
@@ -621,26 +684,46 @@ function mappingYAML() {
 
 // ---------------------------------------------------------------- 2. match
 
+// fieldOptions are the drop-down's choices of a field in the mapping's
+// endpoint, by group; known gets the fields offered.
+function fieldOptions(known) {
+  const v = vocab.endpoints[state.endpoint] || { fields: [] };
+  const out = [el("option", { value: "", text: t("notSent") })];
+  let group = null;
+  for (const f of v.fields) {
+    if (!group || group.dataset.group !== f.group) {
+      group = el("optgroup", { label: groupLabel(f.group), "data-group": f.group });
+      out.push(group);
+    }
+    const names = f.name.startsWith(UTM) ? UTM_TAGS.map((tag) => UTM + tag) : [f.name];
+    for (const n of names) {
+      known.add(n);
+      group.append(el("option", { value: n, text: fieldLabel(n) }));
+    }
+  }
+  return out;
+}
+
 function renderMatch() {
   const body = $("#columns-body");
   clear(body);
   const examplesByHeader = {};
   for (const c of state.input.columns || []) examplesByHeader[c.header] = c.examples || [];
+  const known = new Set();
+  const options = fieldOptions(known);
   state.columns.forEach((c, i) => {
     const id = "col-" + i;
-    const sel = el("select", { id, "data-header": c.header, "aria-label": t("fieldFor", { column: c.header }), "aria-describedby": "p-" + id });
-    sel.append(el("option", { value: "", text: t("notSent") }));
-    const known = new Set([...PERSON_FIELDS, ...LEAD_FIELDS]);
-    const groups = [[t("groupPerson"), PERSON_FIELDS], [t("groupLead"), LEAD_FIELDS]];
-    for (const [label, list] of groups) {
-      const g = el("optgroup", { label });
-      for (const f of list) g.append(el("option", { value: f, text: fieldLabel(f) }));
-      sel.append(g);
-    }
+    const note = state.notes[c.header];
+    const sel = el("select", { id, "data-header": c.header, "aria-label": t("fieldFor", { column: c.header }),
+      "aria-describedby": "p-" + id + (note ? " n-" + id : "") });
+    for (const o of options) sel.append(o.cloneNode(true));
     if (c.field && !known.has(c.field)) sel.append(el("option", { value: c.field, text: fieldLabel(c.field) }));
     sel.value = c.field;
+    const noteEl = note ? el("span", { class: "note", id: "n-" + id,
+      text: t("noTwin", { field: fieldLabel(note.field), endpoint: endpointLabel(state.endpoint) }) }) : null;
     sel.addEventListener("change", () => {
       state.columns[i].field = sel.value;
+      if (noteEl) { delete state.notes[c.header]; noteEl.remove(); sel.setAttribute("aria-describedby", "p-" + id); }
       markStale();
       renderConstantHints();
     });
@@ -651,9 +734,11 @@ function renderMatch() {
     body.append(el("tr", {},
       el("td", {}, el("label", { for: id, text: c.header })),
       ex,
-      el("td", {}, sel, el("span", { class: "problem", id: "p-" + id, role: "alert" }))));
+      el("td", {}, sel, noteEl, el("span", { class: "problem", id: "p-" + id, role: "alert" }))));
   });
 
+  for (const r of document.querySelectorAll('input[name="endpoint"]')) r.checked = r.value === state.endpoint;
+  renderStatuses();
   for (const input of document.querySelectorAll("[data-const]")) {
     const f = input.dataset.const;
     let v = state.constants[f] || "";
@@ -661,11 +746,14 @@ function renderMatch() {
     input.value = v;
     state.constants[f] = v;
     if (!input.dataset.bound) {
+      // The field is read when it changes: a change of endpoint renames
+      // the status's (nameConstants).
       input.dataset.bound = "1";
-      input.addEventListener("input", () => { state.constants[f] = input.value; markStale(); clearProblem(f); });
-      input.addEventListener("change", () => { state.constants[f] = input.value; markStale(); });
+      input.addEventListener("input", () => { state.constants[input.dataset.const] = input.value; markStale(); clearProblem(input.dataset.const); });
+      input.addEventListener("change", () => { state.constants[input.dataset.const] = input.value; markStale(); });
     }
   }
+  renderEndpointNote();
   renderExtraConstants();
   renderConstantHints();
   const rem = $("#remembered");
@@ -686,6 +774,99 @@ function renderExtraConstants() {
       el("label", { for: id, text: fieldLabel(f) }), input,
       el("span", { class: "problem", id: "p-" + f, role: "alert" })));
   }
+}
+
+// nameConstants names the page's fields of constants as the mapping's
+// endpoint names them: index.html names them as the default endpoint
+// does (prospectiveBuyerStatus is an interest registration's status).
+function nameConstants() {
+  for (const input of document.querySelectorAll("[data-const]")) {
+    if (!input.dataset.base) input.dataset.base = input.dataset.const;
+    const old = input.dataset.const;
+    const name = twinOf(input.dataset.base, vocab.def, state.endpoint) || input.dataset.base;
+    if (name === old) continue;
+    const box = input.closest(".field");
+    input.dataset.const = name;
+    input.id = "c-" + name;
+    box.querySelector("label").htmlFor = input.id;
+    const p = box.querySelector(".problem");
+    if (p) p.id = "p-" + name;
+    input.setAttribute("aria-describedby", (input.getAttribute("aria-describedby") || "").replace("p-" + old, "p-" + name));
+  }
+}
+// fixedConstants are the constants the page has a field of its own for.
+function fixedConstants() {
+  return Array.from(document.querySelectorAll("[data-const]")).map((input) => input.dataset.const);
+}
+
+// The status for every row offers the statuses of the mapping's
+// endpoint, of index.html's choices (VeryInterested is an interest
+// registration's only).
+let statusChoices = null;
+function statusSelect() { return document.querySelector("select[data-statuses]"); }
+function renderStatuses() {
+  const sel = statusSelect();
+  if (!statusChoices) statusChoices = Array.from(sel.options);
+  const v = vocab.endpoints[state.endpoint];
+  clear(sel);
+  for (const o of statusChoices) {
+    o.textContent = t(o.dataset.t); // applyTexts does not reach an option not in the page
+    if (o.value === "" || !v || v.statuses.includes(o.value)) sel.append(o);
+  }
+}
+function statusLabel(status) {
+  const o = (statusChoices || []).find((o) => o.value === status);
+  return o ? o.textContent : status;
+}
+
+// switchEndpoint makes the mapping one for endpoint to: each matched
+// column and each constant takes its field's name there; one whose field
+// to lacks is unmatched (a constant removed) with a note that says so, as
+// is a status to does not take.
+function switchEndpoint(to) {
+  const from = state.endpoint;
+  if (to === from || !(to in vocab.endpoints)) return;
+  clearProblems();
+  state.endpoint = to;
+  state.notes = Object.create(null);
+  state.constNotes = [];
+  for (const c of state.columns) {
+    if (!c.field) continue;
+    const twin = twinOf(c.field, from, to);
+    if (!twin) state.notes[c.header] = { field: c.field };
+    c.field = twin;
+  }
+  const constants = {};
+  for (const [k, v] of Object.entries(state.constants)) {
+    const twin = twinOf(k, from, to);
+    if (twin) constants[twin] = v;
+    else if (String(v).trim() !== "") state.constNotes.push({ field: k });
+  }
+  nameConstants();
+  const status = statusSelect().dataset.const;
+  const v = String(constants[status] || "");
+  if (v && !vocab.endpoints[to].statuses.includes(v)) {
+    state.constNotes.push({ status: v });
+    constants[status] = "";
+  }
+  state.constants = constants;
+  state.extraConstants = state.extraConstants.map((k) => twinOf(k, from, to)).filter((k) => k);
+  markStale();
+  renderMatch();
+}
+
+// renderEndpointNote says which constants the last change of endpoint
+// removed.
+function renderEndpointNote() {
+  const box = $("#endpoint-note");
+  clear(box);
+  const endpoint = endpointLabel(state.endpoint);
+  for (const n of state.constNotes) {
+    box.append(el("span", {
+      text: n.status ? t("statusDropped", { status: statusLabel(n.status), endpoint }) : t("constDropped", { field: fieldLabel(n.field), endpoint }),
+    }));
+  }
+  show(box, state.constNotes.length > 0);
 }
 
 function columnFor(field) {
@@ -1415,7 +1596,15 @@ async function start() {
   applyTexts();
   document.body.hidden = false; // shown in its language, never another first
   markStep("file");
+  try {
+    await loadFields();
+  } catch (e) {
+    pageError(e.message);
+  }
   setupDrop();
+  for (const r of document.querySelectorAll('input[name="endpoint"]')) {
+    r.addEventListener("change", () => { if (r.checked) switchEndpoint(r.value); });
+  }
   $("#lang-switch").addEventListener("click", () => setLang(otherLang(), true));
   const check = async (e) => {
     if (e) e.preventDefault();
