@@ -23,16 +23,19 @@ const maxHistory = 1000
 // historyRun is one run of the ledger as leadimport history lists it,
 // with a link to its report while the server still has it.
 type historyRun struct {
-	Run      int64          `json:"run"`
-	Started  time.Time      `json:"started"`
-	Ended    *time.Time     `json:"ended"` // null: running, or died
-	Command  string         `json:"command"`
-	Inputs   []string       `json:"inputs"` // file names
-	Mapping  string         `json:"mapping"`
-	Counts   map[string]int `json:"counts"`
-	ExitCode *int           `json:"exitCode"`
-	Reason   string         `json:"reason"`
-	Report   string         `json:"report,omitempty"`
+	Run     int64      `json:"run"`
+	Started time.Time  `json:"started"`
+	Ended   *time.Time `json:"ended"` // null: running, or died
+	Command string     `json:"command"`
+	Inputs  []string   `json:"inputs"` // file names
+	Mapping string     `json:"mapping"`
+	// Endpoints are the Connect calls the run sent to (FinalPriceWatched,
+	// Interest); empty for a run refused before its mapping was read.
+	Endpoints []string       `json:"endpoints"`
+	Counts    map[string]int `json:"counts"`
+	ExitCode  *int           `json:"exitCode"`
+	Reason    string         `json:"reason"`
+	Report    string         `json:"report,omitempty"`
 }
 
 // history lists the recent runs from the ledger (?limit=, default 20),
@@ -63,7 +66,10 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, rec := range records {
 		h := historyRun{Run: rec.ID, Started: rec.Started, Command: rec.Command, Mapping: rec.Mapping,
-			Counts: rec.Counts, Reason: rec.Reason, Inputs: []string{}}
+			Counts: rec.Counts, Reason: rec.Reason, Inputs: []string{}, Endpoints: rec.Endpoints}
+		if h.Endpoints == nil {
+			h.Endpoints = []string{}
+		}
 		if h.Counts == nil {
 			h.Counts = map[string]int{}
 		}

@@ -313,6 +313,7 @@ func TestWholeFlow(t *testing.T) {
 	require.NotEmpty(t, hist.Runs)
 	assert.Equal(t, 17, hist.Runs[0].Counts["sent"])
 	assert.Equal(t, []string{"visning.xlsx"}, hist.Runs[0].Inputs)
+	assert.Equal(t, []string{"FinalPriceWatched"}, hist.Runs[0].Endpoints)
 	assert.Equal(t, end.Report, hist.Runs[0].Report)
 
 	// Nothing personal in the server's log: no personnummer, e-mail

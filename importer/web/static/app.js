@@ -1552,7 +1552,10 @@ async function loadHistory() {
   clear(tbody);
   for (const r of runs) {
     const when = r.started || r.start || "";
-    const inputs = Array.isArray(r.inputs) ? r.inputs.map((i) => typeof i === "string" ? i : i.path || i.name || "").join(", ") : "";
+    const inputs = el("td", { text: Array.isArray(r.inputs) ? r.inputs.map((i) => typeof i === "string" ? i : i.path || i.name || "").join(", ") : "" });
+    // What the visitors asked for: the endpoints the run sent to.
+    const asked = (r.endpoints || []).map((e) => e === "Interest" ? t("epInterest") : t("epFinalPrice")).join(", ");
+    if (asked) inputs.append(el("div", { class: "hint", text: asked }));
     const counts = r.counts || {};
     const order = ["sent", "skipped", "duplicate", "failed", "invalid", "not_sent", "valid"];
     const parts = Object.entries(counts).filter(([, n]) => n)
@@ -1565,7 +1568,7 @@ async function loadHistory() {
     if (r.reason) result.append(el("div", { class: "hint", text: r.reason }));
     tbody.append(el("tr", {},
       el("td", { text: formatTime(when) }),
-      el("td", { text: inputs }),
+      inputs,
       result,
       report));
   }
