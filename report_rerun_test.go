@@ -217,3 +217,44 @@ constants:
 	assert.Equal(t, []string{"3", "Bo", "Ek", pin, "bo@example.se", "'- ring efter 18", "sent"}, lines[1][:7],
 		"the cell is quoted once in the new report, not twice")
 }
+
+// TestReportRunAgainForTheOtherEndpoint runs the interest sample's report
+// again with a FinalPriceWatched mapping of the same sheet, each with a
+// ledger of its own: a report says what was sent, and its response to
+// which call (the interest call's 204 in words, FinalPriceWatched's
+// contact id), so the rows it shows sent as interest registrations are
+// sent as FinalPriceWatched leads, not skipped; each report run again
+// for its own endpoint skips its sent rows.
+func TestReportRunAgainForTheOtherEndpoint(t *testing.T) {
+	dir := t.TempDir()
+	s := startSandbox(t)
+	env := sandboxEnv(s, sandboxPassword)
+	interest, input := copySample(t, dir, sample{"interest", "intresse.xlsx"})
+	finalPrice := filepath.Join(dir, "fpw.yaml")
+	require.NoError(t, os.WriteFile(finalPrice, []byte(`version: 1
+columns:
+  Förnamn: person.firstName
+  Efternamn: person.lastName
+  E-post: person.email.emailAddress
+  Mobil: person.telephone.cell
+constants:
+  customerId: M1001
+  estateId: OBJ20261122
+`), 0o600))
+	run := func(mapping, ledger, report, input string) result {
+		t.Helper()
+		return runCmd(t, dir, env, "run", "--mapping", mapping, "--ledger", filepath.Join(dir, ledger),
+			"--report", filepath.Join(dir, report), input)
+	}
+
+	res := run(interest, "interest.db", "interest.csv", input)
+	require.Contains(t, res.stderr, "8 sent, 4 invalid")
+	res = run(finalPrice, "fpw.db", "fpw.csv", filepath.Join(dir, "interest.csv"))
+	assert.Contains(t, res.stderr, "11 sent, 1 invalid", "rows sent to the interest call are not FinalPriceWatched's")
+	res = run(finalPrice, "fpw.db", "fpw-again.csv", filepath.Join(dir, "fpw.csv"))
+	assert.Contains(t, res.stderr, "11 skipped, 1 invalid")
+	assert.NotContains(t, res.stderr, "sent,")
+	res = run(interest, "interest.db", "interest-again.csv", filepath.Join(dir, "interest.csv"))
+	assert.Contains(t, res.stderr, "8 skipped, 4 invalid")
+	assert.Len(t, s.requests(), 8+11, "each lead once")
+}

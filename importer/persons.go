@@ -215,7 +215,7 @@ func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window
 			return f.readErr
 		}
 		r := aheadRow{spooledRow: spooledRow{row: row}, seq: f.rows}
-		if r.sent = f.rep != nil && f.rep.sent(); r.sent {
+		if r.sent = f.rep != nil && f.rep.sent(f.mapping.Endpoint); r.sent {
 			r.response = f.rep.response
 		}
 		b.rows = append(b.rows, r)

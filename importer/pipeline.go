@@ -533,7 +533,7 @@ func (f *file) next(seq int, stop context.CancelCauseFunc) (spooledRow, error) {
 	case err != nil:
 		return spooledRow{}, msg.Error(msg.RowsNotRead{Err: err})
 	}
-	r := spooledRow{row: row, sent: f.rep != nil && f.rep.sent()}
+	r := spooledRow{row: row, sent: f.rep != nil && f.rep.sent(f.mapping.Endpoint)}
 	if r.sent {
 		r.response = f.rep.response
 	}

@@ -5,10 +5,12 @@ import (
 	"strconv"
 	"strings"
 
+	"leadimport/importer/connect"
 	"leadimport/importer/msg"
 	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
+	"leadimport/mapping"
 )
 
 // reportInput reads a report of an earlier run as an input, so that staff
@@ -139,10 +141,20 @@ func (r *reportInput) Next() (source.Row, error) {
 	return row, nil
 }
 
-// sent reports whether the report says the last row was sent, now or by
-// an earlier run.
-func (r *reportInput) sent() bool {
-	return r.prior == string(status.Sent) || r.prior == string(status.Skipped)
+// sent reports whether the report says the last row was sent to
+// endpoint, now or by an earlier run. A report says what was sent, not to
+// which call; its response tells them apart when it holds one: the
+// interest call's 204 in words, or FinalPriceWatched's contact id. A row
+// the report shows sent to the other call is not sent to this one (the
+// same sheet may go to both), and goes on to the ledger as any row does.
+func (r *reportInput) sent(endpoint string) bool {
+	if r.prior != string(status.Sent) && r.prior != string(status.Skipped) {
+		return false
+	}
+	if endpoint == mapping.EndpointInterest {
+		return !connect.IsContactID(r.response)
+	}
+	return !msg.IsAcceptedNoBody(r.response)
 }
 
 // Description says what the reader found, and that the input is a

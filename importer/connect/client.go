@@ -271,6 +271,13 @@ func (c *Client) Post(ctx context.Context, path string, body []byte) (Response, 
 // and anything longer is not one.
 const maxContactID = 64
 
+// IsContactID reports whether s, a report's response, is a contact id
+// as contactID keeps one.
+func IsContactID(s string) bool {
+	b, _ := json.Marshal(s)
+	return contactID(b) != ""
+}
+
 // contactID is raw when it is a JSON string of 1 to maxContactID ASCII
 // letters, digits, '-' or '_', else "": what the ledger and the report
 // keep as the contact id. A gateway's page or a message that answers 200

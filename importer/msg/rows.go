@@ -182,6 +182,17 @@ type NotNoContent struct {
 	Status int
 }
 
+// IsAcceptedNoBody reports whether s is AcceptedNoBody's 204 in any
+// language: a report's response for a lead sent to the interest call.
+func IsAcceptedNoBody(s string) bool {
+	for _, l := range []Lang{English, Swedish} {
+		if s == l.Say(AcceptedNoBody{Status: 204}) {
+			return true
+		}
+	}
+	return false
+}
+
 // AcceptedNoBody: the report's response column for a lead Connect
 // accepted with Status (204) and no body, as the interest call answers:
 // there is no contact id to show.
