@@ -3,7 +3,9 @@ package mapping
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	_ "time/tzdata" // Sweden's zone, on a machine without a zone database too
 
 	"leadimport/importer/msg"
 )
@@ -32,10 +34,11 @@ var monthNames = map[string]time.Month{
 
 // normalizeDate reads a consent date as a Swedish sheet writes it, or
 // as the reader gives a date cell, and returns it as YYYY-MM-DD: ISO
-// 2026-11-28 (a time after it is dropped), 20261128, 2026/11/28, day
-// first 28/11/2026, 28.11.2026, 28-11-2026 or 28/11-26, and 28 nov 2026
-// or 28 november 2026. A day that does not exist is no date; one after
-// now's or before 2000 is refused as a wrong year.
+// 2026-11-28, 20261128, 2026/11/28, the short 26-11-28, day first
+// 28/11/2026, 28.11.2026, 28-11-2026, 28/11 2026, 28/11-26 or 28.11.26,
+// and 28 nov 2026 or 28 november 2026; a time after any of them is
+// dropped. A day that does not exist is no date; one after today in
+// Sweden or before 2000 is refused as a wrong year.
 func normalizeDate(v string, now time.Time) (string, msg.Message) {
 	y, m, d, ok := parseDate(v)
 	if !ok {
@@ -45,7 +48,7 @@ func normalizeDate(v string, now time.Time) (string, msg.Message) {
 	if t.Year() != y || t.Month() != m || t.Day() != d {
 		return v, msg.NotDate{}
 	}
-	ny, nm, nd := now.Date()
+	ny, nm, nd := now.In(swedish()).Date()
 	if today := time.Date(ny, nm, nd, 0, 0, 0, 0, time.UTC); t.After(today) {
 		return v, msg.DateInFuture{Today: today.Format(time.DateOnly)}
 	}
@@ -55,14 +58,31 @@ func normalizeDate(v string, now time.Time) (string, msg.Message) {
 	return t.Format(time.DateOnly), nil
 }
 
+// swedish is Sweden's time zone, where a consent is given: a run at
+// 00:30 in Stockholm is the day before in UTC. time/tzdata has it; the
+// machine's own zone stands in should it ever not.
+var swedish = sync.OnceValue(func() *time.Location {
+	if l, err := time.LoadLocation("Europe/Stockholm"); err == nil {
+		return l
+	}
+	return time.Local
+})
+
 // parseDate splits v into a year, month and day, not yet checked to be
 // a day of the calendar.
 func parseDate(v string) (y int, m time.Month, d int, ok bool) {
 	v = strings.TrimSpace(v)
 	// A date cell with a time, or an ISO date-time: the date is what
 	// counts.
-	if i := strings.IndexAny(v, "T "); i == 10 && len(v) > 10 && isDigits(v[:4]) {
+	if i := strings.IndexByte(v, 'T'); i == 10 && isDigits(v[:4]) {
 		v = v[:10]
+	}
+	if f := strings.Fields(v); len(f) > 1 && isClock(f[len(f)-1]) {
+		v = strings.Join(f[:len(f)-1], " ")
+	}
+	// 28/11 2026: the year after a space.
+	if f := strings.Fields(v); len(f) == 2 && len(f[1]) == 4 && isDigits(f[1]) && strings.ContainsAny(f[0], "/.") {
+		v = f[0] + "/" + f[1]
 	}
 	if len(v) == 8 && isDigits(v) {
 		y, _ := strconv.Atoi(v[:4])
@@ -81,7 +101,7 @@ func parseDate(v string) (y int, m time.Month, d int, ok bool) {
 		return y, month, d, true
 	}
 	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
-	if len(parts) != 3 || len(v) > 10 {
+	if len(parts) != 3 || len(v) > 10 || len(parts[0])+len(parts[1])+len(parts[2])+2 != len(v) {
 		return 0, 0, 0, false
 	}
 	var n [3]int
@@ -96,10 +116,27 @@ func parseDate(v string) (y int, m time.Month, d int, ok bool) {
 		return n[0], time.Month(n[1]), n[2], true
 	case len(parts[0]) <= 2 && len(parts[1]) <= 2 && len(parts[2]) == 4: // 28/11/2026
 		return n[2], time.Month(n[1]), n[0], true
-	case len(parts[0]) <= 2 && len(parts[1]) <= 2 && len(parts[2]) == 2: // 28/11-26
+	case len(parts[0]) == 2 && len(parts[1]) == 2 && len(parts[2]) == 2 && strings.Count(v, "-") == 2: // 26-11-28
+		return 2000 + n[0], time.Month(n[1]), n[2], true
+	case len(parts[0]) <= 2 && len(parts[1]) <= 2 && len(parts[2]) == 2 && !strings.HasPrefix(v[len(v)-3:], "/"): // 28/11-26, 28.11.26
 		return 2000 + n[2], time.Month(n[1]), n[0], true
 	}
 	return 0, 0, 0, false
+}
+
+// isClock reports whether s is a time of day as a date-time cell writes
+// it after its date: 13:02 or 13:02:45.
+func isClock(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ':' })
+	if len(parts) < 2 || len(parts) > 3 || strings.Count(s, ":") != len(parts)-1 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) > 2 || !isDigits(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // isDigits reports whether s is one or more ASCII digits.

@@ -192,6 +192,17 @@ func TestNormalizeDate(t *testing.T) {
 		{"28-11-2026", "2026-11-28", nil},
 		{"5/1/2026", "2026-01-05", nil}, // day first, as Swedes write it
 		{"28/11-26", "2026-11-28", nil},
+		{"28.11.26", "2026-11-28", nil},
+		{"24-05-10", "2024-05-10", nil}, // the short form of ISO: year first
+		{"26-11-28", "2026-11-28", nil},
+		{"28/11/26", "", msg.NotDate{}}, // 28 Nov 2026, or 2028-11-26?
+		{"28/11 2026", "2026-11-28", nil},
+		{"22/11/2026 13:02", "2026-11-22", nil},
+		{"22.11.2026 13:02:45", "2026-11-22", nil},
+		{"2026-11-22 13:02", "2026-11-22", nil},
+		{"22 nov 2026 13:02", "2026-11-22", nil},
+		{"22/11/2026 13", "", msg.NotDate{}},
+		{"2026--11-28", "", msg.NotDate{}},
 		{"28 nov 2026", "2026-11-28", nil},
 		{"28 nov. 2026", "2026-11-28", nil},
 		{"28 November 2026", "2026-11-28", nil},
@@ -222,6 +233,17 @@ func TestNormalizeDate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestConsentTodayInSweden: at 00:30 in Stockholm it is the next day,
+// whatever the machine's clock says in UTC.
+func TestConsentTodayInSweden(t *testing.T) {
+	late := time.Date(2026, 12, 3, 23, 30, 0, 0, time.UTC)
+	got, wrong := normalizeDate("2026-12-04", late)
+	assert.Nil(t, wrong)
+	assert.Equal(t, "2026-12-04", got)
+	_, wrong = normalizeDate("2026-12-05", late)
+	assert.Equal(t, msg.DateInFuture{Today: "2026-12-04"}, wrong)
 }
 
 func TestNormalizeNumber(t *testing.T) {
