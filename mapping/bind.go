@@ -198,7 +198,7 @@ func (b *binder) bind(header []string, sets map[string]string) *Mapper {
 		}
 		given[id] = true
 		if id == fFullName {
-			b.setError(msg.SetFullName{Field: field})
+			b.setError(msg.SetFullName{Field: field, First: fFirstName.nameIn(ep), Last: fLastName.nameIn(ep)})
 			continue
 		}
 		v := strings.TrimSpace(value)
@@ -288,7 +288,7 @@ func (b *binder) checkFixed(id fieldID, v string) msg.Message {
 		return nil
 	default:
 		_, wrong := normalize(k, v, b.m.Normalize, b.now)
-		return wrong
+		return b.ep.inVocabulary(wrong)
 	}
 }
 

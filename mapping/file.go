@@ -502,7 +502,7 @@ func (p *parser) constants(v *yaml.Node) {
 			p.add(fk.Line, unknownField(p.ep, field))
 			continue
 		case id == fFullName:
-			p.add(fk.Line, msg.FullNameConstant{})
+			p.add(fk.Line, msg.FullNameConstant{Full: fFullName.nameIn(p.ep), First: fFirstName.nameIn(p.ep), Last: fLastName.nameIn(p.ep)})
 			continue
 		}
 		if first, dup := seen[field]; dup {
@@ -736,7 +736,8 @@ func (p *parser) crossChecks() {
 	}
 	for _, c := range p.m.Columns {
 		if c.Field == fFirstName.nameIn(p.ep) || c.Field == fLastName.nameIn(p.ep) {
-			p.add(c.Line, msg.FullNameAndPart{Header: c.Header, Field: c.Field, FullHeader: full.Header, FullLine: full.Line})
+			p.add(c.Line, msg.FullNameAndPart{Header: c.Header, Field: c.Field, FullHeader: full.Header, FullLine: full.Line,
+				Full: full.Field, First: fFirstName.nameIn(p.ep), Last: fLastName.nameIn(p.ep)})
 		}
 	}
 	for _, c := range p.m.Constants {

@@ -275,6 +275,14 @@ func TestNormalizeNumber(t *testing.T) {
 		{kindPrice, "4.500.000", "4500000"},
 		{kindPrice, "4,500,000", "4500000"},
 		{kindPrice, "4 500 000,50", "4500000.5"},
+		{kindPrice, "4,500", ""},     // 4.5 or 4500?
+		{kindPrice, "4.500", ""},     // the same
+		{kindPrice, "1 000.000", ""}, // the same
+		{kindPrice, "4,5", ""},       // kronor: millions meant
+		{kindPrice, "999 kr", ""},    // no home
+		{kindPrice, "1 000 kr", "1000"},
+		{kindArea, "84,500", ""}, // 84.5 or 84500?
+		{kindArea, "84,50", "84.5"},
 		{kindPrice, "1,234,567.89", "1234567.89"},
 		{kindPrice, "4,5 mkr", ""},
 		{kindPrice, "4,5 miljoner", ""},
@@ -418,6 +426,18 @@ validation:
 			`mapping.yaml:6: field "prospectiveBuyerStatus" is FinalPriceWatched's; this mapping's endpoint is Interest, which calls it "status"`,
 			`mapping.yaml:8: field "person.telephone.cell" is FinalPriceWatched's; this mapping's endpoint is Interest, which calls it "telephone.cell"`,
 		}},
+		{"the full name's messages name Interest's fields", `version: 1
+endpoint: Interest
+columns:
+  Namn: fullName
+  Förnamn: firstName
+  Mobil: telephone.cell
+constants:
+  fullName: Anna Svensson
+`, []string{
+			"mapping.yaml:5: column \"Förnamn\" fills firstName, but \"Namn\" (line 4) already gives the first and last name; map either fullName or firstName and lastName",
+			"mapping.yaml:8: fullName can only come from a column; give firstName and lastName as constants instead",
+		}},
 		{"a misspelt field of its own", `version: 1
 endpoint: Interest
 columns:
@@ -450,6 +470,19 @@ columns:
 		_, err := parseT(t, interestMapping).Bind(interestHeader, Options{Now: vectorsNow, Sets: map[string]string{"prospectiveBuyerStatus": "Interested"}})
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), `which calls it "status"`)
+	})
+	t.Run("--set fullName", func(t *testing.T) {
+		_, err := parseT(t, interestMapping).Bind(interestHeader, Options{Now: vectorsNow, Sets: map[string]string{"fullName": "Anna Svensson"}})
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "--set fullName: fullName can only come from a column; set firstName and lastName instead")
+	})
+	t.Run("two addresses in a cell", func(t *testing.T) {
+		got := bindT(t, interestMapping, interestHeader, nil).Map(interestRow(map[string]string{"E-post": "a@example.se, b@example.se"}))
+		assert.Equal(t, []string{`E-post "a@example.se, b@example.se": must be one e-mail address, not several; put a second one in email.emailAddress2`},
+			problemStrings(got.Problems))
+		got = bindT(t, fullMapping, fullHeader, nil).Map([]string{"Anna", "Svensson", "", "", "a@example.se; b@example.se", "", "OBJ1", "", "", ""})
+		assert.Equal(t, []string{`E-post "a@example.se; b@example.se": must be one e-mail address, not several; put a second one in person.email.emailAddress2`},
+			problemStrings(got.Problems))
 	})
 	t.Run("a consent constant in the future", func(t *testing.T) {
 		_, err := parseT(t, strings.Replace(interestMapping, "constants:\n", "constants:\n  gdprApprovalDate: 2030-01-01\n", 1)).

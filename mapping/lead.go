@@ -44,6 +44,16 @@ func endpointOf(name string) (endpoint, bool) {
 
 func (ep endpoint) String() string { return Endpoints[ep] }
 
+// inVocabulary is m with the fields its words name in ep's vocabulary:
+// normalize names them in FinalPriceWatched's.
+func (ep endpoint) inVocabulary(m msg.Message) msg.Message {
+	if s, ok := m.(msg.SeveralEmails); ok {
+		s.Second = fEmail2.nameIn(ep)
+		return s
+	}
+	return m
+}
+
 // Lead is one request ready to send: where it goes and its body, Body
 // for FinalPriceWatched, Interest for an interest registration.
 type Lead struct {

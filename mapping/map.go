@@ -289,6 +289,7 @@ func (r *row) fill(i int, o origin, v string) {
 	r.from[s.id] = o
 	out, wrong := normalize(s.kind, v, r.mp.norm, r.mp.now)
 	if wrong != nil {
+		wrong = r.mp.ep.inVocabulary(wrong)
 		if !r.leaveOut(o, wrong) {
 			r.problem(o, wrong)
 			if !s.kind.isNumber() { // a JSON number it is not

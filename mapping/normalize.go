@@ -282,7 +282,7 @@ func normalizeEmail(v string) (string, msg.Message) {
 		}
 	}
 	if several {
-		return v, msg.SeveralEmails{}
+		return v, msg.SeveralEmails{Second: fEmail2.nameIn(epFinalPrice)} // inVocabulary names it in the mapping's
 	}
 	if space || !ascii && strings.ContainsFunc(v, isSpace) {
 		return v, msg.EmailSpaces{}

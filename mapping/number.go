@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -43,12 +44,22 @@ func normalizeNumber(k kind, v string) (string, msg.Message) {
 	if !ok {
 		return v, wrong
 	}
+	// A price under a thousand kronor is a sum in another unit: 4,5 for
+	// 4,5 miljoner.
+	if f, err := strconv.ParseFloat(n, 64); k == kindPrice && (err != nil || f < minPrice) {
+		return v, wrong
+	}
 	return n, nil
 }
 
+// minPrice is the least a home is taken to be worth, in kronor.
+const minPrice = 1000
+
 // parseNumber reads a number without a unit; see normalizeNumber. It
 // returns the number without a sign, leading zeros or a fraction's
-// trailing zeros: 003,50 is 3.5.
+// trailing zeros: 003,50 is 3.5. A decimal mark followed by three digits
+// is no number: 4,500 is four and a half to some and four thousand five
+// hundred to others.
 func parseNumber(s string) (string, bool) {
 	var groups []string // digits, between separators
 	var seps []rune     // the separators between them
@@ -78,6 +89,9 @@ func parseNumber(s string) (string, bool) {
 	if n := len(seps); n > 0 && (seps[n-1] == ',' || seps[n-1] == '.') && strings.Count(string(seps), string(seps[n-1])) == 1 {
 		frac = groups[n]
 		groups, seps = groups[:n], seps[:n-1]
+		if len(frac) == 3 {
+			return "", false
+		}
 	}
 	for i, g := range groups {
 		if i == 0 && len(g) > 3 && len(seps) > 0 || i > 0 && len(g) != 3 {

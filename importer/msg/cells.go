@@ -104,8 +104,12 @@ type LastName struct {
 // NotBool: a yes-or-no cell says neither.
 type NotBool struct{ message }
 
-// SeveralEmails: an e-mail cell holds more than one address.
-type SeveralEmails struct{ message }
+// SeveralEmails: an e-mail cell holds more than one address. Second is
+// the mapping's name for the second address's field.
+type SeveralEmails struct {
+	message
+	Second string
+}
 
 // EmailSpaces: an e-mail address with a space in it.
 type EmailSpaces struct{ message }

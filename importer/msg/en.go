@@ -63,8 +63,8 @@ var english = []entry{
 	say(func(NotBool, Lang) string {
 		return "must be true or false (ja/nej, yes/no, 1/0 and x for true also work)"
 	}),
-	say(func(SeveralEmails, Lang) string {
-		return "must be one e-mail address, not several; put a second one in person.email.emailAddress2"
+	say(func(m SeveralEmails, _ Lang) string {
+		return "must be one e-mail address, not several; put a second one in " + m.Second
 	}),
 	say(func(EmailSpaces, Lang) string { return "an e-mail address has no spaces" }),
 	say(func(NotEmail, Lang) string { return "is not an e-mail address like anna@example.se" }),
@@ -231,8 +231,8 @@ var english = []entry{
 	say(func(m ConstantsNotLines, l Lang) string {
 		return "constants must be `field: value` lines, e.g. `customerId: M1001`, not " + l.Say(m.Value)
 	}),
-	say(func(FullNameConstant, Lang) string {
-		return "person.fullName can only come from a column; give person.firstName and person.lastName as constants instead"
+	say(func(m FullNameConstant, _ Lang) string {
+		return fmt.Sprintf("%s can only come from a column; give %s and %s as constants instead", m.Full, m.First, m.Last)
 	}),
 	say(func(m ConstantTwice, _ Lang) string {
 		return fmt.Sprintf("constant %s is given twice (first on line %d); keep one", m.Field, m.First)
@@ -266,7 +266,7 @@ var english = []entry{
 		return s + "; use " + strings.Join(m.Values, ", ") + " (the default is " + first(m.Values) + ")"
 	}),
 	say(func(m FullNameAndPart, _ Lang) string {
-		return fmt.Sprintf("column %q fills %s, but %q (line %d) already gives the first and last name; map either person.fullName or person.firstName and person.lastName", m.Header, m.Field, m.FullHeader, m.FullLine)
+		return fmt.Sprintf("column %q fills %s, but %q (line %d) already gives the first and last name; map either %s or %s and %s", m.Header, m.Field, m.FullHeader, m.FullLine, m.Full, m.First, m.Last)
 	}),
 	say(func(m ConstantAndFullName, _ Lang) string {
 		return fmt.Sprintf("constant %s conflicts with column %q (line %d), which gives the first and last name; remove one of them", m.Field, m.FullHeader, m.FullLine)
@@ -289,7 +289,7 @@ var english = []entry{
 	}),
 	say(func(m SetValue, l Lang) string { return "--set " + m.Field + "=" + m.Value + ": " + l.Say(m.Problem) }),
 	say(func(m SetFullName, _ Lang) string {
-		return "--set " + m.Field + ": person.fullName can only come from a column; set person.firstName and person.lastName instead"
+		return "--set " + m.Field + ": " + m.Field + " can only come from a column; set " + m.First + " and " + m.Last + " instead"
 	}),
 	say(func(m SetEmpty, _ Lang) string {
 		return fmt.Sprintf("--set %s=: the value is empty; give one, e.g. --set %s=%s", m.Field, m.Field, m.Example)

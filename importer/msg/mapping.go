@@ -189,8 +189,12 @@ type ConstantsNotLines struct {
 	Value Message
 }
 
-// FullNameConstant: person.fullName given as a constant.
-type FullNameConstant struct{ message }
+// FullNameConstant: the full name given as a constant. Full, First and
+// Last are the mapping's names for the full, first and last name.
+type FullNameConstant struct {
+	message
+	Full, First, Last string
+}
 
 // ConstantTwice: a constant given twice, first on line First.
 type ConstantTwice struct {
@@ -254,9 +258,10 @@ type BadNormalize struct {
 // FullHeader, gives the full name.
 type FullNameAndPart struct {
 	message
-	Header, Field string
-	FullHeader    string
-	FullLine      int
+	Header, Field     string
+	FullHeader        string
+	FullLine          int
+	Full, First, Last string // the mapping's names for the three
 }
 
 // ConstantAndFullName: a constant gives the first or last name while a
@@ -302,10 +307,11 @@ type SetValue struct {
 	Problem      Message
 }
 
-// SetFullName: --set person.fullName.
+// SetFullName: --set of the full name, Field; First and Last are the
+// mapping's names for the first and last name.
 type SetFullName struct {
 	message
-	Field string
+	Field, First, Last string
 }
 
 // SetEmpty: --set with an empty value; Example is one.

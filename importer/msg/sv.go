@@ -66,8 +66,8 @@ var swedish = []entry{
 	say(func(NotBool, Lang) string {
 		return "ska vara ja eller nej (true/false, yes/no, 1/0 och x för ja går också)"
 	}),
-	say(func(SeveralEmails, Lang) string {
-		return "ska vara en e-postadress, inte flera; lägg en andra i person.email.emailAddress2"
+	say(func(m SeveralEmails, _ Lang) string {
+		return "ska vara en e-postadress, inte flera; lägg en andra i " + m.Second
 	}),
 	say(func(EmailSpaces, Lang) string { return "en e-postadress har inga mellanslag" }),
 	say(func(NotEmail, Lang) string { return "är ingen e-postadress som anna@example.se" }),
@@ -238,8 +238,8 @@ var swedish = []entry{
 	say(func(m ConstantsNotLines, l Lang) string {
 		return "constants ska vara rader `fält: värde`, t.ex. `customerId: M1001`, inte " + l.Say(m.Value)
 	}),
-	say(func(FullNameConstant, Lang) string {
-		return "person.fullName kan bara komma från en kolumn; ange person.firstName och person.lastName som konstanter i stället"
+	say(func(m FullNameConstant, _ Lang) string {
+		return fmt.Sprintf("%s kan bara komma från en kolumn; ange %s och %s som konstanter i stället", m.Full, m.First, m.Last)
 	}),
 	say(func(m ConstantTwice, _ Lang) string {
 		return fmt.Sprintf("konstanten %s anges två gånger (först på rad %d); behåll en", m.Field, m.First)
@@ -273,7 +273,7 @@ var swedish = []entry{
 		return s + "; använd " + strings.Join(m.Values, ", ") + " (standard är " + first(m.Values) + ")"
 	}),
 	say(func(m FullNameAndPart, _ Lang) string {
-		return fmt.Sprintf("kolumnen %q fyller %s, men %q (rad %d) ger redan för- och efternamnet; mappa antingen person.fullName eller person.firstName och person.lastName", m.Header, m.Field, m.FullHeader, m.FullLine)
+		return fmt.Sprintf("kolumnen %q fyller %s, men %q (rad %d) ger redan för- och efternamnet; mappa antingen %s eller %s och %s", m.Header, m.Field, m.FullHeader, m.FullLine, m.Full, m.First, m.Last)
 	}),
 	say(func(m ConstantAndFullName, _ Lang) string {
 		return fmt.Sprintf("konstanten %s krockar med kolumnen %q (rad %d), som ger för- och efternamnet; ta bort en av dem", m.Field, m.FullHeader, m.FullLine)
@@ -296,7 +296,7 @@ var swedish = []entry{
 	}),
 	say(func(m SetValue, l Lang) string { return "--set " + m.Field + "=" + m.Value + ": " + l.Say(m.Problem) }),
 	say(func(m SetFullName, _ Lang) string {
-		return "--set " + m.Field + ": person.fullName kan bara komma från en kolumn; sätt person.firstName och person.lastName i stället"
+		return "--set " + m.Field + ": " + m.Field + " kan bara komma från en kolumn; sätt " + m.First + " och " + m.Last + " i stället"
 	}),
 	say(func(m SetEmpty, _ Lang) string {
 		return fmt.Sprintf("--set %s=: värdet är tomt; ange ett, t.ex. --set %s=%s", m.Field, m.Field, m.Example)
