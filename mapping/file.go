@@ -21,7 +21,7 @@ import (
 // which fields are the same for every row, and where the input's table is.
 type Mapping struct {
 	Version   int
-	Endpoint  string     // EndpointFinalPriceWatched, the only one so far
+	Endpoint  string     // one of Endpoints: the Connect call, and so the fields
 	Columns   []Column   // in file order
 	Constants []Constant // in file order
 	Input     Input

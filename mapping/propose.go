@@ -283,6 +283,10 @@ func columnCandidates(ep endpoint, col int, h string, hm headerMatch, named bool
 			// A consent sent on the wrong day, or for someone who said
 			// no, is worse than none: a checkbox column says who
 			// consented, not when.
+			if ep != epInterest {
+				return nil, fmt.Sprintf("%s, but only %s, and a %s lead has no consent date (an interest registration has one: leadimport init --endpoint Interest)",
+					hm.why, cv.share(valDate), ep)
+			}
 			return nil, fmt.Sprintf("%s, but only %s: %s takes the day the person consented; map a column of dates to it, or give the day under constants",
 				hm.why, cv.share(valDate), fieldName(ep, fConsentDate, ""))
 		}
@@ -324,11 +328,11 @@ func Propose(header []string, samples [][]string, now time.Time) Proposal {
 	return ProposeFor("", header, samples, now)
 }
 
-// ProposeFor is Propose for endpoint, one of Endpoints, whatever the
-// headers say: a column that names a field of the other endpoint only is
-// not placed, and says so. With "" (or a name none of Endpoints) the
-// headers decide, as in Propose.
-func ProposeFor(endpoint string, header []string, samples [][]string, now time.Time) Proposal {
+// ProposeFor is Propose for the endpoint named (one of Endpoints),
+// whatever the headers say: a column that names a field of the other
+// endpoint only is not placed, and says so. With "" (or a name none of
+// Endpoints) the headers decide, as in Propose.
+func ProposeFor(named string, header []string, samples [][]string, now time.Time) Proposal {
 	idx := synonyms()
 	rows := sampleOf(samples)
 	p := Proposal{Sampled: len(rows), Header: header}
@@ -362,26 +366,47 @@ func ProposeFor(endpoint string, header []string, samples [][]string, now time.T
 		matches[i] = &headerMatched{hm, named}
 	}
 
+	// The candidates of every column for ep, and why each column that
+	// has none has none.
+	candidatesFor := func(ep endpoint) ([]candidate, []string) {
+		var cands []candidate
+		whyNot := slices.Clone(why)
+		for i, m := range matches {
+			if m == nil {
+				continue
+			}
+			cs, reason := columnCandidates(ep, i, clean[i], m.hm, m.named, sniff(column(rows, i), now))
+			for _, c := range cs {
+				if fieldName(ep, c.id, c.utm) != "" {
+					cands = append(cands, c)
+				} else if reason == "" {
+					reason = fmt.Sprintf("it would fill %s (%s: %s), but %s leads have no such field", otherName(c.id), c.conf, c.why, ep)
+				}
+			}
+			whyNot[i] = reason
+		}
+		return cands, whyNot
+	}
 	ep, by := proposeEndpoint(clean, matches)
-	if given, ok := endpointOf(endpoint); ok && endpoint != "" {
+	given, ok := endpointOf(named)
+	if ok && named != "" {
 		ep, by = given, nil
 	}
-	p.Endpoint, p.EndpointBy = ep.String(), by
-	var cands []candidate
-	for i, m := range matches {
-		if m == nil {
-			continue
+	cands, whyNot := candidatesFor(ep)
+	if len(by) > 0 {
+		// A header decides only for a column its values let be placed: a
+		// GDPR column of ticks, not dates, is no consent date.
+		by = slices.DeleteFunc(by, func(h string) bool {
+			i := slices.Index(clean, h)
+			return !slices.ContainsFunc(cands, func(c candidate) bool { return c.col == i })
+		})
+		if len(by) == 0 {
+			ep, by = epFinalPrice, nil
+			cands, whyNot = candidatesFor(ep)
 		}
-		cs, reason := columnCandidates(ep, i, clean[i], m.hm, m.named, sniff(column(rows, i), now))
-		for _, c := range cs {
-			if fieldName(ep, c.id, c.utm) != "" {
-				cands = append(cands, c)
-			} else if reason == "" {
-				reason = fmt.Sprintf("it would fill %s (%s: %s), but %s leads have no such field", otherName(c.id), c.conf, c.why, ep)
-			}
-		}
-		why[i] = reason
 	}
+	why = whyNot
+	p.Endpoint, p.EndpointBy = ep.String(), by
 
 	placed := assign(ep, cands, clean, why)
 	preferFirstAndLast(ep, placed, clean, why)

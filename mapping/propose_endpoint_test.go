@@ -65,16 +65,16 @@ func TestProposeEndpoint(t *testing.T) {
 		},
 		{
 			name:   "current-home columns",
-			header: []string{"Namn", "Telefon", "Boende idag", "Antal rum", "Boarea", "Värde", "Meddelande"},
+			header: []string{"Namn", "Telefon", "Boende idag", "Antal rum", "Boarea", "Uppskattat värde", "Meddelande"},
 			rows: sheet(testNames, testMobiles, []string{"Villa", "Bostadsrätt", "", "Radhus", "Villa", "Hyresrätt"},
 				[]string{"5", "3,5", "", "4 rok", "6", "2"}, []string{"140", "84,5 kvm", "", "110", "162", "55"},
 				[]string{"6 500 000", "3 200 000 kr", "", "4500000", "", ""}, testNotes),
 			endpoint: EndpointInterest,
-			by:       []string{"Boende idag", "Antal rum", "Boarea", "Värde"},
+			by:       []string{"Boende idag", "Antal rum", "Boarea", "Uppskattat värde"},
 			want: []line{
 				{"Namn", "fullName"}, {"Telefon", "telephone.cell"},
 				{"Boende idag", "presentAccommodation.estateType"}, {"Antal rum", "presentAccommodation.numberOfRooms"},
-				{"Boarea", "presentAccommodation.livingSpace"}, {"Värde", "presentAccommodation.price"},
+				{"Boarea", "presentAccommodation.livingSpace"}, {"Uppskattat värde", "presentAccommodation.price"},
 				{"Meddelande", "contactMessage"},
 			},
 			why: map[string]string{"Antal rum": "5 of 5 values are numbers"},
@@ -91,15 +91,35 @@ func TestProposeEndpoint(t *testing.T) {
 			why: map[string]string{"Intresse": "6 of 6 values are interest statuses"},
 		},
 		{
-			name:     "a consent column of yes and no is not sent as a date",
+			name:     "a consent column of yes and no is not sent as a date, nor decides the endpoint",
+			header:   []string{"Förnamn", "Efternamn", "E-post", "Samtycke"},
+			rows:     sheet(testNames, testLast, testEmails, testYesNo),
+			endpoint: EndpointFinalPriceWatched,
+			want:     []line{{"Förnamn", "person.firstName"}, {"Efternamn", "person.lastName"}, {"E-post", "person.email.emailAddress"}},
+			unplaced: []string{"Samtycke"},
+			why: map[string]string{"Samtycke": "but only 0 of 6 values are dates, and a FinalPriceWatched lead has no consent date " +
+				"(an interest registration has one: leadimport init --endpoint Interest)"},
+		},
+		{
+			name:     "asked for Interest, a consent column of yes and no is not sent as a date",
+			given:    EndpointInterest,
 			header:   []string{"Förnamn", "Efternamn", "E-post", "Samtycke"},
 			rows:     sheet(testNames, testLast, testEmails, testYesNo),
 			endpoint: EndpointInterest,
-			by:       []string{"Samtycke"},
 			want:     []line{{"Förnamn", "firstName"}, {"Efternamn", "lastName"}, {"E-post", "email.emailAddress"}},
 			unplaced: []string{"Samtycke"},
 			why: map[string]string{"Samtycke": "but only 0 of 6 values are dates: gdprApprovalDate takes the day the person consented; " +
 				"map a column of dates to it, or give the day under constants"},
+		},
+		{
+			name:     "an estate's price beside it is no present home's",
+			header:   []string{"Namn", "E-post", "Mobil", "Objekt", "Pris"},
+			rows:     sheet(testNames, testEmails, testMobiles, []string{"OBJ1", "OBJ1", "OBJ1", "OBJ1", "OBJ1", "OBJ1"}, []string{"4 500 000", "", "", "", "", ""}),
+			endpoint: EndpointFinalPriceWatched,
+			want: []line{
+				{"Namn", "person.fullName"}, {"E-post", "person.email.emailAddress"}, {"Mobil", "person.telephone.cell"}, {"Objekt", "estateId"},
+			},
+			unplaced: []string{"Pris"},
 		},
 		{
 			name:     "no such header: FinalPriceWatched, as before",
@@ -139,11 +159,11 @@ func TestProposeEndpoint(t *testing.T) {
 		},
 		{
 			name:     "no name and no contact: the advice is in Interest's words",
-			header:   []string{"Samtyckesdatum", "Kvm"},
+			header:   []string{"Samtyckesdatum", "Boyta"},
 			rows:     sheet(testConsent, []string{"84", "", "120", "", "", "55"}),
 			endpoint: EndpointInterest,
-			by:       []string{"Samtyckesdatum", "Kvm"},
-			want:     []line{{"Samtyckesdatum", "gdprApprovalDate"}, {"Kvm", "presentAccommodation.livingSpace"}},
+			by:       []string{"Samtyckesdatum", "Boyta"},
+			want:     []line{{"Samtyckesdatum", "gdprApprovalDate"}, {"Boyta", "presentAccommodation.livingSpace"}},
 			yaml: []string{
 				"# fullName, or two to firstName and lastName.\n",
 				"# lead needs one: map one to email.emailAddress or telephone.cell.\n",
