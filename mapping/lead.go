@@ -3,6 +3,7 @@ package mapping
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"leadimport/importer/msg"
@@ -252,29 +253,30 @@ func (b *Interest) Check() []Problem {
 	return ps
 }
 
-// isBuyerStatus reports whether s is a prospectiveBuyerStatus by name.
-func isBuyerStatus(s string) bool {
-	return s == "Assigned" || s == "Interested" || s == "NotInterested"
+// statuses are each endpoint's statuses, by Connect's names: a
+// FinalPriceWatched lead's prospectiveBuyerStatus, an interest
+// registration's status.
+var statuses = [numEndpoints][]string{
+	epFinalPrice: {"Interested", "Assigned", "NotInterested"},
+	epInterest:   {"Interested", "VeryInterested", "Assigned", "NotInterested"},
 }
+
+// isBuyerStatus reports whether s is a prospectiveBuyerStatus by name.
+func isBuyerStatus(s string) bool { return slices.Contains(statuses[epFinalPrice], s) }
 
 // isInterestStatus reports whether s is an interest registration's
 // status by name.
-func isInterestStatus(s string) bool {
-	return s == "Interested" || s == "VeryInterested" || s == "Assigned" || s == "NotInterested"
-}
+func isInterestStatus(s string) bool { return slices.Contains(statuses[epInterest], s) }
 
 // Statuses lists the statuses a lead for endpoint is sent with, by
-// Connect's names, as isBuyerStatus and isInterestStatus take them; nil
-// for an unknown endpoint. serve's page offers them as a constant.
+// Connect's names; nil for an unknown endpoint. serve's page offers them
+// as a constant.
 func Statuses(endpoint string) []string {
 	ep, ok := endpointOf(endpoint)
-	switch {
-	case !ok:
+	if !ok {
 		return nil
-	case ep == epInterest:
-		return []string{"Interested", "VeryInterested", "Assigned", "NotInterested"}
 	}
-	return []string{"Interested", "Assigned", "NotInterested"}
+	return slices.Clone(statuses[ep])
 }
 
 // check appends to ps what is wrong with the person: required names,
