@@ -185,7 +185,11 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	// Every input is read once before the reports are made, to find the
 	// rows that are the same person (persons.go), and the invalid rows
 	// counted: with --max-invalid, a file that cannot be read through is
-	// refused, and leaves no empty report behind.
+	// refused, and leaves no empty report behind. The reports' formats are
+	// settled first: that reading formats a CSV report's lines.
+	if err := cfg.chooseFormats(files); err != nil {
+		return sum, &SetupError{err}
+	}
 	invalid, files, unread, err := cfg.findPersons(ctx, files, snd != nil && cfg.MaxInvalid != nil)
 	if err != nil {
 		return sum, &SetupError{err}

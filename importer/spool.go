@@ -26,7 +26,11 @@ import (
 // mapping made of it when the row is clean (mapping.Mapped.Clean), so
 // that it is not mapped again: kept in binary (mapping) and read back
 // into mapped, or, for a check that shows no lead (changesOnly), kept
-// and read back as its changes' text in the report (changesText).
+// and read back as its changes' text in the report (changesText). A
+// check whose report is CSV keeps instead a clean row's line as the
+// report writes it, all but the outcome (report.CSVLine): mapping holds
+// its head, of head bytes, and then its changes field, read back into
+// csvHead and csvChanges; its cells are not kept, only its number.
 type spooledRow struct {
 	row         source.Row
 	err         *source.RowError
@@ -34,8 +38,11 @@ type spooledRow struct {
 	response    string // the report input's contact id of a row sent
 	clean       bool
 	mapping     []byte
+	head        int
 	mapped      *mapping.Mapped
 	changesText string
+	csvHead     string
+	csvChanges  string
 }
 
 // spool writes rows to a scratch file as they are read, and reads them
@@ -68,6 +75,7 @@ func newSpool(dir string, changesOnly bool) (*spool, error) {
 const (
 	tagRow byte = iota
 	tagRowError
+	tagLine // a clean row's line (spooledRow.head)
 )
 
 // add keeps a row.
@@ -79,12 +87,18 @@ func (s *spool) add(r *spooledRow) error {
 	// four bytes, filled in once the record is written after them.
 	at := len(s.buf)
 	b := append(s.buf, 0, 0, 0, 0)
-	if r.err != nil {
+	switch {
+	case r.err != nil:
 		b = append(b, tagRowError)
 		b = binary.AppendUvarint(b, uint64(r.err.Row))
 		b = appendString(b, r.err.File)
 		b = appendMessage(b, msg.Of(r.err.Err))
-	} else {
+	case r.clean && r.head > 0:
+		b = append(b, tagLine)
+		b = binary.AppendUvarint(b, uint64(r.row.Number))
+		b = appendBytes(b, r.mapping[:r.head])
+		b = appendBytes(b, r.mapping[r.head:])
+	default:
 		b = append(b, tagRow, boolByte(r.clean))
 		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
 		b = append(b, r.mapping...)
@@ -168,7 +182,7 @@ func (s *spool) read() (spooledRow, error) {
 		_, err = io.ReadFull(s.r, s.rec)
 		rec = s.rec
 	}
-	if err != nil || len(rec) == 0 || rec[0] > tagRowError {
+	if err != nil || len(rec) == 0 || rec[0] > tagLine {
 		return r, errSpoolBroken
 	}
 	// One string holds the row's text, and a clean row's changes: its
@@ -178,10 +192,18 @@ func (s *spool) read() (spooledRow, error) {
 	if peeked {
 		s.r.Discard(len(rec)) // cannot fail: rec is buffered
 	}
-	if tag == tagRowError {
+	switch tag {
+	case tagRowError:
 		number := int(d.uvarint())
 		r.err = &source.RowError{Row: number, File: d.string()}
 		r.err.Err = msg.Error(d.message())
+		return r, d.done()
+	case tagLine:
+		r.clean, r.row.Number = true, int(d.uvarint())
+		r.csvHead, r.csvChanges = d.string(), d.string()
+		if r.csvHead == "" {
+			d.fail(errSpoolBroken)
+		}
 		return r, d.done()
 	}
 	r.clean = d.byte() == 1
@@ -238,6 +260,11 @@ func boolByte(v bool) byte {
 }
 
 func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendBytes(b, s []byte) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)
 }
