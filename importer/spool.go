@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"reflect"
-	"slices"
 
 	"leadimport/importer/msg"
 	"leadimport/importer/scratch"
@@ -50,7 +49,7 @@ type spooledRow struct {
 type spool struct {
 	f        *scratch.File
 	buf      []byte   // rows not yet written
-	rec      []byte   // the row being read
+	block    string   // the records read and not yet handed out (record)
 	cells    []string // room for the cells of the rows still to read
 	r        *bufio.Reader
 	err      error // the first failure: every call after it fails so
@@ -164,34 +163,17 @@ func (s *spool) next() (spooledRow, error) {
 
 func (s *spool) read() (spooledRow, error) {
 	var r spooledRow
-	var head [4]byte
-	_, err := io.ReadFull(s.r, head[:])
-	size := binary.LittleEndian.Uint32(head[:])
+	rec, err := s.record()
 	switch {
 	case err == io.EOF:
 		return r, err // the end, between two rows
-	case err != nil, size > maxSpooledRow:
+	case err != nil, len(rec) == 0, rec[0] > tagLine:
 		return r, errSpoolBroken
 	}
-	// A record that fits in the reader's buffer is read from there, not
-	// copied out first.
-	rec, err := s.r.Peek(int(size))
-	peeked := err == nil
-	if err == bufio.ErrBufferFull {
-		s.rec = slices.Grow(s.rec[:0], int(size))[:size]
-		_, err = io.ReadFull(s.r, s.rec)
-		rec = s.rec
-	}
-	if err != nil || len(rec) == 0 || rec[0] > tagLine {
-		return r, errSpoolBroken
-	}
-	// One string holds the row's text, and a clean row's changes: its
-	// cells are parts of it, and so are its changes' words in a check.
+	// The row's text, and a clean row's changes, are parts of rec: its
+	// cells are, and so are its changes' words in a check.
 	tag := rec[0]
-	d := decoder{s: string(rec[1:])}
-	if peeked {
-		s.r.Discard(len(rec)) // cannot fail: rec is buffered
-	}
+	d := decoder{s: rec[1:]}
 	switch tag {
 	case tagRowError:
 		number := int(d.uvarint())
@@ -231,6 +213,64 @@ func (s *spool) read() (spooledRow, error) {
 		}
 	}
 	return r, d.done()
+}
+
+// record is the next record, read from block: the whole records the
+// reader had, made one string (fill), not a string each. A row read back
+// keeps its block for as long as it is kept, a few dozen rows.
+func (s *spool) record() (string, error) {
+	if s.block == "" {
+		if err := s.fill(); err != nil {
+			return "", err
+		}
+	}
+	b := s.block
+	size := int(b[0]) | int(b[1])<<8 | int(b[2])<<16 | int(b[3])<<24 // as add put it
+	rec := b[4 : 4+size]
+	s.block = s.block[4+size:]
+	return rec, nil
+}
+
+// fill takes the next whole records into block: as many as the reader
+// holds, at least one; io.EOF at the end, between two records. A record
+// longer than the reader's buffer comes alone.
+func (s *spool) fill() error {
+	head, err := s.r.Peek(4)
+	switch {
+	case err == io.EOF && len(head) == 0:
+		return io.EOF
+	case err != nil:
+		return errSpoolBroken
+	}
+	size := binary.LittleEndian.Uint32(head)
+	if size > maxSpooledRow {
+		return errSpoolBroken
+	}
+	if 4+int(size) > s.r.Size() {
+		// Read as it comes, not made its size first: a broken size may be
+		// gigabytes that are not there.
+		rec, err := io.ReadAll(io.LimitReader(s.r, 4+int64(size)))
+		if err != nil || len(rec) != 4+int(size) {
+			return errSpoolBroken
+		}
+		s.block = string(rec)
+		return nil
+	}
+	if _, err := s.r.Peek(4 + int(size)); err != nil {
+		return errSpoolBroken
+	}
+	buf, _ := s.r.Peek(s.r.Buffered())
+	n := 0 // the whole records of buf
+	for n+4 <= len(buf) {
+		end := n + 4 + int(binary.LittleEndian.Uint32(buf[n:]))
+		if end > len(buf) { // not all here (or broken: for the next fill to say)
+			break
+		}
+		n = end
+	}
+	s.block = string(buf[:n])
+	s.r.Discard(n) // cannot fail: buffered
+	return nil
 }
 
 // cellSlice is room for a row's n cells: a part of a slice made for

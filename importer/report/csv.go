@@ -97,8 +97,17 @@ func (c *CSVLine) AppendChanges(b []byte, cs []mapping.Change) []byte {
 	b = appendChanges(b, cs, c.layout.Lang)
 	text := b[at:]
 	apostrophe := neutralized(text)
-	if quote, _ := needsQuotes(c, text, apostrophe); !quote && !apostrophe {
-		return b // as it is: most are
+	quote, escape := needsQuotes(c, text, apostrophe)
+	switch {
+	case !quote && !apostrophe:
+		return b // as it is
+	case !escape && !apostrophe:
+		// In quotes as it is, as most are when the delimiter is ';' (which
+		// is between two changes): moved one byte on.
+		b = append(b, 0)
+		copy(b[at+1:], b[at:])
+		b[at] = '"'
+		return append(b, '"')
 	}
 	var room [512]byte // the text, out of the way of its quoted form
 	return appendField(c, b[:at], append(room[:0], text...), true)
