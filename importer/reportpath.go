@@ -59,9 +59,8 @@ func (cfg *Config) chooseFormats(files []*file) error {
 
 // createReports creates each input's report, in the format chosen for it
 // (chooseFormats): at --report, or under the default name in --report's
-// directory or the working directory. Reports
-// are readable only by the user: they hold personal data. On error no
-// report is left behind.
+// directory or the working directory. Reports are readable only by the
+// user: they hold personal data. On error no report is left behind.
 func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 	defer func() {
 		if err != nil {
