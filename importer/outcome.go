@@ -41,11 +41,15 @@ type Outcome struct {
 	verdict persons.Verdict // what the rows of the same person say of it
 	// clean: the row was clean as it was read ahead, and mapped (or, in
 	// a check that shows no lead, changesText: the report's changes
-	// column) is what mapping made of it then; tallied: the per-column
-	// counts have it already.
+	// column; or, when the report is CSV, csvHead and csvChanges: its
+	// line's head and changes field, report.Preformatted, and no cells)
+	// is what mapping made of it then; tallied: the per-column counts
+	// have it already.
 	clean       bool
 	mapped      *mapping.Mapped
 	changesText string
+	csvHead     string
+	csvChanges  string
 	tallied     bool
 }
 

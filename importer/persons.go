@@ -39,9 +39,14 @@ import (
 func (cfg *Config) findPersons(ctx context.Context, files []*file, whole bool) (invalid int, read []*file, unread []FileSummary, err error) {
 	dir := cfg.scratchDir()
 	// A check whose reports show no lead needs only a clean row's
-	// changes, as the report words them: only they are kept.
+	// changes, as the report words them: only they are kept. When its
+	// reports are CSV, the row's line is formatted as the rows are mapped,
+	// on every core, all but its outcome (report.CSVLine).
 	changesOnly := cfg.Client == nil && !cfg.mayShowLeads()
 	for i, f := range files {
+		if changesOnly && f.format == report.CSV && !slices.ContainsFunc(cfg.AlsoFormats, func(a report.Format) bool { return a != report.CSV }) {
+			f.csvLine = report.NewCSVLine(f.csvLayout())
+		}
 		n, readErr, err := f.findPersons(ctx, dir, changesOnly)
 		if err != nil {
 			return 0, append(read, files[i:]...), unread, err // still open: the caller closes them
@@ -173,8 +178,10 @@ type aheadBatch struct {
 type aheadRow struct {
 	spooledRow
 	seq int
-	// kept is where its mapping is in the batch's kept, when it is clean.
-	kept [2]int
+	// kept is where its mapping is in the batch's kept, when it is clean,
+	// and how long its line's head is there when its line is kept
+	// (spooledRow.head).
+	kept [3]int
 }
 
 // readAhead reads the input to its end (or the run's stop), numbering
@@ -251,7 +258,7 @@ func (f *file) spoolInOrder(mapped <-chan *aheadBatch, window <-chan struct{}, f
 			for i := range b.rows {
 				r := &b.rows[i]
 				if r.clean {
-					r.mapping = b.kept[r.kept[0]:r.kept[1]]
+					r.mapping, r.head = b.kept[r.kept[0]:r.kept[1]], r.kept[2]
 				}
 				if err == nil {
 					err = f.spool.add(&r.spooledRow)
@@ -295,16 +302,34 @@ func (f *file) addPerson(finder *persons.Finder, b *aheadBatch, r *aheadRow, bad
 		return nil
 	}
 	if m.Clean() && !r.sent {
-		start := len(b.kept)
-		if f.spool.changesOnly {
-			b.kept = report.AppendChangesText(b.kept, m.Changes, f.lang)
-		} else {
-			b.kept, _ = m.AppendBinary(b.kept)
-		}
-		r.clean, r.kept = true, [2]int{start, len(b.kept)}
+		r.clean = f.keep(b, r, &m)
 	}
 	p := personOf(&m.Lead)
 	return finder.Add(r.seq, r.row.Number, &p, r.sent)
+}
+
+// keep keeps what the run needs of a clean row's mapping m in the
+// batch's kept, as the spool keeps it (spooledRow): its line as the CSV
+// report writes it, its changes' text, or its mapping in binary. It
+// reports whether it kept any: a row whose line has cells beyond the
+// header (which a clean row has not) is mapped again.
+func (f *file) keep(b *aheadBatch, r *aheadRow, m *mapping.Mapped) bool {
+	start, head := len(b.kept), 0
+	switch {
+	case f.csvLine != nil:
+		var ok bool
+		if b.kept, ok = f.csvLine.AppendHead(b.kept, r.row.Number, r.row.Cells); !ok {
+			return false
+		}
+		head = len(b.kept) - start
+		b.kept = f.csvLine.AppendChanges(b.kept, m.Changes)
+	case f.spool.changesOnly:
+		b.kept = report.AppendChangesText(b.kept, m.Changes, f.lang)
+	default:
+		b.kept, _ = m.AppendBinary(b.kept)
+	}
+	r.kept = [3]int{start, len(b.kept), head}
+	return true
 }
 
 // personOf is who a mapped lead is for, as the Finder compares it.

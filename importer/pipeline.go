@@ -39,6 +39,10 @@ type file struct {
 	started time.Time
 	report  string
 	format  report.Format
+	// csvLine formats a clean row's line as its CSV report writes it, as
+	// the row is read ahead (persons.go), when the report is CSV in a
+	// check; nil: the lines are formatted as they are written.
+	csvLine *report.CSVLine
 	created bool // this run created the report file (so may remove it)
 	// problems, problemsOut and problemsCreated are the second report,
 	// of the rows that need a person, when Config.ReportProblems asks.
@@ -235,6 +239,10 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 			sum.countReasons(f.counted(p, reasons))
 			cfg.Progress.Row(p.Status)
 			if writeErr == nil {
+				line.Pre = report.Preformatted{}
+				if p.csvHead != "" {
+					line.Pre = report.Preformatted{Layout: f.csvLine.Layout(), Head: p.csvHead, Changes: p.csvChanges}
+				}
 				line.Row, line.Cells, line.Status = p.Row.Number, p.Row.Cells, p.Status
 				line.HTTPStatus, line.Attempts, line.Response = p.HTTPStatus, p.Attempts, p.response(f.lang)
 				line.Errors, line.Changes, line.Warnings, line.Lead = p.Errors(), p.Changes, p.Warnings, p.Lead
@@ -348,11 +356,16 @@ func (f *file) reportWriter(out *os.File, format report.Format) (report.Writer, 
 	case report.JSONL:
 		return report.NewJSONL(out, f.src.Header(), f.lang), nil
 	}
+	return report.NewCSV(out, f.csvLayout().Delimiter, f.src.Header(), f.lang)
+}
+
+// csvLayout is the layout of the input's CSV report.
+func (f *file) csvLayout() report.CSVLayout {
 	delim := f.src.Delimiter()
 	if delim == 0 {
 		delim = ';'
 	}
-	return report.NewCSV(out, delim, f.src.Header(), f.lang)
+	return report.CSVLayout{Delimiter: delim, Width: f.width, Lang: f.lang}
 }
 
 // summary is what an XLSX report's summary sheet says of this input.
@@ -430,7 +443,8 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		// Every row takes its slot before it goes on, whichever way it
 		// goes: the reorder window in run relies on it.
 		slots <- struct{}{}
-		o := Outcome{Row: r.row, seq: seq, clean: r.clean, mapped: r.mapped, changesText: r.changesText, tallied: seq < f.rows}
+		o := Outcome{Row: r.row, seq: seq, clean: r.clean, mapped: r.mapped, changesText: r.changesText,
+			csvHead: r.csvHead, csvChanges: r.csvChanges, tallied: seq < f.rows}
 		if o.verdict, err = f.verdicts.At(seq); err != nil {
 			// Without it a row may be sent that another disagrees with.
 			stop(msg.Error(msg.ComparingRows{Err: err}))
@@ -576,7 +590,7 @@ func (f *file) assess(ctx context.Context, o *Outcome, send bool, t *mapping.Tal
 	switch {
 	case o.mapped != nil:
 		m, o.mapped = *o.mapped, nil // mapped as it was read ahead
-	case o.clean: // a check's, which shows of a clean row its changes' text (changesText)
+	case o.clean: // a check's, which shows of a clean row its changes' text (changesText), or its line (csvHead)
 	default:
 		m = f.mapper.Map(o.Row.Cells)
 		for _, n := range o.Row.Notes { // how the row was read: a warning of its column

@@ -33,10 +33,34 @@ func asksForDir(path string) bool {
 	return strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator))
 }
 
-// createReports creates each input's report: at --report, or under the
-// default name in --report's directory or the working directory. Reports
-// are readable only by the user: they hold personal data. On error no
-// report is left behind.
+// chooseFormats settles each input's report format, as createReports
+// creates it: the format --report's name says, or, for a report named
+// after its input, the input's own (defaultFormat). It is settled before
+// the inputs are read ahead, which formats a CSV report's lines as it
+// maps the rows (persons.go); no file is made yet.
+func (cfg *Config) chooseFormats(files []*file) error {
+	named := cfg.Report != "" && !asksForDir(cfg.Report)
+	if st, err := os.Stat(cfg.Report); named && err == nil && st.IsDir() {
+		named = false
+	}
+	for _, f := range files {
+		if !named {
+			f.format = defaultFormat(f.input)
+			continue
+		}
+		format, err := report.FormatOf(cfg.Report)
+		if err != nil {
+			return err
+		}
+		f.format = format
+	}
+	return nil
+}
+
+// createReports creates each input's report, in the format chosen for it
+// (chooseFormats): at --report, or under the default name in --report's
+// directory or the working directory. Reports are readable only by the
+// user: they hold personal data. On error no report is left behind.
 func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 	defer func() {
 		if err != nil {
@@ -58,15 +82,11 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 		var err error
 		if cfg.Report != "" && dir == "" {
 			f.report = cfg.Report
-			if f.format, err = report.FormatOf(f.report); err != nil {
-				return err
-			}
 			if err := notAnInput(f.report, cfg.Inputs); err != nil {
 				return err
 			}
 			f.out, f.created, err = openReport(f.report)
 		} else {
-			f.format = defaultFormat(f.input)
 			f.report, f.out, err = createNew(dir, f.input, string(f.format), start)
 			f.created = err == nil
 		}

@@ -161,14 +161,34 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
+	// Every input is read once before the reports are made, to find the
+	// rows that are the same person (persons.go), and the invalid rows
+	// counted: with --max-invalid, a file that cannot be read through is
+	// refused, and leaves no empty report behind. The reports' formats are
+	// settled first: that reading formats a CSV report's lines. It reads
+	// while the ledger is begun, which mostly waits for the disk.
+	if err := cfg.chooseFormats(files); err != nil {
+		return sum, &SetupError{err}
+	}
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	ahead := make(chan personsFound, 1)
+	go func() {
+		var r personsFound
+		r.invalid, r.files, r.unread, r.err = cfg.findPersons(readCtx, files, cfg.Client != nil && cfg.MaxInvalid != nil)
+		ahead <- r
+	}()
 	var snd *sender
+	var lrun *ledger.Run
 	if cfg.Client != nil {
 		snd = &sender{client: cfg.Client, limiter: cfg.Limiter, timeout: cfg.Timeout, log: cfg.Log,
 			retries: cfg.Retries, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep, stop: stop, maxFailures: cfg.MaxFailures,
 			maxThrottle: cfg.MaxThrottle, logLang: cfg.LogLang}
 		if cfg.Ledger != nil {
-			lrun, err := cfg.beginLedger(start, files)
-			if err != nil {
+			var err error
+			if lrun, err = cfg.beginLedger(start, files); err != nil {
+				stopReading()
+				files = (<-ahead).files // the ones still open, for the deferred close
 				return sum, &SetupError{err}
 			}
 			snd.ledger = lrun
@@ -177,18 +197,17 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 				ended := sum.Err(runErr)
 				sum.LedgerErr = lrun.Finish(sum.countsByName(), ExitCode(ended), Reason(ended), cfg.Now())
 			}()
-			for _, f := range files {
-				f.ledger, f.lrun, f.force = cfg.Ledger, lrun, cfg.Force
-			}
 		}
 	}
-	// Every input is read once before the reports are made, to find the
-	// rows that are the same person (persons.go), and the invalid rows
-	// counted: with --max-invalid, a file that cannot be read through is
-	// refused, and leaves no empty report behind.
-	invalid, files, unread, err := cfg.findPersons(ctx, files, snd != nil && cfg.MaxInvalid != nil)
+	r := <-ahead
+	invalid, files, unread, err := r.invalid, r.files, r.unread, r.err
 	if err != nil {
 		return sum, &SetupError{err}
+	}
+	if lrun != nil {
+		for _, f := range files {
+			f.ledger, f.lrun, f.force = cfg.Ledger, lrun, cfg.Force
+		}
 	}
 	for _, f := range unread {
 		refuse(f)
@@ -255,6 +274,14 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	}
 	sum.Elapsed = cfg.Now().Sub(start)
 	return sum, errors.Join(errs...)
+}
+
+// personsFound is what Config.findPersons returns.
+type personsFound struct {
+	invalid int
+	files   []*file
+	unread  []FileSummary
+	err     error
 }
 
 // beginLedger takes the ledger's one-run lock and records the run, with

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"reflect"
-	"slices"
 
 	"leadimport/importer/msg"
 	"leadimport/importer/scratch"
@@ -26,7 +25,11 @@ import (
 // mapping made of it when the row is clean (mapping.Mapped.Clean), so
 // that it is not mapped again: kept in binary (mapping) and read back
 // into mapped, or, for a check that shows no lead (changesOnly), kept
-// and read back as its changes' text in the report (changesText).
+// and read back as its changes' text in the report (changesText). A
+// check whose report is CSV keeps instead a clean row's line as the
+// report writes it, all but the outcome (report.CSVLine): mapping holds
+// its head, of head bytes, and then its changes field, read back into
+// csvHead and csvChanges; its cells are not kept, only its number.
 type spooledRow struct {
 	row         source.Row
 	err         *source.RowError
@@ -34,8 +37,11 @@ type spooledRow struct {
 	response    string // the report input's contact id of a row sent
 	clean       bool
 	mapping     []byte
+	head        int
 	mapped      *mapping.Mapped
 	changesText string
+	csvHead     string
+	csvChanges  string
 }
 
 // spool writes rows to a scratch file as they are read, and reads them
@@ -43,7 +49,7 @@ type spooledRow struct {
 type spool struct {
 	f        *scratch.File
 	buf      []byte   // rows not yet written
-	rec      []byte   // the row being read
+	block    string   // the records read and not yet handed out (record)
 	cells    []string // room for the cells of the rows still to read
 	r        *bufio.Reader
 	err      error // the first failure: every call after it fails so
@@ -68,6 +74,7 @@ func newSpool(dir string, changesOnly bool) (*spool, error) {
 const (
 	tagRow byte = iota
 	tagRowError
+	tagLine // a clean row's line (spooledRow.head)
 )
 
 // add keeps a row.
@@ -79,12 +86,18 @@ func (s *spool) add(r *spooledRow) error {
 	// four bytes, filled in once the record is written after them.
 	at := len(s.buf)
 	b := append(s.buf, 0, 0, 0, 0)
-	if r.err != nil {
+	switch {
+	case r.err != nil:
 		b = append(b, tagRowError)
 		b = binary.AppendUvarint(b, uint64(r.err.Row))
 		b = appendString(b, r.err.File)
 		b = appendMessage(b, msg.Of(r.err.Err))
-	} else {
+	case r.clean && r.head > 0:
+		b = append(b, tagLine)
+		b = binary.AppendUvarint(b, uint64(r.row.Number))
+		b = appendBytes(b, r.mapping[:r.head])
+		b = appendBytes(b, r.mapping[r.head:])
+	default:
 		b = append(b, tagRow, boolByte(r.clean))
 		b = binary.AppendUvarint(b, uint64(len(r.mapping)))
 		b = append(b, r.mapping...)
@@ -150,38 +163,29 @@ func (s *spool) next() (spooledRow, error) {
 
 func (s *spool) read() (spooledRow, error) {
 	var r spooledRow
-	var head [4]byte
-	_, err := io.ReadFull(s.r, head[:])
-	size := binary.LittleEndian.Uint32(head[:])
+	rec, err := s.record()
 	switch {
 	case err == io.EOF:
 		return r, err // the end, between two rows
-	case err != nil, size > maxSpooledRow:
+	case err != nil, len(rec) == 0, rec[0] > tagLine:
 		return r, errSpoolBroken
 	}
-	// A record that fits in the reader's buffer is read from there, not
-	// copied out first.
-	rec, err := s.r.Peek(int(size))
-	peeked := err == nil
-	if err == bufio.ErrBufferFull {
-		s.rec = slices.Grow(s.rec[:0], int(size))[:size]
-		_, err = io.ReadFull(s.r, s.rec)
-		rec = s.rec
-	}
-	if err != nil || len(rec) == 0 || rec[0] > tagRowError {
-		return r, errSpoolBroken
-	}
-	// One string holds the row's text, and a clean row's changes: its
-	// cells are parts of it, and so are its changes' words in a check.
+	// The row's text, and a clean row's changes, are parts of rec: its
+	// cells are, and so are its changes' words in a check.
 	tag := rec[0]
-	d := decoder{s: string(rec[1:])}
-	if peeked {
-		s.r.Discard(len(rec)) // cannot fail: rec is buffered
-	}
-	if tag == tagRowError {
+	d := decoder{s: rec[1:]}
+	switch tag {
+	case tagRowError:
 		number := int(d.uvarint())
 		r.err = &source.RowError{Row: number, File: d.string()}
 		r.err.Err = msg.Error(d.message())
+		return r, d.done()
+	case tagLine:
+		r.clean, r.row.Number = true, int(d.uvarint())
+		r.csvHead, r.csvChanges = d.string(), d.string()
+		if r.csvHead == "" {
+			d.fail(errSpoolBroken)
+		}
 		return r, d.done()
 	}
 	r.clean = d.byte() == 1
@@ -211,6 +215,64 @@ func (s *spool) read() (spooledRow, error) {
 	return r, d.done()
 }
 
+// record is the next record, read from block: the whole records the
+// reader had, made one string (fill), not a string each. A row read back
+// keeps its block for as long as it is kept, a few dozen rows.
+func (s *spool) record() (string, error) {
+	if s.block == "" {
+		if err := s.fill(); err != nil {
+			return "", err
+		}
+	}
+	b := s.block
+	size := int(b[0]) | int(b[1])<<8 | int(b[2])<<16 | int(b[3])<<24 // as add put it
+	rec := b[4 : 4+size]
+	s.block = s.block[4+size:]
+	return rec, nil
+}
+
+// fill takes the next whole records into block: as many as the reader
+// holds, at least one; io.EOF at the end, between two records. A record
+// longer than the reader's buffer comes alone.
+func (s *spool) fill() error {
+	head, err := s.r.Peek(4)
+	switch {
+	case err == io.EOF && len(head) == 0:
+		return io.EOF
+	case err != nil:
+		return errSpoolBroken
+	}
+	size := binary.LittleEndian.Uint32(head)
+	if size > maxSpooledRow {
+		return errSpoolBroken
+	}
+	if 4+int(size) > s.r.Size() {
+		// Read as it comes, not made its size first: a broken size may be
+		// gigabytes that are not there.
+		rec, err := io.ReadAll(io.LimitReader(s.r, 4+int64(size)))
+		if err != nil || len(rec) != 4+int(size) {
+			return errSpoolBroken
+		}
+		s.block = string(rec)
+		return nil
+	}
+	if _, err := s.r.Peek(4 + int(size)); err != nil {
+		return errSpoolBroken
+	}
+	buf, _ := s.r.Peek(s.r.Buffered())
+	n := 0 // the whole records of buf
+	for n+4 <= len(buf) {
+		end := n + 4 + int(binary.LittleEndian.Uint32(buf[n:]))
+		if end > len(buf) { // not all here (or broken: for the next fill to say)
+			break
+		}
+		n = end
+	}
+	s.block = string(buf[:n])
+	s.r.Discard(n) // cannot fail: buffered
+	return nil
+}
+
 // cellSlice is room for a row's n cells: a part of a slice made for
 // many rows, one allocation where there would be one a row. A part holds
 // its rows' text for as long as any of them is kept, a few dozen rows.
@@ -238,6 +300,11 @@ func boolByte(v bool) byte {
 }
 
 func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendBytes(b, s []byte) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)
 }

@@ -126,6 +126,38 @@ func TestSpoolKeepsMappings(t *testing.T) {
 	}
 }
 
+// TestSpoolKeepsLines: a clean row whose line was formatted ahead for a
+// CSV report comes back as that line's head and changes, with its
+// number, clean, and without its cells; the rows around it as they were.
+func TestSpoolKeepsLines(t *testing.T) {
+	s, err := newSpool(t.TempDir(), true)
+	require.NoError(t, err)
+	defer s.close()
+	head, changes := "2;Tolvan;Tolvan@Example.se", "E-post: Tolvan@Example.se → tolvan@example.se"
+	rows := []spooledRow{
+		{row: source.Row{Number: 2, Cells: []string{"Tolvan", "Tolvan@Example.se"}}, clean: true,
+			mapping: []byte(head + changes), head: len(head)},
+		{row: source.Row{Number: 3, Cells: []string{"Tolvan"}}},
+		{row: source.Row{Number: 4, Cells: []string{"Tolvan", "tolvan@example.se"}}, clean: true, mapping: []byte("4;Tolvan;tolvan@example.se"), head: 26},
+	}
+	for i := range rows {
+		require.NoError(t, s.add(&rows[i]))
+	}
+	require.NoError(t, s.rewind())
+	want := []spooledRow{
+		{row: source.Row{Number: 2}, clean: true, csvHead: head, csvChanges: changes},
+		rows[1],
+		{row: source.Row{Number: 4}, clean: true, csvHead: "4;Tolvan;tolvan@example.se"},
+	}
+	for _, w := range want {
+		got, err := s.next()
+		require.NoError(t, err)
+		assert.Equal(t, w, got)
+	}
+	_, err = s.next()
+	assert.Equal(t, io.EOF, err)
+}
+
 // TestSpoolKeepsAnyMessage: a message no reader gives today, which the
 // spool cannot keep as itself, is kept as its English words, not lost.
 func TestSpoolKeepsAnyMessage(t *testing.T) {
@@ -318,6 +350,8 @@ func FuzzSpoolRead(f *testing.F) {
 		for _, r := range spoolRows() {
 			require.NoError(f, s.add(&r))
 		}
+		line := spooledRow{row: source.Row{Number: 16}, clean: true, mapping: []byte("16;Tolvan;a → b"), head: 9}
+		require.NoError(f, s.add(&line))
 		f.Add(slices.Clone(s.buf), changesOnly)
 		s.close()
 	}

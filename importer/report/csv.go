@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"encoding/csv"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -10,19 +11,106 @@ import (
 	"unicode/utf8"
 
 	"leadimport/importer/msg"
+	"leadimport/mapping"
 )
 
 // csvWriter writes a report as CSV.
 type csvWriter struct {
-	buf    *bufio.Writer
-	csv    *csv.Writer // the header's; the lines are written by appendField
-	width  int         // number of input columns
-	lang   msg.Lang
-	comma  rune
-	class  *[256]byte // each byte's class (changesInQuotes, isDelimiter)
-	line   []byte     // the line being written, reused
-	text   []byte     // the changes column's text, reused
-	digits []byte     // a number's, reused
+	*CSVLine
+	buf  *bufio.Writer
+	csv  *csv.Writer // the header's; the lines are written by appendField
+	line []byte      // the line being written, reused
+}
+
+// CSVLayout is what a CSV report's line depends on besides the line
+// itself: the delimiter, the header's number of columns and the language
+// of its messages. Every writer of one layout writes a line alike.
+type CSVLayout struct {
+	Delimiter rune
+	Width     int
+	Lang      msg.Lang
+}
+
+// CSVLine formats the parts of a CSV report's line that are the row's
+// own, known once it is mapped: its row number and cells (the head) and
+// its changes column. A check formats them ahead, as the rows are mapped
+// on every core, and hands them to the writer in Line.Pre, so that the
+// one goroutine that writes the report only copies them. It is safe for
+// concurrent use.
+type CSVLine struct {
+	layout CSVLayout
+	class  [256]byte // each byte's class (changesInQuotes, isDelimiter)
+}
+
+// NewCSVLine formats the lines of a CSV report of layout l.
+func NewCSVLine(l CSVLayout) *CSVLine {
+	c := &CSVLine{layout: l}
+	c.class['"'], c.class['\r'], c.class['\n'] = changesInQuotes, changesInQuotes, changesInQuotes
+	if l.Delimiter < utf8.RuneSelf {
+		c.class[l.Delimiter] |= isDelimiter
+	}
+	return c
+}
+
+// Layout is the layout of the report lines c formats.
+func (c *CSVLine) Layout() CSVLayout { return c.layout }
+
+// Preformatted is a line's head and changes column as CSVLine formatted
+// them for a report of Layout: its row number and cells, delimiters
+// between (AppendHead), and its changes field (AppendChanges).
+type Preformatted struct {
+	Layout  CSVLayout
+	Head    string
+	Changes string
+}
+
+// AppendHead appends the start of a line: the row number and the cells,
+// delimiters between, as the line has them up to the status column. A
+// row with cells beyond the header (Extra) has more to say at the line's
+// end, so it is refused: AppendHead returns b as it was, and false.
+func (c *CSVLine) AppendHead(b []byte, row int, cells []string) ([]byte, bool) {
+	if Extra(cells, c.layout.Width) != nil {
+		return b, false
+	}
+	return c.appendHead(b, row, cells), true
+}
+
+// appendHead appends the row number and the header's width of cells: a
+// short row is padded, so the outcome columns stay under their names;
+// cells beyond the header are left for the line's end.
+func (c *CSVLine) appendHead(b []byte, row int, cells []string) []byte {
+	var digits [20]byte
+	b = appendField(c, b, strconv.AppendInt(digits[:0], int64(row), 10), false)
+	for i := range c.layout.Width {
+		b = c.appendComma(b)
+		if i < len(cells) {
+			b = appendField(c, b, cells[i], true)
+		}
+	}
+	return b
+}
+
+// AppendChanges appends the changes column's field: the text of cs
+// (ChangesText), quoted and neutralised as the report writes it.
+func (c *CSVLine) AppendChanges(b []byte, cs []mapping.Change) []byte {
+	at := len(b)
+	b = appendChanges(b, cs, c.layout.Lang)
+	text := b[at:]
+	apostrophe := neutralized(text)
+	quote, escape := needsQuotes(c, text, apostrophe)
+	switch {
+	case !quote && !apostrophe:
+		return b // as it is
+	case !escape && !apostrophe:
+		// In quotes as it is, as most are when the delimiter is ';' (which
+		// is between two changes): moved one byte on.
+		b = append(b, 0)
+		copy(b[at+1:], b[at:])
+		b[at] = '"'
+		return append(b, '"')
+	}
+	var room [512]byte // the text, out of the way of its quoted form
+	return appendField(c, b[:at], append(room[:0], text...), true)
 }
 
 // NewCSV writes the byte order mark and the header line to w and returns a
@@ -33,12 +121,7 @@ func NewCSV(w io.Writer, delimiter rune, header []string, lang msg.Lang) (Writer
 	c := csv.NewWriter(buf)
 	c.Comma = delimiter
 	c.UseCRLF = true // what Excel writes, and what Windows tools expect
-	r := &csvWriter{buf: buf, csv: c, width: len(header), lang: lang, comma: delimiter}
-	r.class = new([256]byte)
-	r.class['"'], r.class['\r'], r.class['\n'] = changesInQuotes, changesInQuotes, changesInQuotes
-	if delimiter < utf8.RuneSelf {
-		r.class[delimiter] |= isDelimiter
-	}
+	r := &csvWriter{CSVLine: NewCSVLine(CSVLayout{Delimiter: delimiter, Width: len(header), Lang: lang}), buf: buf, csv: c}
 	if _, err := buf.WriteString("\ufeff"); err != nil {
 		return nil, failed(err)
 	}
@@ -56,41 +139,49 @@ func NewCSV(w io.Writer, delimiter rune, header []string, lang msg.Lang) (Writer
 	return r, nil
 }
 
+// errOtherLayout: a line came formatted for a report of another layout.
+var errOtherLayout = errors.New("report: a line formatted ahead for another CSV layout")
+
 // Write writes the line exactly as encoding/csv would write the record of
 // its cells, each through Neutralize, but without a string per cell: a
-// check writes millions of lines.
+// check writes millions of lines. A line preformatted (Line.Pre) has its
+// head and changes copied.
 func (r *csvWriter) Write(l *Line) error {
-	b := appendField(r, r.line[:0], r.number(l.Row), false)
-	// Exactly the header's width, so the outcome columns stay under their
-	// names: a short row is padded; cells beyond the header go at the end
-	// of the line, after the outcome columns.
-	for i := range r.width {
-		b = r.appendComma(b)
-		if i < len(l.Cells) {
-			b = appendField(r, b, l.Cells[i], true)
-		}
+	pre := l.Pre.Head != ""
+	if pre && l.Pre.Layout != r.layout {
+		return failed(errOtherLayout)
 	}
-	b = appendField(r, r.appendComma(b), string(l.Status), false)
+	var b []byte
+	var extra []string
+	if pre {
+		b = append(r.line[:0], l.Pre.Head...)
+	} else {
+		b = r.appendHead(r.line[:0], l.Row, l.Cells)
+		extra = Extra(l.Cells, r.layout.Width)
+	}
+	var digits [20]byte
+	b = appendField(r.CSVLine, r.appendComma(b), string(l.Status), false)
 	b = r.appendComma(b)
 	if l.HTTPStatus != 0 {
-		b = appendField(r, b, r.number(l.HTTPStatus), false)
+		b = appendField(r.CSVLine, b, strconv.AppendInt(digits[:0], int64(l.HTTPStatus), 10), false)
 	}
 	b = r.appendComma(b)
 	if l.Attempts != 0 {
-		b = appendField(r, b, r.number(l.Attempts), false)
+		b = appendField(r.CSVLine, b, strconv.AppendInt(digits[:0], int64(l.Attempts), 10), false)
 	}
-	b = appendField(r, r.appendComma(b), l.Response, true)
-	extra := Extra(l.Cells, r.width)
-	b = appendField(r, r.appendComma(b), errorText(l, len(extra) > 0, r.lang), true)
-	if l.Changes == nil {
-		b = appendField(r, r.appendComma(b), l.ChangesText, true)
-	} else {
-		r.text = appendChanges(r.text[:0], l.Changes, r.lang)
-		b = appendField(r, r.appendComma(b), r.text, true)
+	b = appendField(r.CSVLine, r.appendComma(b), l.Response, true)
+	b = appendField(r.CSVLine, r.appendComma(b), errorText(l, len(extra) > 0, r.layout.Lang), true)
+	switch {
+	case pre:
+		b = append(r.appendComma(b), l.Pre.Changes...)
+	case l.Changes == nil:
+		b = appendField(r.CSVLine, r.appendComma(b), l.ChangesText, true)
+	default:
+		b = r.AppendChanges(r.appendComma(b), l.Changes)
 	}
-	b = appendField(r, r.appendComma(b), ProblemsText(l.Warnings, r.lang), true)
+	b = appendField(r.CSVLine, r.appendComma(b), ProblemsText(l.Warnings, r.layout.Lang), true)
 	for _, c := range extra {
-		b = appendField(r, r.appendComma(b), c, true)
+		b = appendField(r.CSVLine, r.appendComma(b), c, true)
 	}
 	b = append(b, '\r', '\n')
 	r.line = b
@@ -100,24 +191,18 @@ func (r *csvWriter) Write(l *Line) error {
 	return nil
 }
 
-// number writes n in r.digits, as strconv.Itoa would.
-func (r *csvWriter) number(n int) []byte {
-	r.digits = strconv.AppendInt(r.digits[:0], int64(n), 10)
-	return r.digits
-}
-
-func (r *csvWriter) appendComma(b []byte) []byte {
-	if r.comma < utf8.RuneSelf {
-		return append(b, byte(r.comma))
+func (c *CSVLine) appendComma(b []byte) []byte {
+	if d := c.layout.Delimiter; d < utf8.RuneSelf {
+		return append(b, byte(d))
 	}
-	return utf8.AppendRune(b, r.comma)
+	return utf8.AppendRune(b, c.layout.Delimiter)
 }
 
 // appendField appends s as encoding/csv's Writer with UseCRLF writes a
 // field, after Neutralize if neutralize is set: in quotes if it holds a
 // quote, CR, LF or the delimiter, starts with a space, or is `\.`; in
 // quotes, a quote doubled, LF written CRLF and CR dropped.
-func appendField[T string | []byte](r *csvWriter, b []byte, s T, neutralize bool) []byte {
+func appendField[T string | []byte](r *CSVLine, b []byte, s T, neutralize bool) []byte {
 	apostrophe := neutralize && neutralized(s)
 	quote, escape := needsQuotes(r, s, apostrophe)
 	if !quote {
@@ -153,8 +238,9 @@ func appendField[T string | []byte](r *csvWriter, b []byte, s T, neutralize bool
 // needsQuotes is encoding/csv's fieldNeedsQuotes for s, with an
 // apostrophe in front when apostrophe is set; escape says whether s holds
 // a quote, CR or LF, which change in quotes.
-func needsQuotes[T string | []byte](r *csvWriter, s T, apostrophe bool) (quote, escape bool) {
-	// What each byte is (csvWriter.class), gathered eight at a time: a
+func needsQuotes[T string | []byte](r *CSVLine, s T, apostrophe bool) (quote, escape bool) {
+	comma := r.layout.Delimiter
+	// What each byte is (CSVLine.class), gathered eight at a time: a
 	// cell is mostly letters.
 	var class byte
 	i := 0
@@ -169,15 +255,15 @@ func needsQuotes[T string | []byte](r *csvWriter, s T, apostrophe bool) (quote, 
 	found, delim := class&changesInQuotes, class&isDelimiter
 	escape = found != 0
 	switch {
-	case escape, delim != 0 && r.comma < utf8.RuneSelf:
+	case escape, delim != 0 && comma < utf8.RuneSelf:
 		return true, escape
-	case apostrophe && r.comma == '\'':
+	case apostrophe && comma == '\'':
 		return true, false
 	case len(s) == 0:
 		return false, false
 	case !apostrophe && len(s) == 2 && s[0] == '\\' && s[1] == '.':
 		return true, false
-	case r.comma >= utf8.RuneSelf && strings.ContainsRune(string(s), r.comma):
+	case comma >= utf8.RuneSelf && strings.ContainsRune(string(s), comma):
 		return true, false
 	case apostrophe: // the field starts with the apostrophe
 		return false, false
@@ -188,7 +274,7 @@ func needsQuotes[T string | []byte](r *csvWriter, s T, apostrophe bool) (quote, 
 	return unicode.IsSpace(r1), false
 }
 
-// A byte's class in a field (csvWriter.class): one that changes in
+// A byte's class in a field (CSVLine.class): one that changes in
 // quotes (a quote, CR, LF), or an ASCII delimiter.
 const (
 	changesInQuotes byte = 1 << iota

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -67,8 +68,13 @@ func referenceCSV(t testing.TB, delim rune, header []string, lines []Line) []byt
 
 func writeCSV(t testing.TB, delim rune, header []string, lines []Line) []byte {
 	t.Helper()
+	return writeCSVIn(t, delim, header, msg.English, lines)
+}
+
+func writeCSVIn(t testing.TB, delim rune, header []string, lang msg.Lang, lines []Line) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	w, err := NewCSV(&buf, delim, header, msg.English)
+	w, err := NewCSV(&buf, delim, header, lang)
 	require.NoError(t, err)
 	for _, l := range lines {
 		require.NoError(t, w.Write(&l))
@@ -83,11 +89,16 @@ func writeCSV(t testing.TB, delim rune, header []string, lines []Line) []byte {
 var cellBits = []string{"a", "Å", "0", "7", " ", "\t", "\r", "\n", "\r\n", `"`, ";", ",", "|", "'", "=", "@", "+", "-", "(", ".",
 	"/", `\`, `\.`, "\u00a0", "\u0085", "\u2003", "→", "é", "\xff"}
 
-// TestCSVAsEncodingCSV: every line, whatever its cells and delimiter, is
-// written byte for byte as encoding/csv writes it. The lines are drawn
-// first, in the order they always were, and the delimiters then checked
-// in parallel.
-func TestCSVAsEncodingCSV(t *testing.T) {
+// csvInput is a header and lines to write with a delimiter.
+type csvInput struct {
+	delim  rune
+	header []string
+	lines  []Line
+}
+
+// drawCSVInputs draws, for each delimiter of a report, a header and
+// lines of cells made of cellBits, the same ones on every call.
+func drawCSVInputs() []csvInput {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	cell := func() string {
 		var b strings.Builder
@@ -96,12 +107,7 @@ func TestCSVAsEncodingCSV(t *testing.T) {
 		}
 		return b.String()
 	}
-	type input struct {
-		delim  rune
-		header []string
-		lines  []Line
-	}
-	var inputs []input
+	var inputs []csvInput
 	for _, delim := range []rune{';', ',', '\t', '|', '\'', ' ', '-', '1', '→', 'é'} {
 		header := []string{cell(), cell(), cell()}
 		var lines []Line
@@ -124,25 +130,101 @@ func TestCSVAsEncodingCSV(t *testing.T) {
 			}
 			lines = append(lines, l)
 		}
-		inputs = append(inputs, input{delim, header, append(lines, testLines()...)})
+		inputs = append(inputs, csvInput{delim, header, append(lines, testLines()...)})
 	}
-	for _, in := range inputs {
+	return inputs
+}
+
+// TestCSVAsEncodingCSV: every line, whatever its cells and delimiter, is
+// written byte for byte as encoding/csv writes it. The lines are drawn
+// first, in the order they always were, and the delimiters then checked
+// in parallel.
+func TestCSVAsEncodingCSV(t *testing.T) {
+	for _, in := range drawCSVInputs() {
 		t.Run(string(in.delim), func(t *testing.T) {
 			t.Parallel()
 			want := referenceCSV(t, in.delim, in.header, in.lines)
 			got := writeCSV(t, in.delim, in.header, in.lines)
-			if !bytes.Equal(want, got) {
-				wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-				for i := range min(len(wl), len(gl)) {
-					require.Equal(t, wl[i], gl[i], "line %d", i+1)
-				}
-				require.Equal(t, len(wl), len(gl))
-			}
+			requireSameLines(t, want, got)
 		})
 	}
 }
 
-// FuzzCSVLine: one line of any cells is written as encoding/csv writes it.
+// requireSameLines fails at the first line where two reports differ.
+func requireSameLines(t *testing.T, want, got []byte) {
+	t.Helper()
+	if !bytes.Equal(want, got) {
+		wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+		for i := range min(len(wl), len(gl)) {
+			require.Equal(t, wl[i], gl[i], "line %d", i+1)
+		}
+		require.Equal(t, len(wl), len(gl))
+	}
+}
+
+// preformat gives l its head and changes as CSVLine formats them ahead
+// for a report of layout, as a check does, and takes away what the
+// writer is then not to read. A line with cells beyond the header is
+// left as it is (AppendHead refuses it).
+func preformat(t testing.TB, layout CSVLayout, l Line) Line {
+	c := NewCSVLine(layout)
+	head, ok := c.AppendHead(nil, l.Row, l.Cells)
+	if !ok {
+		require.NotNil(t, Extra(l.Cells, layout.Width))
+		return l
+	}
+	l.Pre = Preformatted{Layout: layout, Head: string(head), Changes: string(c.AppendChanges(nil, l.Changes))}
+	l.Cells, l.Changes = nil, nil
+	return l
+}
+
+// TestCSVPreformatted: a line whose head and changes were formatted ahead
+// (CSVLine) is written byte for byte as the writer writes it whole, for
+// every delimiter and language, cells that need quotes or an apostrophe,
+// changes that need them, and a row too short for the header.
+func TestCSVPreformatted(t *testing.T) {
+	for _, in := range drawCSVInputs() {
+		for _, lang := range msg.Langs() {
+			t.Run(string(in.delim)+"/"+string(lang), func(t *testing.T) {
+				t.Parallel()
+				layout := CSVLayout{Delimiter: in.delim, Width: len(in.header), Lang: lang}
+				lines := slices.Concat(in.lines, []Line{{Row: 9, Status: "valid", Changes: []mapping.Change{{Column: "Telefon", From: "-"}}}})
+				pre := make([]Line, len(lines))
+				formatted := 0
+				for i, l := range lines {
+					if pre[i] = preformat(t, layout, l); pre[i].Pre.Head != "" {
+						formatted++
+					}
+				}
+				require.Greater(t, formatted, len(lines)/2)
+				want := writeCSVIn(t, in.delim, in.header, lang, lines)
+				requireSameLines(t, want, writeCSVIn(t, in.delim, in.header, lang, pre))
+			})
+		}
+	}
+}
+
+// TestCSVRefusesAnotherLayout: a line formatted for another delimiter,
+// width or language is refused, not written with the cells it lacks.
+func TestCSVRefusesAnotherLayout(t *testing.T) {
+	header := []string{"Förnamn", "Mobil"}
+	l := Line{Row: 2, Cells: []string{"Åsa", "070-1234567"}, Status: "valid"}
+	for name, layout := range map[string]CSVLayout{
+		"delimiter": {Delimiter: ',', Width: 2, Lang: msg.English},
+		"width":     {Delimiter: ';', Width: 3, Lang: msg.English},
+		"language":  {Delimiter: ';', Width: 2, Lang: msg.Swedish},
+	} {
+		t.Run(name, func(t *testing.T) {
+			w, err := NewCSV(io.Discard, ';', header, msg.English)
+			require.NoError(t, err)
+			pre := preformat(t, layout, l)
+			require.ErrorIs(t, w.Write(&pre), errOtherLayout)
+		})
+	}
+}
+
+// FuzzCSVLine: one line of any cells is written as encoding/csv writes it,
+// and so is one formatted ahead (CSVLine).
 func FuzzCSVLine(f *testing.F) {
 	f.Add(';', "Åsa", "=1+1", "070-174 06 05", "+46701740605", " x", `\.`, "a\r\nb\"c")
 	f.Add(',', "", "-", "@x", "\tx", "a;b", "+1", "\u00a0")
@@ -155,7 +237,12 @@ func FuzzCSVLine(f *testing.F) {
 			Changes:  []mapping.Change{{Column: c6, From: c7, To: c1}, {Column: c2, From: c3, To: c4}},
 			Warnings: []mapping.Problem{{Column: c5, Value: c6, Message: msg.Verbatim{Text: c7}}}}}
 		header := []string{"A", "B"}
-		require.Equal(t, string(referenceCSV(t, delim, header, lines)), string(writeCSV(t, delim, header, lines)))
+		want := string(referenceCSV(t, delim, header, lines))
+		require.Equal(t, want, string(writeCSV(t, delim, header, lines)))
+		lines[0].Cells = lines[0].Cells[:2] // none beyond the header, so that it is formatted ahead
+		want = string(referenceCSV(t, delim, header, lines))
+		pre := preformat(t, CSVLayout{Delimiter: delim, Width: len(header), Lang: msg.English}, lines[0])
+		require.Equal(t, want, string(writeCSV(t, delim, header, []Line{pre})), "formatted ahead")
 	})
 }
 

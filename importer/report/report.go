@@ -53,6 +53,12 @@ type Line struct {
 	// shows each change apart, is always given Changes.
 	ChangesText string
 	Warnings    []mapping.Problem // what was accepted but looks wrong
+	// Pre, when its Head is set, is the line's head and changes column as
+	// formatted ahead for a CSV report (CSVLine): a CSV writer of its
+	// layout copies them, and reads neither Cells nor Changes nor
+	// ChangesText; one of another layout refuses the line. Only a line
+	// for CSV writers alone may be given it.
+	Pre Preformatted
 	// Lead is the lead as sent, or as it would have been (JSONL only);
 	// nil when the row could not be mapped.
 	Lead *mapping.Lead
