@@ -69,7 +69,7 @@ func swedishE164(v string) (string, bool) {
 	var d [20]byte
 	nsn, ok := swedishNSN(v, &d)
 	a := swedishNumbers()
-	if !ok || a == nil || !a.valid(nsn) {
+	if !ok || !a.valid(nsn) {
 		return "", false
 	}
 	copy(d[3:], nsn)
@@ -84,7 +84,7 @@ func cellNotMobile(v string) (msg.PhoneKind, bool) {
 	var d [20]byte
 	nsn, ok := swedishNSN(v, &d)
 	a := swedishNumbers()
-	if !ok || a == nil {
+	if !ok {
 		return 0, false
 	}
 	return a.notMobile(nsn)
