@@ -1,7 +1,6 @@
 package source
 
 import (
-	"bufio"
 	"bytes"
 	"io"
 	"strconv"
@@ -357,47 +356,131 @@ const maxMerges = 100_000
 
 // readMerges finds the sheet's merged areas. They are listed after the
 // rows, so they are read in a pass of their own over the sheet, before its
-// rows: rather than parse the whole sheet as XML, it looks at each tag's
-// name only. Every '<' in the part starts a tag, as text escapes it.
+// rows: rather than parse the whole sheet as XML, it looks for the name
+// mergeCell, and at each '<' in the 32 bytes before it, as a tag's start
+// (every '<' in the part starts a tag, as text escapes it), takes the
+// tag's name: to the first space, '/' or '>' within them, after a prefix
+// and its colon. A mergeCell's tag is read to its '>', within 64 KiB.
 func readMerges(open func(string) (io.ReadCloser, error), part string) ([]cellRange, error) {
 	rc, err := open(part)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
+	const (
+		peek   = 32       // the bytes after a '<' its name is looked for in
+		maxTag = 64 << 10 // the bytes after a '<' its '>' is looked for in
+	)
+	m := &mergeScan{r: rc, buf: make([]byte, 4*maxTag)}
 	var merges []cellRange
 	for len(merges) < maxMerges {
-		if _, err := br.ReadSlice('<'); err != nil {
-			if err == bufio.ErrBufferFull {
-				continue
+		i := bytes.Index(m.buf[m.pos:m.end], []byte("mergeCell"))
+		if i < 0 {
+			if m.eof {
+				return merges, m.err
 			}
-			if err == io.EOF {
-				return merges, nil
+			m.pos = max(m.pos, m.end-len("mergeCell")-peek)
+			if err := m.more(); err != nil {
+				return nil, err
 			}
+			continue
+		}
+		// No '<' before the window can start a mergeCell's name.
+		m.pos += max(0, i-peek)
+		i = min(i, peek)
+		if err := m.ensure(i + len("mergeCell") + peek); err != nil {
 			return nil, err
 		}
-		name, _ := br.Peek(32)
-		end := bytes.IndexAny(name, " \t\r\n/>")
-		if end < 0 {
+		found := -1
+		for p := m.pos; p < m.pos+i; p++ {
+			if m.buf[p] == '<' && isMergeCellTag(m.buf[p+1:min(p+1+peek, m.end)]) {
+				found = p - m.pos
+				break
+			}
+		}
+		if found < 0 {
+			m.pos += i + 1
 			continue
 		}
-		name = name[:end]
-		if i := bytes.IndexByte(name, ':'); i >= 0 {
-			name = name[i+1:]
+		if err := m.ensure(found + 1 + maxTag); err != nil {
+			return nil, err
 		}
-		if string(name) != "mergeCell" {
+		found += m.pos
+		from := found + 1
+		tail := m.buf[from:min(from+maxTag, m.end)]
+		gt := bytes.IndexByte(tail, '>')
+		switch {
+		case gt >= 0:
+			tail = tail[:gt+1]
+		case len(tail) == maxTag:
+			m.pos = from + maxTag // a tag longer than that is no mergeCell of Excel's
 			continue
 		}
-		tag, err := br.ReadSlice('>')
-		if err != nil && err != io.EOF {
-			continue // a tag longer than the buffer is no mergeCell of Excel's
-		}
-		if m, ok := parseMerge(tag); ok {
-			merges = append(merges, m)
+		m.pos = from + len(tail)
+		if c, ok := parseMerge(tail); ok {
+			merges = append(merges, c)
 		}
 	}
 	return merges, nil
+}
+
+// isMergeCellTag reports whether the bytes after a '<' start a mergeCell
+// tag, as readMerges says.
+func isMergeCellTag(b []byte) bool {
+	end := bytes.IndexAny(b, " \t\r\n/>")
+	if end < 0 {
+		return false
+	}
+	name := b[:end]
+	if i := bytes.IndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	return string(name) == "mergeCell"
+}
+
+// mergeScan holds what readMerges has read of a part and not passed.
+type mergeScan struct {
+	r        io.Reader
+	buf      []byte
+	pos, end int
+	eof      bool  // r has no more
+	err      error // r's error, other than io.EOF
+}
+
+// more reads more of the part into buf, keeping buf[pos:end]; an error
+// other than the end of the part is returned.
+func (m *mergeScan) more() error {
+	if m.eof {
+		return nil
+	}
+	m.end = copy(m.buf, m.buf[m.pos:m.end])
+	m.pos = 0
+	for m.end < len(m.buf) {
+		n, err := m.r.Read(m.buf[m.end:])
+		m.end += n
+		if err == io.EOF {
+			m.eof = true
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// ensure reads until n bytes from pos are in buf, or the part ends.
+// buf[pos:] moves to buf's start, so positions before are m.pos-relative.
+func (m *mergeScan) ensure(n int) error {
+	for m.end-m.pos < n && !m.eof {
+		if err := m.more(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // parseMerge reads the ref attribute of a mergeCell tag: `ref="A1:C1"`.
