@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -43,10 +44,9 @@ type xmlScanner struct {
 	text  []byte // char data
 	attrs []scanAttr
 
-	// The open elements: their start tags as read, joined, and where
-	// each begins, with the length of its name.
+	// The open elements' names, joined, and where each begins.
 	open      []byte
-	openAt    []openTag
+	openAt    []int
 	selfClose bool // the start tag read was <name/>: its end is next
 
 	scratch []byte     // text with entities, decoded
@@ -55,8 +55,6 @@ type xmlScanner struct {
 }
 
 type scanAttr struct{ local, value []byte }
-
-type openTag struct{ at, name int }
 
 const scanChunk = 64 << 10
 
@@ -418,8 +416,8 @@ func (s *xmlScanner) startTag() (bool, error) {
 		if empty {
 			s.selfClose = true
 		} else {
-			s.openAt = append(s.openAt, openTag{at: len(s.open), name: n})
-			s.open = append(s.open, s.buf[s.pos:s.pos+gt+1]...)
+			s.openAt = append(s.openAt, len(s.open))
+			s.open = append(s.open, tag[:n]...)
 		}
 		s.pos += gt + 1
 		return true, nil
@@ -459,11 +457,11 @@ func (s *xmlScanner) endTag() (bool, error) {
 		}
 	}
 	top := s.openAt[len(s.openAt)-1]
-	if !bytes.Equal(tag[:n], s.open[top.at+1:top.at+1+top.name]) {
+	if !bytes.Equal(tag[:n], s.open[top:]) {
 		return false, nil
 	}
 	s.local = tag[local:n]
-	s.open = s.open[:top.at]
+	s.open = s.open[:top]
 	s.openAt = s.openAt[:len(s.openAt)-1]
 	s.pos += gt + 1
 	return true, nil
@@ -492,17 +490,19 @@ func (s *xmlScanner) procInst() (bool, error) {
 
 // handOver gives the rest of the part, from pos, to encoding/xml, and
 // reads its next token. The decoder is given first a comment of as many
-// newlines as the part had before pos, then the open elements' start tags (their
-// newlines made spaces), which it reads before the token at pos.
+// newlines as the part had before pos, then the open elements' start
+// tags, by name (encoding/xml matches end tags to them; their attributes
+// have been read), which it reads before the token at pos: its errors
+// name the lines it would alone.
 func (s *xmlScanner) handOver() (tokKind, error) {
 	lines := s.lines + bytes.Count(s.buf[:s.pos], []byte{'\n'})
-	// In a comment, the newlines are no text of their own.
-	head := append(append([]byte("<!--"), bytes.Repeat([]byte{'\n'}, lines)...), "-->"...)
-	for _, c := range s.open {
-		if c == '\n' || c == '\r' {
-			c = ' '
+	var head []byte
+	for i, at := range s.openAt {
+		to := len(s.open)
+		if i+1 < len(s.openAt) {
+			to = s.openAt[i+1]
 		}
-		head = append(head, c)
+		head = append(append(append(head, '<'), s.open[at:to]...), '>')
 	}
 	rest := bytes.Clone(s.buf[s.pos:s.end])
 	s.buf = nil
@@ -510,7 +510,8 @@ func (s *xmlScanner) handOver() (tokKind, error) {
 	if s.rerr != nil {
 		tail = errReader{s.rerr}
 	}
-	s.dec = newWalker(io.MultiReader(bytes.NewReader(head), bytes.NewReader(rest), tail))
+	s.dec = newWalker(io.MultiReader(strings.NewReader("<!--"), &newlines{n: lines}, strings.NewReader("-->"),
+		bytes.NewReader(head), bytes.NewReader(rest), tail))
 	for opened := 0; opened < len(s.openAt); {
 		tok, err := s.dec.token()
 		if err != nil {
@@ -522,6 +523,21 @@ func (s *xmlScanner) handOver() (tokKind, error) {
 	}
 	s.open, s.openAt, s.attrs = nil, nil, nil
 	return s.decNext()
+}
+
+// newlines reads as n newlines.
+type newlines struct{ n int }
+
+func (r *newlines) Read(p []byte) (int, error) {
+	if r.n == 0 {
+		return 0, io.EOF
+	}
+	p = p[:min(len(p), r.n)]
+	for i := range p {
+		p[i] = '\n'
+	}
+	r.n -= len(p)
+	return len(p), nil
 }
 
 type errReader struct{ err error }
