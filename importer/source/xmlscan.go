@@ -342,7 +342,6 @@ func name(b []byte) (n, local int) {
 // startTag reads a start tag at pos; false, with nothing read, for one it
 // leaves to encoding/xml.
 func (s *xmlScanner) startTag() (bool, error) {
-	s.attrs = s.attrs[:0]
 	// A '>' in an attribute's value does not end the tag: then the
 	// search goes on to the next.
 	for gt := 0; ; {
@@ -354,66 +353,18 @@ func (s *xmlScanner) startTag() (bool, error) {
 		if n == 0 {
 			return false, nil
 		}
-		s.local = tag[local:n]
-		s.attrs = s.attrs[:0]
-		i, empty, more := n, false, false
-		for {
-			for i < len(tag) && isSpace(tag[i]) {
-				i++
-			}
-			if i == len(tag) {
-				break
-			}
-			if tag[i] == '/' {
-				if i != len(tag)-1 {
-					return false, nil
-				}
-				empty = true
-				break
-			}
-			an, alocal := name(tag[i:])
-			if an == 0 {
-				return false, nil
-			}
-			aname := tag[i : i+an]
-			i += an
-			for i < len(tag) && isSpace(tag[i]) {
-				i++
-			}
-			if i == len(tag) || tag[i] != '=' {
-				return false, nil
-			}
-			i++
-			for i < len(tag) && isSpace(tag[i]) {
-				i++
-			}
-			if i == len(tag) {
-				more = true // the '>' is the value's
-				break
-			}
-			q := tag[i]
-			if q != '"' && q != '\'' {
-				return false, nil
-			}
-			j := bytes.IndexByte(tag[i+1:], q)
-			if j < 0 {
-				more = true
-				break
-			}
-			v := tag[i+1 : i+1+j]
-			if !plainValue(v) {
-				return false, nil
-			}
-			s.attrs = append(s.attrs, scanAttr{local: aname[alocal:], value: v})
-			i += j + 2
-		}
-		if more {
+		end := s.readAttrs(tag, n)
+		switch end {
+		case tagOther:
+			return false, nil
+		case tagCut:
 			continue
 		}
 		if len(s.openAt) >= maxXMLDepth {
 			return false, errTooDeep
 		}
-		if empty {
+		s.local = tag[local:n]
+		if end == tagEmpty {
 			s.selfClose = true
 		} else {
 			s.openAt = append(s.openAt, len(s.open))
@@ -421,6 +372,65 @@ func (s *xmlScanner) startTag() (bool, error) {
 		}
 		s.pos += gt + 1
 		return true, nil
+	}
+}
+
+// tagEnd is how the attributes of a tag end.
+type tagEnd uint8
+
+const (
+	tagOpen  tagEnd = iota // at the '>' of a start tag
+	tagEmpty               // at the "/>" of an element without content
+	tagCut                 // in a value: the '>' is the value's
+	tagOther               // at what the scanner leaves to encoding/xml
+)
+
+// readAttrs reads into s.attrs the attributes of tag, the bytes between
+// '<' and '>', from i on, after the element's name.
+func (s *xmlScanner) readAttrs(tag []byte, i int) tagEnd {
+	s.attrs = s.attrs[:0]
+	space := func() {
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+	}
+	for {
+		space()
+		switch {
+		case i == len(tag):
+			return tagOpen
+		case tag[i] == '/' && i == len(tag)-1:
+			return tagEmpty
+		}
+		n, local := name(tag[i:])
+		if n == 0 {
+			return tagOther
+		}
+		attr := tag[i+local : i+n]
+		i += n
+		space()
+		if i == len(tag) || tag[i] != '=' {
+			return tagOther
+		}
+		i++
+		space()
+		if i == len(tag) {
+			return tagCut
+		}
+		q := tag[i]
+		if q != '"' && q != '\'' {
+			return tagOther
+		}
+		j := bytes.IndexByte(tag[i+1:], q)
+		if j < 0 {
+			return tagCut
+		}
+		v := tag[i+1 : i+1+j]
+		if !plainValue(v) {
+			return tagOther
+		}
+		s.attrs = append(s.attrs, scanAttr{local: attr, value: v})
+		i += j + 2
 	}
 }
 
