@@ -195,7 +195,7 @@ func (s *suite) checkXLSX() error {
 		what := fmt.Sprintf("check, %s, %s rows", in.name, thousands(s.xlsxRows))
 		s.add(figure{name: what + ": time against excelize Rows()",
 			value:  fmt.Sprintf("%.2f s vs %.2f s: **%.2f×**", u.wall.Seconds(), bare.Seconds(), ratio),
-			target: "≤ 1.3×", met: ratio <= 1.3})
+			target: "≤ 0.5×", met: ratio <= 0.5})
 		s.add(figure{name: what + ": peak RSS", value: fmt.Sprintf("%.0f MB", u.rssMB), target: "< 100 MB", met: u.rssMB < 100})
 	}
 	return nil

@@ -208,7 +208,7 @@ func FuzzSheetXML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		book := &workbook{sst: sharedStrings{text: []byte("Malmö"), ends: []uint32{6}}, formats: []numFormat{{}, newNumFormat(14, "")}}
-		s := &sheetReader{book: book, src: io.NopCloser(bytes.NewReader(data)), w: newWalker(&tokenGuard{r: bytes.NewReader(data)})}
+		s := &sheetReader{book: book, src: io.NopCloser(bytes.NewReader(data)), w: newScanner(&tokenGuard{r: bytes.NewReader(data)})}
 		last := 0
 		for range len(data) + 2 {
 			row, err := s.next()

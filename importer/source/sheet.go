@@ -1,13 +1,12 @@
 package source
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"leadimport/importer/msg"
 )
@@ -53,10 +52,11 @@ func (g *tokenGuard) Read(p []byte) (int, error) {
 type sheetReader struct {
 	book *workbook
 	src  io.ReadCloser
-	w    *xmlWalker
+	w    *xmlScanner
 	last int // the last row's number
 	done bool
 	buf  []byte // a cell's text, reused
+	ref  []byte // a cell's reference, reused
 	// noStrings counts the shared-string cells without a string,
 	// firstNoString is the first's reference.
 	noStrings     int
@@ -80,7 +80,7 @@ func (s *sheetReader) next() (Row, error) {
 		return Row{}, io.EOF
 	}
 	for {
-		tok, err := s.w.token()
+		k, err := s.w.next()
 		if err == io.EOF {
 			s.done = true
 			return Row{}, io.EOF
@@ -88,24 +88,21 @@ func (s *sheetReader) next() (Row, error) {
 		if err != nil {
 			return Row{}, err
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			if e.Name.Local == "row" {
-				return s.row(e)
-			}
-		case xml.EndElement:
-			if e.Name.Local == "sheetData" {
-				s.done = true
-				return Row{}, io.EOF
-			}
+		switch {
+		case k == tokStart && string(s.w.local) == "row":
+			return s.row()
+		case k == tokEnd && string(s.w.local) == "sheetData":
+			s.done = true
+			return Row{}, io.EOF
 		}
 	}
 }
 
-// row reads a row element. Row numbers come from its r attribute; one
-// without it, or out of order, follows the row before.
-func (s *sheetReader) row(start xml.StartElement) (Row, error) {
-	num, err := strconv.Atoi(attr(start, "r"))
+// row reads a row element, whose start tag was read last. Row numbers
+// come from its r attribute; one without it, or out of order, follows the
+// row before.
+func (s *sheetReader) row() (Row, error) {
+	num, err := atoi(s.w.attr("r"))
 	if err != nil || num <= s.last {
 		num = s.last + 1
 	}
@@ -119,19 +116,19 @@ func (s *sheetReader) row(start xml.StartElement) (Row, error) {
 		bad   error // the first problem; the row is read to its end anyway
 	)
 	for {
-		tok, err := s.w.token()
+		k, err := s.w.next()
 		if err != nil {
 			return Row{}, err
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			if e.Name.Local != "c" {
+		switch k {
+		case tokStart:
+			if string(s.w.local) != "c" {
 				if err := s.w.skip(); err != nil {
 					return Row{}, err
 				}
 				continue
 			}
-			c, err := s.cell(e)
+			c, err := s.cell()
 			if err != nil {
 				return Row{}, err
 			}
@@ -152,7 +149,10 @@ func (s *sheetReader) row(start xml.StartElement) (Row, error) {
 					s.firstNoString = columnLetter(col) + strconv.Itoa(num)
 				}
 			}
-			v := cellValue(c.typ, c.value, s.format(c.style), s.book.date1904)
+			v := c.value
+			if !c.text {
+				v = cellValue(c.typ, c.value, s.format(c.style), s.book.date1904)
+			}
 			if len(v) > maxCellChars && utf8.RuneCountInString(v) > maxCellChars {
 				bad = msg.Error(msg.CellTooLong{Column: columnLetter(col), Len: utf8.RuneCountInString(v)}, ErrTooLarge)
 				continue
@@ -163,8 +163,11 @@ func (s *sheetReader) row(start xml.StartElement) (Row, error) {
 			for len(cells) < col-1 {
 				cells = append(cells, "")
 			}
+			if !c.text && v == c.value {
+				v = strings.Clone(v) // c.value is s.buf's
+			}
 			cells = append(cells, v)
-		case xml.EndElement:
+		case tokEnd:
 			if bad != nil {
 				return Row{}, &RowError{Row: num, Err: bad}
 			}
@@ -173,23 +176,58 @@ func (s *sheetReader) row(start xml.StartElement) (Row, error) {
 	}
 }
 
-// rawCell is a c element as the file has it.
-type rawCell struct {
-	ref, typ, value string
-	style           int
-	// noString: a shared-string cell without a string the workbook has.
-	noString bool
+// atoi is strconv.Atoi of b, without a copy of b where it is a few digits.
+func atoi(b []byte) (int, error) {
+	if len(b) > 0 && len(b) < 10 {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return strconv.Atoi(string(b))
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, nil
+	}
+	return strconv.Atoi(string(b))
 }
 
-// cell reads a c element: its value is the v element (for a shared string
-// the string it points to), or the text of an inline string, whose v, if
-// it has one, is not part of it. A formula's value is its cached result,
-// in v; the formula itself is skipped. Text is unescaped as ST_Xstring
-// says (see unescapeXstring): an inline string's runs, and a formula's
-// string result.
-func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
-	c := rawCell{ref: attr(start, "r"), typ: attr(start, "t")}
-	c.style, _ = strconv.Atoi(attr(start, "s"))
+// rawCell is a c element as the file has it.
+type rawCell struct {
+	ref   []byte // valid until the next token
+	typ   string
+	value string // for a number, s.buf's bytes
+	style int
+	// noString: a shared-string cell without a string the workbook has.
+	noString bool
+	// text: value is the cell's text, as cellValue would return it, a
+	// string of its own.
+	text bool
+}
+
+// cellTypes are the c element's t attributes Excel writes, so that a
+// cell's type costs no string of its own.
+var cellTypes = []string{"s", "str", "inlineStr", "n", "b", "d", "e"}
+
+func cellType(b []byte) string {
+	for _, t := range cellTypes {
+		if string(b) == t {
+			return t
+		}
+	}
+	return string(b)
+}
+
+// cell reads a c element, whose start tag was read last: its value is the
+// v element (for a shared string the string it points to), or the text
+// of an inline string, whose v, if it has one, is not part of it. A
+// formula's value is its cached result, in v; the formula itself is
+// skipped. Text is unescaped as ST_Xstring says (see unescapeXstring): an
+// inline string's runs, and a formula's string result.
+func (s *sheetReader) cell() (rawCell, error) {
+	c := rawCell{typ: cellType(s.w.attr("t"))}
+	s.ref = append(s.ref[:0], s.w.attr("r")...)
+	c.ref = s.ref
+	c.style, _ = atoi(s.w.attr("s"))
 	inline := c.typ == "inlineStr"
 	var (
 		inV   bool
@@ -201,14 +239,14 @@ func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
 	)
 	s.buf = s.buf[:0]
 	for depth > 0 {
-		tok, err := s.w.token()
+		k, err := s.w.next()
 		if err != nil {
 			return c, err
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
+		switch k {
+		case tokStart:
 			depth++
-			switch e.Name.Local {
+			switch string(s.w.local) {
 			case "v":
 				inV, hasV = !inline, true
 			case "t":
@@ -221,9 +259,9 @@ func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
 				}
 				depth--
 			}
-		case xml.EndElement:
+		case tokEnd:
 			depth--
-			switch e.Name.Local {
+			switch string(s.w.local) {
 			case "v":
 				inV = false
 			case "t":
@@ -234,14 +272,15 @@ func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
 			case "rPh":
 				inPh--
 			}
-		case xml.CharData:
+		case tokText:
 			if inV || inT {
-				s.buf = append(s.buf, e...)
+				s.buf = append(s.buf, s.w.text...)
 			}
 		}
 	}
 	switch c.typ {
 	case "s":
+		c.text = true
 		i, ok := sharedIndex(s.buf)
 		if !hasV || !ok || i >= s.book.sst.len() {
 			// Excel shows such a cell empty (some generators, and
@@ -252,9 +291,15 @@ func (s *sheetReader) cell(start xml.StartElement) (rawCell, error) {
 		}
 		c.value = s.book.sst.at(i)
 	case "str":
+		c.text = true
 		c.value = string(unescapeXstring(s.buf, 0))
-	default:
+	case "inlineStr", "e":
+		c.text = true
 		c.value = string(s.buf)
+	default:
+		// cellValue reads a number into a string of its own; where it
+		// returns the value as it is, row copies it.
+		c.value = unsafe.String(unsafe.SliceData(s.buf), len(s.buf))
 	}
 	return c, nil
 }
@@ -283,7 +328,7 @@ func (s *sheetReader) format(style int) numFormat {
 }
 
 // parseCellRef splits a cell reference such as "B12" into column and row.
-func parseCellRef(ref string) (col, row int, ok bool) {
+func parseCellRef[S ~string | ~[]byte](ref S) (col, row int, ok bool) {
 	i := 0
 	for ; i < len(ref) && i < 4; i++ {
 		c := ref[i] | 0x20 // lower case
@@ -295,7 +340,7 @@ func parseCellRef(ref string) (col, row int, ok bool) {
 	if i == 0 || i > 3 {
 		return 0, 0, false
 	}
-	row, err := strconv.Atoi(ref[i:])
+	row, err := atoi([]byte(ref[i:]))
 	if err != nil || row < 1 || row > maxRows {
 		return 0, 0, false
 	}
@@ -311,47 +356,131 @@ const maxMerges = 100_000
 
 // readMerges finds the sheet's merged areas. They are listed after the
 // rows, so they are read in a pass of their own over the sheet, before its
-// rows: rather than parse the whole sheet as XML, it looks at each tag's
-// name only. Every '<' in the part starts a tag, as text escapes it.
+// rows: rather than parse the whole sheet as XML, it looks for the name
+// mergeCell, and at each '<' in the 32 bytes before it, as a tag's start
+// (every '<' in the part starts a tag, as text escapes it), takes the
+// tag's name: to the first space, '/' or '>' within them, after a prefix
+// and its colon. A mergeCell's tag is read to its '>', within 64 KiB.
 func readMerges(open func(string) (io.ReadCloser, error), part string) ([]cellRange, error) {
 	rc, err := open(part)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
+	const (
+		peek   = 32       // the bytes after a '<' its name is looked for in
+		maxTag = 64 << 10 // the bytes after a '<' its '>' is looked for in
+	)
+	m := &mergeScan{r: rc, buf: make([]byte, 4*maxTag)}
 	var merges []cellRange
 	for len(merges) < maxMerges {
-		if _, err := br.ReadSlice('<'); err != nil {
-			if err == bufio.ErrBufferFull {
-				continue
+		i := bytes.Index(m.buf[m.pos:m.end], []byte("mergeCell"))
+		if i < 0 {
+			if m.eof {
+				return merges, m.err
 			}
-			if err == io.EOF {
-				return merges, nil
+			m.pos = max(m.pos, m.end-len("mergeCell")-peek)
+			if err := m.more(); err != nil {
+				return nil, err
 			}
+			continue
+		}
+		// No '<' before the window can start a mergeCell's name.
+		m.pos += max(0, i-peek)
+		i = min(i, peek)
+		if err := m.ensure(i + len("mergeCell") + peek); err != nil {
 			return nil, err
 		}
-		name, _ := br.Peek(32)
-		end := bytes.IndexAny(name, " \t\r\n/>")
-		if end < 0 {
+		found := -1
+		for p := m.pos; p < m.pos+i; p++ {
+			if m.buf[p] == '<' && isMergeCellTag(m.buf[p+1:min(p+1+peek, m.end)]) {
+				found = p - m.pos
+				break
+			}
+		}
+		if found < 0 {
+			m.pos += i + 1
 			continue
 		}
-		name = name[:end]
-		if i := bytes.IndexByte(name, ':'); i >= 0 {
-			name = name[i+1:]
+		if err := m.ensure(found + 1 + maxTag); err != nil {
+			return nil, err
 		}
-		if string(name) != "mergeCell" {
+		found += m.pos
+		from := found + 1
+		tail := m.buf[from:min(from+maxTag, m.end)]
+		gt := bytes.IndexByte(tail, '>')
+		switch {
+		case gt >= 0:
+			tail = tail[:gt+1]
+		case len(tail) == maxTag:
+			m.pos = from + maxTag // a tag longer than that is no mergeCell of Excel's
 			continue
 		}
-		tag, err := br.ReadSlice('>')
-		if err != nil && err != io.EOF {
-			continue // a tag longer than the buffer is no mergeCell of Excel's
-		}
-		if m, ok := parseMerge(tag); ok {
-			merges = append(merges, m)
+		m.pos = from + len(tail)
+		if c, ok := parseMerge(tail); ok {
+			merges = append(merges, c)
 		}
 	}
 	return merges, nil
+}
+
+// isMergeCellTag reports whether the bytes after a '<' start a mergeCell
+// tag, as readMerges says.
+func isMergeCellTag(b []byte) bool {
+	end := bytes.IndexAny(b, " \t\r\n/>")
+	if end < 0 {
+		return false
+	}
+	name := b[:end]
+	if i := bytes.IndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	return string(name) == "mergeCell"
+}
+
+// mergeScan holds what readMerges has read of a part and not passed.
+type mergeScan struct {
+	r        io.Reader
+	buf      []byte
+	pos, end int
+	eof      bool  // r has no more
+	err      error // r's error, other than io.EOF
+}
+
+// more reads more of the part into buf, keeping buf[pos:end]; an error
+// other than the end of the part is returned.
+func (m *mergeScan) more() error {
+	if m.eof {
+		return nil
+	}
+	m.end = copy(m.buf, m.buf[m.pos:m.end])
+	m.pos = 0
+	for m.end < len(m.buf) {
+		n, err := m.r.Read(m.buf[m.end:])
+		m.end += n
+		if err == io.EOF {
+			m.eof = true
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// ensure reads until n bytes from pos are in buf, or the part ends.
+// buf[pos:] moves to buf's start, so positions before are m.pos-relative.
+func (m *mergeScan) ensure(n int) error {
+	for m.end-m.pos < n && !m.eof {
+		if err := m.more(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // parseMerge reads the ref attribute of a mergeCell tag: `ref="A1:C1"`.

@@ -373,14 +373,14 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 		return sst, err
 	}
 	defer rc.Close()
-	w := newWalker(&tokenGuard{r: rc})
+	w := newScanner(&tokenGuard{r: rc})
 	var (
 		inT  bool
 		from int // where the text of the t element read began
 		inPh int
 	)
 	for {
-		tok, err := w.token()
+		k, err := w.next()
 		if err == io.EOF {
 			sst.text, sst.ends = slices.Clip(sst.text), slices.Clip(sst.ends)
 			return sst, nil
@@ -388,9 +388,9 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 		if err != nil {
 			return sst, inFile(name, err)
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			switch e.Name.Local {
+		switch k {
+		case tokStart:
+			switch string(w.local) {
 			case "si":
 				if len(sst.ends) == maxCount {
 					return sst, &tooManyStrings{msg.TooManySharedStrings{Max: maxCount}}
@@ -400,8 +400,8 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 			case "rPh":
 				inPh++
 			}
-		case xml.EndElement:
-			switch e.Name.Local {
+		case tokEnd:
+			switch string(w.local) {
 			case "si":
 				sst.ends = append(sst.ends, uint32(len(sst.text)))
 			case "t":
@@ -412,12 +412,12 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 			case "rPh":
 				inPh--
 			}
-		case xml.CharData:
+		case tokText:
 			if inT {
-				if len(sst.text)+len(e)+4*len(sst.ends) > b.limits.strings {
+				if len(sst.text)+len(w.text)+4*len(sst.ends) > b.limits.strings {
 					return sst, &tooManyStrings{msg.SharedStringsTooLarge{MiB: max(b.limits.strings>>20, 1)}}
 				}
-				sst.text = append(sst.text, e...)
+				sst.text = append(sst.text, w.text...)
 			}
 		}
 	}
@@ -429,5 +429,5 @@ func (b *workbook) openSheet(name string) (*sheetReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sheetReader{book: b, src: rc, w: newWalker(&tokenGuard{r: rc})}, nil
+	return &sheetReader{book: b, src: rc, w: newScanner(&tokenGuard{r: rc})}, nil
 }
