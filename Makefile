@@ -85,7 +85,7 @@ bench-baseline:
 # FUZZTIME of fuzzing per parser (make fuzz FUZZTIME=5m for a long run).
 FUZZTIME ?= 60s
 MAPPING_FUZZ := FuzzParse FuzzPlaceholderID FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName FuzzPlainAddress FuzzMailDomainTypo FuzzTrimSpace FuzzControlAt FuzzProposeRoundTrip FuzzMappedBinary FuzzNormalizeDate FuzzNormalizeNumber
-SOURCE_FUZZ  := FuzzCSV FuzzCSVChunks FuzzLastNewline FuzzCellValue FuzzSheetXML FuzzXstring FuzzQuoteTracker FuzzQuoteTrackerChunks FuzzCP1252
+SOURCE_FUZZ  := FuzzCSV FuzzCSVChunks FuzzLastNewline FuzzCellValue FuzzSheetXML FuzzXstring FuzzQuoteTracker FuzzQuoteTrackerChunks FuzzCP1252 FuzzScanner FuzzSheetReaderAgainstOld FuzzMerges
 REPORT_FUZZ  := FuzzCSVLine
 fuzz:
 	for f in $(MAPPING_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./mapping/ || exit 1; done
