@@ -37,7 +37,7 @@ type Outcome struct {
 	// one left it so.
 	unconfirmed, again bool
 
-	seq     int             // position in the input, for the reorder buffer
+	seq     int             // position in the reorder buffer: the row's, or its lane's
 	verdict persons.Verdict // what the rows of the same person say of it
 	// clean: the row was clean as it was read ahead, and mapped (or, in
 	// a check that shows no lead, changesText: the report's changes
@@ -51,6 +51,18 @@ type Outcome struct {
 	csvHead     string
 	csvChanges  string
 	tallied     bool
+	// lane, when not nil, is a run of valid rows that go to the report
+	// together (fastRow): this Outcome is the run, not a row.
+	lane []fastRow
+}
+
+// fastRow is a row of a check's fast lane: clean as it was read ahead,
+// its CSV line formatted then (csvHead, csvChanges), and nothing said
+// of it by the rows of the same person. Its outcome is valid, with no
+// error, no warning and no change but those its line has.
+type fastRow struct {
+	number        int
+	head, changes string
 }
 
 // Errors lists every reason the row was not sent, as messages: its
