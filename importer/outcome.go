@@ -4,6 +4,7 @@ import (
 	"leadimport/importer/connect"
 	"leadimport/importer/msg"
 	"leadimport/importer/persons"
+	"leadimport/importer/report"
 	"leadimport/importer/source"
 	"leadimport/importer/status"
 	"leadimport/mapping"
@@ -61,8 +62,8 @@ type Outcome struct {
 // of it by the rows of the same person. Its outcome is valid, with no
 // error, no warning and no change but those its line has.
 type fastRow struct {
-	number        int
-	head, changes string
+	number int
+	line   report.PreLine
 }
 
 // Errors lists every reason the row was not sent, as messages: its

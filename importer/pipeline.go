@@ -220,6 +220,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	pending := make([]*Outcome, window)
 	next := 0
 	var line report.Line
+	var laneLines []report.PreLine // writeLane's
 	// A check's batches are used again once their lines are written:
 	// held has each by the seq of its last row, the last to be written.
 	held := map[int][]Outcome{}
@@ -235,7 +236,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 			next++
 			if p.lane != nil {
 				if writeErr == nil {
-					writeErr = f.writeLane(rw, &line, p.lane)
+					writeErr = f.writeLane(rw, &line, &laneLines, p.lane)
 				}
 				sum.Rows += len(p.lane)
 				sum.Counts[status.Valid] += len(p.lane)
@@ -317,12 +318,21 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 }
 
 // writeLane writes the lines of a fast lane's rows: valid, each with the
-// line formatted as it was read ahead, as the collector writes a row's.
-func (f *file) writeLane(rw report.Writer, line *report.Line, lane []fastRow) error {
+// line formatted as it was read ahead, as the collector writes a row's;
+// all at once when the report can (report.ValidWriter). lines is room
+// for them, used again.
+func (f *file) writeLane(rw report.Writer, line *report.Line, lines *[]report.PreLine, lane []fastRow) error {
+	if vw, ok := rw.(report.ValidWriter); ok {
+		*lines = (*lines)[:0]
+		for _, r := range lane {
+			*lines = append(*lines, r.line)
+		}
+		return vw.WriteValid(f.csvLine.Layout(), *lines)
+	}
 	*line = report.Line{Status: status.Valid}
 	line.Pre.Layout = f.csvLine.Layout()
 	for _, r := range lane {
-		line.Row, line.Pre.Head, line.Pre.Changes = r.number, r.head, r.changes
+		line.Row, line.Pre.Head, line.Pre.Changes = r.number, r.line.Head, r.line.Changes
 		if err := rw.Write(line); err != nil {
 			return err
 		}
@@ -498,7 +508,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			if lane == nil {
 				lane = make([]fastRow, 0, laneRows)
 			}
-			lane = append(lane, fastRow{number: r.row.Number, head: r.csvHead, changes: r.csvChanges})
+			lane = append(lane, fastRow{number: r.row.Number, line: report.PreLine{Head: r.csvHead, Changes: r.csvChanges}})
 			if len(lane) == laneRows {
 				handOn()
 			}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/status"
 	"leadimport/mapping"
 )
 
@@ -20,6 +21,9 @@ type csvWriter struct {
 	buf  *bufio.Writer
 	csv  *csv.Writer // the header's; the lines are written by appendField
 	line []byte      // the line being written, reused
+	// validMid and validEnd are a valid line's fields after its head and
+	// after its changes (WriteValid), made at its first.
+	validMid, validEnd []byte
 }
 
 // CSVLayout is what a CSV report's line depends on besides the line
@@ -190,6 +194,57 @@ func (r *csvWriter) Write(l *Line) error {
 	}
 	return nil
 }
+
+// ValidWriter is a Writer that also writes, many at once, the lines of
+// valid rows with nothing to say but their changes, as formatted ahead
+// (Preformatted): a check's rows of a CSV report. Each line is as Write
+// writes a Line of its row with Status valid and Pre set.
+type ValidWriter interface {
+	Writer
+	WriteValid(layout CSVLayout, lines []PreLine) error
+}
+
+// PreLine is a valid row's line formatted ahead, all but its outcome: its
+// head and its changes field (Preformatted, of a layout given apart).
+type PreLine struct {
+	Head, Changes string
+}
+
+// WriteValid writes lines, valid, as Write would one at a time.
+func (r *csvWriter) WriteValid(layout CSVLayout, lines []PreLine) error {
+	if layout != r.layout {
+		return failed(errOtherLayout)
+	}
+	if r.validMid == nil {
+		// What Write puts between a valid line's head and its changes,
+		// and after them, when it has no more to say.
+		b := appendField(r.CSVLine, r.appendComma(nil), string(status.Valid), false)
+		b = r.appendComma(b)                                   // no HTTP status
+		b = r.appendComma(b)                                   // no attempts
+		b = appendField(r.CSVLine, r.appendComma(b), "", true) // no response
+		b = appendField(r.CSVLine, r.appendComma(b), "", true) // no error
+		r.validMid = r.appendComma(b)
+		r.validEnd = append(appendField(r.CSVLine, r.appendComma(nil), "", true), '\r', '\n') // no warning
+	}
+	b := r.line[:0]
+	for _, l := range lines {
+		if l.Head == "" {
+			return failed(errNoHead)
+		}
+		b = append(b, l.Head...)
+		b = append(b, r.validMid...)
+		b = append(b, l.Changes...)
+		b = append(b, r.validEnd...)
+	}
+	r.line = b
+	if _, err := r.buf.Write(b); err != nil {
+		return failed(err)
+	}
+	return nil
+}
+
+// errNoHead: a line to write valid came without its head.
+var errNoHead = errors.New("report: a valid line without its head")
 
 func (c *CSVLine) appendComma(b []byte) []byte {
 	if d := c.layout.Delimiter; d < utf8.RuneSelf {
