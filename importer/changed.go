@@ -128,10 +128,10 @@ func ledgerFields(lead *mapping.Lead) []string {
 		tel = *p.Telephone
 	}
 	b := &lead.Body
-	message, mk := b.Message, b.Marketing
+	message, mk := b.Message, lead.Marketing()
 	other := []string{b.ProspectiveBuyerStatus, b.LeadSourceID}
 	if in := lead.Interest; in != nil {
-		message, mk = in.ContactMessage, in.Marketing
+		message = in.ContactMessage
 		other = []string{in.Status, in.LeadSourceID, in.AssignmentSourceID, in.GDPRApprovalDate}
 		if a := in.PresentAccommodation; a != nil {
 			other = append(other, a.EstateType, string(a.LivingSpace), string(a.NumberOfRooms), string(a.Price), a.Other)

@@ -47,7 +47,6 @@ func (m *Mapped) AppendBinary(b []byte) ([]byte, error) {
 		t := p.Telephone
 		b = appendStrings(b, t.Home, t.Work, t.Cell, t.Other)
 	}
-	mk := l.Body.Marketing
 	if in := l.Interest; in != nil {
 		b = appendBool(b, true)
 		b = appendStrings(b, in.Status, in.LeadSourceID, in.ContactMessage, in.AssignmentSourceID, in.GDPRApprovalDate)
@@ -57,12 +56,11 @@ func (m *Mapped) AppendBinary(b []byte) ([]byte, error) {
 		} else {
 			b = appendBool(b, false)
 		}
-		mk = in.Marketing
 	} else {
 		b = appendBool(b, false)
 		b = appendStrings(b, l.Body.ProspectiveBuyerStatus, l.Body.LeadSourceID, l.Body.Message)
 	}
-	if mk != nil {
+	if mk := l.Marketing(); mk != nil {
 		b = appendBool(b, true)
 		b = appendStrings(b, mk.Referrer)
 		b = binary.AppendUvarint(b, uint64(len(mk.UtmTags)))
@@ -106,7 +104,6 @@ func (m *Mapped) UnmarshalBinary(data []byte) error {
 		d.strings(&t.Home, &t.Work, &t.Cell, &t.Other)
 		p.Telephone = t
 	}
-	mkp := &l.Body.Marketing
 	if d.bool() {
 		in := &Interest{Person: *p}
 		l.Body.Person = Person{}
@@ -118,7 +115,7 @@ func (m *Mapped) UnmarshalBinary(data []byte) error {
 			a.LivingSpace, a.NumberOfRooms, a.Price = json.Number(space), json.Number(rooms), json.Number(price)
 			in.PresentAccommodation = a
 		}
-		l.Interest, mkp = in, &in.Marketing
+		l.Interest = in
 	} else {
 		d.strings(&l.Body.ProspectiveBuyerStatus, &l.Body.LeadSourceID, &l.Body.Message)
 	}
@@ -131,7 +128,7 @@ func (m *Mapped) UnmarshalBinary(data []byte) error {
 				d.strings(&mk.UtmTags[i].Name, &mk.UtmTags[i].Value)
 			}
 		}
-		*mkp = mk
+		*l.marketing() = mk
 	}
 	if d.err == nil && d.s != "" {
 		d.err = errBinary

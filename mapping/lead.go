@@ -74,6 +74,18 @@ func (l *Lead) Person() *Person {
 	return &l.Body.Person
 }
 
+// marketing is where the lead's body keeps its marketing: in Body, or
+// in the interest registration's.
+func (l *Lead) marketing() **Marketing {
+	if l.Interest != nil {
+		return &l.Interest.Marketing
+	}
+	return &l.Body.Marketing
+}
+
+// Marketing is the lead's marketing, nil when it has none.
+func (l *Lead) Marketing() *Marketing { return *l.marketing() }
+
 // MarshalBody is the lead's body as JSON, as it is sent.
 func (l *Lead) MarshalBody() ([]byte, error) {
 	if l.Interest != nil {

@@ -530,14 +530,12 @@ func (r *row) unset(id fieldID) {
 	if p.Telephone != nil && *p.Telephone == (Telephone{}) {
 		p.Telephone = nil
 	}
-	mk := &r.Lead.Body.Marketing
 	if in := r.Lead.Interest; in != nil {
-		mk = &in.Marketing
 		if a := in.PresentAccommodation; a != nil && *a == (Accommodation{}) {
 			in.PresentAccommodation = nil
 		}
 	}
-	if *mk != nil && (*mk).Referrer == "" && len((*mk).UtmTags) == 0 {
+	if mk := r.Lead.marketing(); *mk != nil && (*mk).Referrer == "" && len((*mk).UtmTags) == 0 {
 		*mk = nil
 	}
 }
@@ -579,10 +577,7 @@ func (r *row) telephone() *Telephone {
 }
 
 func (r *row) marketing() *Marketing {
-	mk := &r.Lead.Body.Marketing
-	if in := r.Lead.Interest; in != nil {
-		mk = &in.Marketing
-	}
+	mk := r.Lead.marketing()
 	if *mk == nil {
 		*mk = &r.extras().mkt
 	}
