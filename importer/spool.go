@@ -47,13 +47,17 @@ type spooledRow struct {
 // spool writes rows to a scratch file as they are read, and reads them
 // back in order.
 type spool struct {
-	f        *scratch.File
-	buf      []byte   // rows not yet written
-	block    string   // the records read and not yet handed out (record)
-	cells    []string // room for the cells of the rows still to read
-	r        *bufio.Reader
-	err      error // the first failure: every call after it fails so
-	rowsRead int   // rows read back
+	f     *scratch.File
+	buf   []byte   // rows not yet written
+	block string   // the records read and not yet handed out (record)
+	cells []string // room for the cells of the rows still to read
+	// ahead brings the blocks the read-ahead (rewind) read and decrypted
+	// beside the run; quit stops it, and it closes aheadDone once it is done.
+	ahead     chan aheadBlock
+	quit      chan struct{}
+	aheadDone chan struct{}
+	err       error // the first failure: every call after it fails so
+	rowsRead  int   // rows read back
 	// changesOnly: a check that shows no lead (a CSV or XLSX report)
 	// needs only a clean row's changes, as its report words them: all
 	// that is kept of its mapping (report.AppendChangesText).
@@ -131,14 +135,55 @@ func (s *spool) flush() error {
 	return s.err
 }
 
-// rewind writes what is left and starts reading from the first row.
+// aheadBlock is a block of whole records, read ahead, or the error that
+// ended the reading (io.EOF at the end).
+type aheadBlock struct {
+	records string
+	err     error
+}
+
+// rewind writes what is left and starts reading from the first row. A
+// goroutine of its own reads and decrypts the blocks ahead of the run,
+// a few at a time, so that the run only decodes them: the reading and
+// the run's writing of the report share the cores.
 func (s *spool) rewind() error {
 	if err := s.flush(); err != nil {
 		return err
 	}
 	s.buf = nil
-	s.r = bufio.NewReaderSize(s.f.Reader(0, s.f.Size()), 64<<10)
+	s.readFrom(s.f.Reader(0, s.f.Size()))
 	return nil
+}
+
+// readFrom starts the read-ahead of the records in r, after stopping
+// one that was under way.
+func (s *spool) readFrom(from io.Reader) {
+	s.stopAhead()
+	s.ahead, s.quit, s.aheadDone = make(chan aheadBlock, 2), make(chan struct{}), make(chan struct{})
+	r := bufio.NewReaderSize(from, 64<<10)
+	go func() {
+		defer close(s.aheadDone)
+		for {
+			records, err := readBlock(r)
+			select {
+			case s.ahead <- aheadBlock{records, err}:
+			case <-s.quit:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+}
+
+// stopAhead stops the read-ahead, if one was started, and waits for it.
+func (s *spool) stopAhead() {
+	if s.quit != nil {
+		close(s.quit)
+		<-s.aheadDone
+		s.ahead, s.quit = nil, nil
+	}
 }
 
 // spoolFailsAt, when not negative, is the row a spool's next fails at,
@@ -231,35 +276,48 @@ func (s *spool) record() (string, error) {
 	return rec, nil
 }
 
-// fill takes the next whole records into block: as many as the reader
-// holds, at least one; io.EOF at the end, between two records. A record
-// longer than the reader's buffer comes alone.
+// fill takes the next block of whole records, as the read-ahead read
+// it; io.EOF at the end, between two records.
 func (s *spool) fill() error {
-	head, err := s.r.Peek(4)
+	b, ok := <-s.ahead
+	switch {
+	case !ok:
+		return io.EOF // the end was handed out already
+	case b.err != nil:
+		return b.err
+	}
+	s.block = b.records
+	return nil
+}
+
+// readBlock reads the next whole records: as many as r holds, at least
+// one; io.EOF at the end, between two records. A record longer than r's
+// buffer comes alone. The records are made one string, not a string each.
+func readBlock(r *bufio.Reader) (string, error) {
+	head, err := r.Peek(4)
 	switch {
 	case err == io.EOF && len(head) == 0:
-		return io.EOF
+		return "", io.EOF
 	case err != nil:
-		return errSpoolBroken
+		return "", errSpoolBroken
 	}
 	size := binary.LittleEndian.Uint32(head)
 	if size > maxSpooledRow {
-		return errSpoolBroken
+		return "", errSpoolBroken
 	}
-	if 4+int(size) > s.r.Size() {
+	if 4+int(size) > r.Size() {
 		// Read as it comes, not made its size first: a broken size may be
 		// gigabytes that are not there.
-		rec, err := io.ReadAll(io.LimitReader(s.r, 4+int64(size)))
+		rec, err := io.ReadAll(io.LimitReader(r, 4+int64(size)))
 		if err != nil || len(rec) != 4+int(size) {
-			return errSpoolBroken
+			return "", errSpoolBroken
 		}
-		s.block = string(rec)
-		return nil
+		return string(rec), nil
 	}
-	if _, err := s.r.Peek(4 + int(size)); err != nil {
-		return errSpoolBroken
+	if _, err := r.Peek(4 + int(size)); err != nil {
+		return "", errSpoolBroken
 	}
-	buf, _ := s.r.Peek(s.r.Buffered())
+	buf, _ := r.Peek(r.Buffered())
 	n := 0 // the whole records of buf
 	for n+4 <= len(buf) {
 		end := n + 4 + int(binary.LittleEndian.Uint32(buf[n:]))
@@ -268,9 +326,9 @@ func (s *spool) fill() error {
 		}
 		n = end
 	}
-	s.block = string(buf[:n])
-	s.r.Discard(n) // cannot fail: buffered
-	return nil
+	records := string(buf[:n])
+	r.Discard(n) // cannot fail: buffered
+	return records, nil
 }
 
 // cellSlice is room for a row's n cells: a part of a slice made for
@@ -290,7 +348,11 @@ func (s *spool) cellSlice(n int) []string {
 // cannot ask for more.
 const maxSpooledRow = 16384 * (32767*4 + 8)
 
-func (s *spool) close() error { return s.f.Close() }
+// close stops the read-ahead, if it was started, and removes the file.
+func (s *spool) close() error {
+	s.stopAhead()
+	return s.f.Close()
+}
 
 func boolByte(v bool) byte {
 	if v {

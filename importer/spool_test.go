@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -187,10 +186,11 @@ func TestSpoolCutShort(t *testing.T) {
 		require.NoError(t, s.flush())
 	}
 	require.NoError(t, s.rewind())
-	raw, err := io.ReadAll(s.r)
+	raw, err := io.ReadAll(s.f.Reader(0, s.f.Size()))
 	require.NoError(t, err)
 	for cut := range len(raw) {
-		s.r, s.err = bufio.NewReader(bytes.NewReader(raw[:cut])), nil
+		s.readFrom(bytes.NewReader(raw[:cut]))
+		s.err = nil
 		rows := 0
 		for {
 			_, err = s.next()
@@ -356,7 +356,9 @@ func FuzzSpoolRead(f *testing.F) {
 		s.close()
 	}
 	f.Fuzz(func(t *testing.T, raw []byte, changesOnly bool) {
-		s := &spool{r: bufio.NewReader(bytes.NewReader(raw)), changesOnly: changesOnly}
+		s := &spool{changesOnly: changesOnly}
+		s.readFrom(bytes.NewReader(raw))
+		defer s.stopAhead()
 		for range 1000 {
 			r, err := s.next()
 			if err != nil {
@@ -393,6 +395,49 @@ func TestSpoolLongRow(t *testing.T) {
 	}
 	_, err = s.next()
 	assert.Equal(t, io.EOF, err)
+}
+
+// TestSpoolReadAhead: the rows of many blocks come back in order through
+// the read-ahead, and a spool closed after a few rows stops it (close
+// returns, the read-ahead does not wait on a block nobody takes), as a
+// run that stops early closes its spool.
+func TestSpoolReadAhead(t *testing.T) {
+	const n = 20_000 // some 40 blocks of the read-ahead's 64 KiB
+	tests := []struct {
+		name string
+		read int
+	}{
+		{"every row", n},
+		{"closed after three rows", 3},
+		{"closed before any row", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := newSpool(t.TempDir(), true)
+			require.NoError(t, err)
+			for i := range n {
+				r := spooledRow{row: source.Row{Number: i + 2, Cells: []string{"Tolvan", "Tolvansson", fmt.Sprint(i), strings.Repeat("x", 100)}}}
+				require.NoError(t, s.add(&r))
+			}
+			require.NoError(t, s.rewind())
+			for i := range tt.read {
+				got, err := s.next()
+				require.NoError(t, err)
+				require.Equal(t, i+2, got.row.Number)
+				require.Equal(t, fmt.Sprint(i), got.row.Cells[2])
+			}
+			if tt.read == n {
+				_, err := s.next()
+				assert.Equal(t, io.EOF, err)
+			}
+			assert.NoError(t, s.close())
+			select {
+			case <-s.aheadDone:
+			default:
+				t.Error("the read-ahead goes on after close")
+			}
+		})
+	}
 }
 
 // TestMayShowLeads: a check keeps only a clean row's changes when no

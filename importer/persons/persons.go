@@ -248,11 +248,14 @@ type Finder struct {
 	groupsLimit, verdictsLimit int
 }
 
-// Memory: mentionsInMemory keys (3 MB, the keys of some 22,000 rows)
-// before they go to the scratch file, and fewer of the rarer records that
-// follow from them: the groups, the keys of their rows, the verdicts.
+// Memory: mentionsInMemory keys (1.5 MB, the keys of some 11,000 rows;
+// twice that while a full buffer is sorted beside the next) before they
+// go to the scratch file, and fewer of the rarer records that follow
+// from them: the groups, the keys of their rows, the verdicts. A buffer
+// is made whole at once, not grown: the heap's goal is twice what is
+// live, so every MB held costs two of the peak.
 const (
-	mentionsInMemory = 1 << 16
+	mentionsInMemory = 1 << 15
 	groupsInMemory   = 1 << 14
 	verdictsInMemory = 1 << 16
 )

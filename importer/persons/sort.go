@@ -82,6 +82,9 @@ func newSorter[T any](c *codec[T], limit int, s *spill) *sorter[T] {
 }
 
 func (s *sorter[T]) add(r *T) error {
+	if s.mem == nil {
+		s.mem = make([]T, 0, s.limit)
+	}
 	if len(s.mem) == s.limit {
 		if err := s.handOver(); err != nil {
 			return err
@@ -184,13 +187,20 @@ func (s *sorter[T]) merge() *merger[T] {
 	if len(s.mem) > 0 {
 		m.sources = append(m.sources, &source[T]{mem: s.mem})
 	}
+	// The runs' read buffers share mergeBuffers, as a run's records are
+	// read in order and the file is in the system's cache.
+	size := min(32<<10, max(4<<10, mergeBuffers/max(1, len(s.runs))))
 	for _, r := range s.runs {
 		m.sources = append(m.sources, &source[T]{
-			r:    bufio.NewReaderSize(s.spill.f.Reader(r.off, r.n*int64(s.c.size)), 32<<10),
+			r:    bufio.NewReaderSize(s.spill.f.Reader(r.off, r.n*int64(s.c.size)), size),
 			left: r.n, buf: make([]byte, s.c.size)})
 	}
 	return m
 }
+
+// mergeBuffers is the memory a merge's read buffers share: 32 KiB a run
+// up to 32 runs, less each past that (4 KiB at least).
+const mergeBuffers = 1 << 20
 
 // release gives back the memory of a sorter that will not be read again.
 func (s *sorter[T]) release() { s.mem, s.radix = nil, radixScratch{} }
