@@ -53,9 +53,12 @@ type file struct {
 	withLead        bool         // a report shows each row's lead (keepsLead)
 	lang            msg.Lang
 	out             *os.File // the report, created before anything is sent
-	rw              report.Writer
-	rwErr           error // why rw could not start: its header not written
-	requests        int
+	// async writes out beside the check that writes the report
+	// (asyncwrite.go); nil: the report is written to out as it is made.
+	async    *asyncWriter
+	rw       report.Writer
+	rwErr    error // why rw could not start: its header not written
+	requests int
 
 	log       *slog.Logger
 	logLang   msg.Lang
@@ -92,7 +95,7 @@ func (f *file) close() {
 		f.spool.close()
 	}
 	if f.out != nil {
-		f.out.Close()
+		f.closeOut()
 	}
 	if f.problemsOut != nil {
 		f.problemsOut.Close()
@@ -100,6 +103,16 @@ func (f *file) close() {
 	for _, a := range f.also {
 		a.out.Close()
 	}
+}
+
+// closeOut closes the report, once what async holds of it is written.
+func (f *file) closeOut() error {
+	var err error
+	if f.async != nil {
+		err = f.async.Close()
+		f.async = nil
+	}
+	return errors.Join(err, f.out.Close())
 }
 
 // job is a valid row waiting for a worker.
@@ -294,7 +307,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 			writeErr = err
 		}
 	}
-	if err := f.out.Close(); writeErr == nil {
+	if err := f.closeOut(); writeErr == nil {
 		writeErr = err
 	}
 	f.out = nil
@@ -343,8 +356,12 @@ func (f *file) writeLane(rw report.Writer, line *report.Line, lines *[]report.Pr
 // startReport starts the report (newReport) and writes its header through
 // to the file, so that a report that cannot be written is known before a
 // row is sent. A format that is whole only at its end (XLSX) writes
-// nothing yet.
-func (f *file) startReport() error {
+// nothing yet. A check's report (async) is written beside the check
+// (asyncWriter), a run's as it is made.
+func (f *file) startReport(async bool) error {
+	if async && f.out != nil {
+		f.async = newAsyncWriter(f.out)
+	}
 	f.rw, f.rwErr = f.newReport()
 	if f.rwErr == nil {
 		f.rwErr = f.rw.Flush()
@@ -355,7 +372,11 @@ func (f *file) startReport() error {
 // newReport starts the report in its format, and the report of the rows
 // that need a person beside it when one is asked for.
 func (f *file) newReport() (report.Writer, error) {
-	all, err := f.reportWriter(f.out, f.format)
+	var out io.Writer = f.out
+	if f.async != nil {
+		out = f.async
+	}
+	all, err := f.reportWriter(out, f.format)
 	if err != nil {
 		return nil, err
 	}
@@ -389,7 +410,7 @@ func (f *file) keepsLead() bool {
 // reportWriter writes a report in format to out: CSV with the input's
 // delimiter (';' for an XLSX input, what Swedish Excel opens), XLSX or
 // JSONL.
-func (f *file) reportWriter(out *os.File, format report.Format) (report.Writer, error) {
+func (f *file) reportWriter(out io.Writer, format report.Format) (report.Writer, error) {
 	switch format {
 	case report.XLSX:
 		return report.NewXLSX(out, f.src.Header(), f.lang)

@@ -190,7 +190,7 @@ func CheckReport(path string) error {
 func removeReports(files []*file) {
 	for _, f := range files {
 		if f.out != nil {
-			f.out.Close()
+			f.closeOut()
 			if f.created {
 				os.Remove(f.report)
 			}

@@ -241,7 +241,7 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 	// first request: a report that cannot be written (a full disk) stops
 	// the run before anything is sent that it could not account for.
 	for _, f := range files {
-		if err := f.startReport(); err != nil {
+		if err := f.startReport(cfg.Client == nil); err != nil {
 			stop(msg.Error(msg.ReportWrite{Path: f.report, Err: err}))
 		}
 	}
