@@ -56,6 +56,14 @@ type editedReader struct {
 	column map[string]int // a header's index
 }
 
+// Recycle gives cells back to the reader below, whose they are, or
+// whose room they are as good as (an edited row's copy).
+func (r *editedReader) Recycle(cells []string) {
+	if rc, ok := r.Reader.(source.Recycler); ok {
+		rc.Recycle(cells)
+	}
+}
+
 func (r *editedReader) Next() (source.Row, error) {
 	row, err := r.Reader.Next()
 	cells := r.edits[row.Number]

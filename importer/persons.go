@@ -191,7 +191,7 @@ type aheadRow struct {
 // the reading, kept in f.readErr too, for the run to report where its
 // rows end.
 func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window chan struct{}, free <-chan *aheadBatch, bad *atomic.Int64) error {
-	b := newBatch(0, free)
+	b := newBatch(0, free, f.src)
 	defer func() {
 		if len(b.rows) > 0 {
 			window <- struct{}{}
@@ -202,7 +202,7 @@ func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window
 		if len(b.rows) == mapBatch {
 			window <- struct{}{}
 			batches <- b
-			b = newBatch(b.n+1, free)
+			b = newBatch(b.n+1, free, f.src)
 		}
 		if ctx.Err() != nil {
 			return nil // the run reads the rest as not sent
@@ -232,9 +232,16 @@ func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window
 // newBatch is the n-th batch: one written before, emptied, if there is
 // one, so that the rows and the mappings read ahead cost no allocation
 // once the first few batches are made.
-func newBatch(n int, free <-chan *aheadBatch) *aheadBatch {
+// A batch's rows are spooled by then: the source may hold the next
+// rows in their cells (source.Recycler).
+func newBatch(n int, free <-chan *aheadBatch, src source.Reader) *aheadBatch {
 	select {
 	case b := <-free:
+		if r, ok := src.(source.Recycler); ok {
+			for i := range b.rows {
+				r.Recycle(b.rows[i].row.Cells)
+			}
+		}
 		clear(b.rows) // let go of the rows' cells
 		b.n, b.rows, b.kept = n, b.rows[:0], b.kept[:0]
 		return b

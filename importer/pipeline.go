@@ -143,6 +143,14 @@ const mapBatch = 32
 // 0 turns the lane off, which a test does to compare the reports.
 var laneRows = 256
 
+// laneSlotRows is how many of a lane's rows take one slot of the reorder
+// window: the rows in flight stay as few as rows one at a time would
+// make them, each a pointer or two that the garbage collector follows.
+const laneSlotRows = mapBatch
+
+// laneSlots is how many slots a lane of n rows takes.
+func laneSlots(n int) int { return (n + laneSlotRows - 1) / laneSlotRows }
+
 // run streams one input through mapping, sending and the report. In a
 // run the reader goroutine maps each row and hands valid ones to the
 // workers; invalid ones go straight to the collector. In a check mapper
@@ -182,6 +190,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	jobs := make(chan job)
 	toMap := make(chan []Outcome, cfg.Workers)
 	free := make(chan []Outcome, 2*mappers) // a check's batches written, to be used again
+	lanes := make(chan []fastRow, 4)        // and its fast lanes
 	results := make(chan []Outcome, cfg.Workers)
 	var readErr error
 	var requests atomic.Int64
@@ -217,7 +226,7 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 	wg.Go(func() {
 		defer close(jobs)
 		defer close(toMap)
-		readErr = f.read(ctx, stop, snd != nil, slots, jobs, toMap, results, free)
+		readErr = f.read(ctx, stop, snd != nil, slots, jobs, toMap, results, free, lanes)
 	})
 	go func() {
 		wg.Wait()
@@ -256,7 +265,14 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 				for range p.lane {
 					cfg.Progress.Row(status.Valid)
 				}
-				<-slots
+				for range laneSlots(len(p.lane)) {
+					<-slots
+				}
+				clear(p.lane)
+				select {
+				case lanes <- p.lane[:0]:
+				default:
+				}
 				continue
 			}
 			sum.Rows++
@@ -447,7 +463,7 @@ func (f *file) summary(cfg Config, sum *FileSummary) *report.Summary {
 // valid ones to the workers, and after the run is stopped every valid
 // row as not_sent, so that each row still gets its line.
 func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool, slots chan struct{},
-	jobs chan<- job, toMap, results chan<- []Outcome, free <-chan []Outcome) error {
+	jobs chan<- job, toMap, results chan<- []Outcome, free <-chan []Outcome, lanes <-chan []fastRow) error {
 	t := f.mapper.NewTally()
 	defer f.addTally(t)
 	// A check hands rows to the mappers mapBatch at a time: a channel
@@ -474,13 +490,17 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 	// as read ahead, whose lines are formatted, and of which the rows of
 	// the same person say nothing, is valid as it stands: it goes to the
 	// collector as one Outcome (Outcome.lane), up to laneRows rows, taking
-	// one slot and one place in the reorder window. Its rows are tallied
-	// (findPersons) and have no cells, so assess would find nothing.
+	// one place in the reorder window and a slot per laneSlotRows rows.
+	// Its rows are tallied (findPersons) and have no cells, so assess
+	// would find nothing. The collector gives the lanes back (lanes) once
+	// it has written them.
 	var lane []fastRow
 	pos := 0 // the next place in the reorder window: a row's, or a lane's
 	handOn := func() {
 		if len(lane) > 0 {
-			slots <- struct{}{}
+			for range laneSlots(len(lane)) {
+				slots <- struct{}{}
+			}
 			results <- []Outcome{{lane: lane, seq: pos}}
 			lane = nil
 			pos++
@@ -527,7 +547,11 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 				handOn() // the rows before it, first
 			}
 			if lane == nil {
-				lane = make([]fastRow, 0, laneRows)
+				select {
+				case lane = <-lanes:
+				default:
+					lane = make([]fastRow, 0, laneRows)
+				}
 			}
 			lane = append(lane, fastRow{number: r.row.Number, line: report.PreLine{Head: r.csvHead, Changes: r.csvChanges}})
 			if len(lane) == laneRows {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -42,6 +43,35 @@ type csvReader struct {
 	// against where the one before it ended.
 	row     int // the last record's row
 	endLine int // the text line the last record ended on
+
+	// spare holds cells given back (Recycle), to hold the next rows'.
+	spare [][]string
+}
+
+// maxSpare bounds the cells a csvReader keeps for rows to come.
+const maxSpare = 1024
+
+// Recycle takes back the cells of a row read from c, to hold a row to
+// come: a reader of a million rows then makes a few hundred slices, not
+// a million, for the garbage collector to sweep. The caller gives back
+// only cells that it, and everything it handed them to, is done with.
+func (c *csvReader) Recycle(cells []string) {
+	if cap(cells) > 0 && len(c.spare) < maxSpare {
+		c.spare = append(c.spare, cells[:0])
+	}
+}
+
+// cellsOf copies a record's cells, which encoding/csv reuses, to a slice
+// of their own: one given back, when there is one with room.
+func (c *csvReader) cellsOf(record []string) []string {
+	for len(c.spare) > 0 {
+		cells := c.spare[len(c.spare)-1]
+		c.spare = c.spare[:len(c.spare)-1]
+		if cap(cells) >= len(record) {
+			return append(cells, record...)
+		}
+	}
+	return slices.Clone(record)
 }
 
 // NewCSV reads CSV text from r; name is used in messages (and a .tsv name
@@ -101,9 +131,10 @@ func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 	c.csv.Comma = delim
 	c.csv.FieldsPerRecord = -1 // ragged rows are normal in hand-made sheets
 	c.csv.LazyQuotes = true    // so is `24" TV`; quoteTracker covers the risk
-	// ReuseRecord stays off: rows travel through a pipeline, so each needs
-	// its own slice. encoding/csv already makes a record's cells share one
-	// string, so there is nothing to copy.
+	// A record's cells share one string (encoding/csv's), and are copied
+	// from the slice it reuses to one of their own (cellsOf): rows travel
+	// through a pipeline.
+	c.csv.ReuseRecord = true
 	c.table = table{name: name, read: c.record}
 	if err := c.findHeader(opt.HeaderRow, opt.Headers, msg.EmptyFile{}); err != nil {
 		return nil, err
@@ -114,7 +145,7 @@ func newCSV(r io.Reader, name string, opt Options) (*csvReader, error) {
 
 // record returns the next record, blank or not, numbered as Excel would.
 func (c *csvReader) record() (Row, error) {
-	cells, err := c.csv.Read()
+	record, err := c.csv.Read()
 	if err == io.EOF {
 		return Row{}, io.EOF
 	}
@@ -128,6 +159,7 @@ func (c *csvReader) record() (Row, error) {
 		}
 		return Row{}, fileError(c.name, msg.ReadAfterRow{Row: c.row, Err: withoutPath(err)})
 	}
+	cells := c.cellsOf(record)
 	start, _ := c.csv.FieldPos(0)
 	c.row += start - c.endLine // one for this record, one per blank line before it
 	last := len(cells) - 1

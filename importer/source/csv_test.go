@@ -452,3 +452,38 @@ func TestCSVParseError(t *testing.T) {
 
 	assert.Equal(t, []Row{{Number: 6, Cells: []string{"4", "5"}}}, readAll(t, r))
 }
+
+// TestCSVRecycle: cells given back hold a later row, whole and its own,
+// and leave the rows still held as they were; cells too short for a row,
+// or never handed out, are not used for it.
+func TestCSVRecycle(t *testing.T) {
+	in := "Förnamn,Efternamn,Ort\nAnna,Ek,Umeå\nBo,Al,Lund\nCilla,Berg,Visby\nDan,Ås\nEva,Lind,Mora,extra\n"
+	r, err := NewCSV(strings.NewReader(in), "x.csv", Options{})
+	require.NoError(t, err)
+	rc, ok := r.(Recycler)
+	require.True(t, ok, "a CSV reader takes cells back")
+	next := func() Row {
+		t.Helper()
+		row, err := r.Next()
+		require.NoError(t, err)
+		return row
+	}
+	anna, bo := next(), next()
+	rc.Recycle(anna.Cells)
+	cilla := next()
+	assert.Equal(t, []string{"Cilla", "Berg", "Visby"}, cilla.Cells)
+	assert.Same(t, &anna.Cells[:1][0], &cilla.Cells[:1][0], "Anna's cells hold Cilla's row")
+	assert.Equal(t, []string{"Bo", "Al", "Lund"}, bo.Cells, "a row still held is as it was")
+
+	rc.Recycle(bo.Cells)
+	dan := next() // two cells: Bo's three have room
+	assert.Equal(t, []string{"Dan", "Ås"}, dan.Cells)
+	rc.Recycle(dan.Cells[:0:0]) // no room at all: not kept
+	rc.Recycle(dan.Cells[:2:2]) // room for two
+	eva := next()
+	assert.Equal(t, []string{"Eva", "Lind", "Mora", "extra"}, eva.Cells)
+	assert.NotSame(t, &dan.Cells[:1][0], &eva.Cells[:1][0], "four cells do not fit in two")
+	assert.Equal(t, []string{"Dan", "Ås"}, dan.Cells)
+	_, err = r.Next()
+	assert.Equal(t, io.EOF, err)
+}

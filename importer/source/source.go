@@ -106,6 +106,13 @@ type Reader interface {
 	Close() error
 }
 
+// A Recycler is a Reader that takes back the cells of the rows it handed
+// out (Row.Cells), to hold the rows to come in them. A caller gives back
+// only cells that it, and everything it handed them to, is done with.
+type Recycler interface {
+	Recycle(cells []string)
+}
+
 // Open reads the file at path, choosing the format by its extension:
 // .csv, .txt and .tsv are CSV (see NewCSV); .xlsx and .xlsm are Excel
 // workbooks, read a row at a time. Messages name the file as path gives it.
