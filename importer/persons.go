@@ -198,6 +198,7 @@ func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window
 			batches <- b
 		}
 	}()
+	var rowErr *source.RowError // out of the loop: errors.As makes it escape, one allocation
 	for f.rows = 0; ; f.rows++ {
 		if len(b.rows) == mapBatch {
 			window <- struct{}{}
@@ -208,7 +209,6 @@ func (f *file) readAhead(ctx context.Context, batches chan<- *aheadBatch, window
 			return nil // the run reads the rest as not sent
 		}
 		row, err := f.src.Next()
-		var rowErr *source.RowError
 		switch {
 		case err == io.EOF:
 			f.readThrough = true
