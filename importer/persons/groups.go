@@ -3,6 +3,7 @@ package persons
 import (
 	"cmp"
 	"encoding/binary"
+	"sync"
 
 	"leadimport/importer/msg"
 )
@@ -119,13 +120,51 @@ func (g *group) verdict(m *mention) (verdictRec, bool) {
 // decide walks the sorted keys, as described above. The first walk
 // reads every key; it keeps the keys of the groups aside (a group's first
 // key waits for a second), so the second walk reads only those: in most
-// inputs few rows share a key.
+// inputs few rows share a key. The first walk is the costly one, and a
+// group is one key: it is made in two halves at once, the keys of the
+// lower half of the hashes' range and those of the upper (mergeHalves),
+// each keeping its groups apart, and the second walk reads the lower
+// half's, then the upper's, in key order still.
 func (f *Finder) decide() (*Verdicts, error) {
-	sp := f.spill
-	groups := newSorter(&groupCodec, f.groupsLimit, sp)
-	shared := newSorter(&mentionCodec, f.groupsLimit, sp)
+	halves, err := f.mentions.mergeHalves()
+	if err != nil {
+		return nil, err
+	}
+	var walks [2]firstWalk
+	var wg sync.WaitGroup
+	for i := range walks {
+		wg.Go(func() { walks[i] = f.walk(halves[i], max(1, f.groupsLimit/2)) })
+	}
+	wg.Wait()
+	for _, w := range walks {
+		if w.err != nil {
+			return nil, w.err
+		}
+	}
+	f.mentions.release()
+
+	verdicts := newSorter(&verdictCodec, f.verdictsLimit, f.spill)
+	for _, w := range walks {
+		if err := w.verdicts(verdicts); err != nil {
+			return nil, err
+		}
+	}
+	return newVerdicts(verdicts, f.spill)
+}
+
+// firstWalk is what the first walk over some keys found: their groups,
+// and the keys of the rows in them.
+type firstWalk struct {
+	groups *sorter[group]
+	shared *sorter[mention]
+	err    error
+}
+
+// walk is the first walk over the keys m reads, keeping up to limit
+// groups and keys in memory.
+func (f *Finder) walk(m *merger[mention], limit int) firstWalk {
+	w := firstWalk{groups: newSorter(&groupCodec, limit, f.spill), shared: newSorter(&mentionCodec, limit, f.spill)}
 	var b builder
-	m := f.mentions.merge()
 	cur, err := m.next()
 	for cur != nil && err == nil {
 		first := *cur
@@ -133,29 +172,32 @@ func (f *Finder) decide() (*Verdicts, error) {
 			continue // a key no other row has, as most are: no group
 		}
 		b.start(&first)
-		err = shared.add(&first)
+		err = w.shared.add(&first)
 		for ; cur != nil && err == nil && cur.id == b.g.id; cur, err = m.next() {
-			if err = shared.add(cur); err != nil {
+			if err = w.shared.add(cur); err != nil {
 				break
 			}
 			b.add(cur)
 		}
 		if err == nil {
-			err = groups.add(&b.g)
+			err = w.groups.add(&b.g)
 		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	f.mentions.release()
+	w.err = err
+	return w
+}
 
-	verdicts := newSorter(&verdictCodec, f.verdictsLimit, sp)
-	m, gm := shared.merge(), groups.merge()
+// verdicts is the second walk over w's keys: each row of a group gets
+// its verdict from the group, added to verdicts.
+func (w *firstWalk) verdicts(verdicts *sorter[verdictRec]) error {
+	m, gm := w.shared.merge(), w.groups.merge()
 	var g *group
+	var err error
+	var cur *mention
 	for cur, err = m.next(); cur != nil && err == nil; cur, err = m.next() {
 		if g == nil || g.id != cur.id {
 			if g, err = gm.next(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		// Every key kept aside has its group, in the same order.
@@ -164,16 +206,16 @@ func (f *Finder) decide() (*Verdicts, error) {
 		}
 		if v, ok := g.verdict(cur); ok {
 			if err := verdicts.add(&v); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	groups.release()
-	shared.release()
-	return newVerdicts(verdicts, sp)
+	w.groups.release()
+	w.shared.release()
+	return nil
 }
 
 // Verdict is what the rows sharing its keys say of a row.

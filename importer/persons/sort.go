@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"io"
 	"slices"
+	"sort"
+	"sync"
 
 	"leadimport/importer/scratch"
 )
@@ -30,21 +32,37 @@ type codec[T any] struct {
 // touches the disk.
 type spill struct {
 	dir string
-	f   *scratch.File
+	// mu keeps the writes of sorters that flush at once (the halves of
+	// decide's first walk) one after the other, and f with them.
+	mu sync.Mutex
+	f  *scratch.File
 }
 
-func (s *spill) file() (*scratch.File, error) {
+// write appends b to the scratch file, made by the first write, and
+// returns where it starts. It encrypts b in place.
+func (s *spill) write(b []byte) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.f == nil {
 		f, err := scratch.New(s.dir, ".leadimport-persons-*")
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		s.f = f
 	}
-	return s.f, nil
+	return s.f.Write(b)
+}
+
+// reader reads n bytes from off, decrypted; only what was written.
+func (s *spill) reader(off, n int64) io.Reader {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.f.Reader(off, n)
 }
 
 func (s *spill) close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.f == nil {
 		return nil
 	}
@@ -147,10 +165,6 @@ func (s *sorter[T]) finish() error {
 // flush writes mem to the scratch file as a sorted run, a buffer at a
 // time.
 func (s *sorter[T]) flush(mem []T) error {
-	f, err := s.spill.file()
-	if err != nil {
-		return err
-	}
 	// The records are written in order, wherever they are in mem.
 	order := sortOrder(s.c, mem, &s.radix)
 	at := func(k int) *T { return &mem[k] }
@@ -167,7 +181,7 @@ func (s *sorter[T]) flush(mem []T) error {
 		for j := range n {
 			s.c.put(b[j*s.c.size:], at(i+j))
 		}
-		off, err := f.Write(b)
+		off, err := s.spill.write(b)
 		if err != nil {
 			return err
 		}
@@ -187,15 +201,67 @@ func (s *sorter[T]) merge() *merger[T] {
 	if len(s.mem) > 0 {
 		m.sources = append(m.sources, &source[T]{mem: s.mem})
 	}
-	// The runs' read buffers share mergeBuffers, as a run's records are
-	// read in order and the file is in the system's cache.
-	size := min(32<<10, max(4<<10, mergeBuffers/max(1, len(s.runs))))
-	for _, r := range s.runs {
+	m.addRuns(s, s.runs, mergeBuffers)
+	return m
+}
+
+// addRuns adds runs of s's scratch file to m's sources. Their read
+// buffers share buffers bytes: a run's records are read in order, and
+// the file is in the system's cache.
+func (m *merger[T]) addRuns(s *sorter[T], runs []run, buffers int) {
+	size := min(32<<10, max(4<<10, buffers/max(1, len(runs))))
+	for _, r := range runs {
+		if r.n == 0 {
+			continue
+		}
 		m.sources = append(m.sources, &source[T]{
-			r:    bufio.NewReaderSize(s.spill.f.Reader(r.off, r.n*int64(s.c.size)), size),
+			r:    bufio.NewReaderSize(s.spill.reader(r.off, r.n*int64(s.c.size)), size),
 			left: r.n, buf: make([]byte, s.c.size)})
 	}
-	return m
+}
+
+// mergeHalves is merge in two walks that may go at once: the first over
+// the records whose radix is in the lower half of its range, the second
+// over the others, which all come after them. Each run is cut where its
+// records pass half the range (found by a binary search in the file).
+// s's codec must have a radix.
+func (s *sorter[T]) mergeHalves() (halves [2]*merger[T], err error) {
+	const half = 1 << 63
+	sortRecords(s.c, s.mem, &s.radix)
+	cut := sort.Search(len(s.mem), func(i int) bool { return s.c.radix(&s.mem[i]) >= half })
+	lower, upper := make([]run, 0, len(s.runs)), make([]run, 0, len(s.runs))
+	buf := make([]byte, s.c.size)
+	var rec T
+	for _, r := range s.runs {
+		k := sort.Search(int(r.n), func(i int) bool {
+			if err != nil {
+				return true
+			}
+			if _, err = io.ReadFull(s.spill.reader(r.off+int64(i*s.c.size), int64(s.c.size)), buf); err != nil {
+				return true
+			}
+			s.c.get(buf, &rec)
+			return s.c.radix(&rec) >= half
+		})
+		if err != nil {
+			return halves, err
+		}
+		size := int64(s.c.size)
+		lower = append(lower, run{off: r.off, n: int64(k)})
+		upper = append(upper, run{off: r.off + int64(k)*size, n: r.n - int64(k)})
+	}
+	for i, part := range [2]struct {
+		mem  []T
+		runs []run
+	}{{s.mem[:cut], lower}, {s.mem[cut:], upper}} {
+		m := &merger[T]{c: s.c}
+		if len(part.mem) > 0 {
+			m.sources = append(m.sources, &source[T]{mem: part.mem})
+		}
+		m.addRuns(s, part.runs, mergeBuffers/2)
+		halves[i] = m
+	}
+	return halves, nil
 }
 
 // mergeBuffers is the memory a merge's read buffers share: 32 KiB a run

@@ -98,3 +98,50 @@ func BenchmarkSortMentions(b *testing.B) {
 		})
 	}
 }
+
+// TestMergeHalves: the two halves of a merge, read one after the other,
+// are the merge, each record in the half its radix says, however the
+// records fall in the runs: none in a half, all in one, runs cut at
+// their first or last record, and none left in memory.
+func TestMergeHalves(t *testing.T) {
+	const half = 1 << 63
+	tests := []struct {
+		name  string
+		n     int
+		limit int
+		hi    func(rng *rand.Rand, i int) uint64
+	}{
+		{"spread", 5000, 700, func(rng *rand.Rand, _ int) uint64 { return rng.Uint64() }},
+		{"all below", 3000, 500, func(rng *rand.Rand, _ int) uint64 { return rng.Uint64() >> 1 }},
+		{"all above", 3000, 500, func(rng *rand.Rand, _ int) uint64 { return rng.Uint64() | half }},
+		{"at the edge", 3000, 500, func(rng *rand.Rand, i int) uint64 { return half - 1 + uint64(i%2) }},
+		{"in memory only", 400, 1000, func(rng *rand.Rand, _ int) uint64 { return rng.Uint64() }},
+		{"full runs", 2000, 500, func(rng *rand.Rand, _ int) uint64 { return rng.Uint64() }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(uint64(tt.n), uint64(tt.limit)))
+			sp := &spill{dir: t.TempDir()}
+			defer sp.close()
+			s := newSorter(&mentionCodec, tt.limit, sp)
+			var want []mention
+			for i := range tt.n {
+				m := mention{id: id{tt.hi(rng, i), rng.Uint64()}, seq: uint32(i), number: uint32(i + 2)}
+				want = append(want, m)
+				require.NoError(t, s.add(&m))
+			}
+			slices.SortFunc(want, mentionCodec.cmp)
+			halves, err := s.mergeHalves()
+			require.NoError(t, err)
+			var got []mention
+			for h, m := range halves {
+				for r, err := m.next(); r != nil || err != nil; r, err = m.next() {
+					require.NoError(t, err)
+					require.Equal(t, h == 1, r.id.hi >= half, "record %v in half %d", r.id, h)
+					got = append(got, *r)
+				}
+			}
+			require.Equal(t, want, got)
+		})
+	}
+}
