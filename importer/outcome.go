@@ -53,12 +53,14 @@ type Outcome struct {
 	csvChanges  string
 	tallied     bool
 	// lane, when not nil, is a run of valid rows that go to the report
-	// together (fastRow): this Outcome is the run, not a row.
-	lane []fastRow
+	// together (fastRow): this Outcome is the run, not a row. Their lines
+	// are in the spool's blocks laneBlocks, held until they are written.
+	lane       []fastRow
+	laneBlocks []*block
 }
 
 // fastRow is a row of a check's fast lane: clean as it was read ahead,
-// its CSV line formatted then (csvHead, csvChanges), and nothing said
+// its CSV line formatted then (line, in a block of the spool), and nothing said
 // of it by the rows of the same person. Its outcome is valid, with no
 // error, no warning and no change but those its line has.
 type fastRow struct {

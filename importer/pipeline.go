@@ -268,6 +268,9 @@ func (f *file) run(ctx context.Context, stop context.CancelCauseFunc, cfg Config
 				for range laneSlots(len(p.lane)) {
 					<-slots
 				}
+				for _, b := range p.laneBlocks {
+					b.release() // its lines are written: the block may be filled again
+				}
 				clear(p.lane)
 				select {
 				case lanes <- p.lane[:0]:
@@ -361,7 +364,7 @@ func (f *file) writeLane(rw report.Writer, line *report.Line, lines *[]report.Pr
 	*line = report.Line{Status: status.Valid}
 	line.Pre.Layout = f.csvLine.Layout()
 	for _, r := range lane {
-		line.Row, line.Pre.Head, line.Pre.Changes = r.number, r.line.Head, r.line.Changes
+		line.Row, line.Pre.Head, line.Pre.Changes = r.number, string(r.line.Head), string(r.line.Changes)
 		if err := rw.Write(line); err != nil {
 			return err
 		}
@@ -495,14 +498,15 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 	// would find nothing. The collector gives the lanes back (lanes) once
 	// it has written them.
 	var lane []fastRow
-	pos := 0 // the next place in the reorder window: a row's, or a lane's
+	var laneBlocks []*block // the spool's blocks lane's lines are in
+	pos := 0                // the next place in the reorder window: a row's, or a lane's
 	handOn := func() {
 		if len(lane) > 0 {
 			for range laneSlots(len(lane)) {
 				slots <- struct{}{}
 			}
-			results <- []Outcome{{lane: lane, seq: pos}}
-			lane = nil
+			results <- []Outcome{{lane: lane, laneBlocks: laneBlocks, seq: pos}}
+			lane, laneBlocks = nil, nil
 			pos++
 		}
 		switch {
@@ -541,7 +545,7 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 			// Without it a row may be sent that another disagrees with.
 			stop(msg.Error(msg.ComparingRows{Err: err}))
 		}
-		if !send && err == nil && r.clean && r.csvHead != "" && !r.sent && verdict.Conflict == nil && seq < f.rows &&
+		if !send && err == nil && r.clean && len(r.line.Head) > 0 && !r.sent && verdict.Conflict == nil && seq < f.rows &&
 			laneRows > 0 && ctx.Err() == nil {
 			if len(batch) > 0 {
 				handOn() // the rows before it, first
@@ -553,7 +557,11 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 					lane = make([]fastRow, 0, laneRows)
 				}
 			}
-			lane = append(lane, fastRow{number: r.row.Number, line: report.PreLine{Head: r.csvHead, Changes: r.csvChanges}})
+			lane = append(lane, fastRow{number: r.row.Number, line: r.line})
+			if n := len(laneBlocks); n == 0 || laneBlocks[n-1] != r.blk {
+				r.blk.hold() // until the collector has written the lane
+				laneBlocks = append(laneBlocks, r.blk)
+			}
 			if len(lane) == laneRows {
 				handOn()
 			}
@@ -561,6 +569,9 @@ func (f *file) read(ctx context.Context, stop context.CancelCauseFunc, send bool
 		}
 		if len(lane) > 0 {
 			handOn() // the lane before the row, first
+		}
+		if r.blk != nil { // its line, out of the block, which goes on
+			r.csvHead, r.csvChanges = string(r.line.Head), string(r.line.Changes)
 		}
 		// Every row takes its slot before it goes on, whichever way it
 		// goes: the reorder window in run relies on it.

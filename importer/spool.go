@@ -7,8 +7,10 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"sync/atomic"
 
 	"leadimport/importer/msg"
+	"leadimport/importer/report"
 	"leadimport/importer/scratch"
 	"leadimport/importer/source"
 	"leadimport/mapping"
@@ -29,7 +31,9 @@ import (
 // check whose report is CSV keeps instead a clean row's line as the
 // report writes it, all but the outcome (report.CSVLine): mapping holds
 // its head, of head bytes, and then its changes field, read back into
-// csvHead and csvChanges; its cells are not kept, only its number.
+// line, which points into the block it was read from (blk); its cells
+// are not kept, only its number. (csvHead and csvChanges are line's
+// copies, for a row that is not written as it stands: see file.read.)
 type spooledRow struct {
 	row         source.Row
 	err         *source.RowError
@@ -40,8 +44,35 @@ type spooledRow struct {
 	head        int
 	mapped      *mapping.Mapped
 	changesText string
+	line        report.PreLine
+	blk         *block
 	csvHead     string
 	csvChanges  string
+}
+
+// block is a piece of the spool read back: whole records, decrypted. The
+// lines of the clean rows in it point into it rather than being copied
+// out (spooledRow.line), so it is shared by the reader and the fast lanes
+// that hold its rows; it goes back to the read-ahead, to be filled again,
+// once the reader is past it and each lane that holds rows of it is
+// written. A row that is not written as it stands copies what it keeps.
+type block struct {
+	b    []byte
+	refs atomic.Int32 // the reader's, and one for each lane
+	free chan<- *block
+}
+
+// hold keeps the block for one more holder.
+func (b *block) hold() { b.refs.Add(1) }
+
+// release lets go of it; the last holder gives it back.
+func (b *block) release() {
+	if b.refs.Add(-1) == 0 {
+		select {
+		case b.free <- b:
+		default:
+		}
+	}
 }
 
 // spool writes rows to a scratch file as they are read, and reads them
@@ -49,11 +80,14 @@ type spooledRow struct {
 type spool struct {
 	f     *scratch.File
 	buf   []byte   // rows not yet written
-	block string   // the records read and not yet handed out (record)
+	cur   *block   // the block being read
+	rest  []byte   // its records not yet handed out (record)
 	cells []string // room for the cells of the rows still to read
 	// ahead brings the blocks the read-ahead (rewind) read and decrypted
-	// beside the run; quit stops it, and it closes aheadDone once it is done.
+	// beside the run, in blocks given back to free when there are some;
+	// quit stops it, and it closes aheadDone once it is done.
 	ahead     chan aheadBlock
+	free      chan *block
 	quit      chan struct{}
 	aheadDone chan struct{}
 	err       error // the first failure: every call after it fails so
@@ -138,9 +172,13 @@ func (s *spool) flush() error {
 // aheadBlock is a block of whole records, read ahead, or the error that
 // ended the reading (io.EOF at the end).
 type aheadBlock struct {
-	records string
+	records *block
 	err     error
 }
+
+// spareBlocks is how many blocks given back are kept to be filled again:
+// as many as are read ahead and held by the lanes in flight, about.
+const spareBlocks = 8
 
 // rewind writes what is left and starts reading from the first row. A
 // goroutine of its own reads and decrypts the blocks ahead of the run,
@@ -160,14 +198,24 @@ func (s *spool) rewind() error {
 func (s *spool) readFrom(from io.Reader) {
 	s.stopAhead()
 	s.ahead, s.quit, s.aheadDone = make(chan aheadBlock, 2), make(chan struct{}), make(chan struct{})
+	s.free = make(chan *block, spareBlocks)
 	r := bufio.NewReaderSize(from, 64<<10)
+	ahead, free, quit := s.ahead, s.free, s.quit
 	go func() {
 		defer close(s.aheadDone)
 		for {
-			records, err := readBlock(r)
+			var blk *block
 			select {
-			case s.ahead <- aheadBlock{records, err}:
-			case <-s.quit:
+			case blk = <-free:
+			default:
+				blk = &block{free: free}
+			}
+			var err error
+			blk.b, err = readBlock(r, blk.b[:0])
+			blk.refs.Store(1) // the reader's
+			select {
+			case ahead <- aheadBlock{blk, err}:
+			case <-quit:
 				return
 			}
 			if err != nil {
@@ -215,22 +263,18 @@ func (s *spool) read() (spooledRow, error) {
 	case err != nil, len(rec) == 0, rec[0] > tagLine:
 		return r, errSpoolBroken
 	}
-	// The row's text, and a clean row's changes, are parts of rec: its
-	// cells are, and so are its changes' words in a check.
+	if rec[0] == tagLine {
+		// A clean row's line points into its block (spooledRow.line).
+		return r, s.readLine(&r, rec[1:])
+	}
+	// The row's text, and a clean row's changes, are parts of one string
+	// made of rec: its cells are, and so are its changes' words in a check.
 	tag := rec[0]
-	d := decoder{s: rec[1:]}
-	switch tag {
-	case tagRowError:
+	d := decoder{s: string(rec[1:])}
+	if tag == tagRowError {
 		number := int(d.uvarint())
 		r.err = &source.RowError{Row: number, File: d.string()}
 		r.err.Err = msg.Error(d.message())
-		return r, d.done()
-	case tagLine:
-		r.clean, r.row.Number = true, int(d.uvarint())
-		r.csvHead, r.csvChanges = d.string(), d.string()
-		if r.csvHead == "" {
-			d.fail(errSpoolBroken)
-		}
 		return r, d.done()
 	}
 	r.clean = d.byte() == 1
@@ -260,25 +304,51 @@ func (s *spool) read() (spooledRow, error) {
 	return r, d.done()
 }
 
-// record is the next record, read from block: the whole records the
-// reader had, made one string (fill), not a string each. A row read back
-// keeps its block for as long as it is kept, a few dozen rows.
-func (s *spool) record() (string, error) {
-	if s.block == "" {
+// readLine reads a clean row's line (tagLine): its number, then its
+// head and its changes field, which stay where they are, in the block.
+func (s *spool) readLine(r *spooledRow, rec []byte) error {
+	number, n := binary.Uvarint(rec)
+	if n <= 0 {
+		return errSpoolBroken
+	}
+	rec = rec[n:]
+	var parts [2][]byte
+	for i := range parts {
+		size, n := binary.Uvarint(rec)
+		if n <= 0 || size > uint64(len(rec)-n) {
+			return errSpoolBroken
+		}
+		parts[i], rec = rec[n:n+int(size)], rec[n+int(size):]
+	}
+	if len(parts[0]) == 0 || len(rec) > 0 {
+		return errSpoolBroken
+	}
+	r.clean, r.row.Number = true, int(number)
+	r.line, r.blk = report.PreLine{Head: parts[0], Changes: parts[1]}, s.cur
+	return nil
+}
+
+// record is the next record, read from the current block (fill).
+func (s *spool) record() ([]byte, error) {
+	if len(s.rest) == 0 {
 		if err := s.fill(); err != nil {
-			return "", err
+			return nil, err
 		}
 	}
-	b := s.block
-	size := int(b[0]) | int(b[1])<<8 | int(b[2])<<16 | int(b[3])<<24 // as add put it
+	b := s.rest
+	size := int(binary.LittleEndian.Uint32(b)) // as add put it
 	rec := b[4 : 4+size]
-	s.block = s.block[4+size:]
+	s.rest = b[4+size:]
 	return rec, nil
 }
 
-// fill takes the next block of whole records, as the read-ahead read
-// it; io.EOF at the end, between two records.
+// fill moves to the next block of whole records, as the read-ahead read
+// it, and lets go of the last; io.EOF at the end, between two records.
 func (s *spool) fill() error {
+	if s.cur != nil {
+		s.cur.release()
+		s.cur = nil
+	}
 	b, ok := <-s.ahead
 	switch {
 	case !ok:
@@ -286,36 +356,36 @@ func (s *spool) fill() error {
 	case b.err != nil:
 		return b.err
 	}
-	s.block = b.records
+	s.cur, s.rest = b.records, b.records.b
 	return nil
 }
 
-// readBlock reads the next whole records: as many as r holds, at least
-// one; io.EOF at the end, between two records. A record longer than r's
-// buffer comes alone. The records are made one string, not a string each.
-func readBlock(r *bufio.Reader) (string, error) {
+// readBlock reads the next whole records into dst: as many as r holds,
+// at least one; io.EOF at the end, between two records. A record longer
+// than r's buffer comes alone.
+func readBlock(r *bufio.Reader, dst []byte) ([]byte, error) {
 	head, err := r.Peek(4)
 	switch {
 	case err == io.EOF && len(head) == 0:
-		return "", io.EOF
+		return dst, io.EOF
 	case err != nil:
-		return "", errSpoolBroken
+		return dst, errSpoolBroken
 	}
 	size := binary.LittleEndian.Uint32(head)
 	if size > maxSpooledRow {
-		return "", errSpoolBroken
+		return dst, errSpoolBroken
 	}
 	if 4+int(size) > r.Size() {
 		// Read as it comes, not made its size first: a broken size may be
 		// gigabytes that are not there.
 		rec, err := io.ReadAll(io.LimitReader(r, 4+int64(size)))
 		if err != nil || len(rec) != 4+int(size) {
-			return "", errSpoolBroken
+			return dst, errSpoolBroken
 		}
-		return string(rec), nil
+		return rec, nil
 	}
 	if _, err := r.Peek(4 + int(size)); err != nil {
-		return "", errSpoolBroken
+		return dst, errSpoolBroken
 	}
 	buf, _ := r.Peek(r.Buffered())
 	n := 0 // the whole records of buf
@@ -326,9 +396,9 @@ func readBlock(r *bufio.Reader) (string, error) {
 		}
 		n = end
 	}
-	records := string(buf[:n])
+	dst = append(dst, buf[:n]...)
 	r.Discard(n) // cannot fail: buffered
-	return records, nil
+	return dst, nil
 }
 
 // cellSlice is room for a row's n cells: a part of a slice made for

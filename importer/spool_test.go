@@ -144,17 +144,63 @@ func TestSpoolKeepsLines(t *testing.T) {
 	}
 	require.NoError(t, s.rewind())
 	want := []spooledRow{
-		{row: source.Row{Number: 2}, clean: true, csvHead: head, csvChanges: changes},
+		{row: source.Row{Number: 2}, clean: true, line: report.PreLine{Head: []byte(head), Changes: []byte(changes)}},
 		rows[1],
-		{row: source.Row{Number: 4}, clean: true, csvHead: "4;Tolvan;tolvan@example.se"},
+		{row: source.Row{Number: 4}, clean: true, line: report.PreLine{Head: []byte("4;Tolvan;tolvan@example.se"), Changes: []byte{}}},
 	}
 	for _, w := range want {
 		got, err := s.next()
 		require.NoError(t, err)
+		if w.line.Head != nil {
+			assert.NotNil(t, got.blk, "a line points into its block")
+			got.blk = nil
+		}
 		assert.Equal(t, w, got)
 	}
 	_, err = s.next()
 	assert.Equal(t, io.EOF, err)
+}
+
+// TestSpoolBlocksGoBack: a block of the spool is filled again only once
+// the reader is past it and every holder has let go of it: the lines a
+// lane holds stay as they were read while later blocks are read.
+func TestSpoolBlocksGoBack(t *testing.T) {
+	s, err := newSpool(t.TempDir(), true)
+	require.NoError(t, err)
+	defer s.close()
+	const n = 5000 // some twenty blocks
+	for i := range n {
+		head := fmt.Sprintf("%d;Tolvan;tolvan%d@example.se;%s", i+2, i, strings.Repeat("x", 200))
+		r := spooledRow{row: source.Row{Number: i + 2}, clean: true, mapping: []byte(head + "E-post: ändrad"), head: len(head)}
+		require.NoError(t, s.add(&r))
+	}
+	require.NoError(t, s.rewind())
+	var held []spooledRow // every tenth row's line, as a lane would hold it
+	blocks := map[*block]bool{}
+	for i := range n {
+		r, err := s.next()
+		require.NoError(t, err)
+		require.Equal(t, i+2, r.row.Number)
+		blocks[r.blk] = true
+		if i%10 == 0 {
+			r.blk.hold()
+			held = append(held, r)
+		}
+	}
+	for i, r := range held {
+		require.True(t, strings.HasPrefix(string(r.line.Head), fmt.Sprintf("%d;Tolvan;tolvan%d@", 10*i+2, 10*i)),
+			"a held line is as it was read: %.40q", r.line.Head)
+	}
+	assert.Greater(t, len(blocks), 10, "held blocks are not filled again: each read is a new one")
+
+	// Let go of them all: the blocks come back, and the next reading
+	// fills them again.
+	for _, r := range held {
+		r.blk.release()
+	}
+	_, err = s.next()
+	assert.Equal(t, io.EOF, err)
+	assert.NotEmpty(t, s.free, "blocks let go of are kept to be filled again")
 }
 
 // TestSpoolKeepsAnyMessage: a message no reader gives today, which the

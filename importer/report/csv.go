@@ -207,7 +207,7 @@ type ValidWriter interface {
 // PreLine is a valid row's line formatted ahead, all but its outcome: its
 // head and its changes field (Preformatted, of a layout given apart).
 type PreLine struct {
-	Head, Changes string
+	Head, Changes []byte
 }
 
 // WriteValid writes lines, valid, as Write would one at a time.
@@ -228,7 +228,7 @@ func (r *csvWriter) WriteValid(layout CSVLayout, lines []PreLine) error {
 	}
 	b := r.line[:0]
 	for _, l := range lines {
-		if l.Head == "" {
+		if len(l.Head) == 0 {
 			return failed(errNoHead)
 		}
 		b = append(b, l.Head...)
