@@ -73,7 +73,7 @@ func (s *slot) prepare(opt Normalize, now time.Time) {
 	if s.kind.mayHoldControls() && controlAt(s.fixed) >= 0 {
 		return
 	}
-	out, wrong := normalize(s.kind, s.fixed, opt, now)
+	out, wrong := normalize(s.kind, s.fixed, opt, now, nil)
 	if wrong != nil {
 		return
 	}
@@ -287,7 +287,7 @@ func (b *binder) checkFixed(id fieldID, v string) msg.Message {
 		// person.isForeignSocialSecurityNumber, which a row may give.
 		return nil
 	default:
-		_, wrong := normalize(k, v, b.m.Normalize, b.now)
+		_, wrong := normalize(k, v, b.m.Normalize, b.now, nil)
 		return b.ep.inVocabulary(wrong)
 	}
 }

@@ -129,18 +129,18 @@ func FuzzPhone(f *testing.F) {
 	require.NotNil(f, a)
 	f.Fuzz(func(t *testing.T, v string) {
 		for _, format := range []string{"e164", phoneNational, formatKeep} {
-			out, wrong := formatPhone(v, format)
+			out, wrong := formatPhone(v, format, nil)
 			if wrong != nil {
 				continue
 			}
-			again, wrong := formatPhone(out, format)
+			again, wrong := formatPhone(out, format, nil)
 			require.Nil(t, wrong, "%q is accepted as %q (%s), which is not", v, out, format)
 			if format != formatKeep {
 				require.Equal(t, out, again, "%q as %s", v, format)
 			}
 		}
 		n, wrong := normalizePhone(v)
-		if fast, ok := swedishE164(n); ok {
+		if fast, ok := swedishE164(n, nil); ok {
 			require.Nil(t, wrong, "%q passed the fast path but not the character check", v)
 			num, err := phonenumbers.Parse(n, phoneRegion)
 			require.NoError(t, err, n)
@@ -171,7 +171,7 @@ func FuzzPostcode(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		out, wrong := normalizeZip(v)
+		out, wrong := normalizeZip(v, nil)
 		if wrong != nil {
 			require.Equal(t, v, out)
 			return
@@ -184,7 +184,7 @@ func FuzzPostcode(f *testing.F) {
 				require.True(t, c >= '0' && c <= '9', "%q from %q", out, v)
 			}
 		}
-		again, wrong := normalizeZip(out)
+		again, wrong := normalizeZip(out, nil)
 		require.Nil(t, wrong)
 		require.Equal(t, out, again)
 	})

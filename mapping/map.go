@@ -105,6 +105,7 @@ type row struct {
 	mp   *Mapper
 	ext  *extras
 	utm  *[4]UtmTag // room for UTM tags, beside ext when the mapping has any
+	text *textArena // where the values it makes are written: Scratch's, or nil
 	from [numFields]origin
 	bad  [numFields]bool // a problem was reported for the field already
 	// leftContact: a lenient e-mail address or phone was left out, so
@@ -128,8 +129,9 @@ func (mp *Mapper) Map(cells []string) Mapped { return mp.mapRow(cells, nil) }
 
 // Scratch is memory that MapInto uses again from one row to the next.
 type Scratch struct {
-	e  extrasUTM
-	in Interest
+	e    extrasUTM
+	in   Interest
+	text textArena
 }
 
 // MapInto is Map, with the lead's optional parts (address, e-mail,
@@ -145,6 +147,7 @@ func (mp *Mapper) mapRow(cells []string, scratch *Scratch) Mapped {
 	if scratch != nil {
 		scratch.e = extrasUTM{}
 		r.ext = &scratch.e.extras
+		r.text = &scratch.text
 		if mp.utmTags > 0 {
 			r.utm = &scratch.e.utm
 		}
@@ -269,7 +272,8 @@ func (r *row) fill(i int, o origin, v string) {
 		case ssnShort:
 			person.SocialSecurityNumber = pn.Short(r.mp.now)
 		default:
-			person.SocialSecurityNumber = pn.Long()
+			var long [13]byte
+			person.SocialSecurityNumber = r.text.string(pn.appendLong(long[:0]))
 		}
 		if age := pn.Age(r.mp.now); age > oldestLikely {
 			r.warn(o, msg.BornLongAgo{Year: pn.Year, Age: age})
@@ -287,7 +291,7 @@ func (r *row) fill(i int, o origin, v string) {
 		return
 	}
 	r.from[s.id] = o
-	out, wrong := normalize(s.kind, v, r.mp.norm, r.mp.now)
+	out, wrong := normalize(s.kind, v, r.mp.norm, r.mp.now, r.text)
 	if wrong != nil {
 		wrong = r.mp.ep.inVocabulary(wrong)
 		if !r.leaveOut(o, wrong) {

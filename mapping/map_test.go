@@ -281,7 +281,7 @@ func TestNormalize(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, wrong := normalize(tc.id.kindIn(epFinalPrice), tc.in, Normalize{}, time.Time{})
+			got, wrong := normalize(tc.id.kindIn(epFinalPrice), tc.in, Normalize{}, time.Time{}, nil)
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 		})

@@ -62,7 +62,7 @@ func (n *Normalize) field(key string) *string {
 // k is sent, or else a message saying what is wrong with it. It covers
 // the kinds that need nothing but the value itself, the mapping's
 // normalize section and the day it is (for a date).
-func normalize(k kind, v string, opt Normalize, now time.Time) (string, msg.Message) {
+func normalize(k kind, v string, opt Normalize, now time.Time, a *textArena) (string, msg.Message) {
 	switch k {
 	case kindName:
 		return normalizeName(v), nil
@@ -70,7 +70,7 @@ func normalize(k kind, v string, opt Normalize, now time.Time) (string, msg.Mess
 		if opt.ZipCode == formatKeep {
 			return v, nil
 		}
-		return normalizeZip(v)
+		return normalizeZip(v, a)
 	case kindBool:
 		b, ok := parseBool(v)
 		if !ok {
@@ -81,9 +81,9 @@ func normalize(k kind, v string, opt Normalize, now time.Time) (string, msg.Mess
 		}
 		return "false", nil
 	case kindEmail:
-		return normalizeEmail(v)
+		return normalizeEmail(v, a)
 	case kindPhone:
-		return formatPhone(v, opt.Phone)
+		return formatPhone(v, opt.Phone, a)
 	case kindID:
 		if PlaceholderID(v) {
 			return v, msg.PlaceholderID{}
@@ -220,7 +220,7 @@ func titleCase(w string) string {
 // normalizeZip writes a Swedish postcode as NNN NN. It may be written
 // with or without the space and with a country prefix: 12345, S-123 45,
 // SE-12345, se 123 45.
-func normalizeZip(v string) (string, msg.Message) {
+func normalizeZip(v string, a *textArena) (string, msg.Message) {
 	s := v
 	if len(s) >= 2 && strings.EqualFold(s[:2], "SE") {
 		s = s[2:]
@@ -246,7 +246,7 @@ func normalizeZip(v string) (string, msg.Message) {
 		return v, msg.NotPostcode{}
 	}
 	d[3], d[4], d[5] = ' ', d[3], d[4]
-	return string(d[:]), nil
+	return a.string(d[:]), nil
 }
 
 // parseBool reads the ways a spreadsheet says yes or no; an empty cell
@@ -267,7 +267,7 @@ func parseBool(v string) (value, ok bool) {
 
 // normalizeEmail accepts one bare address and lower-cases its domain,
 // which is case-insensitive; the local part may not be, so it is kept.
-func normalizeEmail(v string) (string, msg.Message) {
+func normalizeEmail(v string, a *textArena) (string, msg.Message) {
 	// One look at each byte for what the two checks below need: a
 	// separator anywhere says several addresses, whatever else is wrong.
 	several, space, ascii := false, false, true
@@ -307,17 +307,17 @@ func normalizeEmail(v string) (string, msg.Message) {
 	if !isASCII(domain) {
 		return v[:at+1] + strings.ToLower(domain), nil
 	}
-	var b strings.Builder // one allocation: many addresses have a capital in the domain
-	b.Grow(len(v))
-	b.WriteString(v[:at+1])
+	// Many addresses have a capital in the domain.
+	var buf [128]byte
+	b := append(buf[:0], v[:at+1]...)
 	for i := 0; i < len(domain); i++ {
 		c := domain[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 	}
-	return b.String(), nil
+	return a.string(b), nil
 }
 
 // hasUpper reports whether strings.ToLower would change s: an ASCII

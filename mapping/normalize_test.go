@@ -53,7 +53,7 @@ func TestFormatPhone(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, wrong := normalize(kindPhone, tc.in, Normalize{Phone: tc.format}, time.Time{})
+			got, wrong := normalize(kindPhone, tc.in, Normalize{Phone: tc.format}, time.Time{}, nil)
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 			if wrong == nil && tc.format != "keep" {
@@ -85,7 +85,7 @@ func TestNormalizeZip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, wrong := normalize(kindZip, tc.in, Normalize{ZipCode: tc.format}, time.Time{})
+			got, wrong := normalize(kindZip, tc.in, Normalize{ZipCode: tc.format}, time.Time{}, nil)
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 		})
@@ -116,7 +116,7 @@ func TestNormalizeName(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, wrong := normalize(kindName, tc.in, Normalize{}, time.Time{})
+			got, wrong := normalize(kindName, tc.in, Normalize{}, time.Time{}, nil)
 			assert.Equal(t, tc.want, got)
 			assert.Nil(t, wrong)
 		})
@@ -134,7 +134,7 @@ func TestNormalizeStatus(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			got, wrong := normalize(kindStatus, tc.in, Normalize{}, time.Time{})
+			got, wrong := normalize(kindStatus, tc.in, Normalize{}, time.Time{}, nil)
 			assert.Equal(t, tc.want, got)
 			assert.Equal(t, tc.msg, msg.English.Say(wrong))
 		})
@@ -266,7 +266,7 @@ func TestSwedishFastPath(t *testing.T) {
 		"031-390 06 05", "040-628 04 05", "0980-319 205", "+46 980 319 205",
 	} {
 		t.Run(v, func(t *testing.T) {
-			fast, ok := swedishE164(v)
+			fast, ok := swedishE164(v, nil)
 			require.True(t, ok)
 			num, err := phonenumbers.Parse(v, phoneRegion)
 			require.NoError(t, err)
@@ -279,7 +279,7 @@ func TestSwedishFastPath(t *testing.T) {
 		"08-465 0", "0980-31", "00 8 465 004 05", "+46 08 465 004 05", "08/465 004 05", "08.465.004.05",
 		"0046", "+46", "0", "",
 	} {
-		_, ok := swedishE164(v)
+		_, ok := swedishE164(v, nil)
 		assert.False(t, ok, v)
 	}
 }

@@ -291,3 +291,16 @@ func TestShortYearRule(t *testing.T) {
 		})
 	}
 }
+
+// TestDaysIn: the days of every month from 1800 to 2100 as time.Date
+// reckons them, leap years and centuries among them.
+func TestDaysIn(t *testing.T) {
+	for year := 1800; year <= 2100; year++ {
+		for month := 1; month <= 12; month++ {
+			want := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			if got := daysIn(year, month); got != want {
+				t.Fatalf("daysIn(%d, %d) = %d, want %d", year, month, got, want)
+			}
+		}
+	}
+}

@@ -17,13 +17,13 @@ const phoneRegion = "SE"
 // format (070-174 06 05). A foreign number keeps its country code in the
 // national format too (+44 20 7946 0001): without it, it would be read as
 // Swedish.
-func formatPhone(v, format string) (string, msg.Message) {
+func formatPhone(v, format string, a *textArena) (string, msg.Message) {
 	v, wrong := normalizePhone(v)
 	if wrong != nil || format == formatKeep {
 		return v, wrong
 	}
 	if format != phoneNational {
-		if e164, ok := swedishE164(v); ok {
+		if e164, ok := swedishE164(v, a); ok {
 			return e164, nil
 		}
 	}
@@ -65,7 +65,7 @@ const maxPhoneInput = 250
 // as one automaton (swedishNumbers). Anything else, an invalid number
 // included, returns false and takes the full parse, which also says what
 // is wrong. FuzzPhone holds the two paths to the same answers.
-func swedishE164(v string) (string, bool) {
+func swedishE164(v string, text *textArena) (string, bool) {
 	var d [20]byte
 	nsn, ok := swedishNSN(v, &d)
 	a := swedishNumbers()
@@ -73,7 +73,7 @@ func swedishE164(v string) (string, bool) {
 		return "", false
 	}
 	copy(d[3:], nsn)
-	return string(d[:3+len(nsn)]), true
+	return text.string(d[:3+len(nsn)]), true
 }
 
 // cellNotMobile says what a Swedish number in the mobile column is when

@@ -59,7 +59,7 @@ func sniff(values []string, now time.Time) columnValues {
 		if _, err := ParsePersonnummer(v, now); err == nil {
 			cv.counts[valPersonnummer]++
 		}
-		if _, wrong := normalizeEmail(v); wrong == nil {
+		if _, wrong := normalizeEmail(v, nil); wrong == nil {
 			cv.counts[valEmail]++
 		}
 		if isSwedishMobile(v) {
@@ -74,10 +74,10 @@ func sniff(values []string, now time.Time) columnValues {
 		if _, ok := parseBool(v); ok {
 			cv.counts[valBool]++
 		}
-		if _, wrong := normalize(kindStatus, v, Normalize{}, time.Time{}); wrong == nil {
+		if _, wrong := normalize(kindStatus, v, Normalize{}, time.Time{}, nil); wrong == nil {
 			cv.counts[valStatus]++
 		}
-		if _, wrong := normalize(kindInterestStatus, v, Normalize{}, time.Time{}); wrong == nil {
+		if _, wrong := normalize(kindInterestStatus, v, Normalize{}, time.Time{}, nil); wrong == nil {
 			cv.counts[valInterestStatus]++
 		}
 		if _, wrong := normalizeDate(v, now); wrong == nil {
@@ -161,7 +161,7 @@ func isPhoneLike(v string) bool {
 // isZipCode accepts a Swedish postcode in any form the normaliser reads
 // ("123 45", "12345", "S-123 45", "SE-12345"); none starts with 0.
 func isZipCode(v string) bool {
-	s, wrong := normalizeZip(v)
+	s, wrong := normalizeZip(v, nil)
 	return wrong == nil && s[0] != '0'
 }
 

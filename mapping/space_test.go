@@ -46,7 +46,7 @@ func TestNormalizeEmailDomain(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			got, msg := normalizeEmail(tc.in)
+			got, msg := normalizeEmail(tc.in, nil)
 			assert.Empty(t, msg)
 			assert.Equal(t, tc.want, got)
 			at := strings.LastIndexByte(tc.in, '@')
