@@ -127,9 +127,13 @@ func FuzzPhone(f *testing.F) {
 	}
 	a := swedishNumbers()
 	require.NotNil(f, a)
+	var text textArena // as MapInto's scratch has it
 	f.Fuzz(func(t *testing.T, v string) {
 		for _, format := range []string{"e164", phoneNational, formatKeep} {
 			out, wrong := formatPhone(v, format, nil)
+			inArena, wrongInArena := formatPhone(v, format, &text)
+			require.Equal(t, out, inArena, "%q as %s, made in an arena", v, format)
+			require.Equal(t, wrong, wrongInArena)
 			if wrong != nil {
 				continue
 			}
@@ -170,8 +174,11 @@ func FuzzPostcode(f *testing.F) {
 	for _, s := range []string{"12345", "123 45", "S-123 45", "SE-12345", "se 123 45", "123-45", "1234", "S", "SE", "S 12345 6", "١٢٣٤٥"} {
 		f.Add(s)
 	}
+	var text textArena // as MapInto's scratch has it
 	f.Fuzz(func(t *testing.T, v string) {
 		out, wrong := normalizeZip(v, nil)
+		inArena, _ := normalizeZip(v, &text)
+		require.Equal(t, out, inArena, "%q, made in an arena", v)
 		if wrong != nil {
 			require.Equal(t, v, out)
 			return
