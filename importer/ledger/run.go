@@ -86,7 +86,7 @@ type Run struct {
 type op struct {
 	write   write
 	args    []any
-	aliases []string // a Pending's aliases, each a row of aliases
+	aliases [][]byte // a Pending's aliases (Key.raw), each a row of aliases
 	what    msg.LedgerStep
 	done    chan error
 }
@@ -328,12 +328,12 @@ func (r *Run) scan(ctx context.Context) {
 		return // Lookup keeps asking the database
 	}
 	defer rows.Close()
-	var k string
+	var k []byte
 	for rows.Next() {
 		if rows.Scan(&k) != nil {
 			return
 		}
-		r.known.add(k)
+		r.known.add(string(keyOf(k)))
 	}
 	if rows.Err() == nil {
 		r.known.ready.Store(true)
