@@ -32,7 +32,10 @@ const (
 	// does not wait for (40 MB at SQLite's 4 KiB pages). The writes of
 	// checkpointEvery take some 17,000 pages, so the writer restarts
 	// the log after each pass, copying only what was committed during
-	// the pass: the log grows to some 110 MB however long the run.
+	// the pass. The log then grows no further with the run's length:
+	// at most 93-104 MB at 100,000 leads, 165 MB at 1,000,000 (with a
+	// pass every 512 writes: 76-198 MB and 284 MB; a restart that finds
+	// a pass under way waits for the next).
 	logCap = 10_000
 )
 
