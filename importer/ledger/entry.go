@@ -50,10 +50,11 @@ func (l *Ledger) Lookup(k Key) (Entry, bool, error) {
 	}
 	var e Entry
 	var via int
-	var at, key string
+	var at string
+	var key []byte
 	var fields []byte // NULL: before the ledger kept fields (a Fields cannot take a NULL)
-	err := l.lookup.QueryRow(string(k)).Scan(&via, &key, &e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at, &fields)
-	e.Key, e.Fields = Key(key), fields
+	err := l.lookup.QueryRow(k.raw()).Scan(&via, &key, &e.Status, &e.RunID, &e.Input, &e.Row, &e.ContactID, &e.HTTPStatus, &at, &fields)
+	e.Key, e.Fields = keyOf(key), fields
 	if errors.Is(err, sql.ErrNoRows) {
 		return Entry{}, false, nil
 	}
@@ -142,10 +143,10 @@ WHERE status <> 'sent'`
 func (r *Run) Pending(k Key, input string, row int, fields Fields, aliases ...Key) error {
 	r.noteKey(k)
 	o := &op{write: writePending, what: msg.RecordPending, done: make(chan error, 1),
-		args: []any{string(k), r.ID, input, row, formatTime(r.l.now()), fields.arg()}}
+		args: []any{k.raw(), r.ID, input, row, formatTime(r.l.now()), fields.arg()}}
 	for _, a := range aliases {
 		r.noteKey(a)
-		o.aliases = append(o.aliases, string(a))
+		o.aliases = append(o.aliases, a.raw())
 	}
 	if err := r.enqueue(o); err != nil {
 		return err
@@ -163,12 +164,12 @@ func (r *Run) Pending(k Key, input string, row int, fields Fields, aliases ...Ke
 // next write, or by Finish.
 func (r *Run) Sent(k Key, contactID string, httpStatus int, fields Fields) error {
 	r.noteKey(k)
-	return r.later(writeSent, msg.RecordSent, string(k), r.ID, contactID, httpStatus, formatTime(r.l.now()), fields.arg())
+	return r.later(writeSent, msg.RecordSent, k.raw(), r.ID, contactID, httpStatus, formatTime(r.l.now()), fields.arg())
 }
 
 // Failed records that k was not accepted. An entry already sent keeps its
 // status (see the note on sent leads above).
 func (r *Run) Failed(k Key, httpStatus int) error {
 	r.noteKey(k)
-	return r.do(writeFailed, msg.RecordFailed, string(k), r.ID, httpStatus, formatTime(r.l.now()))
+	return r.do(writeFailed, msg.RecordFailed, k.raw(), r.ID, httpStatus, formatTime(r.l.now()))
 }

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -116,9 +117,9 @@ func leadKeys(t *testing.T, l *Ledger) []Key {
 	defer rows.Close()
 	var keys []Key
 	for rows.Next() {
-		var k string
+		var k []byte
 		require.NoError(t, rows.Scan(&k))
-		keys = append(keys, Key(k))
+		keys = append(keys, keyOf(k))
 	}
 	require.NoError(t, rows.Err())
 	return keys
@@ -353,9 +354,9 @@ func aliasesOf(t *testing.T, l *Ledger) map[Key]Key {
 	defer rows.Close()
 	m := map[Key]Key{}
 	for rows.Next() {
-		var a, k string
+		var a, k []byte
 		require.NoError(t, rows.Scan(&a, &k))
-		m[Key(a)] = Key(k)
+		m[keyOf(a)] = keyOf(k)
 	}
 	require.NoError(t, rows.Err())
 	return m
@@ -390,4 +391,114 @@ func TestWritesMakeNoTable(t *testing.T) {
 		require.NotEmpty(t, ops, name)
 		assert.NotContains(t, ops, "OpenEphemeral", name)
 	}
+}
+
+// TestMigrateFromVersion4 opens a copy of a ledger written by leadimport
+// while keys were kept as hex digits (testdata/ledger-v4): it is brought
+// to the current version, with the tables a new ledger has; every lead
+// (status, contact id, fields, row id) and every alias are as they were,
+// their keys now their 32 bytes, the same keys still finding them; it
+// takes new leads, and opened again it is as it was left.
+func TestMigrateFromVersion4(t *testing.T) {
+	old, err := os.ReadFile("testdata/ledger-v4/ledger.db")
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	require.NoError(t, os.WriteFile(path, old, 0o600))
+	// What the old ledger held, read from a copy of its own.
+	type lead struct {
+		RowID     int64
+		Key       string
+		ContactID string
+		Fields    []byte
+	}
+	var before []lead
+	beforeAliases := map[Key]Key{}
+	{
+		copied := filepath.Join(t.TempDir(), "v4.db")
+		require.NoError(t, os.WriteFile(copied, old, 0o600))
+		db, err := sql.Open("sqlite", copied)
+		require.NoError(t, err)
+		defer db.Close()
+		rows, err := db.Query("SELECT rowid, key, contact_id, fields FROM leads ORDER BY rowid")
+		require.NoError(t, err)
+		for rows.Next() {
+			var e lead
+			require.NoError(t, rows.Scan(&e.RowID, &e.Key, &e.ContactID, &e.Fields))
+			before = append(before, e)
+		}
+		require.NoError(t, rows.Err())
+		rows, err = db.Query("SELECT alias, key FROM aliases")
+		require.NoError(t, err)
+		for rows.Next() {
+			var a, k string
+			require.NoError(t, rows.Scan(&a, &k))
+			beforeAliases[Key(a)] = Key(k)
+		}
+		require.NoError(t, rows.Err())
+	}
+	require.Len(t, before, 2)
+	require.Len(t, beforeAliases, 3)
+
+	l, err := Open(path)
+	require.NoError(t, err)
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	fresh := newLedger(t)
+	assert.Equal(t, leadsSchema(t, fresh), leadsSchema(t, l), "as a new ledger has them")
+	assert.Equal(t, aliasesSchema(t, fresh), aliasesSchema(t, l), "as a new ledger has them")
+	for _, b := range before {
+		var rowID int64
+		var raw []byte
+		require.NoError(t, l.db.QueryRow("SELECT rowid, key FROM leads WHERE rowid = ?", b.RowID).Scan(&rowID, &raw))
+		assert.Len(t, raw, 32, "the key's bytes")
+		assert.Equal(t, Key(b.Key), keyOf(raw))
+		e, found, err := l.Lookup(Key(b.Key))
+		require.NoError(t, err)
+		require.True(t, found)
+		assert.Equal(t, Key(b.Key), e.Key)
+		assert.Equal(t, StatusSent, e.Status)
+		assert.Equal(t, b.ContactID, e.ContactID)
+		assert.Equal(t, Fields(b.Fields), e.Fields)
+	}
+	assert.Equal(t, beforeAliases, aliasesOf(t, l))
+	for alias, k := range beforeAliases {
+		e, found, err := l.Lookup(alias)
+		require.NoError(t, err)
+		require.True(t, found)
+		assert.Equal(t, k, e.Key, "the lead, by its alias")
+	}
+	var problems int
+	require.NoError(t, l.db.QueryRow("SELECT count(*) FROM pragma_foreign_key_check").Scan(&problems))
+	assert.Zero(t, problems, "every alias's lead is there")
+
+	r := begin(t, l, "in.csv")
+	k, f, a := l.Key("a new lead"), l.Fields("Ny\x00Person"), l.Key("its alias")
+	require.NoError(t, r.Pending(k, "in.csv", 2, f, a))
+	require.NoError(t, r.Sent(k, "CON3", 200, f))
+	require.NoError(t, r.Finish(map[string]int{"sent": 1}, 0, "", time.Now()))
+	require.NoError(t, l.Close())
+
+	l, err = Open(path)
+	require.NoError(t, err)
+	defer l.Close()
+	assert.Equal(t, schemaVersion, userVersion(t, l))
+	assert.Len(t, leadKeys(t, l), 3)
+	assert.Len(t, aliasesOf(t, l), 4)
+	e, found, err := l.Lookup(a)
+	require.NoError(t, err)
+	require.True(t, found)
+	assert.Equal(t, k, e.Key)
+	assert.Equal(t, "CON3", e.ContactID)
+	for _, b := range before {
+		_, found, err := l.Lookup(Key(b.Key))
+		require.NoError(t, err)
+		assert.True(t, found)
+	}
+}
+
+// aliasesSchema is the aliases table's CREATE statement, as SQLite keeps it.
+func aliasesSchema(t *testing.T, l *Ledger) string {
+	t.Helper()
+	var sql string
+	require.NoError(t, l.db.QueryRow("SELECT sql FROM sqlite_schema WHERE name = 'aliases'").Scan(&sql))
+	return sql
 }

@@ -97,13 +97,13 @@ func TestKeyConcurrent(t *testing.T) {
 func TestLogStaysBounded(t *testing.T) {
 	l := newLedger(t)
 	r := begin(t, l, "in.csv")
-	r.logCap = 100
+	r.ckptEvery, r.logCap = 512, 100
 	// The log restarts only once the scan of the keys is done (it holds a
 	// read snapshot), and past the cap as the checkpointer last measured
 	// it. Both run beside the writer: on a loaded machine neither may have
 	// run for a while, and the test is about the cap, not the scheduler.
 	// So it waits for the scan, and for the checkpointer's pass after each
-	// checkpointEvery writes, as a run that is not starved gets them.
+	// ckptEvery writes, as a run that is not starved gets them.
 	r.scanner.Wait()
 	passes := make(chan struct{})
 	r.checkpointed = passes
@@ -118,12 +118,12 @@ func TestLogStaysBounded(t *testing.T) {
 				largest = max(largest, st.Size())
 			}
 		}
-		if (i+1)%(checkpointEvery/2) == 0 { // two writes a lead
+		if (i+1)%(r.ckptEvery/2) == 0 { // two writes a lead
 			require.NoError(t, r.Sync())
 			select {
 			case <-passes:
 			case <-time.After(time.Minute):
-				t.Fatal("no checkpoint pass after checkpointEvery writes")
+				t.Fatal("no checkpoint pass after ckptEvery writes")
 			}
 		}
 	}

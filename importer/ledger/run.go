@@ -59,6 +59,7 @@ type Run struct {
 	ckpt            chan struct{}
 	logPages        atomic.Int64
 	sinceCheckpoint int   // the writer's
+	ckptEvery       int   // writes; checkpointEvery, but tests lower it
 	logCap          int64 // pages; logCap, but tests lower it
 	// checkpointed, when set (by a test), hears of each pass of the
 	// checkpointer once it is done.
@@ -85,7 +86,7 @@ type Run struct {
 type op struct {
 	write   write
 	args    []any
-	aliases []string // a Pending's aliases, each a row of aliases
+	aliases [][]byte // a Pending's aliases (Key.raw), each a row of aliases
 	what    msg.LedgerStep
 	done    chan error
 }
@@ -115,7 +116,7 @@ func (l *Ledger) Begin(info RunInfo) (*Run, error) {
 	}
 	scan, cancel := context.WithCancel(context.Background())
 	r := &Run{l: l, lock: lock, ops: make(chan *op, maxGroup), w: w,
-		ckpt: make(chan struct{}, 1), logCap: logCap, known: newFilter(), stopScan: cancel}
+		ckpt: make(chan struct{}, 1), ckptEvery: checkpointEvery, logCap: logCap, known: newFilter(), stopScan: cancel}
 	l.known.Store(r.known)
 	r.scanning.Store(true)
 	r.scanner.Go(func() {
@@ -327,12 +328,12 @@ func (r *Run) scan(ctx context.Context) {
 		return // Lookup keeps asking the database
 	}
 	defer rows.Close()
-	var k string
+	var k []byte
 	for rows.Next() {
 		if rows.Scan(&k) != nil {
 			return
 		}
-		r.known.add(k)
+		r.known.add(string(keyOf(k)))
 	}
 	if rows.Err() == nil {
 		r.known.ready.Store(true)
