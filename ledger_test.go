@@ -247,6 +247,30 @@ func TestLedgerV2StillWorks(t *testing.T) {
 	assert.Zero(t, s.sb.Accepted())
 }
 
+// TestLedgerV4StillWorks: a ledger of version 4 (testdata/ledger-v4,
+// keys and aliases kept as hex digits) is brought to the current version
+// and goes on skipping what it sent, by its keys and by its aliases: a
+// row without the personnummer its lead was sent with is found by its
+// e-mail address.
+func TestLedgerV4StillWorks(t *testing.T) {
+	s, dir, input, run := oldLedger(t, "testdata/ledger-v4")
+
+	res, lines := run("r1.csv", input)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, map[string]int{"skipped": 2}, statusCounts(lines))
+	assert.Equal(t, "CON00000001", lines[0][9], "the contact id the old ledger kept")
+
+	data, err := os.ReadFile(input)
+	require.NoError(t, err)
+	changed := filepath.Join(dir, "changed.csv")
+	require.NoError(t, os.WriteFile(changed, bytes.Replace(data, []byte("19800102-2386"), nil, 1), 0o600))
+	res, lines = run("r2.csv", changed)
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, "skipped", lines[0][6], "found by its alias, the e-mail address")
+	assert.Contains(t, lines[0][10], "and changed since (the personnummer): not sent again")
+	assert.Zero(t, s.sb.Accepted())
+}
+
 // TestLedgerV3StillWorks: a ledger of version 3 (testdata/ledger-v3,
 // before a run kept its endpoints) is brought to the current version and
 // goes on skipping what it sent; the same rows as interest registrations

@@ -400,7 +400,7 @@ func TestWritesMakeNoTable(t *testing.T) {
 // their keys now their 32 bytes, the same keys still finding them; it
 // takes new leads, and opened again it is as it was left.
 func TestMigrateFromVersion4(t *testing.T) {
-	old, err := os.ReadFile("testdata/ledger-v4/ledger.db")
+	old, err := os.ReadFile("../../testdata/ledger-v4/ledger.db")
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "ledger.db")
 	require.NoError(t, os.WriteFile(path, old, 0o600))
