@@ -100,7 +100,10 @@ func newSorter[T any](c *codec[T], limit int, s *spill) *sorter[T] {
 }
 
 func (s *sorter[T]) add(r *T) error {
-	if s.mem == nil {
+	if s.mem == nil && s.full != nil {
+		// A sorter with a flusher (the mentions) fills its buffers: made
+		// whole, not grown, which would leave twice its size behind. The
+		// others hold the rarer records (groups, verdicts), and grow.
 		s.mem = make([]T, 0, s.limit)
 	}
 	if len(s.mem) == s.limit {
