@@ -203,6 +203,7 @@ func (s *spool) readFrom(from io.Reader) {
 	ahead, free, quit := s.ahead, s.free, s.quit
 	go func() {
 		defer close(s.aheadDone)
+		defer close(ahead) // a read after the last is io.EOF, not a wait
 		for {
 			var blk *block
 			select {
