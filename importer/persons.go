@@ -297,7 +297,7 @@ func (f *file) addPerson(finder *persons.Finder, b *aheadBatch, r *aheadRow, bad
 		m.Warnings = append(m.Warnings, mapping.Problem{Column: n.Column, Value: n.Value, Message: n.Message})
 	}
 	if !r.sent {
-		t.Add(r.row.Cells, &m)
+		t.AddMapped(r.row.Cells, &m, scratch)
 	}
 	// A row sent before is its person whatever cells it has past the
 	// header: a later row of the person is its duplicate.

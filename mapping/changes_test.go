@@ -204,6 +204,8 @@ constants:
 	mp := bindT(t, yaml, header, map[string]string{"estateId": "OBJ9"})
 	// Two tallies, as two goroutines would keep, merged.
 	tally, other := mp.NewTally(), mp.NewTally()
+	// And one fed as the reading ahead feeds it: MapInto's empty cells.
+	mapped, scratch := mp.NewTally(), new(Scratch)
 	for i, cells := range [][]string{
 		{"OBJ1", "Anna Svensson", "x", "anna@example.se", "+46701740605"}, // valid, valid, valid
 		{"", "ANNA SVENSSON", "", "Anna@Example.se", "070-174 06 05"},     // changed ×3
@@ -217,8 +219,11 @@ constants:
 		} else {
 			other.Add(cells, &m)
 		}
+		into := mp.MapInto(cells, scratch)
+		mapped.AddMapped(cells, &into, scratch)
 	}
 	tally.Merge(other)
+	assert.Equal(t, tally.Columns(), mapped.Columns(), "AddMapped counts as Add")
 	// Objekt is overridden by --set, and Anteckning is not mapped.
 	assert.Equal(t, []ColumnCount{
 		{Column: "Namn", Field: "person.fullName", Valid: 3, Changed: 1, Empty: 1},

@@ -226,20 +226,24 @@ func TestTallyEmptyTexts(t *testing.T) {
 	const yaml = "version: 1\ncolumns:\n  Namn: person.fullName\n  E-post: person.email.emailAddress\n  Mobil: person.telephone.cell\n" +
 		"constants:\n  customerId: M1001\n  estateId: OBJ1\n"
 	mp := bindT(t, yaml, []string{"Namn", "E-post", "Mobil"}, nil)
-	tally := mp.NewTally()
+	tally, mapped, scratch := mp.NewTally(), mp.NewTally(), new(Scratch)
 	for _, cells := range [][]string{
 		{"Anna Svensson", "anna@example.se", "-"},
 		{"Bo Ek", "bo@example.se", " N/A "},
 		{"Cecilia Berg", "saknas", "070-174 06 05"},
 		{"?", "dan@example.se", "070-174 06 0"},
+		{"  ", "eva@example.se"}, // blank, and short
 	} {
 		m := mp.Map(cells)
 		tally.Add(cells, &m)
+		into := mp.MapInto(cells, scratch)
+		mapped.AddMapped(cells, &into, scratch)
 	}
+	assert.Equal(t, tally.Columns(), mapped.Columns(), "AddMapped counts as Add")
 	assert.Equal(t, []ColumnCount{
-		{Column: "Namn", Field: "person.fullName", Valid: 3, Empty: 1},
-		{Column: "E-post", Field: "person.email.emailAddress", Valid: 3, Empty: 1},
-		{Column: "Mobil", Field: "person.telephone.cell", Changed: 1, Invalid: 1, Empty: 2},
+		{Column: "Namn", Field: "person.fullName", Valid: 3, Empty: 2},
+		{Column: "E-post", Field: "person.email.emailAddress", Valid: 4, Empty: 1},
+		{Column: "Mobil", Field: "person.telephone.cell", Changed: 1, Invalid: 1, Empty: 3},
 	}, tally.Columns())
 }
 

@@ -132,6 +132,9 @@ type Scratch struct {
 	e    extrasUTM
 	in   Interest
 	text textArena
+	// empty has a bit set for each column of the row last mapped whose
+	// cell is empty, or means so, as Tally counts it (Tally.AddMapped).
+	empty []uint64
 }
 
 // MapInto is Map, with the lead's optional parts (address, e-mail,
@@ -161,6 +164,11 @@ func (mp *Mapper) mapRow(cells []string, scratch *Scratch) Mapped {
 			r.Lead.Interest = new(Interest)
 		}
 	}
+	var empty []uint64
+	if scratch != nil {
+		empty = append(scratch.empty[:0], make([]uint64, (len(cells)+63)/64)...)
+		scratch.empty = empty
+	}
 	for i := range mp.slots {
 		s := &mp.slots[i]
 		raw, v, fromCell := s.value(cells)
@@ -169,6 +177,9 @@ func (mp *Mapper) mapRow(cells []string, scratch *Scratch) Mapped {
 			// stands in.
 			r.changed(origin{slot: i, fromCell: true}, v, "")
 			raw, v, fromCell = s.fixed, s.fixed, false
+		}
+		if !fromCell && !s.isSet && s.col >= 0 && s.col < len(cells) && empty != nil {
+			empty[s.col/64] |= 1 << (s.col % 64)
 		}
 		if v == "" {
 			continue

@@ -49,19 +49,34 @@ func (mp *Mapper) NewTally() *Tally {
 }
 
 // Add counts one row: its cells and what Map made of them.
-func (t *Tally) Add(cells []string, m *Mapped) {
+func (t *Tally) Add(cells []string, m *Mapped) { t.add(cells, m, nil) }
+
+// AddMapped is Add for the row MapInto last mapped with scratch, which
+// noted its empty cells: they are not looked at again.
+func (t *Tally) AddMapped(cells []string, m *Mapped, scratch *Scratch) {
+	t.add(cells, m, scratch.empty)
+}
+
+// add is Add, with the empty cells in empty when it is not nil (Scratch).
+func (t *Tally) add(cells []string, m *Mapped, empty []uint64) {
 	ch := m.Changes // in column order, as t.at is: walked beside it
 	// The usual row has no problem and no warning to look through for
 	// each column.
 	clean := len(m.Problems) == 0 && len(m.Warnings) == 0
 	for i, col := range t.at {
 		c := &t.cols[i]
-		v := ""
-		if col < len(cells) {
-			v = trimSpace(cells[col])
+		var isEmpty bool
+		switch {
+		case col >= len(cells):
+			isEmpty = true
+		case empty != nil:
+			isEmpty = empty[col/64]&(1<<(col%64)) != 0
+		default:
+			v := trimSpace(cells[col])
+			isEmpty = v == "" || len(v) <= t.mp.emptyLen && t.mp.meansEmpty(v)
 		}
 		switch {
-		case v == "" || len(v) <= t.mp.emptyLen && t.mp.meansEmpty(v):
+		case isEmpty:
 			c.Empty++
 		case !clean && hasColumn(m.Problems, c.Column):
 			c.Invalid++
