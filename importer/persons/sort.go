@@ -200,18 +200,17 @@ func (s *sorter[T]) flush(mem []T) error {
 // be added once a walk has started.
 func (s *sorter[T]) merge() *merger[T] {
 	sortRecords(s.c, s.mem, &s.radix)
-	m := &merger[T]{c: s.c}
-	if len(s.mem) > 0 {
-		m.sources = append(m.sources, &source[T]{mem: s.mem})
-	}
-	m.addRuns(s, s.runs, mergeBuffers)
-	return m
+	return s.merger(s.mem, s.runs, mergeBuffers)
 }
 
-// addRuns adds runs of s's scratch file to m's sources. Their read
-// buffers share buffers bytes: a run's records are read in order, and
-// the file is in the system's cache.
-func (m *merger[T]) addRuns(s *sorter[T], runs []run, buffers int) {
+// merger walks mem, sorted, and runs of s's scratch file as one sequence.
+// The runs' read buffers share buffers bytes: a run's records are read in
+// order, and the file is in the system's cache.
+func (s *sorter[T]) merger(mem []T, runs []run, buffers int) *merger[T] {
+	m := &merger[T]{c: s.c}
+	if len(mem) > 0 {
+		m.sources = append(m.sources, &source[T]{mem: mem})
+	}
 	size := min(32<<10, max(4<<10, buffers/max(1, len(runs))))
 	for _, r := range runs {
 		if r.n == 0 {
@@ -221,6 +220,7 @@ func (m *merger[T]) addRuns(s *sorter[T], runs []run, buffers int) {
 			r:    bufio.NewReaderSize(s.spill.reader(r.off, r.n*int64(s.c.size)), size),
 			left: r.n, buf: make([]byte, s.c.size)})
 	}
+	return m
 }
 
 // mergeHalves is merge in two walks that may go at once: the first over
@@ -253,17 +253,8 @@ func (s *sorter[T]) mergeHalves() (halves [2]*merger[T], err error) {
 		lower = append(lower, run{off: r.off, n: int64(k)})
 		upper = append(upper, run{off: r.off + int64(k)*size, n: r.n - int64(k)})
 	}
-	for i, part := range [2]struct {
-		mem  []T
-		runs []run
-	}{{s.mem[:cut], lower}, {s.mem[cut:], upper}} {
-		m := &merger[T]{c: s.c}
-		if len(part.mem) > 0 {
-			m.sources = append(m.sources, &source[T]{mem: part.mem})
-		}
-		m.addRuns(s, part.runs, mergeBuffers/2)
-		halves[i] = m
-	}
+	halves[0] = s.merger(s.mem[:cut], lower, mergeBuffers/2)
+	halves[1] = s.merger(s.mem[cut:], upper, mergeBuffers/2)
 	return halves, nil
 }
 
