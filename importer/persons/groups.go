@@ -136,6 +136,12 @@ func (f *Finder) decide() (*Verdicts, error) {
 		wg.Go(func() { walks[i] = f.walk(halves[i], max(1, f.groupsLimit/2)) })
 	}
 	wg.Wait()
+	defer func() {
+		for _, w := range walks { // a sorter's memory is given back whatever happens
+			w.groups.release()
+			w.shared.release()
+		}
+	}()
 	for _, w := range walks {
 		if w.err != nil {
 			return nil, w.err
@@ -146,10 +152,15 @@ func (f *Finder) decide() (*Verdicts, error) {
 	verdicts := newSorter(&verdictCodec, f.verdictsLimit, f.spill)
 	for _, w := range walks {
 		if err := w.verdicts(verdicts); err != nil {
+			verdicts.release()
 			return nil, err
 		}
 	}
-	return newVerdicts(verdicts, f.spill)
+	v, err := newVerdicts(verdicts, f.spill)
+	if err != nil {
+		verdicts.release()
+	}
+	return v, err
 }
 
 // firstWalk is what the first walk over some keys found: their groups,

@@ -81,6 +81,7 @@ type sorter[T any] struct {
 	mem   []T
 	runs  []run
 	radix radixScratch // sortRecords', kept for the next sort
+	out   []byte       // flush's, kept for the next
 
 	// With a flusher (background), a full buffer is sorted and written
 	// by a goroutine of its own while add fills a second one, so that
@@ -90,6 +91,9 @@ type sorter[T any] struct {
 	spare   chan []T
 	buffers int
 	flushed chan error
+	// frees give back the buffers, held off the heap (offHeap): release
+	// calls them.
+	frees []func()
 }
 
 // run is a sorted run in the scratch file: n records from off.
@@ -100,11 +104,13 @@ func newSorter[T any](c *codec[T], limit int, s *spill) *sorter[T] {
 }
 
 func (s *sorter[T]) add(r *T) error {
-	if s.mem == nil && s.full != nil {
-		// A sorter with a flusher (the mentions) fills its buffers: made
-		// whole, not grown, which would leave twice its size behind. The
-		// others hold the rarer records (groups, verdicts), and grow.
-		s.mem = make([]T, 0, s.limit)
+	if s.mem == nil && (s.full != nil || offHeapMemory) {
+		// A buffer is made whole: off the heap, only the pages written
+		// take memory. On the heap (Windows) only a sorter with a flusher
+		// (the mentions) fills its buffers, made whole, as growing them
+		// would leave twice their size behind; the others hold the rarer
+		// records (groups, verdicts), and grow.
+		s.mem = s.buffer()
 	}
 	if len(s.mem) == s.limit {
 		if err := s.handOver(); err != nil {
@@ -146,12 +152,19 @@ func (s *sorter[T]) handOver() error {
 	default:
 		if s.buffers < 2 {
 			s.buffers++
-			s.mem = make([]T, 0, s.limit)
+			s.mem = s.buffer()
 		} else {
 			s.mem = <-s.spare
 		}
 	}
 	return nil
+}
+
+// buffer is a buffer of limit records, made whole, off the heap.
+func (s *sorter[T]) buffer() []T {
+	mem, free := offHeap[T](s.limit)
+	s.frees = append(s.frees, free)
+	return mem
 }
 
 // finish waits for the flusher to be done, and returns a write that
@@ -176,7 +189,10 @@ func (s *sorter[T]) flush(mem []T) error {
 	}
 	const chunk = 64 << 10
 	per := max(1, chunk/s.c.size)
-	buf := make([]byte, per*s.c.size)
+	if s.out == nil {
+		s.out = make([]byte, per*s.c.size)
+	}
+	buf := s.out
 	start := int64(-1)
 	for i := 0; i < len(mem); i += per {
 		n := min(per, len(mem)-i)
@@ -262,8 +278,18 @@ func (s *sorter[T]) mergeHalves() (halves [2]*merger[T], err error) {
 // up to 32 runs, less each past that (4 KiB at least).
 const mergeBuffers = 1 << 20
 
-// release gives back the memory of a sorter that will not be read again.
-func (s *sorter[T]) release() { s.mem, s.radix = nil, radixScratch{} }
+// release gives back the memory of a sorter that will not be read again,
+// nor its records: once the flusher is done with its buffers, they go
+// back to the system. It may be called more than once.
+func (s *sorter[T]) release() {
+	if s.full != nil {
+		s.finish() // a failed write no longer matters to a sorter let go
+	}
+	for _, free := range s.frees {
+		free()
+	}
+	s.mem, s.radix, s.out, s.frees = nil, radixScratch{}, nil, nil
+}
 
 // source is one sorted run being read: from memory, or from the file.
 type source[T any] struct {
