@@ -82,10 +82,15 @@ func TestMentionsOffTheHeap(t *testing.T) {
 	addPersons(t, f, 2*mentionsInMemory-1)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	buffers := 2 * mentionsInMemory * int(reflect.TypeFor[mention]().Size())
-	assert.Less(t, int(after.HeapAlloc)-int(before.HeapAlloc), buffers/4,
-		"the keys' buffers (%d bytes) are on the heap", buffers)
-	require.Len(t, f.mentions.frees, 2)
+	// What the heap does hold (a sort's scratch, a write's buffer) is
+	// less than one buffer.
+	buffer := mentionsInMemory * int(reflect.TypeFor[mention]().Size())
+	assert.Less(t, int(after.HeapAlloc)-int(before.HeapAlloc), buffer,
+		"the keys' buffers (%d bytes each) are on the heap", buffer)
+	// A second buffer is made only if the first is still being written
+	// when the second is needed.
+	require.NotEmpty(t, f.mentions.frees)
+	require.LessOrEqual(t, len(f.mentions.frees), 2)
 
 	// Three rows of one person: a group, and verdicts, also off the heap.
 	for i := range 3 {
