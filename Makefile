@@ -3,7 +3,7 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 BIN     := bin/leadimport
 
-.PHONY: build dist test demo serve bench bench-go bench-baseline fuzz clean
+.PHONY: build dist test demo serve bench pgo bench-go bench-baseline fuzz clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) .
@@ -66,6 +66,16 @@ serve: build
 # bench/results.md.
 bench: build
 	$(GO) run ./bench -bin $(BIN) -o bench/results.md
+
+# default.pgo is the CPU profile the compiler builds leadimport for
+# (profile-guided optimisation: go build takes it from the main package's
+# folder by itself). make pgo takes it anew from make bench's checks and
+# run, when what is hot has changed.
+pgo: build
+	rm -rf out/pgo && mkdir -p out/pgo
+	$(GO) run ./bench -bin $(BIN) -only check-csv,check-xlsx,run -profiles $(CURDIR)/out/pgo -o out/pgo/results.md
+	$(GO) tool pprof -proto out/pgo/*.prof > out/pgo/default.pgo
+	mv out/pgo/default.pgo default.pgo
 
 # The Go benchmarks of the packages (ns/op, allocations).
 bench-go:

@@ -5,8 +5,17 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"time"
 )
+
+// profiles, when set (-profiles), is the folder each child writes its
+// CPU profile to, through LEADIMPORT_CPUPROFILE: make pgo merges them
+// into default.pgo. The bare client, this program, ignores it.
+var profiles string
+
+// children counts the children started, to name their profiles.
+var children int
 
 // usage is what one child process cost.
 type usage struct {
@@ -21,6 +30,9 @@ type usage struct {
 func child(env []string, name string, args []string, allowed ...int) (usage, string, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Env = append(os.Environ(), env...)
+	if children++; profiles != "" {
+		cmd.Env = append(cmd.Env, "LEADIMPORT_CPUPROFILE="+filepath.Join(profiles, fmt.Sprintf("%03d.prof", children)))
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	u := usage{start: time.Now()}

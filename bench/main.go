@@ -35,6 +35,7 @@ func main() {
 	runRows := flag.Int("run-rows", 100_000, "rows sent in the run benchmark")
 	quick := flag.Bool("quick", false, "small inputs and short rate runs, to try the suite (figures mean little)")
 	only := flag.String("only", "", "run only these `steps`, comma-separated: check-csv, check-xlsx, run, rate, startup")
+	flag.StringVar(&profiles, "profiles", "", "write each leadimport child's CPU profile into this `folder` (make pgo)")
 	flag.Parse()
 	if *quick {
 		*rows, *xlsxRows, *runRows = 50_000, 5_000, 5_000
