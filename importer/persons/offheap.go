@@ -8,12 +8,18 @@ import (
 // The mentions' sort buffers are the one large thing a check keeps in
 // memory from its first row to its last, and the garbage collector lets
 // the heap grow to twice what is live before it collects: every MB held
-// on the heap costs two of the process's peak. So they are held outside
-// the Go heap (mapped from the operating system, see offheap_unix.go),
-// where they cost the MB they are and the collector neither counts nor
-// scans them. That is only sound for records without pointers, which
-// offHeap checks; and the memory is the sorter's to give back (release),
-// as nothing else frees it.
+// on the heap costs two of the process's peak. So a sorter's buffers are
+// held outside the Go heap (mapped from the operating system, see
+// offheap_unix.go), where they cost the MB they are, and only the pages
+// written: the buffers of the rarer records (groups, verdicts) are made
+// whole, as the mentions' are, and cost what they hold. The collector
+// neither counts nor scans them. That is only sound for records without
+// pointers, which offHeap checks; and the memory is the sorter's to give
+// back (release), as nothing else frees it.
+//
+// A merge's read buffers stay on the heap: they are made at the end of
+// the reading, when the heap has room left by what the reading dropped,
+// and off it they made the peak higher.
 
 // offHeap returns room for n records of T outside the Go heap, empty, and
 // the func that gives it back; nothing may use the records after that.

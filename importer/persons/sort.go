@@ -227,7 +227,7 @@ func (s *sorter[T]) merger(mem []T, runs []run, buffers int) *merger[T] {
 	if len(mem) > 0 {
 		m.sources = append(m.sources, &source[T]{mem: mem})
 	}
-	size := min(32<<10, max(4<<10, buffers/max(1, len(runs))))
+	size := min(32<<10, max(2<<10, buffers/max(1, len(runs))))
 	for _, r := range runs {
 		if r.n == 0 {
 			continue
@@ -275,7 +275,10 @@ func (s *sorter[T]) mergeHalves() (halves [2]*merger[T], err error) {
 }
 
 // mergeBuffers is the memory a merge's read buffers share: 32 KiB a run
-// up to 32 runs, less each past that (4 KiB at least).
+// up to 32 runs, less each past that, 2 KiB at least. The keys of a
+// 1,000,000-row check are some 370 runs, merged in two halves at once: at
+// 4 KiB a run their buffers, 3 MB, were a check's peak of memory; at 2 KiB
+// the reads cost 1% more of its CPU.
 const mergeBuffers = 1 << 20
 
 // release gives back the memory of a sorter that will not be read again,
