@@ -2,6 +2,7 @@ package persons
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"testing"
@@ -113,6 +114,22 @@ func TestMentionsOffTheHeap(t *testing.T) {
 	addPersons(t, g, mentionsInMemory+5)
 	require.NoError(t, g.Close())
 	assert.Nil(t, g.mentions.frees, "Close gave the buffers back")
+}
+
+// TestVerdictsFailedGiveBack: a Finder that cannot write its scratch
+// file fails in Verdicts, and has given its buffers back all the same,
+// its flusher done.
+func TestVerdictsFailedGiveBack(t *testing.T) {
+	gone := filepath.Join(t.TempDir(), "gone") // no such folder: the first run cannot be written
+	for _, v := range []string{"TMPDIR", "TMP", "TEMP"} {
+		t.Setenv(v, gone) // nor in the system's temporary folder
+	}
+	f := New(gone)
+	addPersons(t, f, 2*mentionsInMemory+5)
+	_, err := f.Verdicts()
+	require.Error(t, err)
+	assert.Nil(t, f.mentions.frees)
+	assert.Nil(t, f.mentions.full, "the flusher was waited for")
 }
 
 // addPersons adds n persons, each with an e-mail address of its own and

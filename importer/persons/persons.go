@@ -341,10 +341,10 @@ func (f *Finder) digests(fm *formed) digests {
 func (f *Finder) Verdicts() (*Verdicts, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	defer f.mentions.release() // the keys' memory, whatever happens
 	if f.err != nil {
 		return nil, errors.Join(f.err, f.spill.close())
 	}
-	defer f.mentions.release() // decide's memory, whatever it found
 	if err := f.mentions.finish(); err != nil {
 		return nil, errors.Join(err, f.spill.close())
 	}
