@@ -301,6 +301,7 @@ type source[T any] struct {
 	left int64
 	buf  []byte
 	cur  T
+	key  uint64 // cur's radix, when the codec has one
 }
 
 // next moves to the source's next record; false at its end.
@@ -310,16 +311,19 @@ func (s *source[T]) next(c *codec[T]) (bool, error) {
 			return false, nil
 		}
 		s.cur, s.mem = s.mem[0], s.mem[1:]
-		return true, nil
+	} else {
+		if s.left == 0 {
+			return false, nil
+		}
+		if _, err := io.ReadFull(s.r, s.buf); err != nil {
+			return false, err
+		}
+		s.left--
+		c.get(s.buf, &s.cur)
 	}
-	if s.left == 0 {
-		return false, nil
+	if c.radix != nil {
+		s.key = c.radix(&s.cur)
 	}
-	if _, err := io.ReadFull(s.r, s.buf); err != nil {
-		return false, err
-	}
-	s.left--
-	c.get(s.buf, &s.cur)
 	return true, nil
 }
 
@@ -372,13 +376,11 @@ func (m *merger[T]) next() (*T, error) {
 }
 
 func (m *merger[T]) less(i, j int) bool {
-	a, b := &m.heap[i].cur, &m.heap[j].cur
-	if m.c.radix != nil { // most records differ in their radix: no call of cmp
-		if ra, rb := m.c.radix(a), m.c.radix(b); ra != rb {
-			return ra < rb
-		}
+	a, b := m.heap[i], m.heap[j]
+	if m.c.radix != nil && a.key != b.key { // most records differ in their radix: no call of cmp
+		return a.key < b.key
 	}
-	return m.c.cmp(*a, *b) < 0
+	return m.c.cmp(a.cur, b.cur) < 0
 }
 
 func (m *merger[T]) down(i int) {
