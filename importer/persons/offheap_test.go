@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -130,6 +131,19 @@ func TestVerdictsFailedGiveBack(t *testing.T) {
 	require.Error(t, err)
 	assert.Nil(t, f.mentions.frees)
 	assert.Nil(t, f.mentions.full, "the flusher was waited for")
+}
+
+// TestTighterGC: decide's room for the collector is lower than GOGC's,
+// never higher, and the collector stays off if it was.
+func TestTighterGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, tt := range []struct{ before, during int }{{100, 25}, {400, 25}, {25, 25}, {10, 10}, {-1, -1}} {
+		debug.SetGCPercent(tt.before)
+		restore := tighterGC(25)
+		assert.Equal(t, tt.during, debug.SetGCPercent(tt.during), "GOGC=%d", tt.before)
+		restore()
+		assert.Equal(t, tt.before, debug.SetGCPercent(tt.before), "GOGC=%d, put back", tt.before)
+	}
 }
 
 // addPersons adds n persons, each with an e-mail address of its own and
