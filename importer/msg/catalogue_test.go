@@ -62,54 +62,88 @@ func embedsMessage(st *ast.StructType) bool {
 	return false
 }
 
+// cases lists the message types l's catalogue has a case for, in its
+// order, from its source (en.go for English).
+func cases(t *testing.T, l Lang) []string {
+	t.Helper()
+	name := map[Lang]string{English: "english", Swedish: "swedish"}[l]
+	require.NotEmpty(t, name, "no catalogue function for %s", l)
+	f, err := parser.ParseFile(token.NewFileSet(), string(l)+".go", nil, 0)
+	require.NoError(t, err)
+	var names []string
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Name.Name != name {
+			continue
+		}
+		ast.Inspect(fn.Body, func(n ast.Node) bool {
+			if cc, ok := n.(*ast.CaseClause); ok {
+				for _, e := range cc.List {
+					id, ok := e.(*ast.Ident)
+					require.True(t, ok, "%s: a case for %T, not a message type of this package", name, e)
+					names = append(names, id.Name)
+				}
+				return false
+			}
+			return true
+		})
+	}
+	require.NotEmpty(t, names, "%s.go has no func %s with a case a message", l, name)
+	return names
+}
+
 // TestEveryMessageInEveryLanguage: each message type has exactly one
-// entry in every catalogue, each entry is for a message type of this
+// case in every catalogue, each case is for a message type of this
 // package, and the catalogues list them in the same order.
 func TestEveryMessageInEveryLanguage(t *testing.T) {
 	types := declared(t)
-	pkg := reflect.TypeFor[message]().PkgPath()
 	for _, l := range Langs() {
 		t.Run(string(l), func(t *testing.T) {
 			have := map[string]int{}
-			for _, e := range languages[l] {
-				if e.typ.PkgPath() != pkg || !slices.Contains(types, e.typ.Name()) {
-					t.Errorf("the entry for %s is not for a message type of this package", e.typ)
+			for _, name := range cases(t, l) {
+				if !slices.Contains(types, name) {
+					t.Errorf("the case for %s is not for a message type of this package", name)
 					continue
 				}
-				have[e.typ.Name()]++
+				have[name]++
 			}
 			for _, name := range types {
 				switch have[name] {
 				case 1:
 				case 0:
-					t.Errorf("%s has no %s: add it to the catalogue", name, l)
+					t.Errorf("%s has no %s: add its case to the catalogue", name, l)
 				default:
-					t.Errorf("%s has %d entries in %s", name, have[name], l)
+					t.Errorf("%s has %d cases in %s", name, have[name], l)
 				}
 			}
 		})
 	}
-	order := func(l Lang) []string {
-		var names []string
-		for _, e := range languages[l] {
-			names = append(names, e.typ.Name())
-		}
-		return names
-	}
 	for _, l := range Langs()[1:] {
-		assert.Equal(t, order(English), order(l), "%s lists its entries in English's order", l)
+		assert.Equal(t, cases(t, English), cases(t, l), "%s lists its cases in English's order", l)
 	}
+}
+
+// TestMessageTypes: messageTypes lists every message type declared here,
+// once, in english's order.
+func TestMessageTypes(t *testing.T) {
+	pkg := reflect.TypeFor[message]().PkgPath()
+	var names []string
+	for _, typ := range messageTypes {
+		assert.Equal(t, pkg, typ.PkgPath(), typ.String())
+		names = append(names, typ.Name())
+	}
+	assert.Equal(t, cases(t, English), names, "add reflect.TypeFor[T]() to messageTypes in types_test.go, in english's order")
 }
 
 // TestCauses: a message that says why with an error (a field Err) has a
 // Cause, so that its error unwraps to it.
 func TestCauses(t *testing.T) {
-	for _, e := range english {
-		if e.typ.Kind() != reflect.Struct {
+	for _, typ := range messageTypes {
+		if typ.Kind() != reflect.Struct {
 			continue
 		}
-		if f, ok := e.typ.FieldByName("Err"); ok && f.Type == reflect.TypeFor[error]() {
-			assert.Implements(t, (*causer)(nil), reflect.Zero(e.typ).Interface(), e.typ.Name())
+		if f, ok := typ.FieldByName("Err"); ok && f.Type == reflect.TypeFor[error]() {
+			assert.Implements(t, (*causer)(nil), reflect.Zero(typ).Interface(), typ.Name())
 		}
 	}
 }
@@ -181,20 +215,20 @@ var sameEverywhere = []Message{Verbatim{}, Joined{}, SummaryStatus{}}
 // filled, in every language: none panics, none is missing, and each is
 // said in words of its own in Swedish, not English ones copied.
 func TestSayEveryMessage(t *testing.T) {
-	for _, e := range english {
-		t.Run(e.typ.Name(), func(t *testing.T) {
-			zero := reflect.Zero(e.typ).Interface().(Message)
-			filled := sample(e.typ)
+	for _, typ := range messageTypes {
+		t.Run(typ.Name(), func(t *testing.T) {
+			zero := reflect.Zero(typ).Interface().(Message)
+			filled := sample(typ)
 			for _, l := range Langs() {
 				assert.NotPanics(t, func() { l.Say(zero) }, "%s, zero", l)
 				var said string
 				require.NotPanics(t, func() { said = l.Say(filled) }, "%s", l)
-				assert.NotContains(t, said, "!(", "%s has no %s", e.typ.Name(), l)
-				if !slices.ContainsFunc(sameEverywhere, func(m Message) bool { return reflect.TypeOf(m) == e.typ }) {
+				assert.NotContains(t, said, "!(", "%s has no %s", typ.Name(), l)
+				if !slices.ContainsFunc(sameEverywhere, func(m Message) bool { return reflect.TypeOf(m) == typ }) {
 					assert.NotEmpty(t, said, l)
 				}
 			}
-			if !slices.ContainsFunc(sameEverywhere, func(m Message) bool { return reflect.TypeOf(m) == e.typ }) {
+			if !slices.ContainsFunc(sameEverywhere, func(m Message) bool { return reflect.TypeOf(m) == typ }) {
 				assert.NotEqual(t, English.Say(filled), Swedish.Say(filled), "the Swedish is the English")
 			}
 		})

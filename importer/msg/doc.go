@@ -30,12 +30,12 @@
 // # Catalogues
 //
 // en.go and sv.go hold one catalogue each, in the same order, grouped by
-// where the messages come from. An entry is a Go function from the
-// message to its text:
+// where the messages come from. A catalogue is a Go function with a type
+// switch, a case for each message type, saying the message in its
+// language:
 //
-//	say(func(m TooLong, _ Lang) string {
+//	case TooLong:
 //		return fmt.Sprintf("har %d tecken, högst %d är tillåtna", m.Len, m.Max)
-//	}),
 //
 // This is a small typed table rather than golang.org/x/text/message's
 // catalogues: a message's arguments are fields the compiler checks at
@@ -47,15 +47,20 @@
 // hand-kept list) and fails for each one a catalogue lacks: a missing
 // translation is a test failure, never a silent fallback to English.
 //
+// It is a switch, not a map from type to function built at start-up:
+// building that made every run touch every message's code and type,
+// half a megabyte of a check's memory, to say perhaps ten messages.
+//
 // # Adding a message
 //
 // Declare a struct type that embeds message, with its arguments as
 // fields (an error it says why with is a field Err, with a method Cause
-// returning it), then add its entry to every catalogue, in the same
-// place in each. An argument that would be one of a few phrases of ours
-// is a small enumeration instead, never an English string: LedgerFailed's
-// Step, whose words each language keeps in a table a test holds to every
-// step.
+// returning it), then add its case to every catalogue, in the same place
+// in each, and its type to messageTypes in types_test.go, which the tests
+// say every message from. An argument that would be one of a few phrases
+// of ours is a small enumeration instead, never an English string:
+// LedgerFailed's Step, whose words each language keeps in a table a test
+// holds to every step.
 //
 // The words of serve's page are such a set too: Page{Text: PageHFile}
 // is one of them, page.go declares every key (the name the page asks

@@ -1,8 +1,6 @@
 package msg
 
 import (
-	"fmt"
-	"reflect"
 	"strings"
 )
 
@@ -74,8 +72,8 @@ func (l Lang) Say(m Message) string {
 	if l == "" {
 		l = English
 	}
-	if say, ok := catalogues[l][reflect.TypeOf(m)]; ok {
+	if say := catalogueOf(l); say != nil {
 		return say(m, l)
 	}
-	return fmt.Sprintf("!(%T)", m)
+	return unsaid(m)
 }

@@ -11,36 +11,34 @@ import (
 // Field names and the tool's own words (customerId, --force, the
 // statuses) stay as they are: they are what the user types or reads
 // elsewhere.
-var swedish = []entry{
+func swedish(m Message, l Lang) string {
+	switch m := m.(type) {
 	// Said the same in every language.
-	say(func(m Verbatim, _ Lang) string { return m.Text }),
-	say(func(m Joined, l Lang) string { return lines(m.Parts, l) }),
+	case Verbatim:
+		return m.Text
+	case Joined:
+		return lines(m.Parts, l)
 
 	// A row's cells (mapping).
-	say(func(Required, Lang) string { return "krävs" }),
-	say(func(m TooLong, _ Lang) string {
+	case Required:
+		return "krävs"
+	case TooLong:
 		return fmt.Sprintf("har %d tecken, högst %d är tillåtna", m.Len, m.Max)
-	}),
-	say(func(m ControlCharacter, _ Lang) string {
+	case ControlCharacter:
 		return fmt.Sprintf("innehåller ett osynligt styrtecken (%s): ta bort det i cellen, eller hela värdet och skriv det igen", controlName(m.Code))
-	}),
-	say(func(NoContact, Lang) string { return "ingen e-post eller telefon: minst en av dem krävs" }),
-	say(func(NotBuyerStatus, Lang) string {
+	case NoContact:
+		return "ingen e-post eller telefon: minst en av dem krävs"
+	case NotBuyerStatus:
 		return "ska vara Anvisad, Intresserad eller Ej intresserad (Assigned, Interested, NotInterested)"
-	}),
-	say(func(NotInterestStatus, Lang) string {
+	case NotInterestStatus:
 		return "ska vara Intresserad, Mycket intresserad, Anvisad eller Ej intresserad (Interested, VeryInterested, Assigned, NotInterested)"
-	}),
-	say(func(NotDate, Lang) string {
+	case NotDate:
 		return "är inget datum: skriv 2026-11-28, 28/11/2026, 28.11.2026 eller 28 nov 2026, eller gör cellen till en datumcell"
-	}),
-	say(func(m DateInFuture, _ Lang) string {
+	case DateInFuture:
 		return fmt.Sprintf("är efter i dag (%s): ett samtycke kan inte ges i framtiden; kontrollera årtalet", m.Today)
-	}),
-	say(func(m DateTooEarly, _ Lang) string {
+	case DateTooEarly:
 		return fmt.Sprintf("är före %s: kontrollera årtalet", m.Earliest)
-	}),
-	say(func(m NotNumber, _ Lang) string {
+	case NotNumber:
 		if m.Unit != "" {
 			return fmt.Sprintf("är inget tal: skriv ut det, t.ex. %s (en enhet, %s, får stå efter)", m.Example, m.Unit)
 		}
@@ -48,41 +46,44 @@ var swedish = []entry{
 			return "är inget tal"
 		}
 		return fmt.Sprintf("är inget tal: skriv ut det, t.ex. %s", m.Example)
-	}),
-	say(func(m BornLongAgo, _ Lang) string {
+	case BornLongAgo:
 		return fmt.Sprintf("säger att personen är född %d (%d år); kontrollera årtalet", m.Year, m.Age)
-	}),
-	say(func(m MailDomainTypo, _ Lang) string {
+	case MailDomainTypo:
 		domain, meant := m.parts()
 		return fmt.Sprintf("%s ser ut som ett skrivfel för %s (%s?); skickas som det är skrivet", domain, m.Likely, meant)
-	}),
-	say(func(PlaceholderID, Lang) string {
+	case PlaceholderID:
 		return "är en platshållare, inget id: skriv dit det riktiga från Vitec Express"
-	}),
-	say(func(NoCustomerID, Lang) string { return "customerId är tomt på den här raden" }),
-	say(func(NoEstateID, Lang) string { return "estateId är tomt på den här raden" }),
-	say(func(m FirstName, l Lang) string { return "förnamnet " + l.Say(m.Problem) }),
-	say(func(m LastName, l Lang) string { return "efternamnet " + l.Say(m.Problem) }),
-	say(func(NotBool, Lang) string {
+	case NoCustomerID:
+		return "customerId är tomt på den här raden"
+	case NoEstateID:
+		return "estateId är tomt på den här raden"
+	case FirstName:
+		return "förnamnet " + l.Say(m.Problem)
+	case LastName:
+		return "efternamnet " + l.Say(m.Problem)
+	case NotBool:
 		return "ska vara ja eller nej (true/false, yes/no, 1/0 och x för ja går också)"
-	}),
-	say(func(m SeveralEmails, _ Lang) string {
+	case SeveralEmails:
 		return "ska vara en e-postadress, inte flera; lägg en andra i " + m.Second
-	}),
-	say(func(EmailSpaces, Lang) string { return "en e-postadress har inga mellanslag" }),
-	say(func(NotEmail, Lang) string { return "är ingen e-postadress som anna@example.se" }),
-	say(func(NotEmailDomain, Lang) string { return "delen efter @ ska vara en domän som example.se" }),
-	say(func(PhoneCharacters, Lang) string {
+	case EmailSpaces:
+		return "en e-postadress har inga mellanslag"
+	case NotEmail:
+		return "är ingen e-postadress som anna@example.se"
+	case NotEmailDomain:
+		return "delen efter @ ska vara en domän som example.se"
+	case PhoneCharacters:
 		return "ett telefonnummer får bara innehålla siffror, mellanslag och + - ( ) / ."
-	}),
-	say(func(PhoneTooShort, Lang) string { return "ett telefonnummer behöver minst 5 siffror" }),
-	say(func(NoCountryCode, Lang) string {
+	case PhoneTooShort:
+		return "ett telefonnummer behöver minst 5 siffror"
+	case NoCountryCode:
 		return "är inget giltigt telefonnummer: inget land har koden efter + eller 00 (Sverige har +46)"
-	}),
-	say(func(NotPhone, Lang) string { return "är inget giltigt telefonnummer" }),
-	say(func(NotSwedishPhone, Lang) string { return "är inget giltigt svenskt telefonnummer" }),
-	say(func(m NotPhoneInRegion, _ Lang) string { return "är inget giltigt telefonnummer för " + m.Region }),
-	say(func(m CellNotMobile, _ Lang) string {
+	case NotPhone:
+		return "är inget giltigt telefonnummer"
+	case NotSwedishPhone:
+		return "är inget giltigt svenskt telefonnummer"
+	case NotPhoneInRegion:
+		return "är inget giltigt telefonnummer för " + m.Region
+	case CellNotMobile:
 		kind := map[PhoneKind]string{FixedLine: "är ett fast nummer, inte ett mobilnummer",
 			TollFree: "är ett avgiftsfritt nummer (020), inte ett mobilnummer", PremiumRate: "är ett betalnummer, inte ett mobilnummer",
 			SharedCost: "är ett nummer med delad kostnad (077), inte ett mobilnummer", Voicemail: "är ett nummer till en röstbrevlåda, inte ett mobilnummer",
@@ -94,31 +95,27 @@ var swedish = []entry{
 			return kind + ": ett sms når det inte (inte flyttat: raden har ett hemnummer)"
 		}
 		return kind + ": ett sms når det inte (normalize phone.cell: move skickar det som hemnummer)"
-	}),
-	say(func(m SentAs, _ Lang) string { return "skickas som " + m.Field }),
-	say(func(NotPostcode, Lang) string { return "är inget svenskt postnummer (fem siffror, t.ex. 123 45)" }),
-	say(func(OneFirstOneLast, Lang) string {
+	case SentAs:
+		return "skickas som " + m.Field
+	case NotPostcode:
+		return "är inget svenskt postnummer (fem siffror, t.ex. 123 45)"
+	case OneFirstOneLast:
 		return `behöver ett förnamn och ett efternamn: skriv "Anna Svensson" eller "Svensson, Anna"`
-	}),
-	say(func(FirstAndLast, Lang) string {
+	case FirstAndLast:
 		return `behöver både förnamn och efternamn: skriv "Anna Svensson" eller "Svensson, Anna"`
-	}),
 
 	// Cells that mean empty, and lenient fields (mapping).
-	say(func(Emptied, Lang) string { return "tomt" }),
-	say(func(m LeftOut, l Lang) string {
+	case Emptied:
+		return "tomt"
+	case LeftOut:
 		return l.Say(m.Problem) + "; skickas utan värdet (validation: lenient)"
-	}),
-	say(func(m EmptyNotList, l Lang) string {
+	case EmptyNotList:
 		return `input.empty ska vara en lista med de texter som betyder en tom cell, t.ex. ["-", saknas, N/A], eller [] för inga; inte ` + l.Say(m.Value)
-	}),
-	say(func(m EmptyEntryNotText, l Lang) string {
+	case EmptyEntryNotText:
 		return `input.empty: varje post ska vara en text, t.ex. "-" eller saknas (sätt - ? och andra tecken inom citattecken), inte ` + l.Say(m.Value)
-	}),
-	say(func(m ValidationNotLines, l Lang) string {
+	case ValidationNotLines:
 		return "validation ska vara strict eller lenient, eller rader `fält: strict|lenient`, t.ex. `person.telephone.cell: lenient`, inte " + l.Say(m.Value)
-	}),
-	say(func(m BadValidation, l Lang) string {
+	case BadValidation:
 		s := "validation"
 		if m.Key != "" {
 			s += "." + m.Key
@@ -128,52 +125,48 @@ var swedish = []entry{
 			s += fmt.Sprintf(" (menade du %q?)", m.Suggest)
 		}
 		return s + "; använd strict (standard) eller lenient"
-	}),
-	say(func(m RequiredNotLenient, _ Lang) string {
+	case RequiredNotLenient:
 		return m.Field + " krävs på varje rad och kan därför inte vara lenient; ta bort raden"
-	}),
 
 	// Why a number is not a personnummer (mapping).
-	say(func(InterimNumber, Lang) string {
+	case InterimNumber:
 		return "ser ut som ett reservnummer (en bokstav bland de fyra sista), inte ett personnummer"
-	}),
-	say(func(OrganisationNumber, Lang) string {
+	case OrganisationNumber:
 		return "ser ut som ett organisationsnummer, inte ett personnummer"
-	}),
-	say(func(m NoSuchDate, _ Lang) string {
+	case NoSuchDate:
 		if m.Coordination {
 			return "datumet finns inte: " + m.Date + " (ett samordningsnummer, där dagen har 60 tillagt)"
 		}
 		return "datumet finns inte: " + m.Date
-	}),
-	say(func(ZeroSerial, Lang) string { return "inget personnummer har 000 efter datumet" }),
-	say(func(m CheckDigit, _ Lang) string { return fmt.Sprintf("kontrollsiffran ska vara %d", m.Want) }),
-	say(func(PersonnummerFormat, Lang) string { return "ska vara 10 eller 12 siffror (ÅÅÅÅMMDD-NNNN)" }),
-	say(func(PersonnummerSpace, Lang) string {
+	case ZeroSerial:
+		return "inget personnummer har 000 efter datumet"
+	case CheckDigit:
+		return fmt.Sprintf("kontrollsiffran ska vara %d", m.Want)
+	case PersonnummerFormat:
+		return "ska vara 10 eller 12 siffror (ÅÅÅÅMMDD-NNNN)"
+	case PersonnummerSpace:
 		return "ska vara 10 eller 12 siffror (ÅÅÅÅMMDD-NNNN); skriv - mellan datumet och de fyra sista, inte ett mellanslag"
-	}),
 
 	// The mapping file, and how it meets an input and --set (mapping).
-	say(func(m InMapping, l Lang) string { return m.where(l.Say(m.Problem)) }),
-	say(func(m NoMappings, _ Lang) string {
+	case InMapping:
+		return m.where(l.Say(m.Problem))
+	case NoMappings:
 		return "ingen mappningsfil (*.yaml) i mappen " + m.Folder
-	}),
-	say(func(m OpenMapping, l Lang) string { return "mappningsfilen går inte att öppna: " + l.Error(m.Err) }),
-	say(func(m ReadMapping, l Lang) string {
+	case OpenMapping:
+		return "mappningsfilen går inte att öppna: " + l.Error(m.Err)
+	case ReadMapping:
 		return "mappningsfilen " + m.Name + " går inte att läsa: " + l.Error(m.Err)
-	}),
-	say(func(m MappingTooLarge, _ Lang) string {
+	case MappingTooLarge:
 		return fmt.Sprintf("är större än %d byte: är det verkligen mappningsfilen?", m.Max)
-	}),
-	say(func(m NotYAML, _ Lang) string { return "ogiltig YAML: " + m.Detail }),
-	say(func(m MappingEmpty, _ Lang) string { return "är tom; en mappningsfil börjar så här:\n" + m.Example }),
-	say(func(m MappingNotKeys, _ Lang) string {
+	case NotYAML:
+		return "ogiltig YAML: " + m.Detail
+	case MappingEmpty:
+		return "är tom; en mappningsfil börjar så här:\n" + m.Example
+	case MappingNotKeys:
 		return "ska vara en YAML-mappning av nycklar till värden; en mappningsfil börjar så här:\n" + m.Example
-	}),
-	say(func(m KeyTwice, _ Lang) string {
+	case KeyTwice:
 		return fmt.Sprintf("%q anges två gånger (först på rad %d); behåll en", m.Key, m.First)
-	}),
-	say(func(m UnknownKey, _ Lang) string {
+	case UnknownKey:
 		s := fmt.Sprintf("okänd nyckel %q", m.Key)
 		if m.Section != "" {
 			s += " under " + m.Section
@@ -182,103 +175,80 @@ var swedish = []entry{
 			return s + fmt.Sprintf(" (menade du %q?)", m.Suggest)
 		}
 		return s + "; nycklarna är " + strings.Join(m.Keys, ", ")
-	}),
-	say(func(NoVersion, Lang) string { return "version saknas; lägg till `version: 1` överst" }),
-	say(func(NoColumns, Lang) string {
+	case NoVersion:
+		return "version saknas; lägg till `version: 1` överst"
+	case NoColumns:
 		return "columns saknas; lägg till `columns:` med en rad `Rubrik: fält` per kolumn i indata, t.ex. `Förnamn: person.firstName`"
-	}),
-	say(func(m UnsupportedVersion, l Lang) string {
+	case UnsupportedVersion:
 		return "version " + l.Say(m.Value) + " stöds inte: den här leadimport läser version 1; skriv `version: 1`"
-	}),
-	say(func(m UnsupportedEndpoint, l Lang) string {
+	case UnsupportedEndpoint:
 		if m.Suggest != "" {
 			return fmt.Sprintf("endpoint %s känner leadimport inte till (menade du %s?); de som finns är %s, den första förvald", l.Say(m.Value), m.Suggest, strings.Join(m.Endpoints, ", "))
 		}
 		return fmt.Sprintf("endpoint %s känner leadimport inte till; de som finns är %s, den första förvald", l.Say(m.Value), strings.Join(m.Endpoints, ", "))
-	}),
-	say(func(SetEndpoint, Lang) string {
+	case SetEndpoint:
 		return "--set kan inte ändra endpoint: den avgör vilka fält som finns; skriv `endpoint:` i mappningsfilen"
-	}),
-	say(func(EmptyValue, Lang) string { return "(tomt)" }),
-	say(func(MappingValue, Lang) string { return "(en mappning)" }),
-	say(func(ListValue, Lang) string { return "(en lista)" }),
-	say(func(ColumnsEmpty, Lang) string {
+	case EmptyValue:
+		return "(tomt)"
+	case MappingValue:
+		return "(en mappning)"
+	case ListValue:
+		return "(en lista)"
+	case ColumnsEmpty:
 		return "columns är tom; lägg till en rad `Rubrik: fält` per kolumn i indata, t.ex. `Förnamn: person.firstName`"
-	}),
-	say(func(m ColumnsNotLines, l Lang) string {
+	case ColumnsNotLines:
 		return "columns ska vara rader `Rubrik: fält`, t.ex. `Förnamn: person.firstName`, inte " + l.Say(m.Value)
-	}),
-	say(func(ColumnWithoutHeader, Lang) string {
+	case ColumnWithoutHeader:
 		return "en kolumn behöver en rubrik före kolonet, t.ex. `Förnamn: person.firstName`"
-	}),
-	say(func(m HeaderTwice, _ Lang) string {
+	case HeaderTwice:
 		return fmt.Sprintf("kolumnen %q är samma rubrik som %q på rad %d (rubriker jämförs utan hänsyn till versaler och mellanslag runt om); behåll en", m.Header, m.First, m.Line)
-	}),
-	say(func(m FieldNotName, l Lang) string {
+	case FieldNotName:
 		return fmt.Sprintf("kolumnen %q: fältet ska vara ett namn som person.firstName, inte %s", m.Header, l.Say(m.Value))
-	}),
-	say(func(m UnknownField, _ Lang) string {
+	case UnknownField:
 		if m.Suggest != "" {
 			return fmt.Sprintf("okänt fält %q (menade du %q?)", m.Field, m.Suggest)
 		}
 		return fmt.Sprintf("okänt fält %q; fälten är %s", m.Field, strings.Join(m.Fields, ", "))
-	}),
-	say(func(m FieldOfOtherEndpoint, _ Lang) string {
+	case FieldOfOtherEndpoint:
 		if m.Suggest != "" {
 			return fmt.Sprintf("fältet %q hör till %s; mappningens endpoint är %s, där det heter %q", m.Field, m.Other, m.Endpoint, m.Suggest)
 		}
 		return fmt.Sprintf("fältet %q finns bara i %s; mappningens endpoint är %s, som saknar det (eller skriv `endpoint: %s`)", m.Field, m.Other, m.Endpoint, m.Other)
-	}),
-	say(func(m BadUTMTag, _ Lang) string {
+	case BadUTMTag:
 		return fmt.Sprintf("okänt fält %q: en UTM-tagg skrivs marketing.utmTags.NAMN, med ett NAMN utan mellanslag, t.ex. marketing.utmTags.utm_source", m.Field)
-	}),
-	say(func(m FieldTwice, _ Lang) string {
+	case FieldTwice:
 		return fmt.Sprintf("%s fylls av både %q (rad %d) och %q (rad %d); mappa en av dem till ett annat fält eller ta bort den", m.Field, m.First, m.FirstLine, m.Header, m.Line)
-	}),
-	say(func(m ConstantsNotLines, l Lang) string {
+	case ConstantsNotLines:
 		return "constants ska vara rader `fält: värde`, t.ex. `customerId: M1001`, inte " + l.Say(m.Value)
-	}),
-	say(func(m FullNameConstant, _ Lang) string {
+	case FullNameConstant:
 		return fmt.Sprintf("%s kan bara komma från en kolumn; ange %s och %s som konstanter i stället", m.Full, m.First, m.Last)
-	}),
-	say(func(m ConstantTwice, _ Lang) string {
+	case ConstantTwice:
 		return fmt.Sprintf("konstanten %s anges två gånger (först på rad %d); behåll en", m.Field, m.First)
-	}),
-	say(func(m ConstantEmpty, _ Lang) string {
+	case ConstantEmpty:
 		return fmt.Sprintf("konstanten %s saknar värde; ange ett, t.ex. `%s: %s`, eller ta bort raden", m.Field, m.Field, m.Example)
-	}),
-	say(func(m InputNotLines, l Lang) string {
+	case InputNotLines:
 		return "input ska innehålla rader `sheet:`, `headerRow:`, `encoding:`, `delimiter:` eller `empty:`, inte " + l.Say(m.Value)
-	}),
-	say(func(InputSheetEmpty, Lang) string {
+	case InputSheetEmpty:
 		return "input.sheet är tomt; ange bladet som ska läsas, eller ta bort raden för att läsa det första"
-	}),
-	say(func(m BadHeaderRow, l Lang) string {
+	case BadHeaderRow:
 		return "input.headerRow " + l.Say(m.Value) + " ska vara ett positivt heltal (1 är första raden), eller utelämnas för att använda första raden som inte är tom"
-	}),
-	say(func(m BadInputEncoding, l Lang) string {
+	case BadInputEncoding:
 		return "input.encoding " + l.Say(m.Value) + " är ingen teckenkodning som leadimport läser; använd någon av " + strings.Join(m.Encodings, ", ") + ", eller ta bort raden så känns den av automatiskt"
-	}),
-	say(func(m BadInputDelimiter, l Lang) string {
+	case BadInputDelimiter:
 		return "input.delimiter " + l.Say(m.Value) + `: använd ett tecken som skiljer cellerna åt, t.ex. ",", ";", "|", ":" eller tab (inte en bokstav, siffra, ett mellanslag eller citattecken), eller ta bort raden så känns den av automatiskt`
-	}),
-	say(func(m NormalizeNotLines, l Lang) string {
+	case NormalizeNotLines:
 		return "normalize ska innehålla rader `" + strings.Join(m.Keys, ":`, `") + ":`, t.ex. `phone: national`, inte " + l.Say(m.Value)
-	}),
-	say(func(m BadNormalize, l Lang) string {
+	case BadNormalize:
 		s := "normalize." + m.Key + " " + l.Say(m.Value) + " är inget värde den tar"
 		if m.Suggest != "" {
 			s += fmt.Sprintf(" (menade du %q?)", m.Suggest)
 		}
 		return s + "; använd " + strings.Join(m.Values, ", ") + " (standard är " + first(m.Values) + ")"
-	}),
-	say(func(m FullNameAndPart, _ Lang) string {
+	case FullNameAndPart:
 		return fmt.Sprintf("kolumnen %q fyller %s, men %q (rad %d) ger redan för- och efternamnet; mappa antingen %s eller %s och %s", m.Header, m.Field, m.FullHeader, m.FullLine, m.Full, m.First, m.Last)
-	}),
-	say(func(m ConstantAndFullName, _ Lang) string {
+	case ConstantAndFullName:
 		return fmt.Sprintf("konstanten %s krockar med kolumnen %q (rad %d), som ger för- och efternamnet; ta bort en av dem", m.Field, m.FullHeader, m.FullLine)
-	}),
-	say(func(m ColumnNotInInput, _ Lang) string {
+	case ColumnNotInInput:
 		list := "(inga: är rubrikraden tom?)"
 		if len(m.Headers) > 0 {
 			list = strings.Join(m.Headers, ", ")
@@ -287,287 +257,234 @@ var swedish = []entry{
 			list += " (" + plural(m.Hidden, "cell", "celler") + " visas inte: inget känt rubriknamn, så kanske uppgifter om en person; står rubrikerna på en annan rad? se --header-row)"
 		}
 		return fmt.Sprintf("kolumnen %q finns inte i indata; dess rubriker är: %s", m.Header, list)
-	}),
-	say(func(m ColumnTwiceInInput, _ Lang) string {
+	case ColumnTwiceInInput:
 		return fmt.Sprintf("kolumnen %q finns %d gånger i indata (kolumn %s); byt namn på alla utom en där, så att det är tydligt vilken som ska läsas", m.Header, len(m.Columns), numbers(m.Columns, " och "))
-	}),
-	say(func(m BadConstant, l Lang) string {
+	case BadConstant:
 		return fmt.Sprintf("konstanten %s %q: %s", m.Field, m.Value, l.Say(m.Problem))
-	}),
-	say(func(m SetValue, l Lang) string { return "--set " + m.Field + "=" + m.Value + ": " + l.Say(m.Problem) }),
-	say(func(m SetFullName, _ Lang) string {
+	case SetValue:
+		return "--set " + m.Field + "=" + m.Value + ": " + l.Say(m.Problem)
+	case SetFullName:
 		return "--set " + m.Field + ": " + m.Field + " kan bara komma från en kolumn; sätt " + m.First + " och " + m.Last + " i stället"
-	}),
-	say(func(m SetEmpty, _ Lang) string {
+	case SetEmpty:
 		return fmt.Sprintf("--set %s=: värdet är tomt; ange ett, t.ex. --set %s=%s", m.Field, m.Field, m.Example)
-	}),
-	say(func(m NotGiven, _ Lang) string {
+	case NotGiven:
 		return fmt.Sprintf("%s saknas: mappa en kolumn till det, lägg till `%s: %s` under constants, eller ange --set %s=%s", m.Field, m.Field, m.Example, m.Field, m.Example)
-	}),
-	say(func(m NothingGivesName, _ Lang) string {
+	case NothingGivesName:
 		return fmt.Sprintf("inget ger %s, som varje lead behöver: mappa en kolumn till det, eller mappa en kolumn till %s", m.Field, m.FullName)
-	}),
-	say(func(m NothingGivesContact, _ Lang) string {
+	case NothingGivesContact:
 		return fmt.Sprintf("inget ger en e-postadress eller ett telefonnummer, och varje lead behöver ett av dem: mappa en kolumn till %s eller %s (eller ett annat telefonfält)", m.Email, m.Cell)
-	}),
 
 	// The row as a whole, and sending it (importer).
-	say(func(m ExtraCells, _ Lang) string {
+	case ExtraCells:
 		return fmt.Sprintf("%d celler men rubrikraden har %d: rätta raden eller rubrikraden; värden efter sista kolumnen", m.Cells, m.Header)
-	}),
-	say(func(m SamePerson, _ Lang) string {
+	case SamePerson:
 		return fmt.Sprintf("samma person som rad %d: bara den raden skickas", m.Row)
-	}),
-	say(func(m SentBefore, _ Lang) string {
+	case SentBefore:
 		return fmt.Sprintf("skickad förut, %s (körning %d): skickas inte igen; --force skickar den ändå", m.At.Format("2006-01-02 15:04"), m.Run)
-	}),
-	say(func(ReportSaysSent, Lang) string {
+	case ReportSaysSent:
 		return "rapporten säger att den är skickad: skickas inte igen; töm dess statuscell för att skicka den ändå"
-	}),
-	say(func(m NotSent, l Lang) string { return "inte skickad: " + l.Error(m.Err) }),
-	say(func(m NotChecked, l Lang) string { return "inte kontrollerad: " + l.Error(m.Err) }),
-	say(func(Interrupted, Lang) string { return "avbruten" }),
-	say(func(m AfterAttempts, l Lang) string {
+	case NotSent:
+		return "inte skickad: " + l.Error(m.Err)
+	case NotChecked:
+		return "inte kontrollerad: " + l.Error(m.Err)
+	case Interrupted:
+		return "avbruten"
+	case AfterAttempts:
 		return fmt.Sprintf("%s (efter %d försök)", l.Error(m.Err), m.Attempts)
-	}),
-	say(func(m NotRetried, l Lang) string {
+	case NotRetried:
 		return l.Error(m.Err) + " (inget nytt försök: " + l.Error(m.Why) + ")"
-	}),
-	say(func(m NoAnswer, l Lang) string { return "inget svar inom " + m.Within.String() + ": " + l.Error(m.Err) }),
-	say(func(m UnansweredTwice, l Lang) string {
+	case NoAnswer:
+		return "inget svar inom " + m.Within.String() + ": " + l.Error(m.Err)
+	case UnansweredTwice:
 		if m.Again {
 			return l.Error(m.Err) + " (förfrågan gick iväg utan att något svar kom, som i en tidigare körning: inget nytt försök, eftersom varje försök kan ha nått Connect; sök upp leadet där)"
 		}
 		return fmt.Sprintf("%s (två gånger gick förfrågan iväg utan att något svar kom, på %d försök: inget nytt försök i den här körningen, eftersom var och en kan ha nått Connect)", l.Error(m.Err), m.Attempts)
-	}),
-	say(func(m CustomerRefused, _ Lang) string {
+	case CustomerRefused:
 		return fmt.Sprintf("ingen behörighet till kunden %s: inte skickad, efter att %d förfrågningar i rad för den nekats (403)", m.Customer, m.Refusals)
-	}),
-	say(func(m ConnectDown, _ Lang) string {
+	case ConnectDown:
 		return fmt.Sprintf("Connect verkar vara nere: %d rader i rad misslyckades trots nya försök (--max-failures %d); kör igen senare, eller höj --max-failures", m.Failures, m.Max)
-	}),
-	say(func(m SameRefusal, l Lang) string {
+	case SameRefusal:
 		return fmt.Sprintf("Connect nekade %d rader i rad med samma svar, som ingen rads innehåll förklarar: %s; kontrollera --base-url och mappningens endpoint", m.Rows, l.Error(m.Answer))
-	}),
-	say(func(m Throttled, _ Lang) string {
+	case Throttled:
 		return fmt.Sprintf("Connect har inte svarat annat än 429 Too Many Requests på %s (--max-throttle %s): kör igen senare, eller höj --max-throttle", m.For.Round(time.Second), m.Max)
-	}),
-	say(func(CredentialsRefused, Lang) string {
+	case CredentialsRefused:
 		return "Connect nekade användarnamnet eller lösenordet (401): kontrollera VITEC_USERNAME och VITEC_PASSWORD, eller filen med inloggningsuppgifter"
-	}),
-	say(func(m TooManyInvalid, _ Lang) string {
+	case TooManyInvalid:
 		return fmt.Sprintf("för många ogiltiga rader: %d rader är ogiltiga, fler än --max-invalid %d; inget skickades (stämmer mappningen? leadimport check visar varje rad)", m.Invalid, m.Max)
-	}),
-	say(func(m CannotEncode, l Lang) string { return "leadet går inte att koda: " + l.Error(m.Err) }),
-	say(func(m LedgerRead, l Lang) string { return "liggaren går inte att läsa: " + l.Error(m.Err) }),
-	say(func(m LedgerWrite, l Lang) string { return "liggaren går inte att skriva till: " + l.Error(m.Err) }),
-	say(func(m ReportWrite, l Lang) string {
+	case CannotEncode:
+		return "leadet går inte att koda: " + l.Error(m.Err)
+	case LedgerRead:
+		return "liggaren går inte att läsa: " + l.Error(m.Err)
+	case LedgerWrite:
+		return "liggaren går inte att skriva till: " + l.Error(m.Err)
+	case ReportWrite:
 		return "rapporten " + m.Path + " går inte att skriva till: " + l.Error(m.Err)
-	}),
-	say(func(EarlierUnconfirmed, Lang) string {
+	case EarlierUnconfirmed:
 		return "obs: skickad igen eftersom en tidigare körnings försök är obekräftat (den körningen stannade innan Connect svarade), så Connect kan ha registrerat leadet två gånger"
-	}),
-	say(func(m NotAContactID, _ Lang) string {
+	case NotAContactID:
 		return fmt.Sprintf("svaret, %d, är ett lyckat svar men inget kontakt-id som Connect ger (är --base-url Connects adress?): leadet kan finnas i Connect eller inte; sök upp det där innan raden skickas igen", m.Status)
-	}),
-	say(func(m NotNoContent, _ Lang) string {
+	case NotNoContent:
 		return fmt.Sprintf("svaret, %d, är ett lyckat svar men inte det 204 utan innehåll som Connect ger för en intresseanmälan (är --base-url Connects adress?): leadet kan finnas i Connect eller inte; sök upp det där innan raden skickas igen", m.Status)
-	}),
-	say(func(m AcceptedNoBody, _ Lang) string {
+	case AcceptedNoBody:
 		return fmt.Sprintf("%d: mottaget, svar utan innehåll", m.Status)
-	}),
-	say(func(MayHaveIt, Lang) string {
+	case MayHaveIt:
 		return "obs: ett försök fick inget svar, så Connect kan ha registrerat leadet; nästa körning skickar det igen"
-	}),
-	say(func(MaybeTwice, Lang) string {
+	case MaybeTwice:
 		return "obs: nytt försök efter ett obekräftat (det fick inget svar), så Connect kan ha registrerat leadet två gånger"
-	}),
 
 	// Rows that are the same person but disagree on who that is, and a
 	// lead sent before whose row has changed since (importer).
-	say(func(m SameButOther, _ Lang) string {
+	case SameButOther:
 		row := fmt.Sprintf("rad %d", m.Row)
 		if m.Row == 0 {
 			row = "en annan rad"
 		}
 		return fmt.Sprintf("samma %s som %s, men %s: kontrollera båda raderna",
 			words(m.Identity, identitiesSV[:]), row, words(m.Field, anotherFieldSV[:]))
-	}),
-	say(func(m SameAsDisagreeing, _ Lang) string {
+	case SameAsDisagreeing:
 		rows := fmt.Sprintf("rad %d och %d", m.A, m.B)
 		if m.A == 0 {
 			rows = "två andra rader"
 		}
 		return fmt.Sprintf("samma %s som %s, som har %s: kontrollera raderna",
 			words(m.Identity, identitiesSV[:]), rows, words(m.Field, differentFieldsSV[:]))
-	}),
-	say(func(m ChangedSinceSent, _ Lang) string {
+	case ChangedSinceSent:
 		changed := make([]string, len(m.Fields))
 		for i, f := range m.Fields {
 			changed[i] = words(f, theFieldSV[:])
 		}
 		return fmt.Sprintf("skickad förut, %s (körning %d), och ändrad sedan dess%s: skickas inte igen; kontrollera raden, --force skickar den ändå",
 			m.At.Format("2006-01-02 15:04"), m.Run, aside(andList(changed, "och")))
-	}),
-	say(func(m ComparingRows, l Lang) string {
+	case ComparingRows:
 		return "raderna går inte att jämföra för att hitta samma person: " + l.Error(m.Err)
-	}),
 
 	// A row the reader could not read (importer/source).
-	say(func(m InRow, l Lang) string { return fmt.Sprintf("%s: rad %d: %s", m.File, m.Row, l.Error(m.Err)) }),
-	say(func(m UnclosedQuote, _ Lang) string {
+	case InRow:
+		return fmt.Sprintf("%s: rad %d: %s", m.File, m.Row, l.Error(m.Err))
+	case UnclosedQuote:
 		return `ett citattecken stängs aldrig: cellen i kolumn ` + m.Column + ` öppnar ett citattecken (") som filen aldrig stänger, så varje rad efter den skulle läsas in i den cellen: rätta citattecknen på den här raden`
-	}),
-	say(func(StrayQuote, Lang) string {
+	case StrayQuote:
 		return `börjar med ett citattecken (") som aldrig stängs, så citattecknet lästes som en del av texten och raderna efter som rader: kontrollera cellen`
-	}),
-	say(func(EditedOnPage, Lang) string {
+	case EditedOnPage:
 		return "ändrad på sidan i leadimport serve; i filen står något annat"
-	}),
-	say(func(m UnreadableRow, l Lang) string {
+	case UnreadableRow:
 		return fmt.Sprintf("raden går inte att läsa: %s (rad %d, tecken %d i texten): kontrollera citattecknen på raden", l.Error(m.Err), m.Line, m.Column)
-	}),
-	say(func(m TooManyCells, _ Lang) string {
+	case TooManyCells:
 		return fmt.Sprintf("för stor: raden har %d celler, fler än de 16 384 kolumner Excel har", m.Cells)
-	}),
-	say(func(m CellPastLastColumn, _ Lang) string {
+	case CellPastLastColumn:
 		return "för stor: raden har en cell i kolumn " + m.Column + ", efter de 16 384 kolumner Excel har"
-	}),
-	say(func(m CellTooLong, _ Lang) string {
+	case CellTooLong:
 		return fmt.Sprintf("för stor: cellen i kolumn %s har %d tecken, fler än de 32 767 Excel tillåter i en cell", m.Column, m.Len)
-	}),
-	say(func(m UndefinedByte, _ Lang) string {
+	case UndefinedByte:
 		return fmt.Sprintf(`tecken som kodningen inte kan återge: cellen i kolumn %s innehåller byten 0x%02X, som windows-1252 inte definierar, så filen har en annan kodning: spara den från Excel som "CSV UTF-8" (Arkiv > Spara som) och försök igen`, m.Column, m.Byte)
-	}),
-	say(func(m BrokenCharacter, _ Lang) string {
+	case BrokenCharacter:
 		return fmt.Sprintf(`tecken som kodningen inte kan återge: cellen i kolumn %s innehåller ett trasigt %s-tecken, så filen är skadad: spara den från Excel som "CSV UTF-8" (Arkiv > Spara som) och försök igen`, m.Column, m.Encoding)
-	}),
-	say(func(m NotUTF8, _ Lang) string {
+	case NotUTF8:
 		if m.Detected {
 			return `byte som inte är UTF-8 i kolumn ` + m.Column + `, fast början av filen är UTF-8: rätta cellen, eller om Excel sparade filen som vanlig "CSV", ange input.encoding eller --encoding windows-1252`
 		}
 		return `byte som inte är UTF-8 i kolumn ` + m.Column + `: ange input.encoding eller --encoding windows-1252 om Excel sparade filen som vanlig "CSV"`
-	}),
 
 	// A file the reader cannot read, and what it found in one it can (importer/source).
-	say(func(m InFile, l Lang) string { return m.File + ": " + l.Error(m.Err) }),
-	say(func(m CannotOpen, l Lang) string { return "går inte att öppna: " + l.Error(m.Err) }),
-	say(func(m CannotReadIt, l Lang) string { return "går inte att läsa: " + l.Error(m.Err) }),
-	say(func(m ReadFailed, l Lang) string { return "läsfel: " + l.Error(m.Err) }),
-	say(func(m ReadAfterRow, l Lang) string {
+	case InFile:
+		return m.File + ": " + l.Error(m.Err)
+	case CannotOpen:
+		return "går inte att öppna: " + l.Error(m.Err)
+	case CannotReadIt:
+		return "går inte att läsa: " + l.Error(m.Err)
+	case ReadFailed:
+		return "läsfel: " + l.Error(m.Err)
+	case ReadAfterRow:
 		return fmt.Sprintf("läsfel efter rad %d: %s", m.Row, l.Error(m.Err))
-	}),
-	say(func(m UnsupportedFile, _ Lang) string {
+	case UnsupportedFile:
 		what := fmt.Sprintf("%q-filer", m.Ext)
 		if m.Ext == "" {
 			what = "en fil utan filändelse"
 		}
 		return "okänd filtyp: " + what + " går inte att läsa: spara filen som .xlsx eller CSV (leadimport läser .csv, .txt, .tsv, .xlsx och .xlsm)"
-	}),
-	say(func(m UnknownEncoding, _ Lang) string {
+	case UnknownEncoding:
 		return fmt.Sprintf("okänd teckenkodning %q: använd någon av utf-8, utf-16le, utf-16be, utf-16 (filens BOM avgör), windows-1252 (även cp1252; latin1 och iso-8859-1 läses som windows-1252)", m.Encoding)
-	}),
-	say(func(m EncodingUnclear, _ Lang) string {
+	case EncodingUnclear:
 		return fmt.Sprintf("teckenkodningen går inte att avgöra: början av filen har %d tecken i UTF-8 men också %d byte som inte är UTF-8 (den första på rad %d), så den kan vara UTF-8 med en skadad cell eller windows-1252: titta på filen och ange sedan --encoding utf-8 (rader med byte som inte är UTF-8 blir då ogiltiga) eller --encoding windows-1252, eller input.encoding i mappningen; valen är utf-8, utf-16le, utf-16be, utf-16, windows-1252",
 			m.UTF8Chars, m.BadBytes, m.BadLine)
-	}),
-	say(func(m BadDelimiter, _ Lang) string {
+	case BadDelimiter:
 		return fmt.Sprintf("avgränsaren %q går inte att använda: använd ett tecken som ',', ';', '|', ':' eller tabb", m.Delimiter)
-	}),
-	say(func(m RowOverMiB, _ Lang) string {
+	case RowOverMiB:
 		why := "en rad som aldrig tar slut"
 		if m.Quote {
 			why = `ett citattecken (") som aldrig stängs`
 		}
 		return fmt.Sprintf("rad %d: för stor: raden är över 1 MiB text, troligen %s: rätta filen i en textredigerare, eller spara den igen från Excel", m.Row, why)
-	}),
-	say(func(m WorkbookNamedCSV, _ Lang) string {
+	case WorkbookNamedCSV:
 		return "filen är inte vad namnet säger: det är en Excel-arbetsbok (.xlsx) med filändelsen " + m.Ext + ": byt filändelse till .xlsx"
-	}),
-	say(func(m XLSNamedCSV, _ Lang) string {
+	case XLSNamedCSV:
 		return "filen är inte vad namnet säger: det är en Excel .xls-fil eller en lösenordsskyddad arbetsbok med filändelsen " + m.Ext + `: öppna den i Excel och spara den som .xlsx eller "CSV UTF-8"`
-	}),
-	say(func(m TextNamedXLSX, _ Lang) string {
+	case TextNamedXLSX:
 		return "filen är inte vad namnet säger: det är en textfil (CSV) med filändelsen " + m.Ext + ": byt namn på den till " + m.Stem + ".csv"
-	}),
-	say(func(m UnreadableContainer, l Lang) string {
+	case UnreadableContainer:
 		return "ingen läsbar Excel .xlsx-fil (en Office-behållare som inte går att läsa: " + l.Error(m.Err) + "): öppna den i Excel och spara den som .xlsx eller CSV"
-	}),
-	say(func(Encrypted, Lang) string {
+	case Encrypted:
 		return "det här är en lösenordsskyddad Excel-fil: spara den utan lösenord och försök igen"
-	}),
-	say(func(LegacyXLS, Lang) string {
+	case LegacyXLS:
 		return "det här är en gammal .xls-fil från Excel 97–2003: öppna den i Excel och spara den som .xlsx eller CSV"
-	}),
-	say(func(OtherOfficeFile, Lang) string {
+	case OtherOfficeFile:
 		return "ingen läsbar Excel .xlsx-fil (en Office-fil av annat slag, till exempel ett Word-dokument): öppna den i Excel och spara den som .xlsx eller CSV"
-	}),
-	say(func(NoWorkbookPart, Lang) string {
+	case NoWorkbookPart:
 		return "ingen läsbar Excel .xlsx-fil (den innehåller ingen arbetsbok; det kan vara en Word- eller PowerPoint-fil): öppna den i Excel och spara den som .xlsx eller CSV"
-	}),
-	say(func(EmptyWorkbookFile, Lang) string {
+	case EmptyWorkbookFile:
 		return "ingen läsbar Excel .xlsx-fil (filen är tom): kopiera eller ladda ner den igen"
-	}),
-	say(func(NotZip, Lang) string {
+	case NotZip:
 		return "ingen läsbar Excel .xlsx-fil (den är ingen zip-fil, vilket varje .xlsx är): öppna den i Excel och spara den som .xlsx eller CSV"
-	}),
-	say(func(m NotXLSX, l Lang) string {
+	case NotXLSX:
 		return "ingen läsbar Excel .xlsx-fil (" + l.Error(m.Err) + "): öppna den i Excel och spara den som .xlsx eller CSV"
-	}),
-	say(func(m Incomplete, l Lang) string {
+	case Incomplete:
 		return "filen är ofullständig (avkortad) eller skadad (" + l.Error(m.Err) + "): kopiera eller ladda ner den igen, eller öppna den i Excel och spara den igen"
-	}),
-	say(func(m ZipBomb, _ Lang) string {
+	case ZipBomb:
 		return fmt.Sprintf("blir mer än %d MiB uppackad: vägras som en möjlig zip-bomb; om det är en riktig arbetsbok, spara dess rader som CSV", m.MiB)
-	}),
-	say(func(m SheetAfterRow, l Lang) string {
+	case SheetAfterRow:
 		return fmt.Sprintf("bladet %q efter rad %d: %s", m.Sheet, m.Row, l.Error(m.Err))
-	}),
-	say(func(NoSheets, Lang) string { return "inget blad att läsa: arbetsboken har inga blad" }),
-	say(func(m AllSheetsHidden, _ Lang) string {
+	case NoSheets:
+		return "inget blad att läsa: arbetsboken har inga blad"
+	case AllSheetsHidden:
 		return "inget blad att läsa: alla blad är dolda; filen har: " + sheetList(m.Sheets, " (dolt)") + ": ange ett av dem med inställningen sheet"
-	}),
-	say(func(m NoSuchSheet, _ Lang) string {
+	case NoSuchSheet:
 		return fmt.Sprintf("bladet %q finns inte; filen har: %s", m.Sheet, sheetList(m.Sheets, " (dolt)"))
-	}),
-	say(func(m ChartSheet, _ Lang) string {
+	case ChartSheet:
 		if len(m.Worksheets) == 0 {
 			return fmt.Sprintf("bladet %q är ett diagram, utan rader att läsa, och arbetsboken har inget synligt kalkylblad", m.Sheet)
 		}
 		return fmt.Sprintf("bladet %q är ett diagram, utan rader att läsa: ange ett kalkylblad: %s", m.Sheet, sheetList(m.Worksheets, " (dolt)"))
-	}),
-	say(func(m HeaderRowNegative, _ Lang) string {
+	case HeaderRowNegative:
 		return fmt.Sprintf("ingen rubrikrad hittades: rubrikrad %d: raderna numreras från 1 (0 väljer den första raden som inte är tom)", m.Row)
-	}),
-	say(func(m HeaderRowBlank, _ Lang) string {
+	case HeaderRowBlank:
 		return fmt.Sprintf("ingen rubrikrad hittades: rad %d är tom: ange raden med kolumnnamnen som rubrikrad", m.Row)
-	}),
-	say(func(m NoHeaderRow, l Lang) string { return "ingen rubrikrad hittades: " + l.Say(m.Why) }),
-	say(func(EmptyFile, Lang) string { return "filen är tom" }),
-	say(func(m EmptySheet, _ Lang) string { return fmt.Sprintf("bladet %q är tomt", m.Sheet) }),
-	say(func(m HeaderPastEnd, _ Lang) string {
+	case NoHeaderRow:
+		return "ingen rubrikrad hittades: " + l.Say(m.Why)
+	case EmptyFile:
+		return "filen är tom"
+	case EmptySheet:
+		return fmt.Sprintf("bladet %q är tomt", m.Sheet)
+	case HeaderPastEnd:
 		return fmt.Sprintf("ingen rubrikrad hittades: sista raden är %d, före rubrikrad %d: ange raden med kolumnnamnen som rubrikrad", m.Last, m.Want)
-	}),
-	say(func(m PartMissing, _ Lang) string { return "delen " + m.Part + " saknas" }),
-	say(func(m PartTooLarge, _ Lang) string {
+	case PartMissing:
+		return "delen " + m.Part + " saknas"
+	case PartTooLarge:
 		return fmt.Sprintf("delen %s är större än %d MiB", m.Part, m.MiB)
-	}),
-	say(func(m TooManySharedStrings, _ Lang) string {
+	case TooManySharedStrings:
 		return fmt.Sprintf("dess tabell över delade texter har fler än %d poster, fler än bladen har celler: en sådan fil skriver inte Excel; öppna den i Excel och spara den igen, eller spara bladet som CSV", m.Max)
-	}),
-	say(func(m SharedStringsTooLarge, _ Lang) string {
+	case SharedStringsTooLarge:
 		return fmt.Sprintf("dess delade texter tar mer än %d MiB minne: spara bladet som CSV (UTF-8), som läses allteftersom", m.MiB)
-	}),
-	say(func(XMLTooDeep, Lang) string { return "XML som är nästlad för djupt" }),
-	say(func(XMLTokenTooLong, Lang) string { return "ett XML-element eller en text på mer än 4 MiB" }),
-	say(func(m PastLastRow, _ Lang) string {
+	case XMLTooDeep:
+		return "XML som är nästlad för djupt"
+	case XMLTokenTooLong:
+		return "ett XML-element eller en text på mer än 4 MiB"
+	case PastLastRow:
 		return fmt.Sprintf("rad %d ligger efter Excels sista rad, %d", m.Row, m.Max)
-	}),
-	say(func(m SharedStringsMissing, _ Lang) string {
+	case SharedStringsMissing:
 		return fmt.Sprintf("%s: bladet %q: %s utan en text som arbetsboken har (en delad sträng saknas; den första är %s), lästa som tomma som Excel visar dem: kontrollera dem i Excel",
 			m.File, m.Sheet, plural(m.Count, "textcell", "textceller"), m.Cell)
-	}),
-	say(func(m CSVFound, _ Lang) string {
+	case CSVFound:
 		enc, delim := m.Encoding, fmt.Sprintf("'%c'", m.Delimiter)
 		if m.BOM {
 			enc += " med BOM"
@@ -576,52 +493,45 @@ var swedish = []entry{
 			delim = "tabb"
 		}
 		return fmt.Sprintf("%s: %s, %s, rubriker på rad %d, %s", m.File, enc, delim, m.HeaderRow, plural(m.Columns, "kolumn", "kolumner"))
-	}),
-	say(func(m XLSXFound, _ Lang) string {
+	case XLSXFound:
 		return fmt.Sprintf("%s: bladet %q, rubriker på rad %d, %s", m.File, m.Sheet, m.HeaderRow, plural(m.Columns, "kolumn", "kolumner"))
-	}),
 
 	// A request Connect refused, or that never got an answer (importer/connect).
-	say(func(m Unauthorized, _ Lang) string {
+	case Unauthorized:
 		return m.Status + ": Connect nekade användarnamnet eller lösenordet"
-	}),
-	say(func(m Forbidden, _ Lang) string {
+	case Forbidden:
 		return m.Status + ": ingen behörighet till kunden eller funktionsgruppen" + aside(m.Connect)
-	}),
-	say(func(m SendFailed, l Lang) string { return "connect: sändningen misslyckades: " + l.Error(m.Err) }),
-	say(func(m BuildRequest, l Lang) string {
+	case SendFailed:
+		return "connect: sändningen misslyckades: " + l.Error(m.Err)
+	case BuildRequest:
 		return "connect: förfrågan för " + m.Path + " går inte att skapa: " + l.Error(m.Err)
-	}),
 
 	// The client's settings, refused by New (importer/connect).
-	say(func(NoUsername, Lang) string { return "connect: inget användarnamn angivet" }),
-	say(func(ColonInUsername, Lang) string { return "connect: användarnamnet får inte innehålla ':'" }),
-	say(func(NoPassword, Lang) string { return "connect: inget lösenord angivet" }),
-	say(func(m BaseURLUnparsable, l Lang) string {
+	case NoUsername:
+		return "connect: inget användarnamn angivet"
+	case ColonInUsername:
+		return "connect: användarnamnet får inte innehålla ':'"
+	case NoPassword:
+		return "connect: inget lösenord angivet"
+	case BaseURLUnparsable:
 		return "connect: basadressen är ingen giltig URL: " + l.Error(m.Err)
-	}),
-	say(func(BaseURLUnparsableSecret, Lang) string {
+	case BaseURLUnparsableSecret:
 		return "connect: basadressen är ingen giltig URL och får inte innehålla användarnamn eller lösenord; ange bara t.ex. https://connect.maklare.vitec.net"
-	}),
-	say(func(BaseURLUserInfo, Lang) string {
+	case BaseURLUserInfo:
 		return "connect: basadressen får inte innehålla användarnamn eller lösenord; ange dem för sig"
-	}),
-	say(func(m BaseURLNoHost, _ Lang) string {
+	case BaseURLNoHost:
 		return fmt.Sprintf("connect: basadressen %q saknar värdnamn; väntade t.ex. https://connect.maklare.vitec.net", m.URL)
-	}),
-	say(func(m BaseURLQuery, _ Lang) string {
+	case BaseURLQuery:
 		return fmt.Sprintf("connect: basadressen %q får inte ha någon frågedel eller fragment (? eller #)", m.URL)
-	}),
-	say(func(m BaseURLScheme, _ Lang) string {
+	case BaseURLScheme:
 		return fmt.Sprintf("connect: basadressen %q måste börja med https://", m.URL)
-	}),
-	say(func(m PlainHTTP, _ Lang) string {
+	case PlainHTTP:
 		return "connect: vägrar okrypterad http till " + m.Host + ": lösenordet skulle skickas okrypterat över nätverket; använd https (http går bara till 127.0.0.1, ::1 eller localhost)"
-	}),
-	say(func(NoBaseURL, Lang) string { return "connect: klienten har ingen basadress; skapa den med New" }),
+	case NoBaseURL:
+		return "connect: klienten har ingen basadress; skapa den med New"
 
 	// The ledger (importer/ledger).
-	say(func(m LedgerBusy, _ Lang) string {
+	case LedgerBusy:
 		var b strings.Builder
 		b.WriteString("en annan körning av leadimport använder liggaren " + m.Path)
 		if m.PID != 0 {
@@ -642,99 +552,104 @@ var swedish = []entry{
 		}
 		b.WriteString("; vänta tills den är klar")
 		return b.String()
-	}),
-	say(func(m NoStateDir, _ Lang) string {
+	case NoStateDir:
 		if len(m.Unset) == 2 {
 			return "ingen tillståndskatalog för liggaren: varken " + m.Unset[0] + " eller " + m.Unset[1] + " är satt"
 		}
 		return "ingen tillståndskatalog för liggaren: " + strings.Join(m.Unset, ", ") + " är inte satt"
-	}),
-	say(func(NoLedgerPath, Lang) string { return "liggaren går inte att öppna: sökvägen är tom" }),
-	say(func(m OpenLedger, l Lang) string {
+	case NoLedgerPath:
+		return "liggaren går inte att öppna: sökvägen är tom"
+	case OpenLedger:
 		return "liggaren " + m.Path + " går inte att öppna: " + l.Error(m.Err)
-	}),
-	say(func(m LockLedger, l Lang) string {
+	case LockLedger:
 		return "liggaren " + m.Path + " går inte att låsa: " + l.Error(m.Err)
-	}),
-	say(func(m NotDatabase, l Lang) string { return "ingen SQLite-databas: " + l.Error(m.Err) }),
-	say(func(NotLedger, Lang) string { return "en SQLite-databas, men ingen liggare från leadimport" }),
-	say(func(EmptyLedger, Lang) string {
+	case NotDatabase:
+		return "ingen SQLite-databas: " + l.Error(m.Err)
+	case NotLedger:
+		return "en SQLite-databas, men ingen liggare från leadimport"
+	case EmptyLedger:
 		return "filen är tom (eller en databas utan tabeller): den är ingen liggare som minns vad som skickats, och att ta den för en ny skulle skicka varje lead igen; om en ny liggare är vad du vill ha, kör med --new-ledger"
-	}),
-	say(func(NoLedgerFile, Lang) string {
+	case NoLedgerFile:
 		return "filen finns inte: ingen körning har antecknat något där (kontrollera --ledger)"
-	}),
-	say(func(m NewerLedger, _ Lang) string {
+	case NewerLedger:
 		return fmt.Sprintf("liggaren är skriven av en nyare leadimport (schema %d, den här känner till %d)", m.Schema, m.Knows)
-	}),
-	say(func(RunReleased, Lang) string { return "körningen i liggaren är redan avslutad" }),
-	say(func(m LedgerFailed, l Lang) string { return m.Step.in(&ledgerStepsSV) + ": " + l.Error(m.Err) }),
-	say(func(m SecretSize, _ Lang) string { return fmt.Sprintf("%d byte, ska vara %d", m.Len, m.Want) }),
-	say(func(m RunUnreadable, l Lang) string {
+	case RunReleased:
+		return "körningen i liggaren är redan avslutad"
+	case LedgerFailed:
+		return m.Step.in(&ledgerStepsSV) + ": " + l.Error(m.Err)
+	case SecretSize:
+		return fmt.Sprintf("%d byte, ska vara %d", m.Len, m.Want)
+	case RunUnreadable:
 		if m.Column == "" {
 			return fmt.Sprintf("körning %d: %s", m.Run, l.Error(m.Err))
 		}
 		return fmt.Sprintf("körning %d, %s: %s", m.Run, m.Column, l.Error(m.Err))
-	}),
-	say(func(m RollbackFailed, l Lang) string {
+	case RollbackFailed:
 		return "liggarens transaktion gick inte att rulla tillbaka: " + l.Error(m.Err)
-	}),
-	say(func(m CannotRemove, l Lang) string { return m.Path + " går inte att ta bort: " + l.Error(m.Err) }),
+	case CannotRemove:
+		return m.Path + " går inte att ta bort: " + l.Error(m.Err)
 
 	// The report's own words, and its writer's failures (importer/report).
-	say(func(ReportSheet, Lang) string { return "Rapport" }),
-	say(func(SummarySheet, Lang) string { return "Sammanfattning" }),
-	say(func(SummaryStatus, Lang) string { return "status" }),
-	say(func(SummaryRows, Lang) string { return "rader" }),
-	say(func(SummaryTotal, Lang) string { return "totalt" }),
-	say(func(SummaryInput, Lang) string { return "indata" }),
-	say(func(SummaryMapping, Lang) string { return "mappning" }),
-	say(func(SummaryStarted, Lang) string { return "start" }),
-	say(func(SummaryFinished, Lang) string { return "slut" }),
-	say(func(SummaryCommand, Lang) string { return "kommando" }),
-	say(func(m UnknownReportFormat, _ Lang) string {
+	case ReportSheet:
+		return "Rapport"
+	case SummarySheet:
+		return "Sammanfattning"
+	case SummaryStatus:
+		return "status"
+	case SummaryRows:
+		return "rader"
+	case SummaryTotal:
+		return "totalt"
+	case SummaryInput:
+		return "indata"
+	case SummaryMapping:
+		return "mappning"
+	case SummaryStarted:
+		return "start"
+	case SummaryFinished:
+		return "slut"
+	case SummaryCommand:
+		return "kommando"
+	case UnknownReportFormat:
 		return fmt.Sprintf("rapporten %s: filändelsen %q säger inte vilket format den ska ha; ge den namnet .csv, .xlsx eller .jsonl", m.Path, m.Ext)
-	}),
-	say(func(m ReportFailed, l Lang) string { return "rapporten kunde inte skrivas: " + l.Error(m.Err) }),
+	case ReportFailed:
+		return "rapporten kunde inte skrivas: " + l.Error(m.Err)
 
 	// A row's cells beyond the input's header, in a CSV or XLSX report (importer/report).
-	say(func(m CellsAtLineEnd, _ Lang) string {
+	case CellsAtLineEnd:
 		return "rapporten har cellerna efter sista kolumnen sist på raden, efter " + m.After +
 			": flytta tillbaka texten dit den hör hemma och töm dem"
-	}),
 
 	// The console beside the log (importer/console).
-	say(func(m UnknownLogFormat, _ Lang) string {
+	case UnknownLogFormat:
 		return "--log-format " + m.Format + ": använd text eller json"
-	}),
-	say(func(m BarTitle, _ Lang) string {
+	case BarTitle:
 		return fmt.Sprintf("%s (%d misslyckade, %d ogiltiga)", m.Input, m.Failed, m.Invalid)
-	}),
-	say(func(BarUnit, Lang) string { return "rader" }),
+	case BarUnit:
+		return "rader"
 
 	// The sandbox's --fail-rate (importer/sandbox).
-	say(func(m InFault, l Lang) string {
+	case InFault:
 		return fmt.Sprintf("felet %q: %s (felsorter: %s)", m.Fault, l.Say(m.Problem), strings.Join(m.Kinds, ", "))
-	}),
-	say(func(FaultWithoutProbability, Lang) string { return "skriv felsort=sannolikhet" }),
-	say(func(m UnknownFaultKind, _ Lang) string { return fmt.Sprintf("okänd felsort %q", m.Kind) }),
-	say(func(m FaultKindTwice, _ Lang) string { return "felsorten " + m.Kind + " anges två gånger" }),
-	say(func(m BadProbability, _ Lang) string {
+	case FaultWithoutProbability:
+		return "skriv felsort=sannolikhet"
+	case UnknownFaultKind:
+		return fmt.Sprintf("okänd felsort %q", m.Kind)
+	case FaultKindTwice:
+		return "felsorten " + m.Kind + " anges två gånger"
+	case BadProbability:
 		return fmt.Sprintf("sannolikheten %q är inget tal från 0 till 1", m.Value)
-	}),
-	say(func(m FaultsOverOne, _ Lang) string {
+	case FaultsOverOne:
 		return fmt.Sprintf("felen %q: sannolikheterna blir sammanlagt %g, mer än 1", m.Faults, m.Sum)
-	}),
 
 	// A run, beside its rows (importer).
-	say(func(m SendingTo, _ Lang) string {
+	case SendingTo:
 		from := ""
 		if m.FromEnv != "" {
 			from = " (från " + m.FromEnv + ")"
 		}
 		return fmt.Sprintf("skickar till Connect på %s%s som användare %q", m.URL, from, m.User)
-	}),
-	say(func(m ServeSendsTo, _ Lang) string {
+	case ServeSendsTo:
 		from := ""
 		if m.FromEnv != "" {
 			from = " (från " + m.FromEnv + ")"
@@ -746,87 +661,78 @@ var swedish = []entry{
 			return fmt.Sprintf("skickar till Connect på %s%s som användare %q (från inloggningsfilen)", m.URL, from, m.User)
 		}
 		return fmt.Sprintf("skickar till Connect på %s%s som användare %q (från VITEC_USERNAME)", m.URL, from, m.User)
-	}),
-	say(func(m SendingForCustomer, _ Lang) string { return m.Input + ": leads för kunden " + m.Customer }),
-	say(func(m ManyCustomers, _ Lang) string {
+	case SendingForCustomer:
+		return m.Input + ": leads för kunden " + m.Customer
+	case ManyCustomers:
 		return fmt.Sprintf("%s: leads för fler kunder än de %d som nämnts; resten nämns inte", m.Input, m.Named)
-	}),
-	say(func(m Unreachable, _ Lang) string {
+	case Unreachable:
 		return "Connect på " + m.URL + " gick inte att nå: inget skickades; filerna ligger kvar i inkorgen"
-	}),
-	say(func(m RetryLater, _ Lang) string {
+	case RetryLater:
 		return plural(m.Rows, "rad", "rader") + " kunde inte skickas av ett skäl som kan gå över (inget svar, 429, 5xx): nästa körning skickar dem"
-	}),
-	say(func(ByReason, Lang) string {
+	case ByReason:
 		return "varför rader är ogiltiga eller misslyckades, det vanligaste först:"
-	}),
-	say(func(OtherReasons, Lang) string { return "andra skäl" }),
-	say(func(m MappingTaken, _ Lang) string { return m.Input + ": mappningen " + m.Mapping }),
-	say(func(m NoMappingFits, l Lang) string {
+	case OtherReasons:
+		return "andra skäl"
+	case MappingTaken:
+		return m.Input + ": mappningen " + m.Mapping
+	case NoMappingFits:
 		return m.Input + " passar ingen av mappningarna:\n" + lines(m.Why, l)
-	}),
-	say(func(m WithMapping, l Lang) string { return m.Mapping + ": " + l.Error(m.Err) }),
-	say(func(m MappingsTie, _ Lang) string {
+	case WithMapping:
+		return m.Mapping + ": " + l.Error(m.Err)
+	case MappingsTie:
 		return m.Input + " passar " + andList(m.Mappings, "och") + " lika bra: behåll en, eller ge en av dem en kolumn till som de andra saknar"
-	}),
-	say(func(NoInputGiven, Lang) string { return "ingen indatafil angiven" }),
-	say(func(m DoesNotFit, l Lang) string { return m.Input + " passar inte mappningen:\n" + l.Error(m.Err) }),
-	say(func(m TooManyColumns, _ Lang) string {
+	case NoInputGiven:
+		return "ingen indatafil angiven"
+	case DoesNotFit:
+		return m.Input + " passar inte mappningen:\n" + l.Error(m.Err)
+	case TooManyColumns:
 		return fmt.Sprintf("%s har %d kolumner, fler än de %d som leadimport läser: ta bort kolumnerna som mappningen inte använder, eller spara bara dem", m.Input, m.Columns, m.Max)
-	}),
-	say(func(m ReadInput, l Lang) string { return m.Path + " går inte att läsa: " + l.Error(m.Err) }),
-	say(func(m RowsNotRead, l Lang) string { return l.Error(m.Err) + "; raderna efter det lästes inte" }),
-	say(func(m OpenInExcel, _ Lang) string {
+	case ReadInput:
+		return m.Path + " går inte att läsa: " + l.Error(m.Err)
+	case RowsNotRead:
+		return l.Error(m.Err) + "; raderna efter det lästes inte"
+	case OpenInExcel:
 		lock := filepath.Base(m.Lock)
 		if m.Workbook == "" {
 			return m.Lock + " är låsfilen som Excel lägger bredvid en arbetsbok som är öppen, ingen arbetsbok, och dess arbetsbok ligger inte bredvid: ange arbetsboken själv"
 		}
 		return m.Workbook + " är öppen i Excel (dess låsfil " + lock + " ligger här): spara och stäng den först, annars läses inte de rader du ändrat sedan den sparades senast"
-	}),
-	say(func(m NotRegular, _ Lang) string {
+	case NotRegular:
 		return m.Path + " är " + kindSV(m.Kind) + ", ingen vanlig fil: leadimport läser och skriver bara vanliga filer"
-	}),
-	say(func(m SkippedInFolder, _ Lang) string {
+	case SkippedInFolder:
 		if m.Kind == KindLink {
 			return m.Path + " är en symbolisk länk: den hoppas över, eftersom länkar i en indatamapp inte följs (ange den på kommandoraden för att läsa den)"
 		}
 		return m.Path + " är " + kindSV(m.Kind) + ", ingen vanlig fil: den hoppas över"
-	}),
-	say(func(m ReadFolder, l Lang) string {
+	case ReadFolder:
 		return "mappen " + m.Path + " går inte att läsa: " + l.Error(m.Err)
-	}),
-	say(func(m BurstZero, _ Lang) string {
+	case BurstZero:
 		return fmt.Sprintf("hastighetsbegränsarens burst är %d: ingen förfrågan kan någonsin skickas", m.Burst)
-	}),
-	say(func(m ConnectAnswered, _ Lang) string {
+	case ConnectAnswered:
 		s := fmt.Sprintf("Connect svarade %d %s", m.Status, m.StatusText)
 		if len(m.Fields) > 0 {
 			s += " om " + strings.Join(m.Fields, ", ")
 		}
 		return s + " (rapporten har dess meddelande)"
-	}),
-	say(func(m ReportOneFile, _ Lang) string {
+	case ReportOneFile:
 		return fmt.Sprintf("--report %s anger en fil, men det finns %d indatafiler: ange en mapp i stället", m.Report, m.Inputs)
-	}),
-	say(func(m ReportIsInput, _ Lang) string {
+	case ReportIsInput:
 		return fmt.Sprintf("--report %s är indatafilen %s: ge rapporten ett annat namn", m.Report, m.Input)
-	}),
-	say(func(m SamePath, _ Lang) string {
+	case SamePath:
 		other := m.Other
 		if other == "input" {
 			other = "indatafilen"
 		}
 		return m.Flag + " " + m.Path + " är samma fil som " + other + " " + m.OtherPath + ": ge var och en en egen fil (inget har skrivits)"
-	}),
-	say(func(m ReportDir, l Lang) string { return "rapportmappen går inte att skapa: " + l.Error(m.Err) }),
-	say(func(m CreateReport, l Lang) string { return "rapporten går inte att skapa: " + l.Error(m.Err) }),
-	say(func(m WriteReport, l Lang) string {
+	case ReportDir:
+		return "rapportmappen går inte att skapa: " + l.Error(m.Err)
+	case CreateReport:
+		return "rapporten går inte att skapa: " + l.Error(m.Err)
+	case WriteReport:
 		return "rapporten " + m.Path + " går inte att skriva: " + l.Error(m.Err)
-	}),
-	say(func(m AReport, l Lang) string {
+	case AReport:
 		return l.Say(m.Of) + " (en rapport: rader som den säger är skickade hoppas över)"
-	}),
-	say(func(m RunDone, _ Lang) string {
+	case RunDone:
 		var b strings.Builder
 		b.WriteString(countList(m.Counts, "inga rader"))
 		fmt.Fprintf(&b, " på %s", m.Elapsed.Round(time.Millisecond))
@@ -838,137 +744,147 @@ var swedish = []entry{
 			fmt.Fprintf(&b, ", %d besvarade med 429 Too Many Requests", m.Throttled)
 		}
 		return b.String()
-	}),
-	say(func(m ReportAt, _ Lang) string { return "rapport: " + m.Path }),
-	say(func(m ProblemsAt, _ Lang) string { return "rader att rätta: " + m.Path }),
-	say(func(m StoppedEarly, l Lang) string { return "avbröts i förtid: " + l.Error(m.Err) }),
-	say(func(m LedgerEndFailed, l Lang) string {
+	case ReportAt:
+		return "rapport: " + m.Path
+	case ProblemsAt:
+		return "rader att rätta: " + m.Path
+	case StoppedEarly:
+		return "avbröts i förtid: " + l.Error(m.Err)
+	case LedgerEndFailed:
 		return "liggaren kunde inte anteckna att körningen slutade: " + l.Error(m.Err)
-	}),
-	say(func(m PerColumn, _ Lang) string { return m.Input + ", per kolumn:" }),
-	say(func(HeadColumn, Lang) string { return "kolumn" }),
-	say(func(HeadValid, Lang) string { return "giltiga" }),
-	say(func(HeadChanged, Lang) string { return "ändrade" }),
-	say(func(HeadInvalid, Lang) string { return "ogiltiga" }),
-	say(func(HeadEmpty, Lang) string { return "tomma" }),
-	say(func(HeadWarnings, Lang) string { return "varningar" }),
-	say(func(HeadField, Lang) string { return "fält" }),
-	say(func(HeadRun, Lang) string { return "KÖRNING" }),
-	say(func(HeadStarted, Lang) string { return "START" }),
-	say(func(HeadTook, Lang) string { return "TID" }),
-	say(func(HeadExit, Lang) string { return "SLUTKOD" }),
-	say(func(HeadEndpoint, Lang) string { return "ANROP" }),
-	say(func(HeadInputs, Lang) string { return "INDATA" }),
-	say(func(HeadReason, Lang) string { return "VARFÖR (PÅ ENGELSKA)" }),
-	say(func(RunningOrDied, Lang) string { return "pågår eller dog" }),
-	say(func(NoRuns, Lang) string { return "inga körningar antecknade ännu" }),
-	say(func(m LeftAfterExit, _ Lang) string {
+	case PerColumn:
+		return m.Input + ", per kolumn:"
+	case HeadColumn:
+		return "kolumn"
+	case HeadValid:
+		return "giltiga"
+	case HeadChanged:
+		return "ändrade"
+	case HeadInvalid:
+		return "ogiltiga"
+	case HeadEmpty:
+		return "tomma"
+	case HeadWarnings:
+		return "varningar"
+	case HeadField:
+		return "fält"
+	case HeadRun:
+		return "KÖRNING"
+	case HeadStarted:
+		return "START"
+	case HeadTook:
+		return "TID"
+	case HeadExit:
+		return "SLUTKOD"
+	case HeadEndpoint:
+		return "ANROP"
+	case HeadInputs:
+		return "INDATA"
+	case HeadReason:
+		return "VARFÖR (PÅ ENGELSKA)"
+	case RunningOrDied:
+		return "pågår eller dog"
+	case NoRuns:
+		return "inga körningar antecknade ännu"
+	case LeftAfterExit:
 		return fmt.Sprintf("ligger kvar: körningen slutade med slutkod %d, så nästa körning försöker igen", m.Code)
-	}),
-	say(func(m LeftMayPass, _ Lang) string {
+	case LeftMayPass:
 		return fmt.Sprintf("ligger kvar: %d rader misslyckades av ett skäl som kan gå över (inget svar, 429, 5xx), så nästa körning skickar dem igen", m.Rows)
-	}),
-	say(func(m NotSettled, _ Lang) string {
+	case NotSettled:
 		return fmt.Sprintf("%s skrevs för %s sedan, mindre än --settle %s: den kan fortfarande skrivas; den ligger kvar till nästa körning, oläst", m.Input, m.Age.Round(time.Second), m.Settle)
-	}),
-	say(func(m ChangedWhileRead, _ Lang) string {
+	case ChangedWhileRead:
 		if m.Sent {
 			return m.Input + " ändrades medan den lästes: den skrivs fortfarande; den ligger kvar till nästa körning, som skickar det som tillkommer (de skickade raderna finns i liggaren och skickas inte igen)"
 		}
 		return m.Input + " ändrades medan den lästes: den skrivs fortfarande; den ligger kvar till nästa körning, inget av den skickat"
-	}),
-	say(func(ToFix, Lang) string { return "rader är ogiltiga eller nekades: se rapporten" }),
-	say(func(m LeftNotMoved, l Lang) string { return "ligger kvar: " + l.Error(m.Err) }),
-	say(func(m ArchiveFailed, l Lang) string { return m.Input + " går inte att arkivera: " + l.Error(m.Err) }),
-	say(func(m PathExists, _ Lang) string { return m.Path + " finns redan" }),
-	say(func(m ReadCredentials, l Lang) string {
+	case ToFix:
+		return "rader är ogiltiga eller nekades: se rapporten"
+	case LeftNotMoved:
+		return "ligger kvar: " + l.Error(m.Err)
+	case ArchiveFailed:
+		return m.Input + " går inte att arkivera: " + l.Error(m.Err)
+	case PathExists:
+		return m.Path + " finns redan"
+	case ReadCredentials:
 		return "inloggningsuppgifterna går inte att läsa: " + l.Error(m.Err)
-	}),
-	say(func(m CredentialsOpen, _ Lang) string {
+	case CredentialsOpen:
 		return fmt.Sprintf("filen med inloggningsuppgifter %s kan läsas av andra (läge %04o): kör `chmod 600 %s` och försök igen", m.Path, m.Mode, m.Path)
-	}),
-	say(func(m CredentialsFormat, _ Lang) string {
+	case CredentialsFormat:
 		return "filen med inloggningsuppgifter " + m.Path + ": första raden ska vara användare:lösenord"
-	}),
-	say(func(m SaveCredentials, l Lang) string {
+	case SaveCredentials:
 		return "inloggningsuppgifterna gick inte att spara i " + m.Path + ": " + l.Error(m.Err)
-	}),
 
 	// The command line (package main).
-	say(func(m UnknownCommand, _ Lang) string { return fmt.Sprintf("okänt kommando %q", m.Command) }),
-	say(func(m NoHelp, _ Lang) string {
+	case UnknownCommand:
+		return fmt.Sprintf("okänt kommando %q", m.Command)
+	case NoHelp:
 		return fmt.Sprintf("ingen hjälp om %q; prova exit-codes, mapping eller ett kommando", m.Topic)
-	}),
-	say(func(m UnexpectedArgument, _ Lang) string { return fmt.Sprintf("oväntat argument %q", m.Arg) }),
-	say(func(m BadLang, _ Lang) string { return "--lang " + m.Lang + ": använd sv eller en" }),
-	say(func(QuietAndVerbose, Lang) string {
+	case UnexpectedArgument:
+		return fmt.Sprintf("oväntat argument %q", m.Arg)
+	case BadLang:
+		return "--lang " + m.Lang + ": använd sv eller en"
+	case QuietAndVerbose:
 		return "--quiet och --verbose säger emot varandra: ange en av dem"
-	}),
-	say(func(m MappingRequired, _ Lang) string {
+	case MappingRequired:
 		return "--mapping FIL krävs (se leadimport " + m.Command + " --help)"
-	}),
-	say(func(m NoInputFile, _ Lang) string {
+	case NoInputFile:
 		return "ingen indatafil angiven: leadimport " + m.Command + " --mapping " + m.Mapping + " FIL..."
-	}),
-	say(func(WorkersTooFew, Lang) string { return "--workers måste vara minst 1" }),
-	say(func(m WorkersTooMany, _ Lang) string {
+	case WorkersTooFew:
+		return "--workers måste vara minst 1"
+	case WorkersTooMany:
 		return fmt.Sprintf("--workers får vara högst %d: fler skulle bara köa vid hastighetsgränsen och hos Connect", m.Max)
-	}),
-	say(func(RateNegative, Lang) string { return "--rate måste vara 0 (ingen gräns) eller mer" }),
-	say(func(RetriesNegative, Lang) string { return "--retries måste vara 0 eller mer" }),
-	say(func(MaxFailuresNegative, Lang) string {
+	case RateNegative:
+		return "--rate måste vara 0 (ingen gräns) eller mer"
+	case RetriesNegative:
+		return "--retries måste vara 0 eller mer"
+	case MaxFailuresNegative:
 		return "--max-failures måste vara 0 (avbryt aldrig) eller mer"
-	}),
-	say(func(MaxThrottleNegative, Lang) string {
+	case MaxThrottleNegative:
 		return "--max-throttle måste vara 0 (avbryt aldrig) eller mer"
-	}),
-	say(func(MaxInvalidTooLow, Lang) string { return "--max-invalid måste vara 0 eller mer (-1: ingen gräns)" }),
-	say(func(HeaderRowFlag, Lang) string { return "--header-row måste vara ett radnummer, 1 eller mer" }),
-	say(func(RateLimitNegative, Lang) string { return "--rate-limit måste vara 0 (ingen gräns) eller mer" }),
-	say(func(SettleNegative, Lang) string { return "--settle måste vara 0 (av) eller mer" }),
-	say(func(m EncodingFlag, _ Lang) string {
+	case MaxInvalidTooLow:
+		return "--max-invalid måste vara 0 eller mer (-1: ingen gräns)"
+	case HeaderRowFlag:
+		return "--header-row måste vara ett radnummer, 1 eller mer"
+	case RateLimitNegative:
+		return "--rate-limit måste vara 0 (ingen gräns) eller mer"
+	case SettleNegative:
+		return "--settle måste vara 0 (av) eller mer"
+	case EncodingFlag:
 		return "--encoding " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
-	}),
-	say(func(m EndpointFlag, _ Lang) string {
+	case EndpointFlag:
 		return "--endpoint " + m.Given + ": använd någon av " + strings.Join(m.Known, ", ")
-	}),
-	say(func(m DelimiterFlag, _ Lang) string {
+	case DelimiterFlag:
 		return fmt.Sprintf("--delimiter %q: ange ett tecken som skiljer cellerna åt, t.ex. , ; | : eller tab (inte en bokstav, siffra, ett mellanslag eller citattecken)", m.Given)
-	}),
-	say(func(SetWant, Lang) string { return "skriv FÄLT=VÄRDE, t.ex. estateId=OBJ1234" }),
-	say(func(NoCredentials, Lang) string {
+	case SetWant:
+		return "skriv FÄLT=VÄRDE, t.ex. estateId=OBJ1234"
+	case NoCredentials:
 		return "inga inloggningsuppgifter till Connect: sätt VITEC_USERNAME och VITEC_PASSWORD, eller ange --credentials FIL (en rad användare:lösenord, chmod 600)"
-	}),
-	say(func(m NoLedgerPlace, l Lang) string {
+	case NoLedgerPlace:
 		return l.Error(m.Err) + ": ange var liggaren ska ligga med --ledger FIL"
-	}),
-	say(func(NoSpreadsheets, Lang) string { return "inga kalkylblad att importera" }),
-	say(func(m RefusedNotRecorded, l Lang) string {
+	case NoSpreadsheets:
+		return "inga kalkylblad att importera"
+	case RefusedNotRecorded:
 		return "körningen registreras inte i liggaren, så historiken visar den inte: " + l.Error(m.Err)
-	}),
-	say(func(Interrupting, Lang) string {
+	case Interrupting:
 		return "avbruten: gör klart det som pågår (avbryt igen för att sluta direkt)"
-	}),
-	say(func(OneInputFile, Lang) string { return "ange en indatafil: leadimport init [-o FIL] INDATA" }),
-	say(func(m WriteMapping, l Lang) string { return "mappningen går inte att skriva: " + l.Error(m.Err) }),
-	say(func(m WroteMapping, _ Lang) string {
+	case OneInputFile:
+		return "ange en indatafil: leadimport init [-o FIL] INDATA"
+	case WriteMapping:
+		return "mappningen går inte att skriva: " + l.Error(m.Err)
+	case WroteMapping:
 		return fmt.Sprintf("skrev %s: %d kolumner placerade, %d inte; granska den, sedan: leadimport check --mapping %s %s",
 			m.Path, m.Placed, m.Unplaced, m.Path, m.Input)
-	}),
-	say(func(m ProposedInterest, _ Lang) string {
+	case ProposedInterest:
 		by := "rubriken " + quotedList(m.Headers, "och")
 		if len(m.Headers) > 1 {
 			by = "rubrikerna " + quotedList(m.Headers, "och")
 		}
 		return fmt.Sprintf("mappningen gäller intresseanmälningar (endpoint: Interest), eftersom %s säger det; om personerna bara bad om slutpriset: leadimport init --endpoint FinalPriceWatched %s", by, m.Input)
-	}),
-	say(func(m InitFits, _ Lang) string {
+	case InitFits:
 		return fmt.Sprintf("%s passar redan mappningen %s: prova den med  leadimport check --mapping %s %s", m.Input, m.Mapping, m.Given, m.Input)
-	}),
-	say(func(m RememberedMapping, _ Lang) string {
+	case RememberedMapping:
 		return "de här rubrikerna har fått en mappning bekräftad förut: den föreslås som den var (sparad i " + m.Path + "; ta bort filen för att glömma den)"
-	}),
-	say(func(m FillInIDs, _ Lang) string {
+	case FillInIDs:
 		where := "mappningen"
 		if m.Mapping != "" {
 			where = m.Mapping
@@ -978,90 +894,79 @@ var swedish = []entry{
 			what = "det är en platshållare"
 		}
 		return fmt.Sprintf("fyll i %s i %s: %s, som check och run inte godtar", andList(m.Fields, "och"), where, what)
-	}),
-	say(func(m AddrNotLoopback, _ Lang) string {
+	case AddrNotLoopback:
 		return "--addr " + m.Addr + ": ange en loopback-adress som 127.0.0.1:8089; sandlådan talar okrypterad HTTP och ska inte nås från andra datorer"
-	}),
-	say(func(m FailRateFlag, l Lang) string { return "--fail-rate: " + l.Error(m.Err) }),
-	say(func(m SandboxListening, _ Lang) string { return "sandlådan: lyssnar på http://" + m.Addr }),
-	say(func(m SandboxFaults, _ Lang) string {
+	case FailRateFlag:
+		return "--fail-rate: " + l.Error(m.Err)
+	case SandboxListening:
+		return "sandlådan: lyssnar på http://" + m.Addr
+	case SandboxFaults:
 		return fmt.Sprintf("sandlådan: lägger in fel %s (--seed %d)", m.Faults, m.Seed)
-	}),
-	say(func(m SandboxRateLimit, _ Lang) string {
+	case SandboxRateLimit:
 		return fmt.Sprintf("sandlådan: högst %g förfrågningar i sekunden, sedan 429", m.Rate)
-	}),
-	say(func(m SandboxPassword, _ Lang) string {
+	case SandboxPassword:
 		return fmt.Sprintf("sandlådan: användare %q, lösenord %s", m.User, m.Password)
-	}),
-	say(func(m SandboxPasswordFromEnv, _ Lang) string {
+	case SandboxPasswordFromEnv:
 		return fmt.Sprintf("sandlådan: användare %q, lösenord från LEADIMPORT_SANDBOX_PASSWORD", m.User)
-	}),
-	say(func(m SandboxStopped, _ Lang) string {
+	case SandboxStopped:
 		return fmt.Sprintf("sandlådan: stoppad efter att ha tagit emot %d leads", m.Accepted)
-	}),
-	say(func(m ServeOpen, _ Lang) string { return "leadimport serve: öppna " + m.URL }),
-	say(func(m ServeNotLoopback, _ Lang) string {
+	case ServeOpen:
+		return "leadimport serve: öppna " + m.URL
+	case ServeNotLoopback:
 		return "--addr " + m.Addr + " är ingen loopback-adress: andra datorer når sidan, över okrypterad HTTP; den som har länken med dess nyckel kan skicka leads"
-	}),
-	say(func(m ServeAddrFlag, _ Lang) string {
+	case ServeAddrFlag:
 		return "--addr " + m.Addr + ": ange värd:port, t.ex. 127.0.0.1:0 (en ledig port på den här datorn)"
-	}),
-	say(func(m ServeAddrEvery, _ Lang) string {
+	case ServeAddrEvery:
 		return "--addr " + m.Addr + ": ange den enda adress att lyssna på, t.ex. 192.168.1.10:8080 (datorns adress i kontorets nät), inte alla adresser"
-	}),
-	say(func(m ServeTokenShort, _ Lang) string {
+	case ServeTokenShort:
 		return fmt.Sprintf("LEADIMPORT_SERVE_TOKEN måste vara minst %d tecken: den är sidans hemlighet", m.Min)
-	}),
-	say(func(MaxUploadFlag, Lang) string {
+	case MaxUploadFlag:
 		return "--max-upload måste vara 1 (MiB) eller mer, och högst 1048576 (1 TiB)"
-	}),
-	say(func(ServeStopped, Lang) string {
+	case ServeStopped:
 		return "leadimport serve: stoppad; de uppladdade filerna är borttagna"
-	}),
-	say(func(m ServeNoBrowser, l Lang) string {
+	case ServeNoBrowser:
 		return "det gick inte att öppna en webbläsare (" + l.Error(m.Err) + "): öppna adressen ovan själv"
-	}),
-	say(func(WebUnauthorized, Lang) string {
+	case WebUnauthorized:
 		return "öppna sidan med länken som leadimport serve skrev ut när den startade (den innehåller nyckeln)"
-	}),
-	say(func(m WebBadHost, _ Lang) string {
+	case WebBadHost:
 		return fmt.Sprintf("en begäran till %q nekades: öppna sidan på adressen som leadimport serve skrev ut", m.Host)
-	}),
-	say(func(WebForeignOrigin, Lang) string { return "en begäran från en annan webbplats nekades" }),
-	say(func(m WebTooLarge, _ Lang) string {
+	case WebForeignOrigin:
+		return "en begäran från en annan webbplats nekades"
+	case WebTooLarge:
 		return fmt.Sprintf("filen är större än %d MiB, det mesta sidan tar emot (leadimport serve --max-upload)", m.MiB)
-	}),
-	say(func(WebNoFile, Lang) string { return "ingen fil: välj ett blad (CSV, TXT, TSV, XLSX eller XLSM)" }),
-	say(func(m WebBadRequest, _ Lang) string { return "begäran går inte att läsa: " + m.Detail }),
-	say(func(m WebBadLang, _ Lang) string {
+	case WebNoFile:
+		return "ingen fil: välj ett blad (CSV, TXT, TSV, XLSX eller XLSM)"
+	case WebBadRequest:
+		return "begäran går inte att läsa: " + m.Detail
+	case WebBadLang:
 		return fmt.Sprintf("lang=%q: sidan talar sv (svenska) och en (engelska); be om ett av dem", m.Lang)
-	}),
-	say(func(WebNoImport, Lang) string {
+	case WebNoImport:
 		return "den här importen finns inte längre (den är klar, eller leadimport serve har startats om): släpp bladet igen"
-	}),
-	say(func(WebStopping, Lang) string {
+	case WebStopping:
 		return "leadimport serve håller på att stängas: inget mer skickas; starta den igen och släpp bladet igen"
-	}),
-	say(func(m WebNoRow, _ Lang) string { return fmt.Sprintf("rad %d är ingen rad i bladets tabell", m.Row) }),
-	say(func(m WebNoColumn, _ Lang) string { return fmt.Sprintf("bladet har ingen kolumn %q", m.Header) }),
-	say(func(WebBusy, Lang) string {
+	case WebNoRow:
+		return fmt.Sprintf("rad %d är ingen rad i bladets tabell", m.Row)
+	case WebNoColumn:
+		return fmt.Sprintf("bladet har ingen kolumn %q", m.Header)
+	case WebBusy:
 		return "importen skickas just nu: vänta tills den är klar, eller stoppa den"
-	}),
-	say(func(WebNoMapping, Lang) string { return "bekräfta först hur kolumnerna matchas" }),
-	say(func(WebSentAlready, Lang) string {
+	case WebNoMapping:
+		return "bekräfta först hur kolumnerna matchas"
+	case WebSentAlready:
 		return "den här importen är redan skickad; släpp bladet igen för att skicka igen (rader som skickats hoppas över)"
-	}),
-	say(func(m WebNoReport, _ Lang) string {
+	case WebNoReport:
 		if m.Written == "" {
 			return "det finns ingen rapport än: den skrivs när importen skickas"
 		}
 		return fmt.Sprintf("rapporten skrevs som %s, inte %s", strings.ToUpper(m.Written), strings.ToUpper(m.Format))
-	}),
-	say(func(WebNeedCredentials, Lang) string {
+	case WebNeedCredentials:
 		return "leadimport har inget användarnamn och lösenord till Connect än: ange dem för att skicka"
-	}),
-	say(func(WebNothingToSend, Lang) string { return "ingen rad är giltig: det finns inget att skicka" }),
-	say(func(m Page, _ Lang) string { return m.Text.in(pageSV) }),
+	case WebNothingToSend:
+		return "ingen rad är giltig: det finns inget att skicka"
+	case Page:
+		return m.Text.in(pageSV)
+	}
+	return unsaid(m)
 }
 
 // pageSV are the words of serve's page (page.go), in Swedish.
