@@ -65,7 +65,7 @@
 // The words of serve's page are such a set too: Page{Text: PageHFile}
 // is one of them, page.go declares every key (the name the page asks
 // for it by, "hFile"), and each catalogue says them from its table,
-// pageEN and pageSV, beside its serve entries. To add one to the page,
+// pageEN and pageSV, beside its serve cases. To add one to the page,
 // add its key to page.go and its words to every table, in page.go's
 // order; a part the page fills in is named in braces, {n}.
 package msg

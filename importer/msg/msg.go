@@ -62,7 +62,7 @@ func LangFromEnv(getenv func(string) string) Lang {
 }
 
 // Say renders m in l; "" (the zero Lang) is English, and a nil message
-// says nothing. Every message has an entry in every catalogue (a test
+// says nothing. Every message has a case in every catalogue (a test
 // holds them to it); a type without one would be shown as its Go name,
 // never silently in another language.
 func (l Lang) Say(m Message) string {

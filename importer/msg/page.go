@@ -12,7 +12,7 @@ import (
 // is named: data-t="key" in index.html, t("key") in app.js.
 //
 // Each text is a PageText, a key; each language keeps their words in a
-// table beside its serve entries (pageEN, pageSV), in this file's order,
+// table beside its serve cases (pageEN, pageSV), in this file's order,
 // and a test holds every table to every key and app.js to the keys it
 // uses. A text the page completes names the parts it puts in within
 // braces, {n}: the page fills them in as text, never as HTML, and every
