@@ -4,8 +4,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -63,11 +65,14 @@ func embedsMessage(st *ast.StructType) bool {
 }
 
 // cases lists the message types l's catalogue has a case for, in its
-// order, from its source (en.go for English).
+// order, from its source (en.go for English): the function catalogueOf
+// gives for l.
 func cases(t *testing.T, l Lang) []string {
 	t.Helper()
-	name := map[Lang]string{English: "english", Swedish: "swedish"}[l]
-	require.NotEmpty(t, name, "no catalogue function for %s", l)
+	say := catalogueOf(l)
+	require.NotNil(t, say, "no catalogue for %s", l)
+	name := runtime.FuncForPC(reflect.ValueOf(say).Pointer()).Name()
+	name = name[strings.LastIndexByte(name, '.')+1:]
 	f, err := parser.ParseFile(token.NewFileSet(), string(l)+".go", nil, 0)
 	require.NoError(t, err)
 	var names []string
@@ -80,7 +85,7 @@ func cases(t *testing.T, l Lang) []string {
 			if cc, ok := n.(*ast.CaseClause); ok {
 				for _, e := range cc.List {
 					id, ok := e.(*ast.Ident)
-					require.True(t, ok, "%s: a case for %T, not a message type of this package", name, e)
+					require.True(t, ok, "%s: a case for %s, not a message type of this package", name, types.ExprString(e))
 					names = append(names, id.Name)
 				}
 				return false
@@ -88,7 +93,7 @@ func cases(t *testing.T, l Lang) []string {
 			return true
 		})
 	}
-	require.NotEmpty(t, names, "%s.go has no func %s with a case a message", l, name)
+	require.NotEmpty(t, names, "%s.go has no func %s with a case for a message", l, name)
 	return names
 }
 

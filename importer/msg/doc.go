@@ -37,7 +37,7 @@
 //	case TooLong:
 //		return fmt.Sprintf("har %d tecken, högst %d är tillåtna", m.Len, m.Max)
 //
-// This is a small typed table rather than golang.org/x/text/message's
+// This is a typed switch rather than golang.org/x/text/message's
 // catalogues: a message's arguments are fields the compiler checks at
 // every call site, not a list of values that must match fmt verbs kept in
 // step across languages; a translation is Go code, so it can say a
@@ -45,7 +45,9 @@
 // by number or by a flag; and it needs no new dependency. A test finds
 // every message type declared here (from the package's own source, not a
 // hand-kept list) and fails for each one a catalogue lacks: a missing
-// translation is a test failure, never a silent fallback to English.
+// translation is a test failure, never a silent fallback to English. The
+// tests that say every message take their types from messageTypes
+// (types_test.go), which another test holds to english's cases.
 //
 // It is a switch, not a map from type to function built at start-up:
 // building that made every run touch every message's code and type,

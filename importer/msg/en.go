@@ -963,8 +963,9 @@ func english(m Message, l Lang) string {
 		return "no row is valid: there is nothing to send"
 	case Page:
 		return m.Text.in(pageEN)
+	default:
+		return unsaid(m)
 	}
-	return unsaid(m)
 }
 
 // pageEN are the words of serve's page (page.go), in English.

@@ -14,8 +14,8 @@ import (
 )
 
 // TestEveryMessageIsSaid: each message type is made somewhere in
-// leadimport outside this package (a literal msg.Name{…}): a catalogue
-// entry that nothing says is dead weight.
+// leadimport outside this package (a literal msg.Name{…}): a catalogue's
+// case that nothing says is dead weight.
 func TestEveryMessageIsSaid(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	require.NoError(t, err)

@@ -965,8 +965,9 @@ func swedish(m Message, l Lang) string {
 		return "ingen rad är giltig: det finns inget att skicka"
 	case Page:
 		return m.Text.in(pageSV)
+	default:
+		return unsaid(m)
 	}
-	return unsaid(m)
 }
 
 // pageSV are the words of serve's page (page.go), in Swedish.

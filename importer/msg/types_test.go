@@ -4,7 +4,8 @@ import "reflect"
 
 // messageTypes lists every message type, in english's order, for the
 // tests that say each one: Go cannot find a type by its name.
-// TestMessageTypes holds it to the types declared in this package.
+// TestMessageTypes holds it to english's cases, and
+// TestEveryMessageInEveryLanguage those to the types declared here.
 var messageTypes = []reflect.Type{
 	reflect.TypeFor[Verbatim](),
 	reflect.TypeFor[Joined](),
