@@ -101,18 +101,18 @@ func cases(t *testing.T, l Lang) []string {
 // case in every catalogue, each case is for a message type of this
 // package, and the catalogues list them in the same order.
 func TestEveryMessageInEveryLanguage(t *testing.T) {
-	types := declared(t)
+	declaredNames := declared(t)
 	for _, l := range Langs() {
 		t.Run(string(l), func(t *testing.T) {
 			have := map[string]int{}
 			for _, name := range cases(t, l) {
-				if !slices.Contains(types, name) {
+				if !slices.Contains(declaredNames, name) {
 					t.Errorf("the case for %s is not for a message type of this package", name)
 					continue
 				}
 				have[name]++
 			}
-			for _, name := range types {
+			for _, name := range declaredNames {
 				switch have[name] {
 				case 1:
 				case 0:
