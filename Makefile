@@ -97,10 +97,12 @@ FUZZTIME ?= 60s
 MAPPING_FUZZ := FuzzParse FuzzPlaceholderID FuzzPersonnummer FuzzPhone FuzzPostcode FuzzName FuzzPlainAddress FuzzMailDomainTypo FuzzTrimSpace FuzzControlAt FuzzProposeRoundTrip FuzzMappedBinary FuzzNormalizeDate FuzzNormalizeNumber
 SOURCE_FUZZ  := FuzzCSV FuzzCSVChunks FuzzLastNewline FuzzCellValue FuzzSheetXML FuzzXstring FuzzQuoteTracker FuzzQuoteTrackerChunks FuzzCP1252 FuzzScanner FuzzSheetReaderAgainstOld FuzzMerges
 REPORT_FUZZ  := FuzzCSVLine
+IMPORTER_FUZZ := FuzzSpoolRead
 fuzz:
 	for f in $(MAPPING_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./mapping/ || exit 1; done
 	for f in $(SOURCE_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./importer/source/ || exit 1; done
 	for f in $(REPORT_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./importer/report/ || exit 1; done
+	for f in $(IMPORTER_FUZZ); do $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./importer/ || exit 1; done
 
 clean:
 	rm -rf bin out dist
