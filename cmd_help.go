@@ -18,6 +18,7 @@ Usage:
   leadimport serve   [--open] [flags]                  a page to drop a sheet on, check, fix and send it
   leadimport history [--ledger FILE] [--limit N] [--csv]   recent runs, from the ledger
   leadimport init    [-o FILE] [flags] INPUT              propose a mapping file for INPUT
+  leadimport help    [exit-codes | mapping | COMMAND]    what the exit codes mean, the mapping reference
   leadimport version
 
 Run 'leadimport COMMAND --help' for a command's flags,
@@ -68,11 +69,33 @@ an input that cannot be read to its end (the rows after the break are
 named as not read).
 `
 
+// helpHelp is help's own --help.
+const helpHelp = `Usage: leadimport help [TOPIC]
+
+Prints the usage, or the help on one topic:
+  exit-codes   what each exit code of run and check means
+  mapping      the mapping file: its keys, the fields it maps to, normalisation
+  COMMAND      a command's flags and examples (run, check, sandbox, serve, history, init)
+`
+
+// versionHelp is version's --help.
+const versionHelp = `Usage: leadimport version
+
+Prints leadimport's version and the Go version it was built with.
+`
+
+// isHelpFlag says whether arg asks for a command's help.
+func isHelpFlag(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
 // cmdHelp prints the usage, or the help on one topic: a command's flags,
 // the mapping file's reference or the exit codes.
 func cmdHelp(args []string, e *env) error {
 	if len(args) == 0 {
 		fmt.Fprint(e.stdout, usageText)
+		return nil
+	}
+	if isHelpFlag(args[0]) {
+		fmt.Fprint(e.stdout, helpHelp)
 		return nil
 	}
 	switch topic := args[0]; topic {
@@ -90,7 +113,11 @@ func cmdHelp(args []string, e *env) error {
 	return nil
 }
 
-func cmdVersion(e *env) error {
+func cmdVersion(args []string, e *env) error {
+	if len(args) > 0 && isHelpFlag(args[0]) {
+		fmt.Fprint(e.stdout, versionHelp)
+		return nil
+	}
 	fmt.Fprintf(e.stdout, "leadimport %s (%s)\n", version, runtime.Version())
 	return nil
 }

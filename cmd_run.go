@@ -168,6 +168,9 @@ func cmdImport(ctx context.Context, cmd string, args []string, e *env) error {
 	if o.inputs, err = parseFlags(fs, args); err != nil {
 		return err
 	}
+	if l, err := msg.ParseLang(o.lang); o.lang != "" && err == nil {
+		e.lang = l // from here on, usage errors too (an unknown one is validate's)
+	}
 	con, err := o.console(e)
 	if err != nil {
 		return err
@@ -214,10 +217,7 @@ func (o *importOptions) console(e *env) (runConsole, error) {
 
 func (o *importOptions) run(ctx context.Context, e *env, con runConsole) (err error) {
 	log := con.log
-	if o.lang != "" {
-		e.lang, _ = msg.ParseLang(o.lang) // validated
-	}
-	lang := e.lang
+	lang := e.lang  // --lang's, set by cmdImport
 	logLang := lang // a JSON log is for programs: English
 	if con.json {
 		logLang = msg.English

@@ -93,7 +93,7 @@ func dispatch(ctx context.Context, args []string, e *env) error {
 	case "init":
 		return cmdInit(args, e)
 	case "version", "--version":
-		return cmdVersion(e)
+		return cmdVersion(args, e)
 	case "help", "-h", "-help", "--help":
 		return cmdHelp(args, e)
 	}

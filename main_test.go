@@ -555,6 +555,23 @@ func TestVersion(t *testing.T) {
 	assert.True(t, strings.HasPrefix(res.stdout, "leadimport "))
 }
 
+// TestEveryCommandHasHelp: COMMAND --help prints the command's usage on
+// stdout and exits 0, for every command the usage lists, help and
+// version too.
+func TestEveryCommandHasHelp(t *testing.T) {
+	for _, cmd := range []string{"run", "check", "sandbox", "serve", "history", "init", "help", "version"} {
+		assert.Regexp(t, `\n  leadimport `+cmd+`[ \n]`, usageText, "the usage lists %s", cmd)
+		for _, flag := range []string{"--help", "-h"} {
+			t.Run(cmd+flag, func(t *testing.T) {
+				res := runCmd(t, t.TempDir(), nil, cmd, flag)
+				assert.Equal(t, 0, res.code, res.stderr)
+				assert.Contains(t, res.stdout+res.stderr, "leadimport "+cmd, "a usage line")
+				assert.NotContains(t, res.stdout, "leadimport dev (", "not the version")
+			})
+		}
+	}
+}
+
 // TestInterruptFinishesAndReportsEveryRow: an interrupt lets the requests
 // under way finish, and every row is in the report, sent or not_sent.
 func TestInterruptFinishesAndReportsEveryRow(t *testing.T) {

@@ -360,6 +360,13 @@ func TestSwedishConsole(t *testing.T) {
 	res = runCmd(t, dir, sv, "check", input)
 	assert.Equal(t, 2, res.code)
 	assert.Equal(t, "leadimport check: --mapping FIL krävs (se leadimport check --help)\n", res.stderr)
+	// --lang speaks for the usage errors too, either way.
+	res = runCmd(t, dir, sv, "check", "--lang", "en", input)
+	assert.Equal(t, 2, res.code)
+	assert.Equal(t, "leadimport check: --mapping FILE is required (see leadimport check --help)\n", res.stderr)
+	res = runCmd(t, dir, nil, "run", "--lang", "sv", "--mapping", mappingPath, "--workers", "0", input)
+	assert.Equal(t, 2, res.code)
+	assert.Contains(t, res.stderr, "leadimport run: --workers måste vara minst 1")
 
 	res = runCmd(t, dir, sv, "check", "--lang", "en", "--mapping", mappingPath, "--report", "r.csv", input)
 	assert.Contains(t, res.stderr, `reason="Personnummer: check digit should be 1"`)
