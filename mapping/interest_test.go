@@ -283,6 +283,11 @@ func TestNormalizeNumber(t *testing.T) {
 		{kindPrice, "1 000 kr", "1000"},
 		{kindArea, "84,500", ""}, // 84.5 or 84500?
 		{kindArea, "84,50", "84.5"},
+		{kindArea, "84,1230", "84.1230"}, // 84.123 would not read back
+		{kindArea, "84.1230", "84.1230"},
+		{kindRooms, "0,0010", "0.0010"}, // found by FuzzNormalizeNumber
+		{kindArea, "84,12300", "84.1230"},
+		{kindArea, "84,12340", "84.1234"},
 		{kindPrice, "1,234,567.89", "1234567.89"},
 		{kindPrice, "4,5 mkr", ""},
 		{kindPrice, "4,5 miljoner", ""},

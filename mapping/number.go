@@ -59,7 +59,8 @@ const minPrice = 1000
 // returns the number without a sign, leading zeros or a fraction's
 // trailing zeros: 003,50 is 3.5. A decimal mark followed by three digits
 // is no number: 4,500 is four and a half to some and four thousand five
-// hundred to others.
+// hundred to others. So a fraction is not cut down to three digits:
+// 1,0010 is 1.0010, which reads back as itself, where 1.001 would not.
 func parseNumber(s string) (string, bool) {
 	var groups []string // digits, between separators
 	var seps []rune     // the separators between them
@@ -102,7 +103,10 @@ func parseNumber(s string) (string, bool) {
 	if whole == "" {
 		whole = "0"
 	}
-	if frac = strings.TrimRight(frac, "0"); frac != "" {
+	if frac = strings.TrimRight(frac, "0"); len(frac) == 3 {
+		frac += "0"
+	}
+	if frac != "" {
 		whole += "." + frac
 	}
 	return whole, true
