@@ -47,6 +47,8 @@ func TestSettle(t *testing.T) {
 		reports int
 	}{
 		{"in a folder, written 3 s ago", 3 * time.Second, false, nil, 3, true, "leads.csv was written 3s ago, less than --settle 10s: it may still be being written; left for the next run, unread", 0},
+		// Why the run exits 3 is an error line: --quiet keeps it.
+		{"in a folder, written 3 s ago, --quiet", 3 * time.Second, false, []string{"--quiet"}, 3, true, "leads.csv was written 3s ago, less than --settle 10s", 0},
 		{"in a folder, written 30 s ago", 30 * time.Second, false, nil, 0, false, "3 sent", 1},
 		{"in a folder, written 3 s ago, --settle 2s", 3 * time.Second, false, []string{"--settle", "2s"}, 0, false, "3 sent", 1},
 		{"in a folder, --settle 0", 0, false, []string{"--settle", "0"}, 0, false, "3 sent", 1},
@@ -156,10 +158,13 @@ func TestGrowingFileIsLeftForTheNextRun(t *testing.T) {
 		whileSending bool
 		sentFirst    int
 		errHas       string
+		flags        []string
 	}{
-		{"in a folder, while read ahead", false, false, 0, "leads.csv changed while it was read: it is still being written; left for the next run, nothing of it sent"},
-		{"named, while read ahead", true, false, 0, "leads.csv changed while it was read: it is still being written; left for the next run, nothing of it sent"},
-		{"in a folder, while sending", false, true, 3, "leads.csv changed while it was read: it is still being written; left for the next run, which sends what it adds (the rows sent are in the ledger, and are not sent again)"},
+		{"in a folder, while read ahead", false, false, 0, "leads.csv changed while it was read: it is still being written; left for the next run, nothing of it sent", nil},
+		{"named, while read ahead", true, false, 0, "leads.csv changed while it was read: it is still being written; left for the next run, nothing of it sent", nil},
+		{"in a folder, while sending", false, true, 3, "leads.csv changed while it was read: it is still being written; left for the next run, which sends what it adds (the rows sent are in the ledger, and are not sent again)", nil},
+		// Why the run exits 3 is an error line: --quiet keeps it.
+		{"in a folder, while sending, --quiet", false, true, 3, "leads.csv changed while it was read: it is still being written; left for the next run, which sends what it adds", []string{"--quiet"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,7 +188,7 @@ func TestGrowingFileIsLeftForTheNextRun(t *testing.T) {
 			} else {
 				hear = &onLog{match: []byte("header on row"), fn: func() { g.append(cut) }}
 			}
-			res := runAt(t, dir, sandboxEnv(s, sandboxPassword), time.Now(), hear, args...)
+			res := runAt(t, dir, sandboxEnv(s, sandboxPassword), time.Now(), hear, append(args, tt.flags...)...)
 			assert.Equal(t, 3, res.code, "run again later: %s", res.stderr)
 			assert.Contains(t, res.stderr, tt.errHas)
 			assert.FileExists(t, input, "left in the inbox")

@@ -403,7 +403,8 @@ func (cfg *Config) settling(in string, st os.FileInfo, now time.Time) error {
 		return nil
 	}
 	m := msg.NotSettled{Input: in, Age: age, Settle: cfg.Settle}
-	cfg.Log.Warn(cfg.LogLang.Say(m), "input", in)
+	// An error line: it is why the run exits 3, which --quiet must tell.
+	cfg.Log.Error(cfg.LogLang.Say(m), "input", in)
 	return msg.Error(m, ErrRetryLater)
 }
 
@@ -416,7 +417,7 @@ func (f *file) changed(cfg Config, sent bool) error {
 		return nil
 	}
 	m := msg.ChangedWhileRead{Input: f.input, Sent: sent}
-	cfg.Log.Warn(cfg.LogLang.Say(m), "input", f.input)
+	cfg.Log.Error(cfg.LogLang.Say(m), "input", f.input) // as NotSettled
 	return msg.Error(m, ErrRetryLater)
 }
 

@@ -478,6 +478,8 @@ func english(m Message, l Lang) string {
 		return "XML nested too deep"
 	case XMLTokenTooLong:
 		return "an XML element or text of more than 4 MiB"
+	case CellTextTooLong:
+		return "a cell whose text, in all its parts, is more than 4 MiB"
 	case PastLastRow:
 		return fmt.Sprintf("row %d is past Excel's last row, %d", m.Row, m.Max)
 	case SharedStringsMissing:

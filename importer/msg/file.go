@@ -259,6 +259,10 @@ type XMLTooDeep struct{ message }
 // XMLTokenTooLong: an XML element or text too long for any real cell.
 type XMLTokenTooLong struct{ message }
 
+// CellTextTooLong: a cell's text, put together from its parts (the runs
+// of rich text), too long for any real cell.
+type CellTextTooLong struct{ message }
+
 // PastLastRow: a row numbered past Excel's last, Max.
 type PastLastRow struct {
 	message

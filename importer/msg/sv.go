@@ -479,6 +479,8 @@ func swedish(m Message, l Lang) string {
 		return "XML som är nästlad för djupt"
 	case XMLTokenTooLong:
 		return "ett XML-element eller en text på mer än 4 MiB"
+	case CellTextTooLong:
+		return "en cell vars text, med alla sina delar, är mer än 4 MiB"
 	case PastLastRow:
 		return fmt.Sprintf("rad %d ligger efter Excels sista rad, %d", m.Row, m.Max)
 	case SharedStringsMissing:

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -22,6 +23,11 @@ const maxRows = 1 << 20
 const maxTokenBytes = 4 << 20
 
 var errTokenTooLong = msg.Error(msg.XMLTokenTooLong{})
+
+// errCellTooLong: a cell's text passes maxTokenBytes, though no one
+// token does: rich text's runs, each short, put together. Without it a
+// small file's cell could take the memory its unpacked size allows.
+var errCellTooLong = msg.Error(msg.CellTextTooLong{})
 
 // tokenGuard refuses a part with a run of maxTokenBytes without a '>'.
 type tokenGuard struct {
@@ -100,7 +106,8 @@ func (s *sheetReader) next() (Row, error) {
 
 // row reads a row element, whose start tag was read last. Row numbers
 // come from its r attribute; one without it, or out of order, follows the
-// row before.
+// row before. A row the file breaks off in is not the last read: the
+// error that says where the reading stopped names the row before it.
 func (s *sheetReader) row() (Row, error) {
 	num, err := atoi(s.w.attr("r"))
 	if err != nil || num <= s.last {
@@ -109,7 +116,16 @@ func (s *sheetReader) row() (Row, error) {
 	if num > maxRows {
 		return Row{}, msg.Error(msg.PastLastRow{Row: num, Max: maxRows})
 	}
-	s.last = num
+	r, err := s.cells(num)
+	var rowErr *RowError
+	if err == nil || errors.As(err, &rowErr) {
+		s.last = num // read to its end
+	}
+	return r, err
+}
+
+// cells reads the cells of row num, up to its end tag.
+func (s *sheetReader) cells(num int) (Row, error) {
 	var (
 		cells []string
 		col   int
@@ -274,6 +290,9 @@ func (s *sheetReader) cell() (rawCell, error) {
 			}
 		case tokText:
 			if inV || inT {
+				if len(s.buf)+len(s.w.text) > maxTokenBytes {
+					return c, errCellTooLong
+				}
 				s.buf = append(s.buf, s.w.text...)
 			}
 		}

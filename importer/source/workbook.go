@@ -169,11 +169,15 @@ func readWorkbook(file string, zr *zip.Reader, limits xlsxLimits) (*workbook, er
 
 // damaged words a failure inside the zip for the user: a checksum or
 // format error is a file cut off or changed on its way.
-func (b *workbook) damaged(err error) error {
+func (b *workbook) damaged(err error) error { return inFile(b.path, damage(err)) }
+
+// damage is damaged's error without the file's name, for a message that
+// names it already.
+func damage(err error) error {
 	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fileError(b.path, msg.Incomplete{Err: err}, ErrIncomplete)
+		return msg.Error(msg.Incomplete{Err: err}, ErrIncomplete)
 	}
-	return notXLSX(b.path, err)
+	return msg.Error(msg.NotXLSX{Err: err}, ErrNotXLSX)
 }
 
 // open opens a part for reading as a stream.
@@ -378,6 +382,7 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 		inT  bool
 		from int // where the text of the t element read began
 		inPh int
+		si   int // where the text of the si element read began
 	)
 	for {
 		k, err := w.next()
@@ -395,6 +400,7 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 				if len(sst.ends) == maxCount {
 					return sst, &tooManyStrings{msg.TooManySharedStrings{Max: maxCount}}
 				}
+				si = len(sst.text)
 			case "t":
 				inT, from = inPh == 0, len(sst.text)
 			case "rPh":
@@ -416,6 +422,9 @@ func (b *workbook) readSharedStrings(name string, maxCount int) (sharedStrings, 
 			if inT {
 				if len(sst.text)+len(w.text)+4*len(sst.ends) > b.limits.strings {
 					return sst, &tooManyStrings{msg.SharedStringsTooLarge{MiB: max(b.limits.strings>>20, 1)}}
+				}
+				if len(sst.text)-si+len(w.text) > maxTokenBytes {
+					return sst, inFile(name, errCellTooLong)
 				}
 				sst.text = append(sst.text, w.text...)
 			}

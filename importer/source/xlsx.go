@@ -120,7 +120,7 @@ func (x *xlsxReader) readRow() (Row, error) {
 		rowErr.File = x.name
 		return Row{}, rowErr
 	}
-	return Row{}, fileError(x.name, msg.SheetAfterRow{Sheet: x.sheet, Row: x.rows.last, Err: x.book.damaged(err)})
+	return Row{}, fileError(x.name, msg.SheetAfterRow{Sheet: x.sheet, Row: x.rows.last, Err: damage(err)})
 }
 
 // spreadMerges gives every cell of a merge that crosses the header row the

@@ -457,26 +457,66 @@ func zipOf(t testing.TB, files map[string]string) []byte {
 	return data
 }
 
-// TestXLSXXMLBombs: a sheet nested without end, or one endless token, is
-// refused rather than read into memory. The endless text takes 2 s under
-// the race detector: encoding/xml reads the 4 MiB up to the limit a byte
-// at a time.
+// TestXLSXXMLBombs: a sheet nested without end, one endless token, or a
+// cell whose text is put together from runs that are each short, in the
+// sheet or in the shared strings, is refused rather than read into
+// memory. The endless text takes 2 s under the race detector:
+// encoding/xml reads the 4 MiB up to the limit a byte at a time.
 func TestXLSXXMLBombs(t *testing.T) {
+	// Runs of 64 KiB, one more than 4 MiB takes (a 255 KB file did make
+	// a cell of 240 MB so, and took a gigabyte).
+	runs := strings.Repeat("<r><t>"+strings.Repeat("a", 64<<10)+"</t></r>", maxTokenBytes/(64<<10)+1)
 	tests := []struct {
 		name  string
-		sheet string
+		book  book
+		cause error
 	}{
-		{name: "deep nesting", sheet: `<sheetData><row r="1">` + strings.Repeat("<x>", 100_000) + `</row></sheetData>`},
-		{name: "an endless text", sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>` + strings.Repeat("a", maxTokenBytes+1) + `</t></is></c></row></sheetData>`},
+		{name: "deep nesting", book: book{sheet: `<sheetData><row r="1">` + strings.Repeat("<x>", 100_000) + `</row></sheetData>`}},
+		{name: "an endless text", book: book{sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>` + strings.Repeat("a", maxTokenBytes+1) + `</t></is></c></row></sheetData>`}, cause: errTokenTooLong},
+		{name: "an inline string of many runs", book: book{sheet: `<sheetData><row r="1"><c t="inlineStr"><is>` + runs + `</is></c></row></sheetData>`}, cause: errCellTooLong},
+		{name: "a shared string of many runs", book: book{sheet: `<sheetData><row r="1"><c t="s"><v>1</v></c></row></sheetData>`, sst: []string{"<t>Namn</t>", runs}}, cause: errCellTooLong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := writeZip(t, "x.xlsx", book{sheet: tt.sheet}.files())
+			path := writeZip(t, "x.xlsx", tt.book.files())
 			r, err := Open(path, Options{})
 			assert.Nil(t, r)
 			assert.ErrorIs(t, err, ErrNotXLSX)
+			if tt.cause != nil {
+				assert.ErrorIs(t, err, tt.cause)
+			}
 		})
 	}
+	// Runs that make less than the limit together are one cell's text.
+	short := strings.Repeat("<r><t>ab</t></r>", 1000)
+	path := writeZip(t, "x.xlsx", book{sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>Namn</t></is></c><c t="s"><v>0</v></c></row>` +
+		`<row r="2"><c t="inlineStr"><is>` + short + `</is></c><c t="s"><v>1</v></c></row></sheetData>`,
+		sst: []string{"<t>Ort</t>", short}}.files())
+	r, err := Open(path, Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	row, err := r.Next()
+	require.NoError(t, err)
+	assert.Equal(t, []string{strings.Repeat("ab", 1000), strings.Repeat("ab", 1000)}, row.Cells)
+}
+
+// TestXLSXBreakInARow: a sheet that breaks off inside a row says the
+// reading stopped after the row before it, whose rows were all read, and
+// names the file once.
+func TestXLSXBreakInARow(t *testing.T) {
+	runs := strings.Repeat("<r><t>"+strings.Repeat("a", 64<<10)+"</t></r>", maxTokenBytes/(64<<10)+1)
+	path := writeZip(t, "x.xlsx", book{sheet: `<sheetData><row r="1"><c t="inlineStr"><is><t>Namn</t></is></c></row>` +
+		`<row r="2"><c t="inlineStr"><is><t>Åsa</t></is></c></row>` +
+		`<row r="3"><c t="inlineStr"><is>` + runs + `</is></c></row><row r="4"/></sheetData>`}.files())
+	r, err := Open(path, Options{})
+	require.NoError(t, err)
+	defer r.Close()
+	row, err := r.Next()
+	require.NoError(t, err)
+	assert.Equal(t, 2, row.Number)
+	_, err = r.Next()
+	assert.ErrorIs(t, err, errCellTooLong)
+	assert.EqualError(t, err, path+`: sheet "Blad1" after row 2: not a readable Excel .xlsx file (a cell whose text, in all its parts, is more than 4 MiB): open it in Excel and save it as .xlsx or CSV`)
 }
 
 // bombSize is what the zip bomb's sheet unpacks to: 300 MiB of zeros,
