@@ -117,6 +117,20 @@ func (cfg *Config) createReports(files []*file, start time.Time) (err error) {
 	return nil
 }
 
+// maxXLSXRows is how many rows an XLSX report holds below its header:
+// a sheet's 1,048,576 rows but one. Tests lower it.
+var maxXLSXRows = report.XLSXRows - 1
+
+// fitsReport says why f's rows cannot all have their line in its
+// reports (an XLSX one, of the report's format or of also), or nil.
+func (f *file) fitsReport(also []report.Format) error {
+	xlsx := f.format == report.XLSX || slices.Contains(also, report.XLSX)
+	if !xlsx || f.rows <= maxXLSXRows {
+		return nil
+	}
+	return msg.Error(msg.TooManyRowsForXLSX{Input: f.input, Rows: f.rows, Max: maxXLSXRows})
+}
+
 // AlsoReport names the report in format beside the report at path, as
 // Config.AlsoFormats writes it: visning-report-20261203-021500.csv
 // beside visning-report-20261203-021500.xlsx.

@@ -225,6 +225,21 @@ func Run(ctx context.Context, cfg Config) (sum Summary, runErr error) {
 		}
 		return false
 	})
+	// An input with more rows than an XLSX report holds is refused now,
+	// before a row of it is sent, rather than when its report is written.
+	tooBig := false
+	files = slices.DeleteFunc(files, func(f *file) bool {
+		if err := f.fitsReport(cfg.AlsoFormats); err != nil {
+			f.close()
+			refuse(FileSummary{Input: f.input, Refused: err})
+			tooBig = true
+			return true
+		}
+		return false
+	})
+	if tooBig && len(files) == 0 {
+		return sum, &SetupError{errors.Join(errs...)}
+	}
 	var tooMany error
 	if snd != nil && cfg.MaxInvalid != nil && invalid > *cfg.MaxInvalid {
 		tooMany = msg.Error(msg.TooManyInvalid{Invalid: invalid, Max: *cfg.MaxInvalid}, ErrTooManyInvalid)

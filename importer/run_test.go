@@ -27,6 +27,7 @@ import (
 
 	"leadimport/importer/connect"
 	"leadimport/importer/msg"
+	"leadimport/importer/report"
 	"leadimport/importer/status"
 	"leadimport/mapping"
 )
@@ -787,4 +788,49 @@ func TestRunLogsWithoutPersonalData(t *testing.T) {
 	assert.NotContains(t, out, "anna0@example.se")
 	lines := readReport(t, cfg.Report)
 	assert.Contains(t, lines[0]["error"], "anna0@example.se is not allowed", "the report keeps Connect's words")
+}
+
+// TestTooManyRowsForAnXLSXReport: an input with more rows than an XLSX
+// report holds is refused before anything of it is sent, with its
+// report not made, whether the report is XLSX or an XLSX goes beside
+// it; a CSV report takes it.
+func TestTooManyRowsForAnXLSXReport(t *testing.T) {
+	defer func(was int) { maxXLSXRows = was }(maxXLSXRows)
+	maxXLSXRows = 4
+	var requests atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		fmt.Fprintf(w, "%q", "C-1")
+	}))
+	defer srv.Close()
+	for _, tc := range []struct {
+		name   string
+		report string
+		also   []report.Format
+		rows   int
+		ok     bool
+	}{
+		{"xlsx, as many rows as it holds", "r.xlsx", nil, 4, true},
+		{"xlsx, one more", "r.xlsx", nil, 5, false},
+		{"csv with an xlsx beside it", "r.csv", []report.Format{report.XLSX}, 5, false},
+		{"csv", "r.csv", nil, 5, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			requests.Store(0)
+			cfg := testConfig(t, writeInput(t, tc.rows, func(int) bool { return false }), srv.URL)
+			cfg.Report = filepath.Join(t.TempDir(), tc.report)
+			cfg.AlsoFormats = tc.also
+			sum, err := Run(t.Context(), cfg)
+			if tc.ok {
+				require.NoError(t, err)
+				assert.Equal(t, tc.rows, sum.Counts[status.Sent])
+				return
+			}
+			var setup *SetupError
+			require.ErrorAs(t, err, &setup, "nothing was sent")
+			assert.ErrorContains(t, err, fmt.Sprintf("has %d rows, more than an .xlsx report holds (4 below its header): write its report as CSV", tc.rows))
+			assert.Zero(t, requests.Load())
+			assert.NoFileExists(t, cfg.Report)
+		})
+	}
 }

@@ -478,6 +478,8 @@ func english(m Message, l Lang) string {
 		return "XML nested too deep"
 	case XMLTokenTooLong:
 		return "an XML element or text of more than 4 MiB"
+	case TooManyRowsForXLSX:
+		return fmt.Sprintf("%s has %d rows, more than an .xlsx report holds (%d below its header): write its report as CSV (--report NAME.csv) or split the file; nothing of it was sent", m.Input, m.Rows, m.Max)
 	case CellTextTooLong:
 		return "a cell whose text, in all its parts, is more than 4 MiB"
 	case PastLastRow:

@@ -259,6 +259,14 @@ type XMLTooDeep struct{ message }
 // XMLTokenTooLong: an XML element or text too long for any real cell.
 type XMLTokenTooLong struct{ message }
 
+// TooManyRowsForXLSX: Input has Rows rows, more than the Max an XLSX
+// report holds below its header.
+type TooManyRowsForXLSX struct {
+	message
+	Input     string
+	Rows, Max int
+}
+
 // CellTextTooLong: a cell's text, put together from its parts (the runs
 // of rich text), too long for any real cell.
 type CellTextTooLong struct{ message }

@@ -479,6 +479,8 @@ func swedish(m Message, l Lang) string {
 		return "XML som är nästlad för djupt"
 	case XMLTokenTooLong:
 		return "ett XML-element eller en text på mer än 4 MiB"
+	case TooManyRowsForXLSX:
+		return fmt.Sprintf("%s har %d rader, fler än en .xlsx-rapport rymmer (%d under rubrikraden): skriv rapporten som CSV (--report NAMN.csv) eller dela filen; inget av den skickades", m.Input, m.Rows, m.Max)
 	case CellTextTooLong:
 		return "en cell vars text, med alla sina delar, är mer än 4 MiB"
 	case PastLastRow:

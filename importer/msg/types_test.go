@@ -187,6 +187,7 @@ var messageTypes = []reflect.Type{
 	reflect.TypeFor[SharedStringsTooLarge](),
 	reflect.TypeFor[XMLTooDeep](),
 	reflect.TypeFor[XMLTokenTooLong](),
+	reflect.TypeFor[TooManyRowsForXLSX](),
 	reflect.TypeFor[CellTextTooLong](),
 	reflect.TypeFor[PastLastRow](),
 	reflect.TypeFor[SharedStringsMissing](),

@@ -1,8 +1,11 @@
 package report
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -29,6 +32,9 @@ func reportSheets() []string {
 // widthRows is how many lines the XLSX writer holds back to size the
 // columns: a stream writer must set widths before its first row.
 const widthRows = 200
+
+// XLSXRows is how many rows a sheet has, the header's included.
+const XLSXRows = excelize.TotalRows
 
 // maxWidth caps a column's width, in characters: a long message wraps
 // into view rather than pushing every column after it off the screen.
@@ -67,7 +73,14 @@ type xlsxStyles struct {
 // names and summary in lang; nothing reaches w before Close. header is
 // the input's own header, in order.
 func NewXLSX(w io.Writer, header []string, lang msg.Lang) (Writer, error) {
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: scratchDir(w)})
+	// The zip goes straight to w. excelize's WriteTo builds the whole
+	// file in a buffer first (a 1,000,000-row report took 429 MB): its
+	// zip writer is given w instead of that buffer, which stays empty.
+	// What excelize patches in that buffer, the local header of a part
+	// over 4 GiB, is left as Go's zip writes it: a sheet that big takes
+	// over 4 KiB a row even at Excel's last row.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	name := lang.Say(msg.ReportSheet{})
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return nil, failed(err)
@@ -87,6 +100,27 @@ func NewXLSX(w io.Writer, header []string, lang msg.Lang) (Writer, error) {
 		return nil, failed(err)
 	}
 	return x, nil
+}
+
+// scratchDir is where excelize's stream writer keeps the rows past its
+// first 16 MB until the file is written: beside the report, which they
+// will be part of, when w is a file in a folder a file can be made in;
+// else "", the system's temporary folder (often shared, or a tmpfs held
+// in memory). excelize makes the file readable only by its owner and
+// removes it when the report is written; a killed run leaves it.
+func scratchDir(w io.Writer) string {
+	named, ok := w.(interface{ Name() string })
+	if !ok {
+		return ""
+	}
+	dir := filepath.Dir(named.Name())
+	probe, err := os.CreateTemp(dir, ".leadimport-probe-*")
+	if err != nil {
+		return ""
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return dir
 }
 
 // The colours of Excel's own Good, Bad and Neutral cell styles, so the
@@ -309,7 +343,7 @@ func (x *xlsxWriter) Close(s *Summary) error {
 	if err := x.summary(s); err != nil {
 		return failed(err)
 	}
-	if _, err := x.file.WriteTo(x.out); err != nil {
+	if _, err := x.file.WriteTo(io.Discard); err != nil { // the zip is written to x.out (NewXLSX)
 		return failed(err)
 	}
 	return nil
