@@ -679,12 +679,14 @@ func TestRunRowWithExtraCellsIsInvalid(t *testing.T) {
 	require.NoError(t, os.WriteFile(input, []byte("Förnamn,Efternamn,Personnummer,E-post,Mobil\n"+
 		"Anna,Berg,,anna@example.se,,,\n"+ // empty cells beyond the header: fine
 		"Bo,Ek,,bo@example.se,,x\n"+ // a value beyond it: invalid
-		"Cia,Ek\n"), 0o600)) // short: the missing cells are empty
+		"Cia,Ek\n"+ // short: the missing cells are empty
+		"Dan,Ek,,dan@example.se,,a,b,c,d,e,f,g\n"), 0o600)) // many: the first five are quoted
 	cfg := testConfig(t, input, "")
 	_, err := Run(context.Background(), cfg)
 	require.NoError(t, err)
 	lines := readReport(t, cfg.Report)
-	require.Len(t, lines, 3)
+	require.Len(t, lines, 4)
+	assert.Contains(t, lines[3]["error"], `12 cells, header has 5: fix the row or the header; values beyond the last column: "a", "b", "c", "d", "e", …;`)
 	assert.Equal(t, "valid", lines[0]["status"])
 	assert.Equal(t, "invalid", lines[1]["status"])
 	assert.Contains(t, lines[1]["error"], `6 cells, header has 5: fix the row or the header; values beyond the last column: "x"`)
