@@ -273,14 +273,28 @@ func (p *parser) yamlError(err error) {
 	p.yamlMessage(err.Error())
 }
 
-// yamlMessage notes what yaml.v3 said, its words as they are.
+// yamlMessage notes what yaml.v3 said, its words as they are, with what
+// they most likely mean.
 func (p *parser) yamlMessage(text string) {
 	if m := yamlLine.FindStringSubmatch(text); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		p.add(line, msg.NotYAML{Detail: m[2]})
+		p.add(line, msg.NotYAML{Detail: m[2], Hint: yamlHint(m[2])})
 		return
 	}
-	p.add(0, msg.NotYAML{Detail: strings.TrimPrefix(text, "yaml: ")})
+	detail := strings.TrimPrefix(text, "yaml: ")
+	p.add(0, msg.NotYAML{Detail: detail, Hint: yamlHint(detail)})
+}
+
+// yamlHint is what yaml.v3's words most likely mean.
+func yamlHint(detail string) msg.YAMLHint {
+	switch {
+	case strings.Contains(detail, "cannot start any token"), strings.Contains(detail, "tab character"):
+		return msg.YAMLTab
+	case strings.Contains(detail, "invalid leading UTF-8 octet"), strings.Contains(detail, "control characters are not allowed"),
+		strings.Contains(detail, "invalid trailing UTF-8 octet"), strings.Contains(detail, "incomplete UTF-8 octet sequence"):
+		return msg.YAMLNotText
+	}
+	return msg.NoYAMLHint
 }
 
 // resolve follows an alias to the node it names.

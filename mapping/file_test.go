@@ -106,6 +106,21 @@ func TestParseErrors(t *testing.T) {
 			want: []string{"mapping.yaml:4: not valid YAML: mapping values are not allowed in this context"},
 		},
 		{
+			name: "a tab",
+			yaml: "version: 1\n\tcolumns:\n",
+			want: []string{"mapping.yaml:2: not valid YAML: found a tab character that violates indentation: indent with spaces, not tabs, and put a value that starts with @ or ` in quotes"},
+		},
+		{
+			name: "a value that starts with @",
+			yaml: "version: 1\ncolumns:\n  Förnamn: @person.firstName\n",
+			want: []string{"mapping.yaml:3: not valid YAML: found character that cannot start any token: indent with spaces, not tabs, and put a value that starts with @ or ` in quotes"},
+		},
+		{
+			name: "not text",
+			yaml: "\x80\x81binary",
+			want: []string{"mapping.yaml: not valid YAML: invalid leading UTF-8 octet: is it the mapping file? One is text (leadimport init makes one)"},
+		},
+		{
 			name: "empty file",
 			yaml: "",
 			want: []string{"mapping.yaml: is empty; a mapping file starts like this:", "version: 1", "columns:", "  Förnamn: person.firstName"},

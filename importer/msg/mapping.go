@@ -56,11 +56,25 @@ type MappingTooLarge struct {
 	Max int
 }
 
-// NotYAML: the YAML library cannot read the file; Detail is its words.
+// NotYAML: the YAML library cannot read the file; Detail is its words,
+// and Hint what they most likely mean.
 type NotYAML struct {
 	message
 	Detail string
+	Hint   YAMLHint
 }
+
+// YAMLHint is what a YAML error most likely means, for a person who did
+// not write YAML before.
+type YAMLHint int
+
+const (
+	NoYAMLHint YAMLHint = iota
+	// YAMLTab: a character no value may start with, a tab most often.
+	YAMLTab
+	// YAMLNotText: bytes that are no text at all: not the mapping file.
+	YAMLNotText
+)
 
 // MappingEmpty: the file holds nothing; Example is how one starts.
 type MappingEmpty struct {
