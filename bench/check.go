@@ -23,12 +23,7 @@ func bareCSV(path string, cp1252 bool) (int, time.Duration, error) {
 		return 0, 0, err
 	}
 	defer f.Close()
-	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
-	if cp1252 {
-		r = charmap.Windows1252.NewDecoder().Reader(r)
-	}
-	c := csv.NewReader(r)
-	c.Comma, c.ReuseRecord, c.FieldsPerRecord = ';', true, -1
+	c := bareReader(f, cp1252)
 	n := -1 // the header
 	for {
 		_, err := c.Read()
@@ -40,6 +35,18 @@ func bareCSV(path string, cp1252 bool) (int, time.Duration, error) {
 		}
 		n++
 	}
+}
+
+// bareReader is how the bare measures read a CSV: encoding/csv with
+// ReuseRecord, after a Windows-1252 decoder when asked.
+func bareReader(f io.Reader, cp1252 bool) *csv.Reader {
+	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
+	if cp1252 {
+		r = charmap.Windows1252.NewDecoder().Reader(r)
+	}
+	c := csv.NewReader(r)
+	c.Comma, c.ReuseRecord, c.FieldsPerRecord = ';', true, -1
+	return c
 }
 
 // bareCopyCSV reads a CSV as bareCSV does and writes each record back to
@@ -59,12 +66,7 @@ func bareCopyCSV(path string, cp1252 bool, out string) (int, time.Duration, erro
 	}
 	defer os.Remove(out)
 	defer o.Close()
-	var r io.Reader = bufio.NewReaderSize(f, 64<<10)
-	if cp1252 {
-		r = charmap.Windows1252.NewDecoder().Reader(r)
-	}
-	c := csv.NewReader(r)
-	c.Comma, c.ReuseRecord, c.FieldsPerRecord = ';', true, -1
+	c := bareReader(f, cp1252)
 	bw := bufio.NewWriterSize(o, 64<<10)
 	w := csv.NewWriter(bw)
 	w.Comma = ';'
