@@ -503,7 +503,11 @@ func english(m Message, l Lang) string {
 		}
 		return fmt.Sprintf("%s: %s, %s, header on row %d, %s", m.File, enc, delim, m.HeaderRow, plural(m.Columns, "column", "columns"))
 	case XLSXFound:
-		return fmt.Sprintf("%s: sheet %q, header on row %d, %s", m.File, m.Sheet, m.HeaderRow, plural(m.Columns, "column", "columns"))
+		s := fmt.Sprintf("%s: sheet %q, header on row %d, %s", m.File, m.Sheet, m.HeaderRow, plural(m.Columns, "column", "columns"))
+		if m.Of > 1 {
+			s += fmt.Sprintf(" (the first of %d sheets: --sheet NAME reads another)", m.Of)
+		}
+		return s
 
 	// A request Connect refused, or that never got an answer (importer/connect).
 	case Unauthorized:

@@ -304,4 +304,7 @@ type XLSXFound struct {
 	message
 	File, Sheet        string
 	HeaderRow, Columns int
+	// Of is how many worksheets the file shows when none was named and
+	// it has more than one (Sheet is the first); 0 otherwise.
+	Of int
 }

@@ -504,7 +504,11 @@ func swedish(m Message, l Lang) string {
 		}
 		return fmt.Sprintf("%s: %s, %s, rubriker på rad %d, %s", m.File, enc, delim, m.HeaderRow, plural(m.Columns, "kolumn", "kolumner"))
 	case XLSXFound:
-		return fmt.Sprintf("%s: bladet %q, rubriker på rad %d, %s", m.File, m.Sheet, m.HeaderRow, plural(m.Columns, "kolumn", "kolumner"))
+		s := fmt.Sprintf("%s: bladet %q, rubriker på rad %d, %s", m.File, m.Sheet, m.HeaderRow, plural(m.Columns, "kolumn", "kolumner"))
+		if m.Of > 1 {
+			s += fmt.Sprintf(" (det första av %d blad: --sheet NAMN läser ett annat)", m.Of)
+		}
+		return s
 
 	// A request Connect refused, or that never got an answer (importer/connect).
 	case Unauthorized:

@@ -34,6 +34,7 @@ type xlsxReader struct {
 	table
 	book   *workbook
 	sheet  string
+	of     int // the worksheets shown, when none was named; else 0
 	rows   *sheetReader
 	merges []cellRange
 	warn   func(msg.Message) // Options.Warn
@@ -68,6 +69,9 @@ func (f *File) openSheet(opt Options) (_ Reader, err error) {
 	}()
 	if x.sheet, err = x.book.pick(f.path, opt.Sheet); err != nil {
 		return nil, err
+	}
+	if opt.Sheet == "" {
+		x.of = x.book.worksheetsShown()
 	}
 	part := x.book.sheetParts[x.sheet]
 	if x.merges, err = readMerges(x.book.open, part); err != nil {
@@ -152,7 +156,7 @@ func (x *xlsxReader) spreadMerges(row Row) Row {
 func (x *xlsxReader) Delimiter() rune { return 0 }
 
 func (x *xlsxReader) Description() msg.Message {
-	return msg.XLSXFound{File: x.name, Sheet: x.sheet, HeaderRow: x.headerRow, Columns: len(x.header)}
+	return msg.XLSXFound{File: x.name, Sheet: x.sheet, HeaderRow: x.headerRow, Columns: len(x.header), Of: x.of}
 }
 
 // Close closes the sheet, not its File. It is safe to call more than once.
@@ -163,6 +167,18 @@ func (x *xlsxReader) Close() error {
 	err := x.rows.close()
 	x.rows = nil
 	return err
+}
+
+// worksheetsShown is how many worksheets Excel shows tabs of: not hidden,
+// not charts.
+func (b *workbook) worksheetsShown() int {
+	n := 0
+	for _, s := range b.sheets {
+		if !b.hidden[s] && !b.charts[s] {
+			n++
+		}
+	}
+	return n
 }
 
 // pick finds the sheet Options.Sheet names: by name, exactly and then

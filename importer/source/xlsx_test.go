@@ -70,8 +70,11 @@ func TestXLSXSheets(t *testing.T) {
 		sheet  string
 		want   string
 		header []string
+		more   string // what the description adds
 	}{
-		{sheet: "", want: "Anmälningar", header: []string{"Namn", "Personnummer"}},
+		// With no sheet named, the description says there are others
+		// (the hidden one is not counted: Excel shows no tab of it).
+		{sheet: "", want: "Anmälningar", header: []string{"Namn", "Personnummer"}, more: " (the first of 2 sheets: --sheet NAME reads another)"},
 		{sheet: "Blad2", want: "Blad2", header: []string{"Namn"}},
 		{sheet: "blad2", want: "Blad2", header: []string{"Namn"}},
 		{sheet: "ANMÄLNINGAR", want: "Anmälningar", header: []string{"Namn", "Personnummer"}},
@@ -85,7 +88,7 @@ func TestXLSXSheets(t *testing.T) {
 			require.NoError(t, err)
 			defer r.Close()
 			assert.Equal(t, tt.header, r.Header())
-			assert.Equal(t, path+`: sheet "`+tt.want+`", header on row 1, `+columns(len(tt.header)), msg.English.Say(r.Description()))
+			assert.Equal(t, path+`: sheet "`+tt.want+`", header on row 1, `+columns(len(tt.header))+tt.more, msg.English.Say(r.Description()))
 			assert.Equal(t, rune(0), r.Delimiter())
 		})
 	}
