@@ -168,8 +168,10 @@ func cmdImport(ctx context.Context, cmd string, args []string, e *env) error {
 	if o.inputs, err = parseFlags(fs, args); err != nil {
 		return err
 	}
-	if l, err := msg.ParseLang(o.lang); o.lang != "" && err == nil {
-		e.lang = l // from here on, usage errors too (an unknown one is validate's)
+	if o.lang != "" {
+		if l, err := msg.ParseLang(o.lang); err == nil {
+			e.lang = l // from here on, usage errors too (an unknown one is validate's)
+		}
 	}
 	con, err := o.console(e)
 	if err != nil {

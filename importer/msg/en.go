@@ -158,13 +158,14 @@ func english(m Message, l Lang) string {
 	case MappingTooLarge:
 		return fmt.Sprintf("is larger than %d bytes: is it the mapping file?", m.Max)
 	case NotYAML:
+		s := "not valid YAML: " + m.Detail
 		switch m.Hint {
 		case YAMLTab:
-			return "not valid YAML: " + m.Detail + ": indent with spaces, not tabs, and put a value that starts with @ or ` in quotes"
+			s += ": indent with spaces, not tabs, and put a value that starts with @ or ` in quotes"
 		case YAMLNotText:
-			return "not valid YAML: " + m.Detail + ": is it the mapping file? One is text (leadimport init makes one)"
+			s += ": is it the mapping file? One is text (leadimport init makes one)"
 		}
-		return "not valid YAML: " + m.Detail
+		return s
 	case MappingEmpty:
 		return "is empty; a mapping file starts like this:\n" + m.Example
 	case MappingNotKeys:

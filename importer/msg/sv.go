@@ -159,13 +159,14 @@ func swedish(m Message, l Lang) string {
 	case MappingTooLarge:
 		return fmt.Sprintf("är större än %d byte: är det verkligen mappningsfilen?", m.Max)
 	case NotYAML:
+		s := "ogiltig YAML: " + m.Detail
 		switch m.Hint {
 		case YAMLTab:
-			return "ogiltig YAML: " + m.Detail + ": dra in med mellanslag, inte tabbar, och sätt citattecken kring ett värde som börjar med @ eller `"
+			s += ": dra in med mellanslag, inte tabbar, och sätt citattecken kring ett värde som börjar med @ eller `"
 		case YAMLNotText:
-			return "ogiltig YAML: " + m.Detail + ": är det mappningsfilen? En sådan är text (leadimport init gör en)"
+			s += ": är det mappningsfilen? En sådan är text (leadimport init gör en)"
 		}
-		return "ogiltig YAML: " + m.Detail
+		return s
 	case MappingEmpty:
 		return "är tom; en mappningsfil börjar så här:\n" + m.Example
 	case MappingNotKeys:

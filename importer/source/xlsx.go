@@ -71,7 +71,8 @@ func (f *File) openSheet(opt Options) (_ Reader, err error) {
 		return nil, err
 	}
 	if opt.Sheet == "" {
-		x.of = x.book.worksheetsShown()
+		_, worksheets := x.book.shown()
+		x.of = len(worksheets)
 	}
 	part := x.book.sheetParts[x.sheet]
 	if x.merges, err = readMerges(x.book.open, part); err != nil {
@@ -169,16 +170,18 @@ func (x *xlsxReader) Close() error {
 	return err
 }
 
-// worksheetsShown is how many worksheets Excel shows tabs of: not hidden,
-// not charts.
-func (b *workbook) worksheetsShown() int {
-	n := 0
+// shown are the sheets Excel shows tabs of (not hidden), and the
+// worksheets among them (not charts), in order.
+func (b *workbook) shown() (visible, worksheets []string) {
 	for _, s := range b.sheets {
-		if !b.hidden[s] && !b.charts[s] {
-			n++
+		if !b.hidden[s] {
+			visible = append(visible, s)
+			if !b.charts[s] {
+				worksheets = append(worksheets, s)
+			}
 		}
 	}
-	return n
+	return visible, worksheets
 }
 
 // pick finds the sheet Options.Sheet names: by name, exactly and then
@@ -188,15 +191,7 @@ func (b *workbook) worksheetsShown() int {
 // a chart sheet (which Excel may put first) has no cells. A chart sheet
 // named is refused, naming the worksheets.
 func (b *workbook) pick(path, want string) (string, error) {
-	var visible, worksheets []string
-	for _, s := range b.sheets {
-		if !b.hidden[s] {
-			visible = append(visible, s)
-			if !b.charts[s] {
-				worksheets = append(worksheets, s)
-			}
-		}
-	}
+	visible, worksheets := b.shown()
 	if want == "" {
 		switch {
 		case len(worksheets) > 0:
